@@ -1,0 +1,521 @@
+"""The scenario expression language: tokenise, parse, type-check and compile to closures.
+
+Scenario conditions and effects are data, so they are parsed here by a small recursive-descent
+parser and compiled into plain Python closures over a ``values`` mapping. Nothing is ever passed to
+``eval``; every error carries the column inside the expression so the loader can point at it.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from typing import Union
+
+Value = Union[int, bool, str]
+Values = Mapping[str, Value]
+Compiled = Callable[[Values], Value]
+
+MAX_EXPR_LENGTH = 2000
+MAX_DEPTH = 40
+
+# Built-in names the engine supplies in every ``values`` mapping.
+BUILTINS = ("day", "days_left")
+
+
+class ExprError(ValueError):
+    """An expression that cannot be parsed or does not type-check."""
+
+    def __init__(self, message: str, column: int, hint: str = "") -> None:
+        super().__init__(message)
+        self.message = message
+        self.column = column  # 0-based offset inside the expression text
+        self.hint = hint
+
+
+# ---------------------------------------------------------------- types
+
+@dataclass(frozen=True)
+class VarType:
+    """The static type of a variable: ``bool``, ``int`` (bounded) or ``enum`` (named values)."""
+
+    kind: str
+    values: tuple[str, ...] = ()
+    minimum: int = 0
+    maximum: int = 0
+
+
+@dataclass(frozen=True)
+class _T:
+    """A type during checking: bool, int, text (with the enum it belongs to, if known), list."""
+
+    kind: str  # "bool" | "int" | "text" | "list"
+    enum: tuple[str, ...] | None = None  # for text: the allowed values when it is an enum var
+    item: _T | None = None  # for list
+
+    def describe(self) -> str:
+        if self.kind == "text" and self.enum is not None:
+            return "an enum value"
+        if self.kind == "list":
+            return "a list"
+        return {"bool": "true/false", "int": "a whole number", "text": "text"}[self.kind]
+
+
+BOOL = _T("bool")
+INT = _T("int")
+TEXT = _T("text")
+
+
+# ---------------------------------------------------------------- tokens
+
+_TOKEN = re.compile(
+    r"""
+    (?P<space>\s+)
+  | (?P<int>\d+)
+  | (?P<str>'[^'\\]*'|"[^"\\]*")
+  | (?P<name>[A-Za-z_][A-Za-z0-9_]*)
+  | (?P<op>==|!=|<=|>=|\+=|-=|[-+*/%<>=()\[\],])
+    """,
+    re.VERBOSE,
+)
+_KEYWORDS = {"and", "or", "not", "in", "true", "false"}
+
+
+@dataclass
+class _Tok:
+    kind: str
+    text: str
+    col: int
+
+
+def tokenize(text: str) -> list[_Tok]:
+    """Split expression text into tokens, or raise ExprError at the first bad character."""
+    if len(text) > MAX_EXPR_LENGTH:
+        raise ExprError(f"expression is {len(text)} characters long; the limit is {MAX_EXPR_LENGTH}", 0)
+    toks: list[_Tok] = []
+    pos = 0
+    while pos < len(text):
+        m = _TOKEN.match(text, pos)
+        if not m:
+            ch = text[pos]
+            if ch in "'\"":
+                raise ExprError("text is not closed", pos, f"end the text with {ch}")
+            hint = ""
+            if ch == "&":
+                hint = "write 'and'"
+            elif ch == "|":
+                hint = "write 'or'"
+            elif ch == "!":
+                hint = "write 'not' or '!='"
+            raise ExprError(f"unexpected character {ch!r}", pos, hint)
+        kind = m.lastgroup or ""
+        if kind != "space":
+            word = m.group()
+            if kind == "name" and word in _KEYWORDS:
+                kind = "kw"
+            toks.append(_Tok(kind, word, pos))
+        pos = m.end()
+    toks.append(_Tok("end", "", len(text)))
+    return toks
+
+
+# ---------------------------------------------------------------- syntax tree
+
+@dataclass
+class Node:
+    """A parsed expression: ``op`` names the construct, ``args`` its parts, ``col`` its place."""
+
+    op: str  # "int" "str" "bool" "var" "list" "call" "neg" "not" "and" "or" "cmp" "arith" "in"
+    col: int
+    value: object = None
+    args: list[Node] = field(default_factory=list)
+
+
+class _Parser:
+    def __init__(self, text: str) -> None:
+        self.toks = tokenize(text)
+        self.i = 0
+        self.depth = 0
+
+    def peek(self) -> _Tok:
+        return self.toks[self.i]
+
+    def take(self) -> _Tok:
+        tok = self.toks[self.i]
+        self.i += 1
+        return tok
+
+    def expect(self, text: str) -> _Tok:
+        tok = self.peek()
+        if tok.text != text:
+            found = f"{tok.text!r}" if tok.kind != "end" else "the end"
+            raise ExprError(f"expected {text!r} but found {found}", tok.col)
+        return self.take()
+
+    def _enter(self, col: int) -> None:
+        self.depth += 1
+        if self.depth > MAX_DEPTH:
+            raise ExprError(f"expression is nested more than {MAX_DEPTH} levels deep", col)
+
+    def parse_all(self) -> Node:
+        node = self.or_()
+        tok = self.peek()
+        if tok.kind != "end":
+            hint = "use '==' to compare" if tok.text == "=" else ""
+            raise ExprError(f"unexpected {tok.text!r}", tok.col, hint)
+        return node
+
+    def or_(self) -> Node:
+        left = self.and_()
+        while self.peek().text == "or":
+            tok = self.take()
+            left = Node("or", tok.col, args=[left, self.and_()])
+        return left
+
+    def and_(self) -> Node:
+        left = self.not_()
+        while self.peek().text == "and":
+            tok = self.take()
+            left = Node("and", tok.col, args=[left, self.not_()])
+        return left
+
+    def not_(self) -> Node:
+        if self.peek().text == "not":
+            tok = self.take()
+            self._enter(tok.col)
+            inner = self.not_()
+            self.depth -= 1
+            return Node("not", tok.col, args=[inner])
+        return self.cmp()
+
+    def cmp(self) -> Node:
+        left = self.add()
+        tok = self.peek()
+        if tok.text in ("==", "!=", "<", "<=", ">", ">="):
+            self.take()
+            return Node("cmp", tok.col, tok.text, [left, self.add()])
+        if tok.text == "in":
+            self.take()
+            return Node("in", tok.col, False, [left, self.add()])
+        if tok.text == "not" and self.toks[self.i + 1].text == "in":
+            self.take()
+            self.take()
+            return Node("in", tok.col, True, [left, self.add()])
+        return left
+
+    def add(self) -> Node:
+        left = self.mul()
+        while self.peek().text in ("+", "-"):
+            tok = self.take()
+            left = Node("arith", tok.col, tok.text, [left, self.mul()])
+        return left
+
+    def mul(self) -> Node:
+        left = self.unary()
+        while self.peek().text in ("*", "/", "%"):
+            tok = self.take()
+            left = Node("arith", tok.col, tok.text, [left, self.unary()])
+        return left
+
+    def unary(self) -> Node:
+        if self.peek().text == "-":
+            tok = self.take()
+            self._enter(tok.col)
+            inner = self.unary()
+            self.depth -= 1
+            return Node("neg", tok.col, args=[inner])
+        return self.atom()
+
+    def atom(self) -> Node:
+        tok = self.take()
+        if tok.kind == "int":
+            return Node("int", tok.col, int(tok.text))
+        if tok.kind == "str":
+            return Node("str", tok.col, tok.text[1:-1])
+        if tok.text in ("true", "false"):
+            return Node("bool", tok.col, tok.text == "true")
+        if tok.kind == "name":
+            if self.peek().text == "(":
+                self.take()
+                args = self._items(")", tok.col)
+                return Node("call", tok.col, tok.text, args)
+            return Node("var", tok.col, tok.text)
+        if tok.text == "(":
+            self._enter(tok.col)
+            inner = self.or_()
+            self.depth -= 1
+            self.expect(")")
+            return inner
+        if tok.text == "[":
+            return Node("list", tok.col, args=self._items("]", tok.col))
+        if tok.kind == "end":
+            raise ExprError("expression ends too early", tok.col, "something is missing at the end")
+        raise ExprError(f"unexpected {tok.text!r}", tok.col)
+
+    def _items(self, close: str, col: int) -> list[Node]:
+        self._enter(col)
+        items: list[Node] = []
+        if self.peek().text != close:
+            items.append(self.or_())
+            while self.peek().text == ",":
+                self.take()
+                items.append(self.or_())
+        self.expect(close)
+        self.depth -= 1
+        return items
+
+
+def parse(text: str) -> Node:
+    """Parse an expression into a syntax tree (no names are checked yet)."""
+    return _Parser(text).parse_all()
+
+
+# ---------------------------------------------------------------- checking and compiling
+
+_CMP: dict[str, Callable[[Value, Value], bool]] = {
+    "==": lambda a, b: a == b,
+    "!=": lambda a, b: a != b,
+    "<": lambda a, b: a < b,  # type: ignore[operator]
+    "<=": lambda a, b: a <= b,  # type: ignore[operator]
+    ">": lambda a, b: a > b,  # type: ignore[operator]
+    ">=": lambda a, b: a >= b,  # type: ignore[operator]
+}
+
+
+def _div(a: int, b: int) -> int:
+    return a // b if b else 0
+
+
+def _mod(a: int, b: int) -> int:
+    return a % b if b else 0
+
+
+_ARITH: dict[str, Callable[[int, int], int]] = {
+    "+": lambda a, b: a + b,
+    "-": lambda a, b: a - b,
+    "*": lambda a, b: a * b,
+    "/": _div,
+    "%": _mod,
+}
+_FUNCS: dict[str, Callable[..., int]] = {"min": min, "max": max, "abs": abs}
+
+
+def did_you_mean(word: str, options: object) -> str:
+    """A 'did you mean' hint for a misspelt name, or '' when nothing is close."""
+    close = difflib.get_close_matches(word, list(options), n=1)  # type: ignore[call-overload]
+    return f"did you mean {close[0]!r}?" if close else ""
+
+
+class Checker:
+    """Type-checks a syntax tree against the scenario's variables and compiles it to a closure."""
+
+    def __init__(self, variables: Mapping[str, VarType]) -> None:
+        self.variables = variables
+
+    def _var_type(self, name: str) -> _T:
+        vt = self.variables[name]
+        if vt.kind == "enum":
+            return _T("text", vt.values)
+        return BOOL if vt.kind == "bool" else INT
+
+    def compile(self, node: Node) -> tuple[_T, Compiled]:
+        """Return the node's type and a closure computing it from a values mapping."""
+        op = node.op
+        if op == "int":
+            value = node.value
+            return INT, lambda v: value  # type: ignore[return-value]
+        if op == "str":
+            text = node.value
+            return TEXT, lambda v: text  # type: ignore[return-value]
+        if op == "bool":
+            flag = node.value
+            return BOOL, lambda v: flag  # type: ignore[return-value]
+        if op == "var":
+            return self._compile_var(node)
+        if op == "list":
+            return self._compile_list(node)
+        if op == "call":
+            return self._compile_call(node)
+        if op == "neg":
+            inner = self._want(node.args[0], INT, "'-' needs a number")
+            return INT, lambda v: -inner(v)  # type: ignore[operator]
+        if op == "not":
+            inner = self._want(node.args[0], BOOL, "'not' needs a condition")
+            return BOOL, lambda v: not inner(v)
+        if op in ("and", "or"):
+            a = self._want(node.args[0], BOOL, f"'{op}' joins conditions")
+            b = self._want(node.args[1], BOOL, f"'{op}' joins conditions")
+            if op == "and":
+                return BOOL, lambda v: bool(a(v)) and bool(b(v))
+            return BOOL, lambda v: bool(a(v)) or bool(b(v))
+        if op == "arith":
+            fn = _ARITH[str(node.value)]
+            a = self._want(node.args[0], INT, f"'{node.value}' needs numbers")
+            b = self._want(node.args[1], INT, f"'{node.value}' needs numbers")
+            return INT, lambda v: fn(a(v), b(v))  # type: ignore[arg-type]
+        if op == "cmp":
+            return self._compile_cmp(node)
+        if op == "in":
+            return self._compile_in(node)
+        raise ExprError(f"unknown construct {op}", node.col)  # pragma: no cover - parser never makes it
+
+    def _want(self, node: Node, want: _T, why: str) -> Compiled:
+        typ, fn = self.compile(node)
+        if typ.kind != want.kind:
+            raise ExprError(f"{why}, but this is {typ.describe()}", node.col)
+        return fn
+
+    def _compile_var(self, node: Node) -> tuple[_T, Compiled]:
+        name = str(node.value)
+        if name in BUILTINS:
+            return INT, lambda v: v[name]
+        if name not in self.variables:
+            hint = did_you_mean(name, list(self.variables) + list(BUILTINS))
+            if not hint and any(name in vt.values for vt in self.variables.values()):
+                hint = f"enum values are text: write '{name}' in quotes"
+            raise ExprError(f"unknown variable {name!r}", node.col, hint)
+        return self._var_type(name), lambda v: v[name]
+
+    def _compile_list(self, node: Node) -> tuple[_T, Compiled]:
+        if not node.args:
+            raise ExprError("a list needs at least one item", node.col)
+        compiled = [self.compile(item) for item in node.args]
+        kinds = {t.kind for t, _ in compiled}
+        if len(kinds) > 1 or "list" in kinds:
+            raise ExprError("all items of a list must be of one type (numbers, or text)", node.col)
+        if any(item.op not in ("int", "str", "bool") for item in node.args):
+            fns = [fn for _, fn in compiled]
+            return _T("list", item=compiled[0][0]), lambda v: frozenset(f(v) for f in fns)  # type: ignore
+        items = frozenset(item.value for item in node.args)
+        return _T("list", item=compiled[0][0]), lambda v: items  # type: ignore[return-value]
+
+    def _compile_call(self, node: Node) -> tuple[_T, Compiled]:
+        name = str(node.value)
+        if name not in _FUNCS:
+            raise ExprError(f"unknown function {name!r}", node.col, did_you_mean(name, _FUNCS) or
+                            "the functions are min, max and abs")
+        if name == "abs" and len(node.args) != 1:
+            raise ExprError("abs takes one number", node.col)
+        if name != "abs" and len(node.args) < 2:
+            raise ExprError(f"{name} takes two or more numbers", node.col)
+        fns = [self._want(arg, INT, f"{name} needs numbers") for arg in node.args]
+        fn = _FUNCS[name]
+        if name == "abs":
+            only = fns[0]
+            return INT, lambda v: abs(only(v))  # type: ignore[arg-type]
+        return INT, lambda v: fn(f(v) for f in fns)
+
+    def _compile_cmp(self, node: Node) -> tuple[_T, Compiled]:
+        sym = str(node.value)
+        (ta, a), (tb, b) = self.compile(node.args[0]), self.compile(node.args[1])
+        if ta.kind != tb.kind or ta.kind == "list":
+            raise ExprError(f"cannot compare {ta.describe()} with {tb.describe()}", node.col)
+        if ta.kind in ("bool", "text") and sym not in ("==", "!="):
+            raise ExprError(f"'{sym}' compares numbers; use '==' or '!=' here", node.col)
+        self._check_enum_literal(ta, node.args[1])
+        self._check_enum_literal(tb, node.args[0])
+        fn = _CMP[sym]
+        if node.args[1].op in ("int", "str", "bool"):  # the common shape: var OP literal
+            const = node.args[1].value
+            return BOOL, lambda v: fn(a(v), const)  # type: ignore[arg-type]
+        return BOOL, lambda v: fn(a(v), b(v))
+
+    def _compile_in(self, node: Node) -> tuple[_T, Compiled]:
+        negate = bool(node.value)
+        (ta, a), (tb, b) = self.compile(node.args[0]), self.compile(node.args[1])
+        if tb.kind != "list":
+            raise ExprError("'in' needs a list on its right, like ['a', 'b']", node.args[1].col)
+        assert tb.item is not None
+        if tb.item.kind != ta.kind:
+            raise ExprError(f"cannot look for {ta.describe()} in a list of {tb.item.describe()}", node.col)
+        if node.args[1].op == "list":
+            for item in node.args[1].args:
+                self._check_enum_literal(ta, item)
+        if negate:
+            return BOOL, lambda v: a(v) not in b(v)  # type: ignore[operator]
+        return BOOL, lambda v: a(v) in b(v)  # type: ignore[operator]
+
+    @staticmethod
+    def _check_enum_literal(t: _T, other: Node) -> None:
+        if t.enum is not None and other.op == "str" and other.value not in t.enum:
+            raise ExprError(
+                f"{other.value!r} is not one of this variable's values ({', '.join(t.enum)})",
+                other.col, did_you_mean(str(other.value), t.enum))
+
+
+def compile_expr(text: str, variables: Mapping[str, VarType], want: str) -> Compiled:
+    """Parse and check ``text`` as a ``want`` ("bool", "int" or "any"); return its closure."""
+    typ, fn = Checker(variables).compile(parse(text))
+    if want == "any":
+        if typ.kind not in ("bool", "int"):
+            raise ExprError(f"this must be a condition or a number, but it is {typ.describe()}", 0)
+        return fn
+    if typ.kind != want:
+        target = "a condition (true or false)" if want == "bool" else "a whole number"
+        raise ExprError(f"this must be {target}, but it is {typ.describe()}", 0)
+    return fn
+
+
+# ---------------------------------------------------------------- effects
+
+_EFFECT = re.compile(r"^\s*([A-Za-z_][A-Za-z0-9_]*)\s*(\+=|-=|=(?!=))")
+
+Effect = Callable[[dict[str, Value]], None]
+
+
+def compile_effect(text: str, variables: Mapping[str, VarType]) -> Effect:
+    """Compile ``var = expr``, ``var += expr`` or ``var -= expr`` into a function updating values."""
+    m = _EFFECT.match(text)
+    if not m:
+        raise ExprError("an effect is 'variable = value', 'variable += number' or 'variable -= number'",
+                        0, "for example: soviet_trust += 1")
+    name, op = m.group(1), m.group(2)
+    if name not in variables:
+        hint = did_you_mean(name, variables)
+        if name in BUILTINS:
+            hint = f"{name} is kept by the engine and cannot be set"
+        raise ExprError(f"unknown variable {name!r}", m.start(1), hint)
+    offset = m.end()
+    try:
+        typ, fn = Checker(variables).compile(parse(text[offset:]))
+    except ExprError as err:
+        raise ExprError(err.message, err.column + offset, err.hint) from None
+    vt = variables[name]
+    col = offset + (len(text[offset:]) - len(text[offset:].lstrip()))
+    if op != "=":
+        if vt.kind != "int":
+            raise ExprError(f"'{op}' changes a number, but {name} is {vt.kind}", m.start(2),
+                            f"write {name} = ... instead")
+        if typ.kind != "int":
+            raise ExprError(f"'{op}' needs a number, but this is {typ.describe()}", col)
+    elif vt.kind == "enum":
+        if typ.kind != "text":
+            raise ExprError(f"{name} takes one of {', '.join(vt.values)}", col)
+        if typ.enum is None:
+            tree = parse(text[offset:])
+            if tree.op == "str" and tree.value not in vt.values:
+                raise ExprError(f"{tree.value!r} is not one of {name}'s values ({', '.join(vt.values)})",
+                                col, did_you_mean(str(tree.value), vt.values))
+        elif set(typ.enum) - set(vt.values):
+            raise ExprError(f"the value may not be one of {name}'s values", col)
+    elif vt.kind != typ.kind:
+        want = "true or false" if vt.kind == "bool" else "a whole number"
+        raise ExprError(f"{name} takes {want}, but this is {typ.describe()}", col)
+
+    if vt.kind == "int":
+        lo, hi = vt.minimum, vt.maximum
+        if op == "=":
+            def effect(v: dict[str, Value]) -> None:
+                v[name] = min(hi, max(lo, fn(v)))  # type: ignore[type-var]
+        elif op == "+=":
+            def effect(v: dict[str, Value]) -> None:
+                v[name] = min(hi, max(lo, v[name] + fn(v)))  # type: ignore[operator]
+        else:
+            def effect(v: dict[str, Value]) -> None:
+                v[name] = min(hi, max(lo, v[name] - fn(v)))  # type: ignore[operator]
+        return effect
+
+    def assign(v: dict[str, Value]) -> None:
+        v[name] = fn(v)
+    return assign

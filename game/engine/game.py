@@ -1,0 +1,342 @@
+"""A game session: the small public API every front end uses (terminal, window, tools, tests).
+
+``Game`` wraps the rules with what a player needs: the current decision with open and blocked
+choices, choosing, undo to any depth, computer players, the dated log, and a record of moves from
+which (scenario, lens, seed, moves) replays the same game exactly.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field, replace
+
+from . import rules
+from .model import Actor, Constraint, Node, Outcome, Scenario, Step
+from .policies import CONTROLLERS, POLICIES
+from .rules import Happening
+from .state import GameState
+
+
+class GameError(ValueError):
+    """A request the game cannot carry out (an unknown or unavailable choice, nothing to undo)."""
+
+
+@dataclass(frozen=True)
+class Move:
+    """One recorded step: the node, the choice or branch taken, and by whom."""
+
+    node: str
+    step: str
+    by: str  # "human", a policy name, or "chance"
+    actor: str = ""
+    day: int = 0
+    forced: bool = False  # a chance branch taken because history replay follows history
+    reason: str = ""  # why the players chose it, in their words
+
+    def to_dict(self) -> dict[str, object]:
+        data: dict[str, object] = {"node": self.node, "step": self.step, "by": self.by, "day": self.day}
+        if self.actor:
+            data["actor"] = self.actor
+        if self.forced:
+            data["forced"] = True
+        if self.reason:
+            data["reason"] = self.reason
+        return data
+
+    @classmethod
+    def from_dict(cls, data: dict[str, object]) -> Move:
+        return cls(str(data["node"]), str(data["step"]), str(data.get("by", "human")), str(data.get("actor", "")),
+                   int(data.get("day", 0)), bool(data.get("forced", False)), str(data.get("reason", "")))  # type: ignore
+
+
+@dataclass(frozen=True)
+class ChoiceView:
+    """A choice as a player sees it: open, or blocked by named constraints."""
+
+    number: int  # 1-based, for keys and menus
+    step: Step
+    blocked_by: tuple[Constraint, ...] = ()
+
+    @property
+    def available(self) -> bool:
+        return not self.blocked_by
+
+    def why_blocked(self) -> str:
+        return " ".join(f"{c.title}: {c.explanation}" for c in self.blocked_by)
+
+
+@dataclass(frozen=True)
+class Decision:
+    node: Node
+    actor: Actor
+    date: dt.date
+    choices: tuple[ChoiceView, ...]
+
+    @property
+    def open_choices(self) -> list[ChoiceView]:
+        return [c for c in self.choices if c.available]
+
+
+@dataclass
+class Settings:
+    lens: str
+    seed: int
+    controllers: dict[str, str] = field(default_factory=dict)  # actor -> "human" or a policy name
+    follow_history: bool = False  # chance nodes take their historical branch (history replay)
+
+    def to_dict(self) -> dict[str, object]:
+        return {"lens": self.lens, "seed": self.seed, "controllers": dict(self.controllers),
+                "follow_history": self.follow_history}
+
+
+@dataclass
+class ReplayReport:
+    """How far a replay of recorded moves got, and why it stopped early if it did."""
+
+    applied: int
+    total: int
+    stopped_at: str = ""
+    reason: str = ""
+
+    @property
+    def complete(self) -> bool:
+        return self.applied == self.total
+
+
+class _Stop(Exception):
+    def __init__(self, node: str, reason: str) -> None:
+        super().__init__(reason)
+        self.node = node
+        self.reason = reason
+
+
+class Game:
+    """One play of a scenario."""
+
+    def __init__(self, scenario: Scenario, settings: Settings) -> None:
+        self.scenario = scenario
+        self.settings = settings
+        self.state: GameState = rules.initial_state(scenario, settings.lens, settings.seed)
+        self.moves: list[Move] = []
+        self.log: list[Happening] = []
+        self._undo: list[tuple[GameState, int, int]] = []
+
+    # -- creating ---------------------------------------------------------------------------
+
+    @classmethod
+    def new(cls, scenario: Scenario, lens: str | None = None, seed: int = 0,
+            controllers: dict[str, str] | None = None, follow_history: bool = False) -> Game:
+        """Start a game. ``controllers`` maps actor ids to "human" or a policy; unnamed actors are
+        played by the ``historical`` policy."""
+        lens = lens or scenario.default_lens
+        if lens and lens not in scenario.lenses:
+            raise GameError(f"no lens {lens!r}; this scenario has: {', '.join(scenario.lenses) or 'none'}")
+        chosen = {actor: "historical" for actor in scenario.actors}
+        for actor, who in (controllers or {}).items():
+            if actor not in scenario.actors:
+                raise GameError(f"no actor {actor!r}; this scenario has: {', '.join(scenario.actors)}")
+            if who not in CONTROLLERS:
+                raise GameError(f"{who!r} cannot play; use one of {', '.join(CONTROLLERS)}")
+            chosen[actor] = who
+        game = cls(scenario, Settings(lens or "", seed, chosen, follow_history))
+        rules.start(scenario, game.state, game.log, game._picker())
+        game._record_chances(0)
+        return game
+
+    @classmethod
+    def replay(cls, scenario: Scenario, settings: Settings, moves: list[Move]) -> tuple[Game, ReplayReport]:
+        """Rebuild a game from its recorded moves, as far as they still apply to ``scenario``."""
+        game = cls(scenario, replace(settings, controllers=dict(settings.controllers)))
+        queue = list(moves)
+        position = 0
+
+        def pick(node: Node, state: GameState) -> tuple[Step, bool]:
+            nonlocal position
+            if position >= len(queue):
+                raise _Stop(node.id, "the record ends before this chance node")
+            move = queue[position]
+            if move.node != node.id or move.by != "chance":
+                raise _Stop(node.id, f"the record has {move.node!r}/{move.step!r} where the game is at the "
+                                     f"chance node {node.id!r}")
+            step = node.step(move.step)
+            if step is None:
+                raise _Stop(node.id, f"the branch {move.step!r} no longer exists")
+            if move.forced:
+                position += 1
+                return step, True
+            drawn, _ = rules.draw_branch(node, state)
+            if drawn.id != step.id:
+                raise _Stop(node.id, f"chance now gives {drawn.id!r} where the record has {step.id!r} "
+                                     "(the weights have changed)")
+            position += 1
+            return step, False
+
+        report = ReplayReport(0, len(moves))
+        try:
+            trial = game.state.copy()
+            trial_log: list[Happening] = []
+            rules.start(scenario, trial, trial_log, pick)
+            game.state, game.log = trial, trial_log
+            game.moves = queue[:position]
+            while position < len(queue):
+                move = queue[position]
+                decision = game.decision
+                if decision is None or move.node != decision.node.id:
+                    where = decision.node.id if decision else (game.state.outcome or "the end")
+                    raise _Stop(where, f"the record's next move is at {move.node!r} but the game is at {where!r}")
+                view = next((c for c in decision.choices if c.step.id == move.step), None)
+                if view is None:
+                    raise _Stop(move.node, f"the choice {move.step!r} no longer exists or is hidden here")
+                if not view.available:
+                    raise _Stop(move.node, f"the choice {move.step!r} is now blocked: {view.why_blocked()}")
+                game._push_undo()
+                position += 1
+                trial = game.state.copy()
+                trial_log = list(game.log)
+                rules.take(scenario, trial, view.step, trial_log, actor=decision.actor.id)
+                rules.settle(scenario, trial, trial_log, pick)
+                game.state, game.log = trial, trial_log
+                game.moves = queue[:position]
+        except _Stop as stop:
+            report = ReplayReport(len(game.moves), len(moves), stop.node, stop.reason)
+            if game._undo and game._undo[-1][1] == len(game.moves):
+                game._undo.pop()  # pushed for a move that was then refused
+            return game, report
+        report.applied = len(game.moves)
+        return game, report
+
+    def _picker(self) -> rules.Picker:
+        return rules.historical_branch if self.settings.follow_history else rules.draw_branch
+
+    def _record_chances(self, since: int) -> None:
+        """Turn the chance lines the rules just logged into recorded moves."""
+        for item in self.log[since:]:
+            if item.kind == "chance":
+                self.moves.append(Move(item.node, item.step, "chance", day=item.day, forced=item.forced))
+
+    # -- reading ----------------------------------------------------------------------------
+
+    @property
+    def ended(self) -> bool:
+        return self.state.ended
+
+    @property
+    def outcome(self) -> Outcome | None:
+        return self.scenario.outcomes.get(self.state.outcome) if self.state.outcome else None
+
+    @property
+    def date(self) -> dt.date:
+        return self.scenario.date_of(self.state.day)
+
+    @property
+    def node(self) -> Node | None:
+        return self.scenario.nodes.get(self.state.node) if self.state.node else None
+
+    @property
+    def decision(self) -> Decision | None:
+        """The decision waiting to be made, with every visible choice, or None when the game is over."""
+        node = self.node
+        if node is None or node.is_chance:
+            return None
+        views = []
+        for step in node.choices:
+            if not rules.visible(step, self.state):
+                continue
+            views.append(ChoiceView(len(views) + 1, step, tuple(rules.blockers(self.scenario, step, self.state))))
+        return Decision(node, self.scenario.actors[node.actor], self.date, tuple(views))
+
+    def controller(self, actor: str) -> str:
+        return self.settings.controllers.get(actor, "historical")
+
+    @property
+    def computer_to_move(self) -> bool:
+        decision = self.decision
+        return decision is not None and self.controller(decision.actor.id) != "human"
+
+    def value(self, variable: str) -> object:
+        return self.state.values[variable]
+
+    # -- acting -----------------------------------------------------------------------------
+
+    def choose(self, choice: str | int, by: str = "human", reason: str = "") -> list[Happening]:
+        """Take a choice by id or by its 1-based number; return what happened as a result."""
+        decision = self.decision
+        if decision is None:
+            raise GameError("the game is over" if self.ended else "no decision is waiting")
+        view = self._find(decision, choice)
+        if not view.available:
+            raise GameError(f"'{view.step.label}' is not available: {view.why_blocked()}")
+        self._push_undo()
+        since = len(self.log)
+        self.moves.append(Move(decision.node.id, view.step.id, by, decision.actor.id, self.state.day,
+                               reason=reason.strip()))
+        rules.take(self.scenario, self.state, view.step, self.log, actor=decision.actor.id)
+        rules.settle(self.scenario, self.state, self.log, self._picker())
+        self._record_chances(since)
+        return self.log[since:]
+
+    @staticmethod
+    def _find(decision: Decision, choice: str | int) -> ChoiceView:
+        for view in decision.choices:
+            if view.step.id == choice or view.number == choice:
+                return view
+        known = ", ".join(f"{v.number} ({v.step.id})" for v in decision.choices)
+        raise GameError(f"no choice {choice!r} here; the choices are {known}")
+
+    def computer_choice(self) -> Step:
+        """What the computer player of the current actor would choose (without choosing it)."""
+        decision = self.decision
+        if decision is None:
+            raise GameError("no decision is waiting")
+        policy = POLICIES[self.controller(decision.actor.id)] if self.computer_to_move else POLICIES["goals"]
+        options = [v.step for v in decision.open_choices]
+        return policy(self.scenario, self.state, options, decision.actor.id, self.settings.seed)
+
+    def play_computer(self) -> list[Happening]:
+        """Let the computer make the current decision; return what happened."""
+        step = self.computer_choice()
+        decision = self.decision
+        assert decision is not None
+        return self.choose(step.id, by=self.controller(decision.actor.id))
+
+    def play_until_human(self, limit: int = 10_000) -> list[Happening]:
+        """Let computer players move until a person must decide or the game ends."""
+        out: list[Happening] = []
+        for _ in range(limit):
+            if not self.computer_to_move:
+                break
+            out.extend(self.play_computer())
+        return out
+
+    def _push_undo(self) -> None:
+        self._undo.append((self.state.copy(), len(self.moves), len(self.log)))
+
+    @property
+    def can_undo(self) -> bool:
+        return bool(self._undo)
+
+    def undo(self, steps: int = 1) -> int:
+        """Take back ``steps`` decisions (with any chance and events they led to); return how many."""
+        done = 0
+        while done < steps and self._undo:
+            state, moves, log = self._undo.pop()
+            self.state, self.moves, self.log = state, self.moves[:moves], self.log[:log]
+            done += 1
+        return done
+
+    def undo_to_human(self) -> int:
+        """Take back decisions until the last one a person made is open again."""
+        done = 0
+        while self._undo:
+            done += self.undo()
+            if not self.computer_to_move:
+                break
+        return done
+
+    def take_over(self, actor: str | None = None) -> None:
+        """Hand the current (or named) actor to a person and stop following history from here on."""
+        decision = self.decision
+        target = actor or (decision.actor.id if decision else "")
+        if target:
+            self.settings.controllers[target] = "human"
+        self.settings.follow_history = False

@@ -1,0 +1,632 @@
+"""The scenario format's shape, declared once: the validator walks YAML with it and the editor's
+JSON Schema is generated from it, so the two can never disagree.
+
+Each ``Spec`` knows how to turn one composed YAML node into plain Python data, recording the node's
+position under its path and reporting problems as findings instead of raising.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+
+from .expr import did_you_mean
+from .findings import ERROR, WARNING, Finding
+
+Path = tuple[Any, ...]
+ID_PATTERN = r"^[a-z][a-z0-9_]*$"
+_ID = re.compile(ID_PATTERN)
+_COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
+_YAML11_BOOLS = {"yes", "no", "on", "off", "y", "n", "true", "false"}
+_BOOL_TAG = "tag:yaml.org,2002:bool"
+_MAX_WALK = 500_000
+
+
+class Walk:
+    """One walk over a document: the file name, the positions seen, the findings made."""
+
+    def __init__(self, file: str) -> None:
+        self.file = file
+        self.positions: dict[Path, tuple[int, int]] = {}
+        self.findings: list[Finding] = []
+        self.visited = 0
+        # Where an expression's text starts relative to its node: 1 inside quotes, None for blocks.
+        self.text_offsets: dict[Path, int | None] = {}
+
+    def at(self, path: Path) -> tuple[int, int]:
+        """The 1-based (line, column) of the node at ``path``, or of its nearest known parent."""
+        while path not in self.positions and path:
+            path = path[:-1]
+        return self.positions.get(path, (0, 0))
+
+    def add(self, severity: str, code: str, path: Path, message: str, hint: str = "",
+            col_offset: int | None = None) -> None:
+        line, col = self.at(path)
+        if col_offset is not None:
+            col += col_offset
+        self.findings.append(Finding(severity, code, message, self.file, line, col, hint))
+
+    def error(self, code: str, path: Path, message: str, hint: str = "") -> None:
+        self.add(ERROR, code, path, message, hint)
+
+    def enter(self, node: yaml.Node, path: Path) -> bool:
+        self.visited += 1
+        if path not in self.positions:
+            self.positions[path] = (node.start_mark.line + 1, node.start_mark.column + 1)
+        return self.visited <= _MAX_WALK
+
+
+def where(path: Path) -> str:
+    """A readable name for a path, e.g. ``nodes[3].choices[0].next``."""
+    out = ""
+    for part in path:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out or "the file"
+
+
+_KIND_NAMES = {yaml.ScalarNode: "a single value", yaml.SequenceNode: "a list", yaml.MappingNode: "a mapping"}
+
+
+class Spec:
+    """A kind of value in the format."""
+
+    doc: str = ""
+
+    def convert(self, node: yaml.Node, path: Path, walk: Walk) -> Any:
+        raise NotImplementedError
+
+    def json_schema(self) -> dict[str, Any]:
+        raise NotImplementedError
+
+    def _scalar(self, node: yaml.Node, path: Path, walk: Walk, what: str) -> str | None:
+        if not isinstance(node, yaml.ScalarNode):
+            walk.error("wrong-type", path, f"{where(path)} must be {what}, not {_KIND_NAMES[type(node)]}")
+            return None
+        return str(node.value)
+
+
+@dataclass
+class Text(Spec):
+    """Free text; numbers and YAML 1.1 booleans are read as the text written."""
+
+    doc: str = ""
+    nonempty: bool = True
+
+    def convert(self, node: yaml.Node, path: Path, walk: Walk) -> Any:
+        value = self._scalar(node, path, walk, "text")
+        if value is None:
+            return None
+        if node.tag == "tag:yaml.org,2002:null" and not node.value:
+            value = ""
+        if self.nonempty and not value.strip():
+            walk.error("empty-text", path, f"{where(path)} is empty", "write some text or remove the key")
+        return value
+
+    def json_schema(self) -> dict[str, Any]:
+        return {"type": "string", "description": self.doc}
+
+
+def _warn_yaml11(node: yaml.ScalarNode, path: Path, walk: Walk) -> None:
+    if node.style is None and node.tag == _BOOL_TAG:
+        walk.add(WARNING, "yaml11-bool", path,
+                 f"{node.value!r} is read as a boolean by YAML 1.1 tools; Parley reads it as the text {node.value!r}",
+                 f"quote it: '{node.value}'")
+
+
+@dataclass
+class Ident(Spec):
+    """A lower-case identifier: the id of something, or a reference to one."""
+
+    doc: str = ""
+    ref: str = ""  # the collection this refers to (checked later), "" for a definition
+
+    def convert(self, node: yaml.Node, path: Path, walk: Walk) -> Any:
+        value = self._scalar(node, path, walk, "an id")
+        if value is None:
+            return None
+        assert isinstance(node, yaml.ScalarNode)
+        _warn_yaml11(node, path, walk)
+        if not _ID.match(value):
+            fixed = re.sub(r"[^a-z0-9_]", "_", value.lower()).strip("_") or "name"
+            walk.error("bad-id", path, f"{value!r} is not a valid id",
+                       f"ids are lower-case letters, digits and '_', starting with a letter: {fixed!r}")
+            return None
+        return value
+
+    def json_schema(self) -> dict[str, Any]:
+        return {"type": "string", "pattern": ID_PATTERN, "description": self.doc}
+
+
+@dataclass
+class Integer(Spec):
+    doc: str = ""
+    minimum: int | None = None
+
+    def convert(self, node: yaml.Node, path: Path, walk: Walk) -> Any:
+        value = self._scalar(node, path, walk, "a whole number")
+        if value is None:
+            return None
+        if node.tag != "tag:yaml.org,2002:int":
+            walk.error("wrong-type", path, f"{where(path)} must be a whole number, not {value!r}")
+            return None
+        number = int(yaml.load(value, Loader=yaml.SafeLoader))
+        if self.minimum is not None and number < self.minimum:
+            walk.error("out-of-range", path, f"{where(path)} must be at least {self.minimum}, not {number}")
+            return None
+        return number
+
+    def json_schema(self) -> dict[str, Any]:
+        out: dict[str, Any] = {"type": "integer", "description": self.doc}
+        if self.minimum is not None:
+            out["minimum"] = self.minimum
+        return out
+
+
+@dataclass
+class Boolean(Spec):
+    doc: str = ""
+
+    def convert(self, node: yaml.Node, path: Path, walk: Walk) -> Any:
+        value = self._scalar(node, path, walk, "true or false")
+        if value is None:
+            return None
+        if node.tag != _BOOL_TAG:
+            walk.error("wrong-type", path, f"{where(path)} must be true or false, not {value!r}")
+            return None
+        return value.lower() in ("true", "yes", "on", "y")
+
+    def json_schema(self) -> dict[str, Any]:
+        return {"type": "boolean", "description": self.doc}
+
+
+@dataclass
+class Date(Spec):
+    doc: str = ""
+
+    def convert(self, node: yaml.Node, path: Path, walk: Walk) -> Any:
+        value = self._scalar(node, path, walk, "a date")
+        if value is None:
+            return None
+        try:
+            return dt.date.fromisoformat(value.strip())
+        except ValueError:
+            walk.error("bad-date", path, f"{value!r} is not a date", "write dates as YYYY-MM-DD, e.g. 1939-08-12")
+            return None
+
+    def json_schema(self) -> dict[str, Any]:
+        return {"type": "string", "format": "date", "description": self.doc}
+
+
+@dataclass
+class Colour(Spec):
+    doc: str = ""
+
+    def convert(self, node: yaml.Node, path: Path, walk: Walk) -> Any:
+        value = self._scalar(node, path, walk, "a colour")
+        if value is None:
+            return None
+        if not value or node.tag == "tag:yaml.org,2002:null":
+            walk.error("bad-colour", path, f"{where(path)} is empty",
+                       "quote the colour: '#' starts a YAML comment, so write \"#0072B2\"")
+            return None
+        if not _COLOUR.match(value):
+            walk.error("bad-colour", path, f"{value!r} is not a colour", 'write "#rrggbb", e.g. "#0072B2"')
+            return None
+        return value
+
+    def json_schema(self) -> dict[str, Any]:
+        return {"type": "string", "pattern": _COLOUR.pattern, "description": self.doc}
+
+
+@dataclass
+class Choice(Spec):
+    """One of a fixed set of words."""
+
+    options: tuple[str, ...] = ()
+    doc: str = ""
+
+    def convert(self, node: yaml.Node, path: Path, walk: Walk) -> Any:
+        value = self._scalar(node, path, walk, "one of " + ", ".join(self.options))
+        if value is None:
+            return None
+        assert isinstance(node, yaml.ScalarNode)
+        _warn_yaml11(node, path, walk)
+        if value not in self.options:
+            walk.error("bad-value", path, f"{value!r} is not allowed here: use one of {', '.join(self.options)}",
+                       did_you_mean(value, self.options))
+            return None
+        return value
+
+    def json_schema(self) -> dict[str, Any]:
+        return {"enum": list(self.options), "description": self.doc}
+
+
+@dataclass
+class Expression(Spec):
+    """An expression string; parsed and type-checked later, when the variables are known."""
+
+    kind: str = "bool"  # "bool" | "int" | "any" | "effect"
+    doc: str = ""
+
+    def convert(self, node: yaml.Node, path: Path, walk: Walk) -> Any:
+        if isinstance(node, yaml.ScalarNode) and node.tag in (_BOOL_TAG, "tag:yaml.org,2002:int"):
+            if self.kind in ("bool", "any") and node.tag == _BOOL_TAG:
+                return "true" if node.value.lower() in ("true", "yes", "on", "y") else "false"
+            return str(node.value)
+        value = self._scalar(node, path, walk, "an expression in quotes")
+        if isinstance(node, yaml.ScalarNode):
+            walk.text_offsets[path] = {None: 0, "'": 1, '"': 1}.get(node.style)
+        if value is not None and not value.strip():
+            walk.error("empty-text", path, f"{where(path)} is an empty expression")
+            return None
+        return value
+
+    def json_schema(self) -> dict[str, Any]:
+        types: list[str] = ["string", "boolean"] if self.kind in ("bool", "any") else ["string"]
+        if self.kind in ("int", "any"):
+            types.append("integer")
+        return {"type": types, "description": self.doc}
+
+
+@dataclass
+class ScalarValue(Spec):
+    """A variable's value: a number, true/false, or an enum value (checked against the variable later)."""
+
+    doc: str = ""
+
+    def convert(self, node: yaml.Node, path: Path, walk: Walk) -> Any:
+        value = self._scalar(node, path, walk, "a value")
+        if value is None:
+            return None
+        if node.tag == "tag:yaml.org,2002:int":
+            return int(yaml.load(value, Loader=yaml.SafeLoader))
+        if node.tag == _BOOL_TAG:
+            # Kept as the raw word too, so an enum value like 'on' can be recovered and warned about.
+            return Yaml11Bool(value)
+        return value
+
+    def json_schema(self) -> dict[str, Any]:
+        return {"type": ["integer", "boolean", "string"], "description": self.doc}
+
+
+class Yaml11Bool(str):
+    """A plain scalar YAML 1.1 reads as a boolean; the raw word is kept for enum checks."""
+
+    @property
+    def truth(self) -> bool:
+        return self.lower() in ("true", "yes", "on", "y")
+
+
+@dataclass
+class ListOf(Spec):
+    item: Spec
+    doc: str = ""
+    min_items: int = 0
+    unique_ids: bool = False  # items are records whose 'id' must be unique
+
+    def convert(self, node: yaml.Node, path: Path, walk: Walk) -> Any:
+        if isinstance(node, yaml.ScalarNode) and node.tag == "tag:yaml.org,2002:null" and not node.value:
+            node = yaml.SequenceNode("tag:yaml.org,2002:seq", [], node.start_mark, node.end_mark)
+        if not isinstance(node, yaml.SequenceNode):
+            hint = "start each item with '- '" if isinstance(node, yaml.MappingNode) else "write a list: [a, b] or '- ' items"
+            walk.error("wrong-type", path, f"{where(path)} must be a list, not {_KIND_NAMES[type(node)]}", hint)
+            return []
+        if len(node.value) < self.min_items:
+            walk.error("too-few", path, f"{where(path)} needs at least {self.min_items} item(s)")
+        out = []
+        seen: dict[str, Path] = {}
+        for index, child in enumerate(node.value):
+            child_path = path + (index,)
+            if not walk.enter(child, child_path):
+                walk.error("too-large", path, "the file is too large to check (too many items)")
+                break
+            value = self.item.convert(child, child_path, walk)
+            if value is None:
+                continue
+            if self.unique_ids and isinstance(value, dict) and isinstance(value.get("id"), str):
+                ident = value["id"]
+                if ident in seen:
+                    first = walk.at(seen[ident] + ("id",))[0]
+                    walk.error("duplicate-id", child_path + ("id",),
+                               f"the id {ident!r} is used twice in {where(path)} (first on line {first})",
+                               "give each one its own id")
+                    continue
+                seen[ident] = child_path
+            out.append(value)
+        return out
+
+    def json_schema(self) -> dict[str, Any]:
+        out: dict[str, Any] = {"type": "array", "items": self.item.json_schema(), "description": self.doc}
+        if self.min_items:
+            out["minItems"] = self.min_items
+        return out
+
+
+def _keys(node: yaml.MappingNode, path: Path, walk: Walk) -> list[tuple[str, yaml.Node, yaml.Node]]:
+    """The mapping's (key, key node, value node), reporting duplicate and non-text keys."""
+    out = []
+    seen: dict[str, int] = {}
+    for key_node, value_node in node.value:
+        if not isinstance(key_node, yaml.ScalarNode):
+            line, col = key_node.start_mark.line + 1, key_node.start_mark.column + 1
+            walk.findings.append(Finding(ERROR, "bad-key", "a key must be a plain word", walk.file, line, col))
+            continue
+        key = str(key_node.value)
+        if key in seen:
+            line, col = key_node.start_mark.line + 1, key_node.start_mark.column + 1
+            walk.findings.append(Finding(
+                ERROR, "duplicate-key", f"the key {key!r} appears twice in {where(path)} (first on line {seen[key]})",
+                walk.file, line, col, "YAML keeps only the last one: remove or merge them"))
+            continue
+        seen[key] = key_node.start_mark.line + 1
+        out.append((key, key_node, value_node))
+    return out
+
+
+@dataclass
+class Field:
+    name: str
+    spec: Spec
+    required: bool = False
+
+
+@dataclass
+class Record(Spec):
+    """A mapping with named fields; unknown keys are errors with a 'did you mean'."""
+
+    name: str
+    fields: list[Field]
+    doc: str = ""
+    one_of: tuple[tuple[str, ...], ...] = ()  # groups of keys of which exactly/at least one is needed
+    check: Callable[[dict[str, Any], Path, Walk], None] | None = None
+    by_name: dict[str, Field] = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.by_name = {f.name: f for f in self.fields}
+
+    def convert(self, node: yaml.Node, path: Path, walk: Walk) -> Any:
+        if not isinstance(node, yaml.MappingNode):
+            walk.error("wrong-type", path, f"{where(path)} must be a mapping of keys ({self.name}), "
+                       f"not {_KIND_NAMES[type(node)]}", "write 'key: value' lines")
+            return None
+        out: dict[str, Any] = {}
+        for key, key_node, value_node in _keys(node, path, walk):
+            child_path = path + (key,)
+            walk.positions.setdefault(child_path, (key_node.start_mark.line + 1, key_node.start_mark.column + 1))
+            spec_field = self.by_name.get(key)
+            if spec_field is None:
+                hint = did_you_mean(key, self.by_name) or f"the keys of {self.name} are: {', '.join(self.by_name)}"
+                walk.error("unknown-key", child_path, f"unknown key {key!r} in {self.name}", hint)
+                continue
+            walk.enter(value_node, child_path + ("=",))
+            walk.positions[child_path] = (value_node.start_mark.line + 1, value_node.start_mark.column + 1)
+            value = spec_field.spec.convert(value_node, child_path, walk)
+            if value is not None:
+                out[key] = value
+        present = {key for key, _, _ in _keys(node, (), Walk(""))}
+        for f in self.fields:
+            if f.required and f.name not in present:
+                walk.error("missing-key", path, f"{self.name} is missing the key {f.name!r}",
+                           f"add '{f.name}:'")
+        for group in self.one_of:
+            if not any(k in present for k in group):
+                walk.error("missing-key", path, f"{self.name} needs one of: {', '.join(group)}")
+        if self.check:
+            self.check(out, path, walk)
+        return out
+
+    def json_schema(self) -> dict[str, Any]:
+        out: dict[str, Any] = {
+            "type": "object",
+            "title": self.name,
+            "description": self.doc,
+            "properties": {f.name: f.spec.json_schema() for f in self.fields},
+            "required": [f.name for f in self.fields if f.required],
+            "additionalProperties": False,
+        }
+        if self.one_of:
+            out["allOf"] = [{"anyOf": [{"required": [k]} for k in group]} for group in self.one_of]
+        return out
+
+
+@dataclass
+class MapOf(Spec):
+    """A mapping from ids to values (a lens's ``set``)."""
+
+    value: Spec
+    doc: str = ""
+
+    def convert(self, node: yaml.Node, path: Path, walk: Walk) -> Any:
+        if not isinstance(node, yaml.MappingNode):
+            walk.error("wrong-type", path, f"{where(path)} must be a mapping like 'name: value'")
+            return {}
+        out = {}
+        for key, key_node, value_node in _keys(node, path, walk):
+            child_path = path + (key,)
+            walk.positions[child_path] = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
+            value = self.value.convert(value_node, child_path, walk)
+            if value is not None:
+                out[key] = value
+        return out
+
+    def json_schema(self) -> dict[str, Any]:
+        return {"type": "object", "additionalProperties": self.value.json_schema(), "description": self.doc}
+
+
+# ---------------------------------------------------------------- the format, version 1
+
+FORMAT_VERSION = 1
+
+
+def _exclusive(a: str, b: str) -> Callable[[dict[str, Any], Path, Walk], None]:
+    def check(data: dict[str, Any], path: Path, walk: Walk) -> None:
+        if a in data and b in data:
+            walk.error("conflicting-keys", path + (b,), f"a node has either '{a}' or '{b}', not both",
+                       f"a decision has '{a}'; a chance node has '{b}'")
+    return check
+
+
+def _historical_needs_source(data: dict[str, Any], path: Path, walk: Walk) -> None:
+    if data.get("historical") and "source" not in data:
+        walk.error("missing-source", path + ("historical",),
+                   "a historical mark needs a 'source' naming the evidence", "add 'source: <source id>'")
+
+
+def _spec_needs_note(data: dict[str, Any], path: Path, walk: Walk) -> None:
+    if data.get("speculative") not in (None, "none") and not data.get("speculation"):
+        walk.error("missing-key", path, "a speculative outcome needs 'speculation': say what is and is not known")
+
+
+def _effects(doc: str) -> ListOf:
+    return ListOf(Expression("effect", "an effect: 'var = value', 'var += n' or 'var -= n'"), doc)
+
+
+SOURCE = Record("source", [
+    Field("id", Ident("the source's id, cited elsewhere"), True),
+    Field("citation", Text("full reference: author, title, publication, date"), True),
+    Field("url", Text("where to read it")),
+    Field("note", Text("how far to trust it")),
+], "a work that text in the scenario cites")
+
+GOAL = Record("goal", [
+    Field("text", Text("what the actor wants, in words"), True),
+    Field("expr", Expression("any", "a condition or number; higher is better")),
+    Field("outcome", Ident("an outcome the actor wants (or, with a negative weight, fears)", "outcome")),
+    Field("weight", Integer("how much it matters; negative for what the actor fears"), True),
+], "what a computer player of this actor wants", one_of=(("expr", "outcome"),))
+
+ACTOR = Record("actor", [
+    Field("id", Ident("the actor's id"), True),
+    Field("name", Text("e.g. Soviet delegation"), True),
+    Field("short", Text("a short label for tight spaces")),
+    Field("leaders", ListOf(Text(), "the people who speak for it")),
+    Field("colour", Colour("its colour, \"#rrggbb\""), True),
+    Field("seat", Choice(("table", "offstage"), "at the table, or acting from outside it"), True),
+    Field("description", Text("public: what everyone knows"), True),
+    Field("briefing", Text("private: its instructions and what only it knows"), True),
+    Field("goals", ListOf(GOAL, "what a computer player of it wants")),
+], "a party to the negotiation")
+
+VARIABLE = Record("variable", [
+    Field("id", Ident("the name used in expressions"), True),
+    Field("type", Choice(("bool", "int", "enum"), "the kind of value"), True),
+    Field("initial", ScalarValue("the starting value"), True),
+    Field("min", Integer("lowest value (int)")),
+    Field("max", Integer("highest value (int)")),
+    Field("values", ListOf(Ident("an enum value"), "the allowed values (enum)", min_items=1)),
+    Field("label", Text("the player-facing name")),
+    Field("description", Text("a tooltip")),
+    Field("visible", Boolean("shown to players as a meter")),
+    Field("source", Ident("a source id", "source")),
+], "typed state that conditions read and effects change")
+
+LENS = Record("lens", [
+    Field("id", Ident("the lens's id"), True),
+    Field("name", Text("its name"), True),
+    Field("text", Text("the reading, in a paragraph"), True),
+    Field("source", Ident("a source id", "source"), True),
+    Field("set", MapOf(ScalarValue(), "initial values under this reading")),
+], "a historical interpretation")
+
+CONSTRAINT = Record("constraint", [
+    Field("id", Ident("the constraint's id"), True),
+    Field("title", Text("its short name"), True),
+    Field("explanation", Text("why the choice is unavailable, for players"), True),
+    Field("source", Ident("a source id", "source"), True),
+    Field("unless", Expression("bool", "while false, the choices naming this are forbidden"), True),
+], "a named rule that forbids choices unless a condition holds")
+
+_STEP_FIELDS = [
+    Field("id", Ident("unique within its node"), True),
+    Field("label", Text("the button text"), True),
+    Field("text", Text("narrated after it is taken")),
+    Field("effects", _effects("changes to variables, in order")),
+    Field("days", Integer("time it takes", minimum=0)),
+    Field("next", Ident("a node or outcome id", "target"), True),
+    Field("historical", Boolean("what really happened")),
+    Field("source", Ident("the evidence", "source")),
+]
+
+CHOICE = Record("choice", _STEP_FIELDS + [
+    Field("if", Expression("bool", "hidden unless this holds")),
+    Field("constraints", ListOf(Ident("a constraint id", "constraint"), "constraints it is subject to")),
+], "an option at a decision", check=_historical_needs_source)
+
+BRANCH = Record("branch", _STEP_FIELDS + [
+    Field("weight", Expression("int", "relative likelihood; negative counts as 0"), True),
+], "one possible result of a chance node", check=_historical_needs_source)
+
+NODE = Record("node", [
+    Field("id", Ident("the node's id"), True),
+    Field("date", Date("the earliest date it can happen"), True),
+    Field("actor", Ident("who decides", "actor")),
+    Field("title", Text("a headline"), True),
+    Field("text", Text("the narration"), True),
+    Field("sources", ListOf(Ident("a source id", "source"), "what the narration rests on")),
+    Field("map", ListOf(Ident("a map feature id"), "map features it is about")),
+    Field("choices", ListOf(CHOICE, "the options of a decision", min_items=1, unique_ids=True)),
+    Field("chance", ListOf(BRANCH, "the branches of a chance node", min_items=1, unique_ids=True)),
+], "a decision or a chance node", one_of=(("choices", "chance"),), check=_exclusive("choices", "chance"))
+
+EVENT = Record("event", [
+    Field("id", Ident("the event's id"), True),
+    Field("date", Date("fires on or after this date")),
+    Field("if", Expression("bool", "fires when this holds")),
+    Field("title", Text("a headline"), True),
+    Field("text", Text("the narration"), True),
+    Field("effects", _effects("changes to variables")),
+    Field("goto", Ident("a node or outcome id to jump to", "target")),
+    Field("historical", Boolean("it really happened")),
+    Field("source", Ident("the evidence", "source")),
+], "a scheduled happening", one_of=(("date", "if"),), check=_historical_needs_source)
+
+OUTCOME = Record("outcome", [
+    Field("id", Ident("the outcome's id"), True),
+    Field("title", Text("its title"), True),
+    Field("date", Date("when the ending is set")),
+    Field("epilogue", Text("what followed"), True),
+    Field("historical", Boolean("the ending that really happened")),
+    Field("speculative", Choice(("none", "low", "medium", "high"), "how far it goes beyond the record"), True),
+    Field("speculation", Text("what is and is not known")),
+    Field("sources", ListOf(Ident("a source id", "source"), "its sources")),
+], "an ending", check=_spec_needs_note)
+
+META = Record("meta", [
+    Field("id", Ident("the scenario's stable id"), True),
+    Field("title", Text("the title"), True),
+    Field("summary", Text("one paragraph for the chooser"), True),
+    Field("start", Date("the date play begins"), True),
+    Field("end", Date("the last date play can reach"), True),
+    Field("start_node", Ident("where play begins", "node"), True),
+    Field("fallback_outcome", Ident("the ending when time runs out or play is stuck", "outcome"), True),
+    Field("default_lens", Ident("the lens used when none is chosen", "lens")),
+    Field("authors", ListOf(Text(), "credits")),
+    Field("map", MapOf(ListOf(Ident()), "map features the scenario uses")),
+], "the scenario's identity, dates and ends")
+
+SCENARIO = Record("scenario", [
+    Field("format", Integer("the format version: 1"), True),
+    Field("meta", META, True),
+    Field("sources", ListOf(SOURCE, "works cited", min_items=1, unique_ids=True), True),
+    Field("actors", ListOf(ACTOR, "the parties", min_items=1, unique_ids=True), True),
+    Field("variables", ListOf(VARIABLE, "typed state", unique_ids=True), True),
+    Field("lenses", ListOf(LENS, "historical interpretations", unique_ids=True)),
+    Field("constraints", ListOf(CONSTRAINT, "named rules", unique_ids=True)),
+    Field("nodes", ListOf(NODE, "the decision tree", min_items=1, unique_ids=True), True),
+    Field("events", ListOf(EVENT, "scheduled happenings", unique_ids=True)),
+    Field("outcomes", ListOf(OUTCOME, "the endings", min_items=1, unique_ids=True), True),
+], "a Parley scenario")
+
+
+def json_schema() -> dict[str, Any]:
+    """The JSON Schema of the format, for YAML editors (generated from the specs above)."""
+    schema = SCENARIO.json_schema()
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    schema["$id"] = "https://parley.invalid/schema/scenario-1.json"
+    schema["properties"]["format"] = {"const": FORMAT_VERSION, "description": "the format version"}
+    return schema

@@ -1,0 +1,68 @@
+"""Game state: plain data that can be copied, compared and written as JSON.
+
+Chance comes from one seeded generator whose whole state is a single integer kept here, so a copy
+of the state carries its future draws with it and replays are exact.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+
+from .expr import Value
+
+_MASK = (1 << 64) - 1
+
+
+def splitmix64(x: int) -> tuple[int, int]:
+    """One step of SplitMix64: (next state, 64-bit output). Small, fast and well distributed."""
+    x = (x + 0x9E3779B97F4A7C15) & _MASK
+    z = x
+    z = ((z ^ (z >> 30)) * 0xBF58476D1CE4E5B9) & _MASK
+    z = ((z ^ (z >> 27)) * 0x94D049BB133111EB) & _MASK
+    return x, z ^ (z >> 31)
+
+
+def derive_seed(*parts: int | str) -> int:
+    """A seed mixed from several parts (e.g. game seed and turn), independent of the main stream."""
+    x = 0
+    for part in parts:
+        value = part if isinstance(part, int) else int.from_bytes(part.encode("utf-8")[:16].ljust(16, b"\0"), "big")
+        x, out = splitmix64((x ^ value) & _MASK)
+        x = out
+    return x
+
+
+def draw_below(rng: int, total: int) -> tuple[int, int]:
+    """(next rng state, a number in 0..total-1), drawn without modulo bias worth noticing."""
+    rng, out = splitmix64(rng)
+    return rng, (out * total) >> 64
+
+
+@dataclass
+class GameState:
+    """Everything that changes during play. ``node`` is '' once ``outcome`` is set."""
+
+    node: str
+    day: int
+    values: dict[str, Value]
+    rng: int
+    fired: list[str] = field(default_factory=list)
+    turn: int = 0
+    outcome: str = ""
+
+    def copy(self) -> GameState:
+        return replace(self, values=dict(self.values), fired=list(self.fired))
+
+    @property
+    def ended(self) -> bool:
+        return bool(self.outcome)
+
+    def to_dict(self) -> dict[str, object]:
+        return {"node": self.node, "day": self.day, "values": dict(self.values), "rng": self.rng,
+                "fired": list(self.fired), "turn": self.turn, "outcome": self.outcome}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, object]) -> GameState:
+        return cls(str(data["node"]), int(data["day"]), dict(data["values"]),  # type: ignore[arg-type,call-overload]
+                   int(data["rng"]), list(data.get("fired", [])), int(data.get("turn", 0)),  # type: ignore
+                   str(data.get("outcome", "")))

@@ -1,0 +1,151 @@
+"""Reading YAML safely: size, encoding, depth, alias and tag limits, then a composed node tree.
+
+The tree keeps every node's line and column, so later checks can point at the exact place. Only
+``CSafeLoader``/``SafeLoader`` are used, tags are refused, and the limits are checked on the event
+stream before any tree is built, so an alias bomb or a 50 MB file is refused in milliseconds.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import yaml
+
+from .findings import ERROR, Finding
+
+Loader: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+MAX_BYTES = 5 * 1024 * 1024
+MAX_DEPTH = 64
+MAX_ALIASES = 100
+MAX_EVENTS = 2_000_000
+
+_STANDARD_TAGS = {
+    "tag:yaml.org,2002:str", "tag:yaml.org,2002:int", "tag:yaml.org,2002:float",
+    "tag:yaml.org,2002:bool", "tag:yaml.org,2002:null", "tag:yaml.org,2002:map",
+    "tag:yaml.org,2002:seq", "tag:yaml.org,2002:timestamp",
+}
+
+
+@dataclass
+class YamlDocument:
+    """A composed YAML tree (or None) and the problems found while reading it."""
+
+    root: yaml.Node | None
+    text: str = ""
+    findings: list[Finding] = field(default_factory=list)
+
+    def source_line(self, line: int) -> str:
+        """The 1-based source line, for printing beside a finding."""
+        lines = self.text.splitlines()
+        return lines[line - 1] if 0 < line <= len(lines) else ""
+
+
+def _err(file: str, code: str, message: str, line: int = 0, col: int = 0, hint: str = "") -> Finding:
+    return Finding(ERROR, code, message, file, line, col, hint)
+
+
+def read_bytes(path: str) -> tuple[bytes | None, Finding | None]:
+    """Read at most MAX_BYTES + 1 bytes, so a huge file is refused without loading it all."""
+    try:
+        with open(path, "rb") as handle:
+            data = handle.read(MAX_BYTES + 1)
+    except FileNotFoundError:
+        return None, _err(path, "file-missing", "no such file", hint="check the path")
+    except IsADirectoryError:
+        return None, _err(path, "file-unreadable", "this is a folder, not a scenario file")
+    except OSError as exc:
+        return None, _err(path, "file-unreadable", f"cannot read the file: {exc.strerror}")
+    if len(data) > MAX_BYTES:
+        return None, _err(path, "file-too-large",
+                          f"the file is larger than {MAX_BYTES // (1024 * 1024)} MB, the limit for a scenario",
+                          1, 1, "split it, or remove what is not a scenario")
+    return data, None
+
+
+def decode(data: bytes, file: str) -> tuple[str | None, Finding | None]:
+    """UTF-8 text, or a finding that says where the first bad byte is."""
+    if b"\x00" in data[:8192]:
+        return None, _err(file, "not-text", "this is a binary file, not YAML text", 1, 1)
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        before = data[: exc.start]
+        line = before.count(b"\n") + 1
+        col = exc.start - (before.rfind(b"\n") + 1) + 1
+        return None, _err(file, "not-utf8", f"byte 0x{data[exc.start]:02x} is not UTF-8 text", line, col,
+                          "save the file as UTF-8")
+    return text.lstrip("\ufeff"), None
+
+
+def _scan_events(text: str, file: str) -> Finding | None:
+    """Walk the event stream once: depth, aliases, tags and syntax, before building any tree."""
+    depth = aliases = count = 0
+    try:
+        for event in yaml.parse(text, Loader=Loader):
+            count += 1
+            mark = event.start_mark
+            if count > MAX_EVENTS:
+                return _err(file, "too-large", "the file has too many YAML items", mark.line + 1, mark.column + 1)
+            if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+                depth += 1
+                if depth > MAX_DEPTH:
+                    return _err(file, "too-deep", f"nested more than {MAX_DEPTH} levels deep",
+                                mark.line + 1, mark.column + 1, "scenarios need only a few levels")
+            elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+                depth -= 1
+            elif isinstance(event, yaml.AliasEvent):
+                aliases += 1
+                if aliases > MAX_ALIASES:
+                    return _err(file, "too-many-aliases", f"more than {MAX_ALIASES} YAML aliases (*name)",
+                                mark.line + 1, mark.column + 1, "write the repeated parts out")
+            tag = getattr(event, "tag", None)
+            if tag and tag not in _STANDARD_TAGS and tag != "!":
+                return _err(file, "yaml-tag", f"the tag {tag} is not allowed in a scenario",
+                            mark.line + 1, mark.column + 1, "scenarios are plain data: remove the tag")
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line, col = (mark.line + 1, mark.column + 1) if mark else (0, 0)
+        problem = exc.problem or "the YAML cannot be read"
+        context = f" {exc.context}" if exc.context else ""
+        return _err(file, "yaml-syntax", f"YAML syntax: {problem}{context}", line, col, _syntax_hint(problem))
+    except yaml.YAMLError as exc:
+        return _err(file, "yaml-syntax", f"YAML syntax: {exc}", 1, 1)
+    return None
+
+
+def _syntax_hint(problem: str) -> str:
+    if "tab" in problem:
+        return "indent with spaces, not tabs"
+    if "mapping values are not allowed" in problem:
+        return "quote text that contains ': '"
+    if "found character '#'" in problem or "could not find expected ':'" in problem:
+        return "check the indentation and quote text with special characters"
+    return "check the indentation and quoting on this line and the one before"
+
+
+def read_document(path: str, text: str | None = None) -> YamlDocument:
+    """Read ``path`` (or ``text`` given for it) into a composed tree, within every limit."""
+    if text is None:
+        data, problem = read_bytes(path)
+        if problem or data is None:
+            return YamlDocument(None, "", [problem] if problem else [])
+        text, problem = decode(data, path)
+        if problem or text is None:
+            return YamlDocument(None, "", [problem] if problem else [])
+    if not text.strip():
+        return YamlDocument(None, text, [_err(path, "empty", "the file is empty", 1, 1,
+                                              "start from 'python main.py new NAME'")])
+    problem = _scan_events(text, path)
+    if problem:
+        return YamlDocument(None, text, [problem])
+    try:
+        root = yaml.compose(text, Loader=Loader)
+    except yaml.composer.ComposerError as exc:
+        mark = exc.problem_mark
+        return YamlDocument(None, text, [_err(path, "yaml-syntax", f"YAML: {exc.problem}",
+                                              mark.line + 1 if mark else 0, mark.column + 1 if mark else 0,
+                                              "one scenario per file; remove extra '---' documents")])
+    except yaml.YAMLError as exc:
+        return YamlDocument(None, text, [_err(path, "yaml-syntax", f"YAML: {exc}", 1, 1)])
+    return YamlDocument(root, text, [])
