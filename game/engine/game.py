@@ -83,10 +83,16 @@ class Settings:
     seed: int
     controllers: dict[str, str] = field(default_factory=dict)  # actor -> "human" or a policy name
     follow_history: bool = False  # chance nodes take their historical branch (history replay)
+    start: str = ""  # a node to start at instead of the scenario's start (authors' testing)
+    overrides: dict[str, object] = field(default_factory=dict)  # values set before the start
 
     def to_dict(self) -> dict[str, object]:
-        return {"lens": self.lens, "seed": self.seed, "controllers": dict(self.controllers),
-                "follow_history": self.follow_history}
+        data: dict[str, object] = {"lens": self.lens, "seed": self.seed, "controllers": dict(self.controllers),
+                                   "follow_history": self.follow_history}
+        if self.start:
+            data["start"] = self.start
+            data["overrides"] = dict(self.overrides)
+        return data
 
 
 @dataclass
@@ -117,6 +123,9 @@ class Game:
         self.scenario = scenario
         self.settings = settings
         self.state: GameState = rules.initial_state(scenario, settings.lens, settings.seed)
+        for name, value in settings.overrides.items():
+            if name in scenario.variables:
+                self.state.values[name] = value  # type: ignore[assignment]
         self.moves: list[Move] = []
         self.log: list[Happening] = []
         self._undo: list[tuple[GameState, int, int]] = []
@@ -125,9 +134,11 @@ class Game:
 
     @classmethod
     def new(cls, scenario: Scenario, lens: str | None = None, seed: int = 0,
-            controllers: dict[str, str] | None = None, follow_history: bool = False) -> Game:
+            controllers: dict[str, str] | None = None, follow_history: bool = False,
+            start: str = "", overrides: dict[str, object] | None = None) -> Game:
         """Start a game. ``controllers`` maps actor ids to "human" or a policy; unnamed actors are
-        played by the ``historical`` policy."""
+        played by the ``historical`` policy. ``start`` and ``overrides`` begin at another node with
+        some values set, so an author can test one part of a scenario."""
         lens = lens or scenario.default_lens
         if lens and lens not in scenario.lenses:
             raise GameError(f"no lens {lens!r}; this scenario has: {', '.join(scenario.lenses) or 'none'}")
@@ -138,8 +149,11 @@ class Game:
             if who not in CONTROLLERS:
                 raise GameError(f"{who!r} cannot play; use one of {', '.join(CONTROLLERS)}")
             chosen[actor] = who
-        game = cls(scenario, Settings(lens or "", seed, chosen, follow_history))
-        rules.start(scenario, game.state, game.log, game._picker())
+        if start and start not in scenario.nodes:
+            raise GameError(f"no node {start!r}; did you mean one of: {', '.join(list(scenario.nodes)[:8])}...")
+        settings = Settings(lens or "", seed, chosen, follow_history, start, dict(overrides or {}))
+        game = cls(scenario, settings)
+        rules.start(scenario, game.state, game.log, game._picker(), start)
         game._record_chances(0)
         return game
 
@@ -175,7 +189,7 @@ class Game:
         try:
             trial = game.state.copy()
             trial_log: list[Happening] = []
-            rules.start(scenario, trial, trial_log, pick)
+            rules.start(scenario, trial, trial_log, pick, settings.start)
             game.state, game.log = trial, trial_log
             game.moves = queue[:position]
             while position < len(queue):
@@ -340,3 +354,28 @@ class Game:
         if target:
             self.settings.controllers[target] = "human"
         self.settings.follow_history = False
+
+
+def parse_assignment(scenario: Scenario, text: str) -> tuple[str, object]:
+    """Read ``VAR=VALUE`` for a scenario variable, checking the type and bounds."""
+    name, sep, raw = text.partition("=")
+    name, raw = name.strip(), raw.strip()
+    if not sep or name not in scenario.variables:
+        known = ", ".join(scenario.variables)
+        raise GameError(f"{text!r}: write VARIABLE=VALUE with one of: {known}")
+    vtype = scenario.variables[name].type
+    if vtype.kind == "bool":
+        if raw.lower() not in ("true", "false"):
+            raise GameError(f"{name} is true or false, not {raw!r}")
+        return name, raw.lower() == "true"
+    if vtype.kind == "int":
+        try:
+            number = int(raw)
+        except ValueError:
+            raise GameError(f"{name} is a whole number, not {raw!r}") from None
+        if not vtype.minimum <= number <= vtype.maximum:
+            raise GameError(f"{name} must be within {vtype.minimum}..{vtype.maximum}, not {number}")
+        return name, number
+    if raw.strip("'\"") not in vtype.values:
+        raise GameError(f"{name} is one of {', '.join(vtype.values)}, not {raw!r}")
+    return name, raw.strip("'\"")

@@ -183,9 +183,9 @@ def settle(scenario: Scenario, state: GameState, log: Log, pick: Picker = draw_b
         return
 
 
-def start(scenario: Scenario, state: GameState, log: Log, pick: Picker = draw_branch) -> None:
-    """Enter the start node and settle: the first decision is then ready."""
-    move(scenario, state, scenario.start_node, log)
+def start(scenario: Scenario, state: GameState, log: Log, pick: Picker = draw_branch, at: str = "") -> None:
+    """Enter the start node (or ``at``) and settle: the first decision is then ready."""
+    move(scenario, state, at or scenario.start_node, log)
     settle(scenario, state, log, pick)
 
 

@@ -1,0 +1,1 @@
+"""Tools for scenario authors: validate, check, graph, simulate and new."""

@@ -1,0 +1,46 @@
+"""``validate``: load and check scenario files, one finding per line (or JSON)."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+
+from ..engine import ERROR, Finding, validate_file
+
+
+def report(findings: list[Finding], as_json: bool, out=sys.stdout) -> None:  # type: ignore[no-untyped-def]
+    if as_json:
+        print(json.dumps([f.as_dict() for f in findings], indent=1, ensure_ascii=False), file=out)
+        return
+    for finding in findings:
+        print(finding.format(), file=out)
+
+
+def run_validate(args: argparse.Namespace) -> int:
+    every: list[Finding] = []
+    for path in args.paths:
+        _, findings = validate_file(path)
+        every.extend(findings)
+        if not args.json and not args.quiet:
+            errors = sum(1 for f in findings if f.severity == ERROR)
+            warnings = len(findings) - errors
+            report(findings, False)
+            verdict = "valid" if not errors else f"{errors} error(s)"
+            print(f"{path}: {verdict}" + (f", {warnings} warning(s)" if warnings else ""), file=sys.stderr)
+    if args.json:
+        report(every, True)
+    elif args.quiet:
+        report([f for f in every if f.severity == ERROR], False)
+    return 1 if any(f.severity == ERROR for f in every) else 0
+
+
+def register_validate(sub: argparse._SubParsersAction) -> None:
+    parser = sub.add_parser(
+        "validate", help="check scenario files for errors",
+        description="Load and check scenarios. Each problem is one line 'file:line:col: error|warning: message "
+                    "(hint)'. Exit status: 0 valid, 1 errors found, 2 usage error.")
+    parser.add_argument("paths", nargs="+", metavar="PATH", help="scenario files")
+    parser.add_argument("--json", action="store_true", help="print the findings as JSON")
+    parser.add_argument("-q", "--quiet", action="store_true", help="print errors only")
+    parser.set_defaults(run=run_validate)

@@ -1,0 +1,79 @@
+"""The command line: ``python main.py [COMMAND] ...``. Each front end registers its own commands.
+
+Without a command, Parley opens its window (or, where there is no display, says how to play in the
+terminal). Exit codes: 0 success, 1 problems found (invalid scenario, damaged save), 2 usage errors.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from collections.abc import Sequence
+
+from . import __version__
+
+# Modules that add subcommands; each has ``register(subparsers)`` and imports heavy things lazily.
+COMMAND_MODULES = (
+    "game.terminal.commands",
+    "game.authoring.commands",
+    "game.classroom.commands",
+    "game.ui.commands",
+)
+
+EPILOG = """\
+examples:
+  python main.py                          open the game window
+  python main.py play --text              play the default scenario in the terminal
+  python main.py replay                   print what really happened, day by day, with sources
+  python main.py validate scenarios/*.yaml
+  python main.py COMMAND --help           help on one command
+"""
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="python main.py",
+        description="Parley: play historical negotiations, and what could have happened instead.",
+        epilog=EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("--version", action="version", version=f"Parley {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name in COMMAND_MODULES:
+        try:
+            module = importlib.import_module(name)
+        except ModuleNotFoundError as exc:
+            if exc.name != name:
+                raise
+            continue
+        module.register(sub)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if not getattr(args, "command", None):
+        args = parser.parse_args(["window", *(argv or [])]) if _has_window_command(parser) else \
+            parser.parse_args(["play", "--text"])
+    try:
+        return int(args.run(args) or 0)
+    except KeyboardInterrupt:
+        print("\nStopped.", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return 0
+
+
+def _has_window_command(parser: argparse.ArgumentParser) -> bool:
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            return "window" in action.choices
+    return False
+
+
+def fail(message: str, code: int = 2) -> int:
+    """Print a one-line error for the user and return the exit code."""
+    print(f"parley: error: {message}", file=sys.stderr)
+    return code

@@ -1,0 +1,243 @@
+"""Saves: a JSON record of (scenario, lens, seed, players, moves), restored by replaying the moves.
+
+A save is written atomically (temporary file, then rename), carries its format version and the
+scenario's id and content hash, and is never modified or deleted by reading it. When the scenario
+has changed since, loading replays the recorded moves by id as far as they still apply.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import re
+import tempfile
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from .game import Game, Move, ReplayReport, Settings
+from .model import Scenario
+
+SAVE_FORMAT = 1
+MIN_LOADABLE_FORMAT = 1
+AUTOSAVE = "autosave"
+MAX_SAVE_BYTES = 4 * 1024 * 1024
+_SLOT = re.compile(r"^[A-Za-z0-9][A-Za-z0-9 _.-]{0,63}$")
+
+
+class SaveError(ValueError):
+    """A save that cannot be written or read; the message says why, for the player."""
+
+
+@dataclass
+class SaveData:
+    """A save as read from disk, before it is replayed."""
+
+    path: Path
+    name: str
+    scenario_id: str
+    scenario_hash: str
+    scenario_title: str
+    settings: Settings
+    moves: list[Move]
+    created: str
+    updated: str
+    context: str
+    outcome: str
+
+
+@dataclass
+class SaveInfo:
+    """One line of a save list: readable saves and damaged ones alike."""
+
+    path: Path
+    name: str
+    data: SaveData | None = None
+    damaged: str = ""  # why it cannot be read, when it cannot
+
+    @property
+    def modified(self) -> float:
+        try:
+            return self.path.stat().st_mtime
+        except OSError:
+            return 0.0
+
+
+def slot_path(folder: str | Path, slot: str) -> Path:
+    """The file for a slot name; names that could leave the folder are refused."""
+    name = slot.strip()
+    if not _SLOT.match(name) or ".." in name:
+        raise SaveError(f"{slot!r} cannot be a save name: use letters, digits, spaces, '-', '_' or '.' "
+                        "(up to 64), starting with a letter or digit")
+    path = Path(folder) / f"{name}.json"
+    if path.resolve().parent != Path(folder).resolve():
+        raise SaveError(f"{slot!r} would be saved outside the save folder")
+    return path
+
+
+def context_line(game: Game) -> str:
+    """A line that says where the game stands, for save lists."""
+    when = f"{game.date:%d %b %Y}".lstrip("0")
+    if game.outcome:
+        return f"{when}: ended — {game.outcome.title}"
+    decision = game.decision
+    if decision:
+        return f"{when}: {decision.node.title} ({decision.actor.name} to decide)"
+    return when
+
+
+def _now() -> str:
+    return dt.datetime.now(dt.timezone.utc).replace(microsecond=0).isoformat()
+
+
+def write_atomic(path: Path, text: str) -> None:
+    """Write ``text`` to ``path`` so that a crash leaves either the old file or the new one."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            handle.write(text)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(temp, path)
+    except BaseException:
+        try:
+            os.unlink(temp)
+        except OSError:
+            pass
+        raise
+
+
+def save_game(game: Game, folder: str | Path, slot: str, created: str = "") -> Path:
+    """Write ``game`` to the slot; return the file's path."""
+    path = slot_path(folder, slot)
+    if not created and path.exists():
+        try:
+            created = read_save(path).created
+        except SaveError:
+            created = ""
+    scenario = game.scenario
+    data = {
+        "parley_save": SAVE_FORMAT,
+        "min_reader": MIN_LOADABLE_FORMAT,
+        "name": slot.strip(),
+        "scenario": {"id": scenario.id, "hash": scenario.content_hash, "title": scenario.title,
+                     "path": scenario.path},
+        "settings": game.settings.to_dict(),
+        "moves": [m.to_dict() for m in game.moves],
+        "created": created or _now(),
+        "updated": _now(),
+        "context": context_line(game),
+        "outcome": game.state.outcome,
+    }
+    try:
+        write_atomic(path, json.dumps(data, indent=1, ensure_ascii=False) + "\n")
+    except OSError as exc:
+        raise SaveError(f"could not write {path}: {exc.strerror or exc}") from None
+    return path
+
+
+def autosave(game: Game, folder: str | Path) -> Path:
+    return save_game(game, folder, AUTOSAVE)
+
+
+def _field(data: dict[str, object], key: str, kind: type, path: Path) -> object:
+    value = data.get(key)
+    if not isinstance(value, kind):
+        raise SaveError(f"{path.name} is damaged: '{key}' is missing or of the wrong kind")
+    return value
+
+
+def read_save(path: str | Path) -> SaveData:
+    """Read a save file without changing it; ``SaveError`` says plainly what is wrong."""
+    path = Path(path)
+    try:
+        with open(path, "rb") as handle:
+            raw = handle.read(MAX_SAVE_BYTES + 1)
+    except FileNotFoundError:
+        raise SaveError(f"there is no save {path}") from None
+    except OSError as exc:
+        raise SaveError(f"cannot read {path}: {exc.strerror or exc}") from None
+    if len(raw) > MAX_SAVE_BYTES:
+        raise SaveError(f"{path.name} is too large to be a Parley save")
+    try:
+        data = json.loads(raw.decode("utf-8"))
+    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise SaveError(f"{path.name} is damaged and cannot be read ({exc.__class__.__name__}); "
+                        "the file was left as it is") from None
+    if not isinstance(data, dict) or "parley_save" not in data:
+        raise SaveError(f"{path.name} is not a Parley save")
+    version = data.get("parley_save")
+    if not isinstance(version, int):
+        raise SaveError(f"{path.name} is damaged: its format version is missing")
+    minimum = data.get("min_reader", version)
+    if isinstance(minimum, int) and minimum > SAVE_FORMAT:
+        raise SaveError(f"{path.name} was written by a newer Parley (save format {version}); "
+                        f"this one reads save formats {MIN_LOADABLE_FORMAT} to {SAVE_FORMAT}: update Parley")
+    if version < MIN_LOADABLE_FORMAT:
+        raise SaveError(f"{path.name} uses save format {version}, older than this Parley reads "
+                        f"({MIN_LOADABLE_FORMAT} to {SAVE_FORMAT})")
+    scenario = _field(data, "scenario", dict, path)
+    settings = _field(data, "settings", dict, path)
+    moves = _field(data, "moves", list, path)
+    try:
+        parsed_settings = Settings(str(settings["lens"]), int(settings["seed"]),  # type: ignore[index]
+                                   {str(k): str(v) for k, v in dict(settings.get("controllers", {})).items()},  # type: ignore
+                                   bool(settings.get("follow_history", False)),  # type: ignore[union-attr]
+                                   str(settings.get("start", "")),  # type: ignore[union-attr]
+                                   dict(settings.get("overrides", {})))  # type: ignore[union-attr]
+        parsed_moves = [Move.from_dict(m) for m in moves]  # type: ignore[union-attr, arg-type]
+        return SaveData(path, str(data.get("name", path.stem)), str(scenario["id"]),  # type: ignore[index]
+                        str(scenario.get("hash", "")), str(scenario.get("title", scenario["id"])),  # type: ignore
+                        parsed_settings, parsed_moves, str(data.get("created", "")), str(data.get("updated", "")),
+                        str(data.get("context", "")), str(data.get("outcome", "")))
+    except (KeyError, TypeError, ValueError, AttributeError) as exc:
+        raise SaveError(f"{path.name} is damaged: {exc.__class__.__name__} in its contents") from None
+
+
+@dataclass
+class Restored:
+    """A loaded game and what the player should be told about it."""
+
+    game: Game
+    report: ReplayReport
+    scenario_changed: bool
+
+    def notice(self) -> str:
+        """One or two sentences for the player; '' when the game was restored exactly."""
+        if self.report.complete:
+            return "The scenario has changed since this save, but every recorded move still applies." \
+                if self.scenario_changed else ""
+        stop = self.report
+        return (f"The scenario has changed since this save: {stop.applied} of {stop.total} recorded moves "
+                f"still apply. Replay stopped at '{stop.stopped_at}' because {stop.reason}. "
+                "You can play on from there; the save file is unchanged.")
+
+
+def restore(data: SaveData, scenario: Scenario) -> Restored:
+    """Replay a save's moves on ``scenario`` (which must have the same id)."""
+    if data.scenario_id != scenario.id:
+        raise SaveError(f"{data.path.name} is a save of '{data.scenario_id}', not of '{scenario.id}'")
+    settings = data.settings
+    lens = settings.lens if settings.lens in scenario.lenses else scenario.default_lens
+    controllers = {a: c for a, c in settings.controllers.items() if a in scenario.actors}
+    settings = replace(settings, lens=lens, controllers=controllers)
+    for actor in scenario.actors:
+        settings.controllers.setdefault(actor, "historical")
+    game, report = Game.replay(scenario, settings, data.moves)
+    return Restored(game, report, data.scenario_hash != scenario.content_hash)
+
+
+def list_saves(folder: str | Path) -> list[SaveInfo]:
+    """Every ``.json`` file in the folder, newest first; damaged ones listed as damaged."""
+    folder = Path(folder)
+    if not folder.is_dir():
+        return []
+    out = []
+    for path in folder.glob("*.json"):
+        try:
+            out.append(SaveInfo(path, path.stem, read_save(path)))
+        except SaveError as exc:
+            out.append(SaveInfo(path, path.stem, damaged=str(exc)))
+    out.sort(key=lambda info: info.modified, reverse=True)
+    return out

@@ -1,0 +1,57 @@
+"""History replay in the terminal: the path that really happened, day by day, with sources."""
+
+from __future__ import annotations
+
+import sys
+from typing import TextIO
+
+from ..engine import Game, Scenario
+from .text import cite, happening_lines, long_date, wrap
+
+
+def historical_game(scenario: Scenario, lens: str | None = None, seed: int = 0) -> Game:
+    """A game in which every actor follows history and chance takes its historical branches."""
+    return Game.new(scenario, lens, seed, {a: "historical" for a in scenario.actors}, follow_history=True)
+
+
+def print_history(scenario: Scenario, out: TextIO = sys.stdout, lens: str | None = None) -> Game:
+    """Play the historical path and print it; return the finished game."""
+    game = historical_game(scenario, lens)
+
+    def say(text: str = "") -> None:
+        print(text, file=out)
+
+    def show_sources(ids: tuple[str, ...] | list[str]) -> None:
+        for source in ids:
+            if source:
+                say(wrap(cite(scenario, source), "      ", "    Source: "))
+
+    say(f"=== {scenario.title}: what really happened ===")
+    say(wrap(scenario.summary))
+    for item in game.log:
+        say(happening_lines(scenario, item, show_effects=False))
+        show_sources([item.source])
+    while not game.ended:
+        decision = game.decision
+        assert decision is not None
+        node = decision.node
+        say("")
+        say(f"--- {long_date(decision.date)} — {node.title} ---")
+        say(wrap(node.text))
+        show_sources(node.sources)
+        for item in game.play_computer():
+            say(happening_lines(scenario, item, show_effects=False))
+            if item.kind != "outcome":
+                show_sources([item.source])
+            if item.kind == "decision" and not item.historical:
+                say("    (No recorded choice fits here; the computer chose by the delegation's goals.)")
+    outcome = game.outcome
+    assert outcome is not None
+    say("")
+    say(f"=== {outcome.title} ({long_date(outcome.date or game.date)}) ===")
+    say(wrap(outcome.epilogue))
+    show_sources(outcome.sources)
+    if not outcome.historical:
+        say("\nNote: this path did not reach the ending marked historical; the scenario's history marks "
+            "need attention (see 'python main.py check').")
+    return game

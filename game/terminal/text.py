@@ -1,0 +1,56 @@
+"""Plain-text rendering shared by the terminal modes: dates, wrapped paragraphs, log lines."""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+import textwrap
+
+from ..engine import Happening, Scenario
+
+
+def long_date(date: dt.date) -> str:
+    return f"{date.day} {date:%B %Y}"
+
+
+def short_date(date: dt.date) -> str:
+    return f"{date.day} {date:%b}"
+
+
+def width() -> int:
+    return max(40, min(100, shutil.get_terminal_size((88, 24)).columns) - 2)
+
+
+def wrap(text: str, indent: str = "", first: str | None = None) -> str:
+    """Wrap each paragraph of ``text`` to the terminal's width."""
+    paragraphs = [p for p in text.strip().split("\n\n") if p.strip()]
+    out = []
+    for i, para in enumerate(paragraphs):
+        lead = first if (first is not None and i == 0) else indent
+        out.append(textwrap.fill(" ".join(para.split()), width(), initial_indent=lead, subsequent_indent=indent))
+    return "\n".join(out)
+
+
+def cite(scenario: Scenario, source_id: str) -> str:
+    source = scenario.sources.get(source_id)
+    return source.citation if source else source_id
+
+
+def happening_lines(scenario: Scenario, item: Happening, show_effects: bool = True) -> str:
+    """How one log entry reads in the terminal."""
+    date = short_date(scenario.date_of(item.day))
+    if item.kind == "decision":
+        actor = scenario.actors[item.actor].name if item.actor in scenario.actors else item.actor
+        head = f"[{date}] {actor}: {item.title}"
+    elif item.kind == "chance":
+        head = f"[{date}] As it turned out: {item.title}"
+    elif item.kind == "event":
+        head = f"[{date}] EVENT — {item.title}"
+    else:
+        head = f"[{date}] ENDING — {item.title}"
+    lines = [head]
+    if item.text and item.kind in ("decision", "chance", "event"):
+        lines.append(wrap(item.text, "    "))
+    if show_effects and item.effects:
+        lines.append(f"    ({'; '.join(item.effects)})")
+    return "\n".join(lines)
