@@ -13,7 +13,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Union
 
-Value = Union[int, bool, str]
+Value = Union[int, bool, str]  # noqa: UP007 - a runtime alias, valid on Python 3.10
 Values = Mapping[str, Value]
 Compiled = Callable[[Values], Value]
 

@@ -193,7 +193,8 @@ class _Builder:
                     if value is not None:
                         values[vid] = value
             if "id" in raw:
-                out[raw["id"]] = Lens(raw["id"], raw.get("name", ""), raw.get("text", ""), raw.get("source", ""), values)
+                out[raw["id"]] = Lens(raw["id"], raw.get("name", ""), raw.get("text", ""), raw.get("source", ""),
+                                      values)
         return out
 
     def constraints(self) -> dict[str, Constraint]:
@@ -232,7 +233,8 @@ class _Builder:
             is_chance = "chance" in raw
             if not is_chance and "choices" in raw:
                 if "actor" not in raw:
-                    self.error("missing-key", path, "a decision needs an 'actor' who decides", "add 'actor: <actor id>'")
+                    self.error("missing-key", path, "a decision needs an 'actor' who decides",
+                               "add 'actor: <actor id>'")
                 else:
                     self.ref(raw["actor"], actor_ids, path + ("actor",), "actor")
             for si, source in enumerate(raw.get("sources", [])):
@@ -374,4 +376,4 @@ def load_scenario(path: str) -> Scenario:
 
 
 Validator = Callable[[str], tuple[Scenario | None, list[Finding]]]
-__all__ = ["load_scenario", "validate_file", "load_text", "where"]
+__all__ = ["load_scenario", "load_text", "validate_file", "where"]

@@ -85,7 +85,7 @@ def draw_branch(node: Node, state: GameState) -> tuple[Step, bool]:
     if total <= 0:
         return node.chance[0], False
     state.rng, ticket = draw_below(state.rng, total)
-    for step, weight in zip(node.chance, weights):
+    for step, weight in zip(node.chance, weights, strict=True):
         if ticket < weight:
             return step, False
         ticket -= weight

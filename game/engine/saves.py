@@ -7,6 +7,7 @@ has changed since, loading replays the recorded moves by id as far as they still
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import json
 import os
@@ -101,10 +102,8 @@ def write_atomic(path: Path, text: str) -> None:
             os.fsync(handle.fileno())
         os.replace(temp, path)
     except BaseException:
-        try:
+        with contextlib.suppress(OSError):
             os.unlink(temp)
-        except OSError:
-            pass
         raise
 
 

@@ -313,7 +313,8 @@ class ListOf(Spec):
         if isinstance(node, yaml.ScalarNode) and node.tag == "tag:yaml.org,2002:null" and not node.value:
             node = yaml.SequenceNode("tag:yaml.org,2002:seq", [], node.start_mark, node.end_mark)
         if not isinstance(node, yaml.SequenceNode):
-            hint = "start each item with '- '" if isinstance(node, yaml.MappingNode) else "write a list: [a, b] or '- ' items"
+            hint = ("start each item with '- '" if isinstance(node, yaml.MappingNode)
+                    else "write a list: [a, b] or '- ' items")
             walk.error("wrong-type", path, f"{where(path)} must be a list, not {_KIND_NAMES[type(node)]}", hint)
             return []
         if len(node.value) < self.min_items:
