@@ -372,7 +372,7 @@ class Checker:
             return INT, lambda v: v[name]
         if name not in self.variables:
             hint = did_you_mean(name, list(self.variables) + list(BUILTINS))
-            if not hint and any(name in vt.values for vt in self.variables.values()):
+            if any(name in vt.values for vt in self.variables.values()):
                 hint = f"enum values are text: write '{name}' in quotes"
             raise ExprError(f"unknown variable {name!r}", node.col, hint)
         return self._var_type(name), lambda v: v[name]

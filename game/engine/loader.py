@@ -54,8 +54,9 @@ class _Builder:
         line, col = self.walk.at(path)
         if offset is not None:
             col += offset + err.column
-        caret = f"'{text}' at column {err.column + 1}" if len(text) <= 80 else f"at column {err.column + 1}"
-        self.walk.findings.append(Finding(ERROR, "bad-expression", f"{err.message} in {caret}", self.walk.file,
+        shown = f" of: {text}" if len(text) <= 80 else ""
+        self.walk.findings.append(Finding(ERROR, "bad-expression", f"{err.message}, at column {err.column + 1}{shown}",
+                                          self.walk.file,
                                           line, col, err.hint))
 
     def expr(self, text: str | None, path: Path, want: str) -> Compiled | None:
@@ -88,10 +89,10 @@ class _Builder:
             vtype = self._var_type(raw, path)
             if vtype is None:
                 continue
+            self.types[vid] = vtype  # known even if the initial value is wrong, so no error cascades
             initial = self.value_for(vtype, raw.get("initial"), path + ("initial",), vid)
             if initial is None:
                 continue
-            self.types[vid] = vtype
             out[vid] = Variable(vid, vtype, initial, raw.get("label", vid), raw.get("description", ""),
                                 raw.get("visible", True), raw.get("source", ""))
             self.ref(raw.get("source"), self.ids("sources"), path + ("source",), "source") if "source" in raw else None
@@ -188,7 +189,7 @@ class _Builder:
             values: dict[str, Value] = {}
             for vid, written in raw.get("set", {}).items():
                 vpath = path + ("set", vid)
-                if self.ref(vid, variables, vpath, "variable"):
+                if self.ref(vid, self.types, vpath, "variable") and vid in variables:
                     value = self.value_for(variables[vid].type, written, vpath, vid)
                     if value is not None:
                         values[vid] = value

@@ -112,7 +112,7 @@ class Text(Spec):
 
 
 def _warn_yaml11(node: yaml.ScalarNode, path: Path, walk: Walk) -> None:
-    if node.style is None and node.tag == _BOOL_TAG:
+    if not node.style and node.tag == _BOOL_TAG:
         walk.add(WARNING, "yaml11-bool", path,
                  f"{node.value!r} is read as a boolean by YAML 1.1 tools; Parley reads it as the text {node.value!r}",
                  f"quote it: '{node.value}'")
@@ -260,7 +260,7 @@ class Expression(Spec):
             return str(node.value)
         value = self._scalar(node, path, walk, "an expression in quotes")
         if isinstance(node, yaml.ScalarNode):
-            walk.text_offsets[path] = {None: 0, "'": 1, '"': 1}.get(node.style)
+            walk.text_offsets[path] = {None: 0, "": 0, "'": 1, '"': 1}.get(node.style)
         if value is not None and not value.strip():
             walk.error("empty-text", path, f"{where(path)} is an empty expression")
             return None
@@ -324,7 +324,9 @@ class ListOf(Spec):
         for index, child in enumerate(node.value):
             child_path = path + (index,)
             if not walk.enter(child, child_path):
-                walk.error("too-large", path, "the file is too large to check (too many items)")
+                if not any(f.code == "too-large" for f in walk.findings):
+                    walk.error("too-large", path, "the file expands to too many items to check (are YAML aliases "
+                               "repeating large parts?)", "write each part once")
                 break
             value = self.item.convert(child, child_path, walk)
             if value is None:
@@ -396,12 +398,14 @@ class Record(Spec):
                        f"not {_KIND_NAMES[type(node)]}", "write 'key: value' lines")
             return None
         out: dict[str, Any] = {}
+        misspelt: set[str] = set()
         for key, key_node, value_node in _keys(node, path, walk):
             child_path = path + (key,)
             walk.positions.setdefault(child_path, (key_node.start_mark.line + 1, key_node.start_mark.column + 1))
             spec_field = self.by_name.get(key)
             if spec_field is None:
                 hint = did_you_mean(key, self.by_name) or f"the keys of {self.name} are: {', '.join(self.by_name)}"
+                misspelt.update(name for name in self.by_name if f"'{name}'" in hint)
                 walk.error("unknown-key", child_path, f"unknown key {key!r} in {self.name}", hint)
                 continue
             walk.enter(value_node, child_path + ("=",))
@@ -411,11 +415,11 @@ class Record(Spec):
                 out[key] = value
         present = {key for key, _, _ in _keys(node, (), Walk(""))}
         for f in self.fields:
-            if f.required and f.name not in present:
+            if f.required and f.name not in present and f.name not in misspelt:
                 walk.error("missing-key", path, f"{self.name} is missing the key {f.name!r}",
                            f"add '{f.name}:'")
         for group in self.one_of:
-            if not any(k in present for k in group):
+            if not any(k in present or k in misspelt for k in group):
                 walk.error("missing-key", path, f"{self.name} needs one of: {', '.join(group)}")
         if self.check:
             self.check(out, path, walk)

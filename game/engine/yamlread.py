@@ -19,6 +19,7 @@ MAX_BYTES = 5 * 1024 * 1024
 MAX_DEPTH = 64
 MAX_ALIASES = 100
 MAX_EVENTS = 2_000_000
+MAX_EXPANDED = 1_000_000  # items the document would have with every alias written out
 
 _STANDARD_TAGS = {
     "tag:yaml.org,2002:str", "tag:yaml.org,2002:int", "tag:yaml.org,2002:float",
@@ -81,10 +82,30 @@ def decode(data: bytes, file: str) -> tuple[str | None, Finding | None]:
 def _scan_events(text: str, file: str) -> Finding | None:
     """Walk the event stream once: depth, aliases, tags and syntax, before building any tree."""
     depth = aliases = count = 0
+    # Expanded sizes: each open collection's running count, and each anchor's finished size.
+    sizes: list[list] = [[None, 0]]
+    anchored: dict[str, int] = {}
     try:
         for event in yaml.parse(text, Loader=Loader):
             count += 1
             mark = event.start_mark
+            if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+                sizes.append([event.anchor, 1])
+            elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+                anchor, size = sizes.pop()
+                if anchor:
+                    anchored[anchor] = size
+                sizes[-1][1] += size
+            elif isinstance(event, yaml.ScalarEvent):
+                sizes[-1][1] += 1
+                if event.anchor:
+                    anchored[event.anchor] = 1
+            elif isinstance(event, yaml.AliasEvent):
+                sizes[-1][1] += anchored.get(event.anchor, 1)
+                if sum(s for _, s in sizes) > MAX_EXPANDED:
+                    return _err(file, "too-many-aliases", "YAML aliases (*name) here expand the file to over "
+                                f"{MAX_EXPANDED:,} items", mark.line + 1, mark.column + 1,
+                                "write the repeated parts out, or repeat less")
             if count > MAX_EVENTS:
                 return _err(file, "too-large", "the file has too many YAML items", mark.line + 1, mark.column + 1)
             if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
@@ -108,7 +129,10 @@ def _scan_events(text: str, file: str) -> Finding | None:
         line, col = (mark.line + 1, mark.column + 1) if mark else (0, 0)
         problem = exc.problem or "the YAML cannot be read"
         context = f" {exc.context}" if exc.context else ""
-        return _err(file, "yaml-syntax", f"YAML syntax: {problem}{context}", line, col, _syntax_hint(problem))
+        lines = text.splitlines()
+        bad_char = lines[line - 1][col - 1:col] if 0 < line <= len(lines) else ""
+        hint = "indent with spaces, not tabs" if bad_char == "\t" else _syntax_hint(problem)
+        return _err(file, "yaml-syntax", f"YAML syntax: {problem}{context}", line, col, hint)
     except yaml.YAMLError as exc:
         return _err(file, "yaml-syntax", f"YAML syntax: {exc}", 1, 1)
     return None
@@ -148,4 +172,7 @@ def read_document(path: str, text: str | None = None) -> YamlDocument:
                                               "one scenario per file; remove extra '---' documents")])
     except yaml.YAMLError as exc:
         return YamlDocument(None, text, [_err(path, "yaml-syntax", f"YAML: {exc}", 1, 1)])
+    if root is None:
+        return YamlDocument(None, text, [_err(path, "empty", "the file has only comments: there is no scenario in it",
+                                              1, 1, "start from 'python main.py new NAME'")])
     return YamlDocument(root, text, [])
