@@ -26,6 +26,11 @@ class _Builder:
         self.data = data
         self.walk = walk
         self.types: dict[str, VarType] = {}
+        # Compiled closures are pure, so one per distinct text serves every place it is written.
+        self._compiled: dict[tuple[str, str], Compiled] = {}
+        self._effects: dict[str, Effect] = {}
+        self._ids: dict[str, list[str]] = {}
+        self._id_sets: dict[int, tuple[list[str], set[str]]] = {}
 
     # -- helpers --------------------------------------------------------------------------
 
@@ -36,13 +41,21 @@ class _Builder:
         self.walk.add(WARNING, code, path, message, hint)
 
     def ids(self, section: str) -> list[str]:
-        return [item["id"] for item in self.data.get(section, []) if isinstance(item, dict) and "id" in item]
+        """The ids defined in a section, in file order (computed once per section)."""
+        if section not in self._ids:
+            self._ids[section] = [item["id"] for item in self.data.get(section, [])
+                                  if isinstance(item, dict) and "id" in item]
+        return self._ids[section]
 
     def ref(self, value: str | None, known: list[str] | set[str] | dict[str, Any], path: Path, what: str) -> bool:
         """Check that ``value`` names one of ``known``; report it with a 'did you mean' if not."""
         if value is None:
             return False
-        if value in known:
+        lookup = known
+        if isinstance(known, list):
+            # Keep the list itself beside its set, so its id() cannot be reused by another list.
+            lookup = self._id_sets.setdefault(id(known), (known, set(known)))[1]
+        if value in lookup:
             return True
         hint = did_you_mean(value, known) or (f"the {what}s are: {', '.join(list(known)[:12])}" if known else
                                                 f"define {what}s first")
@@ -62,8 +75,12 @@ class _Builder:
     def expr(self, text: str | None, path: Path, want: str) -> Compiled | None:
         if text is None:
             return None
+        key = (text, want)
+        if key in self._compiled:
+            return self._compiled[key]
         try:
-            return compile_expr(text, self.types, want)
+            fn = self._compiled[key] = compile_expr(text, self.types, want)
+            return fn
         except ExprError as err:
             self._expr_error(err, path, text)
             return None
@@ -71,8 +88,11 @@ class _Builder:
     def effects(self, texts: list[str], path: Path) -> tuple[Effect, ...]:
         out = []
         for index, text in enumerate(texts):
+            if text in self._effects:
+                out.append(self._effects[text])
+                continue
             try:
-                out.append(compile_effect(text, self.types))
+                out.append(self._effects.setdefault(text, compile_effect(text, self.types)))
             except ExprError as err:
                 self._expr_error(err, path + ("effects", index), text)
         return tuple(out)

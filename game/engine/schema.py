@@ -17,6 +17,7 @@ import yaml
 
 from .expr import did_you_mean
 from .findings import ERROR, WARNING, Finding
+from .yamlread import Loader
 
 Path = tuple[Any, ...]
 ID_PATTERN = r"^[a-z][a-z0-9_]*$"
@@ -70,6 +71,15 @@ def where(path: Path) -> str:
 
 
 _KIND_NAMES = {yaml.ScalarNode: "a single value", yaml.SequenceNode: "a list", yaml.MappingNode: "a mapping"}
+
+
+def yaml_int(text: str) -> int:
+    """The value of a scalar YAML resolved as an int (``12``, ``-3``, ``1_000``, ``0x1f``, ``0o17``)."""
+    clean = text.replace("_", "").strip()
+    try:
+        return int(clean, 0)
+    except ValueError:
+        return int(yaml.load(text, Loader=Loader))  # rare forms such as YAML 1.1 octal '017'
 
 
 class Spec:
@@ -154,7 +164,7 @@ class Integer(Spec):
         if node.tag != "tag:yaml.org,2002:int":
             walk.error("wrong-type", path, f"{where(path)} must be a whole number, not {value!r}")
             return None
-        number = int(yaml.load(value, Loader=yaml.SafeLoader))
+        number = yaml_int(value)
         if self.minimum is not None and number < self.minimum:
             walk.error("out-of-range", path, f"{where(path)} must be at least {self.minimum}, not {number}")
             return None
@@ -284,7 +294,7 @@ class ScalarValue(Spec):
         if value is None:
             return None
         if node.tag == "tag:yaml.org,2002:int":
-            return int(yaml.load(value, Loader=yaml.SafeLoader))
+            return yaml_int(value)
         if node.tag == _BOOL_TAG:
             # Kept as the raw word too, so an enum value like 'on' can be recovered and warned about.
             return Yaml11Bool(value)
@@ -399,7 +409,9 @@ class Record(Spec):
             return None
         out: dict[str, Any] = {}
         misspelt: set[str] = set()
+        present: set[str] = set()
         for key, key_node, value_node in _keys(node, path, walk):
+            present.add(key)
             child_path = path + (key,)
             walk.positions.setdefault(child_path, (key_node.start_mark.line + 1, key_node.start_mark.column + 1))
             spec_field = self.by_name.get(key)
@@ -413,7 +425,6 @@ class Record(Spec):
             value = spec_field.spec.convert(value_node, child_path, walk)
             if value is not None:
                 out[key] = value
-        present = {key for key, _, _ in _keys(node, (), Walk(""))}
         for f in self.fields:
             if f.required and f.name not in present and f.name not in misspelt:
                 walk.error("missing-key", path, f"{self.name} is missing the key {f.name!r}",

@@ -68,7 +68,8 @@ CASES = [
     ("unreachable node", "events:\n", "  - {id: island, date: 1900-01-02, actor: red, title: I, text: T, choices: "
      "[{id: go, label: Go, next: treaty}]}\nevents:\n", "unreachable", WARNING, "node 'island' cannot be reached",
      "id: island"),
-    ("loop without time", "      - {id: stall,", "      - {id: again, label: Again, next: blue_turn}\n      - {id: stall,",
+    ("loop without time", "      - {id: stall,",
+     "      - {id: again, label: Again, next: blue_turn}\n      - {id: stall,",
      "zero-time-loop", WARNING, "forever", "- id: blue_turn"),
     ("historical without source", "{id: refuse, label: Refuse, next: stalemate, historical: true, source: src}",
      "{id: refuse, label: Refuse, next: stalemate, historical: true}", "missing-source", ERROR,

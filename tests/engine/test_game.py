@@ -1,0 +1,197 @@
+"""The rules through the Game API: open and blocked choices, hidden ones, events, chance, time, undo.
+
+Every test that plays runs twice (the ``roundtrip`` fixture): once directly, once saving to JSON and
+loading by replay after every move, as ink's suite does, so saves are proven exact everywhere."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from game.engine import Game, GameError
+from game.engine.saves import read_save, restore, save_game
+
+Play = Callable[[Game, str], Game]
+
+
+@pytest.fixture(params=["direct", "through-save"])
+def roundtrip(request: pytest.FixtureRequest, tmp_path: Path) -> Play:
+    """A way to make a move: directly, or followed by a save and a reload."""
+
+    def direct(game: Game, choice: str) -> Game:
+        game.choose(choice)
+        return game
+
+    def through_save(game: Game, choice: str) -> Game:
+        game.choose(choice)
+        path = save_game(game, tmp_path, "round")
+        restored = restore(read_save(path), game.scenario)
+        assert restored.report.complete, restored.report
+        assert restored.game.state == game.state
+        return restored.game
+
+    return direct if request.param == "direct" else through_save
+
+
+def humans(scenario) -> dict[str, str]:  # type: ignore[no-untyped-def]
+    return {actor: "human" for actor in scenario.actors}
+
+
+def test_first_decision(tiny) -> None:  # type: ignore[no-untyped-def]
+    game = Game.new(tiny, seed=1, controllers=humans(tiny))
+    decision = game.decision
+    assert decision is not None
+    assert decision.node.id == "open" and decision.actor.id == "red"
+    assert [c.step.id for c in decision.choices] == ["warm", "cold", "leave"]
+    assert [c.number for c in decision.choices] == [1, 2, 3]
+    assert game.value("trust") == 3  # the default lens 'hopeful' sets it
+
+
+def test_blocked_choice_names_its_constraint(tiny, roundtrip: Play) -> None:  # type: ignore[no-untyped-def]
+    game = roundtrip(Game.new(tiny, seed=1, controllers=humans(tiny)), "warm")
+    decision = game.decision
+    assert decision is not None
+    sign = next(c for c in decision.choices if c.step.id == "sign_now")
+    assert not sign.available
+    assert [c.id for c in sign.blocked_by] == ["no_powers"]
+    assert sign.why_blocked() == "No powers to sign: Blue may only talk."
+    with pytest.raises(GameError, match="not available: No powers to sign"):
+        game.choose("sign_now")
+
+
+def test_hidden_choice_appears_when_its_condition_holds(tiny, roundtrip: Play) -> None:  # type: ignore
+    game = Game.new(tiny, seed=1, controllers=humans(tiny))
+    warm = roundtrip(game, "warm")
+    assert "apologise" not in [c.step.id for c in warm.decision.choices]  # type: ignore[union-attr]
+    game = roundtrip(Game.new(tiny, seed=1, controllers=humans(tiny)), "cold")
+    assert "apologise" in [c.step.id for c in game.decision.choices]  # type: ignore[union-attr]
+
+
+def test_constraint_lifts_when_its_condition_holds(tiny, roundtrip: Play) -> None:  # type: ignore
+    game = Game.new(tiny, seed=5, controllers=humans(tiny))
+    game = roundtrip(game, "warm")
+    game = roundtrip(game, "ask_powers")  # powers = 'sign'; courier chance; storm event on 4 Jan
+    assert "storm" in game.state.fired
+    decision = game.decision
+    assert decision is not None and decision.node.id == "final"
+    sign = next(c for c in decision.choices if c.step.id == "sign")
+    assert sign.available == (game.value("powers") == "sign")
+
+
+def test_events_fire_once_in_date_order_and_can_end_the_game(tiny) -> None:  # type: ignore[no-untyped-def]
+    game = Game.new(tiny, lens="gloomy", seed=2, controllers=humans(tiny))
+    game.choose("cold")  # trust 0, warned -> the 'collapse' event jumps to the walk-out
+    assert game.ended and game.outcome is not None and game.outcome.id == "walkout"
+    assert [h.kind for h in game.log][-2:] == ["event", "outcome"]
+    assert game.state.fired == ["collapse"]
+
+
+def test_time_moves_forward_only(tiny) -> None:  # type: ignore[no-untyped-def]
+    game = Game.new(tiny, seed=1, controllers=humans(tiny))
+    assert game.date.isoformat() == "1900-01-01"
+    game.choose("warm")  # 1 day, then blue_turn is dated 2 Jan
+    assert game.date.isoformat() == "1900-01-02"
+    game.choose("stall")  # 3 days; 'open' is dated 1 Jan but the clock never goes back
+    assert game.date.isoformat() == "1900-01-05"
+    assert game.state.values["day"] == 4 and game.state.values["days_left"] == 3
+
+
+def test_clock_running_out_ends_in_the_fallback(tiny) -> None:  # type: ignore[no-untyped-def]
+    game = Game.new(tiny, seed=1, controllers=humans(tiny))
+    for _ in range(3):
+        if game.ended:
+            break
+        game.choose("warm")
+        if not game.ended:
+            game.choose("stall")
+    assert game.ended and game.outcome.id == "stalemate"  # type: ignore[union-attr]
+    assert game.log[-1].kind == "deadline"
+
+
+def test_chance_is_deterministic_for_a_seed(tiny) -> None:  # type: ignore[no-untyped-def]
+    def courier(seed: int) -> str:
+        game = Game.new(tiny, seed=seed, controllers=humans(tiny))
+        game.choose("warm")
+        game.choose("ask_powers")
+        return next(m.step for m in game.moves if m.by == "chance")
+
+    results = [courier(seed) for seed in range(40)]
+    assert results == [courier(seed) for seed in range(40)]
+    assert set(results) == {"arrives", "lost"}  # both branches happen across seeds
+
+
+def test_undo_restores_the_exact_state(tiny) -> None:  # type: ignore[no-untyped-def]
+    game = Game.new(tiny, seed=3, controllers=humans(tiny))
+    states = [game.state.copy()]
+    for choice in ("warm", "ask_powers"):
+        game.choose(choice)
+        states.append(game.state.copy())
+    assert game.undo() == 1 and game.state == states[1]
+    assert game.undo(5) == 1 and game.state == states[0]
+    assert game.moves == [] and game.log == []
+    assert game.undo() == 0
+
+
+def test_computer_players_follow_history(tiny) -> None:  # type: ignore[no-untyped-def]
+    game = Game.new(tiny, seed=1, controllers={"red": "human"})
+    game.choose("warm")
+    assert game.computer_to_move
+    happened = game.play_computer()
+    assert happened[0].step == "ask_powers" and game.moves[1].by == "historical"
+    game.play_until_human()
+    assert game.ended
+
+
+def test_goal_player_seeks_its_goals(tiny) -> None:  # type: ignore[no-untyped-def]
+    game = Game.new(tiny, seed=1, controllers={"red": "goals", "blue": "human"})
+    game.play_until_human()
+    assert game.moves[0].step == "warm"  # red's goal: trust up
+
+
+def test_undo_to_human_skips_computer_moves(tiny) -> None:  # type: ignore[no-untyped-def]
+    game = Game.new(tiny, seed=1, controllers={"red": "human"})
+    game.choose("warm")
+    game.play_until_human()
+    game.undo_to_human()
+    assert game.decision is not None and game.decision.node.id == "open"
+
+
+def test_unknown_things_are_clear_errors(tiny) -> None:  # type: ignore[no-untyped-def]
+    with pytest.raises(GameError, match="no lens 'rosy'"):
+        Game.new(tiny, lens="rosy")
+    with pytest.raises(GameError, match="no actor 'green'"):
+        Game.new(tiny, controllers={"green": "human"})
+    with pytest.raises(GameError, match="cannot play"):
+        Game.new(tiny, controllers={"red": "robot"})
+    game = Game.new(tiny, controllers=humans(tiny))
+    with pytest.raises(GameError, match="no choice 'fly'"):
+        game.choose("fly")
+
+
+def test_start_anywhere_with_values(tiny) -> None:  # type: ignore[no-untyped-def]
+    game = Game.new(tiny, seed=1, controllers=humans(tiny), start="final", overrides={"powers": "sign"})
+    decision = game.decision
+    assert decision is not None and decision.node.id == "final"
+    assert decision.choices[0].available  # the constraint is lifted by the override
+    assert game.date.isoformat() == "1900-01-05"
+    assert "storm" in game.state.fired  # the storm of 4 Jan is already past
+
+
+def test_history_replay_takes_historical_branches(tiny) -> None:  # type: ignore[no-untyped-def]
+    for seed in range(10):
+        game = Game.new(tiny, seed=seed, follow_history=True)
+        game.play_until_human()
+        chance = [m for m in game.moves if m.by == "chance"]
+        assert [(m.step, m.forced) for m in chance] == [("arrives", True)]
+        assert game.outcome is not None and game.outcome.historical
+
+
+def test_take_over_hands_the_decision_to_a_person(tiny) -> None:  # type: ignore[no-untyped-def]
+    game = Game.new(tiny, seed=0, follow_history=True)
+    assert game.computer_to_move
+    game.take_over()
+    assert not game.computer_to_move and not game.settings.follow_history
+    game.choose("cold")
+    assert game.moves[0].by == "human"

@@ -1,0 +1,127 @@
+"""Saves: atomic, versioned, never modified when read, safe names, and replay of a changed scenario."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from game.engine import Game, load_text
+from game.engine.saves import (
+    SaveError,
+    autosave,
+    list_saves,
+    read_save,
+    restore,
+    save_game,
+    slot_path,
+)
+from tests.conftest import TINY
+
+
+def played(tiny) -> Game:  # type: ignore[no-untyped-def]
+    game = Game.new(tiny, seed=4, controllers={a: "human" for a in tiny.actors})
+    game.choose("warm", reason="we want trust")
+    game.choose("ask_powers")
+    return game
+
+
+def test_save_records_what_a_replay_needs(tiny, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    path = save_game(played(tiny), tmp_path, "Group 3")
+    data = json.loads(path.read_text(encoding="utf-8"))
+    assert data["parley_save"] == 1 and data["min_reader"] == 1
+    assert data["scenario"]["id"] == "tiny" and len(data["scenario"]["hash"]) == 64
+    assert data["settings"]["seed"] == 4 and data["settings"]["lens"] == "hopeful"
+    assert [m["step"] for m in data["moves"]] == ["warm", "ask_powers", "arrives"] or \
+        [m["step"] for m in data["moves"]] == ["warm", "ask_powers", "lost"]
+    assert data["moves"][0]["reason"] == "we want trust"
+    assert data["created"] and data["updated"] and "Final session" in data["context"]
+    assert not list(tmp_path.glob(".*.tmp")), "no temporary file is left behind"
+
+
+def test_load_gives_the_same_state_and_keeps_reasons(tiny, tmp_path: Path) -> None:  # type: ignore
+    game = played(tiny)
+    restored = restore(read_save(save_game(game, tmp_path, "a")), tiny)
+    assert restored.report.complete and restored.notice() == ""
+    assert restored.game.state == game.state
+    assert restored.game.moves == game.moves
+    assert restored.game.moves[0].reason == "we want trust"
+    assert [h.title for h in restored.game.log] == [h.title for h in game.log]
+
+
+@pytest.mark.parametrize("name", ["../escape", "/etc/passwd", "a/b", "", " ", ".hidden", "x" * 65, "con\x00"])
+def test_slot_names_cannot_escape(tmp_path: Path, name: str) -> None:
+    with pytest.raises(SaveError):
+        slot_path(tmp_path, name)
+
+
+@pytest.mark.parametrize("content, fragment", [
+    (b"{not json", "damaged"),
+    (b"\xff\xfe\x00", "damaged"),
+    (b"[1, 2]", "not a Parley save"),
+    (b'{"parley_save": 1}', "damaged"),
+    (b'{"parley_save": 9, "min_reader": 5, "scenario": {}, "settings": {}, "moves": []}', "newer Parley"),
+    (b'{"parley_save": 1, "scenario": {"id": "tiny"}, "settings": {"lens": "x"}, "moves": []}', "damaged"),
+    (b'{"parley_save": 1, "scenario": {"id": "tiny"}, "settings": {"lens": "", "seed": 1}, "moves": [3]}',
+     "damaged"),
+])
+def test_damaged_saves_are_reported_and_left_untouched(tmp_path: Path, content: bytes, fragment: str) -> None:
+    path = tmp_path / "bad.json"
+    path.write_bytes(content)
+    stamp = path.stat().st_mtime_ns
+    with pytest.raises(SaveError, match=fragment):
+        read_save(path)
+    assert path.read_bytes() == content and path.stat().st_mtime_ns == stamp
+    listed = list_saves(tmp_path)
+    assert len(listed) == 1 and listed[0].damaged and listed[0].data is None
+    assert path.exists()
+
+
+def test_list_shows_good_and_damaged(tiny, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    autosave(played(tiny), tmp_path)
+    (tmp_path / "broken.json").write_text("{", encoding="utf-8")
+    listed = {info.name: info for info in list_saves(tmp_path)}
+    assert set(listed) == {"autosave", "broken"}
+    assert listed["autosave"].data is not None and listed["autosave"].data.scenario_title == "A tiny negotiation"
+    assert "damaged" in listed["broken"].damaged
+
+
+def test_changed_scenario_replays_as_far_as_it_applies(tiny, tmp_path: Path) -> None:  # type: ignore
+    path = save_game(played(tiny), tmp_path, "old")
+    text = TINY.read_text(encoding="utf-8").replace("{id: ask_powers, label: Ask for powers",
+                                                    "{id: request_powers, label: Ask for powers")
+    changed, findings = load_text("changed.yaml", text)
+    assert changed is not None, findings
+    restored = restore(read_save(path), changed)
+    assert restored.scenario_changed
+    assert restored.report.applied == 1 and restored.report.total == 3
+    assert restored.report.stopped_at == "blue_turn" and "ask_powers" in restored.report.reason
+    assert "1 of 3 recorded moves" in restored.notice()
+    assert restored.game.decision is not None and restored.game.decision.node.id == "blue_turn"
+    assert read_save(path).moves[1].step == "ask_powers", "the save itself is unchanged"
+
+
+def test_changed_text_only_replays_fully(tiny, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    path = save_game(played(tiny), tmp_path, "old")
+    changed, _ = load_text("c.yaml", TINY.read_text(encoding="utf-8").replace("Red opens the talks.", "Red opens."))
+    assert changed is not None
+    restored = restore(read_save(path), changed)
+    assert restored.report.complete and restored.scenario_changed
+    assert "still applies" in restored.notice()
+
+
+def test_save_of_another_scenario_is_refused(tiny, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    path = save_game(played(tiny), tmp_path, "x")
+    other, _ = load_text("o.yaml", TINY.read_text(encoding="utf-8").replace("id: tiny", "id: other"))
+    assert other is not None
+    with pytest.raises(SaveError, match="not of 'other'"):
+        restore(read_save(path), other)
+
+
+def test_overwrite_keeps_creation_time(tiny, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    game = played(tiny)
+    first = read_save(save_game(game, tmp_path, "s")).created
+    game.undo()
+    second = read_save(save_game(game, tmp_path, "s"))
+    assert second.created == first and len(second.moves) == 1
