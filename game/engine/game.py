@@ -85,6 +85,9 @@ class Settings:
     follow_history: bool = False  # chance nodes take their historical branch (history replay)
     start: str = ""  # a node to start at instead of the scenario's start (authors' testing)
     overrides: dict[str, object] = field(default_factory=dict)  # values set before the start
+    time_limit: int = 0  # seconds per human decision in class play (0: none)
+    timeout_rule: str = ""  # what happens when it runs out: "computer" or "status_quo"
+    projector: bool = False  # class play shows every briefing openly
 
     def to_dict(self) -> dict[str, object]:
         data: dict[str, object] = {"lens": self.lens, "seed": self.seed, "controllers": dict(self.controllers),
@@ -92,7 +95,27 @@ class Settings:
         if self.start:
             data["start"] = self.start
             data["overrides"] = dict(self.overrides)
+        if self.time_limit:
+            data["time_limit"] = self.time_limit
+            data["timeout_rule"] = self.timeout_rule
+        if self.projector:
+            data["projector"] = True
         return data
+
+    @classmethod
+    def from_dict(cls, data: dict[str, object]) -> Settings:
+        """Read settings written by ``to_dict``; raises KeyError/TypeError/ValueError if damaged."""
+        controllers = data.get("controllers", {})
+        if not isinstance(controllers, dict):
+            raise TypeError("controllers")
+        overrides = data.get("overrides", {})
+        if not isinstance(overrides, dict):
+            raise TypeError("overrides")
+        return cls(str(data["lens"]), int(data["seed"]),  # type: ignore[call-overload]
+                   {str(k): str(v) for k, v in controllers.items()}, bool(data.get("follow_history", False)),
+                   str(data.get("start", "")), dict(overrides),
+                   int(data.get("time_limit", 0)), str(data.get("timeout_rule", "")),  # type: ignore[call-overload]
+                   bool(data.get("projector", False)))
 
 
 @dataclass

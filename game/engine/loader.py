@@ -245,7 +245,7 @@ class _Builder:
         return Step(raw["id"], raw.get("label", raw["id"]), raw["next"], raw.get("text", ""), effects,
                     tuple(raw.get("effects", [])), raw.get("days", 0), raw.get("historical", False),
                     raw.get("source", ""), raw.get("if", ""), condition, tuple(constraint_ids),
-                    raw.get("weight", ""), weight, line)
+                    raw.get("weight", ""), weight, line, raw.get("status_quo", False))
 
     def nodes(self, start: dt.date, targets: set[str], actor_ids: list[str]) -> dict[str, Node]:
         out = {}

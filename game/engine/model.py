@@ -94,6 +94,7 @@ class Step:
     weight_text: str = ""
     weight: Compiled | None = None
     line: int = 0
+    status_quo: bool = False
 
 
 @dataclass(frozen=True)

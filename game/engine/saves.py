@@ -45,6 +45,7 @@ class SaveData:
     updated: str
     context: str
     outcome: str
+    scenario_path: str = ""  # where the scenario was when the game was saved
 
 
 @dataclass
@@ -180,16 +181,13 @@ def read_save(path: str | Path) -> SaveData:
     settings = _field(data, "settings", dict, path)
     moves = _field(data, "moves", list, path)
     try:
-        parsed_settings = Settings(str(settings["lens"]), int(settings["seed"]),  # type: ignore[index]
-                                   {str(k): str(v) for k, v in dict(settings.get("controllers", {})).items()},  # type: ignore
-                                   bool(settings.get("follow_history", False)),  # type: ignore[union-attr]
-                                   str(settings.get("start", "")),  # type: ignore[union-attr]
-                                   dict(settings.get("overrides", {})))  # type: ignore[union-attr]
+        parsed_settings = Settings.from_dict(settings)  # type: ignore[arg-type]
         parsed_moves = [Move.from_dict(m) for m in moves]  # type: ignore[union-attr, arg-type]
         return SaveData(path, str(data.get("name", path.stem)), str(scenario["id"]),  # type: ignore[index]
                         str(scenario.get("hash", "")), str(scenario.get("title", scenario["id"])),  # type: ignore
                         parsed_settings, parsed_moves, str(data.get("created", "")), str(data.get("updated", "")),
-                        str(data.get("context", "")), str(data.get("outcome", "")))
+                        str(data.get("context", "")), str(data.get("outcome", "")),
+                        str(scenario.get("path", "")))  # type: ignore[union-attr]
     except (KeyError, TypeError, ValueError, AttributeError) as exc:
         raise SaveError(f"{path.name} is damaged: {exc.__class__.__name__} in its contents") from None
 

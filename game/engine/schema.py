@@ -571,6 +571,8 @@ _STEP_FIELDS = [
 CHOICE = Record("choice", _STEP_FIELDS + [
     Field("if", Expression("bool", "hidden unless this holds")),
     Field("constraints", ListOf(Ident("a constraint id", "constraint"), "constraints it is subject to")),
+    Field("status_quo", Boolean("keeps things as they are: taken when a time limit runs out under the "
+                                "'status quo' rule")),
 ], "an option at a decision", check=_historical_needs_source)
 
 BRANCH = Record("branch", _STEP_FIELDS + [

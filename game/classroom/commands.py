@@ -1,0 +1,150 @@
+"""Classroom commands: ``transcript`` (one session, printable) and ``report`` (a whole class's saves).
+
+Exit codes, as everywhere in Parley: 0 done, 1 a problem with the files (no readable save, a
+scenario not found, an output that cannot be written), 2 a usage error.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from ..cli import fail
+
+if TYPE_CHECKING:
+    from .report import ClassReport
+
+FORMATS = {".html": "html", ".htm": "html", ".md": "markdown", ".markdown": "markdown"}
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    transcript = sub.add_parser(
+        "transcript", help="export a printable record of one saved session (HTML or Markdown)",
+        description="Write the transcript of a saved game: setup, every decision with its reason and effects, "
+                    "the events, the ending and its epilogue, the comparison with history, and the sources. "
+                    "The format follows the output's extension (.html or .md); without -o, Markdown is printed.")
+    transcript.add_argument("save", metavar="SAVE", help="a save file")
+    transcript.add_argument("-o", "--output", metavar="FILE", help="where to write it (.html or .md)")
+    transcript.add_argument("--scenario", metavar="FILE",
+                            help="the scenario file, if the save's recorded path is not found "
+                                 "(default: looked up in scenarios/ by the save's scenario id)")
+    transcript.set_defaults(run=run_transcript)
+
+    report = sub.add_parser(
+        "report", help="gather many groups' saves into class results",
+        description="Read the saves of many groups (files, or folders of .json saves) and write the class "
+                    "results: how many reached each ending, where groups left the historical path, a bar chart "
+                    "(a PNG beside the page, and inline in it) and a table per group. Damaged saves are skipped "
+                    "with a warning. Without -o, a Markdown summary is printed.")
+    report.add_argument("saves", nargs="+", metavar="SAVES", help="save files or folders of saves")
+    report.add_argument("-o", "--output", metavar="FILE", help="where to write it (.html or .md)")
+    report.add_argument("--scenario", metavar="FILE", help="the scenario file, if it is not found by its id")
+    report.set_defaults(run=run_report)
+
+
+def output_format(output: str | None) -> str | None:
+    """'html', 'markdown', or None for an extension Parley cannot write (stdout is Markdown)."""
+    if output is None:
+        return "markdown"
+    return FORMATS.get(Path(output).suffix.lower())
+
+
+def _write(path: Path, text: str) -> str:
+    """Write ``text``; return '' or why it could not be written."""
+    from ..engine.saves import write_atomic
+
+    try:
+        write_atomic(path, text)
+        path.chmod(0o644)  # a page to share, unlike a private temporary file
+    except OSError as exc:
+        return f"cannot write {path}: {exc.strerror or exc}"
+    return ""
+
+
+def run_transcript(args: argparse.Namespace) -> int:
+    kind = output_format(args.output)
+    if kind is None:
+        return fail(f"cannot tell the format of {args.output!r}: name it .html or .md")
+    from ..engine.saves import SaveError
+    from .loading import ClassroomError, ScenarioFinder, load_save
+    from .transcript import build_transcript, render_html, render_markdown
+
+    try:
+        loaded = load_save(args.save, ScenarioFinder(args.scenario))
+    except (SaveError, ClassroomError) as exc:
+        return fail(str(exc), 1)
+    if loaded.notice:
+        print(f"parley: note: {loaded.notice}", file=sys.stderr)
+    transcript = build_transcript(loaded.game)
+    text = render_html(transcript) if kind == "html" else render_markdown(transcript)
+    if args.output is None:
+        sys.stdout.write(text)
+        return 0
+    problem = _write(Path(args.output), text)
+    if problem:
+        return fail(problem, 1)
+    print(f"Wrote {args.output}: {len(transcript.decisions)} decision(s), "
+          f"{'ending: ' + transcript.ending.title if transcript.ending else 'not finished'}.")
+    return 0
+
+
+def _charts(report: ClassReport, output: Path) -> dict[str, str]:
+    """Write one PNG per scenario beside ``output``; return scenario id -> file name."""
+    try:
+        from .chart_render import write_png
+    except ImportError as exc:  # pragma: no cover - pygame is a dependency
+        print(f"parley: warning: no PNG chart ({exc}); the page has the chart inline", file=sys.stderr)
+        return {}
+    out = {}
+    for results in report.sections:
+        suffix = "" if len(report.sections) == 1 else f"-{results.scenario_id}"
+        path = output.with_name(f"{output.stem}-outcomes{suffix}.png")
+        try:
+            write_png(results.chart, path)
+        except (OSError, RuntimeError) as exc:
+            print(f"parley: warning: could not write {path}: {exc}", file=sys.stderr)
+            continue
+        out[results.scenario_id] = path.name
+    return out
+
+
+def run_report(args: argparse.Namespace) -> int:
+    kind = output_format(args.output)
+    if kind is None:
+        return fail(f"cannot tell the format of {args.output!r}: name it .html or .md")
+    from ..paths import settings_file
+    from .loading import ScenarioFinder, save_files
+    from .markdown_text import report_markdown
+    from .report import build_report
+
+    files, problems = save_files(args.saves, skip={settings_file()})
+    for problem in problems:
+        print(f"parley: warning: {problem}", file=sys.stderr)
+    report = build_report(files, ScenarioFinder(args.scenario))
+    for name, why in report.skipped:
+        print(f"parley: warning: skipped {name}: {why}", file=sys.stderr)
+    if not report.total:
+        return fail("no readable save among the files given", 1)
+    if args.output is None:
+        sys.stdout.write(report_markdown(report))
+        return 0
+    output = Path(args.output)
+    try:
+        output.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        return fail(f"cannot write {output}: {exc.strerror or exc}", 1)
+    charts = _charts(report, output)
+    if kind == "html":
+        from .report_html import report_html
+
+        text = report_html(report, charts)
+    else:
+        text = report_markdown(report, charts)
+    problem = _write(output, text)
+    if problem:
+        return fail(problem, 1)
+    images = f" and {', '.join(charts.values())}" if charts else ""
+    print(f"Wrote {output}{images}: {report.total} game(s), {len(report.skipped)} skipped.")
+    return 0

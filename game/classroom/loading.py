@@ -1,0 +1,115 @@
+"""Opening saves for transcripts and reports: find each save's scenario, then replay it.
+
+A save records its scenario's id and the path it was loaded from. The scenario is looked for, in
+order: the file named with ``--scenario``, the recorded path, ``scenarios/<id>.yaml``, then any file
+in ``scenarios/`` with that id. Scenarios are loaded once and reused, so 200 saves of one scenario
+cost one load.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..engine import Game, Scenario, validate_file
+from ..engine.saves import SaveData, SaveError, read_save, restore
+from ..paths import ROOT, SCENARIOS, scenario_files
+
+
+class ClassroomError(ValueError):
+    """A save or scenario that cannot be used here; the message says why, for the teacher."""
+
+
+@dataclass
+class LoadedSave:
+    """A save replayed into a game, with what the teacher should know about the replay."""
+
+    path: Path
+    data: SaveData
+    game: Game
+    notice: str
+
+
+class ScenarioFinder:
+    """Finds and caches the scenario each save was played on."""
+
+    def __init__(self, explicit: str | Path | None = None, folder: Path = SCENARIOS) -> None:
+        self.explicit = Path(explicit) if explicit else None
+        self.folder = folder
+        self._by_path: dict[Path, Scenario | str] = {}  # a scenario, or why it could not be loaded
+
+    def _load(self, path: Path) -> Scenario | str:
+        key = path.resolve()
+        if key not in self._by_path:
+            if not key.is_file():
+                self._by_path[key] = f"{path} does not exist"
+            else:
+                scenario, findings = validate_file(str(path))
+                if scenario is None:
+                    first = next((f.format() for f in findings if f.severity == "error"), "it has errors")
+                    self._by_path[key] = f"{path} cannot be loaded: {first}"
+                else:
+                    self._by_path[key] = scenario
+        return self._by_path[key]
+
+    def _candidates(self, scenario_id: str, recorded: str) -> list[Path]:
+        out = [self.explicit] if self.explicit else []
+        if recorded:
+            path = Path(recorded)
+            out += [path] if path.is_absolute() else [path, ROOT / path]
+        out += [self.folder / f"{scenario_id}.yaml", self.folder / f"{scenario_id}.yml"]
+        if self.folder == SCENARIOS:
+            out += scenario_files()
+        else:
+            out += sorted(p for p in self.folder.glob("*.y*ml") if p.is_file())
+        return out
+
+    def find(self, scenario_id: str, recorded: str = "") -> Scenario:
+        """The scenario with ``scenario_id``, or ``ClassroomError`` saying where it was looked for."""
+        seen: set[Path] = set()
+        for path in self._candidates(scenario_id, recorded):
+            key = path.resolve()
+            if key in seen:
+                continue
+            seen.add(key)
+            loaded = self._load(path)
+            if isinstance(loaded, Scenario) and loaded.id == scenario_id:
+                return loaded
+        hint = ""
+        if self.explicit:
+            loaded = self._load(self.explicit)
+            hint = f" ({loaded})" if isinstance(loaded, str) else f" ({self.explicit} is '{loaded.id}')"
+        raise ClassroomError(f"the scenario '{scenario_id}' was not found: not at its recorded path "
+                             f"{recorded or '(none)'}, nor in {self.folder}{hint}; name its file with --scenario")
+
+
+def load_save(path: str | Path, finder: ScenarioFinder) -> LoadedSave:
+    """Read and replay one save; ``SaveError`` or ``ClassroomError`` say what is wrong."""
+    path = Path(path)
+    data = read_save(path)
+    scenario = finder.find(data.scenario_id, data.scenario_path)
+    try:
+        restored = restore(data, scenario)
+    except SaveError:
+        raise
+    except (ValueError, KeyError, TypeError) as exc:
+        raise ClassroomError(f"{path.name} cannot be replayed: {exc}") from None
+    return LoadedSave(path, data, restored.game, restored.notice())
+
+
+def save_files(items: list[str | Path], skip: set[Path] | None = None) -> tuple[list[Path], list[str]]:
+    """Expand files and folders into save files (folders: their ``*.json``, by name).
+
+    Returns the files and the problems with arguments that are neither."""
+    files: list[Path] = []
+    problems: list[str] = []
+    skip = {p.resolve() for p in (skip or set())}
+    for item in items:
+        path = Path(item)
+        if path.is_dir():
+            files += sorted(p for p in path.glob("*.json") if p.is_file() and p.resolve() not in skip)
+        elif path.is_file():
+            files.append(path)
+        else:
+            problems.append(f"{path}: no such file or folder")
+    return files, problems

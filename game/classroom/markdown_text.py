@@ -1,0 +1,151 @@
+"""Markdown versions of the transcript and the class report: plain text that also reads unrendered."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from .history import Step
+from .report import TOP_DEPARTURES
+from .transcript import Ending, Entry, Transcript, long_date
+
+if TYPE_CHECKING:
+    from .report import ClassReport, ScenarioResults
+
+SPECULATIVE = {"none": "not speculative: this is what happened", "low": "slightly speculative",
+               "medium": "fairly speculative", "high": "highly speculative"}
+
+
+def one_line(text: str) -> str:
+    """Text on one line, with '<' escaped so no renderer takes it for HTML."""
+    return " ".join(str(text).split()).replace("\\", "\\\\").replace("<", "\\<")
+
+
+def cell(text: str) -> str:
+    """Text made safe for one Markdown table cell."""
+    return one_line(text).replace("|", "\\|") or " "
+
+
+def refs(numbers: tuple[int, ...]) -> str:
+    return "".join(f" [{n}]" for n in numbers)
+
+
+def step_words(step: Step | None) -> str:
+    if step is None:
+        return "—"
+    who = "Chance" if step.chance else step.actor
+    return f"{step.date.day} {step.date:%b}, {step.node_title} — {who}: {step.label}"
+
+
+def _entry(entry: Entry) -> list[str]:
+    date = long_date(entry.date)
+    if entry.kind == "decision":
+        mark = " *(as in history)*" if entry.historical else ""
+        lines = [f"### {entry.number}. {date} — {entry.node_title}", "",
+                 f"**{entry.actor_name}** chose **{one_line(entry.title)}**{mark}{refs(entry.sources)}", ""]
+        if entry.text:
+            lines += [one_line(entry.text), ""]
+        facts = [f"- Chosen by: {entry.by}"]
+        if entry.reason:
+            facts.append(f"- Reason: “{one_line(entry.reason)}”")
+        if entry.effects:
+            facts.append(f"- Effects: {'; '.join(entry.effects)}")
+        if entry.history_label:
+            facts.append(f"- In history: {entry.history_label}")
+        return [*lines, *facts, ""]
+    if entry.kind == "chance":
+        text = f" {one_line(entry.text)}" if entry.text else ""
+        effects = f" ({'; '.join(entry.effects)})" if entry.effects else ""
+        return [f"- *{date} — {entry.node_title}:* as it turned out, **{one_line(entry.title)}**.{text}"
+                f"{effects}{refs(entry.sources)}", ""]
+    if entry.kind == "event":
+        effects = f" ({'; '.join(entry.effects)})" if entry.effects else ""
+        return [f"- *{date} — event:* **{one_line(entry.title)}**. {one_line(entry.text)}{effects}"
+                f"{refs(entry.sources)}", ""]
+    return []  # the ending has its own section
+
+
+def _ending(heading: str, ending: Ending) -> list[str]:
+    mark = " (what really happened)" if ending.historical and heading == "The ending" else ""
+    lines = [f"## {heading}: {ending.title}{mark}", "", f"*{long_date(ending.date)}*", "",
+             one_line(ending.epilogue) + refs(ending.sources), "",
+             f"**How speculative:** {SPECULATIVE.get(ending.speculative, ending.speculative)}."]
+    if ending.speculation:
+        lines[-1] += f" {one_line(ending.speculation)}"
+    return [*lines, ""]
+
+
+def _comparison(t: Transcript) -> list[str]:
+    lines = ["## Compared with history", ""]
+    lines.append(f"**Turning point:** {t.turning_point}." if t.turning_point else
+                 "This game never left the historical path.")
+    lines += ["", "| # | This game | History |", "|---|---|---|"]
+    for number, row in enumerate(t.comparison, 1):
+        mark = f"**{number} ⟶ turning point**" if row.turning else str(number)
+        theirs = "(the same)" if row.same else cell(step_words(row.historical))
+        lines.append(f"| {mark} | {cell(step_words(row.played))} | {theirs} |")
+    mine = t.ending.title if t.ending else "(not finished)"
+    theirs = t.history_ending.title if t.history_ending else "—"
+    lines += [f"| End | {cell(mine)} | {cell(theirs)} |", ""]
+    return lines
+
+
+def transcript_markdown(t: Transcript) -> str:
+    lines = [f"# {t.title}: transcript", "", one_line(t.summary), "", "## Setup", ""]
+    lens = f"**{t.lens}**" + (f" — {one_line(t.lens_text)}" if t.lens_text else "")
+    lines += [f"- Lens: {lens}", f"- Seed: {t.seed}", "- Roles:"]
+    lines += [f"  - {r.name}: {r.played_by}" for r in t.roles]
+    lines += [""] + [f"> {note}" for note in t.notes] + ([""] if t.notes else [])
+    lines += ["## The session", ""]
+    for entry in t.entries:
+        lines += _entry(entry)
+    if t.ending:
+        lines += _ending("The ending", t.ending)
+    if t.standing:
+        lines += ["## Where things stood at the end", "", "| Measure | Value |", "|---|---|"]
+        lines += [f"| {cell(k)} | {cell(v)} |" for k, v in t.standing] + [""]
+    lines += _comparison(t)
+    if t.history_ending and not (t.ending and t.ending.historical):
+        lines += _ending("What really happened", t.history_ending)
+    if t.sources:
+        lines += ["## Sources", ""]
+        lines += [f"{s.number}. {one_line(s.citation)}" + (f" <{s.url}>" if s.url else "") for s in t.sources]
+        lines.append("")
+    return "\n".join(lines).rstrip() + "\n"
+
+
+def _section(r: ScenarioResults, chart_file: str) -> list[str]:
+    lines = [f"## {r.title}", "", f"{len(r.groups)} group(s).", "", "### Outcomes", "",
+             "| Outcome | Groups |", "|---|---|"]
+    for bar in r.outcome_counts:
+        mark = " (historical)" if bar.historical else ""
+        lines.append(f"| {cell(bar.label + mark)} | {bar.count} |")
+    lines.append("")
+    if chart_file:
+        lines += [f"![Outcomes: bar chart]({chart_file})", ""]
+    lines += ["### Where groups left the historical path", ""]
+    if r.departures:
+        lines += ["| Decision | Reached by | Left history here | Chose otherwise | Most common other choice |",
+                  "|---|---|---|---|---|"]
+        for d in r.departures[:TOP_DEPARTURES]:
+            lines.append(f"| {cell(d.where)} | {d.reached} | {d.parted} | {d.otherwise} | {cell(d.alternative)} |")
+        if len(r.departures) > TOP_DEPARTURES:
+            lines += ["", f"…and {len(r.departures) - TOP_DEPARTURES} more place(s) where fewer groups left history."]
+    else:
+        lines.append("Every group followed the historical path.")
+    lines += ["", "### Groups", "", "| Save | Lens | Seed | Outcome | Turning point | Decisions | Reasons |",
+              "|---|---|---|---|---|---|---|"]
+    for g in r.groups:
+        lines.append(f"| {cell(g.name)} | {cell(g.lens)} | {g.seed} | {cell(g.outcome)} | "
+                     f"{cell(g.turning_point or '—')} | {g.decisions} | {g.reasons} |")
+    return [*lines, ""]
+
+
+def report_markdown(report: ClassReport, charts: dict[str, str] | None = None) -> str:
+    """The class report as Markdown; ``charts`` maps a scenario id to its PNG's file name."""
+    lines = ["# Class results", "", f"{report.total} save(s) read"
+             + (f", {len(report.skipped)} skipped" if report.skipped else "") + ".", ""]
+    for results in report.sections:
+        lines += _section(results, (charts or {}).get(results.scenario_id, ""))
+    if report.skipped:
+        lines += ["## Skipped saves", ""] + [f"- {cell(name)}: {cell(why)}" for name, why in report.skipped] + [""]
+    return "\n".join(lines).rstrip() + "\n"

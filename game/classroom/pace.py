@@ -1,0 +1,150 @@
+"""Pace: an optional time limit per decision, and what happens when it runs out.
+
+Pure logic, driven by clock values the caller supplies (``time.monotonic()`` in the window, plain
+numbers in tests), so a countdown can be tested without waiting and paused during a hand-over.
+
+When time runs out, the rule chosen at setup decides:
+
+- ``computer``: the computer's choice for that actor (``Game.computer_choice``).
+- ``status_quo``: the choice that keeps things as they are — the open choice the scenario marks
+  ``status_quo: true``; failing that, the open choice with no effects that takes the most days (the
+  first such in the file on a tie); if every open choice has effects, the first open choice.
+
+The move is recorded with ``by="timeout:<rule>"`` so transcripts can say time ran out.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+from ..engine import Decision, Game, GameError, Happening, Step
+
+COMPUTER = "computer"
+STATUS_QUO = "status_quo"
+RULES = (COMPUTER, STATUS_QUO)
+TIMEOUT_PREFIX = "timeout:"
+RULE_NAMES = {COMPUTER: "the computer decides", STATUS_QUO: "the status quo holds"}
+
+
+def check_rule(rule: str) -> str:
+    """The rule, or ``ValueError`` naming the rules there are."""
+    if rule not in RULES:
+        raise ValueError(f"no pace rule {rule!r}; use one of: {', '.join(RULES)}")
+    return rule
+
+
+@dataclass(frozen=True)
+class PaceSetting:
+    """The setup choice: seconds per decision (None: no limit) and the rule when time runs out."""
+
+    seconds: int | None = None
+    rule: str = COMPUTER
+
+    def __post_init__(self) -> None:
+        check_rule(self.rule)
+        if self.seconds is not None and self.seconds <= 0:
+            raise ValueError(f"a time limit must be a positive number of seconds, not {self.seconds}")
+
+    @property
+    def enabled(self) -> bool:
+        return self.seconds is not None
+
+    def describe(self) -> str:
+        """One sentence for the setup screen and the teacher."""
+        if self.seconds is None:
+            return "No time limit."
+        return f"{clock_text(self.seconds)} per decision; when time runs out, {RULE_NAMES[self.rule]}."
+
+
+def clock_text(seconds: float) -> str:
+    """``m:ss``, rounded up so the display reads 0:00 only when time is really out."""
+    whole = max(0, math.ceil(seconds - 1e-9))
+    return f"{whole // 60}:{whole % 60:02d}"
+
+
+class Deadline:
+    """A countdown for one decision. Every method takes ``now``: a clock value in seconds.
+
+    Pausing (while the hand-over screen is up, say) stops the countdown; a clock that goes backwards
+    never adds time."""
+
+    def __init__(self, seconds: float, now: float) -> None:
+        if seconds <= 0:
+            raise ValueError(f"a deadline needs a positive number of seconds, not {seconds}")
+        self.seconds = float(seconds)
+        self._started = now
+        self._spent_before = 0.0  # seconds used before the latest pause
+        self._paused_at: float | None = None
+
+    @property
+    def paused(self) -> bool:
+        return self._paused_at is not None
+
+    def elapsed(self, now: float) -> float:
+        running = 0.0 if self._paused_at is not None else max(0.0, now - self._started)
+        return self._spent_before + running
+
+    def remaining(self, now: float) -> float:
+        return max(0.0, self.seconds - self.elapsed(now))
+
+    def expired(self, now: float) -> bool:
+        return self.remaining(now) <= 0.0
+
+    def fraction_left(self, now: float) -> float:
+        """From 1.0 at the start to 0.0 when time is out: for a shrinking bar."""
+        return self.remaining(now) / self.seconds
+
+    def warning(self, now: float) -> bool:
+        """True in the last stretch (10 seconds or the last fifth, whichever is longer)."""
+        return self.remaining(now) <= max(10.0, self.seconds / 5)
+
+    def text(self, now: float) -> str:
+        return clock_text(self.remaining(now))
+
+    def pause(self, now: float) -> None:
+        if self._paused_at is None:
+            self._spent_before = self.elapsed(now)
+            self._paused_at = now
+
+    def resume(self, now: float) -> None:
+        if self._paused_at is not None:
+            self._paused_at = None
+            self._started = now
+
+
+def status_quo_choice(decision: Decision) -> Step:
+    """The open choice the scenario marks ``status_quo``; failing that, the one that changes
+    nothing and takes longest; else the first open choice."""
+    options = [view.step for view in decision.open_choices]
+    if not options:
+        raise GameError(f"no choice is open at '{decision.node.title}'")
+    marked = [step for step in options if step.status_quo]
+    if marked:
+        return marked[0]
+    quiet = [step for step in options if not step.effects]
+    if not quiet:
+        return options[0]
+    longest = max(step.days for step in quiet)
+    return next(step for step in quiet if step.days == longest)
+
+
+def timeout_choice(game: Game, rule: str) -> Step:
+    """What the rule would choose now, without choosing it (the window can show it in advance)."""
+    decision = game.decision
+    if decision is None:
+        raise GameError("no decision is waiting")
+    if check_rule(rule) == COMPUTER:
+        return game.computer_choice()
+    return status_quo_choice(decision)
+
+
+def resolve_timeout(game: Game, rule: str) -> list[Happening]:
+    """Time ran out: take the rule's choice for the actor whose turn it is; return what happened."""
+    step = timeout_choice(game, rule)
+    return game.choose(step.id, by=TIMEOUT_PREFIX + rule)
+
+
+def timeout_rule_of(by: str) -> str:
+    """The rule recorded in a move's ``by`` ('' when the move was not a timeout)."""
+    return by[len(TIMEOUT_PREFIX):] if by.startswith(TIMEOUT_PREFIX) else ""

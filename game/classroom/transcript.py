@@ -1,0 +1,267 @@
+"""The transcript of a session: a plain model built from a ``Game``, for printing and discussion.
+
+``build_transcript(game)`` gathers the setup, every decision (date, actor, choice, who chose, the
+players' reason, effects), the events, the ending and how speculative it is, the comparison with
+the historical path and the sources. ``render_markdown`` and ``render_html`` turn it into a file;
+the window's debrief uses the same three calls.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+from ..engine import Game, Happening, Move, Scenario
+from . import history
+from .pace import RULE_NAMES, timeout_rule_of
+
+ENDINGS = ("outcome", "deadline", "stuck")
+
+
+@dataclass(frozen=True)
+class Role:
+    actor: str
+    name: str
+    colour: str
+    seat: str
+    played_by: str  # "students" or "computer (historical)" etc.
+
+
+@dataclass(frozen=True)
+class SourceRef:
+    number: int
+    id: str
+    citation: str
+    url: str = ""
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One line of the session: a decision, a chance result, an event or the ending."""
+
+    kind: str  # "decision" | "chance" | "event" | "outcome" | "deadline" | "stuck"
+    date: dt.date
+    title: str  # the choice's label, the branch's label or the event's title
+    text: str = ""
+    node_title: str = ""  # the situation a decision or chance result belongs to
+    actor: str = ""
+    actor_name: str = ""
+    colour: str = ""
+    number: int = 0  # decisions are numbered from 1
+    by: str = ""  # who chose, in words
+    reason: str = ""
+    effects: tuple[str, ...] = ()
+    historical: bool = False
+    history_label: str = ""  # what history did at this decision, when this game did otherwise
+    sources: tuple[int, ...] = ()
+
+
+@dataclass(frozen=True)
+class Ending:
+    title: str
+    epilogue: str
+    date: dt.date
+    speculative: str  # none | low | medium | high
+    speculation: str
+    historical: bool
+    sources: tuple[int, ...] = ()
+
+
+@dataclass(frozen=True)
+class Row:
+    """A row of the side-by-side comparison: this game's move and history's at the same position."""
+
+    played: history.Step | None
+    historical: history.Step | None
+    turning: bool = False
+
+    @property
+    def same(self) -> bool:
+        return (self.played is not None and self.historical is not None
+                and (self.played.node, self.played.step) == (self.historical.node, self.historical.step))
+
+
+@dataclass
+class Transcript:
+    scenario_id: str
+    title: str
+    summary: str
+    lens: str
+    lens_text: str
+    seed: int
+    follow_history: bool
+    roles: list[Role]
+    entries: list[Entry]
+    ending: Ending | None  # None while the game is unfinished
+    history_ending: Ending | None
+    comparison: list[Row]
+    turning_point: str  # "" when the game never left history
+    sources: list[SourceRef]
+    standing: list[tuple[str, str]] = field(default_factory=list)  # visible values at the end
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def decisions(self) -> list[Entry]:
+        return [e for e in self.entries if e.kind == "decision"]
+
+
+def long_date(date: dt.date) -> str:
+    return f"{date.day} {date:%B %Y}"
+
+
+def played_by(controller: str) -> str:
+    return "students" if controller == "human" else f"computer ({controller})"
+
+
+def chosen_by(by: str) -> str:
+    """Who took a decision, in words."""
+    rule = timeout_rule_of(by)
+    if rule:
+        return f"time ran out: {RULE_NAMES.get(rule, rule)}"
+    return "students" if by == "human" else f"computer ({by})"
+
+
+_EFFECT = re.compile(r"^\s*([a-z][a-z0-9_]*)\s*(\+=|-=|=)\s*(.+?)\s*$")
+
+
+def describe_effect(scenario: Scenario, text: str) -> str | None:
+    """An effect in players' words ('Trust +1'); None for variables hidden from players."""
+    match = _EFFECT.match(text)
+    if not match or match.group(1) not in scenario.variables:
+        return text
+    variable = scenario.variables[match.group(1)]
+    if not variable.visible:
+        return None
+    label = variable.label or variable.id
+    op, value = match.group(2), match.group(3).strip("'\"")
+    if op == "+=":
+        return f"{label} +{value}"
+    if op == "-=":
+        return f"{label} −{value}"
+    return f"{label}: {value}"
+
+
+def _effects(scenario: Scenario, texts: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(d for t in texts if (d := describe_effect(scenario, t)) is not None)
+
+
+class _Sources:
+    """Numbers sources in order of first citation."""
+
+    def __init__(self, scenario: Scenario) -> None:
+        self.scenario = scenario
+        self.refs: dict[str, SourceRef] = {}
+
+    def cite(self, *ids: str) -> tuple[int, ...]:
+        out = []
+        for sid in ids:
+            source = self.scenario.sources.get(sid)
+            if source is None:
+                continue
+            if sid not in self.refs:
+                self.refs[sid] = SourceRef(len(self.refs) + 1, sid, source.citation, source.url)
+            out.append(self.refs[sid].number)
+        return tuple(dict.fromkeys(out))
+
+
+def _ending(scenario: Scenario, item: Happening, sources: _Sources) -> Ending:
+    outcome = scenario.outcomes[item.node]
+    return Ending(outcome.title, item.text or outcome.epilogue, outcome.date or scenario.date_of(item.day),
+                  outcome.speculative, outcome.speculation, outcome.historical, sources.cite(*outcome.sources))
+
+
+def _entries(game: Game, sources: _Sources) -> tuple[list[Entry], Ending | None]:
+    scenario = game.scenario
+    choices = iter([m for m in game.moves if m.by != "chance"])
+    entries: list[Entry] = []
+    ending = None
+    number = 0
+    for item in game.log:
+        date = scenario.date_of(item.day)
+        node = scenario.nodes.get(item.node)
+        if item.kind in ENDINGS:
+            ending = _ending(scenario, item, sources)
+            entries.append(Entry(item.kind, date, item.title, ending.epilogue, historical=item.historical,
+                                 sources=ending.sources))
+            continue
+        refs = sources.cite(item.source, *(node.sources if node else ()))
+        effects = _effects(scenario, item.effects)
+        if item.kind != "decision":
+            title = node.title if node and item.kind == "chance" else ""
+            entries.append(Entry(item.kind, date, item.title, item.text, title, effects=effects,
+                                 historical=item.historical, sources=refs))
+            continue
+        number += 1
+        move: Move | None = next(choices, None)
+        if move is not None and move.node == item.node:
+            date = scenario.date_of(move.day)  # the day it was decided, before the time it took
+        actor = scenario.actors.get(item.actor)
+        expected = scenario.historical_step(node) if node else None
+        other = expected.label if expected and expected.id != item.step else ""
+        entries.append(Entry(
+            "decision", date, item.title, item.text, node.title if node else item.node, item.actor,
+            actor.name if actor else item.actor, actor.colour if actor else "", number,
+            chosen_by(move.by) if move else "", move.reason if move else "", effects, item.historical, other, refs))
+    return entries, ending
+
+
+def _comparison(game: Game, past: Game) -> tuple[list[Row], str]:
+    scenario = game.scenario
+    turn = history.turning_point(game.moves, past.moves)
+    rows = []
+    for index in range(max(len(game.moves), len(past.moves))):
+        mine = history.describe(scenario, game.moves[index]) if index < len(game.moves) else None
+        theirs = history.describe(scenario, past.moves[index]) if index < len(past.moves) else None
+        rows.append(Row(mine, theirs, index == turn))
+    words = ""
+    if turn is not None and turn < len(game.moves):
+        words = history.parting_words(rows[turn].played)  # type: ignore[arg-type]
+    return rows, words
+
+
+def build_transcript(game: Game) -> Transcript:
+    """Everything a printed record of ``game`` shows, in plain data."""
+    scenario = game.scenario
+    settings = game.settings
+    sources = _Sources(scenario)
+    lens = scenario.lenses.get(settings.lens)
+    if lens:
+        sources.cite(lens.source)
+    roles = [Role(a.id, a.name, a.colour, a.seat, played_by(game.controller(a.id))) for a in scenario.actors.values()]
+    entries, ending = _entries(game, sources)
+    past = history.historical_path(scenario, settings.lens)
+    history_end = next((i for i in past.log if i.kind in ENDINGS), None)
+    history_ending = _ending(scenario, history_end, sources) if history_end else None
+    rows, turning = _comparison(game, past)
+    standing = [(v.label or v.id, _show(game.state.values.get(v.id))) for v in scenario.variables.values()
+                if v.visible]
+    notes = []
+    if not game.ended:
+        notes.append("The game was not finished when this transcript was made.")
+    if settings.follow_history:
+        notes.append("Chance followed history in this game (history replay).")
+    return Transcript(scenario.id, scenario.title, scenario.summary, lens.name if lens else settings.lens,
+                      lens.text if lens else "", settings.seed, settings.follow_history, roles, entries, ending,
+                      history_ending, rows, turning, sorted(sources.refs.values(), key=lambda s: s.number),
+                      standing, notes)
+
+
+def _show(value: object) -> str:
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    return str(value).replace("_", " ")
+
+
+def render_markdown(transcript: Transcript) -> str:
+    """The transcript as Markdown (for a word processor, a wiki or a plain-text reader)."""
+    from .markdown_text import transcript_markdown
+
+    return transcript_markdown(transcript)
+
+
+def render_html(transcript: Transcript) -> str:
+    """The transcript as one self-contained, printable HTML page."""
+    from .transcript_html import transcript_html
+
+    return transcript_html(transcript)

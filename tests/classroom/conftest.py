@@ -1,0 +1,43 @@
+"""Classroom fixtures: a class's worth of saves, played by computer players with different seeds."""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from game.engine import Game, Scenario
+from game.engine.saves import save_game
+
+
+def play_class(scenario: Scenario, folder: Path, seeds: range, humans: bool = False) -> Counter[str]:
+    """Save one finished game per seed (random players, lenses in turn); return outcome counts."""
+    outcomes: Counter[str] = Counter()
+    lenses = list(scenario.lenses) or [""]
+    for seed in seeds:
+        game = Game.new(scenario, lenses[seed % len(lenses)] or None, seed, {a: "random" for a in scenario.actors})
+        game.play_until_human()
+        assert game.outcome is not None
+        outcomes[game.outcome.id] += 1
+        save_game(game, folder, f"group {seed}")
+    return outcomes
+
+
+@pytest.fixture
+def class_saves(tiny, tmp_path: Path) -> tuple[Path, Counter[str]]:  # type: ignore[no-untyped-def]
+    folder = tmp_path / "class"
+    return folder, play_class(tiny, folder, range(24))
+
+
+def scripted(tiny) -> Game:  # type: ignore[no-untyped-def]
+    """A game in which people play both delegations and give reasons (seed 5: the courier arrives)."""
+    game = Game.new(tiny, "hopeful", 5, {a: "human" for a in tiny.actors})
+    game.choose("cold", reason="Test their <nerve> & | resolve")
+    game.choose("stall", reason="Buying time — «pour gagner du temps»")
+    game.choose("warm")
+    game.choose("ask_powers", reason="We need the authority to sign")
+    game.play_until_human()
+    game.choose("sign", reason="A deal at last")
+    assert game.ended
+    return game
