@@ -23,12 +23,10 @@ def play_out(scenario: Scenario, lens: str | None, seed: int, policies: Mapping[
         by_actor = policies
     pick = rules.historical_branch if follow_history else rules.draw_branch
     state = rules.initial_state(scenario, lens, seed)
-    rules.start(scenario, state, None, pick)
+    options = rules.start(scenario, state, None, pick)
     nodes = scenario.nodes
     while not state.outcome:
-        node = nodes[state.node]
-        options = rules.open_steps(scenario, node, state)
-        step = by_actor[node.actor](scenario, state, options, node.actor, seed)
-        rules.take(scenario, state, step, None)
-        rules.settle(scenario, state, None, pick)
+        actor = nodes[state.node].actor
+        rules.take(scenario, state, by_actor[actor](scenario, state, options, actor, seed), None)
+        options = rules.settle(scenario, state, None, pick)
     return state

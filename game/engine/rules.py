@@ -166,27 +166,30 @@ def take(scenario: Scenario, state: GameState, step: Step, log: Log, actor: str 
     move(scenario, state, step.next, log)
 
 
-def settle(scenario: Scenario, state: GameState, log: Log, pick: Picker = draw_branch) -> None:
-    """Resolve chance nodes and dead ends until a player must decide or the game is over."""
+def settle(scenario: Scenario, state: GameState, log: Log, pick: Picker = draw_branch) -> list[Step]:
+    """Resolve chance nodes and dead ends until a player must decide or the game is over; return
+    the open choices of the decision reached (empty when the game is over)."""
     while not state.outcome:
         if state.turn >= MAX_TURNS:
             end(scenario, state, scenario.fallback_outcome, log, "stuck", "Play went on too long and was stopped.")
-            return
+            return []
         node = scenario.nodes[state.node]
         if node.is_chance:
             step, forced = pick(node, state)
             take(scenario, state, step, log, forced=forced)
             continue
-        if not open_steps(scenario, node, state):
+        options = open_steps(scenario, node, state)
+        if not options:
             end(scenario, state, scenario.fallback_outcome, log, "stuck",
                 f"No course was open at '{node.title}'. " + scenario.outcomes[scenario.fallback_outcome].epilogue)
-        return
+        return options
+    return []
 
 
-def start(scenario: Scenario, state: GameState, log: Log, pick: Picker = draw_branch, at: str = "") -> None:
-    """Enter the start node (or ``at``) and settle: the first decision is then ready."""
+def start(scenario: Scenario, state: GameState, log: Log, pick: Picker = draw_branch, at: str = "") -> list[Step]:
+    """Enter the start node (or ``at``) and settle; return the first decision's open choices."""
     move(scenario, state, at or scenario.start_node, log)
-    settle(scenario, state, log, pick)
+    return settle(scenario, state, log, pick)
 
 
 def policy_seed(seed: int, turn: int, actor: str) -> int:

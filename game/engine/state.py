@@ -6,6 +6,8 @@ of the state carries its future draws with it and replays are exact.
 
 from __future__ import annotations
 
+import functools
+import hashlib
 from dataclasses import dataclass, field, replace
 
 from .expr import Value
@@ -22,11 +24,16 @@ def splitmix64(x: int) -> tuple[int, int]:
     return x, z ^ (z >> 31)
 
 
+@functools.lru_cache(maxsize=4096)
+def _text_value(text: str) -> int:
+    return int.from_bytes(hashlib.blake2b(text.encode("utf-8"), digest_size=8).digest(), "big")
+
+
 def derive_seed(*parts: int | str) -> int:
     """A seed mixed from several parts (e.g. game seed and turn), independent of the main stream."""
     x = 0
     for part in parts:
-        value = part if isinstance(part, int) else int.from_bytes(part.encode("utf-8")[:16].ljust(16, b"\0"), "big")
+        value = part if isinstance(part, int) else _text_value(part)
         x, out = splitmix64((x ^ value) & _MASK)
         x = out
     return x
