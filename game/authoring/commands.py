@@ -1,11 +1,193 @@
-"""Commands for scenario authors."""
+"""Commands for scenario authors: validate, check, graph, simulate, new and schema.
+
+Each command's work lives in its own module, imported when the command runs, so ``--help`` stays
+quick. Exit codes follow ``validate``: 0 fine, 1 problems found, 2 usage errors.
+"""
 
 from __future__ import annotations
 
 import argparse
+import json
+import sys
+from pathlib import Path
 
-from .validate import register_validate
+from ..cli import fail
+from ..engine import ERROR, Scenario, validate_file
+from ..paths import SCENARIOS, resolve_scenario
+from .validate import register_validate, report
 
 
 def register(sub: argparse._SubParsersAction) -> None:
     register_validate(sub)
+
+    check = sub.add_parser(
+        "check", help="explore every state of a scenario and report deeper problems",
+        description="Validate a scenario, then play out every state it can reach and report unreachable "
+                    "nodes, endings and choices, constraints that never bite, places play gets stuck or loops, "
+                    "the shortest path to each ending and the fewest departures from history that reach it. "
+                    "Exit status: 0 no errors, 1 errors (or warnings, with --strict), 2 usage error.")
+    check.add_argument("path", metavar="PATH", help="a scenario file")
+    check.add_argument("--lens", metavar="L", help="measure counterfactuals under this lens (default: the scenario's)")
+    check.add_argument("--json", action="store_true", help="print the report as JSON")
+    check.add_argument("--strict", action="store_true", help="exit 1 on warnings too")
+    check.set_defaults(run=run_check)
+
+    graph = sub.add_parser(
+        "graph", help="draw the decision tree as PNG, SVG or Graphviz DOT",
+        description="Draw the scenario's decision tree: nodes coloured by actor, chance nodes grey, endings white, "
+                    "the historical path in gold. The format follows FILE's extension: .png, .svg or .dot.")
+    graph.add_argument("path", metavar="PATH", help="a scenario file")
+    graph.add_argument("-o", "--output", required=True, metavar="FILE", help="where to write: .png, .svg or .dot")
+    graph.set_defaults(run=run_graph)
+
+    simulate = sub.add_parser(
+        "simulate", help="play many computer games and count the endings",
+        description="Play N games with every actor played by the computer and print how often each ending "
+                    "comes. The counts are the same for a given seed whatever the number of processes.")
+    simulate.add_argument("path", metavar="PATH", help="a scenario file")
+    simulate.add_argument("--runs", type=_positive, default=1000, metavar="N", help="games to play (default 1000)")
+    simulate.add_argument("--policy", default="random", choices=("random", "historical", "goals"),
+                          help="how the computer plays every actor (default: random)")
+    simulate.add_argument("--lens", metavar="L", help="the reading to play under (default: the scenario's)")
+    simulate.add_argument("--seed", type=int, default=1, metavar="S", help="seed of the run (default 1)")
+    simulate.add_argument("--workers", type=_positive, default=None, metavar="K",
+                          help="processes to use (default: every core)")
+    simulate.add_argument("--json", action="store_true", help="print the counts as JSON")
+    bar = simulate.add_mutually_exclusive_group()
+    bar.add_argument("--progress", dest="progress", action="store_true", default=None,
+                     help="always show a progress bar on stderr")
+    bar.add_argument("--no-progress", dest="progress", action="store_false", help="never show one")
+    simulate.set_defaults(run=run_simulate)
+
+    new = sub.add_parser(
+        "new", help="start a new scenario from a commented template",
+        description="Write a small valid scenario, with a comment on each part, to scenarios/NAME.yaml. "
+                    "An existing file is never overwritten.")
+    new.add_argument("name", metavar="NAME", help="the file name without .yaml, e.g. yalta-1945")
+    new.add_argument("--dir", type=Path, default=SCENARIOS, metavar="FOLDER",
+                     help="where to write it (default: scenarios/)")
+    new.set_defaults(run=run_new)
+
+    schema = sub.add_parser(
+        "schema", help="print the JSON Schema of the scenario format (for editors)",
+        description="Print the JSON Schema of the scenario format, generated from the validator's own "
+                    "definitions. docs/authoring.md shows how to attach it to a YAML editor.")
+    schema.add_argument("-o", "--output", type=Path, metavar="FILE", help="write it to FILE instead")
+    schema.set_defaults(run=run_schema)
+
+
+def _positive(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"it must be at least 1, not {value}")
+    return value
+
+
+def _load(path: str, quiet: bool = False) -> Scenario | None:
+    """The scenario, or None after printing its errors (the validator's own lines) to stderr."""
+    scenario, findings = validate_file(str(resolve_scenario(path)))
+    if scenario is None:
+        for finding in findings:
+            if finding.severity == ERROR:
+                print(finding.format(), file=sys.stderr)
+        if not quiet:
+            print(f"parley: {path} has errors; fix them first ('python main.py validate {path}').", file=sys.stderr)
+    return scenario
+
+
+def run_check(args: argparse.Namespace) -> int:
+    from .check import check_scenario
+
+    scenario, findings = validate_file(str(resolve_scenario(args.path)))
+    if scenario is None:
+        report(findings, args.json, sys.stdout)
+        return 1
+    if args.lens and args.lens not in scenario.lenses:
+        return fail(f"no lens {args.lens!r}; this scenario has: {', '.join(scenario.lenses) or 'none'}")
+    result = check_scenario(scenario, args.lens)
+    every = findings + result.findings
+    if args.json:
+        data = result.as_dict()
+        data["findings"] = [f.as_dict() for f in every]
+        print(json.dumps(data, indent=1, ensure_ascii=False))
+    else:
+        report(every, False, sys.stdout)
+        print("\n".join(result.summary_lines()))
+        warnings = len(every)
+        print(f"{scenario.path}: no errors" + (f", {warnings} warning(s)" if warnings else ""), file=sys.stderr)
+    return 1 if args.strict and every else 0
+
+
+def run_graph(args: argparse.Namespace) -> int:
+    from .graph import layout, to_dot, to_svg
+
+    output = Path(args.output)
+    kind = output.suffix.lower()
+    if kind not in (".png", ".svg", ".dot", ".gv"):
+        return fail(f"cannot tell the format from {output.name!r}: end the file name in .png, .svg or .dot")
+    scenario = _load(args.path)
+    if scenario is None:
+        return 1
+    plan = layout(scenario)
+    try:
+        if kind == ".png":
+            from .render_png import write_png
+
+            write_png(scenario, output, plan)
+        else:
+            text = to_svg(scenario, plan) if kind == ".svg" else to_dot(scenario, plan)
+            output.write_text(text, encoding="utf-8")
+    except OSError as exc:
+        return fail(f"cannot write {output}: {exc.strerror or exc}", 1)
+    print(f"{output}: {len(scenario.nodes)} nodes, {len(scenario.outcomes)} endings, "
+          f"{plan.columns} columns", file=sys.stderr)
+    return 0
+
+
+def run_simulate(args: argparse.Namespace) -> int:
+    from .simulate import as_dict, show_progress, simulate, table
+
+    scenario = _load(args.path)
+    if scenario is None:
+        return 1
+    if args.lens and args.lens not in scenario.lenses:
+        return fail(f"no lens {args.lens!r}; this scenario has: {', '.join(scenario.lenses) or 'none'}")
+    bar = show_progress(args.runs, args.progress)
+    tally = simulate(scenario, args.runs, args.policy, args.lens, args.seed, args.workers, bar)
+    if args.json:
+        print(json.dumps(as_dict(scenario, tally, args.policy, args.lens, args.seed), indent=1))
+    else:
+        lens = args.lens or scenario.default_lens
+        print(f"{scenario.title}: {args.runs} games, every actor played by '{args.policy}'"
+              + (f", lens '{lens}'" if lens else "") + f", seed {args.seed}")
+        print("\n".join(table(scenario, tally)))
+    return 0
+
+
+def run_new(args: argparse.Namespace) -> int:
+    from .new import NewScenarioError, create
+
+    try:
+        path = create(args.name, args.dir)
+    except NewScenarioError as exc:
+        return fail(str(exc), 1)
+    except OSError as exc:
+        return fail(f"cannot write in {args.dir}: {exc.strerror or exc}", 1)
+    print(f"Wrote {path}. Next: edit it, then 'python main.py check {path}'.")
+    return 0
+
+
+def run_schema(args: argparse.Namespace) -> int:
+    from .jsonschema_export import schema_text
+
+    if args.output:
+        try:
+            args.output.write_text(schema_text(), encoding="utf-8")
+        except OSError as exc:
+            return fail(f"cannot write {args.output}: {exc.strerror or exc}", 1)
+        return 0
+    sys.stdout.write(schema_text())
+    return 0

@@ -5,11 +5,13 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from typing import TextIO
 
 from ..engine import ERROR, Finding, validate_file
 
 
-def report(findings: list[Finding], as_json: bool, out=sys.stdout) -> None:  # type: ignore[no-untyped-def]
+def report(findings: list[Finding], as_json: bool, out: TextIO | None = None) -> None:
+    out = out or sys.stdout
     if as_json:
         print(json.dumps([f.as_dict() for f in findings], indent=1, ensure_ascii=False), file=out)
         return

@@ -469,7 +469,7 @@ def compile_effect(text: str, variables: Mapping[str, VarType]) -> Effect:
     m = _EFFECT.match(text)
     if not m:
         raise ExprError("an effect is 'variable = value', 'variable += number' or 'variable -= number'",
-                        0, "for example: soviet_trust += 1")
+                        0, "for example: trust += 1")
     name, op = m.group(1), m.group(2)
     if name not in variables:
         hint = did_you_mean(name, variables)

@@ -7,7 +7,7 @@ choices piped in by a script or a test.
 from __future__ import annotations
 
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TextIO
 
@@ -26,8 +26,8 @@ Type the number of a choice to take it; add a reason after a colon, e.g. '2: we 
 class TerminalPlayer:
     game: Game
     saves: Path
-    out: TextIO = sys.stdout
-    inp: TextIO = sys.stdin
+    out: TextIO = field(default_factory=lambda: sys.stdout)  # read at run time, so tests can redirect
+    inp: TextIO = field(default_factory=lambda: sys.stdin)
     autosave: bool = True
 
     def say(self, text: str = "") -> None:

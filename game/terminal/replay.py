@@ -14,8 +14,9 @@ def historical_game(scenario: Scenario, lens: str | None = None, seed: int = 0) 
     return Game.new(scenario, lens, seed, {a: "historical" for a in scenario.actors}, follow_history=True)
 
 
-def print_history(scenario: Scenario, out: TextIO = sys.stdout, lens: str | None = None) -> Game:
+def print_history(scenario: Scenario, out: TextIO | None = None, lens: str | None = None) -> Game:
     """Play the historical path and print it; return the finished game."""
+    out = out or sys.stdout
     game = historical_game(scenario, lens)
 
     def say(text: str = "") -> None:

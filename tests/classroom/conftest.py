@@ -31,8 +31,8 @@ def class_saves(tiny, tmp_path: Path) -> tuple[Path, Counter[str]]:  # type: ign
 
 
 def scripted(tiny) -> Game:  # type: ignore[no-untyped-def]
-    """A game in which people play both delegations and give reasons (seed 5: the courier arrives)."""
-    game = Game.new(tiny, "hopeful", 5, {a: "human" for a in tiny.actors})
+    """A game in which people play both delegations and give reasons (seed 4: the courier arrives)."""
+    game = Game.new(tiny, "hopeful", 4, {a: "human" for a in tiny.actors})
     game.choose("cold", reason="Test their <nerve> & | resolve")
     game.choose("stall", reason="Buying time — «pour gagner du temps»")
     game.choose("warm")

@@ -75,7 +75,7 @@ def test_history_itself_never_parts_from_history(tiny) -> None:  # type: ignore[
 
 def test_setup_and_sources(tiny) -> None:  # type: ignore[no-untyped-def]
     transcript = build_transcript(scripted(tiny))
-    assert (transcript.lens, transcript.seed) == ("Hopeful", 5)
+    assert (transcript.lens, transcript.seed) == ("Hopeful", 4)
     assert [(r.name, r.played_by) for r in transcript.roles] == [("Red delegation", "students"),
                                                                   ("Blue delegation", "students")]
     assert [s.citation for s in transcript.sources] == ["An invented source for tests."]

@@ -1,0 +1,332 @@
+"""``check``: validate, then explore every state and report what only play can show.
+
+The validator looks at the file and the graph; this looks at the game. It finds nodes, endings and
+choices that conditions make unreachable, constraints that never forbid anything, decisions where
+play can get stuck, loops, history that the scenario's own rules would not allow, the shortest way
+to each ending and the smallest counterfactual for each.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..engine import rules
+from ..engine.findings import WARNING, Finding, sort_findings
+from ..engine.graphcheck import reachable
+from ..engine.model import Scenario
+from .absint import Possible, possible
+from .explore import (
+    Edge,
+    PathStep,
+    StateSpace,
+    bfs_parents,
+    explore,
+    fewest_departures,
+    loops,
+    outcome_states,
+    path_to,
+)
+from .playouts import playouts
+from .positions import Place, column_of, item_places
+
+
+@dataclass
+class CheckReport:
+    """Everything ``check`` found: findings (warnings) and, per ending, two telling paths."""
+
+    scenario: Scenario
+    findings: list[Finding]
+    states: int
+    seconds: float
+    lenses: list[str]
+    lens: str  # the lens the counterfactuals are measured under
+    shortest: dict[str, list[PathStep]] = field(default_factory=dict)
+    counterfactual: dict[str, list[PathStep]] = field(default_factory=dict)
+    truncated: bool = False
+
+    def as_dict(self) -> dict[str, object]:
+        def steps(path: list[PathStep]) -> list[dict[str, object]]:
+            return [{"node": p.node, "step": p.step, "label": p.label, "actor": p.actor,
+                     "date": self.scenario.date_of(p.day).isoformat(), "departure": p.departure,
+                     **({"instead_of": p.instead_of} if p.departure else {})} for p in path]
+
+        outcomes = {}
+        for oid, outcome in self.scenario.outcomes.items():
+            entry: dict[str, object] = {"title": outcome.title, "historical": outcome.historical,
+                                        "reachable": oid in self.shortest}
+            if oid in self.shortest:
+                entry["shortest"] = steps(self.shortest[oid])
+            if oid in self.counterfactual:
+                path = self.counterfactual[oid]
+                entry["departures"] = sum(p.departure for p in path)
+                entry["counterfactual"] = steps(path)
+            outcomes[oid] = entry
+        return {"file": self.scenario.path, "scenario": self.scenario.id, "states": self.states,
+                "seconds": round(self.seconds, 3), "lenses": self.lenses, "counterfactual_lens": self.lens,
+                "complete": not self.truncated, "findings": [f.as_dict() for f in self.findings],
+                "outcomes": outcomes}
+
+    def summary_lines(self) -> list[str]:
+        scenario = self.scenario
+        lenses = f" under lens{'es' if len(self.lenses) > 1 else ''} {', '.join(self.lenses)}" if any(self.lenses) \
+            else ""
+        lines = [f"{scenario.path}: {self.states} states explored in {self.seconds:.2f} s{lenses}"
+                 + (" (the states nearest to history: there are more)" if self.truncated else "")]
+        under = f" under lens '{self.lens}'" if self.lens else ""
+        lines.append(f"Endings — shortest path, and fewest departures from history{under}:")
+        for oid, outcome in scenario.outcomes.items():
+            mark = " (historical)" if outcome.historical else ""
+            if oid not in self.shortest:
+                lines.append(f"  {oid}: {outcome.title}{mark} — never reached")
+                continue
+            path = self.shortest[oid]
+            lines.append(f"  {oid}: {outcome.title}{mark}")
+            found = "shortest found" if self.truncated else "shortest"
+            lines.append(f"    {found}: {len(path)} step(s): {describe_path(path)}")
+            if oid in self.counterfactual:
+                moves = [p for p in self.counterfactual[oid] if p.departure]
+                if not moves:
+                    lines.append("    history itself leads here")
+                else:
+                    lines.append(f"    smallest counterfactual: {len(moves)} departure(s):")
+                    for p in moves:
+                        lines.append(f"      - {describe_departure(scenario, p)}")
+            else:
+                lines.append(f"    not reachable{under}")
+        return lines
+
+
+def describe_path(path: list[PathStep], limit: int = 12) -> str:
+    """``node:step > node:step ...``, with the middle of a long path left out."""
+    names = [f"{p.node}:{p.step}" for p in path]
+    if len(names) > limit:
+        head, tail = limit // 3, limit - limit // 3
+        names = [*names[:head], f"... {len(names) - limit} more ...", *names[-tail:]]
+    return " > ".join(names) or "(at once)"
+
+
+def describe_departure(scenario: Scenario, step: PathStep) -> str:
+    node = scenario.nodes[step.node]
+    who = scenario.actors[step.actor].name if step.actor else "Chance"
+    when = scenario.date_of(step.day).strftime("%d %b %Y").lstrip("0")
+    return f"{when}, {node.title} [{step.node}]: {who} — '{step.label}' instead of '{step.instead_of}'"
+
+
+class _Findings:
+    """Builds findings placed at the line (and column) of the thing they are about."""
+
+    def __init__(self, scenario: Scenario, text: str) -> None:
+        self.scenario = scenario
+        self.lines = text.splitlines()
+        self.places = item_places(text)
+        self.out: list[Finding] = []
+
+    def add(self, code: str, place: Place, message: str, hint: str = "") -> None:
+        self.out.append(Finding(WARNING, code, message, self.scenario.path, place[0], place[1], hint))
+
+    def at_line(self, line: int) -> Place:
+        text = self.lines[line - 1] if 0 < line <= len(self.lines) else ""
+        return line, column_of(text) if text else 0
+
+    def node(self, nid: str) -> Place:
+        return self.at_line(self.scenario.nodes[nid].line)
+
+    def step(self, nid: str, sid: str) -> Place:
+        step = self.scenario.nodes[nid].step(sid)
+        return self.at_line(step.line if step else 0)
+
+    def item(self, section: str, ident: str) -> Place:
+        return self.places.get((section, ident), (0, 0))
+
+
+MAX_STATES = 40_000  # under half a second of exploration; beyond it, proofs and examples take over
+STATES_PER_NODE = 20  # a bigger scenario gets a proportionally bigger budget
+PLAYOUTS = 2_000
+
+
+@dataclass
+class Evidence:
+    """What play was seen to do (exactly, or by exploration plus random games) and, when the state
+    space was too big to explore in full, what it might do (``maybe``); only what it cannot do is
+    reported as 'never'."""
+
+    open_steps: set[tuple[str, str]]
+    visible_steps: set[tuple[str, str]]
+    blocked_by: dict[tuple[str, str], set[str]]
+    nodes: set[str]
+    outcomes: set[str]
+    maybe: Possible | None = None
+    unsettled: list[str] = field(default_factory=list)
+
+    def never(self, what: str, seen: bool, possible: bool) -> bool:
+        """True when it is certain that something was never done; note it as unsettled if unknown."""
+        if seen:
+            return False
+        if self.maybe is None or not possible:
+            return True
+        self.unsettled.append(what)
+        return False
+
+
+def _evidence(scenario: Scenario, space: StateSpace) -> tuple[Evidence, dict[str, list[tuple[str, str]]]]:
+    evidence = Evidence(set(space.open_steps), set(space.visible_steps),
+                        {k: set(v) for k, v in space.blocked_by.items()}, space.reached_nodes, space.reached_outcomes)
+    if not space.truncated:
+        return evidence, {}
+    seen = playouts(scenario, PLAYOUTS)
+    evidence.open_steps |= seen.open_steps
+    evidence.visible_steps |= seen.visible_steps
+    for key, names in seen.blocked_by.items():
+        evidence.blocked_by.setdefault(key, set()).update(names)
+    evidence.nodes |= seen.nodes
+    evidence.outcomes |= seen.outcomes
+    evidence.maybe = possible(scenario)
+    return evidence, seen.stuck
+
+
+def check_scenario(scenario: Scenario, lens: str | None = None, text: str | None = None,
+                   max_states: int | None = None) -> CheckReport:
+    """Explore ``scenario`` under every lens and report; counterfactuals are measured under ``lens``."""
+    began = time.perf_counter()
+    if max_states is None:
+        max_states = max(MAX_STATES, STATES_PER_NODE * len(scenario.nodes))
+    if text is None:
+        try:
+            text = Path(scenario.path).read_text(encoding="utf-8")
+        except OSError:
+            text = ""
+    chosen = lens if lens is not None else scenario.default_lens
+    order = [chosen] + [name for name in scenario.lenses if name != chosen] if scenario.lenses else [""]
+    space = explore(scenario, order, max_states)
+    evidence, stuck_elsewhere = _evidence(scenario, space)
+    out = _Findings(scenario, text)
+    parent = bfs_parents(space)
+    _reach_findings(scenario, evidence, out)
+    _step_findings(scenario, evidence, out)
+    _constraint_findings(scenario, evidence, out)
+    _stuck_and_loop_findings(space, parent, stuck_elsewhere, out)
+    _history_findings(scenario, out)
+    if evidence.unsettled:
+        listed = ", ".join(evidence.unsettled[:8]) + (" ..." if len(evidence.unsettled) > 8 else "")
+        out.add("partial", (1, 1),
+                f"the game has more than {max_states} states, so check explored those nearest to history, played "
+                f"{PLAYOUTS} random games and bounded the rest; it could not settle whether these ever happen: "
+                f"{listed}", "try 'python main.py play --text --from NODE --set VAR=VALUE' to test them by hand")
+    ends = outcome_states(space)
+    roots = set(space.roots.values())
+    shortest = {oid: path_to(space, parent, i) for oid, i in ends.items() if i in parent or i in roots}
+    counterfactual = fewest_departures(space, space.roots[chosen]) if chosen in space.roots else {}
+    return CheckReport(scenario, sort_findings(out.out), len(space), time.perf_counter() - began,
+                       list(space.roots), chosen, shortest, counterfactual, space.truncated)
+
+
+def _reach_findings(scenario: Scenario, evidence: Evidence, out: _Findings) -> None:
+    in_graph = reachable(scenario)  # what the graph cannot reach, the validator has reported already
+    maybe = evidence.maybe
+    for nid in scenario.nodes:
+        if nid in in_graph and evidence.never(f"node {nid}", nid in evidence.nodes, maybe is not None
+                                              and nid in maybe.at):
+            out.add("never-reached", out.node(nid), f"node {nid!r} is never reached in play",
+                    "the choices and branches that lead to it are never open; see the findings above it")
+    for oid in scenario.outcomes:
+        if oid in in_graph and evidence.never(f"outcome {oid}", oid in evidence.outcomes, maybe is not None
+                                              and oid in maybe.outcomes):
+            out.add("never-reached", out.item("outcomes", oid), f"outcome {oid!r} is never reached in play",
+                    "the choices that lead to it are never open under any lens")
+
+
+def _step_findings(scenario: Scenario, evidence: Evidence, out: _Findings) -> None:
+    maybe = evidence.maybe
+    for nid, node in scenario.nodes.items():
+        if nid not in evidence.nodes:
+            continue
+        for step in node.steps:
+            key = (nid, step.id)
+            if not evidence.never(f"{nid}:{step.id}", key in evidence.open_steps,
+                                  maybe is not None and key in maybe.open_steps):
+                continue
+            place = out.step(nid, step.id)
+            if node.is_chance:
+                out.add("never-drawn", place, f"the branch {step.id!r} of {nid!r} can never be drawn",
+                        f"its weight '{step.weight_text}' is never above 0 when play reaches it")
+            elif key not in evidence.visible_steps and (maybe is None or key not in maybe.visible_steps):
+                out.add("never-open", place, f"the choice {step.id!r} at {nid!r} is never shown",
+                        f"its 'if' ({step.condition_text}) never holds when play reaches {nid!r}")
+            else:
+                names = ", ".join(sorted(evidence.blocked_by.get(key, ()))) or ", ".join(step.constraints)
+                out.add("never-open", place, f"the choice {step.id!r} at {nid!r} is always blocked",
+                        f"by {names}: the 'unless' never holds there")
+
+
+def _constraint_findings(scenario: Scenario, evidence: Evidence, out: _Findings) -> None:
+    naming: dict[str, list[tuple[str, str]]] = {}
+    for nid, node in scenario.nodes.items():
+        for step in node.choices:
+            for cid in step.constraints:
+                naming.setdefault(cid, []).append((nid, step.id))
+    bit = set().union(*evidence.blocked_by.values()) if evidence.blocked_by else set()
+    maybe = evidence.maybe
+    for cid, constraint in scenario.constraints.items():
+        if cid not in naming or not evidence.never(f"constraint {cid} biting", cid in bit,
+                                                   maybe is not None and cid in maybe.bites):
+            continue
+        shown = [k for k in naming[cid] if k in evidence.visible_steps]
+        if shown:
+            out.add("never-bites", out.item("constraints", cid),
+                    f"the constraint {cid!r} never forbids anything",
+                    f"'{constraint.unless_text}' already holds whenever a choice naming it is shown")
+        else:
+            out.add("never-bites", out.item("constraints", cid),
+                    f"the constraint {cid!r} never forbids anything: no choice naming it is ever shown")
+
+
+def _stuck_and_loop_findings(space: StateSpace, parent: dict[int, tuple[int, Edge]],
+                             elsewhere: dict[str, list[tuple[str, str]]], out: _Findings) -> None:
+    scenario = space.scenario
+    fallback = scenario.fallback_outcome
+    stuck = {nid: describe_path(path_to(space, parent, state)) for nid, state in space.stuck.items()}
+    for nid, steps in elsewhere.items():
+        stuck.setdefault(nid, " > ".join(f"{n}:{s}" for n, s in steps) or "(at once)")
+    for nid, route in stuck.items():
+        out.add("stuck", out.node(nid),
+                f"play can get stuck at {nid!r}: no choice is open there (after {route}); the game then ends "
+                f"in {fallback!r}", "add a choice without 'if' or constraints, or loosen a condition")
+    for group in loops(space):
+        members = set(group)
+        names = list(dict.fromkeys(space.node_of[i] for i in group))
+        leaves = any(e.target not in members for i in group for e in space.edges[i])
+        route = describe_path(path_to(space, parent, group[0]))
+        when = "from the start" if route == "(at once)" else f"after {route}"
+        tail = "" if leaves else "; nothing leads out, so the game is stopped after 10,000 turns"
+        out.add("loop", out.node(names[0]),
+                f"play really can go round {' -> '.join(names)} forever: neither the date nor any value changes "
+                f"({when}){tail}", "give a step of the loop 'days: 1' or an effect that ends it")
+
+
+def _history_findings(scenario: Scenario, out: _Findings) -> None:
+    """Follow history under each lens: a historical choice that the rules keep closed is a contradiction."""
+    for lens in list(scenario.lenses) or [""]:
+        state = rules.initial_state(scenario, lens or None, 0)
+        rules.move(scenario, state, scenario.start_node, None)
+        for _ in range(rules.MAX_TURNS):
+            if state.outcome:
+                break
+            node = scenario.nodes[state.node]
+            if node.is_chance:
+                step, _forced = rules.historical_branch(node, state)
+            else:
+                history = scenario.historical_step(node)
+                if history is None:
+                    break  # the validator reports a historical path that breaks off
+                if history not in rules.open_steps(scenario, node, state):
+                    why = "hidden by its 'if'" if not rules.visible(history, state) else "blocked by " + ", ".join(
+                        c.id for c in rules.blockers(scenario, history, state))
+                    under = f" under lens {lens!r}" if lens else ""
+                    out.add("history-closed", out.step(node.id, history.id),
+                            f"the historical choice {history.id!r} at {node.id!r} is not open when play follows "
+                            f"history{under}: it is {why}", "history must be playable: loosen the condition")
+                    break
+                step = history
+            rules.take(scenario, state, step, None)

@@ -1,0 +1,400 @@
+"""Every state a scenario can reach, explored once each, and what the checker and debrief read from it.
+
+A state is (node, day, variable values, events fired): the chance generator is left out because it
+decides which branch is taken, not which branches exist. Every open choice and every chance branch
+with positive weight is followed, using the engine's own rule functions (``log=None``), so the
+checker can never disagree with play. States are memoised, which keeps even large scenarios fast.
+Endings are states too (node ``""``), so every edge leads to a state index.
+"""
+
+from __future__ import annotations
+
+import heapq
+import operator
+from collections import deque
+from collections.abc import Callable, Hashable, Iterable
+from dataclasses import dataclass, field
+from typing import NamedTuple
+
+from ..engine import rules
+from ..engine.model import Node, Scenario, Step
+from ..engine.state import GameState
+from .absint import possible
+from .liveness import live_variables
+
+MAX_STATES = 2_000_000
+COUNTERFACTUAL_STATES = 200_000  # the debrief's budget: endings not found within it are left out
+
+STUCK = "stuck"  # the pseudo-step of a decision with no open choice: play ends in the fallback
+
+
+class Edge(NamedTuple):
+    """A move from one state to another (a tuple, because there are very many of them)."""
+
+    target: int
+    node: str
+    step: Step | None  # None: the decision had no open choice
+    departure: bool  # history took another step here, and it was open
+
+
+@dataclass(frozen=True)
+class PathStep:
+    """One step along a path through the state space, in words a report can print."""
+
+    node: str
+    step: str
+    label: str
+    actor: str  # "" for chance branches
+    day: int
+    departure: bool
+    instead_of: str = ""  # the historical step's label, when this is a departure
+
+
+@dataclass(frozen=True)
+class Departure:
+    """A place where the path leaves history: ``step`` was taken where history took ``instead_of``."""
+
+    node: str
+    step: str
+    instead_of: str
+    actor: str
+    day: int
+    label: str
+    instead_label: str
+
+    def describe(self, scenario: Scenario) -> str:
+        node = scenario.nodes[self.node]
+        who = scenario.actors[self.actor].name if self.actor else "Chance"
+        when = scenario.date_of(self.day).strftime("%d %b %Y").lstrip("0")
+        return f"{when}, {node.title}: {who} — '{self.label}' instead of '{self.instead_label}'"
+
+
+@dataclass
+class StateSpace:
+    """The explored graph, plus what was seen along the way (for the checker's findings)."""
+
+    scenario: Scenario
+    keys: list[Hashable] = field(default_factory=list)
+    node_of: list[str] = field(default_factory=list)  # "" for endings
+    outcome_of: list[str] = field(default_factory=list)  # "" for nodes
+    day_of: list[int] = field(default_factory=list)
+    edges: list[list[Edge]] = field(default_factory=list)
+    roots: dict[str, int] = field(default_factory=dict)  # lens id ("" if none) -> state
+    open_steps: set[tuple[str, str]] = field(default_factory=set)  # choices ever open, branches ever drawn
+    visible_steps: set[tuple[str, str]] = field(default_factory=set)  # choices whose 'if' ever held
+    blocked_by: dict[tuple[str, str], set[str]] = field(default_factory=dict)  # constraints seen blocking
+    stuck: dict[str, int] = field(default_factory=dict)  # node -> first state stuck there
+    truncated: bool = False  # the state budget ran out
+    stopped: bool = False  # ``until`` was satisfied before the space was explored
+
+    def __len__(self) -> int:
+        return len(self.keys)
+
+    @property
+    def reached_nodes(self) -> set[str]:
+        return {n for n in self.node_of if n}
+
+    @property
+    def reached_outcomes(self) -> set[str]:
+        return {o for o in self.outcome_of if o}
+
+
+def _getter(names: tuple[str, ...]) -> Callable[[dict], Hashable]:
+    if not names:
+        return lambda values: ()
+    getter = operator.itemgetter(*names)
+    return getter if len(names) > 1 else (lambda values: (getter(values),))
+
+
+def _value_keys(scenario: Scenario) -> dict[str, Callable[[dict], Hashable]]:
+    """Per node, the values that go into a state's key: only those that can still matter there."""
+    return {nid: _getter(names) for nid, names in live_variables(scenario).items()}
+
+
+def explore(scenario: Scenario, lenses: Iterable[str] | None = None, max_states: int = MAX_STATES,
+            until: set[str] | None = None) -> StateSpace:
+    """Explore from the start under each of ``lenses`` in turn (default: every lens, or none).
+
+    States are expanded nearest to history first (fewest departures, then fewest steps), so when
+    ``max_states`` cuts a huge space short, what was explored is what lies closest to history.
+    With ``until``, stop as soon as each of those endings has been reached with the fewest
+    departures possible (the rest of the space is then left unexplored: ``stopped`` is set).
+    """
+    space = StateSpace(scenario)
+    index: dict[Hashable, int] = {}
+    pending: list[GameState | None] = []
+    best: list[tuple[int, int]] = []
+    value_keys = _value_keys(scenario)
+    plans = _plans(scenario)
+    heap: list[tuple[int, int, int]] = []
+
+    def intern(state: GameState) -> int:
+        if state.outcome:
+            key: Hashable = ("", state.outcome)
+        else:
+            key = (state.node, state.day, value_keys[state.node](state.values), frozenset(state.fired))
+        found = index.get(key)
+        if found is not None:
+            return found
+        found = len(space.keys)
+        index[key] = found
+        space.keys.append(key)
+        space.node_of.append(state.node)
+        space.outcome_of.append(state.outcome)
+        space.day_of.append(state.day)
+        space.edges.append([])
+        pending.append(None if state.outcome else state)
+        best.append((1 << 60, 0))
+        return found
+
+    def reach(target: int, cost: tuple[int, int]) -> None:
+        if cost < best[target]:
+            best[target] = cost
+            if pending[target] is not None:
+                heapq.heappush(heap, (*cost, target))
+
+    for lens in list(lenses) if lenses is not None else (list(scenario.lenses) or [""]):
+        root = rules.initial_state(scenario, lens or None, 0)
+        rules.move(scenario, root, scenario.start_node, None)
+        space.roots[lens] = intern(root)
+        reach(space.roots[lens], (0, 0))
+        while heap:
+            if len(space.keys) > max_states:
+                space.truncated = True
+                return space
+            departures, steps, current = heapq.heappop(heap)
+            if until is not None and _settled(until, index, best, departures):
+                space.stopped = True
+                return space
+            state = pending[current]
+            if state is None or best[current] < (departures, steps):
+                continue
+            pending[current] = None
+            edges = _expand(scenario, space, current, state, plans[state.node], intern)
+            space.edges[current] = edges
+            for edge in edges:
+                reach(edge.target, (departures + edge.departure, steps + 1))
+    return space
+
+
+@dataclass(frozen=True)
+class _Plan:
+    """A node's steps prepared once for exploration: keys, tests and the historical step."""
+
+    node: Node
+    steps: tuple[tuple[Step, tuple[str, str], Callable | None, tuple[tuple[str, Callable], ...]], ...]
+    history: Step | None
+
+
+def _plans(scenario: Scenario) -> dict[str, _Plan]:
+    out = {}
+    for nid, node in scenario.nodes.items():
+        steps = tuple((step, (nid, step.id), step.weight if node.is_chance else step.condition,
+                       tuple((c, scenario.constraints[c].unless) for c in step.constraints))
+                      for step in node.steps)
+        out[nid] = _Plan(node, steps, scenario.historical_step(node))
+    return out
+
+
+def _settled(until: set[str], index: dict[Hashable, int], best: list[tuple[int, int]], departures: int) -> bool:
+    """Every wanted ending is known, with no more departures than anything still waiting."""
+    for outcome in until:
+        found = index.get(("", outcome))
+        if found is None or best[found][0] > departures:
+            return False
+    return True
+
+
+def _expand(scenario: Scenario, space: StateSpace, current: int, state: GameState, plan: _Plan,
+            intern: Callable[[GameState], int]) -> list[Edge]:
+    """The edges out of one state: each open choice, or each chance branch that can be drawn."""
+    node = plan.node
+    values = state.values
+    options = []
+    if node.chance:
+        options = [item for item in plan.steps if item[2] is not None and int(item[2](values)) > 0] \
+            or [plan.steps[0]]
+    else:
+        for item in plan.steps:
+            test = item[2]
+            if test is not None and not test(values):
+                continue
+            space.visible_steps.add(item[1])
+            if item[3]:
+                blocking = [cid for cid, unless in item[3] if not unless(values)]
+                if blocking:
+                    space.blocked_by.setdefault(item[1], set()).update(blocking)
+                    continue
+            options.append(item)
+    if not options:
+        space.stuck.setdefault(node.id, current)
+        ended = state.copy()
+        rules.end(scenario, ended, scenario.fallback_outcome, None)
+        return [Edge(intern(ended), node.id, None, False)]
+    history = plan.history
+    history_open = history is not None and any(item[0] is history for item in options)
+    out = []
+    open_steps = space.open_steps
+    for step, key, _, _ in options:
+        open_steps.add(key)
+        child = GameState(state.node, state.day, dict(values), state.rng, list(state.fired), state.turn)
+        rules.take(scenario, child, step, None)
+        out.append(Edge(intern(child), node.id, step, history_open and step is not history))
+    return out
+
+
+# ---------------------------------------------------------------- reading the graph
+
+
+def path_to(space: StateSpace, parent: dict[int, tuple[int, Edge]], target: int) -> list[PathStep]:
+    scenario = space.scenario
+    out: list[PathStep] = []
+    while target in parent:
+        source, edge = parent[target]
+        out.append(_path_step(scenario, space, source, edge))
+        target = source
+    out.reverse()
+    return out
+
+
+def _path_step(scenario: Scenario, space: StateSpace, source: int, edge: Edge) -> PathStep:
+    node = scenario.nodes[edge.node]
+    if edge.step is None:
+        return PathStep(node.id, STUCK, "no choice is open", node.actor, space.day_of[source], False)
+    history = scenario.historical_step(node) if edge.departure else None
+    return PathStep(node.id, edge.step.id, edge.step.label, node.actor, space.day_of[source], edge.departure,
+                    history.label if history else "")
+
+
+def bfs_parents(space: StateSpace, roots: Iterable[int] | None = None) -> dict[int, tuple[int, Edge]]:
+    """Breadth-first parents from ``roots`` (default: every root): each reached state's fewest-step edge."""
+    starts = list(space.roots.values()) if roots is None else list(roots)
+    parent: dict[int, tuple[int, Edge]] = {s: (-1, Edge(s, "", None, False)) for s in starts}
+    queue = deque(starts)
+    while queue:
+        current = queue.popleft()
+        for edge in space.edges[current]:
+            if edge.target not in parent:
+                parent[edge.target] = (current, edge)
+                queue.append(edge.target)
+    for s in starts:
+        del parent[s]
+    return parent
+
+
+def outcome_states(space: StateSpace) -> dict[str, int]:
+    return {o: i for i, o in enumerate(space.outcome_of) if o}
+
+
+def shortest_to_outcomes(space: StateSpace, roots: Iterable[int] | None = None) -> dict[str, list[PathStep]]:
+    """The fewest steps to each reachable ending (from any root unless ``roots`` is given)."""
+    starts = list(space.roots.values()) if roots is None else list(roots)
+    parent = bfs_parents(space, starts)
+    return {oid: path_to(space, parent, i) for oid, i in outcome_states(space).items()
+            if i in parent or i in starts}
+
+
+def fewest_departures(space: StateSpace, root: int) -> dict[str, list[PathStep]]:
+    """For each ending, a path from ``root`` with the fewest departures from history, then fewest steps."""
+    best: dict[int, tuple[int, int]] = {root: (0, 0)}
+    parent: dict[int, tuple[int, Edge]] = {}
+    heap = [(0, 0, root)]
+    while heap:
+        cost, steps, current = heapq.heappop(heap)
+        if best.get(current, (cost, steps)) < (cost, steps):
+            continue
+        for edge in space.edges[current]:
+            candidate = (cost + edge.departure, steps + 1)
+            if candidate < best.get(edge.target, (1 << 60, 0)):
+                best[edge.target] = candidate
+                parent[edge.target] = (current, edge)
+                heapq.heappush(heap, (*candidate, edge.target))
+    ends = outcome_states(space)
+    return {oid: path_to(space, parent, i) for oid, i in ends.items() if i in best}
+
+
+def departures(scenario: Scenario, path: list[PathStep]) -> list[Departure]:
+    out = []
+    for item in path:
+        if item.departure:
+            history = scenario.historical_step(scenario.nodes[item.node])
+            assert history is not None
+            out.append(Departure(item.node, item.step, history.id, item.actor, item.day, item.label, history.label))
+    return out
+
+
+_CACHE: dict[tuple[int, str, str], dict[str, list[Departure]]] = {}
+
+
+def smallest_counterfactuals(scenario: Scenario, lens: str | None = None) -> dict[str, list[Departure]]:
+    """For each reachable ending, the fewest departures from the historical path that lead to it.
+
+    The historical ending maps to ``[]``; unreachable endings are left out (and, in a state space too
+    big to search within ``COUNTERFACTUAL_STATES``, endings not found by then). A departure is counted
+    where history's step was open and another was taken (a choice, or a chance branch drawn against
+    history); where history's step is closed or the node is off the historical path, any step is free.
+    """
+    chosen = lens if lens is not None else scenario.default_lens
+    key = (id(scenario), scenario.content_hash, chosen)
+    if key not in _CACHE:
+        wanted = possible(scenario, [chosen]).outcomes
+        space = explore(scenario, [chosen], COUNTERFACTUAL_STATES, until=wanted)
+        paths = fewest_departures(space, space.roots[chosen])
+        _CACHE.clear()
+        _CACHE[key] = {oid: departures(scenario, path) for oid, path in paths.items()}
+    return {oid: list(items) for oid, items in _CACHE[key].items()}
+
+
+def loops(space: StateSpace) -> list[list[int]]:
+    """Groups of states that lead back to themselves: play there can go round forever.
+
+    The date never goes back, so a loop keeps one date: only edges between states of the same day
+    can close one, and the search looks at those alone.
+    """
+    day_of = space.day_of
+    same_day = [[e.target for e in edges if day_of[e.target] == day_of[i] and space.node_of[e.target]]
+                for i, edges in enumerate(space.edges)]
+    index: dict[int, int] = {}
+    low: dict[int, int] = {}
+    on_stack: set[int] = set()
+    stack: list[int] = []
+    found: list[list[int]] = []
+    counter = 0
+    for root in range(len(same_day)):
+        if root in index or not same_day[root]:
+            continue
+        index[root] = low[root] = counter
+        counter += 1
+        stack.append(root)
+        on_stack.add(root)
+        work = [(root, iter(same_day[root]))]
+        while work:
+            current, children = work[-1]
+            advanced = False
+            for child in children:
+                if child not in index:
+                    index[child] = low[child] = counter
+                    counter += 1
+                    stack.append(child)
+                    on_stack.add(child)
+                    work.append((child, iter(same_day[child])))
+                    advanced = True
+                    break
+                if child in on_stack:
+                    low[current] = min(low[current], index[child])
+            if advanced:
+                continue
+            work.pop()
+            if work:
+                low[work[-1][0]] = min(low[work[-1][0]], low[current])
+            if low[current] == index[current]:
+                group = []
+                while True:
+                    member = stack.pop()
+                    on_stack.discard(member)
+                    group.append(member)
+                    if member == current:
+                        break
+                if len(group) > 1 or current in same_day[current]:
+                    found.append(sorted(group))
+    return found

@@ -1,0 +1,328 @@
+"""The decision tree as a picture: a pure layered layout, and writers for Graphviz DOT and SVG.
+
+``layout(scenario)`` is pure (no pygame, no files) so the game's in-game tree view and the
+``graph`` command draw the same picture from the same positions. Play flows left to right: each
+node sits one column after the latest node that leads to it, outcomes form the last column, and
+the order within a column is chosen to keep arrows from crossing.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from html import escape
+
+from ..engine.graphcheck import historical_path, reachable
+from ..engine.model import Scenario
+
+CHANCE_COLOUR = "#9E9E9E"
+OUTCOME_COLOUR = "#FFFFFF"
+HISTORY_COLOUR = "#C9A227"
+_SWEEPS = 4
+
+
+@dataclass(frozen=True)
+class Box:
+    """A placed node or outcome. ``x`` is its column and ``y`` its row, in layout units."""
+
+    id: str
+    kind: str  # "decision" | "chance" | "outcome"
+    title: str
+    actor: str  # "" for chance nodes and outcomes
+    colour: str
+    layer: int
+    row: int
+    x: float
+    y: float
+    date: str
+    historical: bool  # on the historical path, or the ending it reaches
+    reachable: bool  # some path through the graph leads here
+    fallback: bool = False
+
+
+@dataclass(frozen=True)
+class Arrow:
+    """A choice or chance branch from one box to another. ``back`` arrows go to an earlier column."""
+
+    source: str
+    target: str
+    step: str
+    label: str
+    kind: str  # "choice" | "chance"
+    historical: bool
+    back: bool
+
+
+@dataclass(frozen=True)
+class Layout:
+    boxes: dict[str, Box]
+    arrows: tuple[Arrow, ...]
+    columns: int
+    rows: int  # the most boxes in one column
+    path: tuple[str, ...]  # the historical path: node ids, then the ending if it reaches one
+
+
+def _forward_edges(scenario: Scenario) -> tuple[dict[str, list[str]], set[tuple[str, str]]]:
+    """Successor lists in discovery order, and the edges that close a loop (found by depth-first search)."""
+    succ = {nid: [s.next for s in node.steps if s.next in scenario.nodes] for nid, node in scenario.nodes.items()}
+    state: dict[str, int] = {}  # 1 on the stack, 2 done
+    back: set[tuple[str, str]] = set()
+    roots = [scenario.start_node, *scenario.nodes]
+    for root in roots:
+        if root in state:
+            continue
+        state[root] = 1
+        work = [(root, iter(succ[root]))]
+        while work:
+            node, children = work[-1]
+            for child in children:
+                mark = state.get(child)
+                if mark == 1:
+                    back.add((node, child))
+                elif mark is None:
+                    state[child] = 1
+                    work.append((child, iter(succ[child])))
+                    break
+            else:
+                state[node] = 2
+                work.pop()
+    return succ, back
+
+
+def _discovery_order(scenario: Scenario, succ: dict[str, list[str]]) -> list[str]:
+    """Breadth-first order from the start (then file order): the first guess at each column's order."""
+    seen: dict[str, None] = {}
+    for root in [scenario.start_node, *scenario.nodes]:
+        if root in seen:
+            continue
+        seen[root] = None
+        queue = [root]
+        for current in queue:
+            for child in succ[current]:
+                if child not in seen:
+                    seen[child] = None
+                    queue.append(child)
+    return list(seen)
+
+
+def _layers(scenario: Scenario, succ: dict[str, list[str]], back: set[tuple[str, str]]) -> dict[str, int]:
+    """Longest-path layering of the loop-free part, so every forward arrow points right."""
+    indegree = dict.fromkeys(scenario.nodes, 0)
+    for nid, children in succ.items():
+        for child in children:
+            if (nid, child) not in back:
+                indegree[child] += 1
+    layer = dict.fromkeys(scenario.nodes, 0)
+    ready = [nid for nid in scenario.nodes if indegree[nid] == 0]
+    while ready:
+        nid = ready.pop()
+        for child in succ[nid]:
+            if (nid, child) in back:
+                continue
+            layer[child] = max(layer[child], layer[nid] + 1)
+            indegree[child] -= 1
+            if indegree[child] == 0:
+                ready.append(child)
+    return layer
+
+
+def _centre(box: str, neighbours: dict[str, list[str]], row: dict[str, int]) -> float:
+    near = neighbours.get(box, ())
+    return sum(row[n] for n in near) / len(near) if near else row[box]
+
+
+def _order(columns: list[list[str]], preds: dict[str, list[str]], succs: dict[str, list[str]]) -> None:
+    """Barycentre sweeps: sort each column by the mean row of its neighbours, keeping ties stable."""
+    row = {box: i for column in columns for i, box in enumerate(column)}
+    for sweep in range(_SWEEPS):
+        forward = sweep % 2 == 0
+        sequence = columns[1:] if forward else columns[-2::-1]
+        neighbours = preds if forward else succs
+        for column in sequence:
+            column.sort(key=lambda box, near=neighbours: (_centre(box, near, row), row[box]))
+            for i, box in enumerate(column):
+                row[box] = i
+
+
+def layout(scenario: Scenario) -> Layout:
+    """Columns, rows and arrows for every node and outcome of ``scenario``."""
+    succ, back = _forward_edges(scenario)
+    layer = _layers(scenario, succ, back)
+    last = max(layer.values(), default=-1) + 1
+    for oid in scenario.outcomes:
+        layer[oid] = last
+    columns: list[list[str]] = [[] for _ in range(last + 1)]
+    for box in _discovery_order(scenario, succ):
+        columns[layer[box]].append(box)
+    for oid in scenario.outcomes:
+        columns[last].append(oid)
+
+    path_nodes, ending = historical_path(scenario)
+    on_path = set(path_nodes) | ({ending} if ending else set())
+    historical_steps = {(nid, s.id) for nid in path_nodes if (s := scenario.historical_step(scenario.nodes[nid]))}
+    preds: dict[str, list[str]] = {}
+    succs: dict[str, list[str]] = {}
+    arrows = []
+    for nid, node in scenario.nodes.items():
+        for step in node.steps:
+            is_back = (nid, step.next) in back or (step.next in layer and layer[step.next] <= layer[nid])
+            arrows.append(Arrow(nid, step.next, step.id, step.label, "chance" if node.is_chance else "choice",
+                                (nid, step.id) in historical_steps, is_back))
+            if not is_back:
+                preds.setdefault(step.next, []).append(nid)
+                succs.setdefault(nid, []).append(step.next)
+    _order(columns, preds, succs)
+
+    rows = max((len(c) for c in columns), default=0)
+    seen = reachable(scenario)
+    boxes: dict[str, Box] = {}
+    for col, members in enumerate(columns):
+        offset = (rows - len(members)) / 2
+        for row, box in enumerate(members):
+            if box in scenario.nodes:
+                node = scenario.nodes[box]
+                actor = scenario.actors.get(node.actor)
+                kind = "chance" if node.is_chance else "decision"
+                colour = actor.colour if actor else CHANCE_COLOUR
+                boxes[box] = Box(box, kind, node.title, node.actor, colour, col, row, float(col), row + offset,
+                                 node.date.isoformat(), box in on_path, box in seen)
+            else:
+                outcome = scenario.outcomes[box]
+                boxes[box] = Box(box, "outcome", outcome.title, "", OUTCOME_COLOUR, col, row, float(col),
+                                 row + offset, outcome.date.isoformat() if outcome.date else "", box in on_path,
+                                 box in seen, box == scenario.fallback_outcome)
+    path = (*path_nodes, ending) if ending else tuple(path_nodes)
+    return Layout(boxes, tuple(arrows), len(columns), rows, path)
+
+
+# ---------------------------------------------------------------- writers
+
+
+def _quote(text: str) -> str:
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n") + '"'
+
+
+def _short(text: str, limit: int) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def to_dot(scenario: Scenario, plan: Layout | None = None) -> str:
+    """Graphviz DOT: ``dot -Tpng`` draws it; columns and colours follow ``layout``."""
+    plan = plan or layout(scenario)
+    lines = [f"digraph {_quote(scenario.id)} {{", "  rankdir=LR;", f"  label={_quote(scenario.title)};",
+             '  node [fontname="Helvetica", fontsize=10, style=filled];', '  edge [fontname="Helvetica", fontsize=8];']
+    for box in plan.boxes.values():
+        label = f"{_short(box.title, 40)}\n{box.date}" if box.date else _short(box.title, 40)
+        shape = {"decision": "box", "chance": "diamond", "outcome": "doubleoctagon"}[box.kind]
+        extra = f', penwidth=3, color="{HISTORY_COLOUR}"' if box.historical else ""
+        if not box.reachable:
+            extra += ", style=\"filled,dashed\""
+        lines.append(f"  {box.id} [label={_quote(label)}, shape={shape}, fillcolor=\"{box.colour}\"{extra}];")
+    for column in range(plan.columns):
+        members = " ".join(b.id for b in plan.boxes.values() if b.layer == column)
+        lines.append(f"  {{ rank=same; {members} }}")
+    for arrow in plan.arrows:
+        attrs = [f"label={_quote(_short(arrow.label, 30))}"]
+        if arrow.historical:
+            attrs += [f'color="{HISTORY_COLOUR}"', "penwidth=3"]
+        if arrow.kind == "chance":
+            attrs.append("style=dashed")
+        if arrow.back:
+            attrs.append("constraint=false")
+        lines.append(f"  {arrow.source} -> {arrow.target} [{', '.join(attrs)}];")
+    lines.append("}")
+    return "\n".join(lines) + "\n"
+
+
+@dataclass(frozen=True)
+class Frame:
+    """How layout units become pixels: the size of a column and row, the box size and the margin."""
+
+    column: float
+    row: float
+    box_w: float
+    box_h: float
+    margin: float = 40.0
+    labels: bool = True
+
+    def centre(self, box: Box) -> tuple[float, float]:
+        return self.margin + box.x * self.column + self.box_w / 2, self.margin + box.y * self.row + self.box_h / 2
+
+    def size(self, plan: Layout) -> tuple[int, int]:
+        width = self.margin * 2 + max(plan.columns - 1, 0) * self.column + self.box_w
+        height = self.margin * 2 + max(plan.rows - 1, 0) * self.row + self.box_h + 30
+        return int(width), int(height)
+
+
+def frame_for(plan: Layout, limit: int = 12000) -> Frame:
+    """Comfortable spacing for a small tree, shrunk to fit ``limit`` pixels for a big one."""
+    frame = Frame(230.0, 74.0, 180.0, 52.0)
+    width, height = frame.size(plan)
+    scale = min(1.0, limit / max(width, 1), limit / max(height, 1))
+    if scale >= 1.0:
+        return frame
+    return Frame(frame.column * scale, frame.row * scale, max(frame.box_w * scale, 2.0),
+                 max(frame.box_h * scale, 2.0), 20.0, labels=scale >= 0.5)
+
+
+def to_svg(scenario: Scenario, plan: Layout | None = None) -> str:
+    """A standalone SVG: boxes coloured by actor, outcomes as rounded white boxes, history in gold."""
+    plan = plan or layout(scenario)
+    frame = frame_for(plan)
+    width, height = frame.size(plan)
+    out = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" '
+           f'viewBox="0 0 {width} {height}" font-family="Helvetica, Arial, sans-serif">',
+           f"<title>{escape(scenario.title)}</title>",
+           '<defs><marker id="arrow" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="6" markerHeight="6" '
+           'orient="auto-start-reverse"><path d="M 0 0 L 10 5 L 0 10 z" fill="#555"/></marker></defs>',
+           f'<rect width="{width}" height="{height}" fill="#FAFAF7"/>']
+    half_w, half_h = frame.box_w / 2, frame.box_h / 2
+    for arrow in plan.arrows:
+        if arrow.target not in plan.boxes:
+            continue
+        (x1, y1), (x2, y2) = frame.centre(plan.boxes[arrow.source]), frame.centre(plan.boxes[arrow.target])
+        colour, wide = (HISTORY_COLOUR, 4) if arrow.historical else ("#777", 1.2)
+        dash = ' stroke-dasharray="5,3"' if arrow.kind == "chance" else ""
+        if arrow.back:
+            lift = frame.row * 0.6
+            d = f"M {x1:.1f} {y1 - half_h:.1f} C {x1:.1f} {y1 - half_h - lift:.1f} {x2:.1f} " \
+                f"{y2 - half_h - lift:.1f} {x2:.1f} {y2 - half_h:.1f}"
+        else:
+            d = f"M {x1 + half_w:.1f} {y1:.1f} C {x1 + half_w + 40:.1f} {y1:.1f} {x2 - half_w - 40:.1f} {y2:.1f} " \
+                f"{x2 - half_w:.1f} {y2:.1f}"
+        out.append(f'<path d="{d}" fill="none" stroke="{colour}" stroke-width="{wide}"{dash} '
+                   f'marker-end="url(#arrow)"><title>{escape(arrow.label)}</title></path>')
+    for box in plan.boxes.values():
+        x, y = frame.centre(box)
+        left, top = x - half_w, y - half_h
+        stroke, wide = (HISTORY_COLOUR, 4) if box.historical else ("#333", 1)
+        dash = ' stroke-dasharray="4,3"' if not box.reachable else ""
+        radius = frame.box_h / 2 if box.kind == "outcome" else (2 if box.kind == "decision" else 10)
+        out.append(f'<g><title>{escape(box.id)}: {escape(box.title)}</title>'
+                   f'<rect x="{left:.1f}" y="{top:.1f}" width="{frame.box_w:.1f}" height="{frame.box_h:.1f}" '
+                   f'rx="{radius:.1f}" fill="{box.colour}" stroke="{stroke}" stroke-width="{wide}"{dash}/>')
+        if frame.labels:
+            ink = _ink(box.colour)
+            out.append(f'<text x="{x:.1f}" y="{y - 4:.1f}" font-size="12" text-anchor="middle" fill="{ink}">'
+                       f"{escape(_short(box.title, 26))}</text>")
+            out.append(f'<text x="{x:.1f}" y="{y + 12:.1f}" font-size="10" text-anchor="middle" fill="{ink}">'
+                       f"{escape(box.date)}</text>")
+        out.append("</g>")
+    out.append(f'<text x="{frame.margin}" y="{height - 12}" font-size="12" fill="#333">'
+               f"{escape(scenario.title)} — gold: what really happened; dashed arrows: chance</text>")
+    out.append("</svg>")
+    return "\n".join(out) + "\n"
+
+
+def _ink(colour: str) -> str:
+    """Black or white text, whichever reads better on ``colour``."""
+    r, g, b = (int(colour[i:i + 2], 16) for i in (1, 3, 5))
+    return "#000" if 0.299 * r + 0.587 * g + 0.114 * b > 140 else "#FFF"
+
+
+def ink(colour: str) -> tuple[int, int, int]:
+    """The text colour for ``colour`` as RGB, for raster renderers."""
+    return (0, 0, 0) if _ink(colour) == "#000" else (255, 255, 255)
+
+
+def rgb(colour: str) -> tuple[int, int, int]:
+    return int(colour[1:3], 16), int(colour[3:5], 16), int(colour[5:7], 16)

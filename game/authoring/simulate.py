@@ -1,0 +1,163 @@
+"""``simulate``: many games between computer players, to see how often each ending comes.
+
+Game ``i`` of a run with seed ``S`` always uses the seed ``derive_seed(S, i)``, so the counts depend
+only on (scenario, lens, policy, S, N): the work is cut into ranges of game numbers and spread over
+processes, and the sum is the same for any number of processes. Games run on the engine's rule
+functions with ``log=None``, the fastest path through the rules.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import sys
+import time
+from collections import Counter
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from typing import TextIO
+
+from ..engine import rules
+from ..engine.loader import load_scenario
+from ..engine.model import Scenario
+from ..engine.policies import POLICIES
+from ..engine.state import derive_seed
+
+CHUNK = 2_000  # games per task: big enough to hide process overhead, small enough for a smooth bar
+SERIAL_BELOW = 4_000  # fewer games than this run in this process
+
+
+@dataclass(frozen=True)
+class Tally:
+    """What a range of games produced: endings counted, and the total turns and days they took."""
+
+    outcomes: Counter[str]
+    turns: int
+    days: int
+    games: int
+
+    def __add__(self, other: Tally) -> Tally:
+        return Tally(self.outcomes + other.outcomes, self.turns + other.turns, self.days + other.days,
+                     self.games + other.games)
+
+
+def play_one(scenario: Scenario, lens: str | None, policy: str, seed: int) -> tuple[str, int, int]:
+    """One game with every actor played by ``policy``: (ending, turns, days)."""
+    choose = POLICIES[policy]
+    state = rules.initial_state(scenario, lens, seed)
+    rules.start(scenario, state, None)
+    nodes = scenario.nodes
+    while not state.outcome:
+        node = nodes[state.node]
+        options = rules.open_steps(scenario, node, state)
+        step = choose(scenario, state, options, node.actor, seed)
+        rules.take(scenario, state, step, None, node.actor)
+        rules.settle(scenario, state, None)
+    return state.outcome, state.turn, state.day
+
+
+def play_range(scenario: Scenario, lens: str | None, policy: str, seed: int, first: int, stop: int) -> Tally:
+    """Games ``first`` to ``stop - 1`` of a run seeded ``seed``."""
+    counts: Counter[str] = Counter()
+    turns = days = 0
+    for number in range(first, stop):
+        outcome, game_turns, game_days = play_one(scenario, lens, policy, derive_seed(seed, number))
+        counts[outcome] += 1
+        turns += game_turns
+        days += game_days
+    return Tally(counts, turns, days, stop - first)
+
+
+# A worker process loads the scenario once (compiled expressions cannot be pickled) and keeps it here.
+_WORKER: dict[str, object] = {}
+
+
+def _init_worker(path: str, lens: str | None, policy: str, seed: int) -> None:
+    _WORKER.update(scenario=load_scenario(path), lens=lens, policy=policy, seed=seed)
+
+
+def _work(bounds: tuple[int, int]) -> Tally:
+    scenario = _WORKER["scenario"]
+    assert isinstance(scenario, Scenario)
+    return play_range(scenario, _WORKER["lens"], str(_WORKER["policy"]), int(_WORKER["seed"]),  # type: ignore
+                      *bounds)
+
+
+def ranges(runs: int, chunk: int = CHUNK) -> list[tuple[int, int]]:
+    return [(first, min(first + chunk, runs)) for first in range(0, runs, chunk)]
+
+
+def simulate(scenario: Scenario, runs: int, policy: str = "random", lens: str | None = None, seed: int = 1,
+             workers: int | None = None, progress: Callable[[int, int], None] | None = None) -> Tally:
+    """Play ``runs`` games and add up their endings. ``workers`` defaults to every core."""
+    lens = lens or scenario.default_lens or None
+    workers = workers or os.cpu_count() or 1
+    parts = ranges(runs)
+    total = Tally(Counter(), 0, 0, 0)
+    if workers == 1 or runs < SERIAL_BELOW or not scenario.path:
+        for first, stop in parts:
+            total += play_range(scenario, lens, policy, seed, first, stop)
+            if progress:
+                progress(total.games, runs)
+        return total
+    context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else None)
+    with context.Pool(min(workers, len(parts)), _init_worker, (scenario.path, lens, policy, seed)) as pool:
+        for tally in pool.imap_unordered(_work, parts):
+            total += tally
+            if progress:
+                progress(total.games, runs)
+    return total
+
+
+class ProgressBar:
+    """A one-line bar on a terminal stream, redrawn at most ten times a second."""
+
+    def __init__(self, stream: TextIO, width: int = 30) -> None:
+        self.stream = stream
+        self.width = width
+        self.began = time.perf_counter()
+        self.last = 0.0
+
+    def __call__(self, done: int, total: int) -> None:
+        now = time.perf_counter()
+        if done < total and now - self.last < 0.1:
+            return
+        self.last = now
+        filled = self.width * done // max(total, 1)
+        rate = done / max(now - self.began, 1e-9)
+        self.stream.write(f"\r[{'#' * filled}{'.' * (self.width - filled)}] {done}/{total} games, {rate:,.0f}/s")
+        if done >= total:
+            self.stream.write("\n")
+        self.stream.flush()
+
+
+def table(scenario: Scenario, tally: Tally) -> Iterator[str]:
+    """The distribution of endings, most frequent first, with the historical ending marked."""
+    width = max((len(o) for o in scenario.outcomes), default=7)
+    yield f"{'ending':<{width}}  {'games':>9}  {'share':>6}  title"
+    order = sorted(scenario.outcomes, key=lambda o: (-tally.outcomes.get(o, 0), list(scenario.outcomes).index(o)))
+    for oid in order:
+        count = tally.outcomes.get(oid, 0)
+        share = 100 * count / max(tally.games, 1)
+        mark = "  (historical)" if scenario.outcomes[oid].historical else ""
+        yield f"{oid:<{width}}  {count:>9}  {share:>5.1f}%  {scenario.outcomes[oid].title}{mark}"
+    if tally.games:
+        steps, days = tally.turns / tally.games, tally.days / tally.games
+        yield f"{tally.games} games; on average {steps:.1f} steps and {days:.1f} days"
+
+
+def as_dict(scenario: Scenario, tally: Tally, policy: str, lens: str | None, seed: int) -> dict[str, object]:
+    return {"scenario": scenario.id, "file": scenario.path, "runs": tally.games, "policy": policy,
+            "lens": lens or scenario.default_lens, "seed": seed,
+            "outcomes": {oid: tally.outcomes.get(oid, 0) for oid in scenario.outcomes},
+            "mean_steps": tally.turns / max(tally.games, 1), "mean_days": tally.days / max(tally.games, 1)}
+
+
+def show_progress(runs: int, forced: bool | None, stream: TextIO | None = None) -> ProgressBar | None:
+    """A bar for long runs on a terminal, or when asked for (``forced`` True), never when refused."""
+    stream = stream or sys.stderr
+    if forced is False:
+        return None
+    if forced or (runs >= 20_000 and stream.isatty()):
+        return ProgressBar(stream)
+    return None

@@ -1,0 +1,94 @@
+"""Generated scenarios of any size, for benchmarks and tests of the authoring tools.
+
+The file is plain scenario YAML: columns of decisions and chance nodes dated a day apart, a few
+variables, a constraint, events and ten endings, with a historical path along the first choice of
+each column's first node. The same arguments always give the same text.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+
+START = dt.date(1900, 1, 1)
+EFFECTS = ["pressure += 1", "pressure -= 1", "alarm = true", "mood = 'tense'", "mood = 'calm'"]
+
+
+def synthetic_scenario(nodes: int = 5000, width: int = 50, seed: int = 0, endings: int = 10) -> str:
+    """YAML text of a valid scenario with about ``nodes`` nodes in columns ``width`` tall."""
+    rnd = random.Random(seed)
+    end = START + dt.timedelta(days=nodes // max(width, 1) + 20)
+    out = [
+        "format: 1",
+        "meta:",
+        f"  id: synthetic_{nodes}",
+        f"  title: Generated scenario of {nodes} nodes",
+        "  summary: A generated scenario for measuring the authoring tools.",
+        f"  start: {START.isoformat()}",
+        f"  end: {end.isoformat()}",
+        "  start_node: n0_0",
+        "  fallback_outcome: o1",
+        "sources:",
+        "  - {id: gen, citation: Generated for benchmarks.}",
+        "actors:",
+        '  - {id: red, name: Red, colour: "#D55E00", seat: table, description: Red., briefing: Red.}',
+        '  - {id: blue, name: Blue, colour: "#0072B2", seat: table, description: Blue., briefing: Blue.}',
+        "variables:",
+        "  - {id: pressure, type: int, min: 0, max: 3, initial: 0}",
+        "  - {id: alarm, type: bool, initial: false}",
+        "  - {id: mood, type: enum, values: [calm, tense], initial: calm}",
+        "lenses:",
+        "  - {id: mild, name: Mild, text: Calm start., source: gen}",
+        "  - {id: harsh, name: Harsh, text: Tense start., source: gen, set: {pressure: 2}}",
+        "constraints:",
+        "  - {id: limit, title: Limit, explanation: Too much pressure., source: gen, unless: \"pressure < 3\"}",
+        "nodes:",
+    ]
+    sizes: list[int] = []
+    while sum(sizes) < nodes:
+        sizes.append(min(width, 2 ** len(sizes), nodes - sum(sizes)))
+    columns = len(sizes)
+    for column, size in enumerate(sizes):
+        date = START + dt.timedelta(days=column)
+        last = column == columns - 1
+        following = sizes[column + 1] if not last else 0
+        for row in range(size):
+            nid = f"n{column}_{row}"
+            # The first two choices fan out so every node of the next column is reached.
+            if last:
+                targets = ["o0" if row == 0 else f"o{rnd.randrange(endings)}",
+                           f"o{rnd.randrange(endings)}", f"o{rnd.randrange(endings)}"]
+            else:
+                targets = [f"n{column + 1}_{(2 * row) % following}", f"n{column + 1}_{(2 * row + 1) % following}",
+                           f"n{column + 1}_{rnd.randrange(following)}"]
+            if row % 7 == 3:
+                out += [f"  - id: {nid}", f"    date: {date.isoformat()}", f"    title: Chance {nid}",
+                        "    text: Luck decides.", "    chance:",
+                        f"      - {{id: up, label: Up, weight: \"1 + pressure\", next: {targets[0]}, "
+                        f"effects: [\"pressure += 1\"]}}",
+                        f"      - {{id: down, label: Down, weight: \"2\", next: {targets[1]}}}"]
+                continue
+            actor = "red" if row % 2 == 0 else "blue"
+            out += [f"  - id: {nid}", f"    date: {date.isoformat()}", f"    actor: {actor}",
+                    f"    title: Decision {nid}", "    text: A choice.", "    choices:"]
+            for index, (sid, target) in enumerate(zip("abc", targets, strict=False)):
+                parts = [f"id: {sid}", f"label: Choice {sid}", f"next: {target}"]
+                effect = EFFECTS[rnd.randrange(len(EFFECTS))]
+                parts.append(f'effects: ["{effect}"]')
+                if index == 0 and row == 0:
+                    parts += ["historical: true", "source: gen"]
+                elif index == 1 and rnd.random() < 0.3:
+                    parts.append("constraints: [limit]")
+                elif index == 2 and rnd.random() < 0.3:
+                    parts.append('if: "not alarm"')
+                out.append("      - {" + ", ".join(parts) + "}")
+    out += ["events:",
+            f"  - {{id: midway, date: {(START + dt.timedelta(days=len(sizes) // 2)).isoformat()}, title: Midway, "
+            'text: Half way., effects: ["alarm = false"]}',
+            '  - {id: breaking, if: "pressure == 3 and alarm and mood == \'tense\'", title: Breaking point, '
+            "text: It breaks., goto: o2}",
+            "outcomes:"]
+    for index in range(endings):
+        extra = "historical: true, speculative: none" if index == 0 else "speculative: high, speculation: Invented."
+        out.append(f"  - {{id: o{index}, title: Ending {index}, epilogue: Ending {index}., {extra}}}")
+    return "\n".join(out) + "\n"

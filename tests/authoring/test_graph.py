@@ -1,0 +1,80 @@
+"""The tree layout the in-game view reuses, and the PNG, SVG and DOT the ``graph`` command writes."""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+
+import pytest
+
+from game.authoring.graph import layout, to_dot, to_svg
+from game.authoring.synthetic import synthetic_scenario
+from game.engine import load_scenario, load_text
+
+from .conftest import MUNICH, TINY, run
+
+
+@pytest.mark.parametrize("path", [TINY, MUNICH], ids=lambda p: p.name)
+def test_layout_places_every_node_and_ending_once(path) -> None:
+    scenario = load_scenario(str(path))
+    plan = layout(scenario)
+    assert set(plan.boxes) == set(scenario.nodes) | set(scenario.outcomes)
+    spots = {(b.x, b.y) for b in plan.boxes.values()}
+    assert len(spots) == len(plan.boxes)
+    assert all(b.kind == "outcome" for b in plan.boxes.values() if b.layer == plan.columns - 1)
+    for arrow in plan.arrows:
+        source, target = plan.boxes[arrow.source], plan.boxes[arrow.target]
+        assert arrow.back == (target.layer <= source.layer)
+    assert plan == layout(scenario)  # pure and stable
+
+
+def test_layout_marks_history_and_colours_by_actor() -> None:
+    tiny = load_scenario(str(TINY))
+    plan = layout(tiny)
+    assert plan.path == ("open", "blue_turn", "luck", "final", "stalemate")
+    assert [b.id for b in plan.boxes.values() if b.historical] == list(plan.path)
+    assert plan.boxes["open"].colour == "#D55E00" and plan.boxes["luck"].kind == "chance"
+    assert {(a.source, a.step) for a in plan.arrows if a.historical} == {
+        ("open", "warm"), ("blue_turn", "ask_powers"), ("luck", "arrives"), ("final", "refuse")}
+    assert [a.step for a in plan.arrows if a.back] == ["stall"]
+
+
+def test_svg_is_xml_and_dot_names_every_node() -> None:
+    tiny = load_scenario(str(TINY))
+    root = ET.fromstring(to_svg(tiny))
+    assert root.tag.endswith("svg")
+    dot = to_dot(tiny)
+    assert dot.startswith('digraph "tiny"') and all(f"  {nid} [" in dot for nid in tiny.nodes)
+    assert "Opening\\n1900-01-01" in dot
+
+
+def test_big_layout_is_fast_enough() -> None:
+    scenario, _ = load_text("big.yaml", synthetic_scenario(1500, width=30))
+    assert scenario is not None
+    plan = layout(scenario)
+    assert len(plan.boxes) == 1510
+
+
+@pytest.mark.parametrize("suffix", [".png", ".svg", ".dot"])
+def test_graph_command_writes_each_format(tmp_path, suffix) -> None:
+    target = tmp_path / f"tree{suffix}"
+    code, _, err = run("graph", str(MUNICH), "-o", str(target))
+    assert code == 0, err
+    data = target.read_bytes()
+    assert data.startswith({".png": b"\x89PNG", ".svg": b"<svg", ".dot": b"digraph"}[suffix])
+
+
+def test_graph_command_refuses_unknown_format_and_broken_files(tmp_path) -> None:
+    assert run("graph", str(TINY), "-o", str(tmp_path / "tree.gif"))[0] == 2
+    broken = tmp_path / "broken.yaml"
+    broken.write_text("format: 1\nmeta: {}\n")
+    code, _, err = run("graph", str(broken), "-o", str(tmp_path / "x.svg"))
+    assert code == 1 and "missing the key" in err
+
+
+def test_png_has_the_frame_size() -> None:
+    from game.authoring.graph import frame_for
+    from game.authoring.render_png import draw
+
+    tiny = load_scenario(str(TINY))
+    surface = draw(tiny)
+    assert surface.get_size() == frame_for(layout(tiny), limit=8000).size(layout(tiny))
