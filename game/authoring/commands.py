@@ -143,7 +143,7 @@ def run_graph(args: argparse.Namespace) -> int:
     except OSError as exc:
         return fail(f"cannot write {output}: {exc.strerror or exc}", 1)
     print(f"{output}: {len(scenario.nodes)} nodes, {len(scenario.outcomes)} endings, "
-          f"{plan.columns} columns", file=sys.stderr)
+          f"{plan.layers} layers in {plan.bands} band(s)", file=sys.stderr)
     return 0
 
 

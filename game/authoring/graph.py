@@ -2,13 +2,15 @@
 
 ``layout(scenario)`` is pure (no pygame, no files) so the game's in-game tree view and the
 ``graph`` command draw the same picture from the same positions. Play flows left to right: each
-node sits one column after the latest node that leads to it, outcomes form the last column, and
-the order within a column is chosen to keep arrows from crossing.
+node sits one layer after the latest node that leads to it, outcomes form the last layer, and
+the order within a layer is chosen to keep arrows from crossing. A long tree is folded into bands
+read top to bottom, like lines of text, so the whole of it fits one screen or page.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import math
+from dataclasses import dataclass, replace
 from html import escape
 
 from ..engine.graphcheck import historical_path, reachable
@@ -18,6 +20,7 @@ CHANCE_COLOUR = "#9E9E9E"
 OUTCOME_COLOUR = "#FFFFFF"
 HISTORY_COLOUR = "#C9A227"
 _SWEEPS = 4
+_LAYERS_PER_BAND = 10  # fold when there are more layers than this
 
 
 @dataclass(frozen=True)
@@ -50,15 +53,18 @@ class Arrow:
     kind: str  # "choice" | "chance"
     historical: bool
     back: bool
+    wraps: bool = False  # goes forward into a later band (drawn downwards)
 
 
 @dataclass(frozen=True)
 class Layout:
     boxes: dict[str, Box]
     arrows: tuple[Arrow, ...]
-    columns: int
-    rows: int  # the most boxes in one column
+    columns: int  # columns on the page (layers per band)
+    rows: int  # rows on the page, all bands together
     path: tuple[str, ...]  # the historical path: node ids, then the ending if it reaches one
+    layers: int = 0  # layers of play from the start to the outcomes
+    bands: int = 1
 
 
 def _forward_edges(scenario: Scenario) -> tuple[dict[str, list[str]], set[tuple[str, str]]]:
@@ -143,8 +149,16 @@ def _order(columns: list[list[str]], preds: dict[str, list[str]], succs: dict[st
                 row[box] = i
 
 
-def layout(scenario: Scenario) -> Layout:
-    """Columns, rows and arrows for every node and outcome of ``scenario``."""
+def band_width(layers: int, fold: int = _LAYERS_PER_BAND) -> int:
+    """Layers per band: all in one band up to ``fold``, else spread evenly over as few bands as fit."""
+    if layers <= fold:
+        return max(layers, 1)
+    return math.ceil(layers / math.ceil(layers / fold))
+
+
+def layout(scenario: Scenario, fold: int = _LAYERS_PER_BAND) -> Layout:
+    """Columns, rows and arrows for every node and outcome of ``scenario``; more than ``fold``
+    layers are folded into bands."""
     succ, back = _forward_edges(scenario)
     layer = _layers(scenario, succ, back)
     last = max(layer.values(), default=-1) + 1
@@ -172,26 +186,33 @@ def layout(scenario: Scenario) -> Layout:
                 succs.setdefault(nid, []).append(step.next)
     _order(columns, preds, succs)
 
-    rows = max((len(c) for c in columns), default=0)
+    width = band_width(len(columns), fold)
+    band_count = math.ceil(len(columns) / width)
+    heights = [max(len(c) for c in columns[b * width:(b + 1) * width]) for b in range(band_count)]
+    tops = [sum(heights[:b]) + b for b in range(band_count)]  # one empty row between bands
     seen = reachable(scenario)
     boxes: dict[str, Box] = {}
     for col, members in enumerate(columns):
-        offset = (rows - len(members)) / 2
+        band = col // width
+        offset = tops[band] + (heights[band] - len(members)) / 2
         for row, box in enumerate(members):
             if box in scenario.nodes:
                 node = scenario.nodes[box]
                 actor = scenario.actors.get(node.actor)
                 kind = "chance" if node.is_chance else "decision"
                 colour = actor.colour if actor else CHANCE_COLOUR
-                boxes[box] = Box(box, kind, node.title, node.actor, colour, col, row, float(col), row + offset,
-                                 node.date.isoformat(), box in on_path, box in seen)
+                boxes[box] = Box(box, kind, node.title, node.actor, colour, col, row, float(col % width),
+                                 row + offset, node.date.isoformat(), box in on_path, box in seen)
             else:
                 outcome = scenario.outcomes[box]
-                boxes[box] = Box(box, "outcome", outcome.title, "", OUTCOME_COLOUR, col, row, float(col),
+                boxes[box] = Box(box, "outcome", outcome.title, "", OUTCOME_COLOUR, col, row, float(col % width),
                                  row + offset, outcome.date.isoformat() if outcome.date else "", box in on_path,
                                  box in seen, box == scenario.fallback_outcome)
+    arrows = [replace(a, wraps=not a.back and a.target in layer and layer[a.target] // width > layer[a.source] // width)
+              for a in arrows]
     path = (*path_nodes, ending) if ending else tuple(path_nodes)
-    return Layout(boxes, tuple(arrows), len(columns), rows, path)
+    rows = tops[-1] + heights[-1] if band_count else 0
+    return Layout(boxes, tuple(arrows), width, rows, path, len(columns), band_count)
 
 
 # ---------------------------------------------------------------- writers
@@ -217,7 +238,7 @@ def to_dot(scenario: Scenario, plan: Layout | None = None) -> str:
         if not box.reachable:
             extra += ", style=\"filled,dashed\""
         lines.append(f"  {box.id} [label={_quote(label)}, shape={shape}, fillcolor=\"{box.colour}\"{extra}];")
-    for column in range(plan.columns):
+    for column in range(plan.layers):
         members = " ".join(b.id for b in plan.boxes.values() if b.layer == column)
         lines.append(f"  {{ rank=same; {members} }}")
     for arrow in plan.arrows:
@@ -282,7 +303,11 @@ def to_svg(scenario: Scenario, plan: Layout | None = None) -> str:
         (x1, y1), (x2, y2) = frame.centre(plan.boxes[arrow.source]), frame.centre(plan.boxes[arrow.target])
         colour, wide = (HISTORY_COLOUR, 4) if arrow.historical else ("#777", 1.2)
         dash = ' stroke-dasharray="5,3"' if arrow.kind == "chance" else ""
-        if arrow.back:
+        if arrow.wraps:
+            drop = frame.row * 0.8
+            d = f"M {x1:.1f} {y1 + half_h:.1f} C {x1:.1f} {y1 + half_h + drop:.1f} {x2:.1f} " \
+                f"{y2 - half_h - drop:.1f} {x2:.1f} {y2 - half_h:.1f}"
+        elif arrow.back:
             lift = frame.row * 0.6
             d = f"M {x1:.1f} {y1 - half_h:.1f} C {x1:.1f} {y1 - half_h - lift:.1f} {x2:.1f} " \
                 f"{y2 - half_h - lift:.1f} {x2:.1f} {y2 - half_h:.1f}"

@@ -67,7 +67,10 @@ def draw(scenario: Scenario, plan: Layout | None = None, frame: Frame | None = N
             continue
         (x1, y1), (x2, y2) = frame.centre(plan.boxes[arrow.source]), frame.centre(plan.boxes[arrow.target])
         colour, wide = (gold, 4) if arrow.historical else (LINE, 1)
-        if arrow.back:
+        if arrow.wraps:
+            drop = frame.row * 0.8
+            points = _curve((x1, y1 + half_h), (x1, y1 + half_h + drop), (x2, y2 - half_h - drop), (x2, y2 - half_h))
+        elif arrow.back:
             lift = frame.row * 0.6
             points = _curve((x1, y1 - half_h), (x1, y1 - half_h - lift), (x2, y2 - half_h - lift), (x2, y2 - half_h))
         else:

@@ -20,7 +20,7 @@ def test_layout_places_every_node_and_ending_once(path) -> None:
     assert set(plan.boxes) == set(scenario.nodes) | set(scenario.outcomes)
     spots = {(b.x, b.y) for b in plan.boxes.values()}
     assert len(spots) == len(plan.boxes)
-    assert all(b.kind == "outcome" for b in plan.boxes.values() if b.layer == plan.columns - 1)
+    assert all(b.kind == "outcome" for b in plan.boxes.values() if b.layer == plan.layers - 1)
     for arrow in plan.arrows:
         source, target = plan.boxes[arrow.source], plan.boxes[arrow.target]
         assert arrow.back == (target.layer <= source.layer)
@@ -78,3 +78,20 @@ def test_png_has_the_frame_size() -> None:
     tiny = load_scenario(str(TINY))
     surface = draw(tiny)
     assert surface.get_size() == frame_for(layout(tiny), limit=8000).size(layout(tiny))
+
+
+def test_long_trees_fold_into_bands_that_fit_a_page() -> None:
+    """The flagship's ~35 layers fold into bands read top to bottom, so it is readable at a glance."""
+    from game.authoring.graph import band_width, frame_for
+
+    assert band_width(5) == 5 and band_width(10) == 10 and band_width(35) == 9 and band_width(16) == 8
+    scenario = load_scenario(str(MUNICH))
+    plan = layout(scenario)
+    assert plan.bands == 2 and plan.columns == 8 and plan.layers > plan.columns
+    width, height = frame_for(plan).size(plan)
+    assert width < 2400 and height < 2400
+    for arrow in plan.arrows:
+        source, target = plan.boxes[arrow.source], plan.boxes[arrow.target]
+        if arrow.wraps:
+            assert target.y > source.y and not arrow.back
+    assert any(a.wraps for a in plan.arrows)
