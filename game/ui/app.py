@@ -1,0 +1,518 @@
+"""The window: pygame setup, the pygame_gui manager, the screen stack and the main loop.
+
+The loop draws only when something may have changed: after input (for a moment, so hover effects
+and tool tips appear), while a screen has a timer running, or while text is being typed. The rest
+of the time it sleeps in ``pygame.event.wait``, so an idle game uses almost no processor.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
+
+import pygame
+import pygame_gui
+from pygame_gui.elements import UITextEntryLine
+
+from ..engine import Game, Scenario
+from ..engine.saves import AUTOSAVE, SaveError, autosave, read_save, restore, slot_path
+from ..paths import default_scenario, saves_folder
+from . import story
+from .layout import Spacing
+from .scenes.base import Scene
+from .settings import UISettings
+from .theme import Type, colour, effective_scale, gui_font_name, theme_dict
+
+ACTIVE_AFTER_INPUT = 1.6  # seconds of full-rate drawing after input (hover fades, tool tips)
+FPS = 60
+MIN_SIZE = (800, 500)
+
+
+@dataclass
+class Frame:
+    """Timing of one loop iteration, for the benchmark."""
+
+    seconds: float
+    drew: bool
+
+
+@dataclass
+class ScenarioSlot:
+    """The scenario the title screen offers: loaded, or the reason it cannot be."""
+
+    path: Path
+    scenario: Scenario | None = None
+    error: str = ""
+    known: dict[str, Scenario] = field(default_factory=dict)
+
+
+class App:
+    """One Parley window."""
+
+    def __init__(self, scenario: str | Path | None = None, size: tuple[int, int] | None = None,
+                 settings: UISettings | None = None, persist: bool = True) -> None:
+        started = time.perf_counter()
+        self.settings = settings or UISettings.load()
+        self.persist = persist
+        pygame.display.init()
+        pygame.font.init()
+        pygame.key.set_repeat(400, 40)
+        self.windowed = size or (self.settings.width, self.settings.height)
+        self.screen = self._open_window(self.windowed, self.settings.fullscreen)
+        pygame.display.set_caption("Parley")
+        self.clock = pygame.time.Clock()
+        self.now = 0.0
+        self.last_input = -ACTIVE_AFTER_INPUT
+        self.running = True
+        self.dirty = True
+        self.frames: list[Frame] = []
+        self.record_frames = False
+        self.scale = 0.0
+        self.manager: pygame_gui.UIManager = None  # type: ignore[assignment]
+        self._configure()
+        self.slot = self._load_slot(Path(scenario) if scenario else default_scenario())
+        self.game: Game | None = None
+        self.stack: list[Scene] = []
+        self.overlay: Scene | None = None
+        self._map_cache: dict[tuple, pygame.Surface] = {}
+        from .scenes.title import TitleScene
+
+        self.push(TitleScene(self))
+        self.startup_seconds = time.perf_counter() - started
+
+    # -- window and theme ---------------------------------------------------------------------
+
+    @property
+    def size(self) -> tuple[int, int]:
+        return self.screen.get_size()
+
+    def _open_window(self, size: tuple[int, int], fullscreen: bool) -> pygame.Surface:
+        if fullscreen:
+            try:
+                return pygame.display.set_mode((0, 0), pygame.FULLSCREEN)
+            except pygame.error:
+                self.settings.fullscreen = False
+        size = (max(MIN_SIZE[0], size[0]), max(MIN_SIZE[1], size[1]))
+        return pygame.display.set_mode(size, pygame.RESIZABLE)
+
+    def _configure(self) -> None:
+        """Make (or remake) the pygame_gui manager when the text scale or palette changes."""
+        scale = effective_scale(self.size, self.settings.text_scale)
+        key = (scale, self.settings.palette)
+        if self.manager is not None and key == getattr(self, "_theme_key", None):
+            self.manager.set_window_resolution(self.size)
+            return
+        self._theme_key = key
+        self.scale = scale
+        self.type = Type.at(scale)
+        self.spacing = Spacing.at(scale)
+        self.manager = pygame_gui.UIManager(self.size, theme_dict(scale, self.settings.palette),
+                                            enable_live_theme_updates=False)
+        self._preload_fonts()
+
+    def _preload_fonts(self) -> None:
+        """Load every font size and style the screens use now, so nothing loads mid-frame (and
+        pygame_gui does not warn)."""
+        fonts = self.manager.get_theme().get_font_dictionary()
+        name = gui_font_name()
+        wanted = []
+        for size in self.type.all:
+            for bold, italic in ((False, False), (True, False), (False, True), (True, True)):
+                font_id = fonts.create_font_id(size, name, bold, italic)
+                if font_id not in fonts.loaded_fonts:
+                    wanted.append({"name": name, "point_size": size,
+                                   "style": "bold_italic" if bold and italic else "bold" if bold else
+                                   "italic" if italic else "regular"})
+        if wanted:
+            self.manager.preload_fonts(wanted)
+
+    def resize(self, size: tuple[int, int]) -> None:
+        if not self.settings.fullscreen:
+            self.windowed = size
+            self.screen = pygame.display.set_mode((max(MIN_SIZE[0], size[0]), max(MIN_SIZE[1], size[1])),
+                                                  pygame.RESIZABLE)
+        self._window_changed()
+
+    def _window_changed(self) -> None:
+        self.screen = pygame.display.get_surface()
+        self._configure()
+        self.rebuild()
+
+    def toggle_fullscreen(self) -> None:
+        self.settings.fullscreen = not self.settings.fullscreen
+        self.screen = self._open_window(self.windowed, self.settings.fullscreen)
+        self.save_settings()
+        self._window_changed()
+
+    def apply_settings(self) -> None:
+        """After the settings screen changed something: rebuild the theme and every screen."""
+        self._configure()
+        self.save_settings()
+        self.rebuild()
+
+    def save_settings(self) -> None:
+        if not self.persist:
+            return
+        if not self.settings.fullscreen:
+            self.settings.width, self.settings.height = self.windowed
+        self.settings.save()
+
+    # -- scenarios and games ------------------------------------------------------------------
+
+    def _load_slot(self, path: Path) -> ScenarioSlot:
+        entry = story.check_file(path)
+        slot = ScenarioSlot(path, entry.scenario, entry.first_error)
+        if entry.scenario:
+            slot.known[entry.scenario.id] = entry.scenario
+        return slot
+
+    @property
+    def scenario(self) -> Scenario | None:
+        return self.slot.scenario
+
+    def use_scenario(self, path: Path, scenario: Scenario | None = None) -> None:
+        known = self.slot.known
+        self.slot = ScenarioSlot(path, scenario) if scenario else self._load_slot(path)
+        self.slot.known.update({k: v for k, v in known.items() if k not in self.slot.known})
+        if self.slot.scenario:
+            self.slot.known[self.slot.scenario.id] = self.slot.scenario
+
+    def find_scenario(self, scenario_id: str) -> Scenario | None:
+        """A scenario by id: the current one, one seen before, or one in ``scenarios/``."""
+        if scenario_id in self.slot.known:
+            return self.slot.known[scenario_id]
+        for entry in story.catalogue():
+            if entry.scenario is not None:
+                self.slot.known.setdefault(entry.scenario.id, entry.scenario)
+        return self.slot.known.get(scenario_id)
+
+    def autosave(self) -> str:
+        """Autosave the current game; '' or a message saying why it failed."""
+        if self.game is None or self.replaying_history():
+            return ""
+        try:
+            autosave(self.game, saves_folder())
+        except SaveError as exc:
+            return f"Autosave failed: {exc}"
+        return ""
+
+    def replaying_history(self) -> bool:
+        """True while the screen shows history replaying (such a game is not the player's: never
+        autosaved over theirs)."""
+        from .scenes.play import PlayScene
+
+        return any(isinstance(scene, PlayScene) and scene.history for scene in self.stack)
+
+    def restore_save(self, path: Path) -> tuple[Game | None, str]:
+        """Read and replay a save: the game and a notice, or None and the reason."""
+        try:
+            data = read_save(path)
+        except SaveError as exc:
+            return None, str(exc)
+        scenario = self.find_scenario(data.scenario_id)
+        if scenario is None:
+            return None, (f"This save is of the scenario '{data.scenario_title}' ({data.scenario_id}), "
+                          "which is not in the scenarios folder.")
+        try:
+            restored = restore(data, scenario)
+        except SaveError as exc:
+            return None, str(exc)
+        return restored.game, restored.notice()
+
+    def autosave_path(self) -> Path:
+        return slot_path(saves_folder(), AUTOSAVE)
+
+    def play(self, game: Game, notice: str = "", history: bool = False) -> None:
+        """Show a game: the play screen, or the debrief when it is already over."""
+        from .scenes.debrief import DebriefScene
+        from .scenes.play import PlayScene
+
+        self.game = game
+        scenario = game.scenario
+        if scenario.path and scenario.id not in self.slot.known:
+            self.use_scenario(Path(scenario.path), scenario)
+        self.slot.known[scenario.id] = scenario
+        if game.ended:
+            self.replace_all(DebriefScene(self, game))
+        else:
+            self.replace_all(PlayScene(self, game, history=history, notice=notice))
+
+    # -- screens ------------------------------------------------------------------------------
+
+    @property
+    def scene(self) -> Scene:
+        return self.stack[-1]
+
+    @property
+    def top(self) -> Scene:
+        return self.overlay or self.stack[-1]
+
+    def push(self, scene: Scene) -> None:
+        self.close_overlay(rebuild=False)
+        self.stack.append(scene)
+        self.rebuild()
+        scene.shown()
+
+    def pop(self) -> None:
+        if len(self.stack) > 1:
+            self.close_overlay(rebuild=False)
+            self.stack.pop()
+            self.rebuild()
+            self.scene.shown()
+
+    def replace_all(self, scene: Scene) -> None:
+        """Go to ``scene`` with the title screen underneath (Esc and 'back' lead to the title)."""
+        from .scenes.title import TitleScene
+
+        self.close_overlay(rebuild=False)
+        title = self.stack[0] if self.stack and isinstance(self.stack[0], TitleScene) else TitleScene(self)
+        self.stack = [title, scene] if not isinstance(scene, TitleScene) else [scene]
+        self.rebuild()
+        scene.shown()
+
+    def to_title(self) -> None:
+        from .scenes.title import TitleScene
+
+        self.close_overlay(rebuild=False)
+        self.stack = [TitleScene(self)]
+        self.rebuild()
+
+    def open_overlay(self, overlay: Scene) -> None:
+        if self.overlay is not None:
+            self.overlay.teardown()
+        self.overlay = overlay
+        overlay.build()
+        self._refocus(overlay)
+        self.dirty = True
+
+    def close_overlay(self, rebuild: bool = True) -> None:
+        if self.overlay is None:
+            return
+        self.overlay.teardown()
+        self.overlay = None
+        self._refocus(self.scene)
+        self.dirty = True
+
+    def rebuild(self) -> None:
+        """Rebuild the top screen (and any overlay) from scratch."""
+        self.manager.clear_and_reset()
+        for scene in self.stack:
+            scene.elements.clear()
+            scene.buttons.clear()
+            scene.texts.clear()
+            scene.order.clear()
+        if self.stack:
+            self.scene.build()
+            self._refocus(self.scene)
+        if self.overlay is not None:
+            self.overlay.elements.clear()
+            self.overlay.buttons.clear()
+            self.overlay.texts.clear()
+            self.overlay.order.clear()
+            self.overlay.build()
+            self._refocus(self.overlay)
+        self.dirty = True
+
+    def message(self, title: str, html: str, wide: bool = False) -> None:
+        from .scenes.overlays import MessageOverlay
+
+        self.open_overlay(MessageOverlay(self, title, html, wide))
+
+    def map_surface(self, key: tuple, make) -> pygame.Surface:  # type: ignore[no-untyped-def]
+        """A cached rendering of the map (drawing it takes a few milliseconds)."""
+        if key not in self._map_cache:
+            if len(self._map_cache) > 24:
+                self._map_cache.clear()
+            self._map_cache[key] = make()
+        return self._map_cache[key]
+
+    # -- focus ----------------------------------------------------------------------------------
+
+    def _refocus(self, scene: Scene) -> None:
+        if scene.focus_key not in scene.order:
+            default = scene.default_focus
+            scene.focus_key = default if default in scene.order else (scene.order[0] if scene.order else None)
+        self._show_focus(scene)
+
+    def _show_focus(self, scene: Scene) -> None:
+        for key, element in scene.buttons.items():
+            if isinstance(element, UITextEntryLine):
+                if key == scene.focus_key:
+                    self.manager.set_focus_set(element)
+                elif element.is_focused:
+                    element.unfocus()
+            elif key == scene.focus_key:
+                element.select()
+            elif element.is_selected:
+                element.unselect()
+
+    def move_focus(self, step: int) -> None:
+        scene = self.top
+        if not scene.order:
+            return
+        if scene.focus_key in scene.order:
+            index = (scene.order.index(scene.focus_key) + step) % len(scene.order)
+        else:
+            index = 0 if step > 0 else len(scene.order) - 1
+        scene.focus_key = scene.order[index]
+        self._show_focus(scene)
+        self.dirty = True
+
+    def focus(self, key: str) -> None:
+        self.top.focus_key = key
+        self._show_focus(self.top)
+
+    def typing(self) -> bool:
+        focused = self.manager.get_focus_set()
+        return any(isinstance(e, UITextEntryLine) for e in (focused or ()))
+
+    # -- events ---------------------------------------------------------------------------------
+
+    def handle(self, event: pygame.event.Event) -> None:
+        if event.type == pygame.QUIT:
+            self.quit()
+            return
+        if event.type == pygame.VIDEORESIZE:
+            if not self.settings.fullscreen:
+                self.resize((event.w, event.h))
+            return
+        if event.type in (pygame.WINDOWSIZECHANGED, pygame.WINDOWEXPOSED, pygame.WINDOWRESTORED):
+            if event.type == pygame.WINDOWSIZECHANGED and pygame.display.get_surface().get_size() != self.size:
+                self._window_changed()
+            self.dirty = True
+            return
+        if event.type in (pygame.KEYDOWN, pygame.MOUSEBUTTONDOWN, pygame.MOUSEBUTTONUP, pygame.MOUSEMOTION,
+                          pygame.MOUSEWHEEL, pygame.TEXTINPUT):
+            self.last_input = self.now
+            self.dirty = True
+        typing = self.typing()
+        consumed = self.manager.process_events(event)
+        if event.type == pygame_gui.UI_BUTTON_PRESSED:
+            self._pressed(event.ui_element)
+        elif event.type == pygame_gui.UI_TEXT_ENTRY_FINISHED:
+            key = self.top.key_of(event.ui_element)
+            if key:
+                self.top.on_text(key, event.text)
+        elif event.type == pygame.KEYDOWN:
+            if consumed and typing and event.key not in (pygame.K_ESCAPE, pygame.K_TAB, pygame.K_F1,
+                                                         pygame.K_F11, pygame.K_UP, pygame.K_DOWN):
+                return
+            self.key(event, typing)
+
+    def _pressed(self, element: object) -> None:
+        scene = self.top
+        key = scene.key_of(element)
+        if key is not None:
+            scene.on_button(key)
+
+    def key(self, event: pygame.event.Event, typing: bool = False) -> None:
+        """Keys for every screen first (F1, F11, Esc, Tab...), then the screen's own."""
+        k, mods = event.key, event.mod
+        ctrl = bool(mods & (pygame.KMOD_CTRL | pygame.KMOD_META))
+        from .scenes.overlays import HelpOverlay, PauseOverlay
+
+        if k == pygame.K_F11:
+            self.toggle_fullscreen()
+            return
+        if k == pygame.K_F1:
+            if isinstance(self.overlay, HelpOverlay):
+                self.close_overlay()
+            else:
+                self.open_overlay(HelpOverlay(self))
+            return
+        if k == pygame.K_ESCAPE:
+            if self.overlay is not None:
+                if not self.overlay.on_escape():
+                    self.close_overlay()
+            elif not self.scene.on_escape():
+                from .scenes.play import PlayScene
+
+                if isinstance(self.scene, PlayScene):
+                    self.open_overlay(PauseOverlay(self))
+                else:
+                    self.pop()
+            return
+        if not typing and self.top.on_key(event):
+            return
+        if k == pygame.K_TAB:
+            self.move_focus(-1 if mods & pygame.KMOD_SHIFT else 1)
+        elif (k == pygame.K_DOWN or (k == pygame.K_RIGHT and not typing)) and not ctrl:
+            self.move_focus(1)
+        elif (k == pygame.K_UP or (k == pygame.K_LEFT and not typing)) and not ctrl:
+            self.move_focus(-1)
+        elif k in (pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_SPACE) and not typing:
+            scene = self.top
+            if scene.focus_key and scene.focus_key in scene.buttons:
+                scene.on_button(scene.focus_key)
+
+    # -- the loop -------------------------------------------------------------------------------
+
+    def busy(self) -> bool:
+        """True while the app must keep drawing at full rate."""
+        return self.now - self.last_input < ACTIVE_AFTER_INPUT or self.typing()
+
+    def step(self, dt: float | None = None) -> bool:
+        """One loop iteration: events, timers, interface update, and a draw if anything changed.
+        ``dt`` overrides the measured time step (tests advance time without sleeping). Returns
+        whether it drew."""
+        start = time.perf_counter()
+        if dt is None:
+            dt = min(self.clock.tick(FPS) / 1000.0, 0.25)
+        self.now += dt
+        for _ in range(3):  # events posted while handling (a button's "pressed") are handled this frame
+            events = pygame.event.get()
+            if not events:
+                break
+            for event in events:
+                self.handle(event)
+                if not self.running:
+                    return False
+        if self.overlay is None:
+            if self.scene.update(self.now):
+                self.dirty = True
+        else:
+            self.overlay.update(self.now)
+        self.manager.update(dt)
+        drew = False
+        if self.dirty or self.now - self.last_input < ACTIVE_AFTER_INPUT or self.typing():
+            self.draw()
+            drew = True
+            self.dirty = False
+        if self.record_frames:
+            self.frames.append(Frame(time.perf_counter() - start, drew))
+        return drew
+
+    def draw(self) -> None:
+        self.screen.fill(colour(self.settings.palette, "bg"))
+        self.scene.draw(self.screen)
+        if self.overlay is not None:
+            self.overlay.draw(self.screen)
+        self.manager.draw_ui(self.screen)
+        pygame.display.flip()
+
+    def run(self) -> int:
+        """The main loop, until the window is closed or Quit is chosen."""
+        while self.running:
+            if not self.busy() and not self.dirty:
+                wake = self.top.wake_at()
+                timeout = 1000 if wake is None else max(1, min(1000, int((wake - self.now) * 1000)))
+                slept = time.perf_counter()
+                event = pygame.event.wait(timeout)
+                if event.type != pygame.NOEVENT:
+                    pygame.event.post(event)
+                self.clock.tick()  # the sleep is not a frame
+                self.now += time.perf_counter() - slept
+            self.step()
+        return 0
+
+    def quit(self) -> None:
+        from .scenes.play import PlayScene
+
+        if self.game is not None and not self.game.ended and self.stack and isinstance(self.scene, PlayScene):
+            self.autosave()
+        self.save_settings()
+        self.running = False

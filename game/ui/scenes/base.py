@@ -1,0 +1,168 @@
+"""What every screen shares: its buttons, keyboard focus, a cached backdrop and the hooks the
+app calls (build, draw, on_button, on_key, update).
+
+Screens are rebuilt from scratch whenever the window, the text size or the game changes: building
+is a few milliseconds, and it keeps every screen a plain function of the current state.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import pygame
+import pygame_gui
+from pygame_gui.core import ObjectID
+from pygame_gui.elements import UIButton, UIPanel, UITextBox, UITextEntryLine
+
+from ..layout import Spacing
+from ..theme import colour
+
+if TYPE_CHECKING:
+    from ..app import App
+
+Focusable = UIButton | UITextEntryLine
+
+
+class Scene:
+    """One screen. Subclasses fill ``build`` and react in ``on_button`` and ``on_key``."""
+
+    name = "scene"
+    overlay = False
+    default_focus = ""  # the button highlighted first, when the screen opens
+
+    def __init__(self, app: App) -> None:
+        self.app = app
+        self.buttons: dict[str, Focusable] = {}
+        self.order: list[str] = []
+        self.texts: dict[str, UITextBox] = {}
+        self.elements: list[pygame_gui.core.UIElement] = []
+        self.focus_key: str | None = None
+        self.backdrop: pygame.Surface | None = None
+        self.container: UIPanel | None = None
+        self.hints: dict[str, str] = {}  # button key -> key name shown in help
+
+    # -- helpers for subclasses -------------------------------------------------------------
+
+    @property
+    def manager(self) -> pygame_gui.UIManager:
+        return self.app.manager
+
+    @property
+    def sp(self) -> Spacing:
+        return self.app.spacing
+
+    @property
+    def palette(self) -> str:
+        return self.app.settings.palette
+
+    def c(self, name: str) -> pygame.Color:
+        return colour(self.palette, name)
+
+    def add_button(self, key: str, rect: pygame.Rect, text: str, style: str = "", tooltip: str | None = None,
+                   focusable: bool = True, enabled: bool = True) -> UIButton:
+        button = UIButton(rect, text, self.manager, container=self.container,
+                          object_id=ObjectID(object_id=f"#{key}", class_id=style or None))
+        if tooltip:
+            button.set_tooltip(tooltip, delay=0.35, wrap_width=self.tooltip_width())
+        if not enabled:
+            button.disable()
+        self.buttons[key] = button
+        self.elements.append(button)
+        if focusable and enabled:
+            self.order.append(key)
+        return button
+
+    def tooltip_width(self) -> int:
+        """Tool tips wrap at about 34 words' width, but never wider than 45% of the window."""
+        return int(min(self.app.size[0] * 0.45, self.app.type.body * 30))
+
+    def add_entry(self, key: str, rect: pygame.Rect, text: str = "", placeholder: str = "") -> UITextEntryLine:
+        entry = UITextEntryLine(rect, self.manager, container=self.container, initial_text=text or None,
+                                placeholder_text=placeholder or None, object_id=ObjectID(object_id=f"#{key}"))
+        self.buttons[key] = entry
+        self.elements.append(entry)
+        self.order.append(key)
+        return entry
+
+    def add_text(self, key: str, rect: pygame.Rect, html: str, style: str = "") -> UITextBox:
+        box = UITextBox(html, rect, self.manager, container=self.container,
+                        object_id=ObjectID(object_id=f"#{key}", class_id=style or None))
+        self.texts[key] = box
+        self.elements.append(box)
+        return box
+
+    def new_backdrop(self, fill: str = "bg") -> pygame.Surface:
+        surface = pygame.Surface(self.app.size)
+        surface.fill(self.c(fill))
+        return surface
+
+    def key_of(self, element: object) -> str | None:
+        for key, button in self.buttons.items():
+            if button is element:
+                return key
+        return None
+
+    # -- hooks --------------------------------------------------------------------------------
+
+    def build(self) -> None:
+        """Create this screen's elements and backdrop for the current window size."""
+
+    def teardown(self) -> None:
+        for element in self.elements:
+            element.kill()
+        self.elements.clear()
+        self.buttons.clear()
+        self.texts.clear()
+        self.order.clear()
+        self.container = None
+
+    def draw(self, surface: pygame.Surface) -> None:
+        if self.backdrop is not None:
+            surface.blit(self.backdrop, (0, 0))
+
+    def on_button(self, key: str) -> None:
+        """A button was clicked or activated from the keyboard."""
+
+    def on_key(self, event: pygame.event.Event) -> bool:
+        """A key the app did not use itself; True if this screen used it."""
+        return False
+
+    def on_escape(self) -> bool:
+        """Esc on this screen; False lets the app go back a screen."""
+        return False
+
+    def on_text(self, key: str, text: str) -> None:
+        """Enter was pressed in a text entry."""
+
+    def update(self, now: float) -> bool:
+        """Advance timers; True while something is waiting or moving (the app then keeps drawing)."""
+        return False
+
+    def wake_at(self) -> float | None:
+        """When this screen next needs the app awake (a timer), or None."""
+        return None
+
+    def shown(self) -> None:
+        """Called after the screen became the top one (again)."""
+
+
+class Overlay(Scene):
+    """A screen drawn over another one: a dimmed full-window panel that takes every click, and a
+    box in the middle."""
+
+    overlay = True
+
+    def open_box(self, width: int, height: int) -> pygame.Rect:
+        """Create the dimming layer and a centred box; return the box's inner rectangle (in box
+        coordinates) for the content."""
+        w, h = self.app.size
+        dim = UIPanel(pygame.Rect(0, 0, w, h), starting_height=50, manager=self.manager,
+                      object_id=ObjectID(object_id="#overlay_dim", class_id="@dim"))
+        self.elements.append(dim)
+        width, height = min(width, w - 2 * self.sp.gap), min(height, h - 2 * self.sp.gap)
+        box = UIPanel(pygame.Rect((w - width) // 2, (h - height) // 2, width, height), starting_height=1,
+                      manager=self.manager, container=dim, object_id=ObjectID(object_id="#overlay_box"))
+        self.elements.append(box)
+        self.container = box
+        pad = self.sp.pad * 2
+        return pygame.Rect(pad, pad, width - 2 * pad - 4, height - 2 * pad - 4)

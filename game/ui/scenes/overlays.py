@@ -1,0 +1,137 @@
+"""Overlays: help (F1), pause (Esc during play) and messages (errors, notices, briefings)."""
+
+from __future__ import annotations
+
+import pygame
+
+from ..layout import button_width, column, row, wrap
+from ..story import esc
+from ..widgets import draw
+from .base import Overlay
+
+KEYS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
+    ("Everywhere", (
+        ("F1", "this help"), ("Esc", "pause, go back, or close a window like this one"),
+        ("F11", "fullscreen on or off"), ("Tab / Shift+Tab, ↑ ↓", "move the highlight between buttons"),
+        ("Enter or Space", "press the highlighted button"),
+    )),
+    ("Title screen", (
+        ("N", "new game"), ("C", "continue the latest autosave"), ("L", "load a saved game"),
+        ("R", "replay history"), ("S", "choose a scenario"), ("O", "settings"), ("Q", "quit"),
+    )),
+    ("Playing", (
+        ("1 – 9", "take that choice"), ("Ctrl+Z or U", "undo your last decision"), ("Ctrl+S", "save"),
+        ("B", "your delegation's private briefing"), ("Space", "skip the computer's pause"),
+        ("Page Up / Page Down", "scroll the narration"), ("F5", "reload the scenario file from disk"),
+    )),
+    ("Replaying history", (
+        ("→ or N", "next step"), ("←", "one step back"), ("A", "play by itself, or stop"),
+        ("T", "take over this decision and play on from here"),
+    )),
+    ("The ending", (("H", "replay history"), ("N", "new game"), ("Esc", "back to the title screen"))),
+)
+
+
+def keys_html(key_colour: str, sections: tuple = KEYS) -> str:  # type: ignore[type-arg]
+    parts = []
+    for section, keys in sections:
+        parts.append(f"<b>{esc(section)}</b><br>")
+        for key, what in keys:
+            parts.append(f"<font color='{key_colour}'><b>{esc(key)}</b></font>  {esc(what)}<br>")
+        parts.append("<br>")
+    return "".join(parts)
+
+
+class HelpOverlay(Overlay):
+    name = "help"
+
+    def build(self) -> None:
+        sp = self.sp
+        inner = self.open_box(round(self.app.size[0] * 0.9), round(self.app.size[1] * 0.9))
+        title_h = sp.large_line + sp.pad
+        body = pygame.Rect(inner.x, inner.y + title_h, inner.w, inner.h - title_h - sp.button_h - sp.gap)
+        self.add_text("help_title", pygame.Rect(inner.x, inner.y, inner.w, title_h),
+                      f"<font pixel_size={self.app.type.heading}><b>Keys</b></font>", "@plain")
+        colour = self.c("focus").hex[:7]
+        if body.w > 700:
+            left = pygame.Rect(body.x, body.y, (body.w - sp.gap) // 2, body.h)
+            right = pygame.Rect(left.right + sp.gap, body.y, body.right - left.right - sp.gap, body.h)
+            self.add_text("help_text", left, keys_html(colour, KEYS[:2]))
+            self.add_text("help_more", right, keys_html(colour, KEYS[2:]))
+        else:
+            self.add_text("help_text", body, keys_html(colour))
+        (close,) = row(pygame.Rect(inner.x, body.bottom + sp.gap, inner.w, sp.button_h),
+                       [button_width("Close", sp, minimum=160)], sp.gap, "right")
+        self.add_button("close", close, "Close", "@primary")
+
+    def all_text(self) -> str:
+        return "".join(box.html_text for box in self.texts.values())
+
+    def on_button(self, key: str) -> None:
+        self.app.close_overlay()
+
+
+class MessageOverlay(Overlay):
+    name = "message"
+
+    def __init__(self, app, title: str, html: str, wide: bool = False) -> None:  # type: ignore[no-untyped-def]
+        super().__init__(app)
+        self.title = title
+        self.html = html
+        self.wide = wide
+
+    def build(self) -> None:
+        sp = self.sp
+        w, h = self.app.size
+        inner = self.open_box(round(w * (0.8 if self.wide else 0.62)), round(h * (0.8 if self.wide else 0.66)))
+        lines = len(wrap(self.title, inner.w - 30, self.app.type.heading, "bold"))
+        title_h = draw.fonts.line_height(self.app.type.heading, "bold") * min(2, lines) + sp.pad
+        self.add_text("message_title", pygame.Rect(inner.x, inner.y, inner.w, title_h),
+                      f"<font pixel_size={self.app.type.heading}><b>{esc(self.title)}</b></font>", "@plain")
+        body = pygame.Rect(inner.x, inner.y + title_h, inner.w, inner.h - title_h - sp.button_h - sp.gap)
+        self.add_text("message_text", body, self.html)
+        (ok,) = row(pygame.Rect(inner.x, body.bottom + sp.gap, inner.w, sp.button_h),
+                    [button_width("OK", sp, minimum=140)], sp.gap, "right")
+        self.add_button("ok", ok, "OK", "@primary")
+
+    def on_button(self, key: str) -> None:
+        self.app.close_overlay()
+
+
+class PauseOverlay(Overlay):
+    name = "pause"
+    ITEMS = (("resume", "Resume"), ("save", "Save game"), ("load", "Load game"), ("settings", "Settings"),
+             ("help", "Keys and help"), ("title", "Title screen"), ("quit", "Quit"))
+
+    def build(self) -> None:
+        sp = self.sp
+        width = max(button_width(label, sp, self.app.type.large) for _, label in self.ITEMS) + sp.pad * 4
+        title_h = sp.large_line + sp.pad
+        height = title_h + len(self.ITEMS) * (sp.button_h + sp.gap) + sp.pad * 5
+        inner = self.open_box(width, height)
+        self.add_text("pause_title", pygame.Rect(inner.x, inner.y, inner.w, title_h),
+                      f"<font pixel_size={self.app.type.heading}><b>Paused</b></font>", "@plain")
+        rects = column(pygame.Rect(inner.x, inner.y + title_h, inner.w, 0), [sp.button_h] * len(self.ITEMS), sp.gap)
+        for (key, label), rect in zip(self.ITEMS, rects, strict=True):
+            self.add_button(key, rect, label, "@primary" if key == "resume" else "@menu")
+
+    def on_button(self, key: str) -> None:
+        app = self.app
+        from .saves import SavesScene
+        from .settings import SettingsScene
+
+        if key == "resume":
+            app.close_overlay()
+        elif key == "save":
+            app.push(SavesScene(app, saving=True))
+        elif key == "load":
+            app.push(SavesScene(app, saving=False))
+        elif key == "settings":
+            app.push(SettingsScene(app))
+        elif key == "help":
+            app.open_overlay(HelpOverlay(app))
+        elif key == "title":
+            app.autosave()
+            app.to_title()
+        elif key == "quit":
+            app.quit()

@@ -1,0 +1,523 @@
+"""The play screen, and history replay (the same screen in ``history`` mode).
+
+Everything shown is read from the ``Game``: the decision, its open and blocked choices, the log,
+the variables. Computer-played actors move after a short pause the player can skip, and what they
+did is said plainly at the top of the narration.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pygame
+
+from ...engine import Game, GameError, Happening, validate_file
+from ..layout import ChoiceSpec, PlayLayout, button_width, meter_columns, play_layout, row
+from ..story import cite, esc, long_date, plain, short_date
+from ..theme import actor_colours
+from ..widgets import draw
+from ..widgets.cards import draw_card
+from ..widgets.map_view import load_map, render_map
+from ..widgets.meters import meter_cells, render_meters
+from ..widgets.table import render_table
+from ..widgets.timeline import Mark, render_timeline
+from ..widgets.timeline import geometry as timeline_geometry
+from .base import Scene
+
+
+class PlayScene(Scene):
+    name = "play"
+
+    def __init__(self, app, game: Game, history: bool = False, notice: str = "") -> None:  # type: ignore[no-untyped-def]
+        super().__init__(app)
+        self.game = game
+        self.history = history
+        self.notice = notice
+        self.recent: list[Happening] = list(game.log) if not game.moves else []
+        self.pending: float | None = None  # when the computer (or the history replay) moves next
+        self.pending_from = 0.0
+        self.auto = False
+        self.layout: PlayLayout | None = None
+
+    # -- building -----------------------------------------------------------------------------
+
+    def choice_specs(self) -> list[ChoiceSpec]:
+        decision = self.game.decision
+        if decision is None:
+            return []
+        marked = ""
+        if self.history:
+            try:
+                marked = self.game.computer_choice().id
+            except GameError:
+                marked = ""
+        specs = []
+        for view in decision.choices:
+            detail = ""
+            if not view.available:
+                detail = "Blocked: " + "; ".join(c.title for c in view.blocked_by)
+            elif marked and view.step.id == marked:
+                detail = "✓ What happened in history" if view.step.historical else "✓ The course taken here"
+            specs.append(ChoiceSpec(view.step.label, detail, not view.available, str(view.number)))
+        return specs
+
+    def visible_variables(self) -> list:  # type: ignore[type-arg]
+        return [v for v in self.game.scenario.variables.values() if v.visible]
+
+    def build(self) -> None:
+        app, sp, t = self.app, self.sp, self.app.type
+        game = self.game
+        scenario = game.scenario
+        decision = game.decision
+        specs = self.choice_specs()
+        variables = self.visible_variables()
+        lay = play_layout(app.size, app.scale, specs, len(variables))
+        self.layout = lay
+        backdrop = self.new_backdrop()
+        # top bar
+        pygame.draw.rect(backdrop, self.c("panel"), lay.top_bar)
+        pygame.draw.line(backdrop, self.c("border"), lay.top_bar.bottomleft, lay.top_bar.bottomright, 2)
+        x = sp.gap * 2
+        date_rect = draw.text(backdrop, long_date(game.date), (x, lay.top_bar.centery), t.heading, self.c("text"),
+                              "bold", anchor="midleft")
+        x = date_rect.right + sp.gap * 2
+        day = (game.date - scenario.start).days + 1
+        total = scenario.last_day + 1
+        info = f"Day {day} of {total} · {scenario.title}"
+        room = lay.top_buttons[0].x - x - sp.gap * 2
+        if self.history:
+            badge = draw.text(backdrop, " REPLAYING HISTORY ", (x, lay.top_bar.centery), t.small, self.c("accent_text"),
+                              "bold", anchor="midleft")
+            pygame.draw.rect(backdrop, self.c("accent"), badge.inflate(6, 6), border_radius=4)
+            draw.text(backdrop, " REPLAYING HISTORY ", badge.topleft, t.small, self.c("accent_text"), "bold")
+            x = badge.right + sp.gap * 2
+            room = lay.top_buttons[0].x - x - sp.gap * 2
+        font = draw.fonts.font(t.body, "semibold")
+        while font.size(info)[0] > room and len(info) > 8:
+            info = info[:-2] + "…"
+        if room > 40:
+            draw.text(backdrop, info, (x, lay.top_bar.centery), t.body, self.c("muted"), "semibold", anchor="midleft")
+        labels = ("Undo", "Save", "Help", "Menu")
+        tips = ("Ctrl+Z: take back your last decision", "Ctrl+S: save to a named slot", "F1: every key",
+                "Esc: pause menu")
+        for key, label, tip, rect in zip(("undo", "save", "help", "menu"), labels, tips, lay.top_buttons, strict=True):
+            enabled = True
+            if key == "undo":
+                enabled = game.can_undo
+            if key == "save":
+                enabled = not self.history
+            self.add_button(key, rect, label, "@small", tooltip=tip, enabled=enabled)
+        # table, map, meters, timeline
+        colours = actor_colours(list(scenario.actors), {a.id: a.colour for a in scenario.actors.values()},
+                                self.palette)
+        players = {a: ("History" if self.history else "You" if game.controller(a) == "human" else "Computer")
+                   for a in scenario.actors}
+        speaker = decision.actor.id if decision else ""
+        backdrop.blit(render_table(lay.table.size, list(scenario.actors.values()), colours, players, speaker,
+                                   self.palette, app.scale), lay.table)
+        highlight = frozenset(decision.node.map) if decision else frozenset()
+        key = ("map", lay.map.size, highlight, self.palette, app.scale, tuple(sorted(colours)))
+        data = load_map()
+        the_map = app.map_surface(key, lambda: render_map(lay.map.size, highlight, colours, self.palette, app.scale,
+                                                          data.title, data))
+        backdrop.blit(the_map, lay.map)
+        pygame.draw.rect(backdrop, self.c("border"), lay.map, 1)
+        if highlight:
+            legend = "Outlined: what this decision is about"
+            image_rect = draw.text(backdrop, legend, (lay.map.x + 10, lay.map.bottom - 6), t.small,
+                                   pygame.Color("#FFFFFF"), "semibold", anchor="bottomleft",
+                                   halo=pygame.Color(20, 24, 30))
+            del image_rect
+        if variables:
+            meter_sp = lay.meter_spacing or sp
+            columns = meter_columns(lay.meters.w, meter_sp)
+            backdrop.blit(render_meters(lay.meters.size, variables, dict(game.state.values), self.palette, app.scale,
+                                        columns, meter_sp), lay.meters)
+            for variable, cell in zip(variables, meter_cells(lay.meters.size, len(variables), columns, meter_sp),
+                                      strict=True):
+                tip = f"<b>{esc(variable.label or variable.id)}</b>: {esc(str(game.value(variable.id)))}"
+                if variable.description:
+                    tip += f"<br>{esc(variable.description)}"
+                if variable.source:
+                    tip += f"<br><i>Source: {esc(cite(scenario, variable.source))}</i>"
+                self.add_button(f"meter_{variable.id}", cell.move(lay.meters.topleft), "", "@hotspot", tooltip=tip,
+                                focusable=False)
+        marks = self.marks()
+        backdrop.blit(render_timeline(lay.timeline.size, scenario.start, scenario.end, game.date, marks,
+                                      self.palette, app.scale), lay.timeline)
+        line = timeline_geometry(lay.timeline.size, scenario.start, scenario.end, app.scale)
+        dot = max(16, sp.small_line)
+        for index, mark in enumerate(marks):
+            centre = (lay.timeline.x + line.x_of(mark.date), lay.timeline.y + line.y)
+            tense = "happened" if mark.past else "is due"
+            self.add_button(f"event_{index}", pygame.Rect(centre[0] - dot // 2, centre[1] - dot // 2, dot, dot), "",
+                            "@hotspot", tooltip=f"<b>{esc(long_date(mark.date))}</b><br>{esc(mark.title)}<br>"
+                                             f"<i>In history this {tense} on that day.</i>", focusable=False)
+        # narration and log
+        self.add_text("narration", lay.narration, self.narration_html())
+        self.add_text("log", lay.log, self.log_html(), "@log")
+        # choices
+        waiting = game.computer_to_move and not self.history
+        for spec, geo, view in zip(specs, lay.cards, decision.choices if decision else (), strict=False):
+            draw_card(backdrop, geo, lay.card_spacing or sp, self.palette, spec.badge, spec.blocked,
+                      chosen=spec.detail.startswith("✓"))
+            tip = None
+            if spec.blocked:
+                tip = "<br><br>".join(
+                    f"<b>{esc(c.title)}</b><br>{esc(c.explanation)}<br><i>Source: {esc(cite(scenario, c.source))}</i>"
+                    for c in view.blocked_by)
+            self.add_button(f"choice_{view.number}", geo.rect, "", "@card_blocked" if spec.blocked else "@card",
+                            tooltip=tip, focusable=not waiting and not self.history)
+        # controls
+        self._build_controls(backdrop, lay)
+        top = ("undo", "save", "help", "menu")
+        self.order = [k for k in self.order if k not in top] + [k for k in self.order if k in top]
+        self.default_focus = "next" if self.history else ""
+        if self.focus_key is None and self.order and not waiting and not self.history:
+            first_open = next((f"choice_{v.number}" for v in (decision.choices if decision else ()) if v.available),
+                              None)
+            self.focus_key = first_open
+        self.backdrop = backdrop
+
+    def _build_controls(self, backdrop: pygame.Surface, lay: PlayLayout) -> None:
+        sp, t = self.sp, self.app.type
+        game = self.game
+        decision = game.decision
+        area = lay.controls
+        if self.history:
+            labels = [("back", "◀ Back"), ("next", "Next ▶"), ("auto", "Stop" if self.auto else "Auto-play"),
+                      ("takeover", "Take over here")]
+            widths = [button_width(label, sp) for _, label in labels]
+            scale = min(1.0, (area.w - sp.gap * 3) / sum(widths))
+            rects = row(area, [int(w * scale) for w in widths], sp.gap, "left")
+            for (key, label), rect in zip(labels, rects, strict=True):
+                enabled = not (key == "back" and not game.can_undo)
+                self.add_button(key, rect, label, "@primary" if key in ("next", "takeover") else "", enabled=enabled)
+            return
+        if decision is None:
+            return
+        if game.computer_to_move:
+            skip_w = button_width("Skip wait", sp)
+            (skip,) = row(area, [skip_w], sp.gap, "right")
+            self.add_button("skip", skip, "Skip wait", "@primary", tooltip="Space: let the computer move now")
+            draw.text(backdrop, f"{decision.actor.name} (computer) is deciding…", (area.x, area.centery), t.body,
+                      self.c("text"), "semibold", anchor="midleft")
+            self.progress_rect = pygame.Rect(area.x, area.bottom - 6, skip.x - area.x - sp.gap, 5)
+            return
+        brief_w = button_width("Briefing", sp)
+        (brief,) = row(area, [brief_w], sp.gap, "right")
+        self.add_button("briefing", brief, "Briefing", tooltip="B: your delegation's private briefing")
+        n = len(decision.choices)
+        hint = f"You decide for {decision.actor.name}: press 1–{n} or click a choice." if n > 1 else \
+            f"You decide for {decision.actor.name}: press 1 or click the choice."
+        font = draw.fonts.font(t.body, "semibold")
+        room = brief.x - area.x - sp.gap
+        if font.size(hint)[0] > room:
+            hint = f"Press 1–{n} or click." if n > 1 else "Press 1 or click."
+        draw.text(backdrop, hint, (area.x, area.centery), t.body, self.c("muted"), "semibold", anchor="midleft")
+
+    def marks(self) -> list[Mark]:
+        scenario = self.game.scenario
+        out = []
+        for event in scenario.events:
+            if not event.historical:
+                continue
+            date = event.date or (scenario.date_of(event.day) if event.day is not None else None)
+            if date is None:
+                continue
+            out.append(Mark(date, event.title, date <= self.game.date))
+        return out
+
+    def narration_html(self) -> str:
+        game, t = self.game, self.app.type
+        scenario = game.scenario
+        muted = self.c("muted").hex[:7]
+        accent = self.c("accent").hex[:7]
+        parts = []
+        if self.notice:
+            parts.append(f"<font color='{accent}'><b>{esc(self.notice)}</b></font><br><br>")
+        recent = []
+        for item in self.recent:
+            if item.kind in ("outcome", "deadline", "stuck"):
+                continue
+            line = f"• <b>{esc(plain(scenario, item))}</b>"
+            if item.text:
+                line += f" {esc(item.text)}"
+            if self.history and item.source:
+                line += f" <i>(Source: {esc(cite(scenario, item.source))})</i>"
+            recent.append(line)
+        decision = game.decision
+        if decision is not None:
+            node = decision.node
+            who = decision.actor.name
+            if self.history:
+                role = "history's course"
+            elif game.controller(decision.actor.id) == "human":
+                role = "your decision"
+            else:
+                role = "played by the computer"
+            parts.append(f"<font pixel_size={t.heading}><b>{esc(node.title)}</b></font><br>")
+            parts.append(f"<font color='{muted}'>{esc(long_date(decision.date))} · {esc(who)} · {role}</font><br>")
+            if recent:
+                parts.append(f"<font color='{accent}' pixel_size={t.small}><b>JUST NOW</b></font><br>"
+                             f"<font color='{muted}'>{'<br>'.join(recent)}</font><br>")
+            parts.append("<br>" + esc(node.text))
+            if self.history and node.sources:
+                cites = "; ".join(esc(cite(scenario, s)) for s in node.sources)
+                parts.append(f"<br><br><font color='{muted}' pixel_size={t.small}><b>Sources:</b> {cites}</font>")
+        return "".join(parts)
+
+    def log_html(self) -> str:
+        game = self.game
+        scenario = game.scenario
+        muted = self.c("muted").hex[:7]
+        lines = [f"<font color='{muted}'><b>LOG</b> · newest first</font>"]
+        for item in reversed(game.log):
+            lines.append(f"<b>{esc(short_date(scenario.date_of(item.day)))}</b>  {esc(plain(scenario, item))}")
+        if len(lines) == 1:
+            lines.append("Nothing has been decided yet.")
+        return "<br>".join(lines)
+
+    # -- timers -------------------------------------------------------------------------------
+
+    def shown(self) -> None:
+        self._schedule()
+
+    def _schedule(self) -> None:
+        game = self.game
+        now = self.app.now
+        if game.ended:
+            self.pending = None
+        elif self.history:
+            self.pending = now + self.app.settings.replay_step if self.auto else None
+        elif game.computer_to_move:
+            self.pending = now + self.app.settings.computer_pause
+        else:
+            self.pending = None
+        self.pending_from = now
+
+    def update(self, now: float) -> bool:
+        if self.pending is None:
+            return False
+        if now >= self.pending:
+            self.pending = None
+            if self.history:
+                self._history_step()
+            else:
+                self._computer_move()
+            return True
+        return True
+
+    def wake_at(self) -> float | None:
+        if self.pending is None:
+            return None
+        return min(self.pending, self.app.now + 0.05)
+
+    def draw(self, surface: pygame.Surface) -> None:
+        super().draw(surface)
+        rect = getattr(self, "progress_rect", None)
+        if self.pending is not None and rect is not None and not self.history and self.game.computer_to_move:
+            span = max(0.001, self.pending - self.pending_from)
+            done = min(1.0, max(0.0, (self.app.now - self.pending_from) / span))
+            pygame.draw.rect(surface, self.c("panel_hi"), rect, border_radius=2)
+            pygame.draw.rect(surface, self.c("accent"), (rect.x, rect.y, round(rect.w * done), rect.h),
+                             border_radius=2)
+
+    # -- acting -------------------------------------------------------------------------------
+
+    def _after_move(self, happened: list[Happening], accumulate: bool) -> None:
+        self.recent = (self.recent + happened) if accumulate else list(happened)
+        self.notice = ""
+        if not self.history:
+            failed = self.app.autosave()
+            if failed:
+                self.notice = failed
+        if self.game.ended:
+            self.app.play(self.game)
+            return
+        self.focus_key = None
+        self.app.rebuild()
+        self._schedule()
+
+    def _computer_move(self) -> None:
+        if not self.game.computer_to_move:
+            return
+        self._after_move(self.game.play_computer(), accumulate=True)
+
+    def _history_step(self) -> None:
+        if self.game.decision is None:
+            return
+        self._after_move(self.game.play_computer(), accumulate=False)
+
+    def choose(self, number: int) -> None:
+        game = self.game
+        decision = game.decision
+        if decision is None:
+            return
+        if self.history:
+            self.notice = "This is history replaying. Press ‘Take over here’ (T) to make this decision yourself."
+            self.app.rebuild()
+            return
+        if game.computer_to_move:
+            self.notice = f"{decision.actor.name} is played by the computer: wait, or press Space to let it move now."
+            self.app.rebuild()
+            return
+        view = next((v for v in decision.choices if v.number == number), None)
+        if view is None:
+            return
+        if not view.available:
+            self.notice = f"‘{view.step.label}’ is not available. {view.why_blocked()}"
+            self.focus_key = f"choice_{number}"
+            self.app.rebuild()
+            return
+        self._after_move(game.choose(view.number), accumulate=False)
+
+    def undo(self) -> None:
+        game = self.game
+        done = game.undo() if self.history else game.undo_to_human()
+        self.recent = []
+        self.notice = "Undone." if done else "There is nothing to undo."
+        if done and not self.history:
+            self.app.autosave()
+        self.focus_key = None
+        self.app.rebuild()
+        self._schedule()
+
+    def take_over(self) -> None:
+        game = self.game
+        decision = game.decision
+        if decision is None:
+            return
+        game.take_over()
+        self.history = False  # from here on the game is the player's, and is autosaved
+        self.auto = False
+        self.notice = (f"You now play {decision.actor.name}, from {long_date(game.date)}. The others keep to "
+                       "history where they can.")
+        self.app.autosave()
+        self.focus_key = None
+        self.app.rebuild()
+        self._schedule()
+
+    def reload(self) -> None:
+        """F5: read the scenario file again and replay the moves so far on it."""
+        path = self.game.scenario.path
+        if not path:
+            self.app.message("Cannot reload", "This scenario was not loaded from a file.")
+            return
+        scenario, findings = validate_file(path)
+        if scenario is None:
+            errors = [f for f in findings if f.severity == "error"] or findings
+            body = "<br>".join(esc(f.format()) for f in errors[:40])
+            more = f"<br>…and {len(errors) - 40} more." if len(errors) > 40 else ""
+            self.app.message("The scenario file has errors", body + more + "<br><br>The game goes on with the "
+                             "version loaded before.", wide=True)
+            return
+        new_game, report = Game.replay(scenario, self.game.settings, self.game.moves)
+        self.game = new_game
+        self.app.game = new_game
+        self.app.use_scenario(Path(path), scenario)
+        self.recent = []
+        self.notice = "Scenario reloaded from disk."
+        self.app.rebuild()
+        self._schedule()
+        if not report.complete:
+            self.app.message("Reloaded, with changes", esc(
+                f"{report.applied} of {report.total} recorded moves still apply. Replay stopped at "
+                f"'{report.stopped_at}' because {report.reason}. You play on from there."))
+        if new_game.ended:
+            self.app.play(new_game)
+
+    def save_quick(self) -> None:
+        from .saves import SavesScene
+
+        if not self.history:
+            self.app.push(SavesScene(self.app, saving=True))
+
+    def briefing(self) -> None:
+        decision = self.game.decision
+        if decision is None:
+            return
+        actor = decision.actor
+        if self.game.controller(actor.id) != "human" and not self.history:
+            people = [a for a in self.game.scenario.actors.values() if self.game.controller(a.id) == "human"]
+            if people:
+                actor = people[0]
+        self.app.message(f"{actor.name}: private briefing", f"{esc(actor.description)}<br><br>{esc(actor.briefing)}")
+
+    # -- input --------------------------------------------------------------------------------
+
+    def on_button(self, key: str) -> None:
+        if key.startswith("choice_"):
+            self.choose(int(key.split("_", 1)[1]))
+        elif key == "undo":
+            self.undo()
+        elif key == "save":
+            self.save_quick()
+        elif key == "help":
+            from .overlays import HelpOverlay
+
+            self.app.open_overlay(HelpOverlay(self.app))
+        elif key == "menu":
+            from .overlays import PauseOverlay
+
+            self.app.open_overlay(PauseOverlay(self.app))
+        elif key == "skip":
+            self.pending = self.app.now
+        elif key == "briefing":
+            self.briefing()
+        elif key == "next":
+            self._history_step()
+        elif key == "back":
+            self.undo()
+        elif key == "auto":
+            self.auto = not self.auto
+            self.app.rebuild()
+            self._schedule()
+            if self.auto:
+                self.pending = self.app.now + 0.3
+        elif key == "takeover":
+            self.take_over()
+
+    def on_key(self, event: pygame.event.Event) -> bool:
+        k = event.key
+        ctrl = bool(event.mod & (pygame.KMOD_CTRL | pygame.KMOD_META))
+        if (ctrl and k == pygame.K_z) or (k == pygame.K_u and not ctrl):
+            self.undo()
+            return True
+        if ctrl and k == pygame.K_s:
+            self.save_quick()
+            return True
+        if k == pygame.K_F5:
+            self.reload()
+            return True
+        if pygame.K_1 <= k <= pygame.K_9 or pygame.K_KP1 <= k <= pygame.K_KP9:
+            number = (k - pygame.K_1 + 1) if k <= pygame.K_9 else (k - pygame.K_KP1 + 1)
+            self.choose(number)
+            return True
+        if k == pygame.K_b:
+            self.briefing()
+            return True
+        if k in (pygame.K_PAGEUP, pygame.K_PAGEDOWN):
+            box = self.texts.get("narration")
+            bar = getattr(box, "scroll_bar", None)
+            if bar is not None:
+                step = 0.25 if k == pygame.K_PAGEDOWN else -0.25
+                bar.set_scroll_from_start_percentage(min(1.0, max(0.0, bar.start_percentage + step)))
+            return True
+        if self.history:
+            if k in (pygame.K_RIGHT, pygame.K_n):
+                self._history_step()
+                return True
+            if k == pygame.K_LEFT:
+                self.undo()
+                return True
+            if k == pygame.K_a:
+                self.on_button("auto")
+                return True
+            if k == pygame.K_t:
+                self.take_over()
+                return True
+        elif k == pygame.K_SPACE and self.pending is not None:
+            self.pending = self.app.now
+            return True
+        return False

@@ -1,0 +1,172 @@
+"""Saving to named slots and loading: every save listed with its scenario, date and a line of
+context; damaged saves are listed as damaged (with the reason), never hidden and never fatal."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pygame
+
+from ...engine.saves import AUTOSAVE, SaveError, SaveInfo, list_saves, save_game
+from ...paths import saves_folder
+from ..layout import ChoiceSpec, button_width, card_geometry, row
+from ..story import esc
+from ..widgets import draw
+from ..widgets.cards import draw_card
+from .base import Scene
+
+
+def when(stamp: str) -> str:
+    """An ISO time stamp as local time for people, or '' if it cannot be read."""
+    try:
+        moment = dt.datetime.fromisoformat(stamp)
+    except ValueError:
+        return ""
+    if moment.tzinfo is not None:
+        moment = moment.astimezone()
+    return f"{moment.day} {moment:%b %Y, %H:%M}"
+
+
+def describe(info: SaveInfo) -> ChoiceSpec:
+    if info.data is None:
+        return ChoiceSpec(f"{info.name} — damaged", info.damaged, True)
+    data = info.data
+    label = "Autosave" if info.name == AUTOSAVE else data.name
+    saved = when(data.updated)
+    detail = f"{data.scenario_title} · {data.context}" + (f" · saved {saved}" if saved else "")
+    return ChoiceSpec(label, detail)
+
+
+class SavesScene(Scene):
+    name = "saves"
+
+    def __init__(self, app, saving: bool) -> None:  # type: ignore[no-untyped-def]
+        super().__init__(app)
+        self.saving = saving
+        self.page = 0
+        self.status = ""
+        self.status_bad = False
+        self.saves: list[SaveInfo] = []
+        self.slot_name = self._default_name()
+
+    def _default_name(self) -> str:
+        game = self.app.game
+        if game is None:
+            return "my game"
+        return f"{game.scenario.id} {game.date.day} {game.date:%b}"
+
+    def build(self) -> None:
+        app, sp, t = self.app, self.sp, self.app.type
+        w, h = app.size
+        g = sp.gap
+        margin = g * 2
+        self.saves = list_saves(saves_folder())
+        backdrop = self.new_backdrop()
+        head = draw.text(backdrop, "Save the game" if self.saving else "Load a game", (margin, margin), t.heading,
+                         self.c("accent"), "bold")
+        draw.text(backdrop, f"Folder: {saves_folder()}", (head.right + g * 2, head.centery), t.small,
+                  self.c("faint"), "semibold", anchor="midleft")
+        y = head.bottom + g
+        if self.saving:
+            draw.text(backdrop, "Name of the save (letters, digits, spaces, - _ .):", (margin, y), t.small,
+                      self.c("muted"), "bold")
+            y += sp.small_line + 4
+            entry, button = row(pygame.Rect(margin, y, w - 2 * margin, sp.button_h),
+                                [min(520, w - 2 * margin - button_width("Save", sp) - g), button_width("Save", sp)], g)
+            box = self.add_entry("name", entry, self.slot_name)
+            box.set_text_length_limit(64)
+            self.add_button("save", button, "Save", "@primary")
+            y += sp.button_h + g
+        if self.status:
+            draw.text(backdrop, self.status, (margin, y), t.body, self.c("bad" if self.status_bad else "good"), "bold")
+            y += sp.line + g // 2
+        footer = pygame.Rect(margin, h - margin - sp.button_h, w - 2 * margin, sp.button_h)
+        area = pygame.Rect(margin, y, w - 2 * margin, footer.y - g - y)
+        specs = [describe(info) for info in self.saves]
+        probe = card_geometry(pygame.Rect(area.x, 0, area.w, 0), ChoiceSpec("x", "y"), sp).rect.h
+        per_page = max(1, area.h // (probe + g // 2 + 2))
+        pages = max(1, -(-len(specs) // per_page))
+        self.page = min(self.page, pages - 1)
+        shown = list(enumerate(specs))[self.page * per_page:(self.page + 1) * per_page]
+        yy = area.y
+        for index, spec in shown:
+            geo = card_geometry(pygame.Rect(area.x, yy, area.w, 0), spec, sp)
+            geo.label_lines = geo.label_lines[:1]
+            geo.detail_lines = geo.detail_lines[:1] if not spec.blocked else geo.detail_lines[:2]
+            geo.rect.h = min(geo.rect.h, area.bottom - yy)
+            if geo.rect.h < probe // 2:
+                break
+            draw_card(backdrop, geo, sp, self.palette, blocked=spec.blocked,
+                      accent=self.c("accent") if self.saves[index].name == AUTOSAVE else None)
+            tip = None
+            if spec.blocked:
+                tip = f"<b>This save is damaged</b><br>{esc(self.saves[index].damaged)}"
+            self.add_button(f"slot_{index}", geo.rect, "", "@card_blocked" if spec.blocked else "@card", tooltip=tip)
+            yy = geo.rect.bottom + g // 2 + 2
+        if not specs:
+            draw.text(backdrop, "There are no saves yet.", (area.x, area.y + g), t.body, self.c("muted"), "italic")
+        labels = []
+        if pages > 1:
+            labels += [("prev", "◀ Newer"), ("next", "Older ▶")]
+            draw.text(backdrop, f"Page {self.page + 1} of {pages}", (footer.x, footer.centery), t.body,
+                      self.c("muted"), "semibold", anchor="midleft")
+        labels.append(("back", "Back"))
+        rects = row(footer, [button_width(label, sp) for _, label in labels], g, "right")
+        for (key, label), rect in zip(labels, rects, strict=True):
+            enabled = not ((key == "prev" and self.page == 0) or (key == "next" and self.page >= pages - 1))
+            self.add_button(key, rect, label, enabled=enabled)
+        self.backdrop = backdrop
+
+    def on_button(self, key: str) -> None:
+        app = self.app
+        if key == "back":
+            app.pop()
+        elif key == "prev":
+            self.page -= 1
+            app.rebuild()
+        elif key == "next":
+            self.page += 1
+            app.rebuild()
+        elif key == "save":
+            entry = self.buttons["name"]
+            self.save(entry.get_text())  # type: ignore[union-attr]
+        elif key.startswith("slot_"):
+            info = self.saves[int(key.split("_", 1)[1])]
+            if info.data is None:
+                app.message("This save is damaged", f"{esc(info.damaged)}<br><br>The file was left as it is: "
+                            f"{esc(str(info.path))}")
+            elif self.saving:
+                self.slot_name = info.data.name
+                self.save(self.slot_name)
+            else:
+                self.load(info)
+
+    def on_text(self, key: str, text: str) -> None:
+        if key == "name":
+            self.save(text)
+
+    def save(self, name: str) -> None:
+        app = self.app
+        self.slot_name = name
+        if app.game is None:
+            return
+        try:
+            path = save_game(app.game, saves_folder(), name)
+        except SaveError as exc:
+            self.status, self.status_bad = f"Not saved: {exc}", True
+            app.rebuild()
+            return
+        self.status, self.status_bad = f"Saved as ‘{path.stem}’.", False
+        app.pop()
+        scene = app.scene
+        if hasattr(scene, "notice"):
+            scene.notice = f"Saved as ‘{path.stem}’."
+            app.rebuild()
+
+    def load(self, info: SaveInfo) -> None:
+        app = self.app
+        game, notice = app.restore_save(info.path)
+        if game is None:
+            app.message("Cannot load this save", esc(notice))
+            return
+        app.play(game, notice)

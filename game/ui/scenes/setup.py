@@ -1,0 +1,174 @@
+"""Setting up a new game: the lens (a reading of the evidence, with its source), who plays each
+delegation, and the seed (shown and editable, so a class can replay the same game)."""
+
+from __future__ import annotations
+
+import random
+
+import pygame
+
+from ...engine import Game, GameError, Scenario
+from ..layout import ChoiceSpec, button_width, card_geometry, row
+from ..story import cite, esc
+from ..theme import actor_colours
+from ..widgets import draw
+from ..widgets.cards import draw_card
+from .base import Scene
+
+PLAYERS = (("human", "Person"), ("historical", "Computer: as history"), ("goals", "Computer: own goals"),
+           ("random", "Computer: at random"))
+
+
+class SetupScene(Scene):
+    name = "setup"
+    default_focus = "start"
+
+    def __init__(self, app, scenario: Scenario) -> None:  # type: ignore[no-untyped-def]
+        super().__init__(app)
+        self.scenario = scenario
+        self.lens = scenario.default_lens or next(iter(scenario.lenses), "")
+        first = next((a.id for a in scenario.actors.values() if a.seat == "table"), next(iter(scenario.actors)))
+        self.players = {a: ("human" if a == first else "historical") for a in scenario.actors}
+        self.seed = random.SystemRandom().randrange(1, 1_000_000)
+        self.error = ""
+
+    def build(self) -> None:
+        app, sp, t = self.app, self.sp, self.app.type
+        scenario = self.scenario
+        w, h = app.size
+        g = sp.gap
+        margin = g * 2
+        backdrop = self.new_backdrop()
+        y = margin
+        head = draw.text(backdrop, "New game", (margin, y), t.heading, self.c("accent"), "bold")
+        draw.text(backdrop, scenario.title, (head.right + g * 2, head.centery), t.large, self.c("text"), "semibold",
+                  anchor="midleft")
+        y = head.bottom + g
+        footer = pygame.Rect(margin, h - margin - sp.button_h, w - 2 * margin, sp.button_h)
+        body = pygame.Rect(margin, y, w - 2 * margin, footer.y - g - y)
+        left = pygame.Rect(body.x, body.y, round(body.w * 0.46), body.h)
+        right = pygame.Rect(left.right + g * 2, body.y, body.right - left.right - g * 2, body.h)
+        # lenses
+        label = draw.text(backdrop, "How to read the evidence (the lens)", (left.x, left.y), t.body, self.c("muted"),
+                          "bold")
+        yy = label.bottom + g // 2
+        for index, lens in enumerate(scenario.lenses.values(), start=1):
+            spec = ChoiceSpec(lens.name, f"{lens.text} — Source: {cite(scenario, lens.source)}", False,
+                              "✓" if lens.id == self.lens else str(index))
+            geo = card_geometry(pygame.Rect(left.x, yy, left.w, 0), spec, sp)
+            if geo.rect.bottom > left.bottom:
+                geo.detail_lines = geo.detail_lines[:1]
+                geo.rect.h = min(geo.rect.h, left.bottom - yy)
+            draw_card(backdrop, geo, sp, self.palette, spec.badge, chosen=lens.id == self.lens)
+            self.add_button(f"lens_{lens.id}", geo.rect, "", "@card",
+                            tooltip=f"<b>{esc(lens.name)}</b><br>{esc(lens.text)}<br><i>Source: "
+                                    f"{esc(cite(scenario, lens.source))}</i>")
+            yy = geo.rect.bottom + g // 2
+        if not scenario.lenses:
+            draw.text(backdrop, "This scenario has a single reading.", (left.x, yy), t.body, self.c("muted"))
+        # players
+        label = draw.text(backdrop, "Who plays each delegation", (right.x, right.y), t.body, self.c("muted"), "bold")
+        actors = list(scenario.actors.values())
+        seed_h = sp.button_h + sp.small_line + g
+        rows_top = label.bottom + g // 2
+        room = right.bottom - seed_h - g - rows_top
+        row_h = max(sp.button_h + 4, min(sp.line + sp.small_line + sp.pad * 2, room // max(1, len(actors)) - 4))
+        colours = actor_colours([a.id for a in actors], {a.id: a.colour for a in actors}, self.palette)
+        widest = max(button_width(text, sp) for _, text in PLAYERS)
+        for index, actor in enumerate(actors):
+            rect = pygame.Rect(right.x, rows_top + index * (row_h + 4), right.w, row_h)
+            draw.panel(backdrop, rect, self.c("card"), max(4, sp.pad - 2))
+            pygame.draw.rect(backdrop, colours[actor.id], (rect.x, rect.y, max(6, sp.pad // 2), rect.h),
+                             border_top_left_radius=max(4, sp.pad - 2), border_bottom_left_radius=max(4, sp.pad - 2))
+            button = pygame.Rect(rect.right - widest - sp.pad, rect.centery - sp.button_h // 2, widest, sp.button_h)
+            text_x = rect.x + sp.pad * 2
+            room_w = button.x - text_x - sp.pad
+            name = actor.name + ("" if actor.seat == "table" else "  (offstage)")
+            font = draw.fonts.font(t.body, "bold")
+            while font.size(name)[0] > room_w and len(name) > 4:
+                name = name[:-2] + "…"
+            two = row_h >= sp.line + sp.small_line + sp.pad
+            ty = rect.y + (row_h - sp.line - (sp.small_line if two else 0)) // 2
+            draw.text(backdrop, name, (text_x, ty), t.body, self.c("text"), "bold")
+            if two:
+                desc = actor.description.split(". ")[0]
+                small = draw.fonts.font(t.small, "regular")
+                while small.size(desc)[0] > room_w and len(desc) > 4:
+                    desc = desc[:-2] + "…"
+                draw.text(backdrop, desc, (text_x, ty + sp.line), t.small, self.c("muted"))
+            current = dict(PLAYERS)[self.players[actor.id]]
+            self.add_button(f"player_{actor.id}", button, current, "@primary" if self.players[actor.id] == "human"
+                            else "", tooltip="Click (or Enter) to change who plays this delegation")
+        # seed
+        seed_top = right.bottom - seed_h
+        draw.text(backdrop, "Seed (the same seed and choices give the same game)", (right.x, seed_top), t.small,
+                  self.c("muted"), "bold")
+        entry_w = max(180, button_width("0000000", sp, t.large))
+        entry, new_seed = row(pygame.Rect(right.x, seed_top + sp.small_line + 4, right.w, sp.button_h),
+                              [entry_w, button_width("New seed", sp)], g)
+        box = self.add_entry("seed", entry, str(self.seed))
+        box.set_allowed_characters("numbers")
+        box.set_text_length_limit(9)
+        self.add_button("new_seed", new_seed, "New seed")
+        # footer
+        if self.error:
+            draw.text(backdrop, self.error, (footer.x, footer.y - sp.small_line - 4), t.small, self.c("bad"), "bold")
+        humans = [a.short or a.name for a in actors if self.players[a.id] == "human"]
+        summary = f"You play: {', '.join(humans)}" if humans else "Nobody plays: the computer plays every side"
+        back, start = row(footer, [button_width("Back", sp), button_width("Start the game", sp, t.large)], g, "right")
+        draw.text(backdrop, summary, (footer.x, footer.centery), t.body, self.c("text"), "semibold", anchor="midleft")
+        self.add_button("back", back, "Back")
+        self.add_button("start", start, "Start the game", "@primary")
+        self.order.remove("start")
+        self.order.insert(0, "start")
+        self.backdrop = backdrop
+
+    def read_seed(self) -> int | None:
+        entry = self.buttons.get("seed")
+        text = entry.get_text().strip() if entry is not None else str(self.seed)  # type: ignore[union-attr]
+        if not text.isdigit():
+            self.error = "The seed is a whole number, like 1939."
+            return None
+        self.seed = int(text)
+        self.error = ""
+        return self.seed
+
+    def on_button(self, key: str) -> None:
+        app = self.app
+        if key.startswith("lens_"):
+            self.read_seed()
+            self.lens = key[len("lens_"):]
+            app.rebuild()
+        elif key.startswith("player_"):
+            self.read_seed()
+            actor = key[len("player_"):]
+            ids = [p for p, _ in PLAYERS]
+            self.players[actor] = ids[(ids.index(self.players[actor]) + 1) % len(ids)]
+            app.rebuild()
+        elif key == "new_seed":
+            self.seed = random.SystemRandom().randrange(1, 1_000_000)
+            app.rebuild()
+        elif key == "back":
+            app.pop()
+        elif key == "start":
+            self.start()
+
+    def on_text(self, key: str, text: str) -> None:
+        if key == "seed":
+            self.start()
+
+    def start(self) -> None:
+        seed = self.read_seed()
+        if seed is None:
+            self.app.rebuild()
+            return
+        try:
+            game = Game.new(self.scenario, self.lens or None, seed, dict(self.players))
+        except GameError as exc:
+            self.error = str(exc)
+            self.app.rebuild()
+            return
+        self.app.play(game)
+
+    def on_key(self, event: pygame.event.Event) -> bool:
+        return False

@@ -1,0 +1,124 @@
+"""The title screen: the scenario on offer, and the way into everything else."""
+
+from __future__ import annotations
+
+import pygame
+
+from ...engine.saves import SaveError, read_save
+from ..layout import column
+from ..story import esc, long_date
+from ..theme import actor_colours
+from ..widgets import draw
+from ..widgets.map_view import render_map
+from .base import Scene
+
+MENU = (("new", "New game", pygame.K_n), ("continue", "Continue", pygame.K_c), ("load", "Load game", pygame.K_l),
+        ("replay", "Replay history", pygame.K_r), ("scenarios", "Choose scenario", pygame.K_s),
+        ("settings", "Settings", pygame.K_o), ("quit", "Quit", pygame.K_q))
+
+
+class TitleScene(Scene):
+    name = "title"
+    default_focus = "new"
+
+    def build(self) -> None:
+        app, sp, t = self.app, self.sp, self.app.type
+        w, h = app.size
+        scenario = app.scenario
+        self.autosave_line = self._autosave_line()
+        backdrop = self.new_backdrop()
+        tints = {}
+        if scenario:
+            tints = actor_colours(list(scenario.actors), {a.id: a.colour for a in scenario.actors.values()},
+                                  self.palette)
+        key = ("title", app.size, self.palette, app.scale, tuple(sorted(tints)))
+        world = app.map_surface(key, lambda: render_map(app.size, frozenset(), tints, self.palette, app.scale))
+        backdrop.blit(world, (0, 0))
+        shade = pygame.Surface(app.size, pygame.SRCALPHA)
+        shade.fill((*self.c("bg")[:3], 222))
+        backdrop.blit(shade, (0, 0))
+        margin = max(sp.gap * 3, round(w * 0.05))
+        widest = max(draw.fonts.font(t.large, "bold").size(label)[0] for _, label, _ in MENU)
+        menu_w = min(max(widest + sp.pad * 6, 240), round(w * 0.36))
+        menu_h = len(MENU) * (sp.button_h + sp.gap)
+        menu = pygame.Rect(w - margin - menu_w, max(margin, (h - menu_h) // 2), menu_w, menu_h)
+        left = pygame.Rect(margin, margin, menu.x - 2 * margin, h - 2 * margin)
+        y = left.y
+        title_rect = draw.text(backdrop, "Parley", (left.x, y), t.title, self.c("accent"), "bold")
+        y = title_rect.bottom
+        sub = draw.text(backdrop, "Historical negotiations, and what could have happened instead", (left.x, y),
+                        t.body, self.c("muted"), "italic")
+        y = sub.bottom + sp.gap * 2
+        if scenario:
+            heading = f"{scenario.title}"
+            when = f"{long_date(scenario.start)} – {long_date(scenario.end)}"
+            body = (f"<font pixel_size={t.heading}><b>{esc(heading)}</b></font><br>"
+                    f"<font color='{self.c('muted').hex[:7]}'>{esc(when)} · "
+                    f"{len([a for a in scenario.actors.values() if a.seat == 'table'])} delegations at the table"
+                    f"</font><br><br>{esc(scenario.summary)}")
+        else:
+            body = (f"<font pixel_size={t.heading}><b>This scenario cannot be played</b></font><br>"
+                    f"<font color='{self.c('bad').hex[:7]}'>{esc(app.slot.error)}</font><br><br>"
+                    "Choose another scenario, or fix the file and check it with "
+                    f"<b>python main.py validate {esc(str(app.slot.path))}</b>.")
+        footer_h = sp.small_line * 2 + sp.gap
+        summary = pygame.Rect(left.x, y, left.w, left.bottom - y - footer_h - sp.gap)
+        self.add_text("summary", summary, body, "@plain")
+        if self.autosave_line:
+            draw.text(backdrop, self.autosave_line, (left.x, left.bottom - footer_h), t.small, self.c("muted"),
+                      "italic")
+        draw.text(backdrop, "Keys: N new · C continue · L load · R replay · S scenarios · O settings · Q quit · "
+                  "F1 help", (left.x, left.bottom - sp.small_line), t.small, self.c("faint"), "semibold")
+        rects = column(menu, [sp.button_h] * len(MENU), sp.gap)
+        for (key, label, _), rect in zip(MENU, rects, strict=True):
+            enabled = True
+            if key in ("new", "replay"):
+                enabled = scenario is not None
+            if key == "continue":
+                enabled = bool(self.autosave_line)
+            self.add_button(key, rect, label, "@primary" if key == "new" else "@menu", enabled=enabled)
+        self.backdrop = backdrop
+
+    def _autosave_line(self) -> str:
+        try:
+            data = read_save(self.app.autosave_path())
+        except SaveError:
+            return ""
+        return f"Autosave: {data.scenario_title} — {data.context}"
+
+    def on_key(self, event: pygame.event.Event) -> bool:
+        for key, _, code in MENU:
+            if event.key == code and not event.mod & (pygame.KMOD_CTRL | pygame.KMOD_ALT):
+                button = self.buttons.get(key)
+                if button is not None and button.is_enabled:
+                    self.on_button(key)
+                return True
+        return False
+
+    def on_button(self, key: str) -> None:
+        app = self.app
+        from .saves import SavesScene
+        from .scenarios import ScenarioScene
+        from .settings import SettingsScene
+        from .setup import SetupScene
+
+        if key == "new" and app.scenario:
+            app.push(SetupScene(app, app.scenario))
+        elif key == "continue":
+            game, notice = app.restore_save(app.autosave_path())
+            if game is None:
+                app.message("Cannot continue", esc(notice))
+            else:
+                app.play(game, notice)
+        elif key == "load":
+            app.push(SavesScene(app, saving=False))
+        elif key == "replay" and app.scenario:
+            from ...terminal.replay import historical_game
+
+            app.play(historical_game(app.scenario), history=True)
+        elif key == "scenarios":
+            app.push(ScenarioScene(app))
+        elif key == "settings":
+            app.push(SettingsScene(app))
+        elif key == "quit":
+            app.quit()

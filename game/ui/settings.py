@@ -1,0 +1,82 @@
+"""Window settings that persist between runs (text size, colours, fullscreen, pacing).
+
+Stored as JSON at ``game.paths.settings_file()``. A missing or damaged file gives the defaults, and
+unknown keys are ignored, so an old or hand-edited file never stops the game from starting.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict, dataclass, fields
+from pathlib import Path
+
+from ..paths import settings_file
+
+TEXT_SIZES: tuple[tuple[str, float], ...] = (
+    ("Small", 0.85), ("Normal", 1.0), ("Large", 1.2), ("Projector", 1.45),
+)
+PALETTES: tuple[tuple[str, str], ...] = (("standard", "Standard"), ("safe", "Colour-blind safe"))
+PAUSES: tuple[float, ...] = (0.0, 0.8, 1.5, 3.0)
+REPLAY_SPEEDS: tuple[float, ...] = (1.5, 3.0, 6.0)
+
+
+@dataclass
+class UISettings:
+    """What a player can set in the window, with the values a new installation starts with."""
+
+    text_size: int = 1  # index into TEXT_SIZES
+    palette: str = "standard"
+    fullscreen: bool = False
+    width: int = 1280
+    height: int = 720
+    computer_pause: float = 1.5  # seconds before a computer-played actor moves
+    replay_step: float = 3.0  # seconds between steps when history replays by itself
+
+    @property
+    def text_scale(self) -> float:
+        return TEXT_SIZES[self.text_size][1]
+
+    @property
+    def text_size_name(self) -> str:
+        return TEXT_SIZES[self.text_size][0]
+
+    @property
+    def palette_name(self) -> str:
+        return dict(PALETTES).get(self.palette, self.palette)
+
+    def clamp(self) -> UISettings:
+        self.text_size = min(max(0, int(self.text_size)), len(TEXT_SIZES) - 1)
+        if self.palette not in dict(PALETTES):
+            self.palette = "standard"
+        self.width = min(max(640, int(self.width)), 7680)
+        self.height = min(max(400, int(self.height)), 4320)
+        self.computer_pause = min(max(0.0, float(self.computer_pause)), 10.0)
+        self.replay_step = min(max(0.5, float(self.replay_step)), 30.0)
+        self.fullscreen = bool(self.fullscreen)
+        return self
+
+    @classmethod
+    def load(cls, path: Path | None = None) -> UISettings:
+        """The saved settings, or the defaults when there are none or they cannot be read."""
+        path = path or settings_file()
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return cls()
+        if not isinstance(data, dict):
+            return cls()
+        known = {f.name for f in fields(cls)}
+        try:
+            return cls(**{k: v for k, v in data.items() if k in known}).clamp()
+        except (TypeError, ValueError):
+            return cls()
+
+    def save(self, path: Path | None = None) -> bool:
+        """Write the settings; False (and nothing raised) when the folder is not writable."""
+        path = path or settings_file()
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(json.dumps(asdict(self), indent=1) + "\n", encoding="utf-8")
+        except OSError:
+            return False
+        return True
