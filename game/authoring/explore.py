@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from ..engine import rules
+from ..engine.cycles import cycles
 from ..engine.model import Node, Scenario, Step
 from ..engine.state import GameState
 from .absint import possible
@@ -354,47 +355,5 @@ def loops(space: StateSpace) -> list[list[int]]:
     day_of = space.day_of
     same_day = [[e.target for e in edges if day_of[e.target] == day_of[i] and space.node_of[e.target]]
                 for i, edges in enumerate(space.edges)]
-    index: dict[int, int] = {}
-    low: dict[int, int] = {}
-    on_stack: set[int] = set()
-    stack: list[int] = []
-    found: list[list[int]] = []
-    counter = 0
-    for root in range(len(same_day)):
-        if root in index or not same_day[root]:
-            continue
-        index[root] = low[root] = counter
-        counter += 1
-        stack.append(root)
-        on_stack.add(root)
-        work = [(root, iter(same_day[root]))]
-        while work:
-            current, children = work[-1]
-            advanced = False
-            for child in children:
-                if child not in index:
-                    index[child] = low[child] = counter
-                    counter += 1
-                    stack.append(child)
-                    on_stack.add(child)
-                    work.append((child, iter(same_day[child])))
-                    advanced = True
-                    break
-                if child in on_stack:
-                    low[current] = min(low[current], index[child])
-            if advanced:
-                continue
-            work.pop()
-            if work:
-                low[work[-1][0]] = min(low[work[-1][0]], low[current])
-            if low[current] == index[current]:
-                group = []
-                while True:
-                    member = stack.pop()
-                    on_stack.discard(member)
-                    group.append(member)
-                    if member == current:
-                        break
-                if len(group) > 1 or current in same_day[current]:
-                    found.append(sorted(group))
-    return found
+    roots = [i for i, targets in enumerate(same_day) if targets]
+    return [sorted(group) for group in cycles(roots, same_day)]

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections import deque
 
+from .cycles import cycles
 from .findings import WARNING, Finding
 from .model import Scenario
 from .schema import Path, Walk
@@ -40,52 +41,7 @@ def zero_time_loops(scenario: Scenario) -> list[list[str]]:
     """Cycles along which the clock need not move (every step 0 days): play could go round forever."""
     edges = {nid: [t for t, days in successors(scenario, nid) if days == 0 and t in scenario.nodes]
              for nid in scenario.nodes}
-    index: dict[str, int] = {}
-    low: dict[str, int] = {}
-    on_stack: set[str] = set()
-    stack: list[str] = []
-    loops: list[list[str]] = []
-    counter = 0
-    for root in scenario.nodes:
-        if root in index:
-            continue
-        # Iterative Tarjan, so a long chain of nodes cannot exhaust Python's recursion.
-        work = [(root, iter(edges[root]))]
-        index[root] = low[root] = counter
-        counter += 1
-        stack.append(root)
-        on_stack.add(root)
-        while work:
-            node, children = work[-1]
-            advanced = False
-            for child in children:
-                if child not in index:
-                    index[child] = low[child] = counter
-                    counter += 1
-                    stack.append(child)
-                    on_stack.add(child)
-                    work.append((child, iter(edges[child])))
-                    advanced = True
-                    break
-                if child in on_stack:
-                    low[node] = min(low[node], index[child])
-            if advanced:
-                continue
-            work.pop()
-            if work:
-                parent = work[-1][0]
-                low[parent] = min(low[parent], low[node])
-            if low[node] == index[node]:
-                component = []
-                while True:
-                    member = stack.pop()
-                    on_stack.discard(member)
-                    component.append(member)
-                    if member == node:
-                        break
-                if len(component) > 1 or node in edges[node]:
-                    loops.append(sorted(component, key=list(scenario.nodes).index))
-    return loops
+    return [sorted(group, key=list(scenario.nodes).index) for group in cycles(scenario.nodes, edges)]
 
 
 def historical_path(scenario: Scenario) -> tuple[list[str], str]:
