@@ -16,10 +16,8 @@ import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-sys.path.insert(0, str(ROOT / "bench"))
 
-from generate import generated_scenario  # noqa: E402
-
+from game.authoring.synthetic import synthetic_scenario  # noqa: E402
 from game.engine import load_scenario, load_text  # noqa: E402
 from game.engine.autoplay import play_out  # noqa: E402
 from game.paths import default_scenario  # noqa: E402
@@ -42,7 +40,7 @@ def main() -> None:
     flagship_s = best_of(20, lambda: load_text(str(flagship), text))
     print(f"flagship load+validate ({flagship.name}): {flagship_s * 1000:.1f} ms (target <= 50 ms)")
 
-    big = generated_scenario(5000)
+    big = synthetic_scenario(5000)
     bare = best_of(3, lambda: yaml.load(big, Loader=yaml.CSafeLoader))
     ours = best_of(3, lambda: load_text("generated.yaml", big))
     print(f"generated scenario: 5,000 nodes, {len(big) / 1e6:.1f} MB")
