@@ -132,6 +132,9 @@ def _scan_events(text: str, file: str) -> Finding | None:
         lines = text.splitlines()
         bad_char = lines[line - 1][col - 1:col] if 0 < line <= len(lines) else ""
         hint = "indent with spaces, not tabs" if bad_char == "\t" else _syntax_hint(problem)
+        if "nesting depth" in problem:  # libyaml's own limit, met before ours by newer builds
+            return _err(file, "too-deep", f"nested more than {MAX_DEPTH} levels deep", line, col,
+                        "scenarios need only a few levels")
         return _err(file, "yaml-syntax", f"YAML syntax: {problem}{context}", line, col, hint)
     except yaml.YAMLError as exc:
         return _err(file, "yaml-syntax", f"YAML syntax: {exc}", 1, 1)
