@@ -63,6 +63,7 @@ def main() -> int:
     scenario = app.scenario
     assert scenario is not None
     game = Game.new(scenario, seed=1939, controllers={a: "human" for a in scenario.actors})
+    game.settings.projector = True  # every delegation at one screen: no hand-over screens between them
     app.play(game)
     app.step(0.016)
     scene = app.scene

@@ -253,6 +253,8 @@ class App:
 
     def push(self, scene: Scene) -> None:
         self.close_overlay(rebuild=False)
+        if self.stack:
+            self.scene.covered()
         self.stack.append(scene)
         self.rebuild()
         scene.shown()
@@ -284,6 +286,8 @@ class App:
     def open_overlay(self, overlay: Scene) -> None:
         if self.overlay is not None:
             self.overlay.teardown()
+        elif self.stack:
+            self.scene.covered()
         self.overlay = overlay
         overlay.build()
         self._refocus(overlay)
@@ -295,6 +299,7 @@ class App:
         self.overlay.teardown()
         self.overlay = None
         self._refocus(self.scene)
+        self.scene.uncovered()
         self.dirty = True
 
     def rebuild(self) -> None:
@@ -343,6 +348,8 @@ class App:
             if isinstance(element, UITextEntryLine):
                 if key == scene.focus_key:
                     self.manager.set_focus_set(element)
+                elif element in (self.manager.get_focus_set() or ()):
+                    self.manager.set_focus_set(None)  # unfocus it, and stop typing into it
                 elif element.is_focused:
                     element.unfocus()
             elif key == scene.focus_key:
@@ -397,6 +404,13 @@ class App:
             key = self.top.key_of(event.ui_element)
             if key:
                 self.top.on_text(key, event.text)
+        elif event.type == pygame_gui.UI_TEXT_ENTRY_CHANGED:
+            key = self.top.key_of(event.ui_element)
+            if key:
+                self.top.on_edit(key, event.text)
+        elif event.type in (pygame.MOUSEWHEEL, pygame.MOUSEBUTTONDOWN, pygame.MOUSEBUTTONUP, pygame.MOUSEMOTION):
+            if not consumed and self.top.on_mouse(event):
+                self.dirty = True
         elif event.type == pygame.KEYDOWN:
             if consumed and typing and event.key not in (pygame.K_ESCAPE, pygame.K_TAB, pygame.K_F1,
                                                          pygame.K_F11, pygame.K_UP, pygame.K_DOWN):

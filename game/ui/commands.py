@@ -18,7 +18,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     window = sub.add_parser(
         "window", help="play in a window (the default with no command)",
         description="Open Parley in a window: title screen, setup, play with map and timeline, debrief, "
-                    "saves and history replay. Press F1 in the window for every key.")
+                    "saves and history replay; class play (hot seat with hand-over screens, time limits, "
+                    "transcripts) and the decision tree. Press F1 in the window for every key.")
     window.add_argument("scenario", nargs="?", metavar="SCENARIO",
                         help="a scenario file, or the name of one in scenarios/ (default: the flagship)")
     window.add_argument("--size", metavar="WxH", help="window size, e.g. 1280x720 (default: as last time)")

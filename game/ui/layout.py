@@ -17,6 +17,7 @@ from . import fonts
 from .theme import Type
 
 WidthFn = Callable[[str, int, str], int]  # (text, size, style) -> pixels
+TOP_BUTTONS = ("Tree", "Undo", "Save", "Help", "Menu")  # the play screen's top bar, left to right
 
 
 def font_width(text: str, size: int, style: str = "regular") -> int:
@@ -106,6 +107,7 @@ class PlayLayout:
     right_fraction: float = 0.5
     card_spacing: Spacing | None = None  # the cards' type, smaller than the rest when room is short
     meter_spacing: Spacing | None = None  # the meters' type, likewise
+    reason: Rect = field(default_factory=Rect)  # the "Why?" entry under the cards (empty when not asked)
 
 
 def card_geometry(rect: Rect, spec: ChoiceSpec, sp: Spacing, width: WidthFn = font_width) -> CardGeometry:
@@ -136,10 +138,10 @@ def stack_cards(area: Rect, specs: Sequence[ChoiceSpec], sp: Spacing,
 
 
 def play_layout(size: tuple[int, int], scale: float, choices: Sequence[ChoiceSpec], meters: int,
-                width: WidthFn = font_width) -> PlayLayout:
+                width: WidthFn = font_width, reason: bool = False) -> PlayLayout:
     """The play screen: top bar; left column (table, map, meters); right column (narration, choice
-    cards, controls); bottom band (timeline, log). The right column widens from half the window
-    to two thirds when the cards need room."""
+    cards, an optional "Why?" row, controls); bottom band (timeline, log). The right column widens
+    from half the window to two thirds when the cards need room."""
     sp = Spacing.at(scale)
     t = sp.type
     w, h = size
@@ -150,7 +152,7 @@ def play_layout(size: tuple[int, int], scale: float, choices: Sequence[ChoiceSpe
     bottom_y = h - bottom_h - g
     body = Rect(g, top.bottom + g, w - 2 * g, bottom_y - top.bottom - 2 * g)
     button_w = [max(round(sp.button_h * 2.0), font_width(label, t.body, "bold") + sp.pad * 3)
-                for label in ("Undo", "Save", "Help", "Menu")]
+                for label in TOP_BUTTONS]
     x = w - g
     top_buttons = []
     for bw in reversed(button_w):
@@ -158,7 +160,30 @@ def play_layout(size: tuple[int, int], scale: float, choices: Sequence[ChoiceSpe
         top_buttons.insert(0, Rect(x, (top_h - sp.button_h) // 2, bw, sp.button_h))
         x -= g // 2 + 2
     narration_min = sp.line * 3 + sp.pad * 2 + sp.large_line
-    controls_h = sp.button_h
+    if reason:
+        # The "Why?" entry gets a row of its own when that leaves the narration a few lines more
+        # than its minimum; otherwise it takes the place of the hint in the controls row (the keys
+        # are in the help).
+        own_row = _arrange(size, scale, sp, top, top_buttons, body, bottom_y, bottom_h, narration_min, choices,
+                           meters, width, True)
+        if own_row.fits and own_row.narration.h >= narration_min + 3 * sp.line:
+            return own_row
+        inline = _arrange(size, scale, sp, top, top_buttons, body, bottom_y, bottom_h, narration_min, choices,
+                          meters, width, False)
+        inline.reason = Rect(inline.controls)
+        return inline if inline.fits or not own_row.fits else own_row
+    return _arrange(size, scale, sp, top, top_buttons, body, bottom_y, bottom_h, narration_min, choices, meters,
+                    width, False)
+
+
+def _arrange(size: tuple[int, int], scale: float, sp: Spacing, top: Rect, top_buttons: list[Rect], body: Rect,
+             bottom_y: int, bottom_h: int, narration_min: int, choices: Sequence[ChoiceSpec], meters: int,
+             width: WidthFn, reason_row: bool) -> PlayLayout:
+    """The first arrangement of the body that fits (or the roomiest one tried, when none does)."""
+    h = size[1]
+    g = sp.gap
+    reason_h = sp.button_h + g if reason_row else 0
+    controls_h = sp.button_h + reason_h
     best: PlayLayout | None = None
     # First the roomy arrangement (timeline and log in a band across the bottom); if the cards do
     # not fit, the right column takes the full height and the log moves beside the timeline.
@@ -184,7 +209,8 @@ def play_layout(size: tuple[int, int], scale: float, choices: Sequence[ChoiceSpe
             for card in cards:
                 card.rect.y += dy
                 card.badge.y += dy
-            controls = Rect(right.x, choices_rect.bottom + g, right.w, controls_h)
+            reason_rect = Rect(right.x, choices_rect.bottom + g, right.w, sp.button_h if reason_row else 0)
+            controls = Rect(right.x, choices_rect.bottom + g + reason_h, right.w, sp.button_h)
             table_h = round(sp.line * 1.2 + sp.small_line + sp.pad * 1.6)
             table = Rect(left.x, left.y, left.w, table_h)
             for meter_factor in (1.0, 0.88, 0.76, 0.66):
@@ -204,8 +230,8 @@ def play_layout(size: tuple[int, int], scale: float, choices: Sequence[ChoiceSpe
                 timeline = Rect(left.x, bottom_y, left.w, bottom_h)
                 log = Rect(right.x, bottom_y, right.w, bottom_h)
             fits = need <= right.h and controls.bottom <= right.bottom
-            layout = PlayLayout(size, top, top_buttons, table, map_rect, meters_rect, timeline, log, narration,
-                                choices_rect, cards, controls, fits, fraction, card_sp, meter_sp)
+            layout = PlayLayout(size, top, list(top_buttons), table, map_rect, meters_rect, timeline, log, narration,
+                                choices_rect, cards, controls, fits, fraction, card_sp, meter_sp, reason_rect)
             if layout.fits:
                 return layout
             best = best or layout

@@ -35,6 +35,17 @@ class Pilot:
             raise KeyError(f"no element {key!r} on the {scene.name} screen; it has: {known}")
         return found
 
+    def all_text(self) -> str:
+        """Every word any interface element holds now (labels, text boxes, entries, tool tips), for
+        tests that must prove something is not on screen."""
+        parts = []
+        for element in self.app.manager.get_sprite_group().sprites():
+            for name in ("text", "html_text", "tool_tip_text", "placeholder_text"):
+                value = getattr(element, name, None)
+                if isinstance(value, str):
+                    parts.append(value)
+        return "\n".join(parts)
+
     def tooltip_text(self) -> str:
         """The text of the tool tip on screen, or ''."""
         for key in self.app.top.buttons:

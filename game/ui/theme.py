@@ -95,6 +95,18 @@ def actor_colours(actor_ids: list[str], given: dict[str, str], palette: str) -> 
     return out
 
 
+def actor_text_colours(actor_ids: list[str], given: dict[str, str], palette: str) -> dict[str, str]:
+    """Each actor's colour as '#rrggbb' for text on the dark panels: lightened until it reads
+    (a dark blue or grey name would all but vanish)."""
+    out = {}
+    for actor, base in actor_colours(actor_ids, given, palette).items():
+        c = pygame.Color(base)
+        while 0.2126 * c.r + 0.7152 * c.g + 0.0722 * c.b < 150:
+            c = c.lerp(pygame.Color("#FFFFFF"), 0.2)
+        out[actor] = f"#{c.r:02X}{c.g:02X}{c.b:02X}"
+    return out
+
+
 def readable_on(background: pygame.Color, palette: str) -> pygame.Color:
     """Black or white text, whichever contrasts more with ``background``."""
     lum = 0.2126 * background.r + 0.7152 * background.g + 0.0722 * background.b

@@ -76,8 +76,10 @@ def test_keyboard_focus_reaches_every_button(make_pilot) -> None:  # type: ignor
 
 
 def human_tiny(pilot: Pilot) -> Game:
+    """Both delegations played by people, in projector mode (so no hand-over screens between them)."""
     app = pilot.app
     game = Game.new(app.scenario, seed=3, controllers={"red": "human", "blue": "human"})
+    game.settings.projector = True
     app.play(game)
     pilot.wait()
     return game
@@ -103,6 +105,7 @@ def test_flagship_blocked_choice_tooltip(make_pilot, flagship) -> None:  # type:
     pilot = make_pilot()
     app = pilot.app
     game = Game.new(flagship, seed=5, controllers={a: "human" for a in flagship.actors})
+    game.settings.projector = True
     app.play(game)
     pilot.wait()
     for _ in range(40):

@@ -33,7 +33,8 @@ def worst_decisions(scenario) -> list[list[ChoiceSpec]]:  # type: ignore[no-unty
 
 @pytest.mark.parametrize("size", SIZES, ids=[f"{w}x{h}" for w, h in SIZES])
 @pytest.mark.parametrize("text", range(len(TEXT_SIZES)), ids=[name for name, _ in TEXT_SIZES])
-def test_choice_cards_fit_without_overlap(size, text, tiny, flagship) -> None:  # type: ignore[no-untyped-def]
+@pytest.mark.parametrize("reason", [False, True], ids=["computer", "person-with-why"])
+def test_choice_cards_fit_without_overlap(size, text, reason, tiny, flagship) -> None:  # type: ignore[no-untyped-def]
     import pygame
 
     pygame.font.init()
@@ -41,7 +42,7 @@ def test_choice_cards_fit_without_overlap(size, text, tiny, flagship) -> None:  
     for scenario in (tiny, flagship):
         variables = sum(1 for v in scenario.variables.values() if v.visible)
         for specs in worst_decisions(scenario):
-            lay = play_layout(size, scale, specs, variables)
+            lay = play_layout(size, scale, specs, variables, reason=reason)
             sp = lay.card_spacing or Spacing.at(scale)
             assert sp.type.body >= Spacing.at(scale).type.body * 0.7 - 1
             assert lay.fits, f"{scenario.id} at {size}, text {TEXT_SIZES[text][0]}: choices do not fit"
@@ -53,6 +54,7 @@ def test_choice_cards_fit_without_overlap(size, text, tiny, flagship) -> None:  
                 assert lay.choices.contains(geo.rect)
                 assert not geo.rect.colliderect(lay.narration)
                 assert not geo.rect.colliderect(lay.controls)
+                assert not geo.rect.colliderect(lay.reason)
                 assert not geo.rect.colliderect(lay.map)
                 assert geo.rect.contains(geo.badge)
                 text_w = geo.rect.right - sp.pad * 2 - geo.text_x
@@ -62,10 +64,13 @@ def test_choice_cards_fit_without_overlap(size, text, tiny, flagship) -> None:  
                 assert geo.rect.h >= lines_h + sp.pad, "card text would be clipped"
             regions = [lay.narration, lay.choices, lay.controls, lay.map, lay.table, lay.meters, lay.timeline,
                        lay.log, lay.top_bar]
+            if lay.reason != lay.controls:  # the "Why?" entry has a row of its own, or shares the controls row
+                regions.append(lay.reason)
             assert not overlaps([r for r in regions if r.h > 0])
             assert all(window.contains(r) for r in regions)
             assert not overlaps(lay.top_buttons)
             assert lay.narration.h >= Spacing.at(scale).line * 3
+            assert (lay.reason.h > 0) == reason
 
 
 def test_wrap_breaks_long_words() -> None:

@@ -19,6 +19,7 @@ def test_resizing_and_text_sizes_keep_choices_clear(make_pilot, flagship) -> Non
     pilot = make_pilot(FLAGSHIP, settings=UISettings(computer_pause=0.0))
     app = pilot.app
     game = Game.new(flagship, seed=11, controllers={a: "human" for a in flagship.actors})
+    game.settings.projector = True  # both at one screen: no hand-over screens
     app.play(game)
     while len(game.decision.choices) < 4:  # type: ignore[union-attr]
         pilot.press(pygame.K_0 + game.decision.open_choices[0].number)  # type: ignore[union-attr]

@@ -44,6 +44,7 @@ def visit_every_screen(pilot, shots, prefix: str) -> list[str]:  # type: ignore[
     shot("06-play-your-decision")
     scenario = app.scenario
     game = Game.new(scenario, seed=7, controllers={a: "human" for a in scenario.actors})
+    game.settings.projector = True  # every delegation at one screen, no hand-overs
     app.play(game)
     for _ in range(40):
         decision = game.decision
@@ -138,3 +139,64 @@ def test_scenario_chooser_lists_invalid_files_with_their_first_error(make_pilot,
     pilot.press(pygame.K_ESCAPE)
     pilot.click("scenario_0")
     assert app.scene.name == "title" and app.scenario is not None and app.scenario.id == "tiny"
+
+
+def visit_class_screens(pilot, shots, prefix: str) -> list[str]:  # type: ignore[no-untyped-def]
+    """The class-play and authoring screens: setup with class options, hand-over, the briefing
+    after it, the clock and "Why?", the decision tree, and the debrief's new parts."""
+    app = pilot.app
+    names = []
+
+    def shot(name: str) -> None:
+        path = pilot.snapshot(shots / f"{prefix}{name}.png")
+        assert path.stat().st_size > 1000
+        names.append(name)
+
+    pilot.press(pygame.K_n)
+    for _ in range(3):
+        pilot.click("player_britain")
+    pilot.click("time_limit")
+    pilot.click("time_limit")
+    shot("20-setup-class-play")
+    pilot.click("start")
+    assert app.scene.name == "handover"
+    shot("21-hand-over")
+    pilot.press(pygame.K_RETURN)
+    shot("22-briefing-after-hand-over")
+    pilot.press(pygame.K_ESCAPE)
+    pilot.click("reason")
+    pilot.type("Drax has no powers: stall for London")
+    pilot.press(pygame.K_RETURN)
+    pilot.wait(100, step=1.0)
+    assert app.scene.clock_face.warning
+    shot("23-play-clock-and-why")
+    game = Game.new(app.scenario, seed=7, controllers={a: "human" for a in app.scenario.actors})
+    game.settings.projector = True
+    app.play(game)
+    for _ in range(9):
+        pilot.press(pygame.K_0 + game.decision.open_choices[-1].number)
+    pilot.press(pygame.K_t)
+    assert app.scene.name == "tree"
+    shot("24-tree")
+    pilot.press(pygame.K_c)
+    shot("25-tree-where-we-are")
+    pilot.press(pygame.K_ESCAPE)
+    while not game.ended:
+        pilot.press(pygame.K_0 + game.decision.open_choices[-1].number)
+    assert app.scene.name == "debrief" and app.scene.change is not None
+    shot("26-debrief-smallest-change")
+    pilot.press(pygame.K_e)
+    shot("27-transcript-exported")
+    pilot.press(pygame.K_RETURN)
+    pilot.press(pygame.K_b)
+    shot("28-debrief-briefings")
+    return names
+
+
+@pytest.mark.parametrize(("size", "text", "palette"), [((1280, 720), 1, "standard"), ((1024, 600), 1, "standard"),
+                                                       ((1920, 1080), 3, "safe")],
+                         ids=["1280x720", "1024x600-normal", "1920x1080-projector-safe"])
+def test_class_screens_render(make_pilot, shots, size, text, palette) -> None:  # type: ignore[no-untyped-def]
+    pilot = make_pilot(size=size, settings=UISettings(text_size=text, palette=palette, computer_pause=0.2))
+    prefix = "" if size == (1280, 720) else f"{size[0]}x{size[1]}-"
+    assert len(visit_class_screens(pilot, shots, prefix)) == 9

@@ -127,12 +127,19 @@ class Scene:
         """A key the app did not use itself; True if this screen used it."""
         return False
 
+    def on_mouse(self, event: pygame.event.Event) -> bool:
+        """A mouse event no interface element took (wheel, drag); True if this screen used it."""
+        return False
+
     def on_escape(self) -> bool:
         """Esc on this screen; False lets the app go back a screen."""
         return False
 
     def on_text(self, key: str, text: str) -> None:
         """Enter was pressed in a text entry."""
+
+    def on_edit(self, key: str, text: str) -> None:
+        """The text of an entry changed (kept by screens whose entries must survive a rebuild)."""
 
     def update(self, now: float) -> bool:
         """Advance timers; True while something is waiting or moving (the app then keeps drawing)."""
@@ -144,6 +151,13 @@ class Scene:
 
     def shown(self) -> None:
         """Called after the screen became the top one (again)."""
+
+    def covered(self) -> None:
+        """An overlay opened over this screen, or another screen was pushed above it (a running
+        clock pauses)."""
+
+    def uncovered(self) -> None:
+        """The overlay over this screen closed."""
 
 
 class Overlay(Scene):

@@ -1,18 +1,51 @@
 """The debrief: the ending with its date and epilogue, how speculative it is, the player's path
-beside the historical one with the turning point where they parted, and the sources."""
+beside the historical one with the turning point where they parted, the smallest change from
+history that leads to this ending, and the sources. For a class: every delegation's briefing
+(secret no longer), the transcript written as HTML and Markdown, and the decision tree."""
 
 from __future__ import annotations
 
 import html
+import math
 import re
+from pathlib import Path
 
 import pygame
 
+from ...classroom.handover import debrief_briefings
 from ...engine import Game
-from ..layout import button_width, row, wrap
+from ...paths import saves_folder
+from ..classroom import SmallestChange, briefings_html, export_transcript, smallest_change
+from ..layout import Spacing, button_width, font_width, row, wrap
 from ..story import SPECULATION_WORDS, cite, esc, history_of, long_date, path_of, sources_of, turning_point
+from ..theme import actor_text_colours
 from ..widgets import draw
 from .base import Scene
+
+TEXT_BOX_LINE_SPACING = 1.15  # as "text_box" in assets/ui/theme.json
+CLASS_BUTTONS = (("export", "Export transcript"), ("briefings", "Briefings"), ("tree", "Decision tree"))
+NAV_BUTTONS = (("replay", "Replay history"), ("new", "New game"), ("title", "Title screen"), ("quit", "Quit"))
+TIPS = {"export": "E: write the transcript (HTML to print, Markdown to edit) into the saves folder",
+        "briefings": "B: every delegation's private briefing, now the game is over",
+        "tree": "T: the decision tree with the path you took", "replay": "H: watch history play out",
+        "new": "N: set up a new game", "title": "Esc", "quit": "Close the window"}
+
+
+def footer_rows(width: int, sp: Spacing) -> tuple[list[list[tuple[str, str, int]]], bool]:
+    """The debrief's buttons: one row (class buttons left, the rest right) when they fit, then one
+    row in small type, else two rows. Returns the rows and whether the type is small."""
+    for small in (False, True):
+        def sized(buttons: tuple[tuple[str, str], ...], small: bool = small) -> list[tuple[str, str, int]]:
+            if small:  # small type, and narrower padding
+                return [(key, label, font_width(label, sp.type.small, "bold") + sp.pad * 2) for key, label in buttons]
+            return [(key, label, button_width(label, sp)) for key, label in buttons]
+
+        left, right = sized(CLASS_BUTTONS), sized(NAV_BUTTONS)
+        total = sum(w for *_, w in left + right) + sp.gap * (len(left) + len(right) + 2)
+        if total <= width:
+            return [left + right], small
+    return [sized(CLASS_BUTTONS, False), sized(NAV_BUTTONS, False)], False
+
 
 LEVELS = ("none", "low", "medium", "high")
 
@@ -26,6 +59,15 @@ class DebriefScene(Scene):
         self.game = game
         self.history = history_of(game.scenario, game.settings.lens or None, game.settings.seed)
         self.turn = turning_point(game.moves, self.history.moves)
+        self.change = self._smallest_change()
+        self.exported: tuple[Path, Path] | None = None  # the transcript files written last
+
+    def _smallest_change(self) -> SmallestChange | None:
+        """Worked out once, when the debrief opens (a search of the scenario's states, cached)."""
+        try:
+            return smallest_change(self.game)
+        except Exception:  # a search failure must not cost the class its debrief
+            return SmallestChange(False)
 
     def build(self) -> None:
         app, sp, t = self.app, self.sp, self.app.type
@@ -58,7 +100,9 @@ class DebriefScene(Scene):
         draw.text(backdrop, f"{level} — {words}", (meter_x + 3 * (cell + 4) + g, y), t.body, self.c("text"),
                   "semibold")
         y += sp.line + g
-        footer = pygame.Rect(margin, h - margin - sp.button_h, w - 2 * margin, sp.button_h)
+        rows, small = footer_rows(w - 2 * margin, sp)
+        footer_h = len(rows) * sp.button_h + (len(rows) - 1) * g
+        footer = pygame.Rect(margin, h - margin - footer_h, w - 2 * margin, footer_h)
         body = pygame.Rect(margin, y, w - 2 * margin, footer.y - g - y)
         left = pygame.Rect(body.x, body.y, round(body.w * 0.38), body.h)
         right = pygame.Rect(left.right + g, body.y, body.right - left.right - g, body.h)
@@ -69,21 +113,78 @@ class DebriefScene(Scene):
         self.add_text("sources", sources, self.sources_html(), "@log")
         plain_turn = re.sub(r"<[^>]+>", "", self.turning_html())
         turn_lines = len(wrap(html.unescape(plain_turn), right.w - sp.pad * 2 - 24, t.body))
-        turn_h = sp.line * min(4, turn_lines) + sp.pad * 2 + 4
+        turn_h = self.box_line() * min(4, turn_lines) + sp.pad * 2 + 6
         turn = pygame.Rect(right.x, right.y, right.w, turn_h)
         self.add_text("turning_point", turn, self.turning_html())
-        mine = pygame.Rect(right.x, turn.bottom + g, (right.w - g) // 2, right.bottom - turn.bottom - g)
+        below = turn.bottom
+        if self.change is not None:
+            paths_min = sp.small_line * 6 + sp.pad * 2  # the two paths keep room for a few steps
+            room = right.bottom - turn.bottom - 2 * g - paths_min
+            change_h = max(sp.line * 2, min(self.change_height(right.w), room))
+            change = pygame.Rect(right.x, turn.bottom + g, right.w, change_h)
+            self.add_text("smallest_change", change, self.change_html())
+            below = change.bottom
+        mine = pygame.Rect(right.x, below + g, (right.w - g) // 2, right.bottom - below - g)
         theirs = pygame.Rect(mine.right + g, mine.y, right.right - mine.right - g, mine.h)
         self.add_text("your_path", mine, self.path_html("Your path", game, True), "@log")
         self.add_text("history_path", theirs, self.path_html("What happened", self.history, False), "@log")
-        labels = [("replay", "Replay history"), ("new", "New game"), ("title", "Title screen"), ("quit", "Quit")]
-        rects = row(footer, [button_width(label, sp) for _, label in labels], g, "right")
-        for (key, label), rect in zip(labels, rects, strict=True):
-            self.add_button(key, rect, label, "@primary" if key == "new" else "")
+        self._build_footer(footer, rows, small)
         if self.focus_key is None:
             self.focus_key = "new"
         self.backdrop = backdrop
         del scenario
+
+    def _build_footer(self, footer: pygame.Rect, rows: list[list[tuple[str, str, int]]], small: bool) -> None:
+        sp, g = self.sp, self.sp.gap
+        if len(rows) == 1:
+            count = len(CLASS_BUTTONS)
+            line = pygame.Rect(footer.x, footer.y, footer.w, sp.button_h)
+            placed = row(line, [w for *_, w in rows[0][:count]], g, "left") + \
+                row(line, [w for *_, w in rows[0][count:]], g, "right")
+            buttons = rows[0]
+        else:
+            placed, buttons = [], []
+            for index, items in enumerate(rows):
+                line = pygame.Rect(footer.x, footer.y + index * (sp.button_h + g), footer.w, sp.button_h)
+                fit = min(1.0, (footer.w - g * (len(items) - 1)) / sum(w for *_, w in items))
+                placed += row(line, [int(w * fit) for *_, w in items], g, "left" if index == 0 else "right")
+                buttons += items
+        for (key, label, _), rect in zip(buttons, placed, strict=True):
+            if small:
+                style = "@small_primary" if key == "new" else "@small"
+            else:
+                style = "@primary" if key == "new" else ""
+            self.add_button(key, rect, label, style, tooltip=TIPS[key])
+        order = [k for k, _ in NAV_BUTTONS] + [k for k, _ in CLASS_BUTTONS]
+        self.order.sort(key=order.index)
+
+    def change_lines(self) -> list[str]:
+        change = self.change
+        if change is None:
+            return []
+        return [f"• {d.date} — {d.actor}: ‘{d.choice}’ instead of ‘{d.instead}’" for d in change.lines]
+
+    def change_height(self, width: int) -> int:
+        sp, t = self.sp, self.app.type
+        change = self.change
+        if change is None:
+            return 0
+        lines = len(wrap(change.heading, width - sp.pad * 2 - 24, t.body, "bold"))
+        for line in self.change_lines():
+            lines += len(wrap(line, width - sp.pad * 2 - 24, t.body))
+        return lines * self.box_line() + sp.pad * 2 + 6
+
+    def box_line(self) -> int:
+        """A line of body text in a text box (the theme spaces lines by 1.15)."""
+        return math.ceil(self.sp.line * TEXT_BOX_LINE_SPACING)
+
+    def change_html(self) -> str:
+        change = self.change
+        assert change is not None
+        accent = self.c("accent").hex[:7]
+        lines = [f"<font color='{accent}'><b>{esc(change.heading)}</b></font>"]
+        lines += [esc(line) for line in self.change_lines()]
+        return "<br>".join(lines)
 
     def epilogue_html(self) -> str:
         outcome = self.game.outcome
@@ -143,9 +244,38 @@ class DebriefScene(Scene):
             lines.append(f"<b>End:</b> {esc(outcome.title)}")
         return "<br>".join(lines)
 
+    def export(self) -> None:
+        folder = saves_folder()
+        try:
+            html_path, md_path = export_transcript(self.game, folder)
+        except OSError as exc:
+            self.app.message("The transcript could not be written", esc(f"{folder}: {exc.strerror or exc}"))
+            return
+        self.exported = (html_path, md_path)
+        self.app.message("Transcript exported", (
+            f"Written to the saves folder, <b>{esc(str(folder))}</b>:<br><br>"
+            f"• <b>{esc(html_path.name)}</b> — a page to open in a browser and print<br>"
+            f"• <b>{esc(md_path.name)}</b> — Markdown, to edit or paste into notes"), wide=True)
+
+    def briefings(self) -> None:
+        game = self.game
+        scenario = game.scenario
+        actors = scenario.actors
+        colours = actor_text_colours(list(actors), {a.id: a.colour for a in actors.values()}, self.palette)
+        self.app.message("Every delegation's briefing", briefings_html(
+            scenario, debrief_briefings(game), colours, self.c("muted").hex[:7]), wide=True)
+
     def on_button(self, key: str) -> None:
         app = self.app
-        if key == "replay":
+        if key == "export":
+            self.export()
+        elif key == "briefings":
+            self.briefings()
+        elif key == "tree":
+            from .tree import TreeScene
+
+            app.push(TreeScene(app, self.game))
+        elif key == "replay":
             from ...terminal.replay import historical_game
 
             app.play(historical_game(self.game.scenario, self.game.settings.lens or None), history=True)
@@ -164,6 +294,10 @@ class DebriefScene(Scene):
             return True
         if event.key == pygame.K_n:
             self.on_button("new")
+            return True
+        keys = {pygame.K_e: "export", pygame.K_b: "briefings", pygame.K_t: "tree"}
+        if event.key in keys:
+            self.on_button(keys[event.key])
             return True
         return False
 

@@ -20,15 +20,27 @@ KEYS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
         ("R", "replay history"), ("S", "choose a scenario"), ("O", "settings"), ("Q", "quit"),
     )),
     ("Playing", (
-        ("1 – 9", "take that choice"), ("Ctrl+Z or U", "undo your last decision"), ("Ctrl+S", "save"),
-        ("B", "your delegation's private briefing"), ("Space", "skip the computer's pause"),
-        ("Page Up / Page Down", "scroll the narration"), ("F5", "reload the scenario file from disk"),
+        ("1 – 9", "take that choice"), ("Tab, or click", "the “Why?” box: type a reason (optional)"),
+        ("Enter in “Why?”", "keep the reason (it does not choose)"), ("Ctrl+Z or U", "undo your last decision"),
+        ("Ctrl+S", "save"), ("B", "your delegation's private briefing"), ("T or G", "the decision tree"),
+        ("Space", "skip the computer's pause"), ("Page Up / Page Down", "scroll the narration"),
+        ("F5", "reload the scenario file from disk"),
+    )),
+    ("Class play", (
+        ("Enter", "on the hand-over screen: we are here, show our briefing"),
+        ("Esc, F1", "pause the clock (so do the hand-over screen and the tree)"),
+    )),
+    ("Decision tree", (
+        ("+ / − or wheel", "zoom"), ("Arrows or drag", "move"), ("C", "centre on where you are"), ("0", "fit"),
+        ("Esc", "back"),
     )),
     ("Replaying history", (
         ("→ or N", "next step"), ("←", "one step back"), ("A", "play by itself, or stop"),
-        ("T", "take over this decision and play on from here"),
+        ("T", "take over this decision and play on from here"), ("G", "the decision tree"),
     )),
-    ("The ending", (("H", "replay history"), ("N", "new game"), ("Esc", "back to the title screen"))),
+    ("The ending", (("H", "replay history"), ("N", "new game"), ("E", "export the transcript (HTML and Markdown)"),
+                    ("B", "every delegation's briefing"), ("T", "the decision tree with your path"),
+                    ("Esc", "back to the title screen"))),
 )
 
 
@@ -56,8 +68,8 @@ class HelpOverlay(Overlay):
         if body.w > 700:
             left = pygame.Rect(body.x, body.y, (body.w - sp.gap) // 2, body.h)
             right = pygame.Rect(left.right + sp.gap, body.y, body.right - left.right - sp.gap, body.h)
-            self.add_text("help_text", left, keys_html(colour, KEYS[:2]))
-            self.add_text("help_more", right, keys_html(colour, KEYS[2:]))
+            self.add_text("help_text", left, keys_html(colour, KEYS[:3]))
+            self.add_text("help_more", right, keys_html(colour, KEYS[3:]))
         else:
             self.add_text("help_text", body, keys_html(colour))
         (close,) = row(pygame.Rect(inner.x, body.bottom + sp.gap, inner.w, sp.button_h),
@@ -100,19 +112,27 @@ class MessageOverlay(Overlay):
 
 class PauseOverlay(Overlay):
     name = "pause"
-    ITEMS = (("resume", "Resume"), ("save", "Save game"), ("load", "Load game"), ("settings", "Settings"),
-             ("help", "Keys and help"), ("title", "Title screen"), ("quit", "Quit"))
+    ITEMS = (("resume", "Resume"), ("tree", "Decision tree"), ("save", "Save game"), ("load", "Load game"),
+             ("settings", "Settings"), ("help", "Keys and help"), ("title", "Title screen"), ("quit", "Quit"))
+
+    def items(self) -> tuple[tuple[str, str], ...]:
+        """The menu; the tree only over the play screen (over the hand-over screen it would show
+        where the next delegation stands before only they are at the computer)."""
+        from .play import PlayScene
+
+        return tuple(item for item in self.ITEMS if item[0] != "tree" or isinstance(self.app.scene, PlayScene))
 
     def build(self) -> None:
         sp = self.sp
-        width = max(button_width(label, sp, self.app.type.large) for _, label in self.ITEMS) + sp.pad * 4
+        items = self.items()
+        width = max(button_width(label, sp, self.app.type.large) for _, label in items) + sp.pad * 4
         title_h = sp.large_line + sp.pad
-        height = title_h + len(self.ITEMS) * (sp.button_h + sp.gap) + sp.pad * 5
+        height = title_h + len(items) * (sp.button_h + sp.gap) + sp.pad * 5
         inner = self.open_box(width, height)
         self.add_text("pause_title", pygame.Rect(inner.x, inner.y, inner.w, title_h),
                       f"<font pixel_size={self.app.type.heading}><b>Paused</b></font>", "@plain")
-        rects = column(pygame.Rect(inner.x, inner.y + title_h, inner.w, 0), [sp.button_h] * len(self.ITEMS), sp.gap)
-        for (key, label), rect in zip(self.ITEMS, rects, strict=True):
+        rects = column(pygame.Rect(inner.x, inner.y + title_h, inner.w, 0), [sp.button_h] * len(items), sp.gap)
+        for (key, label), rect in zip(items, rects, strict=True):
             self.add_button(key, rect, label, "@primary" if key == "resume" else "@menu")
 
     def on_button(self, key: str) -> None:
@@ -122,6 +142,11 @@ class PauseOverlay(Overlay):
 
         if key == "resume":
             app.close_overlay()
+        elif key == "tree":
+            from .play import PlayScene
+
+            if isinstance(app.scene, PlayScene):
+                app.scene.tree()
         elif key == "save":
             app.push(SavesScene(app, saving=True))
         elif key == "load":

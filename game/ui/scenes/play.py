@@ -3,6 +3,11 @@
 Everything shown is read from the ``Game``: the decision, its open and blocked choices, the log,
 the variables. Computer-played actors move after a short pause the player can skip, and what they
 did is said plainly at the top of the narration.
+
+In class play several delegations may share the computer: before a person decides for another
+delegation than the last one at the computer, the hand-over screen comes first, and the briefing
+shown is only what ``game.classroom.handover`` allows. With a time limit, each decision has a
+clock that pauses while anything covers this screen; when it runs out, the setup's rule decides.
 """
 
 from __future__ import annotations
@@ -11,11 +16,14 @@ from pathlib import Path
 
 import pygame
 
+from ...classroom.handover import briefing_for, handover, needs_handover
+from ...classroom.pace import COMPUTER, Deadline, resolve_timeout
 from ...engine import Game, GameError, Happening, validate_file
-from ..layout import ChoiceSpec, PlayLayout, button_width, meter_columns, play_layout, row
+from ..classroom import briefings_html, hot_seat, timeout_notice
+from ..layout import TOP_BUTTONS, ChoiceSpec, PlayLayout, button_width, meter_columns, play_layout, row
 from ..story import cite, esc, long_date, plain, short_date
-from ..theme import actor_colours
-from ..widgets import draw
+from ..theme import actor_colours, actor_text_colours
+from ..widgets import countdown, draw
 from ..widgets.cards import draw_card
 from ..widgets.map_view import load_map, render_map
 from ..widgets.meters import meter_cells, render_meters
@@ -38,6 +46,13 @@ class PlayScene(Scene):
         self.pending_from = 0.0
         self.auto = False
         self.layout: PlayLayout | None = None
+        self.viewer: str | None = None  # the delegation at the computer (hot seat: seated by the hand-over)
+        self.brief_when_seated = False  # show the briefing once the hand-over is done
+        self.reason = ""  # what the player typed in "Why?", kept across rebuilds
+        self.deadline: Deadline | None = None  # the clock of the decision waiting, with a time limit
+        self.deadline_of: tuple[int, str] | None = None  # (moves made, node) the clock belongs to
+        self.clock_rect: pygame.Rect | None = None
+        self.clock_face: countdown.Face | None = None
 
     # -- building -----------------------------------------------------------------------------
 
@@ -64,6 +79,10 @@ class PlayScene(Scene):
     def visible_variables(self) -> list:  # type: ignore[type-arg]
         return [v for v in self.game.scenario.variables.values() if v.visible]
 
+    def persons_turn(self) -> bool:
+        """A person is to decide now (not history replaying, not the computer)."""
+        return not self.history and self.game.decision is not None and not self.game.computer_to_move
+
     def build(self) -> None:
         app, sp, t = self.app, self.sp, self.app.type
         game = self.game
@@ -71,7 +90,7 @@ class PlayScene(Scene):
         decision = game.decision
         specs = self.choice_specs()
         variables = self.visible_variables()
-        lay = play_layout(app.size, app.scale, specs, len(variables))
+        lay = play_layout(app.size, app.scale, specs, len(variables), reason=self.persons_turn())
         self.layout = lay
         backdrop = self.new_backdrop()
         # top bar
@@ -97,10 +116,10 @@ class PlayScene(Scene):
             info = info[:-2] + "…"
         if room > 40:
             draw.text(backdrop, info, (x, lay.top_bar.centery), t.body, self.c("muted"), "semibold", anchor="midleft")
-        labels = ("Undo", "Save", "Help", "Menu")
-        tips = ("Ctrl+Z: take back your last decision", "Ctrl+S: save to a named slot", "F1: every key",
-                "Esc: pause menu")
-        for key, label, tip, rect in zip(("undo", "save", "help", "menu"), labels, tips, lay.top_buttons, strict=True):
+        tips = ("G (or T while playing): the decision tree, with your path", "Ctrl+Z: take back your last decision",
+                "Ctrl+S: save to a named slot", "F1: every key", "Esc: pause menu")
+        keys = ("tree", "undo", "save", "help", "menu")
+        for key, label, tip, rect in zip(keys, TOP_BUTTONS, tips, lay.top_buttons, strict=True):
             enabled = True
             if key == "undo":
                 enabled = game.can_undo
@@ -110,7 +129,8 @@ class PlayScene(Scene):
         # table, map, meters, timeline
         colours = actor_colours(list(scenario.actors), {a.id: a.colour for a in scenario.actors.values()},
                                 self.palette)
-        players = {a: ("History" if self.history else "You" if game.controller(a) == "human" else "Computer")
+        person = "Players" if hot_seat(game) else "You"
+        players = {a: ("History" if self.history else person if game.controller(a) == "human" else "Computer")
                    for a in scenario.actors}
         speaker = decision.actor.id if decision else ""
         backdrop.blit(render_table(lay.table.size, list(scenario.actors.values()), colours, players, speaker,
@@ -170,7 +190,7 @@ class PlayScene(Scene):
                             tooltip=tip, focusable=not waiting and not self.history)
         # controls
         self._build_controls(backdrop, lay)
-        top = ("undo", "save", "help", "menu")
+        top = ("tree", "undo", "save", "help", "menu")
         self.order = [k for k in self.order if k not in top] + [k for k in self.order if k in top]
         self.default_focus = "next" if self.history else ""
         if self.focus_key is None and self.order and not waiting and not self.history:
@@ -181,6 +201,7 @@ class PlayScene(Scene):
 
     def _build_controls(self, backdrop: pygame.Surface, lay: PlayLayout) -> None:
         sp, t = self.sp, self.app.type
+        self.clock_rect = None
         game = self.game
         decision = game.decision
         area = lay.controls
@@ -205,14 +226,24 @@ class PlayScene(Scene):
             self.progress_rect = pygame.Rect(area.x, area.bottom - 6, skip.x - area.x - sp.gap, 5)
             return
         brief_w = button_width("Briefing", sp)
-        (brief,) = row(area, [brief_w], sp.gap, "right")
+        widths = [countdown.width(sp), brief_w] if self.deadline_due() else [brief_w]
+        placed = row(area, widths, sp.gap, "right")
+        brief = placed[-1]
+        self.clock_rect = placed[0] if len(placed) == 2 else None
+        self.clock_face = None
+        left = placed[0].x - area.x - sp.gap
+        inline = lay.reason == lay.controls  # no room for a row of its own: the entry replaces the hint
+        why = pygame.Rect(area.x, area.y, left, area.h) if inline else lay.reason
+        entry = self.add_entry("reason", why, self.reason, "Why? (optional) — a line for the transcript")
+        entry.set_text_length_limit(200)
         self.add_button("briefing", brief, "Briefing", tooltip="B: your delegation's private briefing")
+        if inline:
+            return
         n = len(decision.choices)
         hint = f"You decide for {decision.actor.name}: press 1–{n} or click a choice." if n > 1 else \
             f"You decide for {decision.actor.name}: press 1 or click the choice."
         font = draw.fonts.font(t.body, "semibold")
-        room = brief.x - area.x - sp.gap
-        if font.size(hint)[0] > room:
+        if font.size(hint)[0] > left:
             hint = f"Press 1–{n} or click." if n > 1 else "Press 1 or click."
         draw.text(backdrop, hint, (area.x, area.centery), t.body, self.c("muted"), "semibold", anchor="midleft")
 
@@ -282,6 +313,66 @@ class PlayScene(Scene):
 
     def shown(self) -> None:
         self._schedule()
+        self._present()
+
+    def covered(self) -> None:
+        if self.deadline is not None:
+            self.deadline.pause(self.app.now)
+
+    def uncovered(self) -> None:
+        if self.deadline is not None and self.app.top is self:
+            self.deadline.resume(self.app.now)
+
+    def _present(self) -> None:
+        """Before a person decides: hand the computer over if another delegation sat at it last,
+        then start that decision's clock (and show the briefing, just after a hand-over)."""
+        game = self.game
+        if not self.persons_turn():
+            self.deadline = None
+            return
+        actor = game.decision.actor.id  # type: ignore[union-attr]
+        if hot_seat(game) and needs_handover(game, self.viewer, game.settings.projector):
+            card = handover(game)
+            if card is not None:
+                from .handover import HandoverScene
+
+                self.deadline = None
+                self.app.push(HandoverScene(self.app, self, card))
+                return
+        self.viewer = actor
+        self._start_clock()
+        if self.brief_when_seated:
+            self.brief_when_seated = False
+            self.briefing()
+
+    def take_seat(self, actor: str) -> None:
+        """The hand-over screen was answered: ``actor``'s players are at the computer now."""
+        self.viewer = actor
+        self.reason = ""
+        self.brief_when_seated = True
+
+    def deadline_due(self) -> bool:
+        return self.persons_turn() and self.game.settings.time_limit > 0
+
+    def _start_clock(self) -> None:
+        if not self.deadline_due():
+            self.deadline = None
+            return
+        belongs = (len(self.game.moves), self.game.state.node)
+        if self.deadline is not None and self.deadline_of == belongs:
+            if self.app.top is self:
+                self.deadline.resume(self.app.now)
+            return
+        self.deadline = Deadline(self.game.settings.time_limit, self.app.now)
+        self.deadline_of = belongs
+        if self.app.top is not self:
+            self.deadline.pause(self.app.now)
+
+    def _clock_face(self, now: float) -> countdown.Face | None:
+        if self.deadline is None:
+            return None
+        return countdown.face(self.deadline.text(now), self.deadline.fraction_left(now), self.deadline.warning(now),
+                              self.deadline.paused)
 
     def _schedule(self) -> None:
         game = self.game
@@ -297,8 +388,15 @@ class PlayScene(Scene):
         self.pending_from = now
 
     def update(self, now: float) -> bool:
+        deadline = self.deadline
+        if deadline is not None and deadline.paused and self.app.top is self:
+            deadline.resume(now)  # e.g. back from a screen pushed over this one
+        if deadline is not None and deadline.expired(now) and self.persons_turn():
+            self._time_out()
+            return True
+        ticking = deadline is not None and self._clock_face(now) != self.clock_face
         if self.pending is None:
-            return False
+            return ticking
         if now >= self.pending:
             self.pending = None
             if self.history:
@@ -309,12 +407,17 @@ class PlayScene(Scene):
         return True
 
     def wake_at(self) -> float | None:
-        if self.pending is None:
-            return None
-        return min(self.pending, self.app.now + 0.05)
+        times = [self.app.now + 0.1] if self.deadline is not None and not self.deadline.paused else []
+        if self.pending is not None:
+            times.append(min(self.pending, self.app.now + 0.05))
+        return min(times) if times else None
 
     def draw(self, surface: pygame.Surface) -> None:
         super().draw(surface)
+        shown = self._clock_face(self.app.now)
+        if shown is not None and self.clock_rect is not None:
+            countdown.render(surface, self.clock_rect, shown, self.sp, self.palette)
+            self.clock_face = shown
         rect = getattr(self, "progress_rect", None)
         if self.pending is not None and rect is not None and not self.history and self.game.computer_to_move:
             span = max(0.001, self.pending - self.pending_from)
@@ -325,19 +428,37 @@ class PlayScene(Scene):
 
     # -- acting -------------------------------------------------------------------------------
 
-    def _after_move(self, happened: list[Happening], accumulate: bool) -> None:
+    def _after_move(self, happened: list[Happening], accumulate: bool, notice: str = "") -> None:
         self.recent = (self.recent + happened) if accumulate else list(happened)
-        self.notice = ""
+        self.notice = notice or (self.notice if accumulate else "")  # a notice stays while the computer moves
+        self.reason = ""
         if not self.history:
             failed = self.app.autosave()
             if failed:
-                self.notice = failed
+                self.notice = f"{notice} {failed}".strip()
         if self.game.ended:
             self.app.play(self.game)
             return
         self.focus_key = None
         self.app.rebuild()
         self._schedule()
+        self._present()
+
+    def _time_out(self) -> None:
+        """The clock ran out: the rule chosen at setup decides, and the screen says so plainly."""
+        game = self.game
+        rule = game.settings.timeout_rule or COMPUTER
+        self.deadline = None
+        node = game.decision.node if game.decision else None
+        try:
+            happened = resolve_timeout(game, rule)
+        except (GameError, ValueError) as exc:
+            self.notice = f"Time ran out, but no choice could be taken for you: {exc}"
+            self.app.rebuild()
+            return
+        taken = next((m for m in reversed(game.moves) if node is not None and m.node == node.id), None)
+        step = node.step(taken.step) if node is not None and taken is not None else None
+        self._after_move(happened, accumulate=False, notice=timeout_notice(rule, step.label if step else "?"))
 
     def _computer_move(self) -> None:
         if not self.game.computer_to_move:
@@ -370,7 +491,7 @@ class PlayScene(Scene):
             self.focus_key = f"choice_{number}"
             self.app.rebuild()
             return
-        self._after_move(game.choose(view.number), accumulate=False)
+        self._after_move(game.choose(view.number, reason=self.reason.strip()), accumulate=False)
 
     def undo(self) -> None:
         game = self.game
@@ -382,6 +503,7 @@ class PlayScene(Scene):
         self.focus_key = None
         self.app.rebuild()
         self._schedule()
+        self._present()
 
     def take_over(self) -> None:
         game = self.game
@@ -397,6 +519,7 @@ class PlayScene(Scene):
         self.focus_key = None
         self.app.rebuild()
         self._schedule()
+        self._present()
 
     def reload(self) -> None:
         """F5: read the scenario file again and replay the moves so far on it."""
@@ -420,6 +543,7 @@ class PlayScene(Scene):
         self.notice = "Scenario reloaded from disk."
         self.app.rebuild()
         self._schedule()
+        self._present()
         if not report.complete:
             self.app.message("Reloaded, with changes", esc(
                 f"{report.applied} of {report.total} recorded moves still apply. Replay stopped at "
@@ -434,15 +558,27 @@ class PlayScene(Scene):
             self.app.push(SavesScene(self.app, saving=True))
 
     def briefing(self) -> None:
-        decision = self.game.decision
-        if decision is None:
+        """Only the briefings ``briefing_for`` allows: the seated delegation's own at its decision,
+        every one in projector mode, and every one while history replays (nobody plays then)."""
+        game = self.game
+        if self.history:
+            shown = briefing_for(game, None, projector_mode=True)
+        else:
+            shown = briefing_for(game, self.viewer, game.settings.projector)
+        if not shown:
+            self.app.message("Briefings are private", "A delegation's private briefing is shown only at its own "
+                             "decisions, to the players at the computer.")
             return
-        actor = decision.actor
-        if self.game.controller(actor.id) != "human" and not self.history:
-            people = [a for a in self.game.scenario.actors.values() if self.game.controller(a.id) == "human"]
-            if people:
-                actor = people[0]
-        self.app.message(f"{actor.name}: private briefing", f"{esc(actor.description)}<br><br>{esc(actor.briefing)}")
+        actors = game.scenario.actors
+        colours = actor_text_colours(list(actors), {a.id: a.colour for a in actors.values()}, self.palette)
+        title = f"{shown[0].name}: private briefing" if len(shown) == 1 else "Every delegation's briefing"
+        self.app.message(title, briefings_html(game.scenario, shown, colours, self.c("muted").hex[:7]),
+                         wide=len(shown) > 1)
+
+    def tree(self) -> None:
+        from .tree import TreeScene
+
+        self.app.push(TreeScene(self.app, self.game))
 
     # -- input --------------------------------------------------------------------------------
 
@@ -451,6 +587,8 @@ class PlayScene(Scene):
             self.choose(int(key.split("_", 1)[1]))
         elif key == "undo":
             self.undo()
+        elif key == "tree":
+            self.tree()
         elif key == "save":
             self.save_quick()
         elif key == "help":
@@ -478,6 +616,17 @@ class PlayScene(Scene):
         elif key == "takeover":
             self.take_over()
 
+    def on_edit(self, key: str, text: str) -> None:
+        if key == "reason":
+            self.reason = text
+
+    def on_text(self, key: str, text: str) -> None:
+        """Enter in "Why?" keeps the words and leaves the entry; it never takes a choice."""
+        if key == "reason":
+            self.reason = text
+            self.app.focus("")
+            self.app.dirty = True
+
     def on_key(self, event: pygame.event.Event) -> bool:
         k = event.key
         ctrl = bool(event.mod & (pygame.KMOD_CTRL | pygame.KMOD_META))
@@ -496,6 +645,9 @@ class PlayScene(Scene):
             return True
         if k == pygame.K_b:
             self.briefing()
+            return True
+        if k == pygame.K_g or (k == pygame.K_t and not self.history):
+            self.tree()
             return True
         if k in (pygame.K_PAGEUP, pygame.K_PAGEDOWN):
             box = self.texts.get("narration")

@@ -1,5 +1,7 @@
 """Setting up a new game: the lens (a reading of the evidence, with its source), who plays each
-delegation, and the seed (shown and editable, so a class can replay the same game)."""
+delegation, the seed (shown and editable, so a class can replay the same game), and class play:
+a time limit per decision, what happens when it runs out, and projector mode (every briefing
+open, no hand-over screens)."""
 
 from __future__ import annotations
 
@@ -7,7 +9,9 @@ import random
 
 import pygame
 
+from ...classroom.pace import COMPUTER
 from ...engine import Game, GameError, Scenario
+from ..classroom import next_rule, next_time_limit, rule_button, time_limit_name
 from ..layout import ChoiceSpec, button_width, card_geometry, row
 from ..story import cite, esc
 from ..theme import actor_colours
@@ -31,6 +35,10 @@ class SetupScene(Scene):
         self.players = {a: ("human" if a == first else "historical") for a in scenario.actors}
         self.seed = random.SystemRandom().randrange(1, 1_000_000)
         self.error = ""
+        self.time_limit = 0  # seconds per decision; 0: none
+        self.timeout_rule = COMPUTER
+        self.projector = False
+        self.compact = False  # smaller buttons on the right, when large type leaves too little room
 
     def build(self) -> None:
         app, sp, t = self.app, self.sp, self.app.type
@@ -59,6 +67,7 @@ class SetupScene(Scene):
             if geo.rect.bottom > left.bottom:
                 geo.detail_lines = geo.detail_lines[:1]
                 geo.rect.h = min(geo.rect.h, left.bottom - yy)
+                geo.badge.centery = geo.rect.centery  # the badge stays on the shortened card
             draw_card(backdrop, geo, sp, self.palette, spec.badge, chosen=lens.id == self.lens)
             self.add_button(f"lens_{lens.id}", geo.rect, "", "@card",
                             tooltip=f"<b>{esc(lens.name)}</b><br>{esc(lens.text)}<br><i>Source: "
@@ -69,18 +78,31 @@ class SetupScene(Scene):
         # players
         label = draw.text(backdrop, "Who plays each delegation", (right.x, right.y), t.body, self.c("muted"), "bold")
         actors = list(scenario.actors.values())
-        seed_h = sp.button_h + sp.small_line + g
         rows_top = label.bottom + g // 2
-        room = right.bottom - seed_h - g - rows_top
-        row_h = max(sp.button_h + 4, min(sp.line + sp.small_line + sp.pad * 2, room // max(1, len(actors)) - 4))
+        half = (right.w - g * 2) // 2
+        # Large type on a short window: smaller buttons in this column, so every row still fits.
+        self.compact = False
+        for compact in (False, True):
+            self.compact = compact
+            control_h = self.control_h()
+            size = t.small if compact else t.body
+            widest_value = max(button_width(v, sp, size) for v in (rule_button("status_quo"), "Private: hand-over",
+                                                                    "Open: projector", "5 minutes"))
+            two_columns = widest_value <= half
+            cell_h = sp.small_line + 4 + control_h
+            seed_h = (2 if two_columns else 4) * cell_h + (1 if two_columns else 3) * g + g
+            room = right.bottom - seed_h - g - rows_top
+            if room >= len(actors) * (control_h + 8):
+                break
+        row_h = max(control_h + 4, min(sp.line + sp.small_line + sp.pad * 2, room // max(1, len(actors)) - 4))
         colours = actor_colours([a.id for a in actors], {a.id: a.colour for a in actors}, self.palette)
-        widest = max(button_width(text, sp) for _, text in PLAYERS)
+        widest = max(button_width(text, sp, size) for _, text in PLAYERS)
         for index, actor in enumerate(actors):
             rect = pygame.Rect(right.x, rows_top + index * (row_h + 4), right.w, row_h)
             draw.panel(backdrop, rect, self.c("card"), max(4, sp.pad - 2))
             pygame.draw.rect(backdrop, colours[actor.id], (rect.x, rect.y, max(6, sp.pad // 2), rect.h),
                              border_top_left_radius=max(4, sp.pad - 2), border_bottom_left_radius=max(4, sp.pad - 2))
-            button = pygame.Rect(rect.right - widest - sp.pad, rect.centery - sp.button_h // 2, widest, sp.button_h)
+            button = pygame.Rect(rect.right - widest - sp.pad, rect.centery - control_h // 2, widest, control_h)
             text_x = rect.x + sp.pad * 2
             room_w = button.x - text_x - sp.pad
             name = actor.name + ("" if actor.seat == "table" else "  (offstage)")
@@ -97,24 +119,19 @@ class SetupScene(Scene):
                     desc = desc[:-2] + "…"
                 draw.text(backdrop, desc, (text_x, ty + sp.line), t.small, self.c("muted"))
             current = dict(PLAYERS)[self.players[actor.id]]
-            self.add_button(f"player_{actor.id}", button, current, "@primary" if self.players[actor.id] == "human"
-                            else "", tooltip="Click (or Enter) to change who plays this delegation")
-        # seed
-        seed_top = right.bottom - seed_h
-        draw.text(backdrop, "Seed (the same seed and choices give the same game)", (right.x, seed_top), t.small,
-                  self.c("muted"), "bold")
-        entry_w = max(180, button_width("0000000", sp, t.large))
-        entry, new_seed = row(pygame.Rect(right.x, seed_top + sp.small_line + 4, right.w, sp.button_h),
-                              [entry_w, button_width("New seed", sp)], g)
-        box = self.add_entry("seed", entry, str(self.seed))
-        box.set_allowed_characters("numbers")
-        box.set_text_length_limit(9)
-        self.add_button("new_seed", new_seed, "New seed")
+            person = self.players[actor.id] == "human"
+            style = ("@small_primary" if person else "@small") if compact else ("@primary" if person else "")
+            self.add_button(f"player_{actor.id}", button, current, style,
+                            tooltip="Click (or Enter) to change who plays this delegation")
+        self._build_class_play(backdrop, pygame.Rect(right.x, right.bottom - seed_h + g, right.w, seed_h - g),
+                               two_columns, cell_h)
         # footer
         if self.error:
             draw.text(backdrop, self.error, (footer.x, footer.y - sp.small_line - 4), t.small, self.c("bad"), "bold")
         humans = [a.short or a.name for a in actors if self.players[a.id] == "human"]
         summary = f"You play: {', '.join(humans)}" if humans else "Nobody plays: the computer plays every side"
+        if len(humans) > 1:
+            summary = f"Hot seat: {', '.join(humans)}" + (" (projector)" if self.projector else " take turns")
         back, start = row(footer, [button_width("Back", sp), button_width("Start the game", sp, t.large)], g, "right")
         draw.text(backdrop, summary, (footer.x, footer.centery), t.body, self.c("text"), "semibold", anchor="midleft")
         self.add_button("back", back, "Back")
@@ -122,6 +139,56 @@ class SetupScene(Scene):
         self.order.remove("start")
         self.order.insert(0, "start")
         self.backdrop = backdrop
+
+    def control_h(self) -> int:
+        """The height of this screen's right-hand buttons: smaller in compact mode."""
+        if not self.compact:
+            return self.sp.button_h
+        return max(28, round(draw.fonts.line_height(self.app.type.body) * 1.25))
+
+    def _build_class_play(self, backdrop: pygame.Surface, area: pygame.Rect, two_columns: bool, cell_h: int) -> None:
+        """The seed and the class-play settings, in a 2×2 grid (one column when the type is large)."""
+        sp, t, g = self.sp, self.app.type, self.sp.gap
+        control_h = self.control_h()
+        size = t.small if self.compact else t.body
+        style = "@small" if self.compact else ""
+        cell_w = (area.w - g * 2) // 2 if two_columns else area.w
+        cells = []
+        for index in range(4):
+            col, line = (index % 2, index // 2) if two_columns else (0, index)
+            cells.append(pygame.Rect(area.x + col * (cell_w + g * 2), area.y + line * (cell_h + g), cell_w, cell_h))
+
+        def label(cell: pygame.Rect, words: str) -> pygame.Rect:
+            font = draw.fonts.font(t.small, "bold")
+            while font.size(words)[0] > cell.w and len(words) > 4:
+                words = words[:-2].rstrip() + "…"
+            draw.text(backdrop, words, cell.topleft, t.small, self.c("muted"), "bold")
+            return pygame.Rect(cell.x, cell.y + sp.small_line + 4, cell.w, control_h)
+
+        seed_cell = label(cells[0], "Seed (same seed, same game)")
+        new_w = button_width("New seed", sp, size)
+        entry_w = max(100, min(max(180, button_width("0000000", sp, t.large)), seed_cell.w - new_w - g))
+        entry, new_seed = row(seed_cell, [entry_w, new_w], g)
+        box = self.add_entry("seed", entry, str(self.seed))
+        box.set_allowed_characters("numbers")
+        box.set_text_length_limit(9)
+        self.add_button("new_seed", new_seed, "New seed", style)
+        settings = (
+            ("projector", "Briefings", "Open: projector" if self.projector else "Private: hand-over",
+             "Private: with several people playing, a hand-over screen comes before each delegation's turn and "
+             "only its own briefing is shown. Open: no hand-over screens; every briefing is shown to the room.",
+             True),
+            ("time_limit", "Time per decision", time_limit_name(self.time_limit),
+             "A clock for each decision a person makes; it pauses on the hand-over screen and in menus.", True),
+            ("timeout_rule", "When time runs out", rule_button(self.timeout_rule),
+             "The computer decides: it chooses as it would for a computer-played delegation. The status quo "
+             "holds: the choice that keeps things as they are.", self.time_limit > 0),
+        )
+        for cell, (key, words, value, tip, enabled) in zip(cells[1:], settings, strict=True):
+            place = label(cell, words)
+            width = min(place.w, max(button_width(value, sp, size), round(place.w * 0.8)))
+            self.add_button(key, pygame.Rect(place.x, place.y, width, place.h), value, style, tooltip=tip,
+                            enabled=enabled)
 
     def read_seed(self) -> int | None:
         entry = self.buttons.get("seed")
@@ -144,6 +211,16 @@ class SetupScene(Scene):
             actor = key[len("player_"):]
             ids = [p for p, _ in PLAYERS]
             self.players[actor] = ids[(ids.index(self.players[actor]) + 1) % len(ids)]
+            app.rebuild()
+        elif key in ("projector", "time_limit", "timeout_rule"):
+            self.read_seed()
+            if key == "projector":
+                self.projector = not self.projector
+            elif key == "time_limit":
+                self.time_limit = next_time_limit(self.time_limit)
+            else:
+                self.timeout_rule = next_rule(self.timeout_rule)
+            self.focus_key = key
             app.rebuild()
         elif key == "new_seed":
             self.seed = random.SystemRandom().randrange(1, 1_000_000)
@@ -168,6 +245,10 @@ class SetupScene(Scene):
             self.error = str(exc)
             self.app.rebuild()
             return
+        game.settings.projector = self.projector
+        if self.time_limit > 0:
+            game.settings.time_limit = self.time_limit
+            game.settings.timeout_rule = self.timeout_rule
         self.app.play(game)
 
     def on_key(self, event: pygame.event.Event) -> bool:

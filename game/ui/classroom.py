@@ -1,0 +1,153 @@
+"""What the window says and writes for a class: the hand-over button, the time-out notice, the
+setup's pace choices, the smallest counterfactual in words, and the transcript export.
+
+No pygame here and no rules: who may see which briefing, what a time-out chooses and what a
+transcript holds are decided in ``game.classroom`` and ``game.authoring``; this module only puts
+their answers into the window's words, so they are tested without a window.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..authoring.explore import Departure, smallest_counterfactuals
+from ..classroom.handover import Briefing
+from ..classroom.pace import COMPUTER, RULE_NAMES, RULES, clock_text
+from ..classroom.transcript import build_transcript, render_html, render_markdown
+from ..engine import Game, Scenario
+from ..engine.saves import write_atomic
+from .story import actor_name, esc, long_date
+
+TIME_LIMITS: tuple[int, ...] = (0, 60, 120, 180, 300)  # seconds per decision the setup offers (0: off)
+
+
+def time_limit_name(seconds: int) -> str:
+    """'Off', '1 minute', '2 minutes'... for the setup's button."""
+    if seconds <= 0:
+        return "Off"
+    if seconds % 60:
+        return clock_text(seconds)
+    minutes = seconds // 60
+    return f"{minutes} minute" + ("" if minutes == 1 else "s")
+
+
+def next_time_limit(seconds: int) -> int:
+    """The setup's next choice after ``seconds`` (round the list)."""
+    later = [s for s in TIME_LIMITS if s > seconds]
+    return later[0] if later else TIME_LIMITS[0]
+
+
+def rule_button(rule: str) -> str:
+    """The rule in a button's few words: 'Computer decides', 'Status quo holds'."""
+    words = RULE_NAMES.get(rule or COMPUTER, rule).removeprefix("the ")
+    return words[:1].upper() + words[1:]
+
+
+def next_rule(rule: str) -> str:
+    rule = rule or COMPUTER
+    return RULES[(RULES.index(rule) + 1) % len(RULES)] if rule in RULES else COMPUTER
+
+
+def we_are(name: str) -> str:
+    """The hand-over button: 'We are the British military mission — show our briefing'."""
+    who = name if name.lower().startswith("the ") else f"the {name}"
+    return f"We are {who} — show our briefing"
+
+
+def timeout_notice(rule: str, label: str) -> str:
+    """What the play screen says after a time-out, plainly."""
+    return f"Time ran out: {RULE_NAMES.get(rule or COMPUTER, rule)} — {label}."
+
+
+def briefings_html(scenario: Scenario, briefings: tuple[Briefing, ...], colours: dict[str, str],
+                   muted: str) -> str:
+    """Briefings for a message box: each delegation's name in its colour, its public description,
+    then its private instructions. ``colours`` maps actor ids to '#rrggbb' (the palette's)."""
+    parts = []
+    for brief in briefings:
+        actor = scenario.actors.get(brief.actor)
+        description = actor.description if actor else ""
+        if len(briefings) > 1:
+            parts.append(f"<font color='{colours.get(brief.actor, muted)}'><b>{esc(brief.name)}</b></font><br>")
+        if description:
+            gap = "<br>" if len(briefings) > 1 else "<br><br>"
+            parts.append(f"<font color='{muted}'>{esc(description)}</font>{gap}")
+        parts.append(f"{esc(brief.text) or '<i>No private briefing.</i>'}<br><br>")
+    return "".join(parts).removesuffix("<br><br>")
+
+
+def human_actors(game: Game) -> list[str]:
+    return [a for a in game.scenario.actors if game.controller(a) == "human"]
+
+
+def hot_seat(game: Game) -> bool:
+    """More than one delegation is played by people at this one computer."""
+    return len(human_actors(game)) > 1
+
+
+@dataclass(frozen=True)
+class DepartureLine:
+    """One departure from history, in the words the debrief shows."""
+
+    date: str
+    actor: str
+    choice: str
+    instead: str
+
+
+@dataclass(frozen=True)
+class SmallestChange:
+    """The fewest departures from history that reach an ending (``found`` False: not within the
+    search budget)."""
+
+    found: bool
+    lines: tuple[DepartureLine, ...] = ()
+
+    @property
+    def count(self) -> int:
+        return len(self.lines)
+
+    @property
+    def heading(self) -> str:
+        if not self.found:
+            return "The smallest change that leads here could not be worked out in time."
+        n = self.count
+        return f"The smallest change that leads here: {n} departure{'' if n == 1 else 's'} from history"
+
+
+def describe_departure(scenario: Scenario, departure: Departure) -> DepartureLine:
+    who = actor_name(scenario, departure.actor) if departure.actor else "Chance"
+    return DepartureLine(long_date(scenario.date_of(departure.day)), who, departure.label, departure.instead_label)
+
+
+def smallest_change(game: Game) -> SmallestChange | None:
+    """For a finished game with a non-historical ending, the smallest counterfactual that reaches
+    it; None when there is nothing to say (unfinished, or the ending is history's own). The
+    search is cached by ``game.authoring.explore``, so opening the debrief again is instant."""
+    outcome = game.outcome
+    if not game.ended or outcome is None or outcome.historical:
+        return None
+    found = smallest_counterfactuals(game.scenario, game.settings.lens or None)
+    if outcome.id not in found:
+        return SmallestChange(False)
+    if not found[outcome.id]:  # history's own ending under this lens
+        return None
+    return SmallestChange(True, tuple(describe_departure(game.scenario, d) for d in found[outcome.id]))
+
+
+def transcript_paths(folder: Path, scenario_id: str, when: dt.datetime) -> tuple[Path, Path]:
+    """Where the debrief writes the transcript: HTML and Markdown side by side in ``folder``."""
+    base = f"transcript-{scenario_id}-{when:%Y%m%d-%H%M%S}"
+    return folder / f"{base}.html", folder / f"{base}.md"
+
+
+def export_transcript(game: Game, folder: Path, when: dt.datetime | None = None) -> tuple[Path, Path]:
+    """Write the game's transcript as HTML and Markdown; raises OSError when it cannot."""
+    html_path, md_path = transcript_paths(folder, game.scenario.id, when or dt.datetime.now())
+    transcript = build_transcript(game)
+    for path, text in ((html_path, render_html(transcript)), (md_path, render_markdown(transcript))):
+        write_atomic(path, text)
+        path.chmod(0o644)  # a page to share, unlike a private save
+    return html_path, md_path
