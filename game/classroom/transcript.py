@@ -9,10 +9,10 @@ the window's debrief uses the same three calls.
 from __future__ import annotations
 
 import datetime as dt
-import re
 from dataclasses import dataclass, field
 
 from ..engine import Game, Happening, Move, Scenario
+from ..engine.wording import describe_effects, show_value
 from . import history
 from .pace import RULE_NAMES, timeout_rule_of
 
@@ -122,30 +122,6 @@ def chosen_by(by: str) -> str:
     return "students" if by == "human" else f"computer ({by})"
 
 
-_EFFECT = re.compile(r"^\s*([a-z][a-z0-9_]*)\s*(\+=|-=|=)\s*(.+?)\s*$")
-
-
-def describe_effect(scenario: Scenario, text: str) -> str | None:
-    """An effect in players' words ('Trust +1'); None for variables hidden from players."""
-    match = _EFFECT.match(text)
-    if not match or match.group(1) not in scenario.variables:
-        return text
-    variable = scenario.variables[match.group(1)]
-    if not variable.visible:
-        return None
-    label = variable.label or variable.id
-    op, value = match.group(2), match.group(3).strip("'\"")
-    if op == "+=":
-        return f"{label} +{value}"
-    if op == "-=":
-        return f"{label} −{value}"
-    return f"{label}: {value}"
-
-
-def _effects(scenario: Scenario, texts: tuple[str, ...]) -> tuple[str, ...]:
-    return tuple(d for t in texts if (d := describe_effect(scenario, t)) is not None)
-
-
 class _Sources:
     """Numbers sources in order of first citation."""
 
@@ -186,7 +162,7 @@ def _entries(game: Game, sources: _Sources) -> tuple[list[Entry], Ending | None]
                                  sources=ending.sources))
             continue
         refs = sources.cite(item.source, *(node.sources if node else ()))
-        effects = _effects(scenario, item.effects)
+        effects = describe_effects(scenario, item.effects)
         if item.kind != "decision":
             title = node.title if node and item.kind == "chance" else ""
             entries.append(Entry(item.kind, date, item.title, item.text, title, effects=effects,
@@ -234,7 +210,7 @@ def build_transcript(game: Game) -> Transcript:
     history_end = next((i for i in past.log if i.kind in ENDINGS), None)
     history_ending = _ending(scenario, history_end, sources) if history_end else None
     rows, turning = _comparison(game, past)
-    standing = [(v.label or v.id, _show(game.state.values.get(v.id))) for v in scenario.variables.values()
+    standing = [(v.label or v.id, show_value(game.state.values.get(v.id))) for v in scenario.variables.values()
                 if v.visible]
     notes = []
     if not game.ended:
@@ -245,12 +221,6 @@ def build_transcript(game: Game) -> Transcript:
                       lens.text if lens else "", settings.seed, settings.follow_history, roles, entries, ending,
                       history_ending, rows, turning, sorted(sources.refs.values(), key=lambda s: s.number),
                       standing, notes)
-
-
-def _show(value: object) -> str:
-    if isinstance(value, bool):
-        return "yes" if value else "no"
-    return str(value).replace("_", " ")
 
 
 def render_markdown(transcript: Transcript) -> str:
