@@ -6,8 +6,9 @@ import re
 from html.parser import HTMLParser
 from pathlib import Path
 
-from game.classroom.transcript import build_transcript, describe_effect, render_html, render_markdown
+from game.classroom.transcript import build_transcript, render_html, render_markdown
 from game.engine.saves import read_save, restore, save_game
+from game.engine.wording import describe_effect
 from game.terminal.replay import historical_game
 from tests.classroom.conftest import scripted
 
