@@ -124,3 +124,44 @@ def test_invalid_scenario_is_refused_clearly(tmp_path: Path) -> None:
     bad.write_text("meta: [\n", encoding="utf-8")
     result = run("play", "--text", str(bad), stdin="")
     assert result.returncode == 1 and "cannot be played" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_a_finished_game_can_be_saved_under_a_name_and_loaded_by_name(tmp_path: Path) -> None:
+    env = {"PARLEY_SAVES": str(tmp_path)}
+    result = run("play", "--text", str(TINY), "--seed", "1", "--as", "red", stdin="3\ngroup3\n", env=env)
+    assert result.returncode == 0, result.stderr
+    assert "Save this game under a name" in result.stdout and "Saved to" in result.stdout
+    saved = json.loads((tmp_path / "group3.json").read_text(encoding="utf-8"))
+    assert saved["outcome"] == "walkout"
+    again = run("play", "--text", str(TINY), "--load", "group3", "--seed", "9", stdin="\n", env=env)
+    assert again.returncode == 0, again.stderr
+    assert "THE END: Walk-out" in again.stdout and "--seed ignored" in again.stderr
+
+
+def test_no_autosave_says_nothing_was_saved(tmp_path: Path) -> None:
+    result = run("play", "--text", str(TINY), "--no-autosave", "--as", "red", "blue", stdin="1\n",
+                 env={"PARLEY_SAVES": str(tmp_path)})
+    assert "unsaved" in result.stdout and "autosaved" not in result.stdout
+    assert not (tmp_path / "autosave.json").exists()
+
+
+def test_undo_before_any_decision_undoes_nothing(tmp_path: Path) -> None:
+    result = run("play", "--text", str(TINY), "--as", "blue", stdin="u\nq\n", env={"PARLEY_SAVES": str(tmp_path)})
+    assert "Nothing to undo." in result.stdout and "Undone." not in result.stdout
+
+
+def test_from_a_node_plays_that_nodes_actor(tmp_path: Path) -> None:
+    result = run("play", "--text", str(TINY), "--from", "final", stdin="q\n", env={"PARLEY_SAVES": str(tmp_path)})
+    assert "You play: Blue delegation." in result.stdout and "Blue delegation to decide:" in result.stdout
+
+
+def test_scenario_after_as_gets_a_hint() -> None:
+    result = run("play", "--text", "--as", "red", str(TINY), stdin="")
+    assert result.returncode == 2 and "name the scenario before --as" in result.stderr, result.stderr
+
+
+def test_effects_and_values_are_in_players_words(tmp_path: Path) -> None:
+    result = run("play", "--text", str(TINY), "--seed", "1", "--as", "red", "blue", stdin="2\nv\nq\n",
+                 env={"PARLEY_SAVES": str(tmp_path)})
+    assert "(Trust −2)" in result.stdout  # not "trust -= 2"; the hidden 'warned' is not shown
+    assert "Powers: talk" in result.stdout and "False" not in result.stdout

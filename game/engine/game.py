@@ -362,7 +362,10 @@ class Game:
         return done
 
     def undo_to_human(self) -> int:
-        """Take back decisions until the last one a person made is open again."""
+        """Take back decisions until the last one a person made is open again (nothing when no
+        person has decided yet: the computer would only make the same moves again)."""
+        if not any(m.by == "human" or m.by.startswith("timeout:") for m in self.moves):
+            return 0
         done = 0
         while self._undo:
             done += self.undo()

@@ -1,6 +1,7 @@
 """Computer players. Each policy picks one of the open choices for the actor whose turn it is.
 
-- ``historical``: what really happened, while the situation still allows it; otherwise ``goals``.
+- ``historical``: what really happened, while the game is still on the historical path; once any
+  step has left it, the situation is no longer history's, so it plays by ``goals``.
 - ``goals``: scores each open choice by the actor's goals in the scenario, after its effects.
 - ``random``: any open choice, evenly.
 Randomness comes from ``rules.policy_seed`` (game seed, turn, actor), never from the game's own
@@ -57,9 +58,10 @@ def goals_policy(scenario: Scenario, state: GameState, options: list[Step], acto
 
 
 def historical_policy(scenario: Scenario, state: GameState, options: list[Step], actor: str, seed: int) -> Step:
-    for step in options:
-        if step.historical:
-            return step
+    if not state.off_history:
+        for step in options:
+            if step.historical:
+                return step
     return goals_policy(scenario, state, options, actor, seed)
 
 

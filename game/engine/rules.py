@@ -109,8 +109,10 @@ def end(scenario: Scenario, state: GameState, outcome: str, log: Log, kind: str 
                              historical=ending.historical))
 
 
-def _fire_events(scenario: Scenario, state: GameState, log: Log) -> str:
-    """Fire every due event once, in order; return a 'goto' target if one interrupts play."""
+def _fire_events(scenario: Scenario, state: GameState, log: Log, since: int) -> str:
+    """Fire every due event once, in order; return a 'goto' target if one interrupts play.
+    ``since`` is the day the clock moved from: a dated event is logged on its own date, or on
+    that day if it was held back by its condition until then."""
     values = state.values
     for event in scenario.events:
         if event.day is not None and event.day > state.day:
@@ -123,15 +125,18 @@ def _fire_events(scenario: Scenario, state: GameState, log: Log) -> str:
         for effect in event.effects:
             effect(values)
         if log is not None:
-            log.append(Happening("event", state.day, event.title, event.text, source=event.source,
+            day = max(since, event.day) if event.day is not None else state.day
+            log.append(Happening("event", day, event.title, event.text, source=event.source,
                                  historical=event.historical, effects=event.effect_texts, node=event.id))
         if event.goto:
             return event.goto
     return ""
 
 
-def move(scenario: Scenario, state: GameState, target: str, log: Log) -> None:
-    """Go to a node or outcome: move the clock, fire due events (which may redirect), check the end."""
+def move(scenario: Scenario, state: GameState, target: str, log: Log, since: int | None = None) -> None:
+    """Go to a node or outcome: move the clock, fire due events (which may redirect), check the end.
+    ``since`` is the day before the step that led here (for dating events in the log)."""
+    since = state.day if since is None else since
     for _ in range(len(scenario.events) + 2):
         if target in scenario.outcomes:
             end(scenario, state, target, log)
@@ -140,7 +145,7 @@ def move(scenario: Scenario, state: GameState, target: str, log: Log) -> None:
         state.node = target
         if node.day > state.day:
             set_day(scenario, state, node.day)
-        redirect = _fire_events(scenario, state, log)
+        redirect = _fire_events(scenario, state, log, since)
         if not redirect:
             break
         target = redirect
@@ -153,17 +158,20 @@ def move(scenario: Scenario, state: GameState, target: str, log: Log) -> None:
 def take(scenario: Scenario, state: GameState, step: Step, log: Log, actor: str = "", forced: bool = False) -> None:
     """Apply a choice or branch: effects, time, then move on to where it leads."""
     values = state.values
+    taken_on = state.day
     for effect in step.effects:
         effect(values)
     if step.days:
         set_day(scenario, state, state.day + step.days)
     state.turn += 1
+    if not step.historical:
+        state.off_history = True
     if log is not None:
         node = scenario.nodes[state.node]
-        log.append(Happening("chance" if node.is_chance else "decision", state.day, step.label,
+        log.append(Happening("chance" if node.is_chance else "decision", taken_on, step.label,
                              step.text, actor=actor, node=node.id, step=step.id, source=step.source,
                              historical=step.historical, effects=step.effect_texts, forced=forced))
-    move(scenario, state, step.next, log)
+    move(scenario, state, step.next, log, taken_on + 1 if step.days else taken_on)
 
 
 def settle(scenario: Scenario, state: GameState, log: Log, pick: Picker = draw_branch) -> list[Step]:

@@ -56,6 +56,7 @@ class GameState:
     fired: list[str] = field(default_factory=list)
     turn: int = 0
     outcome: str = ""
+    off_history: bool = False  # some step taken so far is not what really happened
 
     def copy(self) -> GameState:
         return replace(self, values=dict(self.values), fired=list(self.fired))
@@ -66,10 +67,11 @@ class GameState:
 
     def to_dict(self) -> dict[str, object]:
         return {"node": self.node, "day": self.day, "values": dict(self.values), "rng": self.rng,
-                "fired": list(self.fired), "turn": self.turn, "outcome": self.outcome}
+                "fired": list(self.fired), "turn": self.turn, "outcome": self.outcome,
+                "off_history": self.off_history}
 
     @classmethod
     def from_dict(cls, data: dict[str, object]) -> GameState:
         return cls(str(data["node"]), int(data["day"]), dict(data["values"]),  # type: ignore[arg-type,call-overload]
                    int(data["rng"]), list(data.get("fired", [])), int(data.get("turn", 0)),  # type: ignore
-                   str(data.get("outcome", "")))
+                   str(data.get("outcome", "")), bool(data.get("off_history", False)))

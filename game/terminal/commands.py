@@ -27,7 +27,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     play.add_argument("--policy", default="historical", choices=("historical", "goals", "random"),
                       help="how the computer plays the other actors (default: historical)")
     play.add_argument("--continue", dest="resume", action="store_true", help="continue the latest autosave")
-    play.add_argument("--load", metavar="SAVE", help="continue a save file")
+    play.add_argument("--load", metavar="SAVE", help="continue a save: a file, or a name saved with 's NAME'")
     play.add_argument("--from", dest="from_node", metavar="NODE", help="start at this node (for authors)")
     play.add_argument("--set", dest="set_values", action="append", default=[], metavar="VAR=VALUE",
                       help="with --from: set a variable first (repeatable)")

@@ -13,6 +13,7 @@ from typing import TextIO
 
 from ..engine import Game, GameError
 from ..engine.saves import SaveError, autosave, save_game
+from ..engine.wording import show_value
 from .text import cite, happening_lines, long_date, wrap
 
 HELP = """\
@@ -89,9 +90,12 @@ class TerminalPlayer:
             self.out.flush()
             line = self.inp.readline()
             if not line:
-                self.say("\n(no more input: the game is autosaved; continue with 'python main.py play --text "
-                         "--continue')")
-                self._autosave()
+                if self.autosave:
+                    self._autosave()
+                    self.say("\n(no more input: the game is autosaved; continue with 'python main.py play --text "
+                             "--continue')")
+                else:
+                    self.say("\n(no more input: the game ends here, unsaved, as --no-autosave asked)")
                 return False
             if not self.inp.isatty():
                 self.say(line.rstrip("\n"))
@@ -107,7 +111,7 @@ class TerminalPlayer:
         word = line.split()[0].lower()
         if word in ("q", "quit", "exit"):
             self._autosave()
-            self.say("Saved automatically. Goodbye.")
+            self.say("Saved automatically. Goodbye." if self.autosave else "Goodbye (not saved).")
             return False
         if word in ("h", "help", "?"):
             self.say(HELP)
@@ -158,7 +162,7 @@ class TerminalPlayer:
         self.say(f"Date: {long_date(game.date)}")
         for variable in game.scenario.variables.values():
             if variable.visible:
-                self.say(f"  {variable.label}: {game.value(variable.id)}")
+                self.say(f"  {variable.label}: {show_value(game.value(variable.id))}")
 
     def _show_ending(self) -> None:
         game = self.game
@@ -175,5 +179,25 @@ class TerminalPlayer:
                 self.say(wrap(outcome.speculation, "  ", "  Why: "))
         for source in outcome.sources:
             self.say(wrap(cite(game.scenario, source), "    ", "  Source: "))
-        self.say(f"\nDecisions taken: {sum(1 for m in game.moves if m.by != 'chance')}. "
-                 "Replay what really happened with: python main.py replay")
+        decisions = [m for m in game.moves if m.by != "chance"]
+        yours = sum(1 for m in decisions if m.by == "human" or m.by.startswith("timeout:"))
+        self.say(f"\n{len(decisions)} decisions, {yours} of them yours. "
+                 f"What really happened: python main.py replay {game.scenario.path}")
+        self._offer_named_save()
+
+    def _offer_named_save(self) -> None:
+        """At the ending, let a group keep its game under its own name (for the class report);
+        the autosave slot is overwritten by the next game."""
+        self._autosave()
+        self.out.write("Save this game under a name, e.g. group3 (Enter to skip): ")
+        self.out.flush()
+        name = self.inp.readline().strip()
+        if not self.inp.isatty() and name:
+            self.say(name)
+        if not name:
+            self.say("")
+            return
+        try:
+            self.say(f"Saved to {save_game(self.game, self.saves, name)}")
+        except SaveError as exc:
+            self.say(f"Not saved: {exc}")

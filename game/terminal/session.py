@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import random
 import sys
+from pathlib import Path
 
 from ..cli import fail
 from ..engine import Game, GameError, Scenario, validate_file
@@ -27,11 +28,26 @@ def load_or_report(name: str | None) -> Scenario | None:
     return scenario
 
 
-def _restore(args: argparse.Namespace, scenario: Scenario) -> Game | None:
-    folder = saves_folder()
+def save_file(name: str) -> Path:
+    """A save named by path, or by its slot name in the save folder ('group3' for group3.json)."""
+    path = Path(name)
+    if path.exists() or path.suffix == ".json" or "/" in name:
+        return path
     try:
-        path = slot_path(folder, AUTOSAVE) if args.resume else None
-        data = read_save(path or args.load)
+        return slot_path(saves_folder(), name)
+    except SaveError:
+        return path
+
+
+def _restore(args: argparse.Namespace, scenario: Scenario) -> Game | None:
+    ignored = [flag for flag, value in (("--as", args.as_actors), ("--lens", args.lens), ("--seed", args.seed),
+                                        ("--from", args.from_node)) if value]
+    if ignored:
+        print(f"parley: note: {', '.join(ignored)} ignored: a saved game keeps its own players, lens and seed",
+              file=sys.stderr)
+    try:
+        path = slot_path(saves_folder(), AUTOSAVE) if args.resume else save_file(args.load)
+        data = read_save(path)
         restored = restore(data, scenario)
     except SaveError as exc:
         fail(str(exc), 1)
@@ -40,6 +56,16 @@ def _restore(args: argparse.Namespace, scenario: Scenario) -> Game | None:
     if notice:
         print(notice)
     return restored.game
+
+
+def _default_players(scenario: Scenario, from_node: str | None) -> list[str]:
+    """Who a person plays when --as is not given: the actor of the --from node, else the first at
+    the table."""
+    node = scenario.nodes.get(from_node or "")
+    if node is not None and node.actor:
+        return [node.actor]
+    actors = list(scenario.actors.values())
+    return [next((a.id for a in actors if a.seat == "table"), actors[0].id)]
 
 
 def start_text_session(args: argparse.Namespace) -> int:
@@ -52,7 +78,11 @@ def start_text_session(args: argparse.Namespace) -> int:
             return 1
     else:
         actors = list(scenario.actors)
-        humans = args.as_actors or [next((a.id for a in scenario.actors.values() if a.seat == "table"), actors[0])]
+        humans = args.as_actors or _default_players(scenario, args.from_node)
+        misplaced = [name for name in humans if name not in scenario.actors and resolve_scenario(name).is_file()]
+        if misplaced:
+            return fail(f"{misplaced[0]!r} is a scenario, not an actor: name the scenario before --as "
+                        f"(play --text {misplaced[0]} --as ...)")
         for actor in humans:
             if actor not in scenario.actors:
                 return fail(f"no actor {actor!r}; this scenario has: {', '.join(actors)}")

@@ -7,6 +7,7 @@ import shutil
 import textwrap
 
 from ..engine import Happening, Scenario
+from ..engine.wording import describe_effects
 
 
 def long_date(date: dt.date) -> str:
@@ -51,6 +52,7 @@ def happening_lines(scenario: Scenario, item: Happening, show_effects: bool = Tr
     lines = [head]
     if item.text and item.kind in ("decision", "chance", "event"):
         lines.append(wrap(item.text, "    "))
-    if show_effects and item.effects:
-        lines.append(f"    ({'; '.join(item.effects)})")
+    shown = describe_effects(scenario, item.effects) if show_effects else ()
+    if shown:
+        lines.append(f"    ({'; '.join(shown)})")
     return "\n".join(lines)

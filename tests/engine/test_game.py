@@ -195,3 +195,29 @@ def test_take_over_hands_the_decision_to_a_person(tiny) -> None:  # type: ignore
     assert not game.computer_to_move and not game.settings.follow_history
     game.choose("cold")
     assert game.moves[0].by == "human"
+
+
+def test_history_players_switch_to_goals_once_the_game_leaves_history(tiny) -> None:  # type: ignore
+    """After a departure the situation is no longer history's: computers play by their goals."""
+    on_path = Game.new(tiny, seed=1, controllers={"blue": "human"})  # red follows history: 'warm'
+    assert on_path.moves[0].step == "warm" and not on_path.state.off_history
+    game = Game.new(tiny, seed=1, controllers={"red": "human", "blue": "human"})
+    game.choose("cold")
+    assert game.state.off_history
+    game.settings.controllers["blue"] = "historical"
+    game.settings.controllers["red"] = "historical"
+    assert game.computer_choice().id == game.computer_choice().id  # deterministic
+    from game.engine.policies import goals_policy, historical_policy
+
+    options = [v.step for v in game.decision.open_choices]  # type: ignore[union-attr]
+    assert historical_policy(tiny, game.state, options, "blue", 1) == goals_policy(tiny, game.state, options, "blue", 1)
+
+
+def test_log_dates_a_decision_on_the_day_it_was_taken(tiny) -> None:  # type: ignore[no-untyped-def]
+    game = Game.new(tiny, seed=4, controllers=humans(tiny))
+    game.choose("warm")  # taken on 1 Jan, takes a day
+    game.choose("ask_powers")  # taken on 2 Jan, takes two days: the storm of 4 Jan fires on arrival
+    days = {(h.kind, h.title): tiny.date_of(h.day).isoformat() for h in game.log}
+    assert days[("decision", "Be warm")] == "1900-01-01"
+    assert days[("decision", "Ask for powers")] == "1900-01-02"
+    assert days[("event", "A storm")] == "1900-01-04"
