@@ -200,6 +200,7 @@ def test_take_over_hands_the_decision_to_a_person(tiny) -> None:  # type: ignore
 def test_history_players_switch_to_goals_once_the_game_leaves_history(tiny) -> None:  # type: ignore
     """After a departure the situation is no longer history's: computers play by their goals."""
     on_path = Game.new(tiny, seed=1, controllers={"blue": "human"})  # red follows history: 'warm'
+    on_path.play_until_human()
     assert on_path.moves[0].step == "warm" and not on_path.state.off_history
     game = Game.new(tiny, seed=1, controllers={"red": "human", "blue": "human"})
     game.choose("cold")
