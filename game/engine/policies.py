@@ -2,7 +2,8 @@
 
 - ``historical``: what really happened, while the game is still on the historical path; once any
   step has left it, the situation is no longer history's, so it plays by ``goals``.
-- ``goals``: scores each open choice by the actor's goals in the scenario, after its effects.
+- ``goals``: foresees where each open choice leads (``foresight``) and takes the one whose ending
+  best serves the actor's goals in the scenario.
 - ``random``: any open choice, evenly.
 Randomness comes from ``rules.policy_seed`` (game seed, turn, actor), never from the game's own
 generator, so recorded games replay exactly without re-running the players.
@@ -12,8 +13,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from .expr import Value
-from .model import Actor, Scenario, Step
+from .foresight import foresee, immediate_score
+from .model import Scenario, Step
 from .rules import policy_seed
 from .state import GameState, draw_below
 
@@ -31,28 +32,14 @@ def random_policy(scenario: Scenario, state: GameState, options: list[Step], act
     return _pick(options, seed, state, actor)
 
 
-def score(scenario: Scenario, actor: Actor, state: GameState, step: Step) -> int:
-    """How well ``step`` serves ``actor``'s goals: its effects applied to a copy of the values."""
-    values: dict[str, Value] = dict(state.values)
-    for effect in step.effects:
-        effect(values)
-    if step.days:
-        values["day"] = int(values["day"]) + step.days
-        values["days_left"] = int(values["days_left"]) - step.days
-    total = 0
-    for goal in actor.goals:
-        if goal.expr is not None:
-            total += goal.weight * int(goal.expr(values))
-        elif goal.outcome == step.next:
-            total += goal.weight
-    return total
-
-
 def goals_policy(scenario: Scenario, state: GameState, options: list[Step], actor: str, seed: int) -> Step:
+    """The choice whose foreseen ending best serves the actor's goals; ties go to the one that
+    serves them best at once, then to chance."""
     player = scenario.actors[actor]
-    if not player.goals:
+    if not player.goals or len(options) == 1:
         return _pick(options, seed, state, actor)
-    scored = [(score(scenario, player, state, step), step) for step in options]
+    scored = [((foresee(scenario, state, step, actor), immediate_score(player, state, step)), step)
+              for step in options]
     best = max(s for s, _ in scored)
     return _pick([step for s, step in scored if s == best], seed, state, actor)
 

@@ -1,0 +1,107 @@
+"""Foresight for computer players: play the rest of the game out in the mind, cheaply.
+
+A goal such as "reach a convention" pays only at the end, so a player that looks one step ahead
+cannot pursue it. Here each option is followed to an ending on the assumption that everyone after
+it takes the choice that serves their goals best at once, chance taking its likeliest branch. The
+result depends on the state alone, so it is memoised: a computer-only game costs little more.
+"""
+
+from __future__ import annotations
+
+from . import rules
+from .expr import Value
+from .model import Actor, Node, Scenario, Step
+from .state import GameState
+
+_MEMO_LIMIT = 400_000
+_memos: dict[int, tuple[Scenario, dict[tuple[object, ...], int]]] = {}
+
+
+def immediate_score(actor: Actor, state: GameState, step: Step) -> int:
+    """How well ``step`` serves ``actor``'s goals at once: its effects applied to a copy of the values."""
+    values: dict[str, Value] = dict(state.values)
+    for effect in step.effects:
+        effect(values)
+    if step.days:
+        values["day"] = int(values["day"]) + step.days
+        values["days_left"] = int(values["days_left"]) - step.days
+    total = 0
+    for goal in actor.goals:
+        if goal.expr is not None:
+            total += goal.weight * int(goal.expr(values))
+        elif goal.outcome == step.next:
+            total += goal.weight
+    return total
+
+
+def final_score(actor: Actor, state: GameState) -> int:
+    """The actor's goals scored on a finished game: its end state and its ending."""
+    total = 0
+    for goal in actor.goals:
+        if goal.expr is not None:
+            total += goal.weight * int(goal.expr(state.values))
+        elif goal.outcome == state.outcome:
+            total += goal.weight
+    return total
+
+
+def likeliest_branch(node: Node, state: GameState) -> tuple[Step, bool]:
+    """Chance as a planner sees it: the branch with the greatest weight (the first on ties)."""
+    values = state.values
+    weights = [int(step.weight(values)) if step.weight else 0 for step in node.chance]
+    return node.chance[weights.index(max(weights))], False
+
+
+def _greedy(scenario: Scenario, state: GameState, options: list[Step], actor: str) -> Step:
+    player = scenario.actors[actor]
+    if not player.goals:
+        return options[0]
+    scores = [immediate_score(player, state, step) for step in options]
+    return options[scores.index(max(scores))]
+
+
+def _memo(scenario: Scenario) -> dict[tuple[object, ...], int]:
+    entry = _memos.get(id(scenario))
+    if entry is None or entry[0] is not scenario:
+        if len(_memos) > 8:
+            _memos.clear()
+        entry = _memos[id(scenario)] = (scenario, {})
+    if len(entry[1]) > _MEMO_LIMIT:
+        entry[1].clear()
+    return entry[1]
+
+
+def _key(actor: str, state: GameState) -> tuple[object, ...]:
+    return (actor, state.node, state.day, tuple(state.values.values()), tuple(state.fired), state.off_history)
+
+
+def outlook(scenario: Scenario, state: GameState, actor: str) -> int:
+    """``actor``'s final score if play goes on from ``state`` (settled) as the planner expects."""
+    memo = _memo(scenario)
+    player = scenario.actors[actor]
+    current = state.copy()
+    seen: list[tuple[object, ...]] = []
+    value: int | None = None
+    while not current.outcome:
+        key = _key(actor, current)
+        value = memo.get(key)
+        if value is not None:
+            break
+        seen.append(key)
+        node = scenario.nodes[current.node]
+        options = rules.open_steps(scenario, node, current)
+        rules.take(scenario, current, _greedy(scenario, current, options, node.actor), None)
+        rules.settle(scenario, current, None, likeliest_branch)
+    if value is None:
+        value = final_score(player, current)
+    for key in seen:
+        memo[key] = value
+    return value
+
+
+def foresee(scenario: Scenario, state: GameState, step: Step, actor: str) -> int:
+    """``actor``'s expected final score if it takes ``step`` now."""
+    after = state.copy()
+    rules.take(scenario, after, step, None)
+    rules.settle(scenario, after, None, likeliest_branch)
+    return outlook(scenario, after, actor)
