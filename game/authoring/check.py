@@ -31,6 +31,10 @@ from .explore import (
 from .playouts import playouts
 from .positions import Place, column_of, item_places
 
+# One line under the endings' heading, so a reader does not take a count of departures for every change.
+DEPARTURES_LEGEND = ("a departure is a step other than history's, where history's was open; "
+                     "steps at places history never reached are not counted")
+
 
 @dataclass
 class CheckReport:
@@ -76,6 +80,7 @@ class CheckReport:
                  + (" (the states nearest to history: there are more)" if self.truncated else "")]
         under = f" under lens '{self.lens}'" if self.lens else ""
         lines.append(f"Endings — shortest path, and fewest departures from history{under}:")
+        lines.append(f"  ({DEPARTURES_LEGEND})")
         for oid, outcome in scenario.outcomes.items():
             mark = " (historical)" if outcome.historical else ""
             if oid not in self.shortest:

@@ -62,7 +62,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     new = sub.add_parser(
         "new", help="start a new scenario from a commented template",
         description="Write a small valid scenario, with a comment on each part, to scenarios/NAME.yaml. "
-                    "An existing file is never overwritten.")
+                    "An existing file is never overwritten. NAME is lower-case letters, digits, '-' and '_', "
+                    "starting with a letter. Exit status: 0 written, 1 the file exists already or cannot be "
+                    "written, 2 usage error (such as a NAME that is not usable).")
     new.add_argument("name", metavar="NAME", help="the file name without .yaml, e.g. yalta-1945")
     new.add_argument("--dir", type=Path, default=SCENARIOS, metavar="FOLDER",
                      help="where to write it (default: scenarios/)")
@@ -84,6 +86,17 @@ def _positive(text: str) -> int:
     if value < 1:
         raise argparse.ArgumentTypeError(f"it must be at least 1, not {value}")
     return value
+
+
+def cannot_write(path: Path, exc: OSError) -> str:
+    """One line saying why ``path`` could not be written, the same whatever the file's format."""
+    if isinstance(exc, FileNotFoundError) and not path.parent.is_dir():
+        reason = "no such folder"
+    elif isinstance(exc, IsADirectoryError):
+        reason = "it is a folder"
+    else:
+        reason = (exc.strerror or str(exc)).lower()
+    return f"cannot write {path}: {reason}"
 
 
 def _load(path: str, quiet: bool = False) -> Scenario | None:
@@ -128,6 +141,8 @@ def run_graph(args: argparse.Namespace) -> int:
     kind = output.suffix.lower()
     if kind not in (".png", ".svg", ".dot", ".gv"):
         return fail(f"cannot tell the format from {output.name!r}: end the file name in .png, .svg or .dot")
+    if not output.parent.is_dir():  # say so before the work of drawing
+        return fail(cannot_write(output, FileNotFoundError()), 1)
     scenario = _load(args.path)
     if scenario is None:
         return 1
@@ -141,7 +156,7 @@ def run_graph(args: argparse.Namespace) -> int:
             text = to_svg(scenario, plan) if kind == ".svg" else to_dot(scenario, plan)
             output.write_text(text, encoding="utf-8")
     except OSError as exc:
-        return fail(f"cannot write {output}: {exc.strerror or exc}", 1)
+        return fail(cannot_write(output, exc), 1)
     print(f"{output}: {len(scenario.nodes)} nodes, {len(scenario.outcomes)} endings, "
           f"{plan.layers} layers in {plan.bands} band(s)", file=sys.stderr)
     return 0
@@ -168,11 +183,13 @@ def run_simulate(args: argparse.Namespace) -> int:
 
 
 def run_new(args: argparse.Namespace) -> int:
-    from .new import NewScenarioError, create
+    from .new import BadNameError, NewScenarioError, create
 
     try:
         path = create(args.name, args.dir)
-    except NewScenarioError as exc:
+    except BadNameError as exc:  # a mistake on the command line, like argparse's own: exit 2
+        return fail(str(exc), 2)
+    except NewScenarioError as exc:  # a problem found (the file exists already): exit 1
         return fail(str(exc), 1)
     except OSError as exc:
         return fail(f"cannot write in {args.dir}: {exc.strerror or exc}", 1)
@@ -187,7 +204,7 @@ def run_schema(args: argparse.Namespace) -> int:
         try:
             args.output.write_text(schema_text(), encoding="utf-8")
         except OSError as exc:
-            return fail(f"cannot write {args.output}: {exc.strerror or exc}", 1)
+            return fail(cannot_write(args.output, exc), 1)
         return 0
     sys.stdout.write(schema_text())
     return 0

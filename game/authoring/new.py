@@ -107,6 +107,10 @@ class NewScenarioError(ValueError):
     """The scenario cannot be created: a bad name, or the file exists already."""
 
 
+class BadNameError(NewScenarioError):
+    """The name given is not usable as a scenario's file name (a usage error)."""
+
+
 def scenario_text(name: str, file: str = "", schema: str = "../docs/schema/scenario.schema.json",
                   start: dt.date = dt.date(1900, 1, 1)) -> str:
     """The starting file for a scenario called ``name``."""
@@ -116,11 +120,18 @@ def scenario_text(name: str, file: str = "", schema: str = "../docs/schema/scena
                            reply=(start + dt.timedelta(days=1)).isoformat())
 
 
+def usable_name(name: str) -> str:
+    """A usable name close to ``name``: 'Yalta 1945' -> 'yalta-1945'; 'yalta-1945' when nothing is left."""
+    fixed = re.sub(r"[^a-z0-9_-]+", "-", name.lower()).strip("-_")
+    fixed = re.sub(r"^[^a-z]+", "", fixed)
+    return fixed if NAME.match(fixed) else "yalta-1945"
+
+
 def create(name: str, folder: Path) -> Path:
     """Write ``folder/NAME.yaml``; raise ``NewScenarioError`` rather than overwrite anything."""
     if not NAME.match(name):
-        raise NewScenarioError(f"{name!r} is not a usable name: use lower-case letters, digits, '-' and '_', "
-                               "starting with a letter (e.g. yalta-1945)")
+        raise BadNameError(f"{name!r} is not a usable name: use lower-case letters, digits, '-' and '_', "
+                           f"starting with a letter, e.g. {usable_name(name)}")
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / f"{name}.yaml"
     schema = Path(__file__).resolve().parents[2] / "docs" / "schema" / "scenario.schema.json"

@@ -134,6 +134,13 @@ def _fit(font: Any, text: str, width: float) -> str:
 
 
 def write_png(scenario: Scenario, path: Path, plan: Layout | None = None) -> Path:
+    """Draw the tree and write it to ``path``; a file that cannot be written raises ``OSError``, as for
+    any other file, never a ``pygame.error``."""
     pygame = _pygame()
-    pygame.image.save(draw(scenario, plan), str(path))
+    surface = draw(scenario, plan)
+    with open(path, "wb") as handle:  # Python opens it, so a bad path is the usual OSError
+        try:
+            pygame.image.save(surface, handle, Path(path).name)
+        except pygame.error as exc:
+            raise OSError(f"the picture could not be saved ({exc})") from None
     return path

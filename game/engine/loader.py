@@ -12,11 +12,22 @@ from collections.abc import Callable
 from typing import Any
 
 from . import graphcheck
-from .expr import Compiled, Effect, ExprError, Value, VarType, compile_effect, compile_expr, did_you_mean
+from .expr import Compiled, Effect, ExprError, Value, VarType, compile_effect, compile_expr
 from .findings import ERROR, WARNING, Finding, ScenarioError, has_errors, sort_findings
 from .model import Actor, Constraint, Event, Goal, Lens, Node, Outcome, Scenario, Source, Step, Variable
-from .schema import FORMAT_VERSION, SCENARIO, Path, Walk, Yaml11Bool, where
+from .schema import FORMAT_VERSION, SCENARIO, Path, Walk, Yaml11Bool, suggest, where
 from .yamlread import YamlDocument, read_document
+
+
+def plural(what: str) -> str:
+    """The plural of a kind of thing: 'lens' -> 'lenses', 'node or outcome' -> 'nodes and outcomes'."""
+    if " or " in what:
+        return " and ".join(plural(part) for part in what.split(" or "))
+    if what.endswith(("s", "x", "z", "ch", "sh")):
+        return what + "es"
+    if what.endswith("y") and what[-2:-1] not in ("a", "e", "i", "o", "u"):
+        return what[:-1] + "ies"
+    return what + "s"
 
 
 class _Builder:
@@ -57,8 +68,9 @@ class _Builder:
             lookup = self._id_sets.setdefault(id(known), (known, set(known)))[1]
         if value in lookup:
             return True
-        hint = did_you_mean(value, known) or (f"the {what}s are: {', '.join(list(known)[:12])}" if known else
-                                                f"define {what}s first")
+        names = sorted(known) if isinstance(known, set) else list(known)  # a set has no order of its own
+        hint = suggest(value, names) or (f"the {plural(what)} are: {', '.join(names[:12])}" if names else
+                                           f"define {plural(what)} first")
         self.error("unknown-ref", path, f"no {what} has the id {value!r}", hint)
         return False
 
@@ -169,7 +181,7 @@ class _Builder:
             self.warn("yaml11-bool", path, f"{text!r} is read as a boolean by YAML 1.1 tools", f"quote it: '{text}'")
         if text not in vtype.values:
             self.error("bad-value", path, f"{text!r} is not one of {vid}'s values ({', '.join(vtype.values)})",
-                       did_you_mean(text, vtype.values))
+                       suggest(text, vtype.values))
             return None
         return text
 

@@ -8,6 +8,7 @@ position under its path and reporting problems as findings instead of raising.
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -25,6 +26,8 @@ _ID = re.compile(ID_PATTERN)
 _COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
 _YAML11_BOOLS = {"yes", "no", "on", "off", "y", "n", "true", "false"}
 _BOOL_TAG = "tag:yaml.org,2002:bool"
+_INT_TAG = "tag:yaml.org,2002:int"
+_FLOAT_TAG = "tag:yaml.org,2002:float"
 _MAX_WALK = 500_000
 
 
@@ -38,6 +41,8 @@ class Walk:
         self.visited = 0
         # Where an expression's text starts relative to its node: 1 inside quotes, None for blocks.
         self.text_offsets: dict[Path, int | None] = {}
+        # The id of each list item that has a valid one, so messages can name it: actors[red].
+        self.ids: dict[Path, str] = {}
 
     def at(self, path: Path) -> tuple[int, int]:
         """The 1-based (line, column) of the node at ``path``, or of its nearest known parent."""
@@ -62,12 +67,30 @@ class Walk:
         return self.visited <= _MAX_WALK
 
 
-def where(path: Path) -> str:
-    """A readable name for a path, e.g. ``nodes[3].choices[0].next``."""
+def where(path: Path, walk: Walk | None = None) -> str:
+    """A readable name for a path, e.g. ``nodes[opening].choices[warm].next``.
+
+    A list item is named by its id when ``walk`` knows it, else by its 0-based index: ``nodes[3]``.
+    """
+    ids = walk.ids if walk is not None else {}
     out = ""
-    for part in path:
-        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    for end, part in enumerate(path, 1):
+        if isinstance(part, int):
+            out += f"[{ids.get(path[:end], part)}]"
+        else:
+            out += f".{part}" if out else str(part)
     return out or "the file"
+
+
+def suggest(word: str, options: object) -> str:
+    """A 'did you mean' hint for a misspelt word, ignoring case ('HIGH' and 'Hgh' suggest 'high')."""
+    choices = [str(o) for o in options]  # type: ignore[attr-defined]
+    hint = did_you_mean(word, choices)
+    if hint or word == word.lower():
+        return hint
+    lowered = {c.lower(): c for c in reversed(choices)}  # the first of any that differ only in case
+    close = difflib.get_close_matches(word.lower(), list(lowered), n=1)
+    return f"did you mean {lowered[close[0]]!r}?" if close else ""
 
 
 _KIND_NAMES = {yaml.ScalarNode: "a single value", yaml.SequenceNode: "a list", yaml.MappingNode: "a mapping"}
@@ -95,14 +118,15 @@ class Spec:
 
     def _scalar(self, node: yaml.Node, path: Path, walk: Walk, what: str) -> str | None:
         if not isinstance(node, yaml.ScalarNode):
-            walk.error("wrong-type", path, f"{where(path)} must be {what}, not {_KIND_NAMES[type(node)]}")
+            walk.error("wrong-type", path, f"{where(path, walk)} must be {what}, not {_KIND_NAMES[type(node)]}")
             return None
         return str(node.value)
 
 
 @dataclass
 class Text(Spec):
-    """Free text; numbers and YAML 1.1 booleans are read as the text written."""
+    """Free text; numbers and YAML 1.1 booleans are read as the text written, with a warning when
+    other YAML tools would read them otherwise (``on``, ``1.10``; not ``1939``, which reads back alike)."""
 
     doc: str = ""
     nonempty: bool = True
@@ -114,7 +138,10 @@ class Text(Spec):
         if node.tag == "tag:yaml.org,2002:null" and not node.value:
             value = ""
         if self.nonempty and not value.strip():
-            walk.error("empty-text", path, f"{where(path)} is empty", "write some text or remove the key")
+            walk.error("empty-text", path, f"{where(path, walk)} is empty", "write some text or remove the key")
+        assert isinstance(node, yaml.ScalarNode)
+        _warn_yaml11(node, path, walk)
+        _warn_yaml11_number(node, path, walk)
         return value
 
     def json_schema(self) -> dict[str, Any]:
@@ -126,6 +153,23 @@ def _warn_yaml11(node: yaml.ScalarNode, path: Path, walk: Walk) -> None:
         walk.add(WARNING, "yaml11-bool", path,
                  f"{node.value!r} is read as a boolean by YAML 1.1 tools; Parley reads it as the text {node.value!r}",
                  f"quote it: '{node.value}'")
+
+
+def _warn_yaml11_number(node: yaml.ScalarNode, path: Path, walk: Walk) -> None:
+    """Warn about plain text other YAML tools read as a number written differently: 1.10 is 1.1."""
+    if node.style or node.tag not in (_INT_TAG, _FLOAT_TAG):
+        return
+    try:
+        number = yaml.load(node.value, Loader=Loader)
+    except yaml.YAMLError:  # pragma: no cover - the resolver already read it as a number
+        return
+    if isinstance(number, bool) or not isinstance(number, (int, float)):
+        return
+    shown = repr(number)
+    if shown != node.value:  # 1939 and 2.5 stay as written; 1.10, 007 and 10:30 do not
+        walk.add(WARNING, "yaml11-number", path,
+                 f"other YAML tools read {node.value} as the number {shown}; Parley reads it as the text "
+                 f"{node.value!r}", f"quote it: '{node.value}'")
 
 
 @dataclass
@@ -162,11 +206,11 @@ class Integer(Spec):
         if value is None:
             return None
         if node.tag != "tag:yaml.org,2002:int":
-            walk.error("wrong-type", path, f"{where(path)} must be a whole number, not {value!r}")
+            walk.error("wrong-type", path, f"{where(path, walk)} must be a whole number, not {value!r}")
             return None
         number = yaml_int(value)
         if self.minimum is not None and number < self.minimum:
-            walk.error("out-of-range", path, f"{where(path)} must be at least {self.minimum}, not {number}")
+            walk.error("out-of-range", path, f"{where(path, walk)} must be at least {self.minimum}, not {number}")
             return None
         return number
 
@@ -186,7 +230,7 @@ class Boolean(Spec):
         if value is None:
             return None
         if node.tag != _BOOL_TAG:
-            walk.error("wrong-type", path, f"{where(path)} must be true or false, not {value!r}")
+            walk.error("wrong-type", path, f"{where(path, walk)} must be true or false, not {value!r}")
             return None
         return value.lower() in ("true", "yes", "on", "y")
 
@@ -221,7 +265,7 @@ class Colour(Spec):
         if value is None:
             return None
         if not value or node.tag == "tag:yaml.org,2002:null":
-            walk.error("bad-colour", path, f"{where(path)} is empty",
+            walk.error("bad-colour", path, f"{where(path, walk)} is empty",
                        "quote the colour: '#' starts a YAML comment, so write \"#0072B2\"")
             return None
         if not _COLOUR.match(value):
@@ -248,7 +292,7 @@ class Choice(Spec):
         _warn_yaml11(node, path, walk)
         if value not in self.options:
             walk.error("bad-value", path, f"{value!r} is not allowed here: use one of {', '.join(self.options)}",
-                       did_you_mean(value, self.options))
+                       suggest(value, self.options))
             return None
         return value
 
@@ -272,7 +316,7 @@ class Expression(Spec):
         if isinstance(node, yaml.ScalarNode):
             walk.text_offsets[path] = {None: 0, "": 0, "'": 1, '"': 1}.get(node.style)
         if value is not None and not value.strip():
-            walk.error("empty-text", path, f"{where(path)} is an empty expression")
+            walk.error("empty-text", path, f"{where(path, walk)} is an empty expression")
             return None
         return value
 
@@ -325,10 +369,10 @@ class ListOf(Spec):
         if not isinstance(node, yaml.SequenceNode):
             hint = ("start each item with '- '" if isinstance(node, yaml.MappingNode)
                     else "write a list: [a, b] or '- ' items")
-            walk.error("wrong-type", path, f"{where(path)} must be a list, not {_KIND_NAMES[type(node)]}", hint)
+            walk.error("wrong-type", path, f"{where(path, walk)} must be a list, not {_KIND_NAMES[type(node)]}", hint)
             return []
         if len(node.value) < self.min_items:
-            walk.error("too-few", path, f"{where(path)} needs at least {self.min_items} item(s)")
+            walk.error("too-few", path, f"{where(path, walk)} needs at least {self.min_items} item(s)")
         out = []
         seen: dict[str, Path] = {}
         for index, child in enumerate(node.value):
@@ -346,7 +390,7 @@ class ListOf(Spec):
                 if ident in seen:
                     first = walk.at(seen[ident] + ("id",))[0]
                     walk.error("duplicate-id", child_path + ("id",),
-                               f"the id {ident!r} is used twice in {where(path)} (first on line {first})",
+                               f"the id {ident!r} is used twice in {where(path, walk)} (first on line {first})",
                                "give each one its own id")
                     continue
                 seen[ident] = child_path
@@ -358,6 +402,15 @@ class ListOf(Spec):
         if self.min_items:
             out["minItems"] = self.min_items
         return out
+
+
+def _note_id(node: yaml.MappingNode, path: Path, walk: Walk) -> None:
+    """Remember a list item's id before its keys are checked, so every message can name it by the id."""
+    for key_node, value_node in node.value:
+        if isinstance(key_node, yaml.ScalarNode) and key_node.value == "id":
+            if isinstance(value_node, yaml.ScalarNode) and _ID.match(str(value_node.value)):
+                walk.ids[path] = str(value_node.value)
+            return  # only the first 'id' counts, as in _keys
 
 
 def _keys(node: yaml.MappingNode, path: Path, walk: Walk) -> list[tuple[str, yaml.Node, yaml.Node]]:
@@ -373,7 +426,8 @@ def _keys(node: yaml.MappingNode, path: Path, walk: Walk) -> list[tuple[str, yam
         if key in seen:
             line, col = key_node.start_mark.line + 1, key_node.start_mark.column + 1
             walk.findings.append(Finding(
-                ERROR, "duplicate-key", f"the key {key!r} appears twice in {where(path)} (first on line {seen[key]})",
+                ERROR, "duplicate-key",
+                f"the key {key!r} appears twice in {where(path, walk)} (first on line {seen[key]})",
                 walk.file, line, col, "YAML keeps only the last one: remove or merge them"))
             continue
         seen[key] = key_node.start_mark.line + 1
@@ -404,19 +458,21 @@ class Record(Spec):
 
     def convert(self, node: yaml.Node, path: Path, walk: Walk) -> Any:
         if not isinstance(node, yaml.MappingNode):
-            walk.error("wrong-type", path, f"{where(path)} must be a mapping of keys ({self.name}), "
+            walk.error("wrong-type", path, f"{where(path, walk)} must be a mapping of keys ({self.name}), "
                        f"not {_KIND_NAMES[type(node)]}", "write 'key: value' lines")
             return None
         out: dict[str, Any] = {}
         misspelt: set[str] = set()
         present: set[str] = set()
+        if "id" in self.by_name and path and isinstance(path[-1], int):
+            _note_id(node, path, walk)
         for key, key_node, value_node in _keys(node, path, walk):
             present.add(key)
             child_path = path + (key,)
             walk.positions.setdefault(child_path, (key_node.start_mark.line + 1, key_node.start_mark.column + 1))
             spec_field = self.by_name.get(key)
             if spec_field is None:
-                hint = did_you_mean(key, self.by_name) or f"the keys of {self.name} are: {', '.join(self.by_name)}"
+                hint = suggest(key, self.by_name) or f"the keys of {self.name} are: {', '.join(self.by_name)}"
                 misspelt.update(name for name in self.by_name if f"'{name}'" in hint)
                 walk.error("unknown-key", child_path, f"unknown key {key!r} in {self.name}", hint)
                 continue
@@ -459,7 +515,7 @@ class MapOf(Spec):
 
     def convert(self, node: yaml.Node, path: Path, walk: Walk) -> Any:
         if not isinstance(node, yaml.MappingNode):
-            walk.error("wrong-type", path, f"{where(path)} must be a mapping like 'name: value'")
+            walk.error("wrong-type", path, f"{where(path, walk)} must be a mapping like 'name: value'")
             return {}
         out = {}
         for key, key_node, value_node in _keys(node, path, walk):

@@ -116,3 +116,13 @@ def test_debrief_counterfactuals_agree_with_the_full_check(munich) -> None:
                                                             for o, path in full.items()}
     assert report.counterfactual["munich_agreement"] and not any(
         p.departure for p in report.counterfactual["munich_agreement"])
+
+
+def test_check_output_says_what_a_departure_counts() -> None:
+    """The legend under the endings, so 'N departure(s)' is not read as every change from history."""
+    code, out, _ = run("check", str(TINY))
+    assert code == 0
+    lines = out.splitlines()
+    heading = next(i for i, line in enumerate(lines) if line.startswith("Endings"))
+    assert "steps at places history never reached are not counted" in lines[heading + 1]
+    assert "smallest counterfactual: 1 departure(s):" in out

@@ -71,6 +71,26 @@ def test_graph_command_refuses_unknown_format_and_broken_files(tmp_path) -> None
     assert code == 1 and "missing the key" in err
 
 
+@pytest.mark.parametrize("suffix", [".png", ".svg", ".dot"])
+def test_graph_command_says_when_it_cannot_write(tmp_path, suffix) -> None:
+    """Every format gives the same one-line error, never a traceback, and exits 1."""
+    target = tmp_path / "nodir" / f"tree{suffix}"
+    code, out, err = run("graph", str(TINY), "-o", str(target))
+    assert code == 1 and out == ""
+    assert err == f"parley: error: cannot write {target}: no such folder\n"
+    folder = tmp_path / f"folder{suffix}"
+    folder.mkdir()
+    code, _, err = run("graph", str(TINY), "-o", str(folder))
+    assert code == 1 and err == f"parley: error: cannot write {folder}: it is a folder\n"
+
+
+def test_write_png_raises_oserror_not_pygame_error(tmp_path) -> None:
+    from game.authoring.render_png import write_png
+
+    with pytest.raises(FileNotFoundError):
+        write_png(load_scenario(str(TINY)), tmp_path / "nodir" / "tree.png")
+
+
 def test_png_has_the_frame_size() -> None:
     from game.authoring.graph import frame_for
     from game.authoring.render_png import draw

@@ -28,10 +28,21 @@ def test_new_writes_a_valid_scenario_and_never_overwrites(tmp_path) -> None:
     assert run("check", str(path))[0] == 0
 
 
-def test_new_refuses_bad_names(tmp_path) -> None:
-    code, _, err = run("new", "Bad Name", "--dir", str(tmp_path))
-    assert code == 1 and "not a usable name" in err
+@pytest.mark.parametrize(("name", "example"), [("Yalta", "yalta"), ("Bad Name", "bad-name"), ("1945", "yalta-1945")])
+def test_new_refuses_bad_names_as_a_usage_error(tmp_path, name, example) -> None:
+    """A name that cannot be used is a mistake on the command line: exit 2, like argparse's own."""
+    code, out, err = run("new", name, "--dir", str(tmp_path))
+    assert code == 2 and out == ""
+    assert err.count("\n") == 1 and "not a usable name" in err and f"e.g. {example}" in err, err
+    assert "lower-case letters, digits, '-' and '_'" in err
     assert list(tmp_path.iterdir()) == []
+
+
+def test_new_help_gives_the_exit_codes() -> None:
+    code, out, _ = run("new", "--help")
+    assert code == 0
+    text = " ".join(out.split())
+    assert "1 the file exists already" in text and "2 usage error" in text
 
 
 def test_schema_file_is_the_generator_output() -> None:

@@ -80,6 +80,26 @@ CASES = [
     ("newer format", "format: 1", "format: 2", "format-version", ERROR, "update Parley", "format: 2"),
     ("python tag", "format: 1", "format: !!python/object/apply:os.system ['true']", "yaml-tag", ERROR,
      "not allowed", "format:"),
+    ("missing lens, none close", "default_lens: hopeful", "default_lens: zzz", "unknown-ref", ERROR,
+     "the lenses are: hopeful, gloomy", "default_lens: zzz"),
+    ("missing target, none close", "next: blue_turn, historical", "next: zzz, historical", "unknown-ref", ERROR,
+     "the nodes and outcomes are: blue_turn, final, luck, open, stalemate, treaty, walkout", "next: zzz"),
+    ("enum value typo in a lens", "set: {trust: 0}", "set: {trust: 0, powers: sgn}", "bad-value", ERROR,
+     "did you mean 'sign'?", "powers: sgn"),
+    ("enum value in capitals in a lens", "set: {trust: 0}", "set: {trust: 0, powers: SIGN}", "bad-value", ERROR,
+     "did you mean 'sign'?", "powers: SIGN"),
+    ("choice in capitals", "seat: offstage", "seat: Offstage", "bad-value", ERROR, "did you mean 'offstage'?",
+     "seat: Offstage"),
+    ("yaml 1.1 boolean in a label", "label: Be warm,", "label: on,", "yaml11-bool", WARNING, "quote it: 'on'",
+     "label: on,"),
+    ("yaml 1.1 boolean in a title", "    title: Opening\n", "    title: NO\n", "yaml11-bool", WARNING,
+     "Parley reads it as the text 'NO'", "title: NO"),
+    ("number in a title", "    title: Opening\n", "    title: 1.10\n", "yaml11-number", WARNING,
+     "other YAML tools read 1.10 as the number 1.1", "title: 1.10"),
+    ("octal-looking number in a label", "label: Be cold,", "label: 007,", "yaml11-number", WARNING,
+     "quote it: '007'", "label: 007,"),
+    ("sexagesimal time in a title", "    title: Opening\n", "    title: 10:30\n", "yaml11-number", WARNING,
+     "the number 630", "title: 10:30"),
 ]
 
 
@@ -187,3 +207,51 @@ def test_reading_never_changes_the_file(tmp_path: Path) -> None:
     before = os.stat(path).st_mtime_ns, path.read_bytes()
     validate_file(str(path))
     assert (os.stat(path).st_mtime_ns, path.read_bytes()) == before
+
+
+def test_a_position_names_the_item_by_its_id(tmp_path: Path) -> None:
+    _, findings = broken(tmp_path, "days: 2, next: luck", "days: two, next: luck")
+    wrong = next(f for f in findings if f.code == "wrong-type")
+    assert wrong.message.startswith("nodes[blue_turn].choices[ask_powers].days must be"), wrong.format()
+    _, findings = broken(tmp_path, "    title: Opening\n", "    title: Opening\n    title: Again\n")
+    twice = next(f for f in findings if f.code == "duplicate-key")
+    assert "appears twice in nodes[open]" in twice.message, twice.format()
+    _, findings = broken(tmp_path, "name: Blue delegation", "name: [Blue, delegation]")
+    assert any(f.message.startswith("actors[blue].name must be text") for f in findings), findings
+
+
+def test_a_position_keeps_the_index_when_the_id_is_missing_or_bad(tmp_path: Path) -> None:
+    _, findings = broken(tmp_path, "  - id: blue\n    name: Blue delegation", "  - id: Blue\n    name: [Blue]")
+    assert any(f.message.startswith("actors[1].name must be text") for f in findings), findings
+    _, findings = broken(tmp_path, "  - id: blue\n    name: Blue delegation", "  - name: [Blue]")
+    assert any(f.message.startswith("actors[1].name must be text") for f in findings), findings
+
+
+def test_enum_value_typo_in_a_lens_gets_a_did_you_mean(tmp_path: Path) -> None:
+    """The play-tester's case: ``set: {mood: hgh}`` where mood's values are low and high."""
+    mood = "  - {id: mood, type: enum, values: [low, high], initial: low}\n"
+    for written in ("hgh", "High", "HIGH"):
+        path = tmp_path / "mood.yaml"
+        text = SOURCE.replace("variables:\n", "variables:\n" + mood, 1).replace(
+            "set: {trust: 0}", f"set: {{trust: 0, mood: {written}}}", 1)
+        path.write_text(text, encoding="utf-8")
+        _, findings = validate_file(str(path))
+        bad = [f for f in findings if f.code == "bad-value"]
+        assert len(bad) == 1 and bad[0].hint == "did you mean 'high'?", [f.format() for f in findings]
+        assert f"{written!r} is not one of mood's values (low, high)" in bad[0].message
+
+
+@pytest.mark.parametrize("written", ["1939", "2.5", "-3", "'1.10'", '"on"', "'007'", "Opening 1.10", "on the move"])
+def test_text_that_other_yaml_tools_read_the_same_is_not_warned_about(tmp_path: Path, written: str) -> None:
+    _, findings = broken(tmp_path, "    title: Opening\n", f"    title: {written}\n")
+    assert findings == [], [f.format() for f in findings]
+    scenario = load_scenario(str(tmp_path / "broken.yaml"))
+    assert scenario.nodes["open"].title == written.strip("'\"")
+
+
+def test_text_warned_about_is_still_read_as_written(tmp_path: Path) -> None:
+    for written in ("on", "1.10", "007", "10:30", "+3", ".5", "1_000"):
+        _, findings = broken(tmp_path, "    title: Opening\n", f"    title: {written}\n")
+        assert [f.code for f in findings] in (["yaml11-bool"], ["yaml11-number"]), (written, findings)
+        scenario = load_scenario(str(tmp_path / "broken.yaml"))
+        assert scenario.nodes["open"].title == written
