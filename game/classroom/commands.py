@@ -35,9 +35,11 @@ def register(sub: argparse._SubParsersAction) -> None:
     report = sub.add_parser(
         "report", help="gather many groups' saves into class results",
         description="Read the saves of many groups (files, or folders of .json saves) and write the class "
-                    "results: how many reached each ending, where groups left the historical path, a bar chart "
-                    "(a PNG beside the page, and inline in it) and a table per group. Damaged saves are skipped "
-                    "with a warning. Without -o, a Markdown summary is printed.")
+                    "results: how many reached each ending (overall and by lens), where groups left the historical "
+                    "path, a bar chart (a PNG beside the page, and inline in it) and a table per group. Each "
+                    "group is named by its file (group3.json: group3). Damaged saves are skipped with a warning; "
+                    "two files holding the same game are counted once, with a warning. Without -o, a Markdown "
+                    "summary is printed.")
     report.add_argument("saves", nargs="+", metavar="SAVES", help="save files or folders of saves")
     report.add_argument("-o", "--output", metavar="FILE", help="where to write it (.html or .md)")
     report.add_argument("--scenario", metavar="FILE", help="the scenario file, if it is not found by its id")
@@ -85,7 +87,7 @@ def run_transcript(args: argparse.Namespace) -> int:
     problem = _write(Path(args.output), text)
     if problem:
         return fail(problem, 1)
-    print(f"Wrote {args.output}: {len(transcript.decisions)} decision(s), "
+    print(f"Wrote {args.output}: {transcript.count.words()}; "
           f"{'ending: ' + transcript.ending.title if transcript.ending else 'not finished'}.")
     return 0
 
@@ -125,6 +127,9 @@ def run_report(args: argparse.Namespace) -> int:
     report = build_report(files, ScenarioFinder(args.scenario))
     for name, why in report.skipped:
         print(f"parley: warning: skipped {name}: {why}", file=sys.stderr)
+    for copy, kept in report.duplicates:
+        print(f"parley: warning: {copy} and {kept} are the same game (same scenario, settings and moves); "
+              f"counted once, as {Path(kept).stem}", file=sys.stderr)
     if not report.total:
         return fail("no readable save among the files given", 1)
     if args.output is None:
@@ -146,5 +151,6 @@ def run_report(args: argparse.Namespace) -> int:
     if problem:
         return fail(problem, 1)
     images = f" and {', '.join(charts.values())}" if charts else ""
-    print(f"Wrote {output}{images}: {report.total} game(s), {len(report.skipped)} skipped.")
+    copies = f", {report.copies_words()}" if report.duplicates else ""
+    print(f"Wrote {output}{images}: {report.total} game(s), {len(report.skipped)} skipped{copies}.")
     return 0

@@ -2,8 +2,10 @@
 
 Both paths are sequences of recorded moves (decisions and chance results). Under the same lens the
 rules are deterministic, so the two agree move for move until the first move that differs: that is
-the turning point. The historical path is played once per (scenario, lens) and cached, so a class
-report of many saves pays for it once.
+the turning point. Side by side, the two are read pair by pair only that far (``paired_length``):
+after it, one path may take a decision the other never meets, so the same position in each is no
+longer the same situation. The historical path is played once per (scenario, lens) and cached, so a
+class report of many saves pays for it once.
 """
 
 from __future__ import annotations
@@ -38,6 +40,20 @@ def turning_point(played: list[Move], history: list[Move]) -> int | None:
     if len(played) > len(history):
         return len(history)
     return None
+
+
+def paired_length(played: list[Move], history: list[Move]) -> int:
+    """How many moves of the two paths can be read side by side, pair by pair.
+
+    That is the common prefix and, when both paths are then at the same node, the turning point
+    itself (the same decision, another choice). After it the paths go their own ways: the same
+    position in two lists is no longer the same situation, so they are not paired."""
+    turn = turning_point(played, history)
+    if turn is None:
+        return min(len(played), len(history))
+    if turn < len(played) and turn < len(history) and played[turn].node == history[turn].node:
+        return turn + 1
+    return turn
 
 
 @dataclass(frozen=True)

@@ -75,6 +75,13 @@ table.compare td.same { color: var(--muted); }
 table.compare tr.turn td { background: var(--turn-bg); border-top: 2px solid var(--other);
   border-bottom: 2px solid var(--other); -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 table.compare tr.end td { font-weight: bold; border-top: 2px solid var(--rule); }
+tr.total td, tr.total th { border-top: 2px solid var(--rule); font-weight: bold; }
+.paths { display: grid; grid-template-columns: 1fr 1fr; gap: 1.5rem; margin: .4rem 0 1rem; }
+.path { border-top: 2px solid var(--rule); font-size: .93rem; }
+.path h3 { margin: .4rem 0; }
+.path ol { padding-left: 1.8rem; margin: .3rem 0; }
+.path li { margin-bottom: .35rem; }
+.path-end { border-top: 1px solid var(--rule); padding-top: .3rem; }
 .note { border-left: 4px solid var(--muted); padding: .2rem .8rem; background: var(--band); }
 .warning { border-left: 4px solid var(--other); padding: .4rem .8rem; background: var(--turn-bg); }
 ol.sources { padding-left: 1.6rem; font-size: .93rem; }

@@ -8,6 +8,7 @@ cost one load.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -85,8 +86,12 @@ class ScenarioFinder:
 
 def load_save(path: str | Path, finder: ScenarioFinder) -> LoadedSave:
     """Read and replay one save; ``SaveError`` or ``ClassroomError`` say what is wrong."""
-    path = Path(path)
-    data = read_save(path)
+    return replay_save(read_save(Path(path)), finder)
+
+
+def replay_save(data: SaveData, finder: ScenarioFinder) -> LoadedSave:
+    """Replay a save already read; ``SaveError`` or ``ClassroomError`` say what is wrong."""
+    path = data.path
     scenario = finder.find(data.scenario_id, data.scenario_path)
     try:
         restored = restore(data, scenario)
@@ -97,19 +102,33 @@ def load_save(path: str | Path, finder: ScenarioFinder) -> LoadedSave:
     return LoadedSave(path, data, restored.game, restored.notice())
 
 
-def save_files(items: list[str | Path], skip: set[Path] | None = None) -> tuple[list[Path], list[str]]:
-    """Expand files and folders into save files (folders: their ``*.json``, by name).
+def natural_key(name: str) -> tuple[tuple[int, int | str], ...]:
+    """Sort 'group 2' before 'group 10'."""
+    return tuple((0, int(part)) if part.isdigit() else (1, part) for part in re.split(r"(\d+)", name.lower()) if part)
 
-    Returns the files and the problems with arguments that are neither."""
+
+def save_files(items: list[str | Path], skip: set[Path] | None = None) -> tuple[list[Path], list[str]]:
+    """Expand files and folders into save files (folders: their ``*.json``, by name, 'group 2'
+    before 'group 10').
+
+    Returns the files and the problems with arguments that are neither. A file named twice (on
+    its own and in its folder, say) is listed once."""
     files: list[Path] = []
     problems: list[str] = []
     skip = {p.resolve() for p in (skip or set())}
+    seen: set[Path] = set()
     for item in items:
         path = Path(item)
         if path.is_dir():
-            files += sorted(p for p in path.glob("*.json") if p.is_file() and p.resolve() not in skip)
+            found = sorted((p for p in path.glob("*.json") if p.is_file() and p.resolve() not in skip),
+                           key=lambda p: (natural_key(p.stem), p.name))
         elif path.is_file():
-            files.append(path)
+            found = [path]
         else:
             problems.append(f"{path}: no such file or folder")
+            continue
+        for file in found:
+            if file.resolve() not in seen:
+                seen.add(file.resolve())
+                files.append(file)
     return files, problems

@@ -9,10 +9,25 @@ from .report import TOP_DEPARTURES
 from .transcript import Ending, Entry, Transcript, long_date
 
 if TYPE_CHECKING:
-    from .report import ClassReport, ScenarioResults
+    from .report import ClassReport, GroupResult, ScenarioResults
 
 SPECULATIVE = {"none": "not speculative: this is what happened", "low": "slightly speculative",
                "medium": "fairly speculative", "high": "highly speculative"}
+
+
+SEPARATE = ("From here the two paths go their own ways. They are two separate lists, not rows to read across: "
+            "the same number in each is not the same moment or the same decision.")
+STOPPED = "This game was not finished; history went on."
+
+
+def split_words(t: Transcript) -> tuple[str, str, str]:
+    """Words for the comparison: the side-by-side stretch's heading, then the heading and note of
+    the separate paths after it ('' when the paths never part: history followed to its ending)."""
+    if t.turning_point:
+        return "Side by side, up to the turning point", "After the turning point: two separate paths", SEPARATE
+    if t.played_after or t.history_after:
+        return "Side by side, as far as this game went", "After this game stopped", STOPPED
+    return "Side by side", "", ""
 
 
 def one_line(text: str) -> str:
@@ -74,25 +89,40 @@ def _ending(heading: str, ending: Ending) -> list[str]:
     return [*lines, ""]
 
 
+def _path_list(steps: list[Step], start: int, ending: str) -> list[str]:
+    lines = [f"{number}. {one_line(step_words(step))}" for number, step in enumerate(steps, start)]
+    return [*lines, *([""] if lines else []), f"**Ending:** {one_line(ending)}"]
+
+
 def _comparison(t: Transcript) -> list[str]:
     lines = ["## Compared with history", ""]
     lines.append(f"**Turning point:** {t.turning_point}." if t.turning_point else
                  "This game never left the historical path.")
-    lines += ["", "| # | This game | History |", "|---|---|---|"]
-    for number, row in enumerate(t.comparison, 1):
-        mark = f"**{number} ⟶ turning point**" if row.turning else str(number)
-        theirs = "(the same)" if row.same else cell(step_words(row.historical))
-        lines.append(f"| {mark} | {cell(step_words(row.played))} | {theirs} |")
     mine = t.ending.title if t.ending else "(not finished)"
     theirs = t.history_ending.title if t.history_ending else "—"
-    lines += [f"| End | {cell(mine)} | {cell(theirs)} |", ""]
-    return lines
+    words = split_words(t)
+    if t.comparison:
+        lines += ["", f"### {words[0]}", "", "| # | This game | History |", "|---|---|---|"]
+        for number, row in enumerate(t.comparison, 1):
+            mark = f"**{number} ⟶ turning point**" if row.turning else str(number)
+            theirs_cell = "(the same)" if row.same else cell(step_words(row.historical))
+            lines.append(f"| {mark} | {cell(step_words(row.played))} | {theirs_cell} |")
+        if not words[1]:
+            lines.append(f"| End | {cell(mine)} | {cell(theirs)} |")
+    if words[1]:
+        start = len(t.comparison) + 1
+        lines += ["", f"### {words[1]}", "", words[2], "", "#### This game", ""]
+        lines += _path_list(t.played_after, start, mine)
+        lines += ["", "#### What happened", ""]
+        lines += _path_list(t.history_after, start, theirs)
+    return [*lines, ""]
 
 
 def transcript_markdown(t: Transcript) -> str:
     lines = [f"# {t.title}: transcript", "", one_line(t.summary), "", "## Setup", ""]
     lens = f"**{t.lens}**" + (f" — {one_line(t.lens_text)}" if t.lens_text else "")
-    lines += [f"- Lens: {lens}", f"- Seed: {t.seed}", "- Roles:"]
+    count = t.count.words()
+    lines += [f"- Lens: {lens}", f"- Seed: {t.seed}", f"- {count[:1].upper()}{count[1:]}", "- Roles:"]
     lines += [f"  - {r.name}: {r.played_by}" for r in t.roles]
     lines += [""] + [f"> {note}" for note in t.notes] + ([""] if t.notes else [])
     lines += ["## The session", ""]
@@ -122,6 +152,7 @@ def _section(r: ScenarioResults, chart_file: str) -> list[str]:
     lines.append("")
     if chart_file:
         lines += [f"![Outcomes: bar chart]({chart_file})", ""]
+    lines += _lens_table(r)
     lines += ["### Where groups left the historical path", ""]
     if r.departures:
         lines += ["| Decision | Reached by | Left history here | Chose otherwise | Most common other choice |",
@@ -132,20 +163,43 @@ def _section(r: ScenarioResults, chart_file: str) -> list[str]:
             lines += ["", f"…and {len(r.departures) - TOP_DEPARTURES} more place(s) where fewer groups left history."]
     else:
         lines.append("Every group followed the historical path.")
-    lines += ["", "### Groups", "", "| Save | Lens | Seed | Outcome | Turning point | Decisions | Reasons |",
-              "|---|---|---|---|---|---|---|"]
+    lines += ["", "### Groups", "",
+              "| Save | Lens | Seed | Outcome | Turning point | Decisions | By the class | Reasons |",
+              "|---|---|---|---|---|---|---|---|"]
     for g in r.groups:
-        lines.append(f"| {cell(g.name)} | {cell(g.lens)} | {g.seed} | {cell(g.outcome)} | "
-                     f"{cell(g.turning_point or '—')} | {g.decisions} | {g.reasons} |")
+        lines.append(f"| {cell(group_name(g))} | {cell(g.lens)} | {g.seed} | {cell(g.outcome)} | "
+                     f"{cell(g.turning_point or '—')} | {g.decisions} | {g.by_class} | {g.reasons} |")
+    return [*lines, ""]
+
+
+def group_name(g: GroupResult) -> str:
+    """The file's name, and the name stored inside when that differs."""
+    return f"{g.name} (saved as “{g.saved_as}”)" if g.saved_as else g.name
+
+
+def _lens_table(r: ScenarioResults) -> list[str]:
+    lines = ["### Endings by lens", ""]
+    if len(r.lenses) == 1:
+        lines += [f"Every group played under the same lens ({one_line(r.lenses[0])}).", ""]
+    lines += ["| Outcome | " + " | ".join(cell(name) for name in r.lenses) + " |",
+              "|---|" + "---|" * len(r.lenses)]
+    for row in r.by_lens:
+        mark = " (historical)" if row.historical else ""
+        lines.append(f"| {cell(row.label + mark)} | " + " | ".join(str(n) for n in row.counts) + " |")
+    lines.append("| **Groups** | " + " | ".join(f"**{n}**" for n in r.lens_totals) + " |")
     return [*lines, ""]
 
 
 def report_markdown(report: ClassReport, charts: dict[str, str] | None = None) -> str:
     """The class report as Markdown; ``charts`` maps a scenario id to its PNG's file name."""
     lines = ["# Class results", "", f"{report.total} save(s) read"
-             + (f", {len(report.skipped)} skipped" if report.skipped else "") + ".", ""]
+             + (f", {len(report.skipped)} skipped" if report.skipped else "")
+             + (f", {report.copies_words()}" if report.duplicates else "") + ".", ""]
     for results in report.sections:
         lines += _section(results, (charts or {}).get(results.scenario_id, ""))
+    if report.duplicates:
+        lines += ["## Copies counted once", ""]
+        lines += [f"- {cell(copy)} is the same game as {cell(kept)}" for copy, kept in report.duplicates] + [""]
     if report.skipped:
         lines += ["## Skipped saves", ""] + [f"- {cell(name)}: {cell(why)}" for name, why in report.skipped] + [""]
     return "\n".join(lines).rstrip() + "\n"

@@ -3,22 +3,29 @@
 Each save is replayed on its scenario (loaded once per scenario) and compared with that scenario's
 historical path under the save's lens. Saves of different scenarios make separate sections.
 Damaged saves are skipped and listed with the reason, so one bad file never sinks the lesson.
+
+A group is named by its file (``group3.json`` is "group3"), not by the name stored inside it: a
+copy of ``autosave.json`` renamed for each group still says "autosave" inside. Two files holding
+exactly the same game (scenario, settings and moves) are one game: it is counted once and the
+copy is listed in ``duplicates``.
 """
 
 from __future__ import annotations
 
-import re
+import json
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..engine import Game, Scenario
-from ..engine.saves import SaveError
+from ..engine.saves import SaveData, SaveError, read_save
 from . import history
 from .chart import Bar, Chart
-from .loading import ClassroomError, LoadedSave, ScenarioFinder, load_save
+from .loading import ClassroomError, LoadedSave, ScenarioFinder, natural_key, replay_save
+from .transcript import tally
 
 UNFINISHED = "Not finished"
+NO_LENS = "(no lens)"
 TOP_DEPARTURES = 10  # rows shown in the report; the model keeps them all
 
 
@@ -26,7 +33,7 @@ TOP_DEPARTURES = 10  # rows shown in the report; the model keeps them all
 class GroupResult:
     """One group's game: a row of the class table."""
 
-    name: str
+    name: str  # the file's name without .json: what the teacher named it
     path: Path
     lens: str
     seed: int
@@ -36,6 +43,8 @@ class GroupResult:
     decisions: int
     reasons: int
     notice: str = ""
+    saved_as: str = ""  # the name stored inside the save, when it differs from the file's name
+    by_class: int = 0  # decisions taken by people (the rest by the computer or the clock)
 
 
 @dataclass(frozen=True)
@@ -50,6 +59,16 @@ class Departure:
     alternative: str  # the most common other choice, with its count
 
 
+@dataclass(frozen=True)
+class LensRow:
+    """One ending and how many groups reached it under each lens (in ``ScenarioResults.lenses`` order)."""
+
+    label: str
+    counts: tuple[int, ...]
+    historical: bool = False
+    unfinished: bool = False
+
+
 @dataclass
 class ScenarioResults:
     scenario_id: str
@@ -57,6 +76,13 @@ class ScenarioResults:
     groups: list[GroupResult] = field(default_factory=list)
     outcome_counts: list[Bar] = field(default_factory=list)
     departures: list[Departure] = field(default_factory=list)
+    lenses: list[str] = field(default_factory=list)  # names of the lenses groups played under
+    by_lens: list[LensRow] = field(default_factory=list)  # ending x lens
+
+    @property
+    def lens_totals(self) -> tuple[int, ...]:
+        """How many groups played under each lens."""
+        return tuple(sum(row.counts[i] for row in self.by_lens) for i in range(len(self.lenses)))
 
     @property
     def chart(self) -> Chart:
@@ -67,15 +93,16 @@ class ScenarioResults:
 class ClassReport:
     sections: list[ScenarioResults]
     skipped: list[tuple[str, str]]  # (file, why)
+    duplicates: list[tuple[str, str]] = field(default_factory=list)  # (copy, the file counted), both as given
 
     @property
     def total(self) -> int:
         return sum(len(s.groups) for s in self.sections)
 
-
-def natural_key(name: str) -> tuple[tuple[int, int | str], ...]:
-    """Sort 'group 2' before 'group 10'."""
-    return tuple((0, int(part)) if part.isdigit() else (1, part) for part in re.split(r"(\d+)", name.lower()) if part)
+    def copies_words(self) -> str:
+        """'1 copy counted once', '3 copies counted once', or '' when there were none."""
+        count = len(self.duplicates)
+        return f"{count} {'copy' if count == 1 else 'copies'} counted once" if count else ""
 
 
 class _Tally:
@@ -85,6 +112,7 @@ class _Tally:
         self.scenario = scenario
         self.groups: list[GroupResult] = []
         self.outcomes: Counter[str] = Counter()
+        self.by_lens: Counter[tuple[str, str]] = Counter()  # (lens id, outcome id or "")
         self.reached: Counter[str] = Counter()
         self.parted: Counter[str] = Counter()
         self.otherwise: Counter[str] = Counter()
@@ -101,11 +129,18 @@ class _Tally:
         self._count_choices(game)
         outcome = game.outcome
         self.outcomes[outcome.id if outcome else ""] += 1
-        lens = self.scenario.lenses.get(game.settings.lens)
+        self.by_lens[(game.settings.lens, outcome.id if outcome else "")] += 1
+        name = loaded.path.stem
+        count = tally(game.moves)
         self.groups.append(GroupResult(
-            loaded.data.name, loaded.path, lens.name if lens else game.settings.lens, game.settings.seed,
+            name, loaded.path, self._lens_name(game.settings.lens), game.settings.seed,
             outcome.id if outcome else "", outcome.title if outcome else UNFINISHED, words,
-            sum(1 for m in game.moves if m.by != "chance"), sum(1 for m in game.moves if m.reason), loaded.notice))
+            count.total, sum(1 for m in game.moves if m.reason), loaded.notice,
+            loaded.data.name if loaded.data.name != name else "", count.by_class))
+
+    def _lens_name(self, lens_id: str) -> str:
+        lens = self.scenario.lenses.get(lens_id)
+        return lens.name if lens else (lens_id or NO_LENS)
 
     def _count_choices(self, game: Game) -> None:
         """Count groups, not moves: a game that comes back to a decision counts there once."""
@@ -141,23 +176,51 @@ class _Tally:
         order = {node_id: i for i, node_id in enumerate(scenario.nodes)}
         departures.sort(key=lambda d: (-d.parted, -d.otherwise, order.get(d.node, len(order))))
         groups = sorted(self.groups, key=lambda g: natural_key(g.name))
-        return ScenarioResults(scenario.id, scenario.title, groups, bars, departures)
+        lens_ids, by_lens = self._lens_table()
+        return ScenarioResults(scenario.id, scenario.title, groups, bars, departures,
+                               [self._lens_name(i) for i in lens_ids], by_lens)
+
+    def _lens_table(self) -> tuple[list[str], list[LensRow]]:
+        """The lenses played (the scenario's order, then any it no longer has) and ending x lens counts."""
+        played = {lens for lens, _ in self.by_lens}
+        lens_ids = [i for i in self.scenario.lenses if i in played] + sorted(played - set(self.scenario.lenses))
+        rows = [LensRow(o.title, tuple(self.by_lens[(i, o.id)] for i in lens_ids), o.historical)
+                for o in self.scenario.outcomes.values()]
+        if self.outcomes[""]:
+            rows.append(LensRow(UNFINISHED, tuple(self.by_lens[(i, "")] for i in lens_ids), unfinished=True))
+        return lens_ids, rows
+
+
+def fingerprint(data: SaveData) -> str:
+    """What makes two saves the same game: scenario id, settings and moves (not the name or dates)."""
+    return json.dumps([data.scenario_id, data.settings.to_dict(), [m.to_dict() for m in data.moves]],
+                      sort_keys=True, ensure_ascii=False)
 
 
 def build_report(paths: list[Path], finder: ScenarioFinder | None = None) -> ClassReport:
-    """Read every save in ``paths``; damaged or unplayable ones go to ``skipped`` with the reason."""
+    """Read every save in ``paths``; damaged or unplayable ones go to ``skipped`` with the reason,
+    and copies of a game already counted go to ``duplicates``."""
     finder = finder or ScenarioFinder()
     tallies: dict[tuple[str, int], _Tally] = {}
     skipped: list[tuple[str, str]] = []
+    duplicates: list[tuple[str, str]] = []
+    counted: dict[str, Path] = {}  # fingerprint -> the file counted for it
     for path in paths:
         try:
-            loaded = load_save(path, finder)
+            data = read_save(path)
+            mark = fingerprint(data)
+            same = counted.get(mark)
+            if same is not None:
+                duplicates.append((str(path), str(same)))
+                continue
+            loaded = replay_save(data, finder)
         except (SaveError, ClassroomError) as exc:
             skipped.append((str(path), str(exc)))
             continue
+        counted[mark] = path
         scenario = loaded.game.scenario
         key = (scenario.id, id(scenario))
         if key not in tallies:
             tallies[key] = _Tally(scenario)
         tallies[key].add(loaded)
-    return ClassReport([t.results() for t in tallies.values()], skipped)
+    return ClassReport([t.results() for t in tallies.values()], skipped, duplicates)

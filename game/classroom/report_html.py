@@ -18,6 +18,17 @@ def _outcomes(r: ScenarioResults, chart_file: str) -> str:
             f"<figure>{svg(r.chart)}<figcaption>{caption}</figcaption></figure>")
 
 
+def _by_lens(r: ScenarioResults) -> str:
+    head = "".join(f'<th class="num">{e(name)}</th>' for name in r.lenses)
+    rows = "".join(f"<tr><td>{e(row.label)}{HISTORICAL_TAG if row.historical else ''}</td>"
+                   + "".join(f'<td class="num">{n}</td>' for n in row.counts) + "</tr>" for row in r.by_lens)
+    totals = "".join(f'<td class="num">{n}</td>' for n in r.lens_totals)
+    note = (f'<p class="meta">Every group played under the same lens ({e(r.lenses[0])}).</p>'
+            if len(r.lenses) == 1 else "")
+    return (f"<h3>Endings by lens</h3>{note}<table><thead><tr><th>Ending</th>{head}</tr></thead>"
+            f'<tbody>{rows}<tr class="total"><th>Groups</th>{totals}</tr></tbody></table>')
+
+
 def _departures(r: ScenarioResults) -> str:
     head = "<h3>Where groups left the historical path</h3>"
     if not r.departures:
@@ -37,13 +48,15 @@ def _departures(r: ScenarioResults) -> str:
 def _groups(r: ScenarioResults) -> str:
     rows = []
     for g in r.groups:
+        saved_as = f'<br><span class="meta">saved as “{e(g.saved_as)}”</span>' if g.saved_as else ""
         notice = f'<br><span class="meta">{e(g.notice)}</span>' if g.notice else ""
-        rows.append(f'<tr><td class="name">{e(g.name)}{notice}</td><td>{e(g.lens)}</td><td class="num">{g.seed}</td>'
-
-                    f"<td>{e(g.outcome)}</td><td>{e(g.turning_point or '—')}</td>"
-                    f'<td class="num">{g.decisions}</td><td class="num">{g.reasons}</td></tr>')
+        rows.append(f'<tr><td class="name">{e(g.name)}{saved_as}{notice}</td><td>{e(g.lens)}</td>'
+                    f'<td class="num">{g.seed}</td><td>{e(g.outcome)}</td><td>{e(g.turning_point or "—")}</td>'
+                    f'<td class="num">{g.decisions}</td><td class="num">{g.by_class}</td>'
+                    f'<td class="num">{g.reasons}</td></tr>')
     return ('<h3>Groups</h3><table><thead><tr><th>Save</th><th>Lens</th><th class="num">Seed</th><th>Outcome</th>'
-            '<th>Turning point</th><th class="num">Decisions</th><th class="num">Reasons</th></tr></thead>'
+            '<th>Turning point</th><th class="num">Decisions</th><th class="num">By the class</th>'
+            '<th class="num">Reasons</th></tr></thead>'
             f"<tbody>{''.join(rows)}</tbody></table>")
 
 
@@ -53,10 +66,15 @@ def report_html(report: ClassReport, charts: dict[str, str] | None = None) -> st
     parts = [f'<header><div class="meta">Parley · class results</div><h1>Class results</h1>'
              f"<p>{report.total} game(s) from the saves given"
              + (f"; {len(report.skipped)} file{skipped} skipped (listed at the end)" if report.skipped else "")
+             + (f"; {report.copies_words()} (listed at the end)" if report.duplicates else "")
              + ".</p></header>"]
     for r in report.sections:
         parts += [f"<h2>{e(r.title)}</h2>", _outcomes(r, (charts or {}).get(r.scenario_id, "")),
-                  _departures(r), _groups(r)]
+                  _by_lens(r), _departures(r), _groups(r)]
+    if report.duplicates:
+        items = "".join(f"<li><b>{e(copy)}</b> is the same game as <b>{e(kept)}</b></li>"
+                        for copy, kept in report.duplicates)
+        parts.append(f'<h2>Copies counted once</h2><div class="warning"><ul>{items}</ul></div>')
     if report.skipped:
         items = "".join(f"<li><b>{e(name)}</b>: {e(why)}</li>" for name, why in report.skipped)
         parts.append(f'<h2>Skipped saves</h2><div class="warning"><ul>{items}</ul></div>')

@@ -70,16 +70,59 @@ class Ending:
 
 @dataclass(frozen=True)
 class Row:
-    """A row of the side-by-side comparison: this game's move and history's at the same position."""
+    """A row of the side-by-side comparison: this game's move and history's at the same node.
 
-    played: history.Step | None
-    historical: history.Step | None
+    Rows exist only while both paths go through the same nodes: the common prefix and the turning
+    point. What follows is in ``Transcript.played_after`` and ``Transcript.history_after``."""
+
+    played: history.Step
+    historical: history.Step
     turning: bool = False
 
     @property
     def same(self) -> bool:
-        return (self.played is not None and self.historical is not None
-                and (self.played.node, self.played.step) == (self.historical.node, self.historical.step))
+        return (self.played.node, self.played.step) == (self.historical.node, self.historical.step)
+
+
+@dataclass(frozen=True)
+class Tally:
+    """Who took the decisions of a game: the class, the computer, or the clock."""
+
+    by_class: int = 0
+    by_computer: int = 0
+    by_clock: int = 0  # time ran out and the pace rule chose
+
+    @property
+    def total(self) -> int:
+        return self.by_class + self.by_computer + self.by_clock
+
+    def detail(self) -> str:
+        """'11 by the class, 13 by the computer' (time-outs named when there were any)."""
+        parts = [f"{self.by_class} by the class", f"{self.by_computer} by the computer"]
+        if self.by_clock:
+            parts.append(f"{self.by_clock} when time ran out")
+        return ", ".join(parts)
+
+    def words(self) -> str:
+        """'24 decisions: 11 by the class, 13 by the computer'."""
+        if not self.total:
+            return "no decisions yet"
+        return f"{self.total} {'decision' if self.total == 1 else 'decisions'}: {self.detail()}"
+
+
+def tally(moves: list[Move]) -> Tally:
+    """Count the decisions in ``moves`` (chance results are not decisions) by who took them."""
+    people = computer = clock = 0
+    for move in moves:
+        if move.by == "chance":
+            continue
+        if timeout_rule_of(move.by):
+            clock += 1
+        elif move.by == "human":
+            people += 1
+        else:
+            computer += 1
+    return Tally(people, computer, clock)
 
 
 @dataclass
@@ -95,11 +138,14 @@ class Transcript:
     entries: list[Entry]
     ending: Ending | None  # None while the game is unfinished
     history_ending: Ending | None
-    comparison: list[Row]
+    comparison: list[Row]  # side by side: the common prefix and the turning point
     turning_point: str  # "" when the game never left history
     sources: list[SourceRef]
     standing: list[tuple[str, str]] = field(default_factory=list)  # visible values at the end
     notes: list[str] = field(default_factory=list)
+    played_after: list[history.Step] = field(default_factory=list)  # this game after the rows, on its own
+    history_after: list[history.Step] = field(default_factory=list)  # history after the rows, on its own
+    count: Tally = field(default_factory=Tally)
 
     @property
     def decisions(self) -> list[Entry]:
@@ -182,18 +228,19 @@ def _entries(game: Game, sources: _Sources) -> tuple[list[Entry], Ending | None]
     return entries, ending
 
 
-def _comparison(game: Game, past: Game) -> tuple[list[Row], str]:
+def _comparison(game: Game, past: Game) -> tuple[list[Row], list[history.Step], list[history.Step], str]:
+    """Rows for the stretch both paths share (to the turning point), then each path on its own."""
     scenario = game.scenario
     turn = history.turning_point(game.moves, past.moves)
-    rows = []
-    for index in range(max(len(game.moves), len(past.moves))):
-        mine = history.describe(scenario, game.moves[index]) if index < len(game.moves) else None
-        theirs = history.describe(scenario, past.moves[index]) if index < len(past.moves) else None
-        rows.append(Row(mine, theirs, index == turn))
+    paired = history.paired_length(game.moves, past.moves)
+    rows = [Row(history.describe(scenario, mine), history.describe(scenario, theirs), index == turn)
+            for index, (mine, theirs) in enumerate(zip(game.moves[:paired], past.moves[:paired], strict=True))]
+    played_after = [history.describe(scenario, m) for m in game.moves[paired:]]
+    history_after = [history.describe(scenario, m) for m in past.moves[paired:]]
     words = ""
     if turn is not None and turn < len(game.moves):
-        words = history.parting_words(rows[turn].played)  # type: ignore[arg-type]
-    return rows, words
+        words = history.parting_words(history.describe(scenario, game.moves[turn]))
+    return rows, played_after, history_after, words
 
 
 def build_transcript(game: Game) -> Transcript:
@@ -209,7 +256,7 @@ def build_transcript(game: Game) -> Transcript:
     past = history.historical_path(scenario, settings.lens)
     history_end = next((i for i in past.log if i.kind in ENDINGS), None)
     history_ending = _ending(scenario, history_end, sources) if history_end else None
-    rows, turning = _comparison(game, past)
+    rows, played_after, history_after, turning = _comparison(game, past)
     standing = [(v.label or v.id, show_value(game.state.values.get(v.id))) for v in scenario.variables.values()
                 if v.visible]
     notes = []
@@ -220,7 +267,7 @@ def build_transcript(game: Game) -> Transcript:
     return Transcript(scenario.id, scenario.title, scenario.summary, lens.name if lens else settings.lens,
                       lens.text if lens else "", settings.seed, settings.follow_history, roles, entries, ending,
                       history_ending, rows, turning, sorted(sources.refs.values(), key=lambda s: s.number),
-                      standing, notes)
+                      standing, notes, played_after, history_after, tally(game.moves))
 
 
 def render_markdown(transcript: Transcript) -> str:

@@ -4,8 +4,12 @@ from __future__ import annotations
 
 from .history import Step
 from .html_page import e, page, paragraphs, refs, swatch
-from .markdown_text import SPECULATIVE
+from .markdown_text import SPECULATIVE, split_words
 from .transcript import Ending, Entry, Transcript, long_date
+
+
+def _count(t: Transcript) -> str:
+    return f"{t.count.total} in all: {t.count.detail()}" if t.count.total else "none yet"
 
 
 def _setup(t: Transcript) -> str:
@@ -13,7 +17,8 @@ def _setup(t: Transcript) -> str:
     lens = f"<b>{e(t.lens)}</b>" + (f" — {e(t.lens_text)}" if t.lens_text else "")
     notes = "".join(f'<p class="note">{e(n)}</p>' for n in t.notes)
     return (f'<h2>Setup</h2><dl class="setup"><dt>Lens</dt><dd>{lens}</dd>'
-            f"<dt>Seed</dt><dd>{t.seed}</dd><dt>Roles</dt><dd><ul class=\"roles\">{roles}</ul></dd></dl>{notes}")
+            f"<dt>Seed</dt><dd>{t.seed}</dd><dt>Decisions</dt><dd>{e(_count(t))}</dd>"
+            f"<dt>Roles</dt><dd><ul class=\"roles\">{roles}</ul></dd></dl>{notes}")
 
 
 def _facts(entry: Entry) -> str:
@@ -66,24 +71,41 @@ def _cell(step: Step | None) -> str:
             f"<b>{e(who)}:</b> {e(step.label)}")
 
 
+def _path(heading: str, steps: list[Step], start: int, ending: str) -> str:
+    items = "".join(f"<li>{_cell(step)}</li>" for step in steps)
+    listing = f'<ol start="{start}">{items}</ol>' if items else ""
+    return (f'<div class="path"><h3>{e(heading)}</h3>{listing}'
+            f'<p class="path-end"><b>Ending:</b> {e(ending)}</p></div>')
+
+
 def _comparison(t: Transcript) -> str:
     lead = (f"<p><b>Turning point</b> — where this game left the historical path: {e(t.turning_point)}.</p>"
             if t.turning_point else "<p>This game never left the historical path.</p>")
-    rows = []
-    for number, row in enumerate(t.comparison, 1):
-        num = f'{number}<br><span class="tag turn">turning point</span>' if row.turning else str(number)
-        if row.same:
-            rows.append(f'<tr><td class="num">{num}</td><td class="same" colspan="2">{_cell(row.played)}'
-                        f' <span class="meta">(both)</span></td></tr>')
-        else:
-            cls = ' class="turn"' if row.turning else ""
-            rows.append(f'<tr{cls}><td class="num">{num}</td><td>{_cell(row.played)}</td>'
-                        f"<td>{_cell(row.historical)}</td></tr>")
-    mine = e(t.ending.title) if t.ending else "(not finished)"
-    theirs = e(t.history_ending.title) if t.history_ending else "—"
-    rows.append(f'<tr class="end"><td class="num">End</td><td>{mine}</td><td>{theirs}</td></tr>')
-    return (f"<h2>Compared with history</h2>{lead}<table class=\"compare\"><thead><tr><th class=\"num\">#</th>"
-            f"<th>This game</th><th>History</th></tr></thead><tbody>{''.join(rows)}</tbody></table>")
+    mine = t.ending.title if t.ending else "(not finished)"
+    theirs = t.history_ending.title if t.history_ending else "—"
+    paired, split, note = split_words(t)
+    parts = [f"<h2>Compared with history</h2>{lead}"]
+    if t.comparison:
+        rows = []
+        for number, row in enumerate(t.comparison, 1):
+            num = f'{number}<br><span class="tag turn">turning point</span>' if row.turning else str(number)
+            if row.same:
+                rows.append(f'<tr><td class="num">{num}</td><td class="same" colspan="2">{_cell(row.played)}'
+                            f' <span class="meta">(both)</span></td></tr>')
+            else:
+                cls = ' class="turn"' if row.turning else ""
+                rows.append(f'<tr{cls}><td class="num">{num}</td><td>{_cell(row.played)}</td>'
+                            f"<td>{_cell(row.historical)}</td></tr>")
+        if not split:
+            rows.append(f'<tr class="end"><td class="num">End</td><td>{e(mine)}</td><td>{e(theirs)}</td></tr>')
+        parts.append(f'<h3>{e(paired)}</h3><table class="compare"><thead><tr><th class="num">#</th>'
+                     f"<th>This game</th><th>History</th></tr></thead><tbody>{''.join(rows)}</tbody></table>")
+    if split:
+        start = len(t.comparison) + 1
+        parts.append(f'<h3>{e(split)}</h3><p class="meta">{e(note)}</p><div class="paths">'
+                     f'{_path("This game", t.played_after, start, mine)}'
+                     f'{_path("What happened", t.history_after, start, theirs)}</div>')
+    return "".join(parts)
 
 
 def _sources(t: Transcript) -> str:

@@ -21,7 +21,7 @@ def one_save(tiny, tmp_path: Path) -> Path:  # type: ignore[no-untyped-def]
 
 def test_transcript_html_and_markdown(one_save: Path, tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
     assert main(["transcript", str(one_save), "-o", str(tmp_path / "out" / "t.html")]) == 0
-    assert "5 decision(s), ending: Treaty signed" in capsys.readouterr().out
+    assert "5 decisions: 5 by the class, 0 by the computer; ending: Treaty signed" in capsys.readouterr().out
     page = (tmp_path / "out" / "t.html").read_text(encoding="utf-8")
     assert "<!DOCTYPE html>" in page and "We need the authority to sign" in page
     assert main(["transcript", str(one_save), "-o", str(tmp_path / "t.md")]) == 0
@@ -79,3 +79,24 @@ def test_report_exit_codes(tmp_path: Path, capsys) -> None:  # type: ignore[no-u
         main(["report"])
     assert stop.value.code == 2
     assert not (tmp_path / "r.html").exists()
+
+
+def test_report_names_groups_by_file_and_warns_about_copies(tiny, tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    """Each computer's autosave, copied into one folder and renamed per group."""
+    folder = tmp_path / "class"
+    folder.mkdir()
+    for group, seed in (("group1", 1), ("group2", 2)):
+        game = Game.new(tiny, seed=seed, controllers={"red": "human"})
+        game.choose("leave")
+        source = save_game(game, tmp_path / f"computer-{seed}", "autosave")
+        (folder / f"{group}.json").write_bytes(source.read_bytes())
+    (folder / "group1 again.json").write_bytes((folder / "group1.json").read_bytes())
+    out = tmp_path / "class.md"
+    assert main(["report", str(folder), "-o", str(out)]) == 0
+    captured = capsys.readouterr()
+    warnings = [line for line in captured.err.splitlines() if "same game" in line]
+    assert len(warnings) == 1 and "group1 again.json" in warnings[0] and "group1.json" in warnings[0]
+    assert "2 game(s), 0 skipped, 1 copy counted once" in captured.out
+    text = out.read_text(encoding="utf-8")
+    assert "| group1 (saved as “autosave”) |" in text and "| group2 (saved as “autosave”) |" in text
+    assert "| autosave |" not in text

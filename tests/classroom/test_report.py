@@ -8,7 +8,7 @@ from pathlib import Path
 
 from game.classroom.loading import ScenarioFinder, save_files
 from game.classroom.markdown_text import report_markdown
-from game.classroom.report import UNFINISHED, build_report, natural_key
+from game.classroom.report import UNFINISHED, ClassReport, build_report, natural_key
 from game.classroom.report_html import report_html
 from game.engine import Game
 from game.engine.saves import save_game
@@ -102,3 +102,114 @@ def test_flagship_class(flagship, tmp_path: Path) -> None:  # type: ignore[no-un
     (section,) = build_report(save_files([tmp_path])[0]).sections
     assert Counter({b.label: b.count for b in section.outcome_counts if b.count}) == \
         Counter({flagship.outcomes[o].title: n for o, n in expected.items()})
+
+
+def _leave(tiny, lens: str, seed: int) -> Game:  # type: ignore[no-untyped-def]
+    """A game that ends at once: Red walks out."""
+    game = Game.new(tiny, lens, seed, {"red": "human", "blue": "human"})
+    game.choose("leave")
+    return game
+
+
+def test_groups_are_named_by_their_files(tiny, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    folder = tmp_path / "class"
+    folder.mkdir()
+    for number in (1, 2, 10):
+        saved = save_game(_leave(tiny, "hopeful", number), tmp_path / f"pc{number}", "autosave")
+        (folder / f"group{number}.json").write_bytes(saved.read_bytes())
+    save_game(_leave(tiny, "gloomy", 5), folder, "Ana and Tom")
+    report = build_report(save_files([folder])[0], ScenarioFinder(TINY))
+    (section,) = report.sections
+    assert [g.name for g in section.groups] == ["Ana and Tom", "group1", "group2", "group10"]
+    assert [g.saved_as for g in section.groups] == ["", "autosave", "autosave", "autosave"]
+    markdown, page = report_markdown(report), report_html(report)
+    assert "| group2 (saved as “autosave”) |" in markdown and "| Ana and Tom |" in markdown
+    assert '<td class="name">group10<br><span class="meta">saved as “autosave”</span>' in page
+
+
+def test_copies_of_one_game_are_counted_once(tiny, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    folder = tmp_path / "class"
+    first = save_game(_leave(tiny, "hopeful", 1), folder, "group1")
+    save_game(_leave(tiny, "hopeful", 2), folder, "group2")  # another seed: another game
+    save_game(_leave(tiny, "gloomy", 1), folder, "group3")  # another lens: another game
+    (folder / "group1 copy.json").write_bytes(first.read_bytes())
+    save_game(_leave(tiny, "hopeful", 1), folder, "group4")  # saved again later: the same game
+    files, _ = save_files([folder, first])  # the same file named twice is read once
+    assert len(files) == 5
+    report = build_report(files, ScenarioFinder(TINY))
+    assert report.total == 3 and not report.skipped
+    assert [(Path(copy).name, Path(kept).name) for copy, kept in report.duplicates] == \
+        [("group1 copy.json", "group1.json"), ("group4.json", "group1.json")]
+    (section,) = report.sections
+    assert [g.name for g in section.groups] == ["group1", "group2", "group3"]
+    assert sum(b.count for b in section.outcome_counts) == 3
+    assert report.copies_words() == "2 copies counted once"
+    markdown = report_markdown(report)
+    assert _in_order(markdown, ["3 save(s) read, 2 copies counted once.", "## Copies counted once",
+                                "group1 copy.json is the same game as", "group4.json is the same game as"])
+    assert "Copies counted once" in report_html(report)
+
+
+def test_reasons_make_games_different(tiny, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    for name, reason in (("a", "we must"), ("b", "")):
+        game = Game.new(tiny, "hopeful", 1, {"red": "human"})
+        game.choose("leave", reason=reason)
+        save_game(game, tmp_path, name)
+    report = build_report(save_files([tmp_path])[0], ScenarioFinder(TINY))
+    assert report.total == 2 and not report.duplicates
+
+
+def test_endings_by_lens(tiny, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    save_game(_leave(tiny, "gloomy", 1), tmp_path, "g1")
+    save_game(_leave(tiny, "hopeful", 2), tmp_path, "g2")
+    save_game(_leave(tiny, "hopeful", 3), tmp_path, "g3")
+    save_game(Game.new(tiny, "gloomy", 4, {"red": "human"}), tmp_path, "g4")  # not finished
+    (section,) = build_report(save_files([tmp_path])[0], ScenarioFinder(TINY)).sections
+    assert section.lenses == ["Hopeful", "Gloomy"], "in the scenario's order"
+    table = {row.label: row.counts for row in section.by_lens}
+    assert table == {"Treaty signed": (0, 0), "Stalemate": (0, 0), "Walk-out": (2, 1), UNFINISHED: (0, 1)}
+    assert section.lens_totals == (2, 2)
+    markdown = report_markdown(ClassReport([section], []))
+    assert _in_order(markdown, ["### Endings by lens", "| Outcome | Hopeful | Gloomy |",
+                                "| Stalemate (historical) | 0 | 0 |", "| Walk-out | 2 | 1 |",
+                                f"| {UNFINISHED} | 0 | 1 |", "| **Groups** | **2** | **2** |"])
+    page = report_html(ClassReport([section], []))
+    assert _in_order(page, ["<h3>Endings by lens</h3>", '<th class="num">Hopeful</th><th class="num">Gloomy</th>',
+                            'Walk-out</td><td class="num">2</td><td class="num">1</td>'])
+
+
+def test_endings_by_lens_add_up(tiny, class_saves) -> None:  # type: ignore[no-untyped-def]
+    folder, _ = class_saves
+    (section,) = build_report(save_files([folder])[0], ScenarioFinder(TINY)).sections
+    lens_of = {g.lens for g in section.groups}
+    assert set(section.lenses) == lens_of
+    for row, bar in zip(section.by_lens, section.outcome_counts, strict=True):
+        assert row.label == bar.label and sum(row.counts) == bar.count
+    assert section.lens_totals == tuple(sum(1 for g in section.groups if g.lens == name) for name in section.lenses)
+
+
+def test_one_lens_is_said_plainly(tiny, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    save_game(_leave(tiny, "hopeful", 1), tmp_path, "only")
+    report = build_report(save_files([tmp_path])[0], ScenarioFinder(TINY))
+    assert "Every group played under the same lens (Hopeful)." in report_markdown(report)
+
+
+def test_decisions_by_the_class(tiny, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    game = Game.new(tiny, "hopeful", 1, {"red": "human", "blue": "goals"})
+    game.choose("cold")
+    game.play_until_human()
+    save_game(game, tmp_path, "mixed")
+    (group,) = build_report(save_files([tmp_path])[0], ScenarioFinder(TINY)).sections[0].groups
+    people = sum(1 for m in game.moves if m.by == "human")
+    assert group.by_class == people >= 1
+    assert group.decisions == sum(1 for m in game.moves if m.by != "chance") > people
+
+
+def _in_order(text: str, needles: list[str]) -> bool:
+    position = 0
+    for needle in needles:
+        found = text.find(needle, position)
+        if found < 0:
+            return False
+        position = found + len(needle)
+    return True

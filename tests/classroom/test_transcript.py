@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import random
 import re
 from html.parser import HTMLParser
 from pathlib import Path
 
-from game.classroom.transcript import build_transcript, render_html, render_markdown
+import pytest
+
+from game.classroom import history
+from game.classroom.transcript import Transcript, build_transcript, render_html, render_markdown, tally
+from game.engine import Game, Move
 from game.engine.saves import read_save, restore, save_game
 from game.engine.wording import describe_effect
 from game.terminal.replay import historical_game
@@ -136,3 +141,150 @@ def test_flagship_history_transcript(flagship) -> None:  # type: ignore[no-untyp
     assert transcript.turning_point == "" and transcript.sources
     assert len(transcript.decisions) == sum(1 for m in game.moves if m.by != "chance")
     render_html(transcript)
+
+
+def _table_lines(markdown: str) -> list[str]:
+    """The rows of the side-by-side table in the comparison section (not its header)."""
+    section = markdown[markdown.index("## Compared with history"):]
+    return [line for line in section.splitlines() if line.startswith("| ") and not line.startswith("| # ")]
+
+
+def _check_alignment(game: Game) -> Transcript:
+    """Structure every comparison must have, whatever the players and the computer chose."""
+    transcript = build_transcript(game)
+    past = history.historical_path(game.scenario, game.settings.lens)
+    paired = len(transcript.comparison)
+    turn = history.turning_point(game.moves, past.moves)
+    for row in transcript.comparison:
+        assert row.played.node == row.historical.node, "a row pairs the same decision in both paths"
+    assert [r.turning for r in transcript.comparison].count(True) <= 1
+    if turn is not None and turn < paired:
+        assert transcript.comparison[-1].turning and paired == turn + 1, "rows stop at the turning point"
+    assert all(r.same for r in transcript.comparison if not r.turning)
+    assert [(s.node, s.step) for s in transcript.played_after] == [(m.node, m.step) for m in game.moves[paired:]]
+    assert [(s.node, s.step) for s in transcript.history_after] == [(m.node, m.step) for m in past.moves[paired:]]
+    markdown, page = render_markdown(transcript), render_html(transcript)
+    split = bool(transcript.played_after or transcript.history_after)
+    assert len(_table_lines(markdown)) == paired + (0 if split else 1)  # + the End row when nothing splits
+    assert ("#### This game" in markdown and "#### What happened" in markdown) == split
+    assert ('<div class="paths">' in page) == split
+    if split:
+        assert page.count(f'<ol start="{paired + 1}">') == (bool(transcript.played_after)
+                                                              + bool(transcript.history_after))
+    return transcript
+
+
+def test_rows_stop_at_the_turning_point_then_two_lists(tiny) -> None:  # type: ignore[no-untyped-def]
+    """The scripted game stalls once and comes back to the opening: one decision more than history."""
+    transcript = _check_alignment(scripted(tiny))
+    (row,) = transcript.comparison
+    assert row.turning and (row.played.label, row.historical.label) == ("Be cold", "Be warm")
+    assert [s.label for s in transcript.played_after] == \
+        ["Stall", "Be warm", "Ask for powers", "The courier arrives", "Sign the treaty"]
+    assert [s.label for s in transcript.history_after] == ["Ask for powers", "The courier arrives", "Refuse"]
+    markdown = render_markdown(transcript)
+    assert _in_order(markdown, ["### Side by side, up to the turning point", "| **1 ⟶ turning point** |",
+                                "### After the turning point: two separate paths", "not rows to read across",
+                                "#### This game", "2. 2 Jan, Blue answers — Blue delegation: Stall",
+                                "6. 8 Jan, Final session — Blue delegation: Sign the treaty",
+                                "**Ending:** Treaty signed", "#### What happened",
+                                "2. 2 Jan, Blue answers — Blue delegation: Ask for powers",
+                                "4. 5 Jan, Final session — Blue delegation: Refuse", "**Ending:** Stalemate"])
+    assert not any("Stall" in line for line in _table_lines(markdown)), "later moves are never paired"
+    page = render_html(transcript)
+    assert _in_order(page, ["<h3>Side by side, up to the turning point</h3>", 'class="turn"',
+                            "<h3>After the turning point: two separate paths</h3>", '<div class="paths">',
+                            "<h3>This game</h3>", '<ol start="2">', "Stall", "Treaty signed",
+                            "<h3>What happened</h3>", '<ol start="2">', "Refuse", "Stalemate"])
+
+
+def test_an_extra_decision_later_does_not_shift_the_rows(tiny) -> None:  # type: ignore[no-untyped-def]
+    """Warm as in history, then a stall: two shared rows, then the extra visit to the opening stays apart."""
+    game = Game.new(tiny, "hopeful", 4, {a: "human" for a in tiny.actors})
+    for choice in ("warm", "stall", "warm", "ask_powers"):
+        game.choose(choice)
+    game.play_until_human()
+    game.choose("refuse")
+    transcript = _check_alignment(game)
+    assert [(r.played.label, r.historical.label, r.turning) for r in transcript.comparison] == \
+        [("Be warm", "Be warm", False), ("Stall", "Ask for powers", True)]
+    assert [s.node for s in transcript.played_after][:2] == ["open", "blue_turn"]
+    assert [s.node for s in transcript.history_after] == ["luck", "final"]
+
+
+def test_a_game_that_skips_what_history_did(tiny) -> None:  # type: ignore[no-untyped-def]
+    game = Game.new(tiny, "gloomy", 1, {a: "human" for a in tiny.actors})
+    game.choose("leave")
+    transcript = _check_alignment(game)
+    assert transcript.played_after == [] and len(transcript.history_after) == 3
+    markdown = render_markdown(transcript)
+    assert _in_order(markdown, ["#### This game", "**Ending:** Walk-out", "#### What happened", "2. ",
+                                "**Ending:** Stalemate"])
+
+
+def test_an_unfinished_game_on_the_historical_path(tiny) -> None:  # type: ignore[no-untyped-def]
+    game = Game.new(tiny, "hopeful", 1, {a: "human" for a in tiny.actors})
+    game.choose("warm")
+    transcript = _check_alignment(game)
+    assert transcript.turning_point == "" and [r.same for r in transcript.comparison] == [True]
+    markdown = render_markdown(transcript)
+    assert _in_order(markdown, ["never left the historical path", "### Side by side, as far as this game went",
+                                "### After this game stopped", "This game was not finished; history went on.",
+                                "**Ending:** (not finished)", "#### What happened"])
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_flagship_early_departure(flagship, seed: int) -> None:  # type: ignore[no-untyped-def]
+    """People play every delegation; the first choice leaves history, the rest are picked by the seed."""
+    game = Game.new(flagship, list(flagship.lenses)[seed % 2], seed, {a: "human" for a in flagship.actors})
+    pick = random.Random(seed)
+    first = True
+    while not game.ended:
+        options = game.decision.open_choices  # type: ignore[union-attr]
+        if first:
+            options = [c for c in options if not c.step.historical] or options
+            first = False
+        game.choose(pick.choice(options).step.id)
+        game.play_until_human()
+    transcript = _check_alignment(game)
+    assert transcript.comparison[0].turning, "the departure is at the first decision"
+    assert transcript.turning_point and transcript.ending is not None
+    assert transcript.count.by_class == transcript.count.total == len(transcript.decisions)
+    assert f"{transcript.count.total} decisions: {transcript.count.total} by the class, 0 by the computer" in \
+        render_markdown(transcript)
+
+
+def test_flagship_history_lines_up_everywhere(flagship) -> None:  # type: ignore[no-untyped-def]
+    game = historical_game(flagship)
+    game.play_until_human()
+    transcript = _check_alignment(game)
+    assert transcript.played_after == transcript.history_after == []
+    assert len(transcript.comparison) == len(game.moves)
+
+
+def test_decisions_counted_by_who_took_them(tiny) -> None:  # type: ignore[no-untyped-def]
+    game = Game.new(tiny, "hopeful", 2, {"red": "human", "blue": "goals"})
+    game.choose("cold")
+    game.play_until_human()
+    while not game.ended:
+        game.choose(game.decision.open_choices[0].step.id)  # type: ignore[union-attr]
+        game.play_until_human()
+    count = build_transcript(game).count
+    people = sum(1 for m in game.moves if m.by == "human")
+    computer = sum(1 for m in game.moves if m.by == "goals")
+    assert (count.by_class, count.by_computer, count.by_clock) == (people, computer, 0) and computer >= 1
+    assert count.words() == f"{people + computer} decisions: {people} by the class, {computer} by the computer"
+    markdown = render_markdown(build_transcript(game))
+    assert f"- {people + computer} decisions: {people} by the class, {computer} by the computer" in markdown
+    assert f"<dd>{people + computer} in all: {people} by the class" in render_html(build_transcript(game))
+    assert "Chosen by: students" in markdown
+
+
+def test_time_outs_are_counted_apart() -> None:
+    moves = [Move("a", "x", "human"), Move("b", "y", "chance"), Move("c", "z", "timeout:status_quo"),
+             Move("d", "w", "historical"), Move("e", "v", "timeout:computer")]
+    count = tally(moves)
+    assert (count.by_class, count.by_computer, count.by_clock, count.total) == (1, 1, 2, 4)
+    assert count.words() == "4 decisions: 1 by the class, 1 by the computer, 2 when time ran out"
+    assert tally([]).words() == "no decisions yet"
+    assert tally([Move("a", "x", "human")]).words() == "1 decision: 1 by the class, 0 by the computer"

@@ -15,19 +15,27 @@ SIZES = [(1024, 600), (1280, 720), (1366, 768), (1600, 900), (1920, 1080)]
 
 
 def worst_decisions(scenario) -> list[list[ChoiceSpec]]:  # type: ignore[no-untyped-def]
-    """The decisions with the most choices and with the longest labels, as the play screen shows
-    them (a blocked choice carries a line naming its constraints)."""
-    specs = []
-    for node in scenario.nodes.values():
-        if node.is_chance:
-            continue
-        row = []
-        for number, step in enumerate(node.choices, start=1):
-            blocked = "Blocked: " + "; ".join(scenario.constraints[c].title for c in step.constraints) \
-                if step.constraints else ""
-            row.append(ChoiceSpec(step.label, blocked, bool(blocked), str(number)))
-        specs.append(row)
-    specs.sort(key=lambda r: (len(r), sum(len(s.label) + len(s.detail) for s in r)), reverse=True)
+    """The decisions with the most choices and the longest labels that players can actually meet,
+    as the play screen shows them (a blocked choice carries a line naming its constraints). They
+    are gathered from random games under every lens: choices hidden by their conditions never share
+    the screen, so counting every choice a node has would ask for a screen no player sees."""
+    from game.engine import Game
+
+    seen: dict[tuple[str, ...], list[ChoiceSpec]] = {}
+    for lens in scenario.lenses or [""]:
+        for seed in range(60):
+            game = Game.new(scenario, lens or None, seed, {a: "random" for a in scenario.actors})
+            while not game.ended:
+                decision = game.decision
+                assert decision is not None
+                row = []
+                for view in decision.choices:
+                    blocked = "Blocked: " + "; ".join(c.title for c in view.blocked_by) if view.blocked_by else ""
+                    row.append(ChoiceSpec(view.step.label, blocked, bool(blocked), str(view.number)))
+                seen[tuple(v.step.id for v in decision.choices) + (decision.node.id,)] = row
+                game.play_computer()
+    specs = sorted(seen.values(), key=lambda r: (len(r), sum(len(s.label) + len(s.detail) for s in r)),
+                   reverse=True)
     return specs[:3]
 
 
