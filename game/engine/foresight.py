@@ -71,26 +71,36 @@ def _memo(scenario: Scenario) -> dict[tuple[object, ...], int]:
     return entry[1]
 
 
-def _key(actor: str, state: GameState) -> tuple[object, ...]:
-    return (actor, state.node, state.day, tuple(state.values.values()), tuple(state.fired), state.off_history)
+def _key(actor: str, state: GameState, depth: int) -> tuple[object, ...]:
+    return (actor, depth, state.node, state.day, tuple(state.values.values()), tuple(state.fired),
+            state.off_history)
 
 
-def outlook(scenario: Scenario, state: GameState, actor: str) -> int:
-    """``actor``'s final score if play goes on from ``state`` (settled) as the planner expects."""
+def _planned(scenario: Scenario, state: GameState, options: list[Step], actor: str, depth: int) -> Step:
+    """What ``actor`` is expected to choose: by foresight of one level less, or greedily at the bottom."""
+    if depth <= 1 or len(options) == 1 or not scenario.actors[actor].goals:
+        return _greedy(scenario, state, options, actor)
+    scored = [foresee(scenario, state, step, actor, depth - 1) for step in options]
+    return options[scored.index(max(scored))]
+
+
+def outlook(scenario: Scenario, state: GameState, actor: str, depth: int = 1) -> int:
+    """``actor``'s final score if play goes on from ``state`` (settled) as the planner expects:
+    everyone choosing with foresight ``depth - 1`` (greedily at depth 1)."""
     memo = _memo(scenario)
     player = scenario.actors[actor]
     current = state.copy()
     seen: list[tuple[object, ...]] = []
     value: int | None = None
     while not current.outcome:
-        key = _key(actor, current)
+        key = _key(actor, current, depth)
         value = memo.get(key)
         if value is not None:
             break
         seen.append(key)
         node = scenario.nodes[current.node]
         options = rules.open_steps(scenario, node, current)
-        rules.take(scenario, current, _greedy(scenario, current, options, node.actor), None)
+        rules.take(scenario, current, _planned(scenario, current, options, node.actor, depth), None)
         rules.settle(scenario, current, None, likeliest_branch)
     if value is None:
         value = final_score(player, current)
@@ -99,9 +109,9 @@ def outlook(scenario: Scenario, state: GameState, actor: str) -> int:
     return value
 
 
-def foresee(scenario: Scenario, state: GameState, step: Step, actor: str) -> int:
-    """``actor``'s expected final score if it takes ``step`` now."""
+def foresee(scenario: Scenario, state: GameState, step: Step, actor: str, depth: int = 1) -> int:
+    """``actor``'s expected final score if it takes ``step`` now (others planned at ``depth``)."""
     after = state.copy()
     rules.take(scenario, after, step, None)
     rules.settle(scenario, after, None, likeliest_branch)
-    return outlook(scenario, after, actor)
+    return outlook(scenario, after, actor, depth)

@@ -19,6 +19,7 @@ from .rules import policy_seed
 from .state import GameState, draw_below
 
 Policy = Callable[[Scenario, GameState, list[Step], str, int], Step]
+FORESIGHT = 2  # how deeply goal-driven players model the others (see foresight.py)
 
 
 def _pick(options: list[Step], seed: int, state: GameState, actor: str) -> Step:
@@ -38,7 +39,7 @@ def goals_policy(scenario: Scenario, state: GameState, options: list[Step], acto
     player = scenario.actors[actor]
     if not player.goals or len(options) == 1:
         return _pick(options, seed, state, actor)
-    scored = [((foresee(scenario, state, step, actor), immediate_score(player, state, step)), step)
+    scored = [((foresee(scenario, state, step, actor, FORESIGHT), immediate_score(player, state, step)), step)
               for step in options]
     best = max(s for s, _ in scored)
     return _pick([step for s, step in scored if s == best], seed, state, actor)
