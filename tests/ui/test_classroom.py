@@ -205,3 +205,24 @@ def test_debrief_exports_the_transcript_and_shows_every_briefing(make_pilot, tmp
     pilot.press(pygame.K_RETURN)
     pilot.press(pygame.K_b)
     assert RED_SECRET in pilot.all_text() and BLUE_SECRET in pilot.all_text()
+
+
+def test_a_finished_game_is_saved_by_name_from_the_debrief(make_pilot, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """Groups keep their finished game under their own name for the class report."""
+    pilot = make_pilot(TINY)
+    app = pilot.app
+    game = Game.new(app.scenario, seed=3, controllers={"red": "human", "blue": "historical"})
+    app.play(game)
+    pilot.press(pygame.K_3)  # walk out: the game ends
+    assert app.scene.name == "debrief"
+    pilot.press(pygame.K_s)
+    assert app.scene.name == "saves"
+    app.scene.buttons["name"].set_text("")
+    pilot.click("name")
+    pilot.type("group3")
+    pilot.press(pygame.K_RETURN)
+    assert app.scene.name == "debrief"
+    from game.engine.saves import read_save
+
+    saved = read_save(tmp_path / "saves" / "group3.json")
+    assert saved.outcome == "walkout" and [m.step for m in saved.moves] == ["leave"]

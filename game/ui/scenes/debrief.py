@@ -23,9 +23,11 @@ from ..widgets import draw
 from .base import Scene
 
 TEXT_BOX_LINE_SPACING = 1.15  # as "text_box" in assets/ui/theme.json
-CLASS_BUTTONS = (("export", "Export transcript"), ("briefings", "Briefings"), ("tree", "Decision tree"))
+CLASS_BUTTONS = (("save", "Save game"), ("export", "Export transcript"), ("briefings", "Briefings"),
+                 ("tree", "Decision tree"))
 NAV_BUTTONS = (("replay", "Replay history"), ("new", "New game"), ("title", "Title screen"), ("quit", "Quit"))
-TIPS = {"export": "E: write the transcript (HTML to print, Markdown to edit) into the saves folder",
+TIPS = {"save": "S: keep this game under a name (such as group3) for the class report",
+        "export": "E: write the transcript (HTML to print, Markdown to edit) into the saves folder",
         "briefings": "B: every delegation's private briefing, now the game is over",
         "tree": "T: the decision tree with the path you took", "replay": "H: watch history play out",
         "new": "N: set up a new game", "title": "Esc", "quit": "Close the window"}
@@ -267,7 +269,11 @@ class DebriefScene(Scene):
 
     def on_button(self, key: str) -> None:
         app = self.app
-        if key == "export":
+        if key == "save":
+            from .saves import SavesScene
+
+            app.push(SavesScene(app, saving=True))
+        elif key == "export":
             self.export()
         elif key == "briefings":
             self.briefings()
@@ -295,7 +301,7 @@ class DebriefScene(Scene):
         if event.key == pygame.K_n:
             self.on_button("new")
             return True
-        keys = {pygame.K_e: "export", pygame.K_b: "briefings", pygame.K_t: "tree"}
+        keys = {pygame.K_s: "save", pygame.K_e: "export", pygame.K_b: "briefings", pygame.K_t: "tree"}
         if event.key in keys:
             self.on_button(keys[event.key])
             return True

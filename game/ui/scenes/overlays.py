@@ -38,7 +38,8 @@ KEYS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
         ("→ or N", "next step"), ("←", "one step back"), ("A", "play by itself, or stop"),
         ("T", "take over this decision and play on from here"), ("G", "the decision tree"),
     )),
-    ("The ending", (("H", "replay history"), ("N", "new game"), ("E", "export the transcript (HTML and Markdown)"),
+    ("The ending", (("S", "save the game under a name (for the class report)"), ("H", "replay history"),
+                    ("N", "new game"), ("E", "export the transcript (HTML and Markdown)"),
                     ("B", "every delegation's briefing"), ("T", "the decision tree with your path"),
                     ("Esc", "back to the title screen"))),
 )
