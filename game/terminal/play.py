@@ -171,7 +171,9 @@ class TerminalPlayer:
         self.say("")
         self.say(f"=== THE END: {outcome.title} ===")
         self.say(wrap(outcome.epilogue))
-        if outcome.historical:
+        if outcome.historical and game.state.off_history:
+            self.say("\nHistory ended here too, though by another road than yours.")
+        elif outcome.historical:
             self.say("\nThis is what happened in history.")
         else:
             self.say(f"\nThis ending is counterfactual (speculative: {outcome.speculative}).")

@@ -99,6 +99,8 @@ class DebriefScene(Scene):
             pygame.draw.rect(backdrop, self.c("accent") if lit else self.c("panel_hi"), box, border_radius=3)
             pygame.draw.rect(backdrop, self.c("border"), box, 1, border_radius=3)
         words = SPECULATION_WORDS.get(level, level)
+        if outcome.historical and game.state.off_history:
+            words = "Not speculative: history ended here too, though by another road."
         draw.text(backdrop, f"{level} — {words}", (meter_x + 3 * (cell + 4) + g, y), t.body, self.c("text"),
                   "semibold")
         y += sp.line + g
