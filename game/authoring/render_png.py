@@ -36,8 +36,9 @@ def _arrow_head(pygame: Any, surface: Any, colour: tuple[int, int, int], tip: tu
     pygame.draw.polygon(surface, colour, [tip, left, right])
 
 
-def _curve(start: tuple[float, float], c1: tuple[float, float], c2: tuple[float, float],
-           end: tuple[float, float], steps: int = 16) -> list[tuple[float, float]]:
+def curve(start: tuple[float, float], c1: tuple[float, float], c2: tuple[float, float],
+          end: tuple[float, float], steps: int = 16) -> list[tuple[float, float]]:
+    """Points along a cubic Bezier curve, for drawing arrows as polylines."""
     points = []
     for i in range(steps + 1):
         t = i / steps
@@ -69,13 +70,13 @@ def draw(scenario: Scenario, plan: Layout | None = None, frame: Frame | None = N
         colour, wide = (gold, 4) if arrow.historical else (LINE, 1)
         if arrow.wraps:
             drop = frame.row * 0.8
-            points = _curve((x1, y1 + half_h), (x1, y1 + half_h + drop), (x2, y2 - half_h - drop), (x2, y2 - half_h))
+            points = curve((x1, y1 + half_h), (x1, y1 + half_h + drop), (x2, y2 - half_h - drop), (x2, y2 - half_h))
         elif arrow.back:
             lift = frame.row * 0.6
-            points = _curve((x1, y1 - half_h), (x1, y1 - half_h - lift), (x2, y2 - half_h - lift), (x2, y2 - half_h))
+            points = curve((x1, y1 - half_h), (x1, y1 - half_h - lift), (x2, y2 - half_h - lift), (x2, y2 - half_h))
         else:
             bend = min(40.0, frame.column / 4)
-            points = _curve((x1 + half_w, y1), (x1 + half_w + bend, y1), (x2 - half_w - bend, y2), (x2 - half_w, y2))
+            points = curve((x1 + half_w, y1), (x1 + half_w + bend, y1), (x2 - half_w - bend, y2), (x2 - half_w, y2))
         if arrow.kind == "chance":
             for i in range(0, len(points) - 1, 2):
                 pygame.draw.line(surface, colour, points[i], points[i + 1], wide)

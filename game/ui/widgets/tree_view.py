@@ -14,6 +14,7 @@ import pygame
 
 from ...authoring import render_png
 from ...authoring.graph import Frame, Layout, frame_for, layout
+from ...authoring.render_png import curve
 from ...engine import Game, Scenario
 from .. import fonts
 
@@ -57,17 +58,6 @@ def trail_of(game: Game) -> Trail:
     return Trail(tuple(visited), tuple((m.node, m.step) for m in game.moves), current, game.ended)
 
 
-def _curve(start: tuple[float, float], c1: tuple[float, float], c2: tuple[float, float],
-           end: tuple[float, float], steps: int = 16) -> list[tuple[float, float]]:
-    out = []
-    for i in range(steps + 1):
-        t = i / steps
-        u = 1 - t
-        out.append((u**3 * start[0] + 3 * u * u * t * c1[0] + 3 * u * t * t * c2[0] + t**3 * end[0],
-                    u**3 * start[1] + 3 * u * u * t * c1[1] + 3 * u * t * t * c2[1] + t**3 * end[1]))
-    return out
-
-
 def _arrow_points(plan: Layout, frame: Frame, source: str, target: str, back: bool,
                   wraps: bool) -> list[tuple[float, float]]:
     """The curve ``render_png`` draws for an arrow, so the road lies on it; except that a road
@@ -77,16 +67,16 @@ def _arrow_points(plan: Layout, frame: Frame, source: str, target: str, back: bo
     skips = abs(plan.boxes[target].x - plan.boxes[source].x) > 1 and abs(y2 - y1) < frame.row / 2
     if skips and not back and not wraps:
         lift = (frame.row - frame.box_h) * 0.9
-        return _curve((x1, y1 - half_h), (x1 + frame.column / 2, y1 - half_h - lift),
+        return curve((x1, y1 - half_h), (x1 + frame.column / 2, y1 - half_h - lift),
                       (x2 - frame.column / 2, y2 - half_h - lift), (x2, y2 - half_h))
     if wraps:
         drop = frame.row * 0.8
-        return _curve((x1, y1 + half_h), (x1, y1 + half_h + drop), (x2, y2 - half_h - drop), (x2, y2 - half_h))
+        return curve((x1, y1 + half_h), (x1, y1 + half_h + drop), (x2, y2 - half_h - drop), (x2, y2 - half_h))
     if back:
         lift = frame.row * 0.6
-        return _curve((x1, y1 - half_h), (x1, y1 - half_h - lift), (x2, y2 - half_h - lift), (x2, y2 - half_h))
+        return curve((x1, y1 - half_h), (x1, y1 - half_h - lift), (x2, y2 - half_h - lift), (x2, y2 - half_h))
     bend = min(40.0, frame.column / 4)
-    return _curve((x1 + half_w, y1), (x1 + half_w + bend, y1), (x2 - half_w - bend, y2), (x2 - half_w, y2))
+    return curve((x1 + half_w, y1), (x1 + half_w + bend, y1), (x2 - half_w - bend, y2), (x2 - half_w, y2))
 
 
 def box_rect(plan: Layout, frame: Frame, box_id: str) -> pygame.Rect:
