@@ -16,8 +16,12 @@ def saves_folder() -> Path:
 
 
 def settings_file() -> Path:
-    """Where the window's settings persist: ``PARLEY_SETTINGS`` if set, else in the save folder."""
-    return Path(os.environ.get("PARLEY_SETTINGS") or saves_folder() / "settings.json")
+    """Where the window's settings persist: ``PARLEY_SETTINGS`` if set, else the user's config
+    folder (``$XDG_CONFIG_HOME`` or ``~/.config``), never the save folder, whose every file is a save."""
+    if os.environ.get("PARLEY_SETTINGS"):
+        return Path(os.environ["PARLEY_SETTINGS"])
+    config = os.environ.get("XDG_CONFIG_HOME") or Path.home() / ".config"
+    return Path(config) / "parley" / "settings.json"
 
 
 def default_scenario() -> Path:

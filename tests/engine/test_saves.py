@@ -125,3 +125,13 @@ def test_overwrite_keeps_creation_time(tiny, tmp_path: Path) -> None:  # type: i
     game.undo()
     second = read_save(save_game(game, tmp_path, "s"))
     assert second.created == first and len(second.moves) == 1
+
+
+def test_settings_never_live_among_the_saves(monkeypatch, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """Every file in the save folder is listed as a save, so the window's settings are kept elsewhere."""
+    from game.paths import saves_folder, settings_file
+
+    monkeypatch.delenv("PARLEY_SETTINGS")
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
+    assert settings_file() == tmp_path / "config" / "parley" / "settings.json"
+    assert settings_file().parent != saves_folder()
