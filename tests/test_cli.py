@@ -165,3 +165,10 @@ def test_effects_and_values_are_in_players_words(tmp_path: Path) -> None:
                  env={"PARLEY_SAVES": str(tmp_path)})
     assert "(Trust −2)" in result.stdout  # not "trust -= 2"; the hidden 'warned' is not shown
     assert "Powers: talk" in result.stdout and "False" not in result.stdout
+
+
+def test_a_leftover_choice_number_is_not_taken_for_a_save_name(tmp_path: Path) -> None:
+    result = run("play", "--text", str(TINY), "--seed", "1", "--as", "red", stdin="3\n1\n",
+                 env={"PARLEY_SAVES": str(tmp_path)})
+    assert result.returncode == 0 and "looks like a choice number" in result.stdout
+    assert not (tmp_path / "1.json").exists()

@@ -199,6 +199,9 @@ class TerminalPlayer:
         if not name:
             self.say("")
             return
+        if name.isdigit():  # a choice number left over in piped input, not a group's name
+            self.say(f"(Not saved: '{name}' looks like a choice number; a save name needs a letter, e.g. group{name}.)")
+            return
         try:
             self.say(f"Saved to {save_game(self.game, self.saves, name)}")
         except SaveError as exc:
