@@ -1,4 +1,4 @@
-"""A bar chart of outcomes: the geometry once, drawn as inline SVG here and as PNG in chart_render.
+"""A bar chart of outcomes: the geometry once, drawn as inline SVG here and as PNG in render_chart.
 
 Keeping the layout pure means the HTML's SVG and the PNG beside it show the same picture, and the
 layout can be tested without pygame. Colours are from the Okabe–Ito palette (safe for colour-blind

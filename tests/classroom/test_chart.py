@@ -6,7 +6,7 @@ import re
 from pathlib import Path
 
 from game.classroom.chart import Bar, Chart, layout, svg
-from game.classroom.chart_render import write_png
+from game.classroom.render_chart import write_png
 
 CHART = Chart("Outcomes <of> 5 games", (Bar("Treaty & peace", 3, historical=True), Bar("Walk-out", 0),
                                          Bar("A very long ending title that will not fit in the space", 2)))
