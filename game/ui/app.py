@@ -69,6 +69,7 @@ class App:
         self.last_input = -ACTIVE_AFTER_INPUT
         self.running = True
         self.dirty = True
+        self._swallow_text = False  # drop the text of the key that just focused an entry
         self.frames: list[Frame] = []
         self.record_frames = False
         self.scale = 0.0
@@ -310,6 +311,7 @@ class App:
             scene.buttons.clear()
             scene.texts.clear()
             scene.order.clear()
+            scene.drawn.clear()
         if self.stack:
             self.scene.build()
             self._refocus(self.scene)
@@ -318,6 +320,7 @@ class App:
             self.overlay.buttons.clear()
             self.overlay.texts.clear()
             self.overlay.order.clear()
+            self.overlay.drawn.clear()
             self.overlay.build()
             self._refocus(self.overlay)
         self.dirty = True
@@ -373,6 +376,27 @@ class App:
         self.top.focus_key = key
         self._show_focus(self.top)
 
+    def hide_tooltips(self) -> None:
+        """Close every tool tip on screen (it comes back after the usual delay if the mouse rests)."""
+        for element in self.manager.get_sprite_group().sprites():
+            tip = getattr(element, "tool_tip", None)
+            if tip is not None:
+                tip.kill()
+                element.tool_tip = None
+                element.hover_time = 0.0
+                self.dirty = True
+
+    def _follow_typing_focus(self) -> None:
+        """A click put the typing focus in an entry: the highlight moves there too (no button stays
+        highlighted while the keys go to the entry)."""
+        scene = self.top
+        for element in self.manager.get_focus_set() or ():
+            key = scene.key_of(element)
+            if key is not None and isinstance(element, UITextEntryLine):
+                scene.focus_key = key
+                self._show_focus(scene)
+                return
+
     def typing(self) -> bool:
         focused = self.manager.get_focus_set()
         return any(isinstance(e, UITextEntryLine) for e in (focused or ()))
@@ -396,6 +420,14 @@ class App:
                           pygame.MOUSEWHEEL, pygame.TEXTINPUT):
             self.last_input = self.now
             self.dirty = True
+        if event.type == pygame.TEXTINPUT and self._swallow_text:
+            # The key that opened a screen with a text entry (S: save) types nothing into it.
+            self._swallow_text = False
+            return
+        if event.type == pygame.KEYDOWN:
+            self._swallow_text = False
+        if event.type == pygame.MOUSEBUTTONDOWN:
+            self.hide_tooltips()  # a tool tip never takes a click meant for a button under it
         typing = self.typing()
         consumed = self.manager.process_events(event)
         if event.type == pygame_gui.UI_BUTTON_PRESSED:
@@ -409,6 +441,8 @@ class App:
             if key:
                 self.top.on_edit(key, event.text)
         elif event.type in (pygame.MOUSEWHEEL, pygame.MOUSEBUTTONDOWN, pygame.MOUSEBUTTONUP, pygame.MOUSEMOTION):
+            if event.type == pygame.MOUSEBUTTONDOWN and self.typing() and not typing:
+                self._follow_typing_focus()
             if not consumed and self.top.on_mouse(event):
                 self.dirty = True
         elif event.type == pygame.KEYDOWN:
@@ -416,6 +450,8 @@ class App:
                                                          pygame.K_F11, pygame.K_UP, pygame.K_DOWN):
                 return
             self.key(event, typing)
+            if not typing and self.typing() and event.unicode:
+                self._swallow_text = True
 
     def _pressed(self, element: object) -> None:
         scene = self.top
@@ -449,6 +485,9 @@ class App:
                     self.open_overlay(PauseOverlay(self))
                 else:
                     self.pop()
+            return
+        if k == pygame.K_TAB and self.top.on_tab(bool(mods & pygame.KMOD_SHIFT)):
+            self.dirty = True
             return
         if not typing and self.top.on_key(event):
             return

@@ -50,15 +50,34 @@ def next_rule(rule: str) -> str:
     return RULES[(RULES.index(rule) + 1) % len(RULES)] if rule in RULES else COMPUTER
 
 
+def the_actor(name: str) -> str:
+    """A delegation's name in a sentence: 'the British military mission' (names in scenarios are
+    like 'British military mission'; one that already starts with 'The' keeps it)."""
+    return name if name.lower().startswith("the ") else f"the {name}"
+
+
 def we_are(name: str) -> str:
     """The hand-over button: 'We are the British military mission — show our briefing'."""
-    who = name if name.lower().startswith("the ") else f"the {name}"
-    return f"We are {who} — show our briefing"
+    return f"We are {the_actor(name)} — show our briefing"
 
 
-def timeout_notice(rule: str, label: str) -> str:
-    """What the play screen says after a time-out, plainly."""
-    return f"Time ran out: {RULE_NAMES.get(rule or COMPUTER, rule)} — {label}."
+def handover_words(instruction: str, name: str) -> str:
+    """The hand-over instruction with the article the delegation's name needs ('Pass the computer
+    to the players of the British military mission')."""
+    return instruction.replace(f"players of {name}", f"players of {the_actor(name)}")
+
+
+def timeout_notice(rule: str, label: str, name: str = "") -> str:
+    """What the play screen says after a time-out, plainly, and whose time it was."""
+    whose = f" for {the_actor(name)}" if name else ""
+    return f"Time ran out{whose}: {RULE_NAMES.get(rule or COMPUTER, rule)} — {label}."
+
+
+def takeover_notice(name: str, date: str) -> str:
+    """After 'Take over here' in history replay: what the others do now, truthfully (a computer
+    player 'as history' plays history only while the game is on history's path)."""
+    return (f"You now play {the_actor(name)}, from {date}. The others follow history until the game leaves it; "
+            "from then on each plays by its own goals, and chance takes its own course.")
 
 
 def briefings_html(scenario: Scenario, briefings: tuple[Briefing, ...], colours: dict[str, str],

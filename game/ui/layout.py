@@ -269,6 +269,32 @@ def row(area: Rect, widths: Sequence[int], gap: int, align: str = "left") -> lis
     return out
 
 
+def fit_column(count: int, room: int, button_h: int, gap: int, minimum: int) -> tuple[int, int]:
+    """Button height and gap for ``count`` buttons stacked in ``room`` pixels: the usual ones when
+    they fit, else a smaller gap and shorter buttons (never shorter than ``minimum``)."""
+    if count <= 0 or count * button_h + (count - 1) * gap <= room:
+        return button_h, gap
+    gap = max(2, gap // 2)
+    return max(minimum, min(button_h, (room - (count - 1) * gap) // count)), gap
+
+
+def fit_line(text: str, max_width: int, size: int, style: str = "regular", width: WidthFn = font_width) -> str:
+    """``text`` cut with '…' to ``max_width`` pixels (whole when it fits)."""
+    if width(text, size, style) <= max_width:
+        return text
+    while len(text) > 1 and width(text + "…", size, style) > max_width:
+        text = text[:-1]
+    return text.rstrip() + "…"
+
+
+def fit_size(text: str, max_width: int, size: int, smallest: int, style: str = "regular",
+             width: WidthFn = font_width) -> int:
+    """The largest type size from ``size`` down to ``smallest`` at which ``text`` fits ``max_width``."""
+    while size > smallest and width(text, size, style) > max_width:
+        size -= 1
+    return size
+
+
 def button_width(label: str, sp: Spacing, size: int | None = None, minimum: int = 0) -> int:
     return max(minimum, font_width(label, size or sp.type.body, "bold") + sp.pad * 4)
 

@@ -94,6 +94,15 @@ class Pilot:
         pygame.event.post(pygame.event.Event(pygame.MOUSEBUTTONUP, pos=pos, button=1, touch=False))
         self.wait()
 
+    def quick_click(self, pos: tuple[int, int]) -> None:
+        """Move and press in the same frame, as a quick hand does (nothing redraws in between)."""
+        pygame.mouse.set_pos(pos)
+        pygame.event.post(pygame.event.Event(pygame.MOUSEMOTION, pos=pos, rel=(0, 0), buttons=(0, 0, 0)))
+        pygame.event.post(pygame.event.Event(pygame.MOUSEBUTTONDOWN, pos=pos, button=1, touch=False))
+        self.wait()
+        pygame.event.post(pygame.event.Event(pygame.MOUSEBUTTONUP, pos=pos, button=1, touch=False))
+        self.wait()
+
     def click(self, key: str) -> None:
         """Click the middle of an element of the top screen."""
         self.click_at(self.element(key).rect.center)

@@ -177,8 +177,8 @@ def test_the_clock_pauses_under_menus_and_the_rule_decides_when_it_runs_out(make
     pilot.wait(6, step=0.5)
     move = game.moves[1]
     assert (move.by, move.step) == ("timeout:status_quo", "stall")
-    assert scene.notice == "Time ran out: the status quo holds — Stall."
-    assert "Time ran out: the status quo holds" in scene.texts["narration"].html_text
+    assert scene.notice == "Time ran out for the Blue delegation: the status quo holds — Stall."
+    assert "Time ran out for the Blue delegation: the status quo holds" in scene.texts["narration"].html_text
 
 
 def test_debrief_exports_the_transcript_and_shows_every_briefing(make_pilot, tmp_path) -> None:  # type: ignore[no-untyped-def]

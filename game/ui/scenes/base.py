@@ -40,6 +40,7 @@ class Scene:
         self.backdrop: pygame.Surface | None = None
         self.container: UIPanel | None = None
         self.hints: dict[str, str] = {}  # button key -> key name shown in help
+        self.drawn: dict[str, pygame.Rect] = {}  # what build drew on the backdrop (for layout tests)
 
     # -- helpers for subclasses -------------------------------------------------------------
 
@@ -91,6 +92,11 @@ class Scene:
         self.elements.append(box)
         return box
 
+    def mark(self, name: str, rect: pygame.Rect) -> pygame.Rect:
+        """Note where a piece of the backdrop went, so tests can check it clears the buttons."""
+        self.drawn[name] = pygame.Rect(rect)
+        return rect
+
     def new_backdrop(self, fill: str = "bg") -> pygame.Surface:
         surface = pygame.Surface(self.app.size)
         surface.fill(self.c(fill))
@@ -114,6 +120,7 @@ class Scene:
         self.buttons.clear()
         self.texts.clear()
         self.order.clear()
+        self.drawn.clear()
         self.container = None
 
     def draw(self, surface: pygame.Surface) -> None:
@@ -125,6 +132,10 @@ class Scene:
 
     def on_key(self, event: pygame.event.Event) -> bool:
         """A key the app did not use itself; True if this screen used it."""
+        return False
+
+    def on_tab(self, backward: bool) -> bool:
+        """Tab or Shift+Tab (even while typing); True if this screen moved the focus itself."""
         return False
 
     def on_mouse(self, event: pygame.event.Event) -> bool:

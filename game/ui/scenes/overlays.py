@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pygame
 
-from ..layout import button_width, column, row, wrap
+from ..layout import button_width, column, fit_column, row, wrap
 from ..story import esc
 from ..widgets import draw
 from .base import Overlay
@@ -19,9 +19,12 @@ KEYS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
         ("N", "new game"), ("C", "continue the latest autosave"), ("L", "load a saved game"),
         ("R", "replay history"), ("S", "choose a scenario"), ("O", "settings"), ("Q", "quit"),
     )),
+    ("New game", (("1 – 9", "choose that reading of the evidence (lens)"), ("Enter", "start the game"))),
     ("Playing", (
-        ("1 – 9", "take that choice"), ("Tab, or click", "the “Why?” box: type a reason (optional)"),
-        ("Enter in “Why?”", "keep the reason (it does not choose)"), ("Ctrl+Z or U", "undo your last decision"),
+        ("1 – 9", "take that choice"),
+        ("Tab, or click", "the “Why?” box: type a reason (optional); Tab again: back to the choices"),
+        ("Enter in “Why?”", "keep the reason (it does not choose); while typing, keys go only to the box"),
+        ("Ctrl+Z or U", "undo your last decision"),
         ("Ctrl+S", "save"), ("B", "your delegation's private briefing"), ("T or G", "the decision tree"),
         ("Space", "skip the computer's pause"), ("Page Up / Page Down", "scroll the narration"),
         ("F5", "reload the scenario file from disk"),
@@ -130,9 +133,12 @@ class PauseOverlay(Overlay):
         title_h = sp.large_line + sp.pad
         height = title_h + len(items) * (sp.button_h + sp.gap) + sp.pad * 5
         inner = self.open_box(width, height)
+        # Large text on a short window: shorter buttons, so Quit stays in the box.
+        button_h, gap = fit_column(len(items), inner.h - title_h, sp.button_h, sp.gap,
+                                   draw.fonts.line_height(self.app.type.large, "bold") + 4)
         self.add_text("pause_title", pygame.Rect(inner.x, inner.y, inner.w, title_h),
                       f"<font pixel_size={self.app.type.heading}><b>Paused</b></font>", "@plain")
-        rects = column(pygame.Rect(inner.x, inner.y + title_h, inner.w, 0), [sp.button_h] * len(items), sp.gap)
+        rects = column(pygame.Rect(inner.x, inner.y + title_h, inner.w, 0), [button_h] * len(items), gap)
         for (key, label), rect in zip(items, rects, strict=True):
             self.add_button(key, rect, label, "@primary" if key == "resume" else "@menu")
 

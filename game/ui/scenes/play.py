@@ -19,13 +19,13 @@ import pygame
 from ...classroom.handover import briefing_for, handover, needs_handover
 from ...classroom.pace import COMPUTER, Deadline, resolve_timeout
 from ...engine import Game, GameError, Happening, validate_file
-from ..classroom import briefings_html, hot_seat, timeout_notice
+from ..classroom import briefings_html, hot_seat, takeover_notice, timeout_notice
 from ..layout import TOP_BUTTONS, ChoiceSpec, PlayLayout, button_width, meter_columns, play_layout, row
 from ..story import cite, esc, long_date, plain, short_date
 from ..theme import actor_colours, actor_text_colours
 from ..widgets import countdown, draw
 from ..widgets.cards import draw_card
-from ..widgets.map_view import load_map, render_map
+from ..widgets.map_view import map_as_of, render_map
 from ..widgets.meters import meter_cells, render_meters
 from ..widgets.table import render_table
 from ..widgets.timeline import Mark, render_timeline
@@ -49,6 +49,8 @@ class PlayScene(Scene):
         self.viewer: str | None = None  # the delegation at the computer (hot seat: seated by the hand-over)
         self.brief_when_seated = False  # show the briefing once the hand-over is done
         self.reason = ""  # what the player typed in "Why?", kept across rebuilds
+        self.kept_notice = ""  # the notice that belongs to the last move (kept while the computer moves)
+        self.before_reason: str | None = None  # the button highlighted before Tab went to "Why?"
         self.deadline: Deadline | None = None  # the clock of the decision waiting, with a time limit
         self.deadline_of: tuple[int, str] | None = None  # (moves made, node) the clock belongs to
         self.clock_rect: pygame.Rect | None = None
@@ -112,10 +114,14 @@ class PlayScene(Scene):
             x = badge.right + sp.gap * 2
             room = lay.top_buttons[0].x - x - sp.gap * 2
         font = draw.fonts.font(t.body, "semibold")
+        if font.size(info)[0] > room:
+            info = f"Day {day} of {total}"  # the title is on the title screen; the day matters here
         while font.size(info)[0] > room and len(info) > 8:
             info = info[:-2] + "…"
+        self.mark("date", date_rect)
         if room > 40:
-            draw.text(backdrop, info, (x, lay.top_bar.centery), t.body, self.c("muted"), "semibold", anchor="midleft")
+            self.mark("info", draw.text(backdrop, info, (x, lay.top_bar.centery), t.body, self.c("muted"), "semibold",
+                                        anchor="midleft"))
         tips = ("G (or T while playing): the decision tree, with your path", "Ctrl+Z: take back your last decision",
                 "Ctrl+S: save to a named slot", "F1: every key", "Esc: pause menu")
         keys = ("tree", "undo", "save", "help", "menu")
@@ -137,7 +143,8 @@ class PlayScene(Scene):
                                    self.palette, app.scale), lay.table)
         highlight = frozenset(decision.node.map) if decision else frozenset()
         key = ("map", lay.map.size, highlight, self.palette, app.scale, tuple(sorted(colours)))
-        data = load_map()
+        data = map_as_of(scenario.start)
+        key = (*key, scenario.start)
         the_map = app.map_surface(key, lambda: render_map(lay.map.size, highlight, colours, self.palette, app.scale,
                                                           data.title, data))
         backdrop.blit(the_map, lay.map)
@@ -234,7 +241,10 @@ class PlayScene(Scene):
         left = placed[0].x - area.x - sp.gap
         inline = lay.reason == lay.controls  # no room for a row of its own: the entry replaces the hint
         why = pygame.Rect(area.x, area.y, left, area.h) if inline else lay.reason
-        entry = self.add_entry("reason", why, self.reason, "Why? (optional) — a line for the transcript")
+        placeholder = "Why? (optional) — a line for the transcript"
+        if draw.fonts.font(t.body).size(placeholder)[0] > why.w - sp.pad * 3:
+            placeholder = "Why? (optional)"
+        entry = self.add_entry("reason", why, self.reason, placeholder)
         entry.set_text_length_limit(200)
         self.add_button("briefing", brief, "Briefing", tooltip="B: your delegation's private briefing")
         if inline:
@@ -287,11 +297,20 @@ class PlayScene(Scene):
                 role = "your decision"
             else:
                 role = "played by the computer"
-            parts.append(f"<font pixel_size={t.heading}><b>{esc(node.title)}</b></font><br>")
-            parts.append(f"<font color='{muted}'>{esc(long_date(decision.date))} · {esc(who)} · {role}</font><br>")
+            # Little room (large text on a small window): a smaller heading, and the date line and
+            # what just happened in small type, so the situation itself gets the lines.
+            tight = self.layout is not None and self.layout.narration.h < self.sp.line * 9
+            heading = t.large if tight else t.heading
+            parts.append(f"<font pixel_size={heading}><b>{esc(node.title)}</b></font><br>")
+            meta = f"{esc(long_date(decision.date))} · {esc(who)} · {role}"
+            if tight:
+                parts.append(f"<font color='{muted}' pixel_size={t.small}>{meta}</font><br>")
+            else:
+                parts.append(f"<font color='{muted}'>{meta}</font><br>")
             if recent:
+                size = f" pixel_size={t.small}" if tight else ""
                 parts.append(f"<font color='{accent}' pixel_size={t.small}><b>JUST NOW</b></font><br>"
-                             f"<font color='{muted}'>{'<br>'.join(recent)}</font><br>")
+                             f"<font color='{muted}'{size}>{'<br>'.join(recent)}</font><br>")
             parts.append("<br>" + esc(node.text))
             if self.history and node.sources:
                 cites = "; ".join(esc(cite(scenario, s)) for s in node.sources)
@@ -430,7 +449,11 @@ class PlayScene(Scene):
 
     def _after_move(self, happened: list[Happening], accumulate: bool, notice: str = "") -> None:
         self.recent = (self.recent + happened) if accumulate else list(happened)
-        self.notice = notice or (self.notice if accumulate else "")  # a notice stays while the computer moves
+        # A notice about a move (a time-out, a take-over) stays while the computer moves on; any
+        # other ("Saved as…", "Undone.") is cleared by the next move.
+        kept = accumulate and self.notice and self.notice == self.kept_notice
+        self.notice = notice or (self.notice if kept else "")
+        self.kept_notice = notice or (self.kept_notice if kept else "")
         self.reason = ""
         if not self.history:
             failed = self.app.autosave()
@@ -458,7 +481,9 @@ class PlayScene(Scene):
             return
         taken = next((m for m in reversed(game.moves) if node is not None and m.node == node.id), None)
         step = node.step(taken.step) if node is not None and taken is not None else None
-        self._after_move(happened, accumulate=False, notice=timeout_notice(rule, step.label if step else "?"))
+        whose = node.actor if node is not None else ""
+        name = game.scenario.actors[whose].name if whose in game.scenario.actors else ""
+        self._after_move(happened, accumulate=False, notice=timeout_notice(rule, step.label if step else "?", name))
 
     def _computer_move(self) -> None:
         if not self.game.computer_to_move:
@@ -513,8 +538,8 @@ class PlayScene(Scene):
         game.take_over()
         self.history = False  # from here on the game is the player's, and is autosaved
         self.auto = False
-        self.notice = (f"You now play {decision.actor.name}, from {long_date(game.date)}. The others keep to "
-                       "history where they can.")
+        self.notice = takeover_notice(decision.actor.name, long_date(game.date))
+        self.kept_notice = self.notice  # it stays while the computer moves, until the player's move
         self.app.autosave()
         self.focus_key = None
         self.app.rebuild()
@@ -626,6 +651,25 @@ class PlayScene(Scene):
             self.reason = text
             self.app.focus("")
             self.app.dirty = True
+
+    def on_tab(self, backward: bool) -> bool:
+        """When a person is to decide, Tab goes to the "Why?" box, and Tab or Shift+Tab from there
+        goes back to the choice highlighted before (the arrow keys still walk every button)."""
+        if "reason" not in self.buttons or not self.persons_turn():
+            return False
+        if self.focus_key == "reason":
+            back = self.before_reason if self.before_reason in self.order and self.before_reason != "reason" else None
+            if back is None:
+                decision = self.game.decision
+                back = next((f"choice_{v.number}" for v in (decision.choices if decision else ()) if v.available),
+                            None)
+            self.app.focus(back or "")
+            return True
+        if backward:
+            return False
+        self.before_reason = self.focus_key
+        self.app.focus("reason")
+        return True
 
     def on_key(self, event: pygame.event.Event) -> bool:
         k = event.key

@@ -117,6 +117,15 @@ class SavesScene(Scene):
             self.add_button(key, rect, label, enabled=enabled)
         self.backdrop = backdrop
 
+    def shown(self) -> None:
+        """The suggested name is selected, caret at its end: typing replaces it, End keeps it."""
+        entry = self.buttons.get("name")
+        if entry is not None and self.app.typing():
+            text = entry.get_text()  # type: ignore[union-attr]
+            entry.select_range = [0, len(text)]  # type: ignore[union-attr]
+            entry.edit_position = len(text)  # type: ignore[union-attr]
+            self.app.dirty = True
+
     def on_button(self, key: str) -> None:
         app = self.app
         if key == "back":
@@ -162,6 +171,8 @@ class SavesScene(Scene):
         if hasattr(scene, "notice"):
             scene.notice = f"Saved as ‘{path.stem}’."
             app.rebuild()
+        else:  # the debrief (no narration to carry a notice): say so in a message
+            app.message("Saved", f"Saved as ‘{esc(path.stem)}’, in the saves folder:<br>{esc(str(path))}")
 
     def load(self, info: SaveInfo) -> None:
         app = self.app

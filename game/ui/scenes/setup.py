@@ -12,7 +12,7 @@ import pygame
 from ...classroom.pace import COMPUTER
 from ...engine import Game, GameError, Scenario
 from ..classroom import next_rule, next_time_limit, rule_button, time_limit_name
-from ..layout import ChoiceSpec, button_width, card_geometry, row
+from ..layout import CardGeometry, ChoiceSpec, Spacing, button_width, card_geometry, fit_line, row
 from ..story import cite, esc
 from ..theme import actor_colours
 from ..widgets import draw
@@ -21,6 +21,23 @@ from .base import Scene
 
 PLAYERS = (("human", "Person"), ("historical", "Computer: as history"), ("goals", "Computer: own goals"),
            ("random", "Computer: at random"))
+
+
+def _shorten_card(geo: CardGeometry, height: int, sp: Spacing) -> None:
+    """Fit a card into ``height`` pixels: as many lines as fit, the last one ending in '…'."""
+    vpad = max(5, round(sp.pad * 0.7))
+    room = height - vpad * 2
+    labels = max(1, min(len(geo.label_lines), room // sp.line))
+    details = max(0, min(len(geo.detail_lines), (room - labels * sp.line) // sp.small_line))
+    if labels < len(geo.label_lines):
+        geo.label_lines = geo.label_lines[:labels]
+        geo.label_lines[-1] = geo.label_lines[-1].rstrip(" .,;:") + "…"
+    if details < len(geo.detail_lines):
+        geo.detail_lines = geo.detail_lines[:details]
+        if geo.detail_lines:
+            geo.detail_lines[-1] = geo.detail_lines[-1].rstrip(" .,;:") + "…"
+    geo.rect.h = max(min(height, geo.badge.h + vpad * 2),
+                     labels * sp.line + len(geo.detail_lines) * sp.small_line + vpad * 2)
 
 
 class SetupScene(Scene):
@@ -60,19 +77,30 @@ class SetupScene(Scene):
         label = draw.text(backdrop, "How to read the evidence (the lens)", (left.x, left.y), t.body, self.c("muted"),
                           "bold")
         yy = label.bottom + g // 2
-        for index, lens in enumerate(scenario.lenses.values(), start=1):
+        lenses = list(scenario.lenses.values())
+        geos = []
+        for index, lens in enumerate(lenses, start=1):
             spec = ChoiceSpec(lens.name, f"{lens.text} — Source: {cite(scenario, lens.source)}", False,
                               "✓" if lens.id == self.lens else str(index))
-            geo = card_geometry(pygame.Rect(left.x, yy, left.w, 0), spec, sp)
-            if geo.rect.bottom > left.bottom:
-                geo.detail_lines = geo.detail_lines[:1]
-                geo.rect.h = min(geo.rect.h, left.bottom - yy)
-                geo.badge.centery = geo.rect.centery  # the badge stays on the shortened card
+            geos.append((lens, spec, card_geometry(pygame.Rect(left.x, 0, left.w, 0), spec, sp)))
+        # Every card gets an equal share of the column when they do not all fit whole; a card
+        # shortened to its share ends its last line with '…' (and its tool tip has the full text).
+        gap = g // 2
+        room = left.bottom - yy
+        natural = sum(geo.rect.h for _, _, geo in geos) + gap * max(0, len(geos) - 1)
+        share = (room - gap * max(0, len(geos) - 1)) // max(1, len(geos))
+        for lens, spec, geo in geos:
+            shortened = natural > room and geo.rect.h > share
+            if shortened:
+                _shorten_card(geo, share, sp)
+            geo.rect.y = yy
+            geo.badge.centery = geo.rect.centery
             draw_card(backdrop, geo, sp, self.palette, spec.badge, chosen=lens.id == self.lens)
+            # A tool tip only when the card could not show all its words (it would cover the
+            # right-hand column with what the card already says).
             self.add_button(f"lens_{lens.id}", geo.rect, "", "@card",
-                            tooltip=f"<b>{esc(lens.name)}</b><br>{esc(lens.text)}<br><i>Source: "
-                                    f"{esc(cite(scenario, lens.source))}</i>")
-            yy = geo.rect.bottom + g // 2
+                            tooltip=f"<b>{esc(lens.name)}</b><br>{esc(lens.text)}" if shortened else None)
+            yy = geo.rect.bottom + gap
         if not scenario.lenses:
             draw.text(backdrop, "This scenario has a single reading.", (left.x, yy), t.body, self.c("muted"))
         # players
@@ -133,7 +161,9 @@ class SetupScene(Scene):
         if len(humans) > 1:
             summary = f"Hot seat: {', '.join(humans)}" + (" (projector)" if self.projector else " take turns")
         back, start = row(footer, [button_width("Back", sp), button_width("Start the game", sp, t.large)], g, "right")
-        draw.text(backdrop, summary, (footer.x, footer.centery), t.body, self.c("text"), "semibold", anchor="midleft")
+        summary = fit_line(summary, back.x - footer.x - g, t.body, "semibold")
+        self.mark("summary", draw.text(backdrop, summary, (footer.x, footer.centery), t.body, self.c("text"),
+                                       "semibold", anchor="midleft"))
         self.add_button("back", back, "Back")
         self.add_button("start", start, "Start the game", "@primary")
         self.order.remove("start")
@@ -252,4 +282,13 @@ class SetupScene(Scene):
         self.app.play(game)
 
     def on_key(self, event: pygame.event.Event) -> bool:
+        """1–9 choose the lens card with that number (the seed box takes digits only while typing)."""
+        k = event.key
+        if pygame.K_1 <= k <= pygame.K_9 or pygame.K_KP1 <= k <= pygame.K_KP9:
+            number = (k - pygame.K_1 + 1) if k <= pygame.K_9 else (k - pygame.K_KP1 + 1)
+            lenses = list(self.scenario.lenses)
+            if 1 <= number <= len(lenses):
+                self.focus_key = f"lens_{lenses[number - 1]}"
+                self.on_button(self.focus_key)
+            return True
         return False

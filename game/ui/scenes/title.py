@@ -2,19 +2,24 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pygame
 
 from ...engine.saves import SaveError, read_save
-from ..layout import column
+from ..layout import column, fit_column, fit_line, fit_size
 from ..story import esc, long_date
 from ..theme import actor_colours
 from ..widgets import draw
-from ..widgets.map_view import render_map
+from ..widgets.map_view import map_as_of, render_map
 from .base import Scene
 
 MENU = (("new", "New game", pygame.K_n), ("continue", "Continue", pygame.K_c), ("load", "Load game", pygame.K_l),
         ("replay", "Replay history", pygame.K_r), ("scenarios", "Choose scenario", pygame.K_s),
         ("settings", "Settings", pygame.K_o), ("quit", "Quit", pygame.K_q))
+
+
+LATEST_MAP = dt.date(1939, 9, 1)  # the map's own date, when no scenario is loaded
 
 
 class TitleScene(Scene):
@@ -31,23 +36,35 @@ class TitleScene(Scene):
         if scenario:
             tints = actor_colours(list(scenario.actors), {a.id: a.colour for a in scenario.actors.values()},
                                   self.palette)
-        key = ("title", app.size, self.palette, app.scale, tuple(sorted(tints)))
-        world = app.map_surface(key, lambda: render_map(app.size, frozenset(), tints, self.palette, app.scale))
+        when = scenario.start if scenario else LATEST_MAP
+        key = ("title", app.size, self.palette, app.scale, tuple(sorted(tints)), when)
+        world = app.map_surface(key, lambda: render_map(app.size, frozenset(), tints, self.palette, app.scale,
+                                                        data=map_as_of(when)))
         backdrop.blit(world, (0, 0))
         shade = pygame.Surface(app.size, pygame.SRCALPHA)
         shade.fill((*self.c("bg")[:3], 222))
         backdrop.blit(shade, (0, 0))
         margin = max(sp.gap * 3, round(w * 0.05))
+        # The footer (autosave line, keys) runs the full width under the summary and the menu.
+        footer_lines = (1 if self.autosave_line else 0) + 1
+        footer_h = footer_lines * sp.small_line + sp.gap
+        footer_y = h - margin - footer_h + sp.gap
         widest = max(draw.fonts.font(t.large, "bold").size(label)[0] for _, label, _ in MENU)
         menu_w = min(max(widest + sp.pad * 6, 240), round(w * 0.36))
-        menu_h = len(MENU) * (sp.button_h + sp.gap)
-        menu = pygame.Rect(w - margin - menu_w, max(margin, (h - menu_h) // 2), menu_w, menu_h)
-        left = pygame.Rect(margin, margin, menu.x - 2 * margin, h - 2 * margin)
+        room = footer_y - sp.gap - margin
+        button_h, gap = fit_column(len(MENU), room, sp.button_h, sp.gap,
+                                   draw.fonts.line_height(t.large, "bold") + 6)
+        menu_h = len(MENU) * (button_h + gap) - gap
+        menu = pygame.Rect(w - margin - menu_w, max(margin, min((h - menu_h) // 2, footer_y - sp.gap - menu_h)),
+                           menu_w, menu_h)
+        left = pygame.Rect(margin, margin, menu.x - 2 * margin, footer_y - sp.gap - margin)
         y = left.y
-        title_rect = draw.text(backdrop, "Parley", (left.x, y), t.title, self.c("accent"), "bold")
+        title_rect = self.mark("title", draw.text(backdrop, "Parley", (left.x, y), t.title, self.c("accent"), "bold"))
         y = title_rect.bottom
-        sub = draw.text(backdrop, "Historical negotiations, and what could have happened instead", (left.x, y),
-                        t.body, self.c("muted"), "italic")
+        tagline = "Historical negotiations, and what could have happened instead"
+        size = fit_size(tagline, left.w, t.body, t.small, "italic")
+        sub = self.mark("tagline", draw.text(backdrop, fit_line(tagline, left.w, size, "italic"), (left.x, y), size,
+                                             self.c("muted"), "italic"))
         y = sub.bottom + sp.gap * 2
         if scenario:
             heading = f"{scenario.title}"
@@ -61,15 +78,18 @@ class TitleScene(Scene):
                     f"<font color='{self.c('bad').hex[:7]}'>{esc(app.slot.error)}</font><br><br>"
                     "Choose another scenario, or fix the file and check it with "
                     f"<b>python main.py validate {esc(str(app.slot.path))}</b>.")
-        footer_h = sp.small_line * 2 + sp.gap
-        summary = pygame.Rect(left.x, y, left.w, left.bottom - y - footer_h - sp.gap)
+        summary = pygame.Rect(left.x, y, left.w, left.bottom - y)
         self.add_text("summary", summary, body, "@plain")
+        full = w - 2 * margin
+        y = footer_y
         if self.autosave_line:
-            draw.text(backdrop, self.autosave_line, (left.x, left.bottom - footer_h), t.small, self.c("muted"),
-                      "italic")
-        draw.text(backdrop, "Keys: N new · C continue · L load · R replay · S scenarios · O settings · Q quit · "
-                  "F1 help", (left.x, left.bottom - sp.small_line), t.small, self.c("faint"), "semibold")
-        rects = column(menu, [sp.button_h] * len(MENU), sp.gap)
+            self.mark("autosave", draw.text(backdrop, fit_line(self.autosave_line, full, t.small, "italic"),
+                                            (left.x, y), t.small, self.c("muted"), "italic"))
+            y += sp.small_line
+        keys = "Keys: N new · C continue · L load · R replay · S scenarios · O settings · Q quit · F1 help"
+        self.mark("keys", draw.text(backdrop, fit_line(keys, full, t.small, "semibold"), (left.x, y), t.small,
+                                    self.c("faint"), "semibold"))
+        rects = column(menu, [button_h] * len(MENU), gap)
         for (key, label, _), rect in zip(MENU, rects, strict=True):
             enabled = True
             if key in ("new", "replay"):

@@ -1,4 +1,6 @@
-"""The map of Europe in August 1939, drawn from ``assets/map/europe-1939.json``.
+"""The map of Europe, drawn from ``assets/map/europe-1939.json`` as it stood on a scenario's start
+date: a feature may carry ``from``/``until`` dates (Czechoslovakia before 15 March 1939;
+Bohemia-Moravia and Slovakia from then), and the title names the month ("Europe, September 1938").
 
 Regions whose id is an actor's id are tinted in that actor's colour; the features a decision
 names in its ``map`` list are outlined and hatched (so the highlight does not rely on colour
@@ -8,6 +10,7 @@ map file holds the features, the scenario says which to highlight.
 
 from __future__ import annotations
 
+import datetime as dt
 import itertools
 import json
 import math
@@ -35,6 +38,12 @@ class Feature:
     small: bool = False
     capital: bool = False
     note: str = ""
+    since: str = ""  # ISO date from which the feature holds ('' : always)
+    until: str = ""  # ISO date from which it no longer holds ('' : still)
+
+    def holds_on(self, day: dt.date) -> bool:
+        iso = day.isoformat()
+        return (not self.since or self.since <= iso) and (not self.until or iso < self.until)
 
 
 @dataclass(frozen=True)
@@ -65,7 +74,8 @@ def load_map(path: Path = MAP_FILE) -> MapData:
         shapes = tuple(tuple(_pt(p) for p in poly) for poly in region["polygons"])
         features.append(Feature(region["id"], region["name"], "region", shapes,
                                 _pt(region["label"]) if "label" in region else None,
-                                bool(region.get("context")), bool(region.get("small")), note=region.get("note", "")))
+                                bool(region.get("context")), bool(region.get("small")), note=region.get("note", ""),
+                                since=str(region.get("from", "")), until=str(region.get("until", ""))))
     for route in data.get("routes", []):
         features.append(Feature(route["id"], route["name"], "route", (tuple(_pt(p) for p in route["points"]),),
                                 _pt(route["label"]) if "label" in route else None))
@@ -78,6 +88,19 @@ def load_map(path: Path = MAP_FILE) -> MapData:
                                            float(ext["north"])), tuple(features), labels,
                    (float(core["west"]), float(core["east"]), float(core["south"]), float(core["north"]))
                    if core else None)
+
+
+def map_title(day: dt.date) -> str:
+    """The map's caption for a scenario starting on ``day``: 'Europe, September 1938'."""
+    return f"Europe, {day:%B %Y}"
+
+
+@lru_cache(maxsize=8)
+def map_as_of(day: dt.date, path: Path = MAP_FILE) -> MapData:
+    """The map with only the features that hold on ``day``, titled for it."""
+    data = load_map(path)
+    features = tuple(f for f in data.features if f.holds_on(day))
+    return MapData(map_title(day), data.extent, features, data.labels, data.core)
 
 
 class Projection:

@@ -40,9 +40,15 @@ def render_table(size: tuple[int, int], actors: list[Actor], colours: dict[str, 
         ink = readable_on(fill, palette) if speaking else colour(palette, "text")
         size_name = t.body if actor.seat == "table" else t.small
         name = actor.short or actor.name
-        font = draw.fonts.font(size_name, "bold")
         prefix = "▶ " if speaking else ""
         label = prefix + name
+        # Smaller type before cutting a name short (large text on a narrow window).
+        smallest = max(10, round(t.small * 0.8))
+        while size_name > smallest and draw.fonts.font(size_name, "bold").size(label)[0] > chip.w - 2 * pad:
+            size_name -= 1
+        font = draw.fonts.font(size_name, "bold")
+        if font.size(label)[0] > chip.w - 2 * pad and prefix:
+            label = name  # the raised, outlined chip already says whose turn it is
         while font.size(label)[0] > chip.w - 2 * pad and len(label) > 3:
             label = label[:-2] + "…"
         top = chip.y + max(2, (chip.h - draw.fonts.line_height(size_name) - draw.fonts.line_height(t.small)) // 2)
@@ -52,9 +58,12 @@ def render_table(size: tuple[int, int], actors: list[Actor], colours: dict[str, 
             role = "deciding now"
         elif actor.seat != "table" and role != "You":
             role = "offstage"
-        sub = draw.fonts.font(t.small, "semibold")
+        role_size = t.small
+        while role_size > smallest and draw.fonts.font(role_size, "semibold").size(role)[0] > chip.w - 2 * pad:
+            role_size -= 1
+        sub = draw.fonts.font(role_size, "semibold")
         while sub.size(role)[0] > chip.w - 2 * pad and len(role) > 3:
             role = role[:-2] + "…"
-        draw.text(surface, role, (chip.x + pad, top + draw.fonts.line_height(size_name)), t.small,
+        draw.text(surface, role, (chip.x + pad, top + draw.fonts.line_height(size_name)), role_size,
                   ink if speaking else colour(palette, "muted"), "semibold")
     return surface

@@ -1,0 +1,106 @@
+"""The largest text size (Projector) on the small windows a classroom meets: every screen keeps
+its buttons, boxes and drawn text inside the window and clear of each other."""
+
+from __future__ import annotations
+
+import pygame
+import pytest
+
+from game.engine import Game
+from game.ui.settings import TEXT_SIZES, UISettings
+
+from .conftest import FLAGSHIP
+
+SIZES = [(1280, 720), (1024, 600)]
+LARGEST = len(TEXT_SIZES) - 1
+
+
+def check_screen(app, what: str) -> None:  # type: ignore[no-untyped-def]
+    """Nothing outside the window, no two controls overlapping, nothing drawn under a control."""
+    scene = app.top
+    window = pygame.Rect((0, 0), app.size)
+    controls = {key: element.rect for key, element in scene.buttons.items()}
+    boxes = {key: element.rect for key, element in scene.texts.items()}
+    drawn = dict(scene.drawn)
+    for name, rect in {**controls, **boxes, **drawn}.items():
+        assert window.contains(rect), f"{what}: {name} {rect} leaves the {app.size} window"
+    keys = [k for k in controls if not k.startswith("event_")]  # the timeline's hover spots may touch
+    for i, a in enumerate(keys):
+        for b in keys[i + 1:]:
+            assert not controls[a].colliderect(controls[b]), f"{what}: {a} overlaps {b}"
+    for name, rect in drawn.items():
+        for key, other in {**controls, **boxes}.items():
+            assert not rect.colliderect(other), f"{what}: drawn {name} {rect} is under {key} {other}"
+    names = list(drawn)
+    for i, a in enumerate(names):
+        for b in names[i + 1:]:
+            assert not drawn[a].colliderect(drawn[b]), f"{what}: {a} overlaps {b}"
+    if scene.overlay:
+        box = scene.elements[1].rect  # the centred box inside the dimming layer
+        for key, rect in controls.items():
+            assert box.contains(rect), f"{what}: {key} sticks out of the box"
+
+
+@pytest.mark.parametrize("size", SIZES, ids=[f"{w}x{h}" for w, h in SIZES])
+def test_every_screen_fits_with_the_largest_text(make_pilot, flagship, size, shots) -> None:  # type: ignore[no-untyped-def]
+    pilot = make_pilot(FLAGSHIP, size=size, settings=UISettings(computer_pause=0.0, text_size=LARGEST))
+    app = pilot.app
+    tag = f"big-{size[0]}x{size[1]}"
+    # a game under way, so the title screen shows its autosave line
+    game = Game.new(flagship, seed=7, controllers={a: ("human" if a == "ussr" else "historical")
+                                                   for a in flagship.actors})
+    app.play(game)
+    for _ in range(4):
+        if game.computer_to_move:
+            pilot.press(pygame.K_SPACE)
+        else:
+            pilot.press(pygame.K_0 + game.decision.open_choices[0].number)  # type: ignore[union-attr]
+    while game.computer_to_move:
+        pilot.press(pygame.K_SPACE)
+    check_screen(app, "play")
+    scene = app.scene
+    lay = scene.layout
+    assert lay.fits and lay.narration.h >= app.spacing.line * 5
+    pilot.snapshot(shots / f"{tag}-play.png")
+    pilot.press(pygame.K_ESCAPE)
+    assert app.overlay is not None and app.overlay.name == "pause"
+    check_screen(app, "pause")
+    pilot.snapshot(shots / f"{tag}-pause.png")
+    pilot.click("title")
+    assert app.scene.name == "title" and app.scene.autosave_line
+    check_screen(app, "title")
+    pilot.snapshot(shots / f"{tag}-title.png")
+    pilot.press(pygame.K_o)
+    check_screen(app, "settings")
+    assert "sample" in app.scene.drawn or size[1] < 700
+    pilot.snapshot(shots / f"{tag}-settings.png")
+    pilot.press(pygame.K_ESCAPE)
+    pilot.press(pygame.K_n)
+    check_screen(app, "setup")
+    pilot.snapshot(shots / f"{tag}-setup.png")
+
+
+def test_the_delegation_bar_shrinks_names_before_cutting_them(flagship) -> None:  # type: ignore[no-untyped-def]
+    """At Projector size on 1024×600 the table chips fit 'Britain' and 'France' whole."""
+    from game.ui.theme import effective_scale
+    from game.ui.widgets import table
+
+    pygame.font.init()
+    drawn: list[str] = []
+    real = table.draw.text
+
+    def spy(surface, words, pos, size, colour, style="regular", anchor="topleft", halo=None):  # type: ignore[no-untyped-def]
+        drawn.append(words)
+        return real(surface, words, pos, size, colour, style, anchor, halo)
+
+    table.draw.text = spy  # type: ignore[assignment]
+    try:
+        actors = list(flagship.actors.values())
+        colours = {a.id: pygame.Color(a.colour) for a in actors}
+        table.render_table((490, 80), actors, colours, {a: "Computer" for a in flagship.actors}, "ussr",
+                           "standard", effective_scale((1024, 600), TEXT_SIZES[LARGEST][1]))
+    finally:
+        table.draw.text = real  # type: ignore[assignment]
+    for actor in actors:
+        if actor.seat == "table" and actor.id != "ussr":
+            assert (actor.short or actor.name) in drawn
