@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..engine import Actor, Game
+from ..engine.wording import the_actor
 
 
 @dataclass(frozen=True)
@@ -77,7 +78,7 @@ def handover(game: Game) -> Handover | None:
     return Handover(
         actor.id, actor.name, actor.colour,
         heading=f"{actor.name}: your turn",
-        instruction=f"Pass the computer to the players of {actor.name}; everyone else, please look away. "
+        instruction=f"Pass the computer to the players of {the_actor(actor.name)}; everyone else, please look away. "
                     "Continue when only they can see the screen: their private briefing comes next.")
 
 

@@ -12,6 +12,12 @@ from .model import Scenario
 _EFFECT = re.compile(r"^\s*([a-z][a-z0-9_]*)\s*(\+=|-=|=)\s*(.+?)\s*$")
 
 
+def the_actor(name: str) -> str:
+    """A delegation's name in a sentence: 'the British military mission' (names in scenarios are
+    like 'British military mission'; one that already starts with 'The' keeps it)."""
+    return name if name.lower().startswith("the ") else f"the {name}"
+
+
 def show_value(value: object) -> str:
     """``yes``/``no`` for booleans, enum ids with spaces, numbers as they are."""
     if isinstance(value, bool):

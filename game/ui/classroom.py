@@ -18,6 +18,7 @@ from ..classroom.pace import COMPUTER, RULE_NAMES, RULES, clock_text
 from ..classroom.transcript import build_transcript, render_html, render_markdown
 from ..engine import Game, Scenario
 from ..engine.saves import write_atomic
+from ..engine.wording import the_actor
 from .story import actor_name, esc, long_date
 
 TIME_LIMITS: tuple[int, ...] = (0, 60, 120, 180, 300)  # seconds per decision the setup offers (0: off)
@@ -50,21 +51,9 @@ def next_rule(rule: str) -> str:
     return RULES[(RULES.index(rule) + 1) % len(RULES)] if rule in RULES else COMPUTER
 
 
-def the_actor(name: str) -> str:
-    """A delegation's name in a sentence: 'the British military mission' (names in scenarios are
-    like 'British military mission'; one that already starts with 'The' keeps it)."""
-    return name if name.lower().startswith("the ") else f"the {name}"
-
-
 def we_are(name: str) -> str:
     """The hand-over button: 'We are the British military mission — show our briefing'."""
     return f"We are {the_actor(name)} — show our briefing"
-
-
-def handover_words(instruction: str, name: str) -> str:
-    """The hand-over instruction with the article the delegation's name needs ('Pass the computer
-    to the players of the British military mission')."""
-    return instruction.replace(f"players of {name}", f"players of {the_actor(name)}")
 
 
 def timeout_notice(rule: str, label: str, name: str = "") -> str:

@@ -88,3 +88,11 @@ def test_debrief_reveals_briefings_only_after_the_end(tiny, ended: bool) -> None
         game.choose("leave")
     assert len(debrief_briefings(game)) == (2 if ended else 0)
     assert len(briefing_for(game, "red", False)) == (0 if ended else 1)
+
+
+def test_the_instruction_names_the_delegation_with_its_article(tiny) -> None:  # type: ignore[no-untyped-def]
+    from game.classroom.handover import handover
+    from game.engine import Game
+
+    game = Game.new(tiny, seed=1, controllers={a: "human" for a in tiny.actors})
+    assert "to the players of the Red delegation;" in handover(game).instruction

@@ -8,7 +8,6 @@ from pathlib import Path
 
 from game.engine import Game
 from game.ui.classroom import (
-    handover_words,
     next_rule,
     next_time_limit,
     rule_button,
@@ -40,9 +39,6 @@ def test_words_for_hand_over_and_time_out() -> None:
     assert timeout_notice("", "Be warm") == "Time ran out: the computer decides — Be warm."
     assert timeout_notice("status_quo", "Stall", "British military mission") == \
         "Time ran out for the British military mission: the status quo holds — Stall."
-    assert handover_words("Pass the computer to the players of British military mission; everyone else",
-                          "British military mission").startswith(
-        "Pass the computer to the players of the British military mission;")
     assert "The others follow history until the game leaves it" in takeover_notice("French military mission",
                                                                                       "1 Sept")
     assert takeover_notice("French military mission", "1 Sept").startswith("You now play the French military")

@@ -12,7 +12,7 @@ import pygame
 
 from ...classroom.handover import Handover
 from ...classroom.pace import clock_text
-from ..classroom import handover_words, we_are
+from ..classroom import we_are
 from ..layout import button_width, wrap
 from ..theme import actor_colours, readable_on
 from ..widgets import draw
@@ -50,7 +50,7 @@ class HandoverScene(Scene):
             size -= 2
         name_lines = wrap(self.card.name, w - 6 * g, size, "bold")
         name_h = draw.fonts.line_height(size, "bold") * len(name_lines)
-        instruction = wrap(handover_words(self.card.instruction, self.card.name), text_w, t.large)
+        instruction = wrap(self.card.instruction, text_w, t.large)
         clock_note = self.clock_note()
         block_h = (sp.small_line + g + name_h + g * 4 + len(instruction) * sp.large_line + g * 3 + sp.button_h
                    + (g + sp.line if clock_note else 0))
