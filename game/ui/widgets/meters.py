@@ -10,6 +10,7 @@ from __future__ import annotations
 import pygame
 
 from ...engine import Variable
+from ...engine.wording import show_value
 from ..layout import Spacing, meter_row_height
 from ..theme import colour
 from . import draw
@@ -47,11 +48,11 @@ def render_meters(size: tuple[int, int], variables: list[Variable], values: dict
             lo, hi = variable.type.minimum, variable.type.maximum
             fraction = (int(value) - lo) / (hi - lo) if hi > lo else 0.0  # type: ignore[call-overload]
         elif kind == "bool":
-            shown = "yes" if value else "no"
+            shown = show_value(value)
             fraction = 1.0 if value else 0.0
         else:
             options = list(variable.type.values)
-            shown = str(value)
+            shown = show_value(value)
             fraction = 0.0
         value_w = draw.fonts.font(t.small, "bold").size(shown)[0]
         label = variable.label or variable.id
