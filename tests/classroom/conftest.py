@@ -41,3 +41,14 @@ def scripted(tiny) -> Game:  # type: ignore[no-untyped-def]
     game.choose("sign", reason="A deal at last")
     assert game.ended
     return game
+
+
+def in_order(text: str, needles: list[str]) -> bool:
+    """Every needle appears in ``text``, each after the one before."""
+    position = 0
+    for needle in needles:
+        found = text.find(needle, position)
+        if found < 0:
+            return False
+        position = found + len(needle)
+    return True

@@ -12,7 +12,7 @@ from game.classroom.report import UNFINISHED, ClassReport, build_report, natural
 from game.classroom.report_html import report_html
 from game.engine import Game
 from game.engine.saves import save_game
-from tests.classroom.conftest import play_class
+from tests.classroom.conftest import in_order, play_class
 from tests.conftest import TINY
 
 
@@ -145,7 +145,7 @@ def test_copies_of_one_game_are_counted_once(tiny, tmp_path: Path) -> None:  # t
     assert sum(b.count for b in section.outcome_counts) == 3
     assert report.copies_words() == "2 copies counted once"
     markdown = report_markdown(report)
-    assert _in_order(markdown, ["3 save(s) read, 2 copies counted once.", "## Copies counted once",
+    assert in_order(markdown, ["3 save(s) read, 2 copies counted once.", "## Copies counted once",
                                 "group1 copy.json is the same game as", "group4.json is the same game as"])
     assert "Copies counted once" in report_html(report)
 
@@ -170,11 +170,11 @@ def test_endings_by_lens(tiny, tmp_path: Path) -> None:  # type: ignore[no-untyp
     assert table == {"Treaty signed": (0, 0), "Stalemate": (0, 0), "Walk-out": (2, 1), UNFINISHED: (0, 1)}
     assert section.lens_totals == (2, 2)
     markdown = report_markdown(ClassReport([section], []))
-    assert _in_order(markdown, ["### Endings by lens", "| Outcome | Hopeful | Gloomy |",
+    assert in_order(markdown, ["### Endings by lens", "| Outcome | Hopeful | Gloomy |",
                                 "| Stalemate (historical) | 0 | 0 |", "| Walk-out | 2 | 1 |",
                                 f"| {UNFINISHED} | 0 | 1 |", "| **Groups** | **2** | **2** |"])
     page = report_html(ClassReport([section], []))
-    assert _in_order(page, ["<h3>Endings by lens</h3>", '<th class="num">Hopeful</th><th class="num">Gloomy</th>',
+    assert in_order(page, ["<h3>Endings by lens</h3>", '<th class="num">Hopeful</th><th class="num">Gloomy</th>',
                             'Walk-out</td><td class="num">2</td><td class="num">1</td>'])
 
 
@@ -205,11 +205,3 @@ def test_decisions_by_the_class(tiny, tmp_path: Path) -> None:  # type: ignore[n
     assert group.decisions == sum(1 for m in game.moves if m.by != "chance") > people
 
 
-def _in_order(text: str, needles: list[str]) -> bool:
-    position = 0
-    for needle in needles:
-        found = text.find(needle, position)
-        if found < 0:
-            return False
-        position = found + len(needle)
-    return True

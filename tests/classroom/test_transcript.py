@@ -15,19 +15,11 @@ from game.engine import Game, Move
 from game.engine.saves import read_save, restore, save_game
 from game.engine.wording import describe_effect
 from game.terminal.replay import historical_game
-from tests.classroom.conftest import scripted
+from tests.classroom.conftest import in_order, scripted
 
 CHOICES = ["Be cold", "Stall", "Be warm", "Ask for powers", "Sign the treaty"]
 
 
-def _in_order(text: str, needles: list[str]) -> bool:
-    position = 0
-    for needle in needles:
-        found = text.find(needle, position)
-        if found < 0:
-            return False
-        position = found + len(needle)
-    return True
 
 
 def test_reasons_survive_save_and_load(tiny, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
@@ -53,10 +45,10 @@ def test_every_decision_in_order_with_reasons(tiny, tmp_path: Path) -> None:  # 
     assert transcript.ending.speculative == "high" and transcript.ending.speculation == "Invented."
     assert [e.kind for e in transcript.entries].count("event") == 1
     markdown = render_markdown(transcript)
-    assert _in_order(markdown, [f"chose **{c}**" for c in CHOICES])
-    assert _in_order(markdown, ["Reason: “Test their \\<nerve> & | resolve”", "Reason: “Buying time"])
+    assert in_order(markdown, [f"chose **{c}**" for c in CHOICES])
+    assert in_order(markdown, ["Reason: “Test their \\<nerve> & | resolve”", "Reason: “Buying time"])
     page = render_html(transcript)
-    assert _in_order(page, [f"</b>: {c}" for c in CHOICES])
+    assert in_order(page, [f"</b>: {c}" for c in CHOICES])
     assert "Test their &lt;nerve&gt; &amp; | resolve" in page and "<nerve>" not in page
 
 
@@ -183,7 +175,7 @@ def test_rows_stop_at_the_turning_point_then_two_lists(tiny) -> None:  # type: i
         ["Stall", "Be warm", "Ask for powers", "The courier arrives", "Sign the treaty"]
     assert [s.label for s in transcript.history_after] == ["Ask for powers", "The courier arrives", "Refuse"]
     markdown = render_markdown(transcript)
-    assert _in_order(markdown, ["### Side by side, up to the turning point", "| **1 ⟶ turning point** |",
+    assert in_order(markdown, ["### Side by side, up to the turning point", "| **1 ⟶ turning point** |",
                                 "### After the turning point: two separate paths", "not rows to read across",
                                 "#### This game", "2. 2 Jan, Blue answers — Blue delegation: Stall",
                                 "6. 8 Jan, Final session — Blue delegation: Sign the treaty",
@@ -192,7 +184,7 @@ def test_rows_stop_at_the_turning_point_then_two_lists(tiny) -> None:  # type: i
                                 "4. 5 Jan, Final session — Blue delegation: Refuse", "**Ending:** Stalemate"])
     assert not any("Stall" in line for line in _table_lines(markdown)), "later moves are never paired"
     page = render_html(transcript)
-    assert _in_order(page, ["<h3>Side by side, up to the turning point</h3>", 'class="turn"',
+    assert in_order(page, ["<h3>Side by side, up to the turning point</h3>", 'class="turn"',
                             "<h3>After the turning point: two separate paths</h3>", '<div class="paths">',
                             "<h3>This game</h3>", '<ol start="2">', "Stall", "Treaty signed",
                             "<h3>What happened</h3>", '<ol start="2">', "Refuse", "Stalemate"])
@@ -218,7 +210,7 @@ def test_a_game_that_skips_what_history_did(tiny) -> None:  # type: ignore[no-un
     transcript = _check_alignment(game)
     assert transcript.played_after == [] and len(transcript.history_after) == 3
     markdown = render_markdown(transcript)
-    assert _in_order(markdown, ["#### This game", "**Ending:** Walk-out", "#### What happened", "2. ",
+    assert in_order(markdown, ["#### This game", "**Ending:** Walk-out", "#### What happened", "2. ",
                                 "**Ending:** Stalemate"])
 
 
@@ -228,7 +220,7 @@ def test_an_unfinished_game_on_the_historical_path(tiny) -> None:  # type: ignor
     transcript = _check_alignment(game)
     assert transcript.turning_point == "" and [r.same for r in transcript.comparison] == [True]
     markdown = render_markdown(transcript)
-    assert _in_order(markdown, ["never left the historical path", "### Side by side, as far as this game went",
+    assert in_order(markdown, ["never left the historical path", "### Side by side, as far as this game went",
                                 "### After this game stopped", "This game was not finished; history went on.",
                                 "**Ending:** (not finished)", "#### What happened"])
 

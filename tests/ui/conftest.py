@@ -13,6 +13,7 @@ os.environ["PYGAME_HIDE_SUPPORT_PROMPT"] = "1"
 
 import pytest
 
+from game.engine import Game
 from game.ui.app import App
 from game.ui.pilot import Pilot
 from game.ui.settings import UISettings
@@ -46,3 +47,13 @@ def make_pilot() -> Iterator[MakePilot]:
 def shots() -> Path:
     SHOTS.mkdir(exist_ok=True)
     return SHOTS
+
+
+def human_tiny(pilot: Pilot, projector: bool = True) -> Game:
+    """Both delegations played by people (in projector mode unless asked: no hand-over screens)."""
+    app = pilot.app
+    game = Game.new(app.scenario, seed=3, controllers={"red": "human", "blue": "human"})
+    game.settings.projector = projector
+    app.play(game)
+    pilot.wait()
+    return game

@@ -8,7 +8,7 @@ import pygame
 from game.engine import Game
 from game.ui.pilot import Pilot
 
-from .conftest import TINY
+from .conftest import TINY, human_tiny
 
 
 def play_to_end(pilot: Pilot, use_mouse: bool, limit: int = 300) -> int:
@@ -73,16 +73,6 @@ def test_keyboard_focus_reaches_every_button(make_pilot) -> None:  # type: ignor
     assert enabled <= seen
     pilot.press(pygame.K_DOWN)
     pilot.press(pygame.K_UP)
-
-
-def human_tiny(pilot: Pilot) -> Game:
-    """Both delegations played by people, in projector mode (so no hand-over screens between them)."""
-    app = pilot.app
-    game = Game.new(app.scenario, seed=3, controllers={"red": "human", "blue": "human"})
-    game.settings.projector = True
-    app.play(game)
-    pilot.wait()
-    return game
 
 
 def test_blocked_choice_shows_its_constraint_on_hover(make_pilot) -> None:  # type: ignore[no-untyped-def]

@@ -5,18 +5,8 @@ from __future__ import annotations
 import pygame
 
 from game.engine import Game
-from game.ui.pilot import Pilot
 
-from .conftest import TINY
-
-
-def human_tiny(pilot: Pilot, projector: bool = True) -> Game:
-    app = pilot.app
-    game = Game.new(app.scenario, seed=3, controllers={"red": "human", "blue": "human"})
-    game.settings.projector = projector
-    app.play(game)
-    pilot.wait()
-    return game
+from .conftest import TINY, human_tiny
 
 
 def test_tab_focuses_the_reason_and_typing_never_presses_buttons(make_pilot) -> None:  # type: ignore[no-untyped-def]
