@@ -86,6 +86,8 @@ def render_timeline(size: tuple[int, int], start: dt.date, end: dt.date, today: 
         full = f"{mark.date.day} {mark.date:%b} {mark.title}"
         for words in (full, f"{mark.date.day} {mark.date:%b}"):
             width = font.size(words)[0]
+            if width > rect.width - 8:  # wider than the timeline: the date alone will do
+                continue
             for top in (above_y, below_y):
                 box = pygame.Rect(min(max(x - width // 2, 4), rect.right - 4 - width), top, width, line_h)
                 if not any(box.inflate(8, 0).colliderect(o) for o in taken):
