@@ -169,3 +169,13 @@ def test_the_map_is_titled_and_drawn_for_the_scenarios_date(make_pilot, shots) -
     assert app.scene.name == "play"
     assert app.scene.game.scenario.start.year == 1938
     pilot.snapshot(shots / "munich-1938-map.png")
+
+
+def test_the_1939_transit_routes_are_not_drawn_for_1938() -> None:
+    import datetime as dt
+
+    from game.ui.widgets.map_view import map_as_of
+
+    routes_1938 = {f.id for f in map_as_of(dt.date(1938, 9, 22)).features if f.kind == "route"}
+    routes_1939 = {f.id for f in map_as_of(dt.date(1939, 8, 10)).features if f.kind == "route"}
+    assert not routes_1938 and len(routes_1939) == 3

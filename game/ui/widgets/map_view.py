@@ -78,7 +78,8 @@ def load_map(path: Path = MAP_FILE) -> MapData:
                                 since=str(region.get("from", "")), until=str(region.get("until", ""))))
     for route in data.get("routes", []):
         features.append(Feature(route["id"], route["name"], "route", (tuple(_pt(p) for p in route["points"]),),
-                                _pt(route["label"]) if "label" in route else None))
+                                _pt(route["label"]) if "label" in route else None,
+                                since=str(route.get("from", "")), until=str(route.get("until", ""))))
     for place in data.get("places", []):
         features.append(Feature(place["id"], place["name"], "place", ((_pt(place["at"]),),),
                                 capital=bool(place.get("capital"))))
