@@ -238,6 +238,10 @@ class Game:
             report = ReplayReport(len(game.moves), len(moves), stop.node, stop.reason)
             if game._undo and game._undo[-1][1] == len(game.moves):
                 game._undo.pop()  # pushed for a move that was then refused
+            if not game.state.node and not game.state.outcome:
+                # Stopped before the first decision: start afresh, live, so the game is playable.
+                rules.start(scenario, game.state, game.log, game._picker(), settings.start)
+                game._record_chances(0)
             return game, report
         report.applied = len(game.moves)
         return game, report

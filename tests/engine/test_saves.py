@@ -135,3 +135,16 @@ def test_settings_never_live_among_the_saves(monkeypatch, tmp_path: Path) -> Non
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
     assert settings_file() == tmp_path / "config" / "parley" / "settings.json"
     assert settings_file().parent != saves_folder()
+
+
+def test_a_save_that_stops_before_the_first_decision_still_gives_a_playable_game(tmp_path: Path) -> None:
+    text = TINY.read_text(encoding="utf-8").replace("start_node: open", "start_node: luck")
+    scenario, _ = load_text("chance-first.yaml", text)
+    assert scenario is not None
+    game = Game.new(scenario, seed=2, controllers={a: "human" for a in scenario.actors})
+    path = save_game(game, tmp_path, "early")
+    changed, _ = load_text("changed.yaml", text.replace("id: arrives", "id: comes").replace("id: lost", "id: gone"))
+    assert changed is not None
+    restored = restore(read_save(path), changed)
+    assert not restored.report.complete and restored.report.stopped_at == "luck"
+    assert restored.game.decision is not None and restored.game.decision.node.id == "final"
