@@ -73,6 +73,11 @@ def _has_window_command(parser: argparse.ArgumentParser) -> bool:
     return False
 
 
+def add_scenario_argument(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("scenario", nargs="?", metavar="SCENARIO",
+                        help="a scenario file, or the name of one in scenarios/ (default: the flagship)")
+
+
 def fail(message: str, code: int = 2) -> int:
     """Print a one-line error for the user and return the exit code."""
     print(f"parley: error: {message}", file=sys.stderr)

@@ -193,6 +193,12 @@ class Scenario:
             values.update(chosen.values)
         return values
 
+    @property
+    def first_at_table(self) -> str:
+        """The actor a person plays when nobody is named: the first at the table (else the first)."""
+        actors = list(self.actors.values())
+        return next((a.id for a in actors if a.seat == "table"), actors[0].id)
+
     def historical_step(self, node: Node) -> Step | None:
         for step in node.steps:
             if step.historical:

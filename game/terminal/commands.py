@@ -5,12 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from ..cli import fail
-
-
-def add_scenario_argument(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("scenario", nargs="?", metavar="SCENARIO",
-                        help="a scenario file, or the name of one in scenarios/ (default: the flagship)")
+from ..cli import add_scenario_argument, fail
 
 
 def register(sub: argparse._SubParsersAction) -> None:

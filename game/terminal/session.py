@@ -64,8 +64,7 @@ def _default_players(scenario: Scenario, from_node: str | None) -> list[str]:
     node = scenario.nodes.get(from_node or "")
     if node is not None and node.actor:
         return [node.actor]
-    actors = list(scenario.actors.values())
-    return [next((a.id for a in actors if a.seat == "table"), actors[0].id)]
+    return [scenario.first_at_table]
 
 
 def start_text_session(args: argparse.Namespace) -> int:

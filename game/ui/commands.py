@@ -10,6 +10,8 @@ import argparse
 import os
 import sys
 
+from ..cli import add_scenario_argument
+
 NO_DISPLAY = ("parley: there is no display to open the game window on; "
               "play in the terminal instead with: python main.py play --text")
 
@@ -20,8 +22,7 @@ def register(sub: argparse._SubParsersAction) -> None:
         description="Open Parley in a window: title screen, setup, play with map and timeline, debrief, "
                     "saves and history replay; class play (hot seat with hand-over screens, time limits, "
                     "transcripts) and the decision tree. Press F1 in the window for every key.")
-    window.add_argument("scenario", nargs="?", metavar="SCENARIO",
-                        help="a scenario file, or the name of one in scenarios/ (default: the flagship)")
+    add_scenario_argument(window)
     window.add_argument("--size", metavar="WxH", help="window size, e.g. 1280x720 (default: as last time)")
     window.set_defaults(run=run_window)
 

@@ -48,7 +48,7 @@ class SetupScene(Scene):
         super().__init__(app)
         self.scenario = scenario
         self.lens = scenario.default_lens or next(iter(scenario.lenses), "")
-        first = next((a.id for a in scenario.actors.values() if a.seat == "table"), next(iter(scenario.actors)))
+        first = scenario.first_at_table
         self.players = {a: ("human" if a == first else "historical") for a in scenario.actors}
         self.seed = random.SystemRandom().randrange(1, 1_000_000)
         self.error = ""
