@@ -41,8 +41,10 @@ def measure(path: Path, folder: Path) -> None:
     scenario, findings = timed("validate (load)", validate_file, str(path))
     assert scenario is not None, [f.format() for f in findings]
     report = timed("explore and report", check_scenario, scenario)
-    print(f"  {'check in all (validate + explore)':<38} {time.perf_counter() - began:7.3f} s"
-          f"   ({report.states} states{', cut short' if report.truncated else ''}, {len(report.findings)} findings)")
+    print(
+        f"  {'check in all (validate + explore)':<38} {time.perf_counter() - began:7.3f} s"
+        f"   ({report.states} states{', cut short' if report.truncated else ''}, {len(report.findings)} findings)"
+    )
     plan = timed("layout", layout, scenario)
     timed("graph .svg", lambda: (folder / "tree.svg").write_text(to_svg(scenario, plan)))
     timed("graph .dot", lambda: (folder / "tree.dot").write_text(to_dot(scenario, plan)))
@@ -68,8 +70,10 @@ def main() -> int:
             began = time.perf_counter()
             tally = simulate(scenario, args.runs, "random", seed=1)
             spent = time.perf_counter() - began
-            print(f"simulate {FLAGSHIP.name} --runs {args.runs}: {spent:.2f} s ({args.runs / spent:,.0f} games/s, "
-                  f"{len(tally.outcomes)} endings seen)")
+            print(
+                f"simulate {FLAGSHIP.name} --runs {args.runs}: {spent:.2f} s ({args.runs / spent:,.0f} games/s, "
+                f"{len(tally.outcomes)} endings seen)"
+            )
     return 0
 
 

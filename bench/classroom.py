@@ -73,8 +73,10 @@ def main() -> int:
         (Path(temp) / "class.md").write_text(report_markdown(report), encoding="utf-8")
         written = time.perf_counter() - start
     total = built + written
-    print(f"scenario: {args.scenario.name}; saves: {args.saves} and {len(report.duplicates)} copies "
-          f"(made in {made:.2f} s, not timed)")
+    print(
+        f"scenario: {args.scenario.name}; saves: {args.saves} and {len(report.duplicates)} copies "
+        f"(made in {made:.2f} s, not timed)"
+    )
     print(f"read, replay and tally: {built:.2f} s ({1000 * built / max(1, args.saves):.1f} ms a save)")
     print(f"HTML page, PNG chart and Markdown: {written:.2f} s")
     print(f"report total: {total:.2f} s (limit {LIMIT:.0f} s): {'ok' if total < LIMIT else 'TOO SLOW'}")

@@ -58,8 +58,10 @@ def main() -> None:
             play_out(scenario, lens, trial * 1_000_000 + count)
             count += 1
         rates.append(count / (time.perf_counter() - start))
-    print(f"random playthroughs, one core: {max(rates):,.0f}/s (median {statistics.median(rates):,.0f}/s; "
-          "target >= 10,000/s)")
+    print(
+        f"random playthroughs, one core: {max(rates):,.0f}/s (median {statistics.median(rates):,.0f}/s; "
+        "target >= 10,000/s)"
+    )
     outcomes: dict[str, int] = {}
     for seed in range(2000):
         state = play_out(scenario, lens, seed)

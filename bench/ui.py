@@ -49,13 +49,17 @@ def main() -> int:
     app = App(default_scenario(), size=(1280, 720), settings=UISettings(computer_pause=0.0), persist=False)
     app.step(0.016)
     first_frame = time.perf_counter() - started
-    print(f"start to first frame: {first_frame * 1000:.0f} ms (window and title screen built in "
-          f"{app.startup_seconds * 1000:.0f} ms)")
+    print(
+        f"start to first frame: {first_frame * 1000:.0f} ms (window and title screen built in "
+        f"{app.startup_seconds * 1000:.0f} ms)"
+    )
 
     import subprocess
 
-    probe = ("import os, time; from game.ui.app import App; from game.ui.settings import UISettings; "
-             "app = App(None, size=(1280, 720), settings=UISettings(), persist=False); app.step(0.016)")
+    probe = (
+        "import os, time; from game.ui.app import App; from game.ui.settings import UISettings; "
+        "app = App(None, size=(1280, 720), settings=UISettings(), persist=False); app.step(0.016)"
+    )
     t0 = time.perf_counter()
     subprocess.run([sys.executable, "-c", probe], cwd=ROOT, check=True, env=dict(os.environ))
     print(f"a fresh process from interpreter start to the first frame: {(time.perf_counter() - t0) * 1000:.0f} ms")
@@ -77,8 +81,10 @@ def main() -> int:
         pygame.event.post(pygame.event.Event(pygame.MOUSEMOTION, pos=pos, rel=(1, 1), buttons=(0, 0, 0)))
         app.step(1 / 60)
     drawn = [f.seconds * 1000 for f in app.frames if f.drew]
-    print(f"play screen 1280x720, {len(drawn)} frames with the mouse moving over choices: "
-          f"p50 {percentile(drawn, 50):.2f} ms, p99 {percentile(drawn, 99):.2f} ms, max {max(drawn):.2f} ms")
+    print(
+        f"play screen 1280x720, {len(drawn)} frames with the mouse moving over choices: "
+        f"p50 {percentile(drawn, 50):.2f} ms, p99 {percentile(drawn, 99):.2f} ms, max {max(drawn):.2f} ms"
+    )
     app.frames.clear()
 
     rebuilds = []
@@ -91,8 +97,10 @@ def main() -> int:
         app.step(1 / 60)
         rebuilds.append((time.perf_counter() - t0) * 1000)
     if rebuilds:
-        print(f"a decision (choose, autosave, rebuild the screen, draw): median {percentile(rebuilds, 50):.1f} ms, "
-              f"max {max(rebuilds):.1f} ms over {len(rebuilds)}")
+        print(
+            f"a decision (choose, autosave, rebuild the screen, draw): median {percentile(rebuilds, 50):.1f} ms, "
+            f"max {max(rebuilds):.1f} ms over {len(rebuilds)}"
+        )
 
     app.record_frames = True
     app.frames.clear()
@@ -112,8 +120,10 @@ def main() -> int:
     cpu = time.process_time() - cpu0
     wall = time.perf_counter() - wall0
     drew = sum(1 for f in app.frames if f.drew)
-    print(f"idle for {wall:.1f} s: {drew} frames drawn, {len(app.frames)} loop passes, "
-          f"processor {cpu / wall * 100:.1f}% of one core")
+    print(
+        f"idle for {wall:.1f} s: {drew} frames drawn, {len(app.frames)} loop passes, "
+        f"processor {cpu / wall * 100:.1f}% of one core"
+    )
     return 0
 
 

@@ -55,8 +55,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     if not getattr(args, "command", None):
-        args = parser.parse_args(["window", *(argv or [])]) if _has_window_command(parser) else \
-            parser.parse_args(["play", "--text"])
+        args = (
+            parser.parse_args(["window", *(argv or [])])
+            if _has_window_command(parser)
+            else parser.parse_args(["play", "--text"])
+        )
     try:
         return int(args.run(args) or 0)
     except KeyboardInterrupt:
@@ -74,8 +77,12 @@ def _has_window_command(parser: argparse.ArgumentParser) -> bool:
 
 
 def add_scenario_argument(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("scenario", nargs="?", metavar="SCENARIO",
-                        help="a scenario file, or the name of one in scenarios/ (default: the flagship)")
+    parser.add_argument(
+        "scenario",
+        nargs="?",
+        metavar="SCENARIO",
+        help="a scenario file, or the name of one in scenarios/ (default: the flagship)",
+    )
 
 
 def fail(message: str, code: int = 2) -> int:

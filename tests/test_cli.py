@@ -15,8 +15,15 @@ from tests.conftest import FLAGSHIP, ROOT, TINY
 
 def run(*args: str, stdin: str = "", env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
     full_env = {**os.environ, "SDL_VIDEODRIVER": "dummy", **(env or {})}
-    return subprocess.run([sys.executable, str(ROOT / "main.py"), *args], input=stdin, capture_output=True,
-                          text=True, timeout=120, cwd=ROOT, env=full_env)
+    return subprocess.run(
+        [sys.executable, str(ROOT / "main.py"), *args],
+        input=stdin,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        cwd=ROOT,
+        env=full_env,
+    )
 
 
 def test_help_lists_commands() -> None:
@@ -51,9 +58,18 @@ def test_validate_json(tmp_path: Path) -> None:
 
 
 def test_piped_terminal_play_reaches_an_ending(tmp_path: Path) -> None:
-    result = run("play", "--text", str(TINY), "--seed", "7", "--as", "red", "blue",
-                 stdin="1\n9\nhello\n1\nu\n1: we need powers\nv\n2\n",
-                 env={"PARLEY_SAVES": str(tmp_path)})
+    result = run(
+        "play",
+        "--text",
+        str(TINY),
+        "--seed",
+        "7",
+        "--as",
+        "red",
+        "blue",
+        stdin="1\n9\nhello\n1\nu\n1: we need powers\nv\n2\n",
+        env={"PARLEY_SAVES": str(tmp_path)},
+    )
     out = result.stdout
     assert result.returncode == 0, result.stderr
     assert "Red delegation to decide:" in out and "1. Be warm" in out
@@ -78,8 +94,18 @@ def test_quit_and_continue(tmp_path: Path) -> None:
 
 
 def test_end_of_input_autosaves(tmp_path: Path) -> None:
-    result = run("play", "--text", str(TINY), "--seed", "3", "--as", "red", "blue", stdin="1\n",
-                 env={"PARLEY_SAVES": str(tmp_path)})
+    result = run(
+        "play",
+        "--text",
+        str(TINY),
+        "--seed",
+        "3",
+        "--as",
+        "red",
+        "blue",
+        stdin="1\n",
+        env={"PARLEY_SAVES": str(tmp_path)},
+    )
     assert result.returncode == 0 and "no more input" in result.stdout
     assert (tmp_path / "autosave.json").exists()
 
@@ -92,8 +118,19 @@ def test_bad_arguments_are_one_line_errors() -> None:
 
 
 def test_start_anywhere_from_the_command_line(tmp_path: Path) -> None:
-    result = run("play", "--text", str(TINY), "--from", "final", "--set", "powers=sign", "--as", "blue",
-                 stdin="1\n", env={"PARLEY_SAVES": str(tmp_path)})
+    result = run(
+        "play",
+        "--text",
+        str(TINY),
+        "--from",
+        "final",
+        "--set",
+        "powers=sign",
+        "--as",
+        "blue",
+        stdin="1\n",
+        env={"PARLEY_SAVES": str(tmp_path)},
+    )
     assert result.returncode == 0, result.stderr
     assert "Final session" in result.stdout and "THE END: Treaty signed" in result.stdout
     bad = run("play", "--text", str(TINY), "--from", "final", "--set", "powers=maybe", stdin="")
@@ -139,8 +176,17 @@ def test_a_finished_game_can_be_saved_under_a_name_and_loaded_by_name(tmp_path: 
 
 
 def test_no_autosave_says_nothing_was_saved(tmp_path: Path) -> None:
-    result = run("play", "--text", str(TINY), "--no-autosave", "--as", "red", "blue", stdin="1\n",
-                 env={"PARLEY_SAVES": str(tmp_path)})
+    result = run(
+        "play",
+        "--text",
+        str(TINY),
+        "--no-autosave",
+        "--as",
+        "red",
+        "blue",
+        stdin="1\n",
+        env={"PARLEY_SAVES": str(tmp_path)},
+    )
     assert "unsaved" in result.stdout and "autosaved" not in result.stdout
     assert not (tmp_path / "autosave.json").exists()
 
@@ -161,14 +207,25 @@ def test_scenario_after_as_gets_a_hint() -> None:
 
 
 def test_effects_and_values_are_in_players_words(tmp_path: Path) -> None:
-    result = run("play", "--text", str(TINY), "--seed", "1", "--as", "red", "blue", stdin="2\nv\nq\n",
-                 env={"PARLEY_SAVES": str(tmp_path)})
+    result = run(
+        "play",
+        "--text",
+        str(TINY),
+        "--seed",
+        "1",
+        "--as",
+        "red",
+        "blue",
+        stdin="2\nv\nq\n",
+        env={"PARLEY_SAVES": str(tmp_path)},
+    )
     assert "(Trust −2)" in result.stdout  # not "trust -= 2"; the hidden 'warned' is not shown
     assert "Powers: talk" in result.stdout and "False" not in result.stdout
 
 
 def test_a_leftover_choice_number_is_not_taken_for_a_save_name(tmp_path: Path) -> None:
-    result = run("play", "--text", str(TINY), "--seed", "1", "--as", "red", stdin="3\n1\n",
-                 env={"PARLEY_SAVES": str(tmp_path)})
+    result = run(
+        "play", "--text", str(TINY), "--seed", "1", "--as", "red", stdin="3\n1\n", env={"PARLEY_SAVES": str(tmp_path)}
+    )
     assert result.returncode == 0 and "looks like a choice number" in result.stdout
     assert not (tmp_path / "1.json").exists()

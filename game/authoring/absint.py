@@ -59,6 +59,7 @@ def _combinations(sets: Sets, names: list[str], last_day: int) -> Iterator[dict[
             if DAY in combo:
                 combo["days_left"] = last_day - int(combo[DAY])
             yield combo
+
     return generate()
 
 
@@ -94,7 +95,7 @@ class _Analysis:
         sets = dict(sets)
         for text, effect in zip(texts, effects, strict=False):
             target, op, _used = effect_parts(text)
-            names = _names([text[text.index(op) + len(op):]]) if op else []
+            names = _names([text[text.index(op) + len(op) :]]) if op else []
             names = sorted(set(names) | {target})
             combos = _combinations(sets, names, self.last)
             if combos is None:

@@ -32,8 +32,10 @@ from .playouts import playouts
 from .positions import Place, column_of, item_places
 
 # One line under the endings' heading, so a reader does not take a count of departures for every change.
-DEPARTURES_LEGEND = ("a departure is a step other than history's, where history's was open; "
-                     "steps at places history never reached are not counted")
+DEPARTURES_LEGEND = (
+    "a departure is a step other than history's, where history's was open; "
+    "steps at places history never reached are not counted"
+)
 
 
 @dataclass
@@ -52,14 +54,26 @@ class CheckReport:
 
     def as_dict(self) -> dict[str, object]:
         def steps(path: list[PathStep]) -> list[dict[str, object]]:
-            return [{"node": p.node, "step": p.step, "label": p.label, "actor": p.actor,
-                     "date": self.scenario.date_of(p.day).isoformat(), "departure": p.departure,
-                     **({"instead_of": p.instead_of} if p.departure else {})} for p in path]
+            return [
+                {
+                    "node": p.node,
+                    "step": p.step,
+                    "label": p.label,
+                    "actor": p.actor,
+                    "date": self.scenario.date_of(p.day).isoformat(),
+                    "departure": p.departure,
+                    **({"instead_of": p.instead_of} if p.departure else {}),
+                }
+                for p in path
+            ]
 
         outcomes = {}
         for oid, outcome in self.scenario.outcomes.items():
-            entry: dict[str, object] = {"title": outcome.title, "historical": outcome.historical,
-                                        "reachable": oid in self.shortest}
+            entry: dict[str, object] = {
+                "title": outcome.title,
+                "historical": outcome.historical,
+                "reachable": oid in self.shortest,
+            }
             if oid in self.shortest:
                 entry["shortest"] = steps(self.shortest[oid])
             if oid in self.counterfactual:
@@ -67,17 +81,27 @@ class CheckReport:
                 entry["departures"] = sum(p.departure for p in path)
                 entry["counterfactual"] = steps(path)
             outcomes[oid] = entry
-        return {"file": self.scenario.path, "scenario": self.scenario.id, "states": self.states,
-                "seconds": round(self.seconds, 3), "lenses": self.lenses, "counterfactual_lens": self.lens,
-                "complete": not self.truncated, "findings": [f.as_dict() for f in self.findings],
-                "outcomes": outcomes}
+        return {
+            "file": self.scenario.path,
+            "scenario": self.scenario.id,
+            "states": self.states,
+            "seconds": round(self.seconds, 3),
+            "lenses": self.lenses,
+            "counterfactual_lens": self.lens,
+            "complete": not self.truncated,
+            "findings": [f.as_dict() for f in self.findings],
+            "outcomes": outcomes,
+        }
 
     def summary_lines(self) -> list[str]:
         scenario = self.scenario
-        lenses = f" under lens{'es' if len(self.lenses) > 1 else ''} {', '.join(self.lenses)}" if any(self.lenses) \
-            else ""
-        lines = [f"{scenario.path}: {self.states} states explored in {self.seconds:.2f} s{lenses}"
-                 + (" (the states nearest to history: there are more)" if self.truncated else "")]
+        lenses = (
+            f" under lens{'es' if len(self.lenses) > 1 else ''} {', '.join(self.lenses)}" if any(self.lenses) else ""
+        )
+        lines = [
+            f"{scenario.path}: {self.states} states explored in {self.seconds:.2f} s{lenses}"
+            + (" (the states nearest to history: there are more)" if self.truncated else "")
+        ]
         under = f" under lens '{self.lens}'" if self.lens else ""
         lines.append(f"Endings — shortest path, and fewest departures from history{under}:")
         lines.append(f"  ({DEPARTURES_LEGEND})")
@@ -176,8 +200,13 @@ class Evidence:
 
 
 def _evidence(scenario: Scenario, space: StateSpace) -> tuple[Evidence, dict[str, list[tuple[str, str]]]]:
-    evidence = Evidence(set(space.open_steps), set(space.visible_steps),
-                        {k: set(v) for k, v in space.blocked_by.items()}, space.reached_nodes, space.reached_outcomes)
+    evidence = Evidence(
+        set(space.open_steps),
+        set(space.visible_steps),
+        {k: set(v) for k, v in space.blocked_by.items()},
+        space.reached_nodes,
+        space.reached_outcomes,
+    )
     if not space.truncated:
         return evidence, {}
     seen = playouts(scenario, PLAYOUTS)
@@ -191,8 +220,9 @@ def _evidence(scenario: Scenario, space: StateSpace) -> tuple[Evidence, dict[str
     return evidence, seen.stuck
 
 
-def check_scenario(scenario: Scenario, lens: str | None = None, text: str | None = None,
-                   max_states: int | None = None) -> CheckReport:
+def check_scenario(
+    scenario: Scenario, lens: str | None = None, text: str | None = None, max_states: int | None = None
+) -> CheckReport:
     """Explore ``scenario`` under every lens and report; counterfactuals are measured under ``lens``."""
     began = time.perf_counter()
     if max_states is None:
@@ -215,31 +245,54 @@ def check_scenario(scenario: Scenario, lens: str | None = None, text: str | None
     _history_findings(scenario, out)
     if evidence.unsettled:
         listed = ", ".join(evidence.unsettled[:8]) + (" ..." if len(evidence.unsettled) > 8 else "")
-        out.add("partial", (1, 1),
-                f"the game has more than {max_states} states, so check explored those nearest to history, played "
-                f"{PLAYOUTS} random games and bounded the rest; it could not settle whether these ever happen: "
-                f"{listed}", "try 'python main.py play --text --from NODE --set VAR=VALUE' to test them by hand")
+        out.add(
+            "partial",
+            (1, 1),
+            f"the game has more than {max_states} states, so check explored those nearest to history, played "
+            f"{PLAYOUTS} random games and bounded the rest; it could not settle whether these ever happen: "
+            f"{listed}",
+            "try 'python main.py play --text --from NODE --set VAR=VALUE' to test them by hand",
+        )
     ends = outcome_states(space)
     roots = set(space.roots.values())
     shortest = {oid: path_to(space, parent, i) for oid, i in ends.items() if i in parent or i in roots}
     counterfactual = fewest_departures(space, space.roots[chosen]) if chosen in space.roots else {}
-    return CheckReport(scenario, sort_findings(out.out), len(space), time.perf_counter() - began,
-                       list(space.roots), chosen, shortest, counterfactual, space.truncated)
+    return CheckReport(
+        scenario,
+        sort_findings(out.out),
+        len(space),
+        time.perf_counter() - began,
+        list(space.roots),
+        chosen,
+        shortest,
+        counterfactual,
+        space.truncated,
+    )
 
 
 def _reach_findings(scenario: Scenario, evidence: Evidence, out: _Findings) -> None:
     in_graph = reachable(scenario)  # what the graph cannot reach, the validator has reported already
     maybe = evidence.maybe
     for nid in scenario.nodes:
-        if nid in in_graph and evidence.never(f"node {nid}", nid in evidence.nodes, maybe is not None
-                                              and nid in maybe.at):
-            out.add("never-reached", out.node(nid), f"node {nid!r} is never reached in play",
-                    "the choices and branches that lead to it are never open; see the findings above it")
+        if nid in in_graph and evidence.never(
+            f"node {nid}", nid in evidence.nodes, maybe is not None and nid in maybe.at
+        ):
+            out.add(
+                "never-reached",
+                out.node(nid),
+                f"node {nid!r} is never reached in play",
+                "the choices and branches that lead to it are never open; see the findings above it",
+            )
     for oid in scenario.outcomes:
-        if oid in in_graph and evidence.never(f"outcome {oid}", oid in evidence.outcomes, maybe is not None
-                                              and oid in maybe.outcomes):
-            out.add("never-reached", out.item("outcomes", oid), f"outcome {oid!r} is never reached in play",
-                    "the choices that lead to it are never open under any lens")
+        if oid in in_graph and evidence.never(
+            f"outcome {oid}", oid in evidence.outcomes, maybe is not None and oid in maybe.outcomes
+        ):
+            out.add(
+                "never-reached",
+                out.item("outcomes", oid),
+                f"outcome {oid!r} is never reached in play",
+                "the choices that lead to it are never open under any lens",
+            )
 
 
 def _step_findings(scenario: Scenario, evidence: Evidence, out: _Findings) -> None:
@@ -249,20 +302,33 @@ def _step_findings(scenario: Scenario, evidence: Evidence, out: _Findings) -> No
             continue
         for step in node.steps:
             key = (nid, step.id)
-            if not evidence.never(f"{nid}:{step.id}", key in evidence.open_steps,
-                                  maybe is not None and key in maybe.open_steps):
+            if not evidence.never(
+                f"{nid}:{step.id}", key in evidence.open_steps, maybe is not None and key in maybe.open_steps
+            ):
                 continue
             place = out.step(nid, step.id)
             if node.is_chance:
-                out.add("never-drawn", place, f"the branch {step.id!r} of {nid!r} can never be drawn",
-                        f"its weight '{step.weight_text}' is never above 0 when play reaches it")
+                out.add(
+                    "never-drawn",
+                    place,
+                    f"the branch {step.id!r} of {nid!r} can never be drawn",
+                    f"its weight '{step.weight_text}' is never above 0 when play reaches it",
+                )
             elif key not in evidence.visible_steps and (maybe is None or key not in maybe.visible_steps):
-                out.add("never-open", place, f"the choice {step.id!r} at {nid!r} is never shown",
-                        f"its 'if' ({step.condition_text}) never holds when play reaches {nid!r}")
+                out.add(
+                    "never-open",
+                    place,
+                    f"the choice {step.id!r} at {nid!r} is never shown",
+                    f"its 'if' ({step.condition_text}) never holds when play reaches {nid!r}",
+                )
             else:
                 names = ", ".join(sorted(evidence.blocked_by.get(key, ()))) or ", ".join(step.constraints)
-                out.add("never-open", place, f"the choice {step.id!r} at {nid!r} is always blocked",
-                        f"by {names}: the 'unless' never holds there")
+                out.add(
+                    "never-open",
+                    place,
+                    f"the choice {step.id!r} at {nid!r} is always blocked",
+                    f"by {names}: the 'unless' never holds there",
+                )
 
 
 def _constraint_findings(scenario: Scenario, evidence: Evidence, out: _Findings) -> None:
@@ -274,30 +340,42 @@ def _constraint_findings(scenario: Scenario, evidence: Evidence, out: _Findings)
     bit = set().union(*evidence.blocked_by.values()) if evidence.blocked_by else set()
     maybe = evidence.maybe
     for cid, constraint in scenario.constraints.items():
-        if cid not in naming or not evidence.never(f"constraint {cid} biting", cid in bit,
-                                                   maybe is not None and cid in maybe.bites):
+        if cid not in naming or not evidence.never(
+            f"constraint {cid} biting", cid in bit, maybe is not None and cid in maybe.bites
+        ):
             continue
         shown = [k for k in naming[cid] if k in evidence.visible_steps]
         if shown:
-            out.add("never-bites", out.item("constraints", cid),
-                    f"the constraint {cid!r} never forbids anything",
-                    f"'{constraint.unless_text}' already holds whenever a choice naming it is shown")
+            out.add(
+                "never-bites",
+                out.item("constraints", cid),
+                f"the constraint {cid!r} never forbids anything",
+                f"'{constraint.unless_text}' already holds whenever a choice naming it is shown",
+            )
         else:
-            out.add("never-bites", out.item("constraints", cid),
-                    f"the constraint {cid!r} never forbids anything: no choice naming it is ever shown")
+            out.add(
+                "never-bites",
+                out.item("constraints", cid),
+                f"the constraint {cid!r} never forbids anything: no choice naming it is ever shown",
+            )
 
 
-def _stuck_and_loop_findings(space: StateSpace, parent: dict[int, tuple[int, Edge]],
-                             elsewhere: dict[str, list[tuple[str, str]]], out: _Findings) -> None:
+def _stuck_and_loop_findings(
+    space: StateSpace, parent: dict[int, tuple[int, Edge]], elsewhere: dict[str, list[tuple[str, str]]], out: _Findings
+) -> None:
     scenario = space.scenario
     fallback = scenario.fallback_outcome
     stuck = {nid: describe_path(path_to(space, parent, state)) for nid, state in space.stuck.items()}
     for nid, steps in elsewhere.items():
         stuck.setdefault(nid, " > ".join(f"{n}:{s}" for n, s in steps) or "(at once)")
     for nid, route in stuck.items():
-        out.add("stuck", out.node(nid),
-                f"play can get stuck at {nid!r}: no choice is open there (after {route}); the game then ends "
-                f"in {fallback!r}", "add a choice without 'if' or constraints, or loosen a condition")
+        out.add(
+            "stuck",
+            out.node(nid),
+            f"play can get stuck at {nid!r}: no choice is open there (after {route}); the game then ends "
+            f"in {fallback!r}",
+            "add a choice without 'if' or constraints, or loosen a condition",
+        )
     for group in loops(space):
         members = set(group)
         names = list(dict.fromkeys(space.node_of[i] for i in group))
@@ -305,9 +383,13 @@ def _stuck_and_loop_findings(space: StateSpace, parent: dict[int, tuple[int, Edg
         route = describe_path(path_to(space, parent, group[0]))
         when = "from the start" if route == "(at once)" else f"after {route}"
         tail = "" if leaves else "; nothing leads out, so the game is stopped after 10,000 turns"
-        out.add("loop", out.node(names[0]),
-                f"play really can go round {' -> '.join(names)} forever: neither the date nor any value changes "
-                f"({when}){tail}", "give a step of the loop 'days: 1' or an effect that ends it")
+        out.add(
+            "loop",
+            out.node(names[0]),
+            f"play really can go round {' -> '.join(names)} forever: neither the date nor any value changes "
+            f"({when}){tail}",
+            "give a step of the loop 'days: 1' or an effect that ends it",
+        )
 
 
 def _history_findings(scenario: Scenario, out: _Findings) -> None:
@@ -326,12 +408,19 @@ def _history_findings(scenario: Scenario, out: _Findings) -> None:
                 if history is None:
                     break  # the validator reports a historical path that breaks off
                 if history not in rules.open_steps(scenario, node, state):
-                    why = "hidden by its 'if'" if not rules.visible(history, state) else "blocked by " + ", ".join(
-                        c.id for c in rules.blockers(scenario, history, state))
+                    why = (
+                        "hidden by its 'if'"
+                        if not rules.visible(history, state)
+                        else "blocked by " + ", ".join(c.id for c in rules.blockers(scenario, history, state))
+                    )
                     under = f" under lens {lens!r}" if lens else ""
-                    out.add("history-closed", out.step(node.id, history.id),
-                            f"the historical choice {history.id!r} at {node.id!r} is not open when play follows "
-                            f"history{under}: it is {why}", "history must be playable: loosen the condition")
+                    out.add(
+                        "history-closed",
+                        out.step(node.id, history.id),
+                        f"the historical choice {history.id!r} at {node.id!r} is not open when play follows "
+                        f"history{under}: it is {why}",
+                        "history must be playable: loosen the condition",
+                    )
                     break
                 step = history
             rules.take(scenario, state, step, None)

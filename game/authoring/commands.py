@@ -21,11 +21,13 @@ def register(sub: argparse._SubParsersAction) -> None:
     register_validate(sub)
 
     check = sub.add_parser(
-        "check", help="explore every state of a scenario and report deeper problems",
+        "check",
+        help="explore every state of a scenario and report deeper problems",
         description="Validate a scenario, then play out every state it can reach and report unreachable "
-                    "nodes, endings and choices, constraints that never bite, places play gets stuck or loops, "
-                    "the shortest path to each ending and the fewest departures from history that reach it. "
-                    "Exit status: 0 no errors, 1 errors (or warnings, with --strict), 2 usage error.")
+        "nodes, endings and choices, constraints that never bite, places play gets stuck or loops, "
+        "the shortest path to each ending and the fewest departures from history that reach it. "
+        "Exit status: 0 no errors, 1 errors (or warnings, with --strict), 2 usage error.",
+    )
     check.add_argument("path", metavar="PATH", help="a scenario file")
     check.add_argument("--lens", metavar="L", help="measure counterfactuals under this lens (default: the scenario's)")
     check.add_argument("--json", action="store_true", help="print the report as JSON")
@@ -33,47 +35,62 @@ def register(sub: argparse._SubParsersAction) -> None:
     check.set_defaults(run=run_check)
 
     graph = sub.add_parser(
-        "graph", help="draw the decision tree as PNG, SVG or Graphviz DOT",
+        "graph",
+        help="draw the decision tree as PNG, SVG or Graphviz DOT",
         description="Draw the scenario's decision tree: nodes coloured by actor, chance nodes grey, endings white, "
-                    "the historical path in gold. The format follows FILE's extension: .png, .svg or .dot.")
+        "the historical path in gold. The format follows FILE's extension: .png, .svg or .dot.",
+    )
     graph.add_argument("path", metavar="PATH", help="a scenario file")
     graph.add_argument("-o", "--output", required=True, metavar="FILE", help="where to write: .png, .svg or .dot")
     graph.set_defaults(run=run_graph)
 
     simulate = sub.add_parser(
-        "simulate", help="play many computer games and count the endings",
+        "simulate",
+        help="play many computer games and count the endings",
         description="Play N games with every actor played by the computer and print how often each ending "
-                    "comes. The counts are the same for a given seed whatever the number of processes.")
+        "comes. The counts are the same for a given seed whatever the number of processes.",
+    )
     simulate.add_argument("path", metavar="PATH", help="a scenario file")
     simulate.add_argument("--runs", type=_positive, default=1000, metavar="N", help="games to play (default 1000)")
-    simulate.add_argument("--policy", default="random", choices=("random", "historical", "goals"),
-                          help="how the computer plays every actor (default: random)")
+    simulate.add_argument(
+        "--policy",
+        default="random",
+        choices=("random", "historical", "goals"),
+        help="how the computer plays every actor (default: random)",
+    )
     simulate.add_argument("--lens", metavar="L", help="the reading to play under (default: the scenario's)")
     simulate.add_argument("--seed", type=int, default=1, metavar="S", help="seed of the run (default 1)")
-    simulate.add_argument("--workers", type=_positive, default=None, metavar="K",
-                          help="processes to use (default: every core)")
+    simulate.add_argument(
+        "--workers", type=_positive, default=None, metavar="K", help="processes to use (default: every core)"
+    )
     simulate.add_argument("--json", action="store_true", help="print the counts as JSON")
     bar = simulate.add_mutually_exclusive_group()
-    bar.add_argument("--progress", dest="progress", action="store_true", default=None,
-                     help="always show a progress bar on stderr")
+    bar.add_argument(
+        "--progress", dest="progress", action="store_true", default=None, help="always show a progress bar on stderr"
+    )
     bar.add_argument("--no-progress", dest="progress", action="store_false", help="never show one")
     simulate.set_defaults(run=run_simulate)
 
     new = sub.add_parser(
-        "new", help="start a new scenario from a commented template",
+        "new",
+        help="start a new scenario from a commented template",
         description="Write a small valid scenario, with a comment on each part, to scenarios/NAME.yaml. "
-                    "An existing file is never overwritten. NAME is lower-case letters, digits, '-' and '_', "
-                    "starting with a letter. Exit status: 0 written, 1 the file exists already or cannot be "
-                    "written, 2 usage error (such as a NAME that is not usable).")
+        "An existing file is never overwritten. NAME is lower-case letters, digits, '-' and '_', "
+        "starting with a letter. Exit status: 0 written, 1 the file exists already or cannot be "
+        "written, 2 usage error (such as a NAME that is not usable).",
+    )
     new.add_argument("name", metavar="NAME", help="the file name without .yaml, e.g. yalta-1945")
-    new.add_argument("--dir", type=Path, default=SCENARIOS, metavar="FOLDER",
-                     help="where to write it (default: scenarios/)")
+    new.add_argument(
+        "--dir", type=Path, default=SCENARIOS, metavar="FOLDER", help="where to write it (default: scenarios/)"
+    )
     new.set_defaults(run=run_new)
 
     schema = sub.add_parser(
-        "schema", help="print the JSON Schema of the scenario format (for editors)",
+        "schema",
+        help="print the JSON Schema of the scenario format (for editors)",
         description="Print the JSON Schema of the scenario format, generated from the validator's own "
-                    "definitions. docs/authoring.md shows how to attach it to a YAML editor.")
+        "definitions. docs/authoring.md shows how to attach it to a YAML editor.",
+    )
     schema.add_argument("-o", "--output", type=Path, metavar="FILE", help="write it to FILE instead")
     schema.set_defaults(run=run_schema)
 
@@ -157,8 +174,11 @@ def run_graph(args: argparse.Namespace) -> int:
             output.write_text(text, encoding="utf-8")
     except OSError as exc:
         return fail(cannot_write(output, exc), 1)
-    print(f"{output}: {len(scenario.nodes)} nodes, {len(scenario.outcomes)} endings, "
-          f"{plan.layers} layers in {plan.bands} band(s)", file=sys.stderr)
+    print(
+        f"{output}: {len(scenario.nodes)} nodes, {len(scenario.outcomes)} endings, "
+        f"{plan.layers} layers in {plan.bands} band(s)",
+        file=sys.stderr,
+    )
     return 0
 
 
@@ -176,8 +196,11 @@ def run_simulate(args: argparse.Namespace) -> int:
         print(json.dumps(as_dict(scenario, tally, args.policy, args.lens, args.seed), indent=1))
     else:
         lens = args.lens or scenario.default_lens
-        print(f"{scenario.title}: {args.runs} games, every actor played by '{args.policy}'"
-              + (f", lens '{lens}'" if lens else "") + f", seed {args.seed}")
+        print(
+            f"{scenario.title}: {args.runs} games, every actor played by '{args.policy}'"
+            + (f", lens '{lens}'" if lens else "")
+            + f", seed {args.seed}"
+        )
         print("\n".join(table(scenario, tally)))
     return 0
 

@@ -112,8 +112,9 @@ def _value_keys(scenario: Scenario) -> dict[str, Callable[[dict], Hashable]]:
     return {nid: _getter(names) for nid, names in live_variables(scenario).items()}
 
 
-def explore(scenario: Scenario, lenses: Iterable[str] | None = None, max_states: int = MAX_STATES,
-            until: set[str] | None = None) -> StateSpace:
+def explore(
+    scenario: Scenario, lenses: Iterable[str] | None = None, max_states: int = MAX_STATES, until: set[str] | None = None
+) -> StateSpace:
     """Explore from the start under each of ``lenses`` in turn (default: every lens, or none).
 
     States are expanded nearest to history first (fewest departures, then fewest steps), so when
@@ -190,9 +191,15 @@ class _Plan:
 def _plans(scenario: Scenario) -> dict[str, _Plan]:
     out = {}
     for nid, node in scenario.nodes.items():
-        steps = tuple((step, (nid, step.id), step.weight if node.is_chance else step.condition,
-                       tuple((c, scenario.constraints[c].unless) for c in step.constraints))
-                      for step in node.steps)
+        steps = tuple(
+            (
+                step,
+                (nid, step.id),
+                step.weight if node.is_chance else step.condition,
+                tuple((c, scenario.constraints[c].unless) for c in step.constraints),
+            )
+            for step in node.steps
+        )
         out[nid] = _Plan(node, steps, scenario.historical_step(node))
     return out
 
@@ -206,15 +213,20 @@ def _settled(until: set[str], index: dict[Hashable, int], best: list[tuple[int, 
     return True
 
 
-def _expand(scenario: Scenario, space: StateSpace, current: int, state: GameState, plan: _Plan,
-            intern: Callable[[GameState], int]) -> list[Edge]:
+def _expand(
+    scenario: Scenario,
+    space: StateSpace,
+    current: int,
+    state: GameState,
+    plan: _Plan,
+    intern: Callable[[GameState], int],
+) -> list[Edge]:
     """The edges out of one state: each open choice, or each chance branch that can be drawn."""
     node = plan.node
     values = state.values
     options = []
     if node.chance:
-        options = [item for item in plan.steps if item[2] is not None and int(item[2](values)) > 0] \
-            or [plan.steps[0]]
+        options = [item for item in plan.steps if item[2] is not None and int(item[2](values)) > 0] or [plan.steps[0]]
     else:
         for item in plan.steps:
             test = item[2]
@@ -263,8 +275,15 @@ def _path_step(scenario: Scenario, space: StateSpace, source: int, edge: Edge) -
     if edge.step is None:
         return PathStep(node.id, STUCK, "no choice is open", node.actor, space.day_of[source], False)
     history = scenario.historical_step(node) if edge.departure else None
-    return PathStep(node.id, edge.step.id, edge.step.label, node.actor, space.day_of[source], edge.departure,
-                    history.label if history else "")
+    return PathStep(
+        node.id,
+        edge.step.id,
+        edge.step.label,
+        node.actor,
+        space.day_of[source],
+        edge.departure,
+        history.label if history else "",
+    )
 
 
 def bfs_parents(space: StateSpace, roots: Iterable[int] | None = None) -> dict[int, tuple[int, Edge]]:
@@ -291,8 +310,7 @@ def shortest_to_outcomes(space: StateSpace, roots: Iterable[int] | None = None) 
     """The fewest steps to each reachable ending (from any root unless ``roots`` is given)."""
     starts = list(space.roots.values()) if roots is None else list(roots)
     parent = bfs_parents(space, starts)
-    return {oid: path_to(space, parent, i) for oid, i in outcome_states(space).items()
-            if i in parent or i in starts}
+    return {oid: path_to(space, parent, i) for oid, i in outcome_states(space).items() if i in parent or i in starts}
 
 
 def fewest_departures(space: StateSpace, root: int) -> dict[str, list[PathStep]]:
@@ -353,7 +371,9 @@ def loops(space: StateSpace) -> list[list[int]]:
     can close one, and the search looks at those alone.
     """
     day_of = space.day_of
-    same_day = [[e.target for e in edges if day_of[e.target] == day_of[i] and space.node_of[e.target]]
-                for i, edges in enumerate(space.edges)]
+    same_day = [
+        [e.target for e in edges if day_of[e.target] == day_of[i] and space.node_of[e.target]]
+        for i, edges in enumerate(space.edges)
+    ]
     roots = [i for i, targets in enumerate(same_day) if targets]
     return [sorted(group) for group in cycles(roots, same_day)]

@@ -179,8 +179,17 @@ def layout(scenario: Scenario, fold: int = _LAYERS_PER_BAND) -> Layout:
     for nid, node in scenario.nodes.items():
         for step in node.steps:
             is_back = (nid, step.next) in back or (step.next in layer and layer[step.next] <= layer[nid])
-            arrows.append(Arrow(nid, step.next, step.id, step.label, "chance" if node.is_chance else "choice",
-                                (nid, step.id) in historical_steps, is_back))
+            arrows.append(
+                Arrow(
+                    nid,
+                    step.next,
+                    step.id,
+                    step.label,
+                    "chance" if node.is_chance else "choice",
+                    (nid, step.id) in historical_steps,
+                    is_back,
+                )
+            )
             if not is_back:
                 preds.setdefault(step.next, []).append(nid)
                 succs.setdefault(nid, []).append(step.next)
@@ -188,7 +197,7 @@ def layout(scenario: Scenario, fold: int = _LAYERS_PER_BAND) -> Layout:
 
     width = band_width(len(columns), fold)
     band_count = math.ceil(len(columns) / width)
-    heights = [max(len(c) for c in columns[b * width:(b + 1) * width]) for b in range(band_count)]
+    heights = [max(len(c) for c in columns[b * width : (b + 1) * width]) for b in range(band_count)]
     tops = [sum(heights[:b]) + b for b in range(band_count)]  # one empty row between bands
     seen = reachable(scenario)
     boxes: dict[str, Box] = {}
@@ -201,15 +210,41 @@ def layout(scenario: Scenario, fold: int = _LAYERS_PER_BAND) -> Layout:
                 actor = scenario.actors.get(node.actor)
                 kind = "chance" if node.is_chance else "decision"
                 colour = actor.colour if actor else CHANCE_COLOUR
-                boxes[box] = Box(box, kind, node.title, node.actor, colour, col, row, float(col % width),
-                                 row + offset, node.date.isoformat(), box in on_path, box in seen)
+                boxes[box] = Box(
+                    box,
+                    kind,
+                    node.title,
+                    node.actor,
+                    colour,
+                    col,
+                    row,
+                    float(col % width),
+                    row + offset,
+                    node.date.isoformat(),
+                    box in on_path,
+                    box in seen,
+                )
             else:
                 outcome = scenario.outcomes[box]
-                boxes[box] = Box(box, "outcome", outcome.title, "", OUTCOME_COLOUR, col, row, float(col % width),
-                                 row + offset, outcome.date.isoformat() if outcome.date else "", box in on_path,
-                                 box in seen, box == scenario.fallback_outcome)
-    arrows = [replace(a, wraps=not a.back and a.target in layer and layer[a.target] // width > layer[a.source] // width)
-              for a in arrows]
+                boxes[box] = Box(
+                    box,
+                    "outcome",
+                    outcome.title,
+                    "",
+                    OUTCOME_COLOUR,
+                    col,
+                    row,
+                    float(col % width),
+                    row + offset,
+                    outcome.date.isoformat() if outcome.date else "",
+                    box in on_path,
+                    box in seen,
+                    box == scenario.fallback_outcome,
+                )
+    arrows = [
+        replace(a, wraps=not a.back and a.target in layer and layer[a.target] // width > layer[a.source] // width)
+        for a in arrows
+    ]
     path = (*path_nodes, ending) if ending else tuple(path_nodes)
     rows = tops[-1] + heights[-1] if band_count else 0
     return Layout(boxes, tuple(arrows), width, rows, path, len(columns), band_count)
@@ -229,15 +264,20 @@ def _short(text: str, limit: int) -> str:
 def to_dot(scenario: Scenario, plan: Layout | None = None) -> str:
     """Graphviz DOT: ``dot -Tpng`` draws it; columns and colours follow ``layout``."""
     plan = plan or layout(scenario)
-    lines = [f"digraph {_quote(scenario.id)} {{", "  rankdir=LR;", f"  label={_quote(scenario.title)};",
-             '  node [fontname="Helvetica", fontsize=10, style=filled];', '  edge [fontname="Helvetica", fontsize=8];']
+    lines = [
+        f"digraph {_quote(scenario.id)} {{",
+        "  rankdir=LR;",
+        f"  label={_quote(scenario.title)};",
+        '  node [fontname="Helvetica", fontsize=10, style=filled];',
+        '  edge [fontname="Helvetica", fontsize=8];',
+    ]
     for box in plan.boxes.values():
         label = f"{_short(box.title, 40)}\n{box.date}" if box.date else _short(box.title, 40)
         shape = {"decision": "box", "chance": "diamond", "outcome": "doubleoctagon"}[box.kind]
         extra = f', penwidth=3, color="{HISTORY_COLOUR}"' if box.historical else ""
         if not box.reachable:
-            extra += ", style=\"filled,dashed\""
-        lines.append(f"  {box.id} [label={_quote(label)}, shape={shape}, fillcolor=\"{box.colour}\"{extra}];")
+            extra += ', style="filled,dashed"'
+        lines.append(f'  {box.id} [label={_quote(label)}, shape={shape}, fillcolor="{box.colour}"{extra}];')
     for column in range(plan.layers):
         members = " ".join(b.id for b in plan.boxes.values() if b.layer == column)
         lines.append(f"  {{ rank=same; {members} }}")
@@ -281,8 +321,14 @@ def frame_for(plan: Layout, limit: int = 12000) -> Frame:
     scale = min(1.0, limit / max(width, 1), limit / max(height, 1))
     if scale >= 1.0:
         return frame
-    return Frame(frame.column * scale, frame.row * scale, max(frame.box_w * scale, 2.0),
-                 max(frame.box_h * scale, 2.0), 20.0, labels=scale >= 0.5)
+    return Frame(
+        frame.column * scale,
+        frame.row * scale,
+        max(frame.box_w * scale, 2.0),
+        max(frame.box_h * scale, 2.0),
+        20.0,
+        labels=scale >= 0.5,
+    )
 
 
 def to_svg(scenario: Scenario, plan: Layout | None = None) -> str:
@@ -290,12 +336,14 @@ def to_svg(scenario: Scenario, plan: Layout | None = None) -> str:
     plan = plan or layout(scenario)
     frame = frame_for(plan)
     width, height = frame.size(plan)
-    out = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" '
-           f'viewBox="0 0 {width} {height}" font-family="Helvetica, Arial, sans-serif">',
-           f"<title>{escape(scenario.title)}</title>",
-           '<defs><marker id="arrow" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="6" markerHeight="6" '
-           'orient="auto-start-reverse"><path d="M 0 0 L 10 5 L 0 10 z" fill="#555"/></marker></defs>',
-           f'<rect width="{width}" height="{height}" fill="#FAFAF7"/>']
+    out = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" '
+        f'viewBox="0 0 {width} {height}" font-family="Helvetica, Arial, sans-serif">',
+        f"<title>{escape(scenario.title)}</title>",
+        '<defs><marker id="arrow" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="6" markerHeight="6" '
+        'orient="auto-start-reverse"><path d="M 0 0 L 10 5 L 0 10 z" fill="#555"/></marker></defs>',
+        f'<rect width="{width}" height="{height}" fill="#FAFAF7"/>',
+    ]
     half_w, half_h = frame.box_w / 2, frame.box_h / 2
     for arrow in plan.arrows:
         if arrow.target not in plan.boxes:
@@ -305,42 +353,58 @@ def to_svg(scenario: Scenario, plan: Layout | None = None) -> str:
         dash = ' stroke-dasharray="5,3"' if arrow.kind == "chance" else ""
         if arrow.wraps:
             drop = frame.row * 0.8
-            d = f"M {x1:.1f} {y1 + half_h:.1f} C {x1:.1f} {y1 + half_h + drop:.1f} {x2:.1f} " \
+            d = (
+                f"M {x1:.1f} {y1 + half_h:.1f} C {x1:.1f} {y1 + half_h + drop:.1f} {x2:.1f} "
                 f"{y2 - half_h - drop:.1f} {x2:.1f} {y2 - half_h:.1f}"
+            )
         elif arrow.back:
             lift = frame.row * 0.6
-            d = f"M {x1:.1f} {y1 - half_h:.1f} C {x1:.1f} {y1 - half_h - lift:.1f} {x2:.1f} " \
+            d = (
+                f"M {x1:.1f} {y1 - half_h:.1f} C {x1:.1f} {y1 - half_h - lift:.1f} {x2:.1f} "
                 f"{y2 - half_h - lift:.1f} {x2:.1f} {y2 - half_h:.1f}"
+            )
         else:
-            d = f"M {x1 + half_w:.1f} {y1:.1f} C {x1 + half_w + 40:.1f} {y1:.1f} {x2 - half_w - 40:.1f} {y2:.1f} " \
+            d = (
+                f"M {x1 + half_w:.1f} {y1:.1f} C {x1 + half_w + 40:.1f} {y1:.1f} {x2 - half_w - 40:.1f} {y2:.1f} "
                 f"{x2 - half_w:.1f} {y2:.1f}"
-        out.append(f'<path d="{d}" fill="none" stroke="{colour}" stroke-width="{wide}"{dash} '
-                   f'marker-end="url(#arrow)"><title>{escape(arrow.label)}</title></path>')
+            )
+        out.append(
+            f'<path d="{d}" fill="none" stroke="{colour}" stroke-width="{wide}"{dash} '
+            f'marker-end="url(#arrow)"><title>{escape(arrow.label)}</title></path>'
+        )
     for box in plan.boxes.values():
         x, y = frame.centre(box)
         left, top = x - half_w, y - half_h
         stroke, wide = (HISTORY_COLOUR, 4) if box.historical else ("#333", 1)
         dash = ' stroke-dasharray="4,3"' if not box.reachable else ""
         radius = frame.box_h / 2 if box.kind == "outcome" else (2 if box.kind == "decision" else 10)
-        out.append(f'<g><title>{escape(box.id)}: {escape(box.title)}</title>'
-                   f'<rect x="{left:.1f}" y="{top:.1f}" width="{frame.box_w:.1f}" height="{frame.box_h:.1f}" '
-                   f'rx="{radius:.1f}" fill="{box.colour}" stroke="{stroke}" stroke-width="{wide}"{dash}/>')
+        out.append(
+            f"<g><title>{escape(box.id)}: {escape(box.title)}</title>"
+            f'<rect x="{left:.1f}" y="{top:.1f}" width="{frame.box_w:.1f}" height="{frame.box_h:.1f}" '
+            f'rx="{radius:.1f}" fill="{box.colour}" stroke="{stroke}" stroke-width="{wide}"{dash}/>'
+        )
         if frame.labels:
             ink = _ink(box.colour)
-            out.append(f'<text x="{x:.1f}" y="{y - 4:.1f}" font-size="12" text-anchor="middle" fill="{ink}">'
-                       f"{escape(_short(box.title, 26))}</text>")
-            out.append(f'<text x="{x:.1f}" y="{y + 12:.1f}" font-size="10" text-anchor="middle" fill="{ink}">'
-                       f"{escape(box.date)}</text>")
+            out.append(
+                f'<text x="{x:.1f}" y="{y - 4:.1f}" font-size="12" text-anchor="middle" fill="{ink}">'
+                f"{escape(_short(box.title, 26))}</text>"
+            )
+            out.append(
+                f'<text x="{x:.1f}" y="{y + 12:.1f}" font-size="10" text-anchor="middle" fill="{ink}">'
+                f"{escape(box.date)}</text>"
+            )
         out.append("</g>")
-    out.append(f'<text x="{frame.margin}" y="{height - 12}" font-size="12" fill="#333">'
-               f"{escape(scenario.title)} — gold: what really happened; dashed arrows: chance</text>")
+    out.append(
+        f'<text x="{frame.margin}" y="{height - 12}" font-size="12" fill="#333">'
+        f"{escape(scenario.title)} — gold: what really happened; dashed arrows: chance</text>"
+    )
     out.append("</svg>")
     return "\n".join(out) + "\n"
 
 
 def _ink(colour: str) -> str:
     """Black or white text, whichever reads better on ``colour``."""
-    r, g, b = (int(colour[i:i + 2], 16) for i in (1, 3, 5))
+    r, g, b = (int(colour[i : i + 2], 16) for i in (1, 3, 5))
     return "#000" if 0.299 * r + 0.587 * g + 0.114 * b > 140 else "#FFF"
 
 

@@ -37,7 +37,7 @@ def effect_parts(text: str) -> tuple[str, str, set[str]]:
     match = _EFFECT.match(text)
     if not match:
         return "", "", set()
-    return match.group(1), match.group(2), reads(text[match.end():])
+    return match.group(1), match.group(2), reads(text[match.end() :])
 
 
 def through_effects(effects: tuple[str, ...], live: set[str]) -> set[str]:
@@ -68,8 +68,10 @@ def live_variables(scenario: Scenario) -> dict[str, tuple[str, ...]]:
         for text in event.effect_texts:
             name, op, used = effect_parts(text)
             everywhere |= used | ({name} if op in ("+=", "-=") else set())
-    local = {nid: set().union(*(_step_reads(scenario, s) for s in node.steps)) | everywhere
-             for nid, node in scenario.nodes.items()}
+    local = {
+        nid: set().union(*(_step_reads(scenario, s) for s in node.steps)) | everywhere
+        for nid, node in scenario.nodes.items()
+    }
     live = {nid: set(found) for nid, found in local.items()}
     changed = True
     while changed:

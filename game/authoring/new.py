@@ -111,13 +111,19 @@ class BadNameError(NewScenarioError):
     """The name given is not usable as a scenario's file name (a usage error)."""
 
 
-def scenario_text(name: str, file: str = "", schema: str = "../docs/schema/scenario.schema.json",
-                  start: dt.date = dt.date(1900, 1, 1)) -> str:
+def scenario_text(
+    name: str, file: str = "", schema: str = "../docs/schema/scenario.schema.json", start: dt.date = dt.date(1900, 1, 1)
+) -> str:
     """The starting file for a scenario called ``name``."""
     ident = re.sub(r"[^a-z0-9_]", "_", name.lower())
-    return TEMPLATE.format(ident=ident, file=file or f"scenarios/{name}.yaml", schema=schema,
-                           start=start.isoformat(), end=(start + dt.timedelta(days=7)).isoformat(),
-                           reply=(start + dt.timedelta(days=1)).isoformat())
+    return TEMPLATE.format(
+        ident=ident,
+        file=file or f"scenarios/{name}.yaml",
+        schema=schema,
+        start=start.isoformat(),
+        end=(start + dt.timedelta(days=7)).isoformat(),
+        reply=(start + dt.timedelta(days=1)).isoformat(),
+    )
 
 
 def usable_name(name: str) -> str:
@@ -130,8 +136,10 @@ def usable_name(name: str) -> str:
 def create(name: str, folder: Path) -> Path:
     """Write ``folder/NAME.yaml``; raise ``NewScenarioError`` rather than overwrite anything."""
     if not NAME.match(name):
-        raise BadNameError(f"{name!r} is not a usable name: use lower-case letters, digits, '-' and '_', "
-                           f"starting with a letter, e.g. {usable_name(name)}")
+        raise BadNameError(
+            f"{name!r} is not a usable name: use lower-case letters, digits, '-' and '_', "
+            f"starting with a letter, e.g. {usable_name(name)}"
+        )
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / f"{name}.yaml"
     schema = Path(__file__).resolve().parents[2] / "docs" / "schema" / "scenario.schema.json"
@@ -145,4 +153,3 @@ def create(name: str, folder: Path) -> Path:
     except FileExistsError:
         raise NewScenarioError(f"{path} exists already; choose another name or delete it first") from None
     return path
-

@@ -43,7 +43,7 @@ def item_places(text: str, sections: tuple[str, ...] = SECTIONS) -> dict[tuple[s
             indent = len(item.group(1))
             pending = (number, item.end() + 1)
         if pending is not None:
-            found = _ID.search(line[pending[1] - 1:] if number == pending[0] else line)
+            found = _ID.search(line[pending[1] - 1 :] if number == pending[0] else line)
             if found:
                 out.setdefault((section, found.group(1)), pending)
                 pending = None

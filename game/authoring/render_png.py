@@ -28,23 +28,38 @@ def _pygame() -> Any:
     return pygame
 
 
-def _arrow_head(pygame: Any, surface: Any, colour: tuple[int, int, int], tip: tuple[float, float],
-                towards: tuple[float, float], size: float) -> None:
+def _arrow_head(
+    pygame: Any,
+    surface: Any,
+    colour: tuple[int, int, int],
+    tip: tuple[float, float],
+    towards: tuple[float, float],
+    size: float,
+) -> None:
     angle = math.atan2(tip[1] - towards[1], tip[0] - towards[0])
     left = (tip[0] - size * math.cos(angle - 0.4), tip[1] - size * math.sin(angle - 0.4))
     right = (tip[0] - size * math.cos(angle + 0.4), tip[1] - size * math.sin(angle + 0.4))
     pygame.draw.polygon(surface, colour, [tip, left, right])
 
 
-def curve(start: tuple[float, float], c1: tuple[float, float], c2: tuple[float, float],
-          end: tuple[float, float], steps: int = 16) -> list[tuple[float, float]]:
+def curve(
+    start: tuple[float, float],
+    c1: tuple[float, float],
+    c2: tuple[float, float],
+    end: tuple[float, float],
+    steps: int = 16,
+) -> list[tuple[float, float]]:
     """Points along a cubic Bezier curve, for drawing arrows as polylines."""
     points = []
     for i in range(steps + 1):
         t = i / steps
         u = 1 - t
-        points.append((u**3 * start[0] + 3 * u * u * t * c1[0] + 3 * u * t * t * c2[0] + t**3 * end[0],
-                       u**3 * start[1] + 3 * u * u * t * c1[1] + 3 * u * t * t * c2[1] + t**3 * end[1]))
+        points.append(
+            (
+                u**3 * start[0] + 3 * u * u * t * c1[0] + 3 * u * t * t * c2[0] + t**3 * end[0],
+                u**3 * start[1] + 3 * u * u * t * c1[1] + 3 * u * t * t * c2[1] + t**3 * end[1],
+            )
+        )
     return points
 
 

@@ -37,8 +37,9 @@ class Tally:
     games: int
 
     def __add__(self, other: Tally) -> Tally:
-        return Tally(self.outcomes + other.outcomes, self.turns + other.turns, self.days + other.days,
-                     self.games + other.games)
+        return Tally(
+            self.outcomes + other.outcomes, self.turns + other.turns, self.days + other.days, self.games + other.games
+        )
 
 
 def play_one(scenario: Scenario, lens: str | None, policy: str, seed: int) -> tuple[str, int, int]:
@@ -79,16 +80,28 @@ def _init_worker(path: str, lens: str | None, policy: str, seed: int) -> None:
 def _work(bounds: tuple[int, int]) -> Tally:
     scenario = _WORKER["scenario"]
     assert isinstance(scenario, Scenario)
-    return play_range(scenario, _WORKER["lens"], str(_WORKER["policy"]), int(_WORKER["seed"]),  # type: ignore
-                      *bounds)
+    return play_range(
+        scenario,
+        _WORKER["lens"],
+        str(_WORKER["policy"]),
+        int(_WORKER["seed"]),  # type: ignore
+        *bounds,
+    )
 
 
 def ranges(runs: int, chunk: int = CHUNK) -> list[tuple[int, int]]:
     return [(first, min(first + chunk, runs)) for first in range(0, runs, chunk)]
 
 
-def simulate(scenario: Scenario, runs: int, policy: str = "random", lens: str | None = None, seed: int = 1,
-             workers: int | None = None, progress: Callable[[int, int], None] | None = None) -> Tally:
+def simulate(
+    scenario: Scenario,
+    runs: int,
+    policy: str = "random",
+    lens: str | None = None,
+    seed: int = 1,
+    workers: int | None = None,
+    progress: Callable[[int, int], None] | None = None,
+) -> Tally:
     """Play ``runs`` games and add up their endings. ``workers`` defaults to every core."""
     lens = lens or scenario.default_lens or None
     workers = workers or os.cpu_count() or 1
@@ -147,10 +160,17 @@ def table(scenario: Scenario, tally: Tally) -> Iterator[str]:
 
 
 def as_dict(scenario: Scenario, tally: Tally, policy: str, lens: str | None, seed: int) -> dict[str, object]:
-    return {"scenario": scenario.id, "file": scenario.path, "runs": tally.games, "policy": policy,
-            "lens": lens or scenario.default_lens, "seed": seed,
-            "outcomes": {oid: tally.outcomes.get(oid, 0) for oid in scenario.outcomes},
-            "mean_steps": tally.turns / max(tally.games, 1), "mean_days": tally.days / max(tally.games, 1)}
+    return {
+        "scenario": scenario.id,
+        "file": scenario.path,
+        "runs": tally.games,
+        "policy": policy,
+        "lens": lens or scenario.default_lens,
+        "seed": seed,
+        "outcomes": {oid: tally.outcomes.get(oid, 0) for oid in scenario.outcomes},
+        "mean_steps": tally.turns / max(tally.games, 1),
+        "mean_days": tally.days / max(tally.games, 1),
+    }
 
 
 def show_progress(runs: int, forced: bool | None, stream: TextIO | None = None) -> ProgressBar | None:

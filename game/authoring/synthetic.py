@@ -41,7 +41,7 @@ def synthetic_scenario(nodes: int = 5000, width: int = 50, seed: int = 0, ending
         "  - {id: mild, name: Mild, text: Calm start., source: gen}",
         "  - {id: harsh, name: Harsh, text: Tense start., source: gen, set: {pressure: 2}}",
         "constraints:",
-        "  - {id: limit, title: Limit, explanation: Too much pressure., source: gen, unless: \"pressure < 3\"}",
+        '  - {id: limit, title: Limit, explanation: Too much pressure., source: gen, unless: "pressure < 3"}',
         "nodes:",
     ]
     sizes: list[int] = []
@@ -56,21 +56,38 @@ def synthetic_scenario(nodes: int = 5000, width: int = 50, seed: int = 0, ending
             nid = f"n{column}_{row}"
             # The first two choices fan out so every node of the next column is reached.
             if last:
-                targets = ["o0" if row == 0 else f"o{rnd.randrange(endings)}",
-                           f"o{rnd.randrange(endings)}", f"o{rnd.randrange(endings)}"]
+                targets = [
+                    "o0" if row == 0 else f"o{rnd.randrange(endings)}",
+                    f"o{rnd.randrange(endings)}",
+                    f"o{rnd.randrange(endings)}",
+                ]
             else:
-                targets = [f"n{column + 1}_{(2 * row) % following}", f"n{column + 1}_{(2 * row + 1) % following}",
-                           f"n{column + 1}_{rnd.randrange(following)}"]
+                targets = [
+                    f"n{column + 1}_{(2 * row) % following}",
+                    f"n{column + 1}_{(2 * row + 1) % following}",
+                    f"n{column + 1}_{rnd.randrange(following)}",
+                ]
             if row % 7 == 3:
-                out += [f"  - id: {nid}", f"    date: {date.isoformat()}", f"    title: Chance {nid}",
-                        "    text: Luck decides.", "    chance:",
-                        f"      - {{id: up, label: Up, weight: \"1 + pressure\", next: {targets[0]}, "
-                        f"effects: [\"pressure += 1\"]}}",
-                        f"      - {{id: down, label: Down, weight: \"2\", next: {targets[1]}}}"]
+                out += [
+                    f"  - id: {nid}",
+                    f"    date: {date.isoformat()}",
+                    f"    title: Chance {nid}",
+                    "    text: Luck decides.",
+                    "    chance:",
+                    f'      - {{id: up, label: Up, weight: "1 + pressure", next: {targets[0]}, '
+                    f'effects: ["pressure += 1"]}}',
+                    f'      - {{id: down, label: Down, weight: "2", next: {targets[1]}}}',
+                ]
                 continue
             actor = "red" if row % 2 == 0 else "blue"
-            out += [f"  - id: {nid}", f"    date: {date.isoformat()}", f"    actor: {actor}",
-                    f"    title: Decision {nid}", "    text: A choice.", "    choices:"]
+            out += [
+                f"  - id: {nid}",
+                f"    date: {date.isoformat()}",
+                f"    actor: {actor}",
+                f"    title: Decision {nid}",
+                "    text: A choice.",
+                "    choices:",
+            ]
             for index, (sid, target) in enumerate(zip("abc", targets, strict=False)):
                 parts = [f"id: {sid}", f"label: Choice {sid}", f"next: {target}"]
                 effect = EFFECTS[rnd.randrange(len(EFFECTS))]
@@ -82,12 +99,14 @@ def synthetic_scenario(nodes: int = 5000, width: int = 50, seed: int = 0, ending
                 elif index == 2 and rnd.random() < 0.3:
                     parts.append('if: "not alarm"')
                 out.append("      - {" + ", ".join(parts) + "}")
-    out += ["events:",
-            f"  - {{id: midway, date: {(START + dt.timedelta(days=len(sizes) // 2)).isoformat()}, title: Midway, "
-            'text: Half way., effects: ["alarm = false"]}',
-            '  - {id: breaking, if: "pressure == 3 and alarm and mood == \'tense\'", title: Breaking point, '
-            "text: It breaks., goto: o2}",
-            "outcomes:"]
+    out += [
+        "events:",
+        f"  - {{id: midway, date: {(START + dt.timedelta(days=len(sizes) // 2)).isoformat()}, title: Midway, "
+        'text: Half way., effects: ["alarm = false"]}',
+        "  - {id: breaking, if: \"pressure == 3 and alarm and mood == 'tense'\", title: Breaking point, "
+        "text: It breaks., goto: o2}",
+        "outcomes:",
+    ]
     for index in range(endings):
         extra = "historical: true, speculative: none" if index == 0 else "speculative: high, speculation: Invented."
         out.append(f"  - {{id: o{index}, title: Ending {index}, epilogue: Ending {index}., {extra}}}")

@@ -39,9 +39,11 @@ def run_validate(args: argparse.Namespace) -> int:
 
 def register_validate(sub: argparse._SubParsersAction) -> None:
     parser = sub.add_parser(
-        "validate", help="check scenario files for errors",
+        "validate",
+        help="check scenario files for errors",
         description="Load and check scenarios. Each problem is one line 'file:line:col: error|warning: message "
-                    "(hint)'. Exit status: 0 valid, 1 errors found, 2 usage error.")
+        "(hint)'. Exit status: 0 valid, 1 errors found, 2 usage error.",
+    )
     parser.add_argument("paths", nargs="+", metavar="PATH", help="scenario files")
     parser.add_argument("--json", action="store_true", help="print the findings as JSON")
     parser.add_argument("-q", "--quiet", action="store_true", help="print errors only")

@@ -85,8 +85,20 @@ def layout(chart: Chart, width: int = 720) -> Layout:
         top = TOP + row * ROW
         length = round(span * bar.count / most)
         label = shorten(bar.label + (" (historical)" if bar.historical else ""))
-        boxes.append(Box(label, bar.count, colour_of(bar), axis, top + (ROW - BAR) // 2, length, BAR,
-                         LABEL_WIDTH, top + ROW // 2, axis + length + 8))
+        boxes.append(
+            Box(
+                label,
+                bar.count,
+                colour_of(bar),
+                axis,
+                top + (ROW - BAR) // 2,
+                length,
+                BAR,
+                LABEL_WIDTH,
+                top + ROW // 2,
+                axis + length + 8,
+            )
+        )
     height = TOP + ROW * max(1, len(chart.bars)) + 14
     return Layout(width, height, chart.title, 24, axis, tuple(boxes))
 

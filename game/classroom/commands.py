@@ -21,25 +21,32 @@ FORMATS = {".html": "html", ".htm": "html", ".md": "markdown", ".markdown": "mar
 
 def register(sub: argparse._SubParsersAction) -> None:
     transcript = sub.add_parser(
-        "transcript", help="export a printable record of one saved session (HTML or Markdown)",
+        "transcript",
+        help="export a printable record of one saved session (HTML or Markdown)",
         description="Write the transcript of a saved game: setup, every decision with its reason and effects, "
-                    "the events, the ending and its epilogue, the comparison with history, and the sources. "
-                    "The format follows the output's extension (.html or .md); without -o, Markdown is printed.")
+        "the events, the ending and its epilogue, the comparison with history, and the sources. "
+        "The format follows the output's extension (.html or .md); without -o, Markdown is printed.",
+    )
     transcript.add_argument("save", metavar="SAVE", help="a save file")
     transcript.add_argument("-o", "--output", metavar="FILE", help="where to write it (.html or .md)")
-    transcript.add_argument("--scenario", metavar="FILE",
-                            help="the scenario file, if the save's recorded path is not found "
-                                 "(default: looked up in scenarios/ by the save's scenario id)")
+    transcript.add_argument(
+        "--scenario",
+        metavar="FILE",
+        help="the scenario file, if the save's recorded path is not found "
+        "(default: looked up in scenarios/ by the save's scenario id)",
+    )
     transcript.set_defaults(run=run_transcript)
 
     report = sub.add_parser(
-        "report", help="gather many groups' saves into class results",
+        "report",
+        help="gather many groups' saves into class results",
         description="Read the saves of many groups (files, or folders of .json saves) and write the class "
-                    "results: how many reached each ending (overall and by lens), where groups left the historical "
-                    "path, a bar chart (a PNG beside the page, and inline in it) and a table per group. Each "
-                    "group is named by its file (group3.json: group3). Damaged saves are skipped with a warning; "
-                    "two files holding the same game are counted once, with a warning. Without -o, a Markdown "
-                    "summary is printed.")
+        "results: how many reached each ending (overall and by lens), where groups left the historical "
+        "path, a bar chart (a PNG beside the page, and inline in it) and a table per group. Each "
+        "group is named by its file (group3.json: group3). Damaged saves are skipped with a warning; "
+        "two files holding the same game are counted once, with a warning. Without -o, a Markdown "
+        "summary is printed.",
+    )
     report.add_argument("saves", nargs="+", metavar="SAVES", help="save files or folders of saves")
     report.add_argument("-o", "--output", metavar="FILE", help="where to write it (.html or .md)")
     report.add_argument("--scenario", metavar="FILE", help="the scenario file, if it is not found by its id")
@@ -87,8 +94,10 @@ def run_transcript(args: argparse.Namespace) -> int:
     problem = _write(Path(args.output), text)
     if problem:
         return fail(problem, 1)
-    print(f"Wrote {args.output}: {transcript.count.words()}; "
-          f"{'ending: ' + transcript.ending.title if transcript.ending else 'not finished'}.")
+    print(
+        f"Wrote {args.output}: {transcript.count.words()}; "
+        f"{'ending: ' + transcript.ending.title if transcript.ending else 'not finished'}."
+    )
     return 0
 
 
@@ -128,8 +137,11 @@ def run_report(args: argparse.Namespace) -> int:
     for name, why in report.skipped:
         print(f"parley: warning: skipped {name}: {why}", file=sys.stderr)
     for copy, kept in report.duplicates:
-        print(f"parley: warning: {copy} and {kept} are the same game (same scenario, settings and moves); "
-              f"counted once, as {Path(kept).stem}", file=sys.stderr)
+        print(
+            f"parley: warning: {copy} and {kept} are the same game (same scenario, settings and moves); "
+            f"counted once, as {Path(kept).stem}",
+            file=sys.stderr,
+        )
     if not report.total:
         return fail("no readable save among the files given", 1)
     if args.output is None:

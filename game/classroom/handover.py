@@ -76,10 +76,13 @@ def handover(game: Game) -> Handover | None:
     if actor is None:
         return None
     return Handover(
-        actor.id, actor.name, actor.colour,
+        actor.id,
+        actor.name,
+        actor.colour,
         heading=f"{actor.name}: your turn",
         instruction=f"Pass the computer to the players of {the_actor(actor.name)}; everyone else, please look away. "
-                    "Continue when only they can see the screen: their private briefing comes next.")
+        "Continue when only they can see the screen: their private briefing comes next.",
+    )
 
 
 def debrief_briefings(game: Game) -> tuple[Briefing, ...]:

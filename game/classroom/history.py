@@ -74,8 +74,15 @@ def describe(scenario: Scenario, move: Move) -> Step:
     node = scenario.nodes.get(move.node)
     step = node.step(move.step) if node else None
     actor = scenario.actors.get(move.actor)
-    return Step(scenario.date_of(move.day), move.node, node.title if node else move.node,
-                actor.name if actor else "", move.step, step.label if step else move.step, move.by == "chance")
+    return Step(
+        scenario.date_of(move.day),
+        move.node,
+        node.title if node else move.node,
+        actor.name if actor else "",
+        move.step,
+        step.label if step else move.step,
+        move.by == "chance",
+    )
 
 
 def parting_words(step: Step) -> str:

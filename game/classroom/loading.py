@@ -80,8 +80,10 @@ class ScenarioFinder:
         if self.explicit:
             loaded = self._load(self.explicit)
             hint = f" ({loaded})" if isinstance(loaded, str) else f" ({self.explicit} is '{loaded.id}')"
-        raise ClassroomError(f"the scenario '{scenario_id}' was not found: not at its recorded path "
-                             f"{recorded or '(none)'}, nor in {self.folder}{hint}; name its file with --scenario")
+        raise ClassroomError(
+            f"the scenario '{scenario_id}' was not found: not at its recorded path "
+            f"{recorded or '(none)'}, nor in {self.folder}{hint}; name its file with --scenario"
+        )
 
 
 def load_save(path: str | Path, finder: ScenarioFinder) -> LoadedSave:
@@ -120,8 +122,10 @@ def save_files(items: list[str | Path], skip: set[Path] | None = None) -> tuple[
     for item in items:
         path = Path(item)
         if path.is_dir():
-            found = sorted((p for p in path.glob("*.json") if p.is_file() and p.resolve() not in skip),
-                           key=lambda p: (natural_key(p.stem), p.name))
+            found = sorted(
+                (p for p in path.glob("*.json") if p.is_file() and p.resolve() not in skip),
+                key=lambda p: (natural_key(p.stem), p.name),
+            )
         elif path.is_file():
             found = [path]
         else:

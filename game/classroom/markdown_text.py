@@ -11,12 +11,18 @@ from .transcript import Ending, Entry, Transcript, long_date
 if TYPE_CHECKING:
     from .report import ClassReport, GroupResult, ScenarioResults
 
-SPECULATIVE = {"none": "not speculative: this is what happened", "low": "slightly speculative",
-               "medium": "fairly speculative", "high": "highly speculative"}
+SPECULATIVE = {
+    "none": "not speculative: this is what happened",
+    "low": "slightly speculative",
+    "medium": "fairly speculative",
+    "high": "highly speculative",
+}
 
 
-SEPARATE = ("From here the two paths go their own ways. They are two separate lists, not rows to read across: "
-            "the same number in each is not the same moment or the same decision.")
+SEPARATE = (
+    "From here the two paths go their own ways. They are two separate lists, not rows to read across: "
+    "the same number in each is not the same moment or the same decision."
+)
 STOPPED = "This game was not finished; history went on."
 
 
@@ -55,8 +61,12 @@ def _entry(entry: Entry) -> list[str]:
     date = long_date(entry.date)
     if entry.kind == "decision":
         mark = " *(as in history)*" if entry.historical else ""
-        lines = [f"### {entry.number}. {date} — {entry.node_title}", "",
-                 f"**{entry.actor_name}** chose **{one_line(entry.title)}**{mark}{refs(entry.sources)}", ""]
+        lines = [
+            f"### {entry.number}. {date} — {entry.node_title}",
+            "",
+            f"**{entry.actor_name}** chose **{one_line(entry.title)}**{mark}{refs(entry.sources)}",
+            "",
+        ]
         if entry.text:
             lines += [one_line(entry.text), ""]
         facts = [f"- Chosen by: {entry.by}"]
@@ -70,20 +80,31 @@ def _entry(entry: Entry) -> list[str]:
     if entry.kind == "chance":
         text = f" {one_line(entry.text)}" if entry.text else ""
         effects = f" ({'; '.join(entry.effects)})" if entry.effects else ""
-        return [f"- *{date} — {entry.node_title}:* as it turned out, **{one_line(entry.title)}**.{text}"
-                f"{effects}{refs(entry.sources)}", ""]
+        return [
+            f"- *{date} — {entry.node_title}:* as it turned out, **{one_line(entry.title)}**.{text}"
+            f"{effects}{refs(entry.sources)}",
+            "",
+        ]
     if entry.kind == "event":
         effects = f" ({'; '.join(entry.effects)})" if entry.effects else ""
-        return [f"- *{date} — event:* **{one_line(entry.title)}**. {one_line(entry.text)}{effects}"
-                f"{refs(entry.sources)}", ""]
+        return [
+            f"- *{date} — event:* **{one_line(entry.title)}**. {one_line(entry.text)}{effects}{refs(entry.sources)}",
+            "",
+        ]
     return []  # the ending has its own section
 
 
 def _ending(heading: str, ending: Ending) -> list[str]:
     mark = " (what really happened)" if ending.historical and heading == "The ending" else ""
-    lines = [f"## {heading}: {ending.title}{mark}", "", f"*{long_date(ending.date)}*", "",
-             one_line(ending.epilogue) + refs(ending.sources), "",
-             f"**How speculative:** {SPECULATIVE.get(ending.speculative, ending.speculative)}."]
+    lines = [
+        f"## {heading}: {ending.title}{mark}",
+        "",
+        f"*{long_date(ending.date)}*",
+        "",
+        one_line(ending.epilogue) + refs(ending.sources),
+        "",
+        f"**How speculative:** {SPECULATIVE.get(ending.speculative, ending.speculative)}.",
+    ]
     if ending.speculation:
         lines[-1] += f" {one_line(ending.speculation)}"
     return [*lines, ""]
@@ -96,8 +117,9 @@ def _path_list(steps: list[Step], start: int, ending: str) -> list[str]:
 
 def _comparison(t: Transcript) -> list[str]:
     lines = ["## Compared with history", ""]
-    lines.append(f"**Turning point:** {t.turning_point}." if t.turning_point else
-                 "This game never left the historical path.")
+    lines.append(
+        f"**Turning point:** {t.turning_point}." if t.turning_point else "This game never left the historical path."
+    )
     mine = t.ending.title if t.ending else "(not finished)"
     theirs = t.history_ending.title if t.history_ending else "—"
     words = split_words(t)
@@ -144,8 +166,16 @@ def transcript_markdown(t: Transcript) -> str:
 
 
 def _section(r: ScenarioResults, chart_file: str) -> list[str]:
-    lines = [f"## {r.title}", "", f"{len(r.groups)} group(s).", "", "### Outcomes", "",
-             "| Outcome | Groups |", "|---|---|"]
+    lines = [
+        f"## {r.title}",
+        "",
+        f"{len(r.groups)} group(s).",
+        "",
+        "### Outcomes",
+        "",
+        "| Outcome | Groups |",
+        "|---|---|",
+    ]
     for bar in r.outcome_counts:
         mark = " (historical)" if bar.historical else ""
         lines.append(f"| {cell(bar.label + mark)} | {bar.count} |")
@@ -155,20 +185,28 @@ def _section(r: ScenarioResults, chart_file: str) -> list[str]:
     lines += _lens_table(r)
     lines += ["### Where groups left the historical path", ""]
     if r.departures:
-        lines += ["| Decision | Reached by | Left history here | Chose otherwise | Most common other choice |",
-                  "|---|---|---|---|---|"]
+        lines += [
+            "| Decision | Reached by | Left history here | Chose otherwise | Most common other choice |",
+            "|---|---|---|---|---|",
+        ]
         for d in r.departures[:TOP_DEPARTURES]:
             lines.append(f"| {cell(d.where)} | {d.reached} | {d.parted} | {d.otherwise} | {cell(d.alternative)} |")
         if len(r.departures) > TOP_DEPARTURES:
             lines += ["", f"…and {len(r.departures) - TOP_DEPARTURES} more place(s) where fewer groups left history."]
     else:
         lines.append("Every group followed the historical path.")
-    lines += ["", "### Groups", "",
-              "| Save | Lens | Seed | Outcome | Turning point | Decisions | By the class | Reasons |",
-              "|---|---|---|---|---|---|---|---|"]
+    lines += [
+        "",
+        "### Groups",
+        "",
+        "| Save | Lens | Seed | Outcome | Turning point | Decisions | By the class | Reasons |",
+        "|---|---|---|---|---|---|---|---|",
+    ]
     for g in r.groups:
-        lines.append(f"| {cell(group_name(g))} | {cell(g.lens)} | {g.seed} | {cell(g.outcome)} | "
-                     f"{cell(g.turning_point or '—')} | {g.decisions} | {g.by_class} | {g.reasons} |")
+        lines.append(
+            f"| {cell(group_name(g))} | {cell(g.lens)} | {g.seed} | {cell(g.outcome)} | "
+            f"{cell(g.turning_point or '—')} | {g.decisions} | {g.by_class} | {g.reasons} |"
+        )
     return [*lines, ""]
 
 
@@ -181,8 +219,7 @@ def _lens_table(r: ScenarioResults) -> list[str]:
     lines = ["### Endings by lens", ""]
     if len(r.lenses) == 1:
         lines += [f"Every group played under the same lens ({one_line(r.lenses[0])}).", ""]
-    lines += ["| Outcome | " + " | ".join(cell(name) for name in r.lenses) + " |",
-              "|---|" + "---|" * len(r.lenses)]
+    lines += ["| Outcome | " + " | ".join(cell(name) for name in r.lenses) + " |", "|---|" + "---|" * len(r.lenses)]
     for row in r.by_lens:
         mark = " (historical)" if row.historical else ""
         lines.append(f"| {cell(row.label + mark)} | " + " | ".join(str(n) for n in row.counts) + " |")
@@ -192,9 +229,15 @@ def _lens_table(r: ScenarioResults) -> list[str]:
 
 def report_markdown(report: ClassReport, charts: dict[str, str] | None = None) -> str:
     """The class report as Markdown; ``charts`` maps a scenario id to its PNG's file name."""
-    lines = ["# Class results", "", f"{report.total} save(s) read"
-             + (f", {len(report.skipped)} skipped" if report.skipped else "")
-             + (f", {report.copies_words()}" if report.duplicates else "") + ".", ""]
+    lines = [
+        "# Class results",
+        "",
+        f"{report.total} save(s) read"
+        + (f", {len(report.skipped)} skipped" if report.skipped else "")
+        + (f", {report.copies_words()}" if report.duplicates else "")
+        + ".",
+        "",
+    ]
     for results in report.sections:
         lines += _section(results, (charts or {}).get(results.scenario_id, ""))
     if report.duplicates:

@@ -147,4 +147,4 @@ def resolve_timeout(game: Game, rule: str) -> list[Happening]:
 
 def timeout_rule_of(by: str) -> str:
     """The rule recorded in a move's ``by`` ('' when the move was not a timeout)."""
-    return by[len(TIMEOUT_PREFIX):] if by.startswith(TIMEOUT_PREFIX) else ""
+    return by[len(TIMEOUT_PREFIX) :] if by.startswith(TIMEOUT_PREFIX) else ""

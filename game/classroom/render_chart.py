@@ -56,8 +56,13 @@ def write_png(chart: Chart, path: str | Path, width: int = 720) -> Path:
     title_font, font, bold = _font(pygame, 17 * s, True), _font(pygame, 15 * s), _font(pygame, 15 * s, True)
     title = title_font.render(lay.title, True, ink)
     surface.blit(title, (0, lay.title_y * s - title.get_height() * 3 // 4))
-    pygame.draw.line(surface, _colour(pygame, RULE), (lay.axis_x * s, (lay.boxes[0].y - 6) * s if lay.boxes else 0),
-                     (lay.axis_x * s, (lay.height - 10) * s), s)
+    pygame.draw.line(
+        surface,
+        _colour(pygame, RULE),
+        (lay.axis_x * s, (lay.boxes[0].y - 6) * s if lay.boxes else 0),
+        (lay.axis_x * s, (lay.height - 10) * s),
+        s,
+    )
     for box in lay.boxes:
         label = font.render(box.label, True, ink)
         surface.blit(label, (box.label_x * s - label.get_width(), box.text_y * s - label.get_height() // 2))

@@ -132,11 +132,22 @@ class _Tally:
         self.by_lens[(game.settings.lens, outcome.id if outcome else "")] += 1
         name = loaded.path.stem
         count = tally(game.moves)
-        self.groups.append(GroupResult(
-            name, loaded.path, self._lens_name(game.settings.lens), game.settings.seed,
-            outcome.id if outcome else "", outcome.title if outcome else UNFINISHED, words,
-            count.total, sum(1 for m in game.moves if m.reason), loaded.notice,
-            loaded.data.name if loaded.data.name != name else "", count.by_class))
+        self.groups.append(
+            GroupResult(
+                name,
+                loaded.path,
+                self._lens_name(game.settings.lens),
+                game.settings.seed,
+                outcome.id if outcome else "",
+                outcome.title if outcome else UNFINISHED,
+                words,
+                count.total,
+                sum(1 for m in game.moves if m.reason),
+                loaded.notice,
+                loaded.data.name if loaded.data.name != name else "",
+                count.by_class,
+            )
+        )
 
     def _lens_name(self, lens_id: str) -> str:
         lens = self.scenario.lenses.get(lens_id)
@@ -167,25 +178,34 @@ class _Tally:
         for node_id in set(self.parted) | set(self.otherwise):
             node = scenario.nodes.get(node_id)
             actor = scenario.actors.get(node.actor) if node else None
-            where = (f"{node.date.day} {node.date:%b}, {node.title} ({actor.name if actor else 'chance'})"
-                     if node else node_id)
+            where = (
+                f"{node.date.day} {node.date:%b}, {node.title} ({actor.name if actor else 'chance'})"
+                if node
+                else node_id
+            )
             top = self.alternatives.get(node_id, Counter()).most_common(1)
             alternative = f"{top[0][0]} ({top[0][1]})" if top else "—"
-            departures.append(Departure(node_id, where, self.reached[node_id], self.parted[node_id],
-                                        self.otherwise[node_id], alternative))
+            departures.append(
+                Departure(
+                    node_id, where, self.reached[node_id], self.parted[node_id], self.otherwise[node_id], alternative
+                )
+            )
         order = {node_id: i for i, node_id in enumerate(scenario.nodes)}
         departures.sort(key=lambda d: (-d.parted, -d.otherwise, order.get(d.node, len(order))))
         groups = sorted(self.groups, key=lambda g: natural_key(g.name))
         lens_ids, by_lens = self._lens_table()
-        return ScenarioResults(scenario.id, scenario.title, groups, bars, departures,
-                               [self._lens_name(i) for i in lens_ids], by_lens)
+        return ScenarioResults(
+            scenario.id, scenario.title, groups, bars, departures, [self._lens_name(i) for i in lens_ids], by_lens
+        )
 
     def _lens_table(self) -> tuple[list[str], list[LensRow]]:
         """The lenses played (the scenario's order, then any it no longer has) and ending x lens counts."""
         played = {lens for lens, _ in self.by_lens}
         lens_ids = [i for i in self.scenario.lenses if i in played] + sorted(played - set(self.scenario.lenses))
-        rows = [LensRow(o.title, tuple(self.by_lens[(i, o.id)] for i in lens_ids), o.historical)
-                for o in self.scenario.outcomes.values()]
+        rows = [
+            LensRow(o.title, tuple(self.by_lens[(i, o.id)] for i in lens_ids), o.historical)
+            for o in self.scenario.outcomes.values()
+        ]
         if self.outcomes[""]:
             rows.append(LensRow(UNFINISHED, tuple(self.by_lens[(i, "")] for i in lens_ids), unfinished=True))
         return lens_ids, rows
@@ -193,8 +213,11 @@ class _Tally:
 
 def fingerprint(data: SaveData) -> str:
     """What makes two saves the same game: scenario id, settings and moves (not the name or dates)."""
-    return json.dumps([data.scenario_id, data.settings.to_dict(), [m.to_dict() for m in data.moves]],
-                      sort_keys=True, ensure_ascii=False)
+    return json.dumps(
+        [data.scenario_id, data.settings.to_dict(), [m.to_dict() for m in data.moves]],
+        sort_keys=True,
+        ensure_ascii=False,
+    )
 
 
 def build_report(paths: list[Path], finder: ScenarioFinder | None = None) -> ClassReport:

@@ -189,8 +189,15 @@ class _Sources:
 
 def _ending(scenario: Scenario, item: Happening, sources: _Sources) -> Ending:
     outcome = scenario.outcomes[item.node]
-    return Ending(outcome.title, item.text or outcome.epilogue, outcome.date or scenario.date_of(item.day),
-                  outcome.speculative, outcome.speculation, outcome.historical, sources.cite(*outcome.sources))
+    return Ending(
+        outcome.title,
+        item.text or outcome.epilogue,
+        outcome.date or scenario.date_of(item.day),
+        outcome.speculative,
+        outcome.speculation,
+        outcome.historical,
+        sources.cite(*outcome.sources),
+    )
 
 
 def _entries(game: Game, sources: _Sources) -> tuple[list[Entry], Ending | None]:
@@ -204,15 +211,26 @@ def _entries(game: Game, sources: _Sources) -> tuple[list[Entry], Ending | None]
         node = scenario.nodes.get(item.node)
         if item.kind in ENDINGS:
             ending = _ending(scenario, item, sources)
-            entries.append(Entry(item.kind, date, item.title, ending.epilogue, historical=item.historical,
-                                 sources=ending.sources))
+            entries.append(
+                Entry(item.kind, date, item.title, ending.epilogue, historical=item.historical, sources=ending.sources)
+            )
             continue
         refs = sources.cite(item.source, *(node.sources if node else ()))
         effects = describe_effects(scenario, item.effects)
         if item.kind != "decision":
             title = node.title if node and item.kind == "chance" else ""
-            entries.append(Entry(item.kind, date, item.title, item.text, title, effects=effects,
-                                 historical=item.historical, sources=refs))
+            entries.append(
+                Entry(
+                    item.kind,
+                    date,
+                    item.title,
+                    item.text,
+                    title,
+                    effects=effects,
+                    historical=item.historical,
+                    sources=refs,
+                )
+            )
             continue
         number += 1
         move: Move | None = next(choices, None)
@@ -221,10 +239,25 @@ def _entries(game: Game, sources: _Sources) -> tuple[list[Entry], Ending | None]
         actor = scenario.actors.get(item.actor)
         expected = scenario.historical_step(node) if node else None
         other = expected.label if expected and expected.id != item.step else ""
-        entries.append(Entry(
-            "decision", date, item.title, item.text, node.title if node else item.node, item.actor,
-            actor.name if actor else item.actor, actor.colour if actor else "", number,
-            chosen_by(move.by) if move else "", move.reason if move else "", effects, item.historical, other, refs))
+        entries.append(
+            Entry(
+                "decision",
+                date,
+                item.title,
+                item.text,
+                node.title if node else item.node,
+                item.actor,
+                actor.name if actor else item.actor,
+                actor.colour if actor else "",
+                number,
+                chosen_by(move.by) if move else "",
+                move.reason if move else "",
+                effects,
+                item.historical,
+                other,
+                refs,
+            )
+        )
     return entries, ending
 
 
@@ -233,8 +266,10 @@ def _comparison(game: Game, past: Game) -> tuple[list[Row], list[history.Step], 
     scenario = game.scenario
     turn = history.turning_point(game.moves, past.moves)
     paired = history.paired_length(game.moves, past.moves)
-    rows = [Row(history.describe(scenario, mine), history.describe(scenario, theirs), index == turn)
-            for index, (mine, theirs) in enumerate(zip(game.moves[:paired], past.moves[:paired], strict=True))]
+    rows = [
+        Row(history.describe(scenario, mine), history.describe(scenario, theirs), index == turn)
+        for index, (mine, theirs) in enumerate(zip(game.moves[:paired], past.moves[:paired], strict=True))
+    ]
     played_after = [history.describe(scenario, m) for m in game.moves[paired:]]
     history_after = [history.describe(scenario, m) for m in past.moves[paired:]]
     words = ""
@@ -257,17 +292,35 @@ def build_transcript(game: Game) -> Transcript:
     history_end = next((i for i in past.log if i.kind in ENDINGS), None)
     history_ending = _ending(scenario, history_end, sources) if history_end else None
     rows, played_after, history_after, turning = _comparison(game, past)
-    standing = [(v.label or v.id, show_value(game.state.values.get(v.id))) for v in scenario.variables.values()
-                if v.visible]
+    standing = [
+        (v.label or v.id, show_value(game.state.values.get(v.id))) for v in scenario.variables.values() if v.visible
+    ]
     notes = []
     if not game.ended:
         notes.append("The game was not finished when this transcript was made.")
     if settings.follow_history:
         notes.append("Chance followed history in this game (history replay).")
-    return Transcript(scenario.id, scenario.title, scenario.summary, lens.name if lens else settings.lens,
-                      lens.text if lens else "", settings.seed, settings.follow_history, roles, entries, ending,
-                      history_ending, rows, turning, sorted(sources.refs.values(), key=lambda s: s.number),
-                      standing, notes, played_after, history_after, tally(game.moves))
+    return Transcript(
+        scenario.id,
+        scenario.title,
+        scenario.summary,
+        lens.name if lens else settings.lens,
+        lens.text if lens else "",
+        settings.seed,
+        settings.follow_history,
+        roles,
+        entries,
+        ending,
+        history_ending,
+        rows,
+        turning,
+        sorted(sources.refs.values(), key=lambda s: s.number),
+        standing,
+        notes,
+        played_after,
+        history_after,
+        tally(game.moves),
+    )
 
 
 def render_markdown(transcript: Transcript) -> str:

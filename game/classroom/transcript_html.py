@@ -16,9 +16,11 @@ def _setup(t: Transcript) -> str:
     roles = "".join(f"<li>{swatch(r.colour)}<b>{e(r.name)}</b> — {e(r.played_by)}</li>" for r in t.roles)
     lens = f"<b>{e(t.lens)}</b>" + (f" — {e(t.lens_text)}" if t.lens_text else "")
     notes = "".join(f'<p class="note">{e(n)}</p>' for n in t.notes)
-    return (f'<h2>Setup</h2><dl class="setup"><dt>Lens</dt><dd>{lens}</dd>'
-            f"<dt>Seed</dt><dd>{t.seed}</dd><dt>Decisions</dt><dd>{e(_count(t))}</dd>"
-            f"<dt>Roles</dt><dd><ul class=\"roles\">{roles}</ul></dd></dl>{notes}")
+    return (
+        f'<h2>Setup</h2><dl class="setup"><dt>Lens</dt><dd>{lens}</dd>'
+        f"<dt>Seed</dt><dd>{t.seed}</dd><dt>Decisions</dt><dd>{e(_count(t))}</dd>"
+        f'<dt>Roles</dt><dd><ul class="roles">{roles}</ul></dd></dl>{notes}'
+    )
 
 
 def _facts(entry: Entry) -> str:
@@ -34,53 +36,74 @@ def _facts(entry: Entry) -> str:
 
 def _entry(entry: Entry) -> str:
     date = f"<b>{entry.date.day} {entry.date:%b}</b><span>{entry.date:%Y}</span>"
-    kind = f"Decision {entry.number}" if entry.kind == "decision" else \
-        "As it turned out" if entry.kind == "chance" else "Event"
+    kind = (
+        f"Decision {entry.number}"
+        if entry.kind == "decision"
+        else "As it turned out"
+        if entry.kind == "chance"
+        else "Event"
+    )
     when = f'<div class="date">{date}<span class="kind">{kind}</span></div>'
     text = f'<div class="text">{paragraphs(entry.text)}</div>' if entry.text else ""
     if entry.kind == "decision":
-        tag = ('<span class="tag hist">as in history</span>' if entry.historical else
-               '<span class="tag other">not as in history</span>' if entry.history_label else "")
-        return (f'<section class="entry decision">{when}<div>'
-                f'<div class="situation">{e(entry.node_title)}</div>'
-                f'<div class="head">{swatch(entry.colour)}<b>{e(entry.actor_name)}</b>: {e(entry.title)}'
-                f"{tag}{refs(entry.sources)}</div>{text}{_facts(entry)}</div></section>")
+        tag = (
+            '<span class="tag hist">as in history</span>'
+            if entry.historical
+            else '<span class="tag other">not as in history</span>'
+            if entry.history_label
+            else ""
+        )
+        return (
+            f'<section class="entry decision">{when}<div>'
+            f'<div class="situation">{e(entry.node_title)}</div>'
+            f'<div class="head">{swatch(entry.colour)}<b>{e(entry.actor_name)}</b>: {e(entry.title)}'
+            f"{tag}{refs(entry.sources)}</div>{text}{_facts(entry)}</div></section>"
+        )
     if entry.kind in ("chance", "event"):
         situation = f'<div class="situation">{e(entry.node_title)}</div>' if entry.node_title else ""
         effects = f'<p class="meta">Effects: {e("; ".join(entry.effects))}</p>' if entry.effects else ""
-        return (f'<section class="entry {entry.kind}">{when}<div>{situation}'
-                f'<div class="head"><b>{e(entry.title)}</b>{refs(entry.sources)}</div>{text}{effects}</div></section>')
+        return (
+            f'<section class="entry {entry.kind}">{when}<div>{situation}'
+            f'<div class="head"><b>{e(entry.title)}</b>{refs(entry.sources)}</div>{text}{effects}</div></section>'
+        )
     return ""
 
 
 def _ending(heading: str, ending: Ending) -> str:
-    mark = ' <span class="tag hist">what really happened</span>' if ending.historical and heading == "The ending" \
-        else ""
+    mark = (
+        ' <span class="tag hist">what really happened</span>' if ending.historical and heading == "The ending" else ""
+    )
     level = SPECULATIVE.get(ending.speculative, ending.speculative)
     why = f" {e(ending.speculation)}" if ending.speculation else ""
-    return (f'<div class="ending"><div class="meta">{e(heading)} · {e(long_date(ending.date))}</div>'
-            f"<h3>{e(ending.title)}{mark}</h3>{paragraphs(ending.epilogue)}{refs(ending.sources)}"
-            f'<p class="speculation {e(ending.speculative)}"><b>How speculative:</b> {e(level)}.{why}</p></div>')
+    return (
+        f'<div class="ending"><div class="meta">{e(heading)} · {e(long_date(ending.date))}</div>'
+        f"<h3>{e(ending.title)}{mark}</h3>{paragraphs(ending.epilogue)}{refs(ending.sources)}"
+        f'<p class="speculation {e(ending.speculative)}"><b>How speculative:</b> {e(level)}.{why}</p></div>'
+    )
 
 
 def _cell(step: Step | None) -> str:
     if step is None:
         return "—"
     who = "Chance" if step.chance else step.actor
-    return (f'<span class="meta">{step.date.day} {step.date:%b} · {e(step.node_title)}</span><br>'
-            f"<b>{e(who)}:</b> {e(step.label)}")
+    return (
+        f'<span class="meta">{step.date.day} {step.date:%b} · {e(step.node_title)}</span><br>'
+        f"<b>{e(who)}:</b> {e(step.label)}"
+    )
 
 
 def _path(heading: str, steps: list[Step], start: int, ending: str) -> str:
     items = "".join(f"<li>{_cell(step)}</li>" for step in steps)
     listing = f'<ol start="{start}">{items}</ol>' if items else ""
-    return (f'<div class="path"><h3>{e(heading)}</h3>{listing}'
-            f'<p class="path-end"><b>Ending:</b> {e(ending)}</p></div>')
+    return f'<div class="path"><h3>{e(heading)}</h3>{listing}<p class="path-end"><b>Ending:</b> {e(ending)}</p></div>'
 
 
 def _comparison(t: Transcript) -> str:
-    lead = (f"<p><b>Turning point</b> — where this game left the historical path: {e(t.turning_point)}.</p>"
-            if t.turning_point else "<p>This game never left the historical path.</p>")
+    lead = (
+        f"<p><b>Turning point</b> — where this game left the historical path: {e(t.turning_point)}.</p>"
+        if t.turning_point
+        else "<p>This game never left the historical path.</p>"
+    )
     mine = t.ending.title if t.ending else "(not finished)"
     theirs = t.history_ending.title if t.history_ending else "—"
     paired, split, note = split_words(t)
@@ -90,21 +113,29 @@ def _comparison(t: Transcript) -> str:
         for number, row in enumerate(t.comparison, 1):
             num = f'{number}<br><span class="tag turn">turning point</span>' if row.turning else str(number)
             if row.same:
-                rows.append(f'<tr><td class="num">{num}</td><td class="same" colspan="2">{_cell(row.played)}'
-                            f' <span class="meta">(both)</span></td></tr>')
+                rows.append(
+                    f'<tr><td class="num">{num}</td><td class="same" colspan="2">{_cell(row.played)}'
+                    f' <span class="meta">(both)</span></td></tr>'
+                )
             else:
                 cls = ' class="turn"' if row.turning else ""
-                rows.append(f'<tr{cls}><td class="num">{num}</td><td>{_cell(row.played)}</td>'
-                            f"<td>{_cell(row.historical)}</td></tr>")
+                rows.append(
+                    f'<tr{cls}><td class="num">{num}</td><td>{_cell(row.played)}</td>'
+                    f"<td>{_cell(row.historical)}</td></tr>"
+                )
         if not split:
             rows.append(f'<tr class="end"><td class="num">End</td><td>{e(mine)}</td><td>{e(theirs)}</td></tr>')
-        parts.append(f'<h3>{e(paired)}</h3><table class="compare"><thead><tr><th class="num">#</th>'
-                     f"<th>This game</th><th>History</th></tr></thead><tbody>{''.join(rows)}</tbody></table>")
+        parts.append(
+            f'<h3>{e(paired)}</h3><table class="compare"><thead><tr><th class="num">#</th>'
+            f"<th>This game</th><th>History</th></tr></thead><tbody>{''.join(rows)}</tbody></table>"
+        )
     if split:
         start = len(t.comparison) + 1
-        parts.append(f'<h3>{e(split)}</h3><p class="meta">{e(note)}</p><div class="paths">'
-                     f'{_path("This game", t.played_after, start, mine)}'
-                     f'{_path("What happened", t.history_after, start, theirs)}</div>')
+        parts.append(
+            f'<h3>{e(split)}</h3><p class="meta">{e(note)}</p><div class="paths">'
+            f"{_path('This game', t.played_after, start, mine)}"
+            f"{_path('What happened', t.history_after, start, theirs)}</div>"
+        )
     return "".join(parts)
 
 
@@ -119,15 +150,21 @@ def _sources(t: Transcript) -> str:
 
 
 def transcript_html(t: Transcript) -> str:
-    parts = [f"<header><div class=\"meta\">Parley · transcript of a session</div><h1>{e(t.title)}</h1>"
-             f'<p class="summary">{e(" ".join(t.summary.split()))}</p></header>', _setup(t),
-             "<h2>The session</h2>", *(_entry(x) for x in t.entries)]
+    parts = [
+        f'<header><div class="meta">Parley · transcript of a session</div><h1>{e(t.title)}</h1>'
+        f'<p class="summary">{e(" ".join(t.summary.split()))}</p></header>',
+        _setup(t),
+        "<h2>The session</h2>",
+        *(_entry(x) for x in t.entries),
+    ]
     if t.ending:
         parts.append(_ending("The ending", t.ending))
     if t.standing:
         rows = "".join(f"<tr><td>{e(k)}</td><td>{e(v)}</td></tr>" for k, v in t.standing)
-        parts.append(f"<h3>Where things stood at the end</h3><table><thead><tr><th>Measure</th><th>Value</th></tr>"
-                     f"</thead><tbody>{rows}</tbody></table>")
+        parts.append(
+            f"<h3>Where things stood at the end</h3><table><thead><tr><th>Measure</th><th>Value</th></tr>"
+            f"</thead><tbody>{rows}</tbody></table>"
+        )
     parts.append(_comparison(t))
     if t.history_ending and not (t.ending and t.ending.historical):
         parts.append(_ending("What really happened", t.history_ending))

@@ -13,8 +13,13 @@ from .policies import POLICIES, Policy
 from .state import GameState
 
 
-def play_out(scenario: Scenario, lens: str | None, seed: int, policies: Mapping[str, Policy] | str = "random",
-             follow_history: bool = False) -> GameState:
+def play_out(
+    scenario: Scenario,
+    lens: str | None,
+    seed: int,
+    policies: Mapping[str, Policy] | str = "random",
+    follow_history: bool = False,
+) -> GameState:
     """Play one whole game; ``policies`` maps actors to policies, or names one policy for all."""
     if isinstance(policies, str):
         chosen = POLICIES[policies]

@@ -36,6 +36,7 @@ class ExprError(ValueError):
 
 # ---------------------------------------------------------------- types
 
+
 @dataclass(frozen=True)
 class VarType:
     """The static type of a variable: ``bool``, ``int`` (bounded) or ``enum`` (named values)."""
@@ -121,6 +122,7 @@ def tokenize(text: str) -> list[_Tok]:
 
 
 # ---------------------------------------------------------------- syntax tree
+
 
 @dataclass
 class Node:
@@ -393,8 +395,11 @@ class Checker:
     def _compile_call(self, node: Node) -> tuple[_T, Compiled]:
         name = str(node.value)
         if name not in _FUNCS:
-            raise ExprError(f"unknown function {name!r}", node.col, did_you_mean(name, _FUNCS) or
-                            "the functions are min, max and abs")
+            raise ExprError(
+                f"unknown function {name!r}",
+                node.col,
+                did_you_mean(name, _FUNCS) or "the functions are min, max and abs",
+            )
         if name == "abs" and len(node.args) != 1:
             raise ExprError("abs takes one number", node.col)
         if name != "abs" and len(node.args) < 2:
@@ -441,7 +446,9 @@ class Checker:
         if t.enum is not None and other.op == "str" and other.value not in t.enum:
             raise ExprError(
                 f"{other.value!r} is not one of this variable's values ({', '.join(t.enum)})",
-                other.col, did_you_mean(str(other.value), t.enum))
+                other.col,
+                did_you_mean(str(other.value), t.enum),
+            )
 
 
 def compile_expr(text: str, variables: Mapping[str, VarType], want: str) -> Compiled:
@@ -468,8 +475,11 @@ def compile_effect(text: str, variables: Mapping[str, VarType]) -> Effect:
     """Compile ``var = expr``, ``var += expr`` or ``var -= expr`` into a function updating values."""
     m = _EFFECT.match(text)
     if not m:
-        raise ExprError("an effect is 'variable = value', 'variable += number' or 'variable -= number'",
-                        0, "for example: trust += 1")
+        raise ExprError(
+            "an effect is 'variable = value', 'variable += number' or 'variable -= number'",
+            0,
+            "for example: trust += 1",
+        )
     name, op = m.group(1), m.group(2)
     if name not in variables:
         hint = did_you_mean(name, variables)
@@ -485,8 +495,9 @@ def compile_effect(text: str, variables: Mapping[str, VarType]) -> Effect:
     col = offset + (len(text[offset:]) - len(text[offset:].lstrip()))
     if op != "=":
         if vt.kind != "int":
-            raise ExprError(f"'{op}' changes a number, but {name} is {vt.kind}", m.start(2),
-                            f"write {name} = ... instead")
+            raise ExprError(
+                f"'{op}' changes a number, but {name} is {vt.kind}", m.start(2), f"write {name} = ... instead"
+            )
         if typ.kind != "int":
             raise ExprError(f"'{op}' needs a number, but this is {typ.describe()}", col)
     elif vt.kind == "enum":
@@ -495,8 +506,11 @@ def compile_effect(text: str, variables: Mapping[str, VarType]) -> Effect:
         if typ.enum is None:
             tree = parse(text[offset:])
             if tree.op == "str" and tree.value not in vt.values:
-                raise ExprError(f"{tree.value!r} is not one of {name}'s values ({', '.join(vt.values)})",
-                                col, did_you_mean(str(tree.value), vt.values))
+                raise ExprError(
+                    f"{tree.value!r} is not one of {name}'s values ({', '.join(vt.values)})",
+                    col,
+                    did_you_mean(str(tree.value), vt.values),
+                )
         elif set(typ.enum) - set(vt.values):
             raise ExprError(f"the value may not be one of {name}'s values", col)
     elif vt.kind != typ.kind:
@@ -506,16 +520,21 @@ def compile_effect(text: str, variables: Mapping[str, VarType]) -> Effect:
     if vt.kind == "int":
         lo, hi = vt.minimum, vt.maximum
         if op == "=":
+
             def effect(v: dict[str, Value]) -> None:
                 v[name] = min(hi, max(lo, fn(v)))  # type: ignore[type-var]
         elif op == "+=":
+
             def effect(v: dict[str, Value]) -> None:
                 v[name] = min(hi, max(lo, v[name] + fn(v)))  # type: ignore[operator]
         else:
+
             def effect(v: dict[str, Value]) -> None:
                 v[name] = min(hi, max(lo, v[name] - fn(v)))  # type: ignore[operator]
+
         return effect
 
     def assign(v: dict[str, Value]) -> None:
         v[name] = fn(v)
+
     return assign

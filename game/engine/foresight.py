@@ -72,8 +72,7 @@ def _memo(scenario: Scenario) -> dict[tuple[object, ...], int]:
 
 
 def _key(actor: str, state: GameState, depth: int) -> tuple[object, ...]:
-    return (actor, depth, state.node, state.day, tuple(state.values.values()), tuple(state.fired),
-            state.off_history)
+    return (actor, depth, state.node, state.day, tuple(state.values.values()), tuple(state.fired), state.off_history)
 
 
 def _planned(scenario: Scenario, state: GameState, options: list[Step], actor: str, depth: int) -> Step:

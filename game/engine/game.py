@@ -45,8 +45,15 @@ class Move:
 
     @classmethod
     def from_dict(cls, data: dict[str, object]) -> Move:
-        return cls(str(data["node"]), str(data["step"]), str(data.get("by", "human")), str(data.get("actor", "")),
-                   int(data.get("day", 0)), bool(data.get("forced", False)), str(data.get("reason", "")))  # type: ignore
+        return cls(
+            str(data["node"]),
+            str(data["step"]),
+            str(data.get("by", "human")),
+            str(data.get("actor", "")),
+            int(data.get("day", 0)),
+            bool(data.get("forced", False)),
+            str(data.get("reason", "")),
+        )  # type: ignore
 
 
 @dataclass(frozen=True)
@@ -90,8 +97,12 @@ class Settings:
     projector: bool = False  # class play shows every briefing openly
 
     def to_dict(self) -> dict[str, object]:
-        data: dict[str, object] = {"lens": self.lens, "seed": self.seed, "controllers": dict(self.controllers),
-                                   "follow_history": self.follow_history}
+        data: dict[str, object] = {
+            "lens": self.lens,
+            "seed": self.seed,
+            "controllers": dict(self.controllers),
+            "follow_history": self.follow_history,
+        }
         if self.start:
             data["start"] = self.start
             data["overrides"] = dict(self.overrides)
@@ -111,11 +122,17 @@ class Settings:
         overrides = data.get("overrides", {})
         if not isinstance(overrides, dict):
             raise TypeError("overrides")
-        return cls(str(data["lens"]), int(data["seed"]),  # type: ignore[call-overload]
-                   {str(k): str(v) for k, v in controllers.items()}, bool(data.get("follow_history", False)),
-                   str(data.get("start", "")), dict(overrides),
-                   int(data.get("time_limit", 0)), str(data.get("timeout_rule", "")),  # type: ignore[call-overload]
-                   bool(data.get("projector", False)))
+        return cls(
+            str(data["lens"]),
+            int(data["seed"]),  # type: ignore[call-overload]
+            {str(k): str(v) for k, v in controllers.items()},
+            bool(data.get("follow_history", False)),
+            str(data.get("start", "")),
+            dict(overrides),
+            int(data.get("time_limit", 0)),
+            str(data.get("timeout_rule", "")),  # type: ignore[call-overload]
+            bool(data.get("projector", False)),
+        )
 
 
 @dataclass
@@ -156,9 +173,16 @@ class Game:
     # -- creating ---------------------------------------------------------------------------
 
     @classmethod
-    def new(cls, scenario: Scenario, lens: str | None = None, seed: int = 0,
-            controllers: dict[str, str] | None = None, follow_history: bool = False,
-            start: str = "", overrides: dict[str, object] | None = None) -> Game:
+    def new(
+        cls,
+        scenario: Scenario,
+        lens: str | None = None,
+        seed: int = 0,
+        controllers: dict[str, str] | None = None,
+        follow_history: bool = False,
+        start: str = "",
+        overrides: dict[str, object] | None = None,
+    ) -> Game:
         """Start a game. ``controllers`` maps actor ids to "human" or a policy; unnamed actors are
         played by the ``historical`` policy. ``start`` and ``overrides`` begin at another node with
         some values set, so an author can test one part of a scenario."""
@@ -193,8 +217,10 @@ class Game:
                 raise _Stop(node.id, "the record ends before this chance node")
             move = queue[position]
             if move.node != node.id or move.by != "chance":
-                raise _Stop(node.id, f"the record has {move.node!r}/{move.step!r} where the game is at the "
-                                     f"chance node {node.id!r}")
+                raise _Stop(
+                    node.id,
+                    f"the record has {move.node!r}/{move.step!r} where the game is at the chance node {node.id!r}",
+                )
             step = node.step(move.step)
             if step is None:
                 raise _Stop(node.id, f"the branch {move.step!r} no longer exists")
@@ -203,8 +229,10 @@ class Game:
                 return step, True
             drawn, _ = rules.draw_branch(node, state)
             if drawn.id != step.id:
-                raise _Stop(node.id, f"chance now gives {drawn.id!r} where the record has {step.id!r} "
-                                     "(the weights have changed)")
+                raise _Stop(
+                    node.id,
+                    f"chance now gives {drawn.id!r} where the record has {step.id!r} (the weights have changed)",
+                )
             position += 1
             return step, False
 
@@ -309,8 +337,9 @@ class Game:
             raise GameError(f"'{view.step.label}' is not available: {view.why_blocked()}")
         self._push_undo()
         since = len(self.log)
-        self.moves.append(Move(decision.node.id, view.step.id, by, decision.actor.id, self.state.day,
-                               reason=reason.strip()))
+        self.moves.append(
+            Move(decision.node.id, view.step.id, by, decision.actor.id, self.state.day, reason=reason.strip())
+        )
         rules.take(self.scenario, self.state, view.step, self.log, actor=decision.actor.id)
         rules.settle(self.scenario, self.state, self.log, self._picker())
         self._record_chances(since)

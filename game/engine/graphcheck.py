@@ -39,8 +39,9 @@ def reachable(scenario: Scenario) -> set[str]:
 
 def zero_time_loops(scenario: Scenario) -> list[list[str]]:
     """Cycles along which the clock need not move (every step 0 days): play could go round forever."""
-    edges = {nid: [t for t, days in successors(scenario, nid) if days == 0 and t in scenario.nodes]
-             for nid in scenario.nodes}
+    edges = {
+        nid: [t for t, days in successors(scenario, nid) if days == 0 and t in scenario.nodes] for nid in scenario.nodes
+    }
     return [sorted(group, key=list(scenario.nodes).index) for group in cycles(scenario.nodes, edges)]
 
 
@@ -70,43 +71,70 @@ def check(scenario: Scenario, walk: Walk) -> list[Finding]:
     seen = reachable(scenario)
     for nid in scenario.nodes:
         if nid not in seen:
-            warn("unreachable", ("nodes", node_index[nid]), f"node {nid!r} cannot be reached from the start",
-                 "point a choice's 'next' at it, or remove it")
+            warn(
+                "unreachable",
+                ("nodes", node_index[nid]),
+                f"node {nid!r} cannot be reached from the start",
+                "point a choice's 'next' at it, or remove it",
+            )
     for oid in scenario.outcomes:
         if oid not in seen:
-            warn("unreachable", ("outcomes", outcome_index[oid]), f"outcome {oid!r} cannot be reached",
-                 "point a choice's 'next' or an event's 'goto' at it")
+            warn(
+                "unreachable",
+                ("outcomes", outcome_index[oid]),
+                f"outcome {oid!r} cannot be reached",
+                "point a choice's 'next' or an event's 'goto' at it",
+            )
 
     for loop in zero_time_loops(scenario):
         first = loop[0]
-        warn("zero-time-loop", ("nodes", node_index[first]),
-             f"play can go round {' -> '.join(loop)} forever without the clock moving",
-             "give one step of the loop 'days: 1' or more")
+        warn(
+            "zero-time-loop",
+            ("nodes", node_index[first]),
+            f"play can go round {' -> '.join(loop)} forever without the clock moving",
+            "give one step of the loop 'days: 1' or more",
+        )
 
     for nid, node in scenario.nodes.items():
         if node.date > scenario.end:
-            warn("date-range", ("nodes", node_index[nid], "date"),
-                 f"node {nid!r} is dated {node.date}, after the scenario's end ({scenario.end})",
-                 "it can never be played")
+            warn(
+                "date-range",
+                ("nodes", node_index[nid], "date"),
+                f"node {nid!r} is dated {node.date}, after the scenario's end ({scenario.end})",
+                "it can never be played",
+            )
         if node.date < scenario.start:
-            warn("date-range", ("nodes", node_index[nid], "date"),
-                 f"node {nid!r} is dated {node.date}, before the scenario's start ({scenario.start})")
+            warn(
+                "date-range",
+                ("nodes", node_index[nid], "date"),
+                f"node {nid!r} is dated {node.date}, before the scenario's start ({scenario.start})",
+            )
 
     used = {cid for node in scenario.nodes.values() for step in node.choices for cid in step.constraints}
     for index, cid in enumerate(scenario.constraints):
         if cid not in used:
-            warn("unused", ("constraints", index), f"no choice names the constraint {cid!r}",
-                 "list it in a choice's 'constraints'")
+            warn(
+                "unused",
+                ("constraints", index),
+                f"no choice names the constraint {cid!r}",
+                "list it in a choice's 'constraints'",
+            )
 
     path, end = historical_path(scenario)
     historical_outcomes = [o.id for o in scenario.outcomes.values() if o.historical]
     if historical_outcomes:
         if not end:
             last = path[-1] if path else scenario.start_node
-            warn("historical-path", ("nodes", node_index.get(last, 0)),
-                 f"the historical path stops at {last!r}: no choice there is marked historical",
-                 "mark what really happened with 'historical: true'")
+            warn(
+                "historical-path",
+                ("nodes", node_index.get(last, 0)),
+                f"the historical path stops at {last!r}: no choice there is marked historical",
+                "mark what really happened with 'historical: true'",
+            )
         elif end not in historical_outcomes and not any(e.historical and e.goto for e in scenario.events):
-            warn("historical-path", ("outcomes", outcome_index[end]),
-                 f"the historical path ends in {end!r}, which is not marked historical")
+            warn(
+                "historical-path",
+                ("outcomes", outcome_index[end]),
+                f"the historical path ends in {end!r}, which is not marked historical",
+            )
     return out

@@ -54,8 +54,9 @@ class _Builder:
     def ids(self, section: str) -> list[str]:
         """The ids defined in a section, in file order (computed once per section)."""
         if section not in self._ids:
-            self._ids[section] = [item["id"] for item in self.data.get(section, [])
-                                  if isinstance(item, dict) and "id" in item]
+            self._ids[section] = [
+                item["id"] for item in self.data.get(section, []) if isinstance(item, dict) and "id" in item
+            ]
         return self._ids[section]
 
     def ref(self, value: str | None, known: list[str] | set[str] | dict[str, Any], path: Path, what: str) -> bool:
@@ -69,8 +70,9 @@ class _Builder:
         if value in lookup:
             return True
         names = sorted(known) if isinstance(known, set) else list(known)  # a set has no order of its own
-        hint = suggest(value, names) or (f"the {plural(what)} are: {', '.join(names[:12])}" if names else
-                                           f"define {plural(what)} first")
+        hint = suggest(value, names) or (
+            f"the {plural(what)} are: {', '.join(names[:12])}" if names else f"define {plural(what)} first"
+        )
         self.error("unknown-ref", path, f"no {what} has the id {value!r}", hint)
         return False
 
@@ -80,9 +82,17 @@ class _Builder:
         if offset is not None:
             col += offset + err.column
         shown = f" of: {text}" if len(text) <= 80 else ""
-        self.walk.findings.append(Finding(ERROR, "bad-expression", f"{err.message}, at column {err.column + 1}{shown}",
-                                          self.walk.file,
-                                          line, col, err.hint))
+        self.walk.findings.append(
+            Finding(
+                ERROR,
+                "bad-expression",
+                f"{err.message}, at column {err.column + 1}{shown}",
+                self.walk.file,
+                line,
+                col,
+                err.hint,
+            )
+        )
 
     def expr(self, text: str | None, path: Path, want: str) -> Compiled | None:
         if text is None:
@@ -125,8 +135,15 @@ class _Builder:
             initial = self.value_for(vtype, raw.get("initial"), path + ("initial",), vid)
             if initial is None:
                 continue
-            out[vid] = Variable(vid, vtype, initial, raw.get("label", vid), raw.get("description", ""),
-                                raw.get("visible", True), raw.get("source", ""))
+            out[vid] = Variable(
+                vid,
+                vtype,
+                initial,
+                raw.get("label", vid),
+                raw.get("description", ""),
+                raw.get("visible", True),
+                raw.get("source", ""),
+            )
             self.ref(raw.get("source"), self.ids("sources"), path + ("source",), "source") if "source" in raw else None
         return out
 
@@ -134,8 +151,12 @@ class _Builder:
         kind = raw["type"]
         if kind == "int":
             if "min" not in raw or "max" not in raw:
-                self.error("missing-key", path, f"the int variable {raw['id']!r} needs 'min' and 'max'",
-                           "add bounds, e.g. min: 0 and max: 10")
+                self.error(
+                    "missing-key",
+                    path,
+                    f"the int variable {raw['id']!r} needs 'min' and 'max'",
+                    "add bounds, e.g. min: 0 and max: 10",
+                )
                 return None
             if raw["min"] > raw["max"]:
                 self.error("bad-bounds", path + ("min",), f"min ({raw['min']}) is greater than max ({raw['max']})")
@@ -146,8 +167,12 @@ class _Builder:
         if kind == "enum":
             values = raw.get("values")
             if not values:
-                self.error("missing-key", path, f"the enum variable {raw['id']!r} needs 'values'",
-                           "list them, e.g. values: [refused, limited, granted]")
+                self.error(
+                    "missing-key",
+                    path,
+                    f"the enum variable {raw['id']!r} needs 'values'",
+                    "list them, e.g. values: [refused, limited, granted]",
+                )
                 return None
             if len(set(values)) != len(values):
                 self.error("duplicate-id", path + ("values",), "an enum value is listed twice")
@@ -172,22 +197,28 @@ class _Builder:
                 self.error("wrong-type", path, f"{vid} is a whole number, not {value!r}")
                 return None
             if not vtype.minimum <= value <= vtype.maximum:
-                self.error("out-of-range", path,
-                           f"{value} is outside {vid}'s bounds {vtype.minimum}..{vtype.maximum}")
+                self.error("out-of-range", path, f"{value} is outside {vid}'s bounds {vtype.minimum}..{vtype.maximum}")
                 return None
             return value
         text = str(value)
         if isinstance(value, Yaml11Bool):
             self.warn("yaml11-bool", path, f"{text!r} is read as a boolean by YAML 1.1 tools", f"quote it: '{text}'")
         if text not in vtype.values:
-            self.error("bad-value", path, f"{text!r} is not one of {vid}'s values ({', '.join(vtype.values)})",
-                       suggest(text, vtype.values))
+            self.error(
+                "bad-value",
+                path,
+                f"{text!r} is not one of {vid}'s values ({', '.join(vtype.values)})",
+                suggest(text, vtype.values),
+            )
             return None
         return text
 
     def sources(self) -> dict[str, Source]:
-        return {s["id"]: Source(s["id"], s.get("citation", ""), s.get("url", ""), s.get("note", ""))
-                for s in self.data.get("sources", []) if "id" in s}
+        return {
+            s["id"]: Source(s["id"], s.get("citation", ""), s.get("url", ""), s.get("note", ""))
+            for s in self.data.get("sources", [])
+            if "id" in s
+        }
 
     def actors(self, outcome_ids: list[str]) -> dict[str, Actor]:
         out = {}
@@ -207,10 +238,17 @@ class _Builder:
                     if fn:
                         goals.append(Goal(goal.get("text", ""), goal.get("weight", 0), goal["expr"], fn))
             if "id" in raw:
-                out[raw["id"]] = Actor(raw["id"], raw.get("name", raw["id"]), raw.get("short", raw.get("name", "")),
-                                       tuple(raw.get("leaders", [])), raw.get("colour", "#777777"),
-                                       raw.get("seat", "table"), raw.get("description", ""),
-                                       raw.get("briefing", ""), tuple(goals))
+                out[raw["id"]] = Actor(
+                    raw["id"],
+                    raw.get("name", raw["id"]),
+                    raw.get("short", raw.get("name", "")),
+                    tuple(raw.get("leaders", [])),
+                    raw.get("colour", "#777777"),
+                    raw.get("seat", "table"),
+                    raw.get("description", ""),
+                    raw.get("briefing", ""),
+                    tuple(goals),
+                )
         return out
 
     def lenses(self, variables: dict[str, Variable]) -> dict[str, Lens]:
@@ -226,8 +264,9 @@ class _Builder:
                     if value is not None:
                         values[vid] = value
             if "id" in raw:
-                out[raw["id"]] = Lens(raw["id"], raw.get("name", ""), raw.get("text", ""), raw.get("source", ""),
-                                      values)
+                out[raw["id"]] = Lens(
+                    raw["id"], raw.get("name", ""), raw.get("text", ""), raw.get("source", ""), values
+                )
         return out
 
     def constraints(self) -> dict[str, Constraint]:
@@ -237,8 +276,14 @@ class _Builder:
             self.ref(raw.get("source"), self.ids("sources"), path + ("source",), "source")
             fn = self.expr(raw.get("unless"), path + ("unless",), "bool")
             if fn and "id" in raw:
-                out[raw["id"]] = Constraint(raw["id"], raw.get("title", ""), raw.get("explanation", ""),
-                                            raw.get("source", ""), raw["unless"], fn)
+                out[raw["id"]] = Constraint(
+                    raw["id"],
+                    raw.get("title", ""),
+                    raw.get("explanation", ""),
+                    raw.get("source", ""),
+                    raw["unless"],
+                    fn,
+                )
         return out
 
     def step(self, raw: dict[str, Any], path: Path, targets: set[str], chance: bool) -> Step | None:
@@ -254,10 +299,24 @@ class _Builder:
         if "id" not in raw or "next" not in raw:
             return None
         line = self.walk.at(path)[0]
-        return Step(raw["id"], raw.get("label", raw["id"]), raw["next"], raw.get("text", ""), effects,
-                    tuple(raw.get("effects", [])), raw.get("days", 0), raw.get("historical", False),
-                    raw.get("source", ""), raw.get("if", ""), condition, tuple(constraint_ids),
-                    raw.get("weight", ""), weight, line, raw.get("status_quo", False))
+        return Step(
+            raw["id"],
+            raw.get("label", raw["id"]),
+            raw["next"],
+            raw.get("text", ""),
+            effects,
+            tuple(raw.get("effects", [])),
+            raw.get("days", 0),
+            raw.get("historical", False),
+            raw.get("source", ""),
+            raw.get("if", ""),
+            condition,
+            tuple(constraint_ids),
+            raw.get("weight", ""),
+            weight,
+            line,
+            raw.get("status_quo", False),
+        )
 
     def nodes(self, start: dt.date, targets: set[str], actor_ids: list[str]) -> dict[str, Node]:
         out = {}
@@ -266,8 +325,9 @@ class _Builder:
             is_chance = "chance" in raw
             if not is_chance and "choices" in raw:
                 if "actor" not in raw:
-                    self.error("missing-key", path, "a decision needs an 'actor' who decides",
-                               "add 'actor: <actor id>'")
+                    self.error(
+                        "missing-key", path, "a decision needs an 'actor' who decides", "add 'actor: <actor id>'"
+                    )
                 else:
                     self.ref(raw["actor"], actor_ids, path + ("actor",), "actor")
             for si, source in enumerate(raw.get("sources", [])):
@@ -280,16 +340,27 @@ class _Builder:
                     steps.append(step)
             historical = [s for s in steps if s.historical]
             if len(historical) > 1:
-                self.warn("several-historical", path + (key,),
-                          f"{len(historical)} {key} are marked historical; history replay follows the first",
-                          "mark only what really happened")
+                self.warn(
+                    "several-historical",
+                    path + (key,),
+                    f"{len(historical)} {key} are marked historical; history replay follows the first",
+                    "mark only what really happened",
+                )
             if "id" not in raw or "date" not in raw:
                 continue
-            out[raw["id"]] = Node(raw["id"], raw["date"], (raw["date"] - start).days,
-                                  "" if is_chance else raw.get("actor", ""), raw.get("title", ""), raw.get("text", ""),
-                                  tuple(raw.get("sources", [])), tuple(raw.get("map", [])),
-                                  () if is_chance else tuple(steps), tuple(steps) if is_chance else (),
-                                  self.walk.at(path)[0])
+            out[raw["id"]] = Node(
+                raw["id"],
+                raw["date"],
+                (raw["date"] - start).days,
+                "" if is_chance else raw.get("actor", ""),
+                raw.get("title", ""),
+                raw.get("text", ""),
+                tuple(raw.get("sources", [])),
+                tuple(raw.get("map", [])),
+                () if is_chance else tuple(steps),
+                tuple(steps) if is_chance else (),
+                self.walk.at(path)[0],
+            )
         return out
 
     def events(self, start: dt.date, targets: set[str]) -> tuple[Event, ...]:
@@ -305,10 +376,22 @@ class _Builder:
             if "id" not in raw:
                 continue
             date = raw.get("date")
-            out.append(Event(raw["id"], raw.get("title", ""), raw.get("text", ""), date,
-                             (date - start).days if date else None, raw.get("if", ""), condition, effects,
-                             tuple(raw.get("effects", [])), raw.get("goto", ""), raw.get("historical", False),
-                             raw.get("source", "")))
+            out.append(
+                Event(
+                    raw["id"],
+                    raw.get("title", ""),
+                    raw.get("text", ""),
+                    date,
+                    (date - start).days if date else None,
+                    raw.get("if", ""),
+                    condition,
+                    effects,
+                    tuple(raw.get("effects", [])),
+                    raw.get("goto", ""),
+                    raw.get("historical", False),
+                    raw.get("source", ""),
+                )
+            )
         # Due events fire in date order, then file order; undated ones after dated ones of a day.
         order = {e.id: i for i, e in enumerate(out)}
         out.sort(key=lambda e: (e.day if e.day is not None else -1, order[e.id]))
@@ -320,9 +403,16 @@ class _Builder:
             for si, source in enumerate(raw.get("sources", [])):
                 self.ref(source, self.ids("sources"), ("outcomes", index, "sources", si), "source")
             if "id" in raw:
-                out[raw["id"]] = Outcome(raw["id"], raw.get("title", ""), raw.get("epilogue", ""),
-                                         raw.get("speculative", "high"), raw.get("date"), raw.get("historical", False),
-                                         raw.get("speculation", ""), tuple(raw.get("sources", [])))
+                out[raw["id"]] = Outcome(
+                    raw["id"],
+                    raw.get("title", ""),
+                    raw.get("epilogue", ""),
+                    raw.get("speculative", "high"),
+                    raw.get("date"),
+                    raw.get("historical", False),
+                    raw.get("speculation", ""),
+                    tuple(raw.get("sources", [])),
+                )
         return out
 
     def build(self, path: str, content_hash: str) -> Scenario | None:
@@ -330,9 +420,12 @@ class _Builder:
         version = data.get("format")
         if version is not None and version != FORMAT_VERSION:
             newer = version > FORMAT_VERSION
-            self.error("format-version", ("format",),
-                       f"this file is format {version}; this Parley reads format {FORMAT_VERSION}",
-                       "update Parley to read it" if newer else f"convert it to format {FORMAT_VERSION}")
+            self.error(
+                "format-version",
+                ("format",),
+                f"this file is format {version}; this Parley reads format {FORMAT_VERSION}",
+                "update Parley to read it" if newer else f"convert it to format {FORMAT_VERSION}",
+            )
             return None
         meta = data.get("meta", {})
         start, end = meta.get("start"), meta.get("end")
@@ -341,9 +434,12 @@ class _Builder:
         node_ids, outcome_ids = self.ids("nodes"), self.ids("outcomes")
         for clash in sorted(set(node_ids) & set(outcome_ids)):
             index = node_ids.index(clash)
-            self.error("duplicate-id", ("nodes", index, "id"),
-                       f"{clash!r} is both a node and an outcome; 'next' could not tell them apart",
-                       "rename one of them")
+            self.error(
+                "duplicate-id",
+                ("nodes", index, "id"),
+                f"{clash!r} is both a node and an outcome; 'next' could not tell them apart",
+                "rename one of them",
+            )
         targets = set(node_ids) | set(outcome_ids)
         self.ref(meta.get("start_node"), node_ids, ("meta", "start_node"), "node")
         self.ref(meta.get("fallback_outcome"), outcome_ids, ("meta", "fallback_outcome"), "outcome")
@@ -363,12 +459,26 @@ class _Builder:
         if not all(k in meta for k in ("id", "title", "start_node", "fallback_outcome")):
             return None
         return Scenario(
-            id=meta["id"], title=meta["title"], summary=meta.get("summary", ""), start=start, end=end,
-            start_node=meta["start_node"], fallback_outcome=meta["fallback_outcome"],
+            id=meta["id"],
+            title=meta["title"],
+            summary=meta.get("summary", ""),
+            start=start,
+            end=end,
+            start_node=meta["start_node"],
+            fallback_outcome=meta["fallback_outcome"],
             default_lens=meta.get("default_lens") or (next(iter(lenses), "")),
-            sources=sources, actors=actors, variables=variables, lenses=lenses, constraints=constraints,
-            nodes=nodes, events=events, outcomes=outcomes, path=path, content_hash=content_hash,
-            authors=tuple(meta.get("authors", [])))
+            sources=sources,
+            actors=actors,
+            variables=variables,
+            lenses=lenses,
+            constraints=constraints,
+            nodes=nodes,
+            events=events,
+            outcomes=outcomes,
+            path=path,
+            content_hash=content_hash,
+            authors=tuple(meta.get("authors", [])),
+        )
 
 
 def _hash(data: bytes) -> str:

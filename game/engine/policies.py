@@ -39,8 +39,10 @@ def goals_policy(scenario: Scenario, state: GameState, options: list[Step], acto
     player = scenario.actors[actor]
     if not player.goals or len(options) == 1:
         return _pick(options, seed, state, actor)
-    scored = [((foresee(scenario, state, step, actor, FORESIGHT), immediate_score(player, state, step)), step)
-              for step in options]
+    scored = [
+        ((foresee(scenario, state, step, actor, FORESIGHT), immediate_score(player, state, step)), step)
+        for step in options
+    ]
     best = max(s for s, _ in scored)
     return _pick([step for s, step in scored if s == best], seed, state, actor)
 

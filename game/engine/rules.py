@@ -105,8 +105,9 @@ def end(scenario: Scenario, state: GameState, outcome: str, log: Log, kind: str 
     state.node = ""
     if log is not None:
         ending = scenario.outcomes[outcome]
-        log.append(Happening(kind, state.day, ending.title, why or ending.epilogue, node=outcome,
-                             historical=ending.historical))
+        log.append(
+            Happening(kind, state.day, ending.title, why or ending.epilogue, node=outcome, historical=ending.historical)
+        )
 
 
 def _fire_events(scenario: Scenario, state: GameState, log: Log, since: int) -> str:
@@ -126,8 +127,18 @@ def _fire_events(scenario: Scenario, state: GameState, log: Log, since: int) -> 
             effect(values)
         if log is not None:
             day = max(since, event.day) if event.day is not None else state.day
-            log.append(Happening("event", day, event.title, event.text, source=event.source,
-                                 historical=event.historical, effects=event.effect_texts, node=event.id))
+            log.append(
+                Happening(
+                    "event",
+                    day,
+                    event.title,
+                    event.text,
+                    source=event.source,
+                    historical=event.historical,
+                    effects=event.effect_texts,
+                    node=event.id,
+                )
+            )
         if event.goto:
             return event.goto
     return ""
@@ -150,9 +161,14 @@ def move(scenario: Scenario, state: GameState, target: str, log: Log, since: int
             break
         target = redirect
     if state.day > scenario.last_day:
-        end(scenario, state, scenario.fallback_outcome, log, "deadline",
-            f"The clock has run past {scenario.end:%d %B %Y}. "
-            + scenario.outcomes[scenario.fallback_outcome].epilogue)
+        end(
+            scenario,
+            state,
+            scenario.fallback_outcome,
+            log,
+            "deadline",
+            f"The clock has run past {scenario.end:%d %B %Y}. " + scenario.outcomes[scenario.fallback_outcome].epilogue,
+        )
 
 
 def take(scenario: Scenario, state: GameState, step: Step, log: Log, actor: str = "", forced: bool = False) -> None:
@@ -168,9 +184,21 @@ def take(scenario: Scenario, state: GameState, step: Step, log: Log, actor: str 
         state.off_history = True
     if log is not None:
         node = scenario.nodes[state.node]
-        log.append(Happening("chance" if node.is_chance else "decision", taken_on, step.label,
-                             step.text, actor=actor, node=node.id, step=step.id, source=step.source,
-                             historical=step.historical, effects=step.effect_texts, forced=forced))
+        log.append(
+            Happening(
+                "chance" if node.is_chance else "decision",
+                taken_on,
+                step.label,
+                step.text,
+                actor=actor,
+                node=node.id,
+                step=step.id,
+                source=step.source,
+                historical=step.historical,
+                effects=step.effect_texts,
+                forced=forced,
+            )
+        )
     move(scenario, state, step.next, log, taken_on + 1 if step.days else taken_on)
 
 
@@ -188,8 +216,14 @@ def settle(scenario: Scenario, state: GameState, log: Log, pick: Picker = draw_b
             continue
         options = open_steps(scenario, node, state)
         if not options:
-            end(scenario, state, scenario.fallback_outcome, log, "stuck",
-                f"No course was open at '{node.title}'. " + scenario.outcomes[scenario.fallback_outcome].epilogue)
+            end(
+                scenario,
+                state,
+                scenario.fallback_outcome,
+                log,
+                "stuck",
+                f"No course was open at '{node.title}'. " + scenario.outcomes[scenario.fallback_outcome].epilogue,
+            )
         return options
     return []
 

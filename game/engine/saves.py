@@ -69,8 +69,10 @@ def slot_path(folder: str | Path, slot: str) -> Path:
     """The file for a slot name; names that could leave the folder are refused."""
     name = slot.strip()
     if not _SLOT.match(name) or ".." in name:
-        raise SaveError(f"{slot!r} cannot be a save name: use letters, digits, spaces, '-', '_' or '.' "
-                        "(up to 64), starting with a letter or digit")
+        raise SaveError(
+            f"{slot!r} cannot be a save name: use letters, digits, spaces, '-', '_' or '.' "
+            "(up to 64), starting with a letter or digit"
+        )
     path = Path(folder) / f"{name}.json"
     if path.resolve().parent != Path(folder).resolve():
         raise SaveError(f"{slot!r} would be saved outside the save folder")
@@ -121,8 +123,7 @@ def save_game(game: Game, folder: str | Path, slot: str, created: str = "") -> P
         "parley_save": SAVE_FORMAT,
         "min_reader": MIN_LOADABLE_FORMAT,
         "name": slot.strip(),
-        "scenario": {"id": scenario.id, "hash": scenario.content_hash, "title": scenario.title,
-                     "path": scenario.path},
+        "scenario": {"id": scenario.id, "hash": scenario.content_hash, "title": scenario.title, "path": scenario.path},
         "settings": game.settings.to_dict(),
         "moves": [m.to_dict() for m in game.moves],
         "created": created or _now(),
@@ -163,8 +164,9 @@ def read_save(path: str | Path) -> SaveData:
     try:
         data = json.loads(raw.decode("utf-8"))
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise SaveError(f"{path.name} is damaged and cannot be read ({exc.__class__.__name__}); "
-                        "the file was left as it is") from None
+        raise SaveError(
+            f"{path.name} is damaged and cannot be read ({exc.__class__.__name__}); the file was left as it is"
+        ) from None
     if not isinstance(data, dict) or "parley_save" not in data:
         raise SaveError(f"{path.name} is not a Parley save")
     version = data.get("parley_save")
@@ -172,22 +174,35 @@ def read_save(path: str | Path) -> SaveData:
         raise SaveError(f"{path.name} is damaged: its format version is missing")
     minimum = data.get("min_reader", version)
     if isinstance(minimum, int) and minimum > SAVE_FORMAT:
-        raise SaveError(f"{path.name} was written by a newer Parley (save format {version}); "
-                        f"this one reads save formats {MIN_LOADABLE_FORMAT} to {SAVE_FORMAT}: update Parley")
+        raise SaveError(
+            f"{path.name} was written by a newer Parley (save format {version}); "
+            f"this one reads save formats {MIN_LOADABLE_FORMAT} to {SAVE_FORMAT}: update Parley"
+        )
     if version < MIN_LOADABLE_FORMAT:
-        raise SaveError(f"{path.name} uses save format {version}, older than this Parley reads "
-                        f"({MIN_LOADABLE_FORMAT} to {SAVE_FORMAT})")
+        raise SaveError(
+            f"{path.name} uses save format {version}, older than this Parley reads "
+            f"({MIN_LOADABLE_FORMAT} to {SAVE_FORMAT})"
+        )
     scenario = _field(data, "scenario", dict, path)
     settings = _field(data, "settings", dict, path)
     moves = _field(data, "moves", list, path)
     try:
         parsed_settings = Settings.from_dict(settings)  # type: ignore[arg-type]
         parsed_moves = [Move.from_dict(m) for m in moves]  # type: ignore[union-attr, arg-type]
-        return SaveData(path, str(data.get("name", path.stem)), str(scenario["id"]),  # type: ignore[index]
-                        str(scenario.get("hash", "")), str(scenario.get("title", scenario["id"])),  # type: ignore
-                        parsed_settings, parsed_moves, str(data.get("created", "")), str(data.get("updated", "")),
-                        str(data.get("context", "")), str(data.get("outcome", "")),
-                        str(scenario.get("path", "")))  # type: ignore[union-attr]
+        return SaveData(
+            path,
+            str(data.get("name", path.stem)),
+            str(scenario["id"]),  # type: ignore[index]
+            str(scenario.get("hash", "")),
+            str(scenario.get("title", scenario["id"])),  # type: ignore
+            parsed_settings,
+            parsed_moves,
+            str(data.get("created", "")),
+            str(data.get("updated", "")),
+            str(data.get("context", "")),
+            str(data.get("outcome", "")),
+            str(scenario.get("path", "")),
+        )  # type: ignore[union-attr]
     except (KeyError, TypeError, ValueError, AttributeError) as exc:
         raise SaveError(f"{path.name} is damaged: {exc.__class__.__name__} in its contents") from None
 
@@ -203,12 +218,17 @@ class Restored:
     def notice(self) -> str:
         """One or two sentences for the player; '' when the game was restored exactly."""
         if self.report.complete:
-            return "The scenario has changed since this save, but every recorded move still applies." \
-                if self.scenario_changed else ""
+            return (
+                "The scenario has changed since this save, but every recorded move still applies."
+                if self.scenario_changed
+                else ""
+            )
         stop = self.report
-        return (f"The scenario has changed since this save: {stop.applied} of {stop.total} recorded moves "
-                f"still apply. Replay stopped at '{stop.stopped_at}' because {stop.reason}. "
-                "You can play on from there; the save file is unchanged.")
+        return (
+            f"The scenario has changed since this save: {stop.applied} of {stop.total} recorded moves "
+            f"still apply. Replay stopped at '{stop.stopped_at}' because {stop.reason}. "
+            "You can play on from there; the save file is unchanged."
+        )
 
 
 def restore(data: SaveData, scenario: Scenario) -> Restored:

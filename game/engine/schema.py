@@ -50,8 +50,9 @@ class Walk:
             path = path[:-1]
         return self.positions.get(path, (0, 0))
 
-    def add(self, severity: str, code: str, path: Path, message: str, hint: str = "",
-            col_offset: int | None = None) -> None:
+    def add(
+        self, severity: str, code: str, path: Path, message: str, hint: str = "", col_offset: int | None = None
+    ) -> None:
         line, col = self.at(path)
         if col_offset is not None:
             col += col_offset
@@ -150,9 +151,13 @@ class Text(Spec):
 
 def _warn_yaml11(node: yaml.ScalarNode, path: Path, walk: Walk) -> None:
     if not node.style and node.tag == _BOOL_TAG:
-        walk.add(WARNING, "yaml11-bool", path,
-                 f"{node.value!r} is read as a boolean by YAML 1.1 tools; Parley reads it as the text {node.value!r}",
-                 f"quote it: '{node.value}'")
+        walk.add(
+            WARNING,
+            "yaml11-bool",
+            path,
+            f"{node.value!r} is read as a boolean by YAML 1.1 tools; Parley reads it as the text {node.value!r}",
+            f"quote it: '{node.value}'",
+        )
 
 
 def _warn_yaml11_number(node: yaml.ScalarNode, path: Path, walk: Walk) -> None:
@@ -167,9 +172,13 @@ def _warn_yaml11_number(node: yaml.ScalarNode, path: Path, walk: Walk) -> None:
         return
     shown = repr(number)
     if shown != node.value:  # 1939 and 2.5 stay as written; 1.10, 007 and 10:30 do not
-        walk.add(WARNING, "yaml11-number", path,
-                 f"other YAML tools read {node.value} as the number {shown}; Parley reads it as the text "
-                 f"{node.value!r}", f"quote it: '{node.value}'")
+        walk.add(
+            WARNING,
+            "yaml11-number",
+            path,
+            f"other YAML tools read {node.value} as the number {shown}; Parley reads it as the text {node.value!r}",
+            f"quote it: '{node.value}'",
+        )
 
 
 @dataclass
@@ -187,8 +196,12 @@ class Ident(Spec):
         _warn_yaml11(node, path, walk)
         if not _ID.match(value):
             fixed = re.sub(r"[^a-z0-9_]", "_", value.lower()).strip("_") or "name"
-            walk.error("bad-id", path, f"{value!r} is not a valid id",
-                       f"ids are lower-case letters, digits and '_', starting with a letter: {fixed!r}")
+            walk.error(
+                "bad-id",
+                path,
+                f"{value!r} is not a valid id",
+                f"ids are lower-case letters, digits and '_', starting with a letter: {fixed!r}",
+            )
             return None
         return value
 
@@ -265,8 +278,12 @@ class Colour(Spec):
         if value is None:
             return None
         if not value or node.tag == "tag:yaml.org,2002:null":
-            walk.error("bad-colour", path, f"{where(path, walk)} is empty",
-                       "quote the colour: '#' starts a YAML comment, so write \"#0072B2\"")
+            walk.error(
+                "bad-colour",
+                path,
+                f"{where(path, walk)} is empty",
+                "quote the colour: '#' starts a YAML comment, so write \"#0072B2\"",
+            )
             return None
         if not _COLOUR.match(value):
             walk.error("bad-colour", path, f"{value!r} is not a colour", 'write "#rrggbb", e.g. "#0072B2"')
@@ -291,8 +308,12 @@ class Choice(Spec):
         assert isinstance(node, yaml.ScalarNode)
         _warn_yaml11(node, path, walk)
         if value not in self.options:
-            walk.error("bad-value", path, f"{value!r} is not allowed here: use one of {', '.join(self.options)}",
-                       suggest(value, self.options))
+            walk.error(
+                "bad-value",
+                path,
+                f"{value!r} is not allowed here: use one of {', '.join(self.options)}",
+                suggest(value, self.options),
+            )
             return None
         return value
 
@@ -367,8 +388,11 @@ class ListOf(Spec):
         if isinstance(node, yaml.ScalarNode) and node.tag == "tag:yaml.org,2002:null" and not node.value:
             node = yaml.SequenceNode("tag:yaml.org,2002:seq", [], node.start_mark, node.end_mark)
         if not isinstance(node, yaml.SequenceNode):
-            hint = ("start each item with '- '" if isinstance(node, yaml.MappingNode)
-                    else "write a list: [a, b] or '- ' items")
+            hint = (
+                "start each item with '- '"
+                if isinstance(node, yaml.MappingNode)
+                else "write a list: [a, b] or '- ' items"
+            )
             walk.error("wrong-type", path, f"{where(path, walk)} must be a list, not {_KIND_NAMES[type(node)]}", hint)
             return []
         if len(node.value) < self.min_items:
@@ -379,8 +403,12 @@ class ListOf(Spec):
             child_path = path + (index,)
             if not walk.enter(child, child_path):
                 if not any(f.code == "too-large" for f in walk.findings):
-                    walk.error("too-large", path, "the file expands to too many items to check (are YAML aliases "
-                               "repeating large parts?)", "write each part once")
+                    walk.error(
+                        "too-large",
+                        path,
+                        "the file expands to too many items to check (are YAML aliases repeating large parts?)",
+                        "write each part once",
+                    )
                 break
             value = self.item.convert(child, child_path, walk)
             if value is None:
@@ -389,9 +417,12 @@ class ListOf(Spec):
                 ident = value["id"]
                 if ident in seen:
                     first = walk.at(seen[ident] + ("id",))[0]
-                    walk.error("duplicate-id", child_path + ("id",),
-                               f"the id {ident!r} is used twice in {where(path, walk)} (first on line {first})",
-                               "give each one its own id")
+                    walk.error(
+                        "duplicate-id",
+                        child_path + ("id",),
+                        f"the id {ident!r} is used twice in {where(path, walk)} (first on line {first})",
+                        "give each one its own id",
+                    )
                     continue
                 seen[ident] = child_path
             out.append(value)
@@ -425,10 +456,17 @@ def _keys(node: yaml.MappingNode, path: Path, walk: Walk) -> list[tuple[str, yam
         key = str(key_node.value)
         if key in seen:
             line, col = key_node.start_mark.line + 1, key_node.start_mark.column + 1
-            walk.findings.append(Finding(
-                ERROR, "duplicate-key",
-                f"the key {key!r} appears twice in {where(path, walk)} (first on line {seen[key]})",
-                walk.file, line, col, "YAML keeps only the last one: remove or merge them"))
+            walk.findings.append(
+                Finding(
+                    ERROR,
+                    "duplicate-key",
+                    f"the key {key!r} appears twice in {where(path, walk)} (first on line {seen[key]})",
+                    walk.file,
+                    line,
+                    col,
+                    "YAML keeps only the last one: remove or merge them",
+                )
+            )
             continue
         seen[key] = key_node.start_mark.line + 1
         out.append((key, key_node, value_node))
@@ -458,8 +496,12 @@ class Record(Spec):
 
     def convert(self, node: yaml.Node, path: Path, walk: Walk) -> Any:
         if not isinstance(node, yaml.MappingNode):
-            walk.error("wrong-type", path, f"{where(path, walk)} must be a mapping of keys ({self.name}), "
-                       f"not {_KIND_NAMES[type(node)]}", "write 'key: value' lines")
+            walk.error(
+                "wrong-type",
+                path,
+                f"{where(path, walk)} must be a mapping of keys ({self.name}), not {_KIND_NAMES[type(node)]}",
+                "write 'key: value' lines",
+            )
             return None
         out: dict[str, Any] = {}
         misspelt: set[str] = set()
@@ -483,8 +525,7 @@ class Record(Spec):
                 out[key] = value
         for f in self.fields:
             if f.required and f.name not in present and f.name not in misspelt:
-                walk.error("missing-key", path, f"{self.name} is missing the key {f.name!r}",
-                           f"add '{f.name}:'")
+                walk.error("missing-key", path, f"{self.name} is missing the key {f.name!r}", f"add '{f.name}:'")
         for group in self.one_of:
             if not any(k in present or k in misspelt for k in group):
                 walk.error("missing-key", path, f"{self.name} needs one of: {', '.join(group)}")
@@ -538,15 +579,24 @@ FORMAT_VERSION = 1
 def _exclusive(a: str, b: str) -> Callable[[dict[str, Any], Path, Walk], None]:
     def check(data: dict[str, Any], path: Path, walk: Walk) -> None:
         if a in data and b in data:
-            walk.error("conflicting-keys", path + (b,), f"a node has either '{a}' or '{b}', not both",
-                       f"a decision has '{a}'; a chance node has '{b}'")
+            walk.error(
+                "conflicting-keys",
+                path + (b,),
+                f"a node has either '{a}' or '{b}', not both",
+                f"a decision has '{a}'; a chance node has '{b}'",
+            )
+
     return check
 
 
 def _historical_needs_source(data: dict[str, Any], path: Path, walk: Walk) -> None:
     if data.get("historical") and "source" not in data:
-        walk.error("missing-source", path + ("historical",),
-                   "a historical mark needs a 'source' naming the evidence", "add 'source: <source id>'")
+        walk.error(
+            "missing-source",
+            path + ("historical",),
+            "a historical mark needs a 'source' naming the evidence",
+            "add 'source: <source id>'",
+        )
 
 
 def _spec_needs_note(data: dict[str, Any], path: Path, walk: Walk) -> None:
@@ -558,60 +608,85 @@ def _effects(doc: str) -> ListOf:
     return ListOf(Expression("effect", "an effect: 'var = value', 'var += n' or 'var -= n'"), doc)
 
 
-SOURCE = Record("source", [
-    Field("id", Ident("the source's id, cited elsewhere"), True),
-    Field("citation", Text("full reference: author, title, publication, date"), True),
-    Field("url", Text("where to read it")),
-    Field("note", Text("how far to trust it")),
-], "a work that text in the scenario cites")
+SOURCE = Record(
+    "source",
+    [
+        Field("id", Ident("the source's id, cited elsewhere"), True),
+        Field("citation", Text("full reference: author, title, publication, date"), True),
+        Field("url", Text("where to read it")),
+        Field("note", Text("how far to trust it")),
+    ],
+    "a work that text in the scenario cites",
+)
 
-GOAL = Record("goal", [
-    Field("text", Text("what the actor wants, in words"), True),
-    Field("expr", Expression("any", "a condition or number; higher is better")),
-    Field("outcome", Ident("an outcome the actor wants (or, with a negative weight, fears)", "outcome")),
-    Field("weight", Integer("how much it matters; negative for what the actor fears"), True),
-], "what a computer player of this actor wants", one_of=(("expr", "outcome"),))
+GOAL = Record(
+    "goal",
+    [
+        Field("text", Text("what the actor wants, in words"), True),
+        Field("expr", Expression("any", "a condition or number; higher is better")),
+        Field("outcome", Ident("an outcome the actor wants (or, with a negative weight, fears)", "outcome")),
+        Field("weight", Integer("how much it matters; negative for what the actor fears"), True),
+    ],
+    "what a computer player of this actor wants",
+    one_of=(("expr", "outcome"),),
+)
 
-ACTOR = Record("actor", [
-    Field("id", Ident("the actor's id"), True),
-    Field("name", Text("e.g. Soviet delegation"), True),
-    Field("short", Text("a short label for tight spaces")),
-    Field("leaders", ListOf(Text(), "the people who speak for it")),
-    Field("colour", Colour("its colour, \"#rrggbb\""), True),
-    Field("seat", Choice(("table", "offstage"), "at the table, or acting from outside it"), True),
-    Field("description", Text("public: what everyone knows"), True),
-    Field("briefing", Text("private: its instructions and what only it knows"), True),
-    Field("goals", ListOf(GOAL, "what a computer player of it wants")),
-], "a party to the negotiation")
+ACTOR = Record(
+    "actor",
+    [
+        Field("id", Ident("the actor's id"), True),
+        Field("name", Text("e.g. Soviet delegation"), True),
+        Field("short", Text("a short label for tight spaces")),
+        Field("leaders", ListOf(Text(), "the people who speak for it")),
+        Field("colour", Colour('its colour, "#rrggbb"'), True),
+        Field("seat", Choice(("table", "offstage"), "at the table, or acting from outside it"), True),
+        Field("description", Text("public: what everyone knows"), True),
+        Field("briefing", Text("private: its instructions and what only it knows"), True),
+        Field("goals", ListOf(GOAL, "what a computer player of it wants")),
+    ],
+    "a party to the negotiation",
+)
 
-VARIABLE = Record("variable", [
-    Field("id", Ident("the name used in expressions"), True),
-    Field("type", Choice(("bool", "int", "enum"), "the kind of value"), True),
-    Field("initial", ScalarValue("the starting value"), True),
-    Field("min", Integer("lowest value (int)")),
-    Field("max", Integer("highest value (int)")),
-    Field("values", ListOf(Ident("an enum value"), "the allowed values (enum)", min_items=1)),
-    Field("label", Text("the player-facing name")),
-    Field("description", Text("a tooltip")),
-    Field("visible", Boolean("shown to players as a meter")),
-    Field("source", Ident("a source id", "source")),
-], "typed state that conditions read and effects change")
+VARIABLE = Record(
+    "variable",
+    [
+        Field("id", Ident("the name used in expressions"), True),
+        Field("type", Choice(("bool", "int", "enum"), "the kind of value"), True),
+        Field("initial", ScalarValue("the starting value"), True),
+        Field("min", Integer("lowest value (int)")),
+        Field("max", Integer("highest value (int)")),
+        Field("values", ListOf(Ident("an enum value"), "the allowed values (enum)", min_items=1)),
+        Field("label", Text("the player-facing name")),
+        Field("description", Text("a tooltip")),
+        Field("visible", Boolean("shown to players as a meter")),
+        Field("source", Ident("a source id", "source")),
+    ],
+    "typed state that conditions read and effects change",
+)
 
-LENS = Record("lens", [
-    Field("id", Ident("the lens's id"), True),
-    Field("name", Text("its name"), True),
-    Field("text", Text("the reading, in a paragraph"), True),
-    Field("source", Ident("a source id", "source"), True),
-    Field("set", MapOf(ScalarValue(), "initial values under this reading")),
-], "a historical interpretation")
+LENS = Record(
+    "lens",
+    [
+        Field("id", Ident("the lens's id"), True),
+        Field("name", Text("its name"), True),
+        Field("text", Text("the reading, in a paragraph"), True),
+        Field("source", Ident("a source id", "source"), True),
+        Field("set", MapOf(ScalarValue(), "initial values under this reading")),
+    ],
+    "a historical interpretation",
+)
 
-CONSTRAINT = Record("constraint", [
-    Field("id", Ident("the constraint's id"), True),
-    Field("title", Text("its short name"), True),
-    Field("explanation", Text("why the choice is unavailable, for players"), True),
-    Field("source", Ident("a source id", "source"), True),
-    Field("unless", Expression("bool", "while false, the choices naming this are forbidden"), True),
-], "a named rule that forbids choices unless a condition holds")
+CONSTRAINT = Record(
+    "constraint",
+    [
+        Field("id", Ident("the constraint's id"), True),
+        Field("title", Text("its short name"), True),
+        Field("explanation", Text("why the choice is unavailable, for players"), True),
+        Field("source", Ident("a source id", "source"), True),
+        Field("unless", Expression("bool", "while false, the choices naming this are forbidden"), True),
+    ],
+    "a named rule that forbids choices unless a condition holds",
+)
 
 _STEP_FIELDS = [
     Field("id", Ident("unique within its node"), True),
@@ -624,77 +699,116 @@ _STEP_FIELDS = [
     Field("source", Ident("the evidence", "source")),
 ]
 
-CHOICE = Record("choice", _STEP_FIELDS + [
-    Field("if", Expression("bool", "hidden unless this holds")),
-    Field("constraints", ListOf(Ident("a constraint id", "constraint"), "constraints it is subject to")),
-    Field("status_quo", Boolean("keeps things as they are: taken when a time limit runs out under the "
-                                "'status quo' rule")),
-], "an option at a decision", check=_historical_needs_source)
+CHOICE = Record(
+    "choice",
+    _STEP_FIELDS
+    + [
+        Field("if", Expression("bool", "hidden unless this holds")),
+        Field("constraints", ListOf(Ident("a constraint id", "constraint"), "constraints it is subject to")),
+        Field(
+            "status_quo",
+            Boolean("keeps things as they are: taken when a time limit runs out under the 'status quo' rule"),
+        ),
+    ],
+    "an option at a decision",
+    check=_historical_needs_source,
+)
 
-BRANCH = Record("branch", _STEP_FIELDS + [
-    Field("weight", Expression("int", "relative likelihood; negative counts as 0"), True),
-], "one possible result of a chance node", check=_historical_needs_source)
+BRANCH = Record(
+    "branch",
+    _STEP_FIELDS
+    + [
+        Field("weight", Expression("int", "relative likelihood; negative counts as 0"), True),
+    ],
+    "one possible result of a chance node",
+    check=_historical_needs_source,
+)
 
-NODE = Record("node", [
-    Field("id", Ident("the node's id"), True),
-    Field("date", Date("the earliest date it can happen"), True),
-    Field("actor", Ident("who decides", "actor")),
-    Field("title", Text("a headline"), True),
-    Field("text", Text("the narration"), True),
-    Field("sources", ListOf(Ident("a source id", "source"), "what the narration rests on")),
-    Field("map", ListOf(Ident("a map feature id"), "map features it is about")),
-    Field("choices", ListOf(CHOICE, "the options of a decision", min_items=1, unique_ids=True)),
-    Field("chance", ListOf(BRANCH, "the branches of a chance node", min_items=1, unique_ids=True)),
-], "a decision or a chance node", one_of=(("choices", "chance"),), check=_exclusive("choices", "chance"))
+NODE = Record(
+    "node",
+    [
+        Field("id", Ident("the node's id"), True),
+        Field("date", Date("the earliest date it can happen"), True),
+        Field("actor", Ident("who decides", "actor")),
+        Field("title", Text("a headline"), True),
+        Field("text", Text("the narration"), True),
+        Field("sources", ListOf(Ident("a source id", "source"), "what the narration rests on")),
+        Field("map", ListOf(Ident("a map feature id"), "map features it is about")),
+        Field("choices", ListOf(CHOICE, "the options of a decision", min_items=1, unique_ids=True)),
+        Field("chance", ListOf(BRANCH, "the branches of a chance node", min_items=1, unique_ids=True)),
+    ],
+    "a decision or a chance node",
+    one_of=(("choices", "chance"),),
+    check=_exclusive("choices", "chance"),
+)
 
-EVENT = Record("event", [
-    Field("id", Ident("the event's id"), True),
-    Field("date", Date("fires on or after this date")),
-    Field("if", Expression("bool", "fires when this holds")),
-    Field("title", Text("a headline"), True),
-    Field("text", Text("the narration"), True),
-    Field("effects", _effects("changes to variables")),
-    Field("goto", Ident("a node or outcome id to jump to", "target")),
-    Field("historical", Boolean("it really happened")),
-    Field("source", Ident("the evidence", "source")),
-], "a scheduled happening", one_of=(("date", "if"),), check=_historical_needs_source)
+EVENT = Record(
+    "event",
+    [
+        Field("id", Ident("the event's id"), True),
+        Field("date", Date("fires on or after this date")),
+        Field("if", Expression("bool", "fires when this holds")),
+        Field("title", Text("a headline"), True),
+        Field("text", Text("the narration"), True),
+        Field("effects", _effects("changes to variables")),
+        Field("goto", Ident("a node or outcome id to jump to", "target")),
+        Field("historical", Boolean("it really happened")),
+        Field("source", Ident("the evidence", "source")),
+    ],
+    "a scheduled happening",
+    one_of=(("date", "if"),),
+    check=_historical_needs_source,
+)
 
-OUTCOME = Record("outcome", [
-    Field("id", Ident("the outcome's id"), True),
-    Field("title", Text("its title"), True),
-    Field("date", Date("when the ending is set")),
-    Field("epilogue", Text("what followed"), True),
-    Field("historical", Boolean("the ending that really happened")),
-    Field("speculative", Choice(("none", "low", "medium", "high"), "how far it goes beyond the record"), True),
-    Field("speculation", Text("what is and is not known")),
-    Field("sources", ListOf(Ident("a source id", "source"), "its sources")),
-], "an ending", check=_spec_needs_note)
+OUTCOME = Record(
+    "outcome",
+    [
+        Field("id", Ident("the outcome's id"), True),
+        Field("title", Text("its title"), True),
+        Field("date", Date("when the ending is set")),
+        Field("epilogue", Text("what followed"), True),
+        Field("historical", Boolean("the ending that really happened")),
+        Field("speculative", Choice(("none", "low", "medium", "high"), "how far it goes beyond the record"), True),
+        Field("speculation", Text("what is and is not known")),
+        Field("sources", ListOf(Ident("a source id", "source"), "its sources")),
+    ],
+    "an ending",
+    check=_spec_needs_note,
+)
 
-META = Record("meta", [
-    Field("id", Ident("the scenario's stable id"), True),
-    Field("title", Text("the title"), True),
-    Field("summary", Text("one paragraph for the chooser"), True),
-    Field("start", Date("the date play begins"), True),
-    Field("end", Date("the last date play can reach"), True),
-    Field("start_node", Ident("where play begins", "node"), True),
-    Field("fallback_outcome", Ident("the ending when time runs out or play is stuck", "outcome"), True),
-    Field("default_lens", Ident("the lens used when none is chosen", "lens")),
-    Field("authors", ListOf(Text(), "credits")),
-    Field("map", MapOf(ListOf(Ident()), "map features the scenario uses")),
-], "the scenario's identity, dates and ends")
+META = Record(
+    "meta",
+    [
+        Field("id", Ident("the scenario's stable id"), True),
+        Field("title", Text("the title"), True),
+        Field("summary", Text("one paragraph for the chooser"), True),
+        Field("start", Date("the date play begins"), True),
+        Field("end", Date("the last date play can reach"), True),
+        Field("start_node", Ident("where play begins", "node"), True),
+        Field("fallback_outcome", Ident("the ending when time runs out or play is stuck", "outcome"), True),
+        Field("default_lens", Ident("the lens used when none is chosen", "lens")),
+        Field("authors", ListOf(Text(), "credits")),
+        Field("map", MapOf(ListOf(Ident()), "map features the scenario uses")),
+    ],
+    "the scenario's identity, dates and ends",
+)
 
-SCENARIO = Record("scenario", [
-    Field("format", Integer("the format version: 1"), True),
-    Field("meta", META, True),
-    Field("sources", ListOf(SOURCE, "works cited", min_items=1, unique_ids=True), True),
-    Field("actors", ListOf(ACTOR, "the parties", min_items=1, unique_ids=True), True),
-    Field("variables", ListOf(VARIABLE, "typed state", unique_ids=True), True),
-    Field("lenses", ListOf(LENS, "historical interpretations", unique_ids=True)),
-    Field("constraints", ListOf(CONSTRAINT, "named rules", unique_ids=True)),
-    Field("nodes", ListOf(NODE, "the decision tree", min_items=1, unique_ids=True), True),
-    Field("events", ListOf(EVENT, "scheduled happenings", unique_ids=True)),
-    Field("outcomes", ListOf(OUTCOME, "the endings", min_items=1, unique_ids=True), True),
-], "a Parley scenario")
+SCENARIO = Record(
+    "scenario",
+    [
+        Field("format", Integer("the format version: 1"), True),
+        Field("meta", META, True),
+        Field("sources", ListOf(SOURCE, "works cited", min_items=1, unique_ids=True), True),
+        Field("actors", ListOf(ACTOR, "the parties", min_items=1, unique_ids=True), True),
+        Field("variables", ListOf(VARIABLE, "typed state", unique_ids=True), True),
+        Field("lenses", ListOf(LENS, "historical interpretations", unique_ids=True)),
+        Field("constraints", ListOf(CONSTRAINT, "named rules", unique_ids=True)),
+        Field("nodes", ListOf(NODE, "the decision tree", min_items=1, unique_ids=True), True),
+        Field("events", ListOf(EVENT, "scheduled happenings", unique_ids=True)),
+        Field("outcomes", ListOf(OUTCOME, "the endings", min_items=1, unique_ids=True), True),
+    ],
+    "a Parley scenario",
+)
 
 
 def json_schema() -> dict[str, Any]:

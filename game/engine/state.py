@@ -66,12 +66,26 @@ class GameState:
         return bool(self.outcome)
 
     def to_dict(self) -> dict[str, object]:
-        return {"node": self.node, "day": self.day, "values": dict(self.values), "rng": self.rng,
-                "fired": list(self.fired), "turn": self.turn, "outcome": self.outcome,
-                "off_history": self.off_history}
+        return {
+            "node": self.node,
+            "day": self.day,
+            "values": dict(self.values),
+            "rng": self.rng,
+            "fired": list(self.fired),
+            "turn": self.turn,
+            "outcome": self.outcome,
+            "off_history": self.off_history,
+        }
 
     @classmethod
     def from_dict(cls, data: dict[str, object]) -> GameState:
-        return cls(str(data["node"]), int(data["day"]), dict(data["values"]),  # type: ignore[arg-type,call-overload]
-                   int(data["rng"]), list(data.get("fired", [])), int(data.get("turn", 0)),  # type: ignore
-                   str(data.get("outcome", "")), bool(data.get("off_history", False)))
+        return cls(
+            str(data["node"]),
+            int(data["day"]),
+            dict(data["values"]),  # type: ignore[arg-type,call-overload]
+            int(data["rng"]),
+            list(data.get("fired", [])),
+            int(data.get("turn", 0)),  # type: ignore
+            str(data.get("outcome", "")),
+            bool(data.get("off_history", False)),
+        )

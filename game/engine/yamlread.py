@@ -22,9 +22,14 @@ MAX_EVENTS = 2_000_000
 MAX_EXPANDED = 1_000_000  # items the document would have with every alias written out
 
 _STANDARD_TAGS = {
-    "tag:yaml.org,2002:str", "tag:yaml.org,2002:int", "tag:yaml.org,2002:float",
-    "tag:yaml.org,2002:bool", "tag:yaml.org,2002:null", "tag:yaml.org,2002:map",
-    "tag:yaml.org,2002:seq", "tag:yaml.org,2002:timestamp",
+    "tag:yaml.org,2002:str",
+    "tag:yaml.org,2002:int",
+    "tag:yaml.org,2002:float",
+    "tag:yaml.org,2002:bool",
+    "tag:yaml.org,2002:null",
+    "tag:yaml.org,2002:map",
+    "tag:yaml.org,2002:seq",
+    "tag:yaml.org,2002:timestamp",
 }
 
 
@@ -58,9 +63,14 @@ def read_bytes(path: str) -> tuple[bytes | None, Finding | None]:
     except OSError as exc:
         return None, _err(path, "file-unreadable", f"cannot read the file: {exc.strerror}")
     if len(data) > MAX_BYTES:
-        return None, _err(path, "file-too-large",
-                          f"the file is larger than {MAX_BYTES // (1024 * 1024)} MB, the limit for a scenario",
-                          1, 1, "split it, or remove what is not a scenario")
+        return None, _err(
+            path,
+            "file-too-large",
+            f"the file is larger than {MAX_BYTES // (1024 * 1024)} MB, the limit for a scenario",
+            1,
+            1,
+            "split it, or remove what is not a scenario",
+        )
     return data, None
 
 
@@ -74,8 +84,9 @@ def decode(data: bytes, file: str) -> tuple[str | None, Finding | None]:
         before = data[: exc.start]
         line = before.count(b"\n") + 1
         col = exc.start - (before.rfind(b"\n") + 1) + 1
-        return None, _err(file, "not-utf8", f"byte 0x{data[exc.start]:02x} is not UTF-8 text", line, col,
-                          "save the file as UTF-8")
+        return None, _err(
+            file, "not-utf8", f"byte 0x{data[exc.start]:02x} is not UTF-8 text", line, col, "save the file as UTF-8"
+        )
     return text.lstrip("\ufeff"), None
 
 
@@ -103,38 +114,67 @@ def _scan_events(text: str, file: str) -> Finding | None:
             elif isinstance(event, yaml.AliasEvent):
                 sizes[-1][1] += anchored.get(event.anchor, 1)
                 if sum(s for _, s in sizes) > MAX_EXPANDED:
-                    return _err(file, "too-many-aliases", "YAML aliases (*name) here expand the file to over "
-                                f"{MAX_EXPANDED:,} items", mark.line + 1, mark.column + 1,
-                                "write the repeated parts out, or repeat less")
+                    return _err(
+                        file,
+                        "too-many-aliases",
+                        f"YAML aliases (*name) here expand the file to over {MAX_EXPANDED:,} items",
+                        mark.line + 1,
+                        mark.column + 1,
+                        "write the repeated parts out, or repeat less",
+                    )
             if count > MAX_EVENTS:
                 return _err(file, "too-large", "the file has too many YAML items", mark.line + 1, mark.column + 1)
             if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
                 depth += 1
                 if depth > MAX_DEPTH:
-                    return _err(file, "too-deep", f"nested more than {MAX_DEPTH} levels deep",
-                                mark.line + 1, mark.column + 1, "scenarios need only a few levels")
+                    return _err(
+                        file,
+                        "too-deep",
+                        f"nested more than {MAX_DEPTH} levels deep",
+                        mark.line + 1,
+                        mark.column + 1,
+                        "scenarios need only a few levels",
+                    )
             elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
                 depth -= 1
             elif isinstance(event, yaml.AliasEvent):
                 aliases += 1
                 if aliases > MAX_ALIASES:
-                    return _err(file, "too-many-aliases", f"more than {MAX_ALIASES} YAML aliases (*name)",
-                                mark.line + 1, mark.column + 1, "write the repeated parts out")
+                    return _err(
+                        file,
+                        "too-many-aliases",
+                        f"more than {MAX_ALIASES} YAML aliases (*name)",
+                        mark.line + 1,
+                        mark.column + 1,
+                        "write the repeated parts out",
+                    )
             tag = getattr(event, "tag", None)
             if tag and tag not in _STANDARD_TAGS and tag != "!":
-                return _err(file, "yaml-tag", f"the tag {tag} is not allowed in a scenario",
-                            mark.line + 1, mark.column + 1, "scenarios are plain data: remove the tag")
+                return _err(
+                    file,
+                    "yaml-tag",
+                    f"the tag {tag} is not allowed in a scenario",
+                    mark.line + 1,
+                    mark.column + 1,
+                    "scenarios are plain data: remove the tag",
+                )
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (0, 0)
         problem = exc.problem or "the YAML cannot be read"
         context = f" {exc.context}" if exc.context else ""
         lines = text.splitlines()
-        bad_char = lines[line - 1][col - 1:col] if 0 < line <= len(lines) else ""
+        bad_char = lines[line - 1][col - 1 : col] if 0 < line <= len(lines) else ""
         hint = "indent with spaces, not tabs" if bad_char == "\t" else _syntax_hint(problem)
         if "nesting depth" in problem:  # libyaml's own limit, met before ours by newer builds
-            return _err(file, "too-deep", f"nested more than {MAX_DEPTH} levels deep", line, col,
-                        "scenarios need only a few levels")
+            return _err(
+                file,
+                "too-deep",
+                f"nested more than {MAX_DEPTH} levels deep",
+                line,
+                col,
+                "scenarios need only a few levels",
+            )
         return _err(file, "yaml-syntax", f"YAML syntax: {problem}{context}", line, col, hint)
     except yaml.YAMLError as exc:
         return _err(file, "yaml-syntax", f"YAML syntax: {exc}", 1, 1)
@@ -161,8 +201,9 @@ def read_document(path: str, text: str | None = None) -> YamlDocument:
         if problem or text is None:
             return YamlDocument(None, "", [problem] if problem else [])
     if not text.strip():
-        return YamlDocument(None, text, [_err(path, "empty", "the file is empty", 1, 1,
-                                              "start from 'python main.py new NAME'")])
+        return YamlDocument(
+            None, text, [_err(path, "empty", "the file is empty", 1, 1, "start from 'python main.py new NAME'")]
+        )
     problem = _scan_events(text, path)
     if problem:
         return YamlDocument(None, text, [problem])
@@ -170,12 +211,35 @@ def read_document(path: str, text: str | None = None) -> YamlDocument:
         root = yaml.compose(text, Loader=Loader)
     except yaml.composer.ComposerError as exc:
         mark = exc.problem_mark
-        return YamlDocument(None, text, [_err(path, "yaml-syntax", f"YAML: {exc.problem}",
-                                              mark.line + 1 if mark else 0, mark.column + 1 if mark else 0,
-                                              "one scenario per file; remove extra '---' documents")])
+        return YamlDocument(
+            None,
+            text,
+            [
+                _err(
+                    path,
+                    "yaml-syntax",
+                    f"YAML: {exc.problem}",
+                    mark.line + 1 if mark else 0,
+                    mark.column + 1 if mark else 0,
+                    "one scenario per file; remove extra '---' documents",
+                )
+            ],
+        )
     except yaml.YAMLError as exc:
         return YamlDocument(None, text, [_err(path, "yaml-syntax", f"YAML: {exc}", 1, 1)])
     if root is None:
-        return YamlDocument(None, text, [_err(path, "empty", "the file has only comments: there is no scenario in it",
-                                              1, 1, "start from 'python main.py new NAME'")])
+        return YamlDocument(
+            None,
+            text,
+            [
+                _err(
+                    path,
+                    "empty",
+                    "the file has only comments: there is no scenario in it",
+                    1,
+                    1,
+                    "start from 'python main.py new NAME'",
+                )
+            ],
+        )
     return YamlDocument(root, text, [])

@@ -10,29 +10,49 @@ from ..cli import add_scenario_argument, fail
 
 def register(sub: argparse._SubParsersAction) -> None:
     play = sub.add_parser(
-        "play", help="play a scenario (in the terminal with --text)",
+        "play",
+        help="play a scenario (in the terminal with --text)",
         description="Play a scenario. With --text, in the terminal: narration, numbered choices, "
-                    "'u' undo, 's' save, 'q' quit. Choices can be piped on standard input, one per line.")
+        "'u' undo, 's' save, 'q' quit. Choices can be piped on standard input, one per line.",
+    )
     add_scenario_argument(play)
     play.add_argument("--text", action="store_true", help="play in the terminal rather than the window")
     play.add_argument("--lens", metavar="L", help="the historical reading to play under (default: the scenario's)")
     play.add_argument("--seed", type=int, default=None, metavar="N", help="seed for chance (default: random)")
-    play.add_argument("--as", dest="as_actors", nargs="+", metavar="ACTOR", default=None,
-                      help="the actors you play (default: the first at the table); the rest play as in history")
-    play.add_argument("--policy", default="historical", choices=("historical", "goals", "random"),
-                      help="how the computer plays the other actors (default: historical)")
+    play.add_argument(
+        "--as",
+        dest="as_actors",
+        nargs="+",
+        metavar="ACTOR",
+        default=None,
+        help="the actors you play (default: the first at the table); the rest play as in history",
+    )
+    play.add_argument(
+        "--policy",
+        default="historical",
+        choices=("historical", "goals", "random"),
+        help="how the computer plays the other actors (default: historical)",
+    )
     play.add_argument("--continue", dest="resume", action="store_true", help="continue the latest autosave")
     play.add_argument("--load", metavar="SAVE", help="continue a save: a file, or a name saved with 's NAME'")
     play.add_argument("--from", dest="from_node", metavar="NODE", help="start at this node (for authors)")
-    play.add_argument("--set", dest="set_values", action="append", default=[], metavar="VAR=VALUE",
-                      help="with --from: set a variable first (repeatable)")
+    play.add_argument(
+        "--set",
+        dest="set_values",
+        action="append",
+        default=[],
+        metavar="VAR=VALUE",
+        help="with --from: set a variable first (repeatable)",
+    )
     play.add_argument("--no-autosave", action="store_true", help="do not autosave after each decision")
     play.set_defaults(run=run_play)
 
     replay = sub.add_parser(
-        "replay", help="print the historical path, dated, with sources",
+        "replay",
+        help="print the historical path, dated, with sources",
         description="Print what really happened, decision by decision, with dates and sources, ending in "
-                    "the historical outcome.")
+        "the historical outcome.",
+    )
     add_scenario_argument(replay)
     replay.add_argument("--lens", metavar="L", help="the reading to replay under")
     replay.set_defaults(run=run_replay)

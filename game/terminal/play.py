@@ -79,8 +79,14 @@ class TerminalPlayer:
             else:
                 self.say(wrap(view.step.label + "  [unavailable]", "      ", f"  {view.number}. "))
                 for constraint in view.blocked_by:
-                    self.say(wrap(f"{constraint.title}: {constraint.explanation} "
-                                  f"(source: {cite(game.scenario, constraint.source)})", "        ", "      ✗ "))
+                    self.say(
+                        wrap(
+                            f"{constraint.title}: {constraint.explanation} "
+                            f"(source: {cite(game.scenario, constraint.source)})",
+                            "        ",
+                            "      ✗ ",
+                        )
+                    )
 
     def _ask(self) -> bool:
         """Show the decision and handle one line of input; False when the player quits."""
@@ -92,8 +98,10 @@ class TerminalPlayer:
             if not line:
                 if self.autosave:
                     self._autosave()
-                    self.say("\n(no more input: the game is autosaved; continue with 'python main.py play --text "
-                             "--continue')")
+                    self.say(
+                        "\n(no more input: the game is autosaved; continue with 'python main.py play --text "
+                        "--continue')"
+                    )
                 else:
                     self.say("\n(no more input: the game ends here, unsaved, as --no-autosave asked)")
                 return False
@@ -123,7 +131,7 @@ class TerminalPlayer:
             self.say("Nothing to undo.")
             return None
         if word in ("s", "save"):
-            name = line[len(line.split()[0]):].strip() or "quicksave"
+            name = line[len(line.split()[0]) :].strip() or "quicksave"
             try:
                 self.say(f"Saved to {save_game(game, self.saves, name)}")
             except SaveError as exc:
@@ -183,8 +191,10 @@ class TerminalPlayer:
             self.say(wrap(cite(game.scenario, source), "    ", "  Source: "))
         decisions = [m for m in game.moves if m.by != "chance"]
         yours = sum(1 for m in decisions if m.by == "human" or m.by.startswith("timeout:"))
-        self.say(f"\n{len(decisions)} decisions, {yours} of them yours. "
-                 f"What really happened: python main.py replay {game.scenario.path}")
+        self.say(
+            f"\n{len(decisions)} decisions, {yours} of them yours. "
+            f"What really happened: python main.py replay {game.scenario.path}"
+        )
         self._offer_named_save()
 
     def _offer_named_save(self) -> None:

@@ -53,6 +53,8 @@ def print_history(scenario: Scenario, out: TextIO | None = None, lens: str | Non
     say(wrap(outcome.epilogue))
     show_sources(outcome.sources)
     if not outcome.historical:
-        say("\nNote: this path did not reach the ending marked historical; the scenario's history marks "
-            "need attention (see 'python main.py check').")
+        say(
+            "\nNote: this path did not reach the ending marked historical; the scenario's history marks "
+            "need attention (see 'python main.py check')."
+        )
     return game

@@ -23,8 +23,9 @@ def load_or_report(name: str | None) -> Scenario | None:
         for finding in findings:
             if finding.severity == "error":
                 print(finding.format(), file=sys.stderr)
-        print(f"parley: {path} cannot be played; 'python main.py validate {path}' lists every problem.",
-              file=sys.stderr)
+        print(
+            f"parley: {path} cannot be played; 'python main.py validate {path}' lists every problem.", file=sys.stderr
+        )
     return scenario
 
 
@@ -40,11 +41,21 @@ def save_file(name: str) -> Path:
 
 
 def _restore(args: argparse.Namespace, scenario: Scenario) -> Game | None:
-    ignored = [flag for flag, value in (("--as", args.as_actors), ("--lens", args.lens), ("--seed", args.seed),
-                                        ("--from", args.from_node)) if value]
+    ignored = [
+        flag
+        for flag, value in (
+            ("--as", args.as_actors),
+            ("--lens", args.lens),
+            ("--seed", args.seed),
+            ("--from", args.from_node),
+        )
+        if value
+    ]
     if ignored:
-        print(f"parley: note: {', '.join(ignored)} ignored: a saved game keeps its own players, lens and seed",
-              file=sys.stderr)
+        print(
+            f"parley: note: {', '.join(ignored)} ignored: a saved game keeps its own players, lens and seed",
+            file=sys.stderr,
+        )
     try:
         path = slot_path(saves_folder(), AUTOSAVE) if args.resume else save_file(args.load)
         data = read_save(path)
@@ -80,8 +91,10 @@ def start_text_session(args: argparse.Namespace) -> int:
         humans = args.as_actors or _default_players(scenario, args.from_node)
         misplaced = [name for name in humans if name not in scenario.actors and resolve_scenario(name).is_file()]
         if misplaced:
-            return fail(f"{misplaced[0]!r} is a scenario, not an actor: name the scenario before --as "
-                        f"(play --text {misplaced[0]} --as ...)")
+            return fail(
+                f"{misplaced[0]!r} is a scenario, not an actor: name the scenario before --as "
+                f"(play --text {misplaced[0]} --as ...)"
+            )
         for actor in humans:
             if actor not in scenario.actors:
                 return fail(f"no actor {actor!r}; this scenario has: {', '.join(actors)}")

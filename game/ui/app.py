@@ -53,8 +53,13 @@ class ScenarioSlot:
 class App:
     """One Parley window."""
 
-    def __init__(self, scenario: str | Path | None = None, size: tuple[int, int] | None = None,
-                 settings: UISettings | None = None, persist: bool = True) -> None:
+    def __init__(
+        self,
+        scenario: str | Path | None = None,
+        size: tuple[int, int] | None = None,
+        settings: UISettings | None = None,
+        persist: bool = True,
+    ) -> None:
         started = time.perf_counter()
         self.settings = settings or UISettings.load()
         self.persist = persist
@@ -111,8 +116,9 @@ class App:
         self.scale = scale
         self.type = Type.at(scale)
         self.spacing = Spacing.at(scale)
-        self.manager = pygame_gui.UIManager(self.size, theme_dict(scale, self.settings.palette),
-                                            enable_live_theme_updates=False)
+        self.manager = pygame_gui.UIManager(
+            self.size, theme_dict(scale, self.settings.palette), enable_live_theme_updates=False
+        )
         self._preload_fonts()
 
     def _preload_fonts(self) -> None:
@@ -125,17 +131,28 @@ class App:
             for bold, italic in ((False, False), (True, False), (False, True), (True, True)):
                 font_id = fonts.create_font_id(size, name, bold, italic)
                 if font_id not in fonts.loaded_fonts:
-                    wanted.append({"name": name, "point_size": size,
-                                   "style": "bold_italic" if bold and italic else "bold" if bold else
-                                   "italic" if italic else "regular"})
+                    wanted.append(
+                        {
+                            "name": name,
+                            "point_size": size,
+                            "style": "bold_italic"
+                            if bold and italic
+                            else "bold"
+                            if bold
+                            else "italic"
+                            if italic
+                            else "regular",
+                        }
+                    )
         if wanted:
             self.manager.preload_fonts(wanted)
 
     def resize(self, size: tuple[int, int]) -> None:
         if not self.settings.fullscreen:
             self.windowed = size
-            self.screen = pygame.display.set_mode((max(MIN_SIZE[0], size[0]), max(MIN_SIZE[1], size[1])),
-                                                  pygame.RESIZABLE)
+            self.screen = pygame.display.set_mode(
+                (max(MIN_SIZE[0], size[0]), max(MIN_SIZE[1], size[1])), pygame.RESIZABLE
+            )
         self._window_changed()
 
     def _window_changed(self) -> None:
@@ -216,8 +233,10 @@ class App:
             return None, str(exc)
         scenario = self.find_scenario(data.scenario_id)
         if scenario is None:
-            return None, (f"This save is of the scenario '{data.scenario_title}' ({data.scenario_id}), "
-                          "which is not in the scenarios folder.")
+            return None, (
+                f"This save is of the scenario '{data.scenario_title}' ({data.scenario_id}), "
+                "which is not in the scenarios folder."
+            )
         try:
             restored = restore(data, scenario)
         except SaveError as exc:
@@ -416,8 +435,14 @@ class App:
                 self._window_changed()
             self.dirty = True
             return
-        if event.type in (pygame.KEYDOWN, pygame.MOUSEBUTTONDOWN, pygame.MOUSEBUTTONUP, pygame.MOUSEMOTION,
-                          pygame.MOUSEWHEEL, pygame.TEXTINPUT):
+        if event.type in (
+            pygame.KEYDOWN,
+            pygame.MOUSEBUTTONDOWN,
+            pygame.MOUSEBUTTONUP,
+            pygame.MOUSEMOTION,
+            pygame.MOUSEWHEEL,
+            pygame.TEXTINPUT,
+        ):
             self.last_input = self.now
             self.dirty = True
         if event.type == pygame.TEXTINPUT and self._swallow_text:
@@ -446,8 +471,12 @@ class App:
             if not consumed and self.top.on_mouse(event):
                 self.dirty = True
         elif event.type == pygame.KEYDOWN:
-            if consumed and typing and event.key not in (pygame.K_ESCAPE, pygame.K_TAB, pygame.K_F1,
-                                                         pygame.K_F11, pygame.K_UP, pygame.K_DOWN):
+            if (
+                consumed
+                and typing
+                and event.key
+                not in (pygame.K_ESCAPE, pygame.K_TAB, pygame.K_F1, pygame.K_F11, pygame.K_UP, pygame.K_DOWN)
+            ):
                 return
             self.key(event, typing)
             if not typing and self.typing() and event.unicode:

@@ -65,12 +65,13 @@ def timeout_notice(rule: str, label: str, name: str = "") -> str:
 def takeover_notice(name: str, date: str) -> str:
     """After 'Take over here' in history replay: what the others do now, truthfully (a computer
     player 'as history' plays history only while the game is on history's path)."""
-    return (f"You now play {the_actor(name)}, from {date}. The others follow history until the game leaves it; "
-            "from then on each plays by its own goals, and chance takes its own course.")
+    return (
+        f"You now play {the_actor(name)}, from {date}. The others follow history until the game leaves it; "
+        "from then on each plays by its own goals, and chance takes its own course."
+    )
 
 
-def briefings_html(scenario: Scenario, briefings: tuple[Briefing, ...], colours: dict[str, str],
-                   muted: str) -> str:
+def briefings_html(scenario: Scenario, briefings: tuple[Briefing, ...], colours: dict[str, str], muted: str) -> str:
     """Briefings for a message box: each delegation's name in its colour, its public description,
     then its private instructions. ``colours`` maps actor ids to '#rrggbb' (the palette's)."""
     parts = []

@@ -12,16 +12,20 @@ import sys
 
 from ..cli import add_scenario_argument
 
-NO_DISPLAY = ("parley: there is no display to open the game window on; "
-              "play in the terminal instead with: python main.py play --text")
+NO_DISPLAY = (
+    "parley: there is no display to open the game window on; "
+    "play in the terminal instead with: python main.py play --text"
+)
 
 
 def register(sub: argparse._SubParsersAction) -> None:
     window = sub.add_parser(
-        "window", help="play in a window (the default with no command)",
+        "window",
+        help="play in a window (the default with no command)",
         description="Open Parley in a window: title screen, setup, play with map and timeline, debrief, "
-                    "saves and history replay; class play (hot seat with hand-over screens, time limits, "
-                    "transcripts) and the decision tree. Press F1 in the window for every key.")
+        "saves and history replay; class play (hot seat with hand-over screens, time limits, "
+        "transcripts) and the decision tree. Press F1 in the window for every key.",
+    )
     add_scenario_argument(window)
     window.add_argument("--size", metavar="WxH", help="window size, e.g. 1280x720 (default: as last time)")
     window.set_defaults(run=run_window)
@@ -30,8 +34,11 @@ def register(sub: argparse._SubParsersAction) -> None:
 def display_problem() -> str:
     """'' when a window can be opened; else the one line to print."""
     driver = os.environ.get("SDL_VIDEODRIVER", "")
-    if sys.platform.startswith("linux") and not driver and not (
-            os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
+    if (
+        sys.platform.startswith("linux")
+        and not driver
+        and not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
+    ):
         return NO_DISPLAY
     os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
     try:

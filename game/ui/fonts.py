@@ -49,8 +49,13 @@ def font_files() -> FontFiles:
     spec = importlib.util.find_spec("pygame_gui")
     if spec is not None and spec.origin:
         data = Path(spec.origin).parent / "data"
-        names = {"regular": "NotoSans-Regular.ttf", "bold": "NotoSans-Bold.ttf", "italic": "NotoSans-Italic.ttf",
-                 "bold_italic": "NotoSans-BoldItalic.ttf", "semibold": "NotoSans-Bold.ttf"}
+        names = {
+            "regular": "NotoSans-Regular.ttf",
+            "bold": "NotoSans-Bold.ttf",
+            "italic": "NotoSans-Italic.ttf",
+            "bold_italic": "NotoSans-BoldItalic.ttf",
+            "semibold": "NotoSans-Bold.ttf",
+        }
         noto = {style: str(data / name) for style, name in names.items()}
         if all(Path(p).is_file() for p in noto.values()):
             return FontFiles("noto_sans", noto)  # type: ignore[arg-type]

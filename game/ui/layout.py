@@ -65,8 +65,15 @@ class Spacing:
         t = Type.at(scale)
         line = fonts.line_height(t.body)
         button_h = max(36, round(fonts.line_height(t.body, "bold") * 1.75))
-        return cls(t, max(6, round(10 * scale)), max(6, round(10 * scale)), button_h,
-                   line, fonts.line_height(t.small), fonts.line_height(t.large))
+        return cls(
+            t,
+            max(6, round(10 * scale)),
+            max(6, round(10 * scale)),
+            button_h,
+            line,
+            fonts.line_height(t.small),
+            fonts.line_height(t.large),
+        )
 
 
 @dataclass
@@ -126,8 +133,9 @@ def card_geometry(rect: Rect, spec: ChoiceSpec, sp: Spacing, width: WidthFn = fo
     return CardGeometry(card, badge, text_x, label, detail)
 
 
-def stack_cards(area: Rect, specs: Sequence[ChoiceSpec], sp: Spacing,
-                width: WidthFn = font_width) -> list[CardGeometry]:
+def stack_cards(
+    area: Rect, specs: Sequence[ChoiceSpec], sp: Spacing, width: WidthFn = font_width
+) -> list[CardGeometry]:
     out = []
     y = area.y
     for spec in specs:
@@ -137,8 +145,14 @@ def stack_cards(area: Rect, specs: Sequence[ChoiceSpec], sp: Spacing,
     return out
 
 
-def play_layout(size: tuple[int, int], scale: float, choices: Sequence[ChoiceSpec], meters: int,
-                width: WidthFn = font_width, reason: bool = False) -> PlayLayout:
+def play_layout(
+    size: tuple[int, int],
+    scale: float,
+    choices: Sequence[ChoiceSpec],
+    meters: int,
+    width: WidthFn = font_width,
+    reason: bool = False,
+) -> PlayLayout:
     """The play screen: top bar; left column (table, map, meters); right column (narration, choice
     cards, an optional "Why?" row, controls); bottom band (timeline, log). The right column widens
     from half the window to two thirds when the cards need room."""
@@ -151,8 +165,7 @@ def play_layout(size: tuple[int, int], scale: float, choices: Sequence[ChoiceSpe
     bottom_h = max(round(sp.small_line * 4.6), 74)
     bottom_y = h - bottom_h - g
     body = Rect(g, top.bottom + g, w - 2 * g, bottom_y - top.bottom - 2 * g)
-    button_w = [max(round(sp.button_h * 2.0), font_width(label, t.body, "bold") + sp.pad * 3)
-                for label in TOP_BUTTONS]
+    button_w = [max(round(sp.button_h * 2.0), font_width(label, t.body, "bold") + sp.pad * 3) for label in TOP_BUTTONS]
     x = w - g
     top_buttons = []
     for bw in reversed(button_w):
@@ -164,21 +177,36 @@ def play_layout(size: tuple[int, int], scale: float, choices: Sequence[ChoiceSpe
         # The "Why?" entry gets a row of its own when that leaves the narration a few lines more
         # than its minimum; otherwise it takes the place of the hint in the controls row (the keys
         # are in the help).
-        own_row = _arrange(size, scale, sp, top, top_buttons, body, bottom_y, bottom_h, narration_min, choices,
-                           meters, width, True)
+        own_row = _arrange(
+            size, scale, sp, top, top_buttons, body, bottom_y, bottom_h, narration_min, choices, meters, width, True
+        )
         if own_row.fits and own_row.narration.h >= narration_min + 3 * sp.line:
             return own_row
-        inline = _arrange(size, scale, sp, top, top_buttons, body, bottom_y, bottom_h, narration_min, choices,
-                          meters, width, False)
+        inline = _arrange(
+            size, scale, sp, top, top_buttons, body, bottom_y, bottom_h, narration_min, choices, meters, width, False
+        )
         inline.reason = Rect(inline.controls)
         return inline if inline.fits or not own_row.fits else own_row
-    return _arrange(size, scale, sp, top, top_buttons, body, bottom_y, bottom_h, narration_min, choices, meters,
-                    width, False)
+    return _arrange(
+        size, scale, sp, top, top_buttons, body, bottom_y, bottom_h, narration_min, choices, meters, width, False
+    )
 
 
-def _arrange(size: tuple[int, int], scale: float, sp: Spacing, top: Rect, top_buttons: list[Rect], body: Rect,
-             bottom_y: int, bottom_h: int, narration_min: int, choices: Sequence[ChoiceSpec], meters: int,
-             width: WidthFn, reason_row: bool) -> PlayLayout:
+def _arrange(
+    size: tuple[int, int],
+    scale: float,
+    sp: Spacing,
+    top: Rect,
+    top_buttons: list[Rect],
+    body: Rect,
+    bottom_y: int,
+    bottom_h: int,
+    narration_min: int,
+    choices: Sequence[ChoiceSpec],
+    meters: int,
+    width: WidthFn,
+    reason_row: bool,
+) -> PlayLayout:
     """The first arrangement of the body that fits (or the roomiest one tried, when none does)."""
     h = size[1]
     g = sp.gap
@@ -189,8 +217,17 @@ def _arrange(size: tuple[int, int], scale: float, sp: Spacing, top: Rect, top_bu
     # not fit, the right column takes the full height and the log moves beside the timeline.
     narrow = (0.5, 0.56, 0.62)
     wide = (0.5, 0.56, 0.62, 0.68, 0.74)
-    shrink = [(1.0, False, narrow), (1.0, True, narrow), (0.92, True, narrow), (0.85, True, narrow),
-              (1.0, True, wide), (0.92, True, wide), (0.85, True, wide), (0.78, True, wide), (0.7, True, wide)]
+    shrink = [
+        (1.0, False, narrow),
+        (1.0, True, narrow),
+        (0.92, True, narrow),
+        (0.85, True, narrow),
+        (1.0, True, wide),
+        (0.92, True, wide),
+        (0.85, True, wide),
+        (0.78, True, wide),
+        (0.7, True, wide),
+    ]
     for card_factor, tall_right, fractions in shrink:
         card_sp = sp if card_factor == 1.0 else Spacing.at(scale * card_factor)
         for fraction in fractions:
@@ -230,8 +267,25 @@ def _arrange(size: tuple[int, int], scale: float, sp: Spacing, top: Rect, top_bu
                 timeline = Rect(left.x, bottom_y, left.w, bottom_h)
                 log = Rect(right.x, bottom_y, right.w, bottom_h)
             fits = need <= right.h and controls.bottom <= right.bottom
-            layout = PlayLayout(size, top, list(top_buttons), table, map_rect, meters_rect, timeline, log, narration,
-                                choices_rect, cards, controls, fits, fraction, card_sp, meter_sp, reason_rect)
+            layout = PlayLayout(
+                size,
+                top,
+                list(top_buttons),
+                table,
+                map_rect,
+                meters_rect,
+                timeline,
+                log,
+                narration,
+                choices_rect,
+                cards,
+                controls,
+                fits,
+                fraction,
+                card_sp,
+                meter_sp,
+                reason_rect,
+            )
             if layout.fits:
                 return layout
             best = best or layout
@@ -287,8 +341,9 @@ def fit_line(text: str, max_width: int, size: int, style: str = "regular", width
     return text.rstrip() + "…"
 
 
-def fit_size(text: str, max_width: int, size: int, smallest: int, style: str = "regular",
-             width: WidthFn = font_width) -> int:
+def fit_size(
+    text: str, max_width: int, size: int, smallest: int, style: str = "regular", width: WidthFn = font_width
+) -> int:
     """The largest type size from ``size`` down to ``smallest`` at which ``text`` fits ``max_width``."""
     while size > smallest and width(text, size, style) > max_width:
         size -= 1

@@ -13,7 +13,10 @@ from pathlib import Path
 from ..paths import settings_file
 
 TEXT_SIZES: tuple[tuple[str, float], ...] = (
-    ("Small", 0.85), ("Normal", 1.0), ("Large", 1.2), ("Projector", 1.45),
+    ("Small", 0.85),
+    ("Normal", 1.0),
+    ("Large", 1.2),
+    ("Projector", 1.45),
 )
 PALETTES: tuple[tuple[str, str], ...] = (("standard", "Standard"), ("safe", "Colour-blind safe"))
 PAUSES: tuple[float, ...] = (0.0, 0.8, 1.5, 3.0)

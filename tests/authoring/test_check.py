@@ -37,7 +37,9 @@ def test_tiny_paths_and_counterfactuals() -> None:
     assert [(d.node, d.step) for d in smallest["walkout"]] == [("open", "leave")]
     # Under the gloomy lens being cold already empties trust, and an event then ends the talks.
     assert [(d.node, d.step) for d in smallest_counterfactuals(tiny, "gloomy")["walkout"]] in (
-        [("open", "leave")], [("open", "cold")])
+        [("open", "leave")],
+        [("open", "cold")],
+    )
 
 
 def test_stuck_decision_is_found_with_the_way_there() -> None:
@@ -112,10 +114,12 @@ def test_debrief_counterfactuals_agree_with_the_full_check(munich) -> None:
     for lens in munich.lenses:
         smallest = smallest_counterfactuals(munich, lens)
         full = check_scenario(munich, lens).counterfactual
-        assert {o: len(d) for o, d in smallest.items()} == {o: sum(p.departure for p in path)
-                                                            for o, path in full.items()}
+        assert {o: len(d) for o, d in smallest.items()} == {
+            o: sum(p.departure for p in path) for o, path in full.items()
+        }
     assert report.counterfactual["munich_agreement"] and not any(
-        p.departure for p in report.counterfactual["munich_agreement"])
+        p.departure for p in report.counterfactual["munich_agreement"]
+    )
 
 
 def test_check_output_says_what_a_departure_counts() -> None:

@@ -34,7 +34,11 @@ def test_layout_marks_history_and_colours_by_actor() -> None:
     assert [b.id for b in plan.boxes.values() if b.historical] == list(plan.path)
     assert plan.boxes["open"].colour == "#D55E00" and plan.boxes["luck"].kind == "chance"
     assert {(a.source, a.step) for a in plan.arrows if a.historical} == {
-        ("open", "warm"), ("blue_turn", "ask_powers"), ("luck", "arrives"), ("final", "refuse")}
+        ("open", "warm"),
+        ("blue_turn", "ask_powers"),
+        ("luck", "arrives"),
+        ("final", "refuse"),
+    }
     assert [a.step for a in plan.arrows if a.back] == ["stall"]
 
 

@@ -46,8 +46,9 @@ def test_new_help_gives_the_exit_codes() -> None:
 
 
 def test_schema_file_is_the_generator_output() -> None:
-    assert SCHEMA_FILE.read_text(encoding="utf-8") == schema_text(), \
+    assert SCHEMA_FILE.read_text(encoding="utf-8") == schema_text(), (
         "regenerate: python main.py schema -o docs/schema/scenario.schema.json"
+    )
     code, out, _ = run("schema")
     assert code == 0 and json.loads(out)["title"] == "scenario"
 

@@ -67,13 +67,19 @@ def test_no_scenario_names_in_game_code() -> None:
 
 def _play(*args: str, stdin: str) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "SDL_VIDEODRIVER": "dummy"}
-    return subprocess.run([sys.executable, "main.py", "play", "--text", "--no-autosave", *args], input=stdin,
-                          capture_output=True, text=True, cwd=ROOT, env=env, timeout=60)
+    return subprocess.run(
+        [sys.executable, "main.py", "play", "--text", "--no-autosave", *args],
+        input=stdin,
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env=env,
+        timeout=60,
+    )
 
 
 def test_play_from_a_node_with_values_set() -> None:
-    done = _play(str(TINY), "--from", "final", "--set", "powers=sign", "--seed", "1", "--as", "blue",
-                 stdin="1\n")
+    done = _play(str(TINY), "--from", "final", "--set", "powers=sign", "--seed", "1", "--as", "blue", stdin="1\n")
     assert done.returncode == 0, done.stderr
     assert "Final session" in done.stdout and "Treaty signed" in done.stdout
 

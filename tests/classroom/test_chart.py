@@ -8,8 +8,14 @@ from pathlib import Path
 from game.classroom.chart import Bar, Chart, layout, svg
 from game.classroom.render_chart import write_png
 
-CHART = Chart("Outcomes <of> 5 games", (Bar("Treaty & peace", 3, historical=True), Bar("Walk-out", 0),
-                                         Bar("A very long ending title that will not fit in the space", 2)))
+CHART = Chart(
+    "Outcomes <of> 5 games",
+    (
+        Bar("Treaty & peace", 3, historical=True),
+        Bar("Walk-out", 0),
+        Bar("A very long ending title that will not fit in the space", 2),
+    ),
+)
 
 
 def test_layout_scales_bars_to_the_largest() -> None:

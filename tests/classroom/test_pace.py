@@ -43,8 +43,7 @@ def test_a_clock_going_backwards_never_adds_time() -> None:
 
 def test_settings_are_checked_and_described() -> None:
     assert PaceSetting().describe() == "No time limit." and not PaceSetting().enabled
-    assert PaceSetting(120, "status_quo").describe() == \
-        "2:00 per decision; when time runs out, the status quo holds."
+    assert PaceSetting(120, "status_quo").describe() == "2:00 per decision; when time runs out, the status quo holds."
     with pytest.raises(ValueError, match="computer, status_quo"):
         PaceSetting(60, "coin")
     with pytest.raises(ValueError):
@@ -66,7 +65,8 @@ def test_status_quo_is_the_longest_choice_without_effects(tiny) -> None:  # type
 def test_status_quo_falls_back_to_the_first_open_choice() -> None:
     text = TINY.read_text(encoding="utf-8").replace(
         "{id: leave, label: Walk out, next: walkout}",
-        '{id: leave, label: Walk out, effects: ["trust -= 1"], next: walkout}')
+        '{id: leave, label: Walk out, effects: ["trust -= 1"], next: walkout}',
+    )
     scenario, findings = load_text("every-choice-acts.yaml", text)
     assert scenario is not None, findings
     game = Game.new(scenario, seed=1, controllers={"red": "human"})

@@ -100,8 +100,9 @@ def test_report_pages(tiny, class_saves) -> None:  # type: ignore[no-untyped-def
 def test_flagship_class(flagship, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     expected = play_class(flagship, tmp_path, range(16))
     (section,) = build_report(save_files([tmp_path])[0]).sections
-    assert Counter({b.label: b.count for b in section.outcome_counts if b.count}) == \
-        Counter({flagship.outcomes[o].title: n for o, n in expected.items()})
+    assert Counter({b.label: b.count for b in section.outcome_counts if b.count}) == Counter(
+        {flagship.outcomes[o].title: n for o, n in expected.items()}
+    )
 
 
 def _leave(tiny, lens: str, seed: int) -> Game:  # type: ignore[no-untyped-def]
@@ -138,15 +139,24 @@ def test_copies_of_one_game_are_counted_once(tiny, tmp_path: Path) -> None:  # t
     assert len(files) == 5
     report = build_report(files, ScenarioFinder(TINY))
     assert report.total == 3 and not report.skipped
-    assert [(Path(copy).name, Path(kept).name) for copy, kept in report.duplicates] == \
-        [("group1 copy.json", "group1.json"), ("group4.json", "group1.json")]
+    assert [(Path(copy).name, Path(kept).name) for copy, kept in report.duplicates] == [
+        ("group1 copy.json", "group1.json"),
+        ("group4.json", "group1.json"),
+    ]
     (section,) = report.sections
     assert [g.name for g in section.groups] == ["group1", "group2", "group3"]
     assert sum(b.count for b in section.outcome_counts) == 3
     assert report.copies_words() == "2 copies counted once"
     markdown = report_markdown(report)
-    assert in_order(markdown, ["3 save(s) read, 2 copies counted once.", "## Copies counted once",
-                                "group1 copy.json is the same game as", "group4.json is the same game as"])
+    assert in_order(
+        markdown,
+        [
+            "3 save(s) read, 2 copies counted once.",
+            "## Copies counted once",
+            "group1 copy.json is the same game as",
+            "group4.json is the same game as",
+        ],
+    )
     assert "Copies counted once" in report_html(report)
 
 
@@ -170,12 +180,26 @@ def test_endings_by_lens(tiny, tmp_path: Path) -> None:  # type: ignore[no-untyp
     assert table == {"Treaty signed": (0, 0), "Stalemate": (0, 0), "Walk-out": (2, 1), UNFINISHED: (0, 1)}
     assert section.lens_totals == (2, 2)
     markdown = report_markdown(ClassReport([section], []))
-    assert in_order(markdown, ["### Endings by lens", "| Outcome | Hopeful | Gloomy |",
-                                "| Stalemate (historical) | 0 | 0 |", "| Walk-out | 2 | 1 |",
-                                f"| {UNFINISHED} | 0 | 1 |", "| **Groups** | **2** | **2** |"])
+    assert in_order(
+        markdown,
+        [
+            "### Endings by lens",
+            "| Outcome | Hopeful | Gloomy |",
+            "| Stalemate (historical) | 0 | 0 |",
+            "| Walk-out | 2 | 1 |",
+            f"| {UNFINISHED} | 0 | 1 |",
+            "| **Groups** | **2** | **2** |",
+        ],
+    )
     page = report_html(ClassReport([section], []))
-    assert in_order(page, ["<h3>Endings by lens</h3>", '<th class="num">Hopeful</th><th class="num">Gloomy</th>',
-                            'Walk-out</td><td class="num">2</td><td class="num">1</td>'])
+    assert in_order(
+        page,
+        [
+            "<h3>Endings by lens</h3>",
+            '<th class="num">Hopeful</th><th class="num">Gloomy</th>',
+            'Walk-out</td><td class="num">2</td><td class="num">1</td>',
+        ],
+    )
 
 
 def test_endings_by_lens_add_up(tiny, class_saves) -> None:  # type: ignore[no-untyped-def]
@@ -203,5 +227,3 @@ def test_decisions_by_the_class(tiny, tmp_path: Path) -> None:  # type: ignore[n
     people = sum(1 for m in game.moves if m.by == "human")
     assert group.by_class == people >= 1
     assert group.decisions == sum(1 for m in game.moves if m.by != "chance") > people
-
-

@@ -20,8 +20,6 @@ from tests.classroom.conftest import in_order, scripted
 CHOICES = ["Be cold", "Stall", "Be warm", "Ask for powers", "Sign the treaty"]
 
 
-
-
 def test_reasons_survive_save_and_load(tiny, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     game = scripted(tiny)
     loaded = restore(read_save(save_game(game, tmp_path, "group 1")), tiny)
@@ -74,12 +72,19 @@ def test_history_itself_never_parts_from_history(tiny) -> None:  # type: ignore[
 def test_setup_and_sources(tiny) -> None:  # type: ignore[no-untyped-def]
     transcript = build_transcript(scripted(tiny))
     assert (transcript.lens, transcript.seed) == ("Hopeful", 4)
-    assert [(r.name, r.played_by) for r in transcript.roles] == [("Red delegation", "students"),
-                                                                  ("Blue delegation", "students")]
+    assert [(r.name, r.played_by) for r in transcript.roles] == [
+        ("Red delegation", "students"),
+        ("Blue delegation", "students"),
+    ]
     assert [s.citation for s in transcript.sources] == ["An invented source for tests."]
     markdown = render_markdown(transcript)
-    for heading in ("## Setup", "## The session", "## The ending: Treaty signed", "## Compared with history",
-                    "## Sources"):
+    for heading in (
+        "## Setup",
+        "## The session",
+        "## The ending: Treaty signed",
+        "## Compared with history",
+        "## Sources",
+    ):
         assert heading in markdown
 
 
@@ -137,7 +142,7 @@ def test_flagship_history_transcript(flagship) -> None:  # type: ignore[no-untyp
 
 def _table_lines(markdown: str) -> list[str]:
     """The rows of the side-by-side table in the comparison section (not its header)."""
-    section = markdown[markdown.index("## Compared with history"):]
+    section = markdown[markdown.index("## Compared with history") :]
     return [line for line in section.splitlines() if line.startswith("| ") and not line.startswith("| # ")]
 
 
@@ -161,8 +166,9 @@ def _check_alignment(game: Game) -> Transcript:
     assert ("#### This game" in markdown and "#### What happened" in markdown) == split
     assert ('<div class="paths">' in page) == split
     if split:
-        assert page.count(f'<ol start="{paired + 1}">') == (bool(transcript.played_after)
-                                                              + bool(transcript.history_after))
+        assert page.count(f'<ol start="{paired + 1}">') == (
+            bool(transcript.played_after) + bool(transcript.history_after)
+        )
     return transcript
 
 
@@ -171,23 +177,51 @@ def test_rows_stop_at_the_turning_point_then_two_lists(tiny) -> None:  # type: i
     transcript = _check_alignment(scripted(tiny))
     (row,) = transcript.comparison
     assert row.turning and (row.played.label, row.historical.label) == ("Be cold", "Be warm")
-    assert [s.label for s in transcript.played_after] == \
-        ["Stall", "Be warm", "Ask for powers", "The courier arrives", "Sign the treaty"]
+    assert [s.label for s in transcript.played_after] == [
+        "Stall",
+        "Be warm",
+        "Ask for powers",
+        "The courier arrives",
+        "Sign the treaty",
+    ]
     assert [s.label for s in transcript.history_after] == ["Ask for powers", "The courier arrives", "Refuse"]
     markdown = render_markdown(transcript)
-    assert in_order(markdown, ["### Side by side, up to the turning point", "| **1 ⟶ turning point** |",
-                                "### After the turning point: two separate paths", "not rows to read across",
-                                "#### This game", "2. 2 Jan, Blue answers — Blue delegation: Stall",
-                                "6. 8 Jan, Final session — Blue delegation: Sign the treaty",
-                                "**Ending:** Treaty signed", "#### What happened",
-                                "2. 2 Jan, Blue answers — Blue delegation: Ask for powers",
-                                "4. 5 Jan, Final session — Blue delegation: Refuse", "**Ending:** Stalemate"])
+    assert in_order(
+        markdown,
+        [
+            "### Side by side, up to the turning point",
+            "| **1 ⟶ turning point** |",
+            "### After the turning point: two separate paths",
+            "not rows to read across",
+            "#### This game",
+            "2. 2 Jan, Blue answers — Blue delegation: Stall",
+            "6. 8 Jan, Final session — Blue delegation: Sign the treaty",
+            "**Ending:** Treaty signed",
+            "#### What happened",
+            "2. 2 Jan, Blue answers — Blue delegation: Ask for powers",
+            "4. 5 Jan, Final session — Blue delegation: Refuse",
+            "**Ending:** Stalemate",
+        ],
+    )
     assert not any("Stall" in line for line in _table_lines(markdown)), "later moves are never paired"
     page = render_html(transcript)
-    assert in_order(page, ["<h3>Side by side, up to the turning point</h3>", 'class="turn"',
-                            "<h3>After the turning point: two separate paths</h3>", '<div class="paths">',
-                            "<h3>This game</h3>", '<ol start="2">', "Stall", "Treaty signed",
-                            "<h3>What happened</h3>", '<ol start="2">', "Refuse", "Stalemate"])
+    assert in_order(
+        page,
+        [
+            "<h3>Side by side, up to the turning point</h3>",
+            'class="turn"',
+            "<h3>After the turning point: two separate paths</h3>",
+            '<div class="paths">',
+            "<h3>This game</h3>",
+            '<ol start="2">',
+            "Stall",
+            "Treaty signed",
+            "<h3>What happened</h3>",
+            '<ol start="2">',
+            "Refuse",
+            "Stalemate",
+        ],
+    )
 
 
 def test_an_extra_decision_later_does_not_shift_the_rows(tiny) -> None:  # type: ignore[no-untyped-def]
@@ -198,8 +232,10 @@ def test_an_extra_decision_later_does_not_shift_the_rows(tiny) -> None:  # type:
     game.play_until_human()
     game.choose("refuse")
     transcript = _check_alignment(game)
-    assert [(r.played.label, r.historical.label, r.turning) for r in transcript.comparison] == \
-        [("Be warm", "Be warm", False), ("Stall", "Ask for powers", True)]
+    assert [(r.played.label, r.historical.label, r.turning) for r in transcript.comparison] == [
+        ("Be warm", "Be warm", False),
+        ("Stall", "Ask for powers", True),
+    ]
     assert [s.node for s in transcript.played_after][:2] == ["open", "blue_turn"]
     assert [s.node for s in transcript.history_after] == ["luck", "final"]
 
@@ -210,8 +246,9 @@ def test_a_game_that_skips_what_history_did(tiny) -> None:  # type: ignore[no-un
     transcript = _check_alignment(game)
     assert transcript.played_after == [] and len(transcript.history_after) == 3
     markdown = render_markdown(transcript)
-    assert in_order(markdown, ["#### This game", "**Ending:** Walk-out", "#### What happened", "2. ",
-                                "**Ending:** Stalemate"])
+    assert in_order(
+        markdown, ["#### This game", "**Ending:** Walk-out", "#### What happened", "2. ", "**Ending:** Stalemate"]
+    )
 
 
 def test_an_unfinished_game_on_the_historical_path(tiny) -> None:  # type: ignore[no-untyped-def]
@@ -220,9 +257,17 @@ def test_an_unfinished_game_on_the_historical_path(tiny) -> None:  # type: ignor
     transcript = _check_alignment(game)
     assert transcript.turning_point == "" and [r.same for r in transcript.comparison] == [True]
     markdown = render_markdown(transcript)
-    assert in_order(markdown, ["never left the historical path", "### Side by side, as far as this game went",
-                                "### After this game stopped", "This game was not finished; history went on.",
-                                "**Ending:** (not finished)", "#### What happened"])
+    assert in_order(
+        markdown,
+        [
+            "never left the historical path",
+            "### Side by side, as far as this game went",
+            "### After this game stopped",
+            "This game was not finished; history went on.",
+            "**Ending:** (not finished)",
+            "#### What happened",
+        ],
+    )
 
 
 @pytest.mark.parametrize("seed", [1, 2, 3])
@@ -242,8 +287,10 @@ def test_flagship_early_departure(flagship, seed: int) -> None:  # type: ignore[
     assert transcript.comparison[0].turning, "the departure is at the first decision"
     assert transcript.turning_point and transcript.ending is not None
     assert transcript.count.by_class == transcript.count.total == len(transcript.decisions)
-    assert f"{transcript.count.total} decisions: {transcript.count.total} by the class, 0 by the computer" in \
-        render_markdown(transcript)
+    assert (
+        f"{transcript.count.total} decisions: {transcript.count.total} by the class, 0 by the computer"
+        in render_markdown(transcript)
+    )
 
 
 def test_flagship_history_lines_up_everywhere(flagship) -> None:  # type: ignore[no-untyped-def]
@@ -273,8 +320,13 @@ def test_decisions_counted_by_who_took_them(tiny) -> None:  # type: ignore[no-un
 
 
 def test_time_outs_are_counted_apart() -> None:
-    moves = [Move("a", "x", "human"), Move("b", "y", "chance"), Move("c", "z", "timeout:status_quo"),
-             Move("d", "w", "historical"), Move("e", "v", "timeout:computer")]
+    moves = [
+        Move("a", "x", "human"),
+        Move("b", "y", "chance"),
+        Move("c", "z", "timeout:status_quo"),
+        Move("d", "w", "historical"),
+        Move("e", "v", "timeout:computer"),
+    ]
     count = tally(moves)
     assert (count.by_class, count.by_computer, count.by_clock, count.total) == (1, 1, 2, 4)
     assert count.words() == "4 decisions: 1 by the class, 1 by the computer, 2 when time ran out"

@@ -14,21 +14,24 @@ VARS = {
 VALUES = {"trust": 4, "transit": "limited", "signed": False, "day": 3, "days_left": 7}
 
 
-@pytest.mark.parametrize("text, expected", [
-    ("trust >= 4", True),
-    ("trust > 4 or not signed", True),
-    ("trust + 2 * 3 == 10", True),
-    ("(trust + 2) * 3 == 18", True),
-    ("trust / 3 == 1 and trust % 3 == 1", True),
-    ("transit in ['limited', 'granted']", True),
-    ("transit not in ['limited', 'granted']", False),
-    ("-trust < 0", True),
-    ("min(trust, 2) == 2 and max(trust, 9, 1) == 9 and abs(0 - trust) == 4", True),
-    ("day < days_left", True),
-    ("not signed and trust == 4 or false", True),
-    ("true", True),
-    ("trust / 0 == 0", True),  # division by zero is defined as 0, never a crash
-])
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("trust >= 4", True),
+        ("trust > 4 or not signed", True),
+        ("trust + 2 * 3 == 10", True),
+        ("(trust + 2) * 3 == 18", True),
+        ("trust / 3 == 1 and trust % 3 == 1", True),
+        ("transit in ['limited', 'granted']", True),
+        ("transit not in ['limited', 'granted']", False),
+        ("-trust < 0", True),
+        ("min(trust, 2) == 2 and max(trust, 9, 1) == 9 and abs(0 - trust) == 4", True),
+        ("day < days_left", True),
+        ("not signed and trust == 4 or false", True),
+        ("true", True),
+        ("trust / 0 == 0", True),  # division by zero is defined as 0, never a crash
+    ],
+)
 def test_conditions_evaluate(text: str, expected: bool) -> None:
     assert compile_expr(text, VARS, "bool")(VALUES) is expected
 
@@ -37,19 +40,22 @@ def test_integer_expression() -> None:
     assert compile_expr("max(1, 10 - trust * 2)", VARS, "int")(VALUES) == 2
 
 
-@pytest.mark.parametrize("text, column, fragment", [
-    ("trust >= ", 9, "ends too early"),
-    ("trust >= 4 and trsut < 9", 15, "unknown variable 'trsut'"),
-    ("transit == 'granted' or transit == 'grnted'", 35, "'grnted' is not one of"),
-    ("trust == 'high'", 6, "cannot compare"),
-    ("signed + 1 > 0", 0, "needs numbers"),
-    ("trust = 4", 6, "unexpected '='"),
-    ("trust >= 4 && signed", 11, "unexpected character '&'"),
-    ("'open", 0, "text is not closed"),
-    ("transit < 'granted'", 8, "compares numbers"),
-    ("foo(trust)", 0, "unknown function"),
-    ("trust in [1, 'a']", 9, "one type"),
-])
+@pytest.mark.parametrize(
+    "text, column, fragment",
+    [
+        ("trust >= ", 9, "ends too early"),
+        ("trust >= 4 and trsut < 9", 15, "unknown variable 'trsut'"),
+        ("transit == 'granted' or transit == 'grnted'", 35, "'grnted' is not one of"),
+        ("trust == 'high'", 6, "cannot compare"),
+        ("signed + 1 > 0", 0, "needs numbers"),
+        ("trust = 4", 6, "unexpected '='"),
+        ("trust >= 4 && signed", 11, "unexpected character '&'"),
+        ("'open", 0, "text is not closed"),
+        ("transit < 'granted'", 8, "compares numbers"),
+        ("foo(trust)", 0, "unknown function"),
+        ("trust in [1, 'a']", 9, "one type"),
+    ],
+)
 def test_errors_point_inside_the_expression(text: str, column: int, fragment: str) -> None:
     with pytest.raises(ExprError) as caught:
         compile_expr(text, VARS, "bool")
@@ -89,15 +95,18 @@ def test_effects_clamp_and_assign() -> None:
     assert values["transit"] == "granted" and values["signed"] is True
 
 
-@pytest.mark.parametrize("text, column, fragment", [
-    ("trust == 3", 0, "an effect is"),
-    ("trsut += 1", 0, "unknown variable"),
-    ("transit += 1", 8, "changes a number"),
-    ("transit = 'open'", 10, "not one of transit's values"),
-    ("signed = 3", 9, "takes true or false"),
-    ("trust += 'a'", 9, "needs a number"),
-    ("day = 3", 0, "kept by the engine"),
-])
+@pytest.mark.parametrize(
+    "text, column, fragment",
+    [
+        ("trust == 3", 0, "an effect is"),
+        ("trsut += 1", 0, "unknown variable"),
+        ("transit += 1", 8, "changes a number"),
+        ("transit = 'open'", 10, "not one of transit's values"),
+        ("signed = 3", 9, "takes true or false"),
+        ("trust += 'a'", 9, "needs a number"),
+        ("day = 3", 0, "kept by the engine"),
+    ],
+)
 def test_effect_errors(text: str, column: int, fragment: str) -> None:
     with pytest.raises(ExprError) as caught:
         compile_effect(text, VARS)

@@ -74,8 +74,10 @@ def test_drax_cannot_sign_at_first(flagship) -> None:  # type: ignore[no-untyped
 
 
 def test_engine_never_imports_pygame() -> None:
-    code = ("import sys, game.engine, game.engine.autoplay, game.terminal.play, game.terminal.replay; "
-            "sys.exit(1 if any(m.startswith('pygame') for m in sys.modules) else 0)")
+    code = (
+        "import sys, game.engine, game.engine.autoplay, game.terminal.play, game.terminal.replay; "
+        "sys.exit(1 if any(m.startswith('pygame') for m in sys.modules) else 0)"
+    )
     assert subprocess.run([sys.executable, "-c", code], cwd=ROOT).returncode == 0
     import_line = re.compile(r"^\s*(import|from)\s+pygame", re.MULTILINE)
     for path in (ROOT / "game" / "engine").rglob("*.py"):

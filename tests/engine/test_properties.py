@@ -57,8 +57,9 @@ def test_every_game_reaches_an_outcome_by_the_end_date(case: tuple[int, int, int
     lenses = list(scenario.lenses) or [""]
     game = play_out(scenario, lenses[lens_index % len(lenses)], seed, picks)
     assert game.outcome is not None
-    assert game.date <= scenario.end + dt.timedelta(days=max(0, max((s.days for n in scenario.nodes.values()
-                                                                     for s in n.steps), default=0)))
+    assert game.date <= scenario.end + dt.timedelta(
+        days=max(0, max((s.days for n in scenario.nodes.values() for s in n.steps), default=0))
+    )
     assert game.state.outcome in scenario.outcomes
 
 

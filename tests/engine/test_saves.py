@@ -33,8 +33,9 @@ def test_save_records_what_a_replay_needs(tiny, tmp_path: Path) -> None:  # type
     assert data["parley_save"] == 1 and data["min_reader"] == 1
     assert data["scenario"]["id"] == "tiny" and len(data["scenario"]["hash"]) == 64
     assert data["settings"]["seed"] == 4 and data["settings"]["lens"] == "hopeful"
-    assert [m["step"] for m in data["moves"]] == ["warm", "ask_powers", "arrives"] or \
-        [m["step"] for m in data["moves"]] == ["warm", "ask_powers", "lost"]
+    assert [m["step"] for m in data["moves"]] == ["warm", "ask_powers", "arrives"] or [
+        m["step"] for m in data["moves"]
+    ] == ["warm", "ask_powers", "lost"]
     assert data["moves"][0]["reason"] == "we want trust"
     assert data["created"] and data["updated"] and "Final session" in data["context"]
     assert not list(tmp_path.glob(".*.tmp")), "no temporary file is left behind"
@@ -56,16 +57,21 @@ def test_slot_names_cannot_escape(tmp_path: Path, name: str) -> None:
         slot_path(tmp_path, name)
 
 
-@pytest.mark.parametrize("content, fragment", [
-    (b"{not json", "damaged"),
-    (b"\xff\xfe\x00", "damaged"),
-    (b"[1, 2]", "not a Parley save"),
-    (b'{"parley_save": 1}', "damaged"),
-    (b'{"parley_save": 9, "min_reader": 5, "scenario": {}, "settings": {}, "moves": []}', "newer Parley"),
-    (b'{"parley_save": 1, "scenario": {"id": "tiny"}, "settings": {"lens": "x"}, "moves": []}', "damaged"),
-    (b'{"parley_save": 1, "scenario": {"id": "tiny"}, "settings": {"lens": "", "seed": 1}, "moves": [3]}',
-     "damaged"),
-])
+@pytest.mark.parametrize(
+    "content, fragment",
+    [
+        (b"{not json", "damaged"),
+        (b"\xff\xfe\x00", "damaged"),
+        (b"[1, 2]", "not a Parley save"),
+        (b'{"parley_save": 1}', "damaged"),
+        (b'{"parley_save": 9, "min_reader": 5, "scenario": {}, "settings": {}, "moves": []}', "newer Parley"),
+        (b'{"parley_save": 1, "scenario": {"id": "tiny"}, "settings": {"lens": "x"}, "moves": []}', "damaged"),
+        (
+            b'{"parley_save": 1, "scenario": {"id": "tiny"}, "settings": {"lens": "", "seed": 1}, "moves": [3]}',
+            "damaged",
+        ),
+    ],
+)
 def test_damaged_saves_are_reported_and_left_untouched(tmp_path: Path, content: bytes, fragment: str) -> None:
     path = tmp_path / "bad.json"
     path.write_bytes(content)
@@ -89,8 +95,9 @@ def test_list_shows_good_and_damaged(tiny, tmp_path: Path) -> None:  # type: ign
 
 def test_changed_scenario_replays_as_far_as_it_applies(tiny, tmp_path: Path) -> None:  # type: ignore
     path = save_game(played(tiny), tmp_path, "old")
-    text = TINY.read_text(encoding="utf-8").replace("{id: ask_powers, label: Ask for powers",
-                                                    "{id: request_powers, label: Ask for powers")
+    text = TINY.read_text(encoding="utf-8").replace(
+        "{id: ask_powers, label: Ask for powers", "{id: request_powers, label: Ask for powers"
+    )
     changed, findings = load_text("changed.yaml", text)
     assert changed is not None, findings
     restored = restore(read_save(path), changed)

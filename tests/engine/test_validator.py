@@ -30,82 +30,298 @@ def broken(tmp_path: Path, old: str, new: str) -> tuple[str, list[Finding]]:
 
 # (name, old, new, code, severity, fragment of the message or hint, the text on the reported line)
 CASES = [
-    ("yaml syntax", "{id: warm, label: Be warm,", "{id: warm, label: [Be warm,", "yaml-syntax", ERROR,
-     "expected ',' or ']'", "{id: warm"),
-    ("wrong type", "days: 2, next: luck", "days: two, next: luck", "wrong-type", ERROR,
-     "must be a whole number, not 'two'", "days: two"),
-    ("unknown key", "    choices:\n      - {id: warm", "    choises:\n      - {id: warm", "unknown-key", ERROR,
-     "did you mean 'choices'?", "choises:"),
+    (
+        "yaml syntax",
+        "{id: warm, label: Be warm,",
+        "{id: warm, label: [Be warm,",
+        "yaml-syntax",
+        ERROR,
+        "expected ',' or ']'",
+        "{id: warm",
+    ),
+    (
+        "wrong type",
+        "days: 2, next: luck",
+        "days: two, next: luck",
+        "wrong-type",
+        ERROR,
+        "must be a whole number, not 'two'",
+        "days: two",
+    ),
+    (
+        "unknown key",
+        "    choices:\n      - {id: warm",
+        "    choises:\n      - {id: warm",
+        "unknown-key",
+        ERROR,
+        "did you mean 'choices'?",
+        "choises:",
+    ),
     ("missing key", "    title: Opening\n", "", "missing-key", ERROR, "missing the key 'title'", "- id: open"),
     ("duplicate id", "{id: cold, label", "{id: warm, label", "duplicate-id", ERROR, "used twice", "label: Be cold"),
-    ("missing node", "next: blue_turn, historical", "next: blu_turn, historical", "unknown-ref", ERROR,
-     "did you mean 'blue_turn'?", "next: blu_turn"),
-    ("missing actor", "    actor: red\n", "    actor: green\n", "unknown-ref", ERROR, "no actor has the id 'green'",
-     "actor: green"),
-    ("missing variable in expression", '"trust == 0 and warned"', '"trust == 0 and warnd"', "bad-expression", ERROR,
-     "did you mean 'warned'?", "warnd"),
-    ("missing source", "source: src, set: {trust: 0}", "source: scr, set: {trust: 0}", "unknown-ref", ERROR,
-     "no source has the id 'scr'", "source: scr"),
-    ("missing outcome", "fallback_outcome: stalemate", "fallback_outcome: stalmate", "unknown-ref", ERROR,
-     "did you mean 'stalemate'?", "fallback_outcome: stalmate"),
-    ("missing constraint", "constraints: [no_powers], next: treaty}", "constraints: [no_power], next: treaty}",
-     "unknown-ref", ERROR, "no constraint has the id 'no_power'", "no_power]"),
-    ("value out of bounds", "initial: 2, label: Trust", "initial: 9, label: Trust", "out-of-range", ERROR,
-     "9 is outside trust's bounds 0..5", "initial: 9"),
-    ("lens value out of bounds", "set: {trust: 0}", "set: {trust: 7}", "out-of-range", ERROR,
-     "outside trust's bounds", "trust: 7"),
-    ("enum value in expression", "unless: \"powers == 'sign'\"", "unless: \"powers == 'sing'\"", "bad-expression",
-     ERROR, "did you mean 'sign'?", "'sing'"),
-    ("duplicate key", "    title: Opening\n", "    title: Opening\n    title: Again\n", "duplicate-key", ERROR,
-     "appears twice", "title: Again"),
-    ("yaml 1.1 boolean", "values: [talk, sign]", "values: [talk, sign, off]", "yaml11-bool", WARNING,
-     "quote it: 'off'", "values: [talk, sign, off]"),
-    ("unquoted colour", 'colour: "#D55E00"', "colour: #D55E00", "bad-colour", ERROR, "quote the colour",
-     "colour: #D55E00"),
+    (
+        "missing node",
+        "next: blue_turn, historical",
+        "next: blu_turn, historical",
+        "unknown-ref",
+        ERROR,
+        "did you mean 'blue_turn'?",
+        "next: blu_turn",
+    ),
+    (
+        "missing actor",
+        "    actor: red\n",
+        "    actor: green\n",
+        "unknown-ref",
+        ERROR,
+        "no actor has the id 'green'",
+        "actor: green",
+    ),
+    (
+        "missing variable in expression",
+        '"trust == 0 and warned"',
+        '"trust == 0 and warnd"',
+        "bad-expression",
+        ERROR,
+        "did you mean 'warned'?",
+        "warnd",
+    ),
+    (
+        "missing source",
+        "source: src, set: {trust: 0}",
+        "source: scr, set: {trust: 0}",
+        "unknown-ref",
+        ERROR,
+        "no source has the id 'scr'",
+        "source: scr",
+    ),
+    (
+        "missing outcome",
+        "fallback_outcome: stalemate",
+        "fallback_outcome: stalmate",
+        "unknown-ref",
+        ERROR,
+        "did you mean 'stalemate'?",
+        "fallback_outcome: stalmate",
+    ),
+    (
+        "missing constraint",
+        "constraints: [no_powers], next: treaty}",
+        "constraints: [no_power], next: treaty}",
+        "unknown-ref",
+        ERROR,
+        "no constraint has the id 'no_power'",
+        "no_power]",
+    ),
+    (
+        "value out of bounds",
+        "initial: 2, label: Trust",
+        "initial: 9, label: Trust",
+        "out-of-range",
+        ERROR,
+        "9 is outside trust's bounds 0..5",
+        "initial: 9",
+    ),
+    (
+        "lens value out of bounds",
+        "set: {trust: 0}",
+        "set: {trust: 7}",
+        "out-of-range",
+        ERROR,
+        "outside trust's bounds",
+        "trust: 7",
+    ),
+    (
+        "enum value in expression",
+        "unless: \"powers == 'sign'\"",
+        "unless: \"powers == 'sing'\"",
+        "bad-expression",
+        ERROR,
+        "did you mean 'sign'?",
+        "'sing'",
+    ),
+    (
+        "duplicate key",
+        "    title: Opening\n",
+        "    title: Opening\n    title: Again\n",
+        "duplicate-key",
+        ERROR,
+        "appears twice",
+        "title: Again",
+    ),
+    (
+        "yaml 1.1 boolean",
+        "values: [talk, sign]",
+        "values: [talk, sign, off]",
+        "yaml11-bool",
+        WARNING,
+        "quote it: 'off'",
+        "values: [talk, sign, off]",
+    ),
+    (
+        "unquoted colour",
+        'colour: "#D55E00"',
+        "colour: #D55E00",
+        "bad-colour",
+        ERROR,
+        "quote the colour",
+        "colour: #D55E00",
+    ),
     ("bad date", "date: 1900-01-05", "date: 1900-13-05", "bad-date", ERROR, "YYYY-MM-DD", "date: 1900-13-05"),
-    ("unreachable outcome", "outcomes:\n", "outcomes:\n  - {id: orphan, title: O, epilogue: E, speculative: none}\n",
-     "unreachable", WARNING, "outcome 'orphan' cannot be reached", "id: orphan"),
-    ("unreachable node", "events:\n", "  - {id: island, date: 1900-01-02, actor: red, title: I, text: T, choices: "
-     "[{id: go, label: Go, next: treaty}]}\nevents:\n", "unreachable", WARNING, "node 'island' cannot be reached",
-     "id: island"),
-    ("loop without time", "      - {id: stall,",
-     "      - {id: again, label: Again, next: blue_turn}\n      - {id: stall,",
-     "zero-time-loop", WARNING, "forever", "- id: blue_turn"),
-    ("historical without source", "{id: refuse, label: Refuse, next: stalemate, historical: true, source: src}",
-     "{id: refuse, label: Refuse, next: stalemate, historical: true}", "missing-source", ERROR,
-     "needs a 'source'", "id: refuse"),
-    ("node and outcome share an id", "  - id: final\n", "  - id: treaty\n", "duplicate-id", ERROR,
-     "both a node and an outcome", "id: treaty"),
+    (
+        "unreachable outcome",
+        "outcomes:\n",
+        "outcomes:\n  - {id: orphan, title: O, epilogue: E, speculative: none}\n",
+        "unreachable",
+        WARNING,
+        "outcome 'orphan' cannot be reached",
+        "id: orphan",
+    ),
+    (
+        "unreachable node",
+        "events:\n",
+        "  - {id: island, date: 1900-01-02, actor: red, title: I, text: T, choices: "
+        "[{id: go, label: Go, next: treaty}]}\nevents:\n",
+        "unreachable",
+        WARNING,
+        "node 'island' cannot be reached",
+        "id: island",
+    ),
+    (
+        "loop without time",
+        "      - {id: stall,",
+        "      - {id: again, label: Again, next: blue_turn}\n      - {id: stall,",
+        "zero-time-loop",
+        WARNING,
+        "forever",
+        "- id: blue_turn",
+    ),
+    (
+        "historical without source",
+        "{id: refuse, label: Refuse, next: stalemate, historical: true, source: src}",
+        "{id: refuse, label: Refuse, next: stalemate, historical: true}",
+        "missing-source",
+        ERROR,
+        "needs a 'source'",
+        "id: refuse",
+    ),
+    (
+        "node and outcome share an id",
+        "  - id: final\n",
+        "  - id: treaty\n",
+        "duplicate-id",
+        ERROR,
+        "both a node and an outcome",
+        "id: treaty",
+    ),
     ("decision without actor", "    actor: red\n", "", "missing-key", ERROR, "needs an 'actor'", "- id: open"),
     ("newer format", "format: 1", "format: 2", "format-version", ERROR, "update Parley", "format: 2"),
-    ("python tag", "format: 1", "format: !!python/object/apply:os.system ['true']", "yaml-tag", ERROR,
-     "not allowed", "format:"),
-    ("missing lens, none close", "default_lens: hopeful", "default_lens: zzz", "unknown-ref", ERROR,
-     "the lenses are: hopeful, gloomy", "default_lens: zzz"),
-    ("missing target, none close", "next: blue_turn, historical", "next: zzz, historical", "unknown-ref", ERROR,
-     "the nodes and outcomes are: blue_turn, final, luck, open, stalemate, treaty, walkout", "next: zzz"),
-    ("enum value typo in a lens", "set: {trust: 0}", "set: {trust: 0, powers: sgn}", "bad-value", ERROR,
-     "did you mean 'sign'?", "powers: sgn"),
-    ("enum value in capitals in a lens", "set: {trust: 0}", "set: {trust: 0, powers: SIGN}", "bad-value", ERROR,
-     "did you mean 'sign'?", "powers: SIGN"),
-    ("choice in capitals", "seat: offstage", "seat: Offstage", "bad-value", ERROR, "did you mean 'offstage'?",
-     "seat: Offstage"),
-    ("yaml 1.1 boolean in a label", "label: Be warm,", "label: on,", "yaml11-bool", WARNING, "quote it: 'on'",
-     "label: on,"),
-    ("yaml 1.1 boolean in a title", "    title: Opening\n", "    title: NO\n", "yaml11-bool", WARNING,
-     "Parley reads it as the text 'NO'", "title: NO"),
-    ("number in a title", "    title: Opening\n", "    title: 1.10\n", "yaml11-number", WARNING,
-     "other YAML tools read 1.10 as the number 1.1", "title: 1.10"),
-    ("octal-looking number in a label", "label: Be cold,", "label: 007,", "yaml11-number", WARNING,
-     "quote it: '007'", "label: 007,"),
-    ("sexagesimal time in a title", "    title: Opening\n", "    title: 10:30\n", "yaml11-number", WARNING,
-     "the number 630", "title: 10:30"),
+    (
+        "python tag",
+        "format: 1",
+        "format: !!python/object/apply:os.system ['true']",
+        "yaml-tag",
+        ERROR,
+        "not allowed",
+        "format:",
+    ),
+    (
+        "missing lens, none close",
+        "default_lens: hopeful",
+        "default_lens: zzz",
+        "unknown-ref",
+        ERROR,
+        "the lenses are: hopeful, gloomy",
+        "default_lens: zzz",
+    ),
+    (
+        "missing target, none close",
+        "next: blue_turn, historical",
+        "next: zzz, historical",
+        "unknown-ref",
+        ERROR,
+        "the nodes and outcomes are: blue_turn, final, luck, open, stalemate, treaty, walkout",
+        "next: zzz",
+    ),
+    (
+        "enum value typo in a lens",
+        "set: {trust: 0}",
+        "set: {trust: 0, powers: sgn}",
+        "bad-value",
+        ERROR,
+        "did you mean 'sign'?",
+        "powers: sgn",
+    ),
+    (
+        "enum value in capitals in a lens",
+        "set: {trust: 0}",
+        "set: {trust: 0, powers: SIGN}",
+        "bad-value",
+        ERROR,
+        "did you mean 'sign'?",
+        "powers: SIGN",
+    ),
+    (
+        "choice in capitals",
+        "seat: offstage",
+        "seat: Offstage",
+        "bad-value",
+        ERROR,
+        "did you mean 'offstage'?",
+        "seat: Offstage",
+    ),
+    (
+        "yaml 1.1 boolean in a label",
+        "label: Be warm,",
+        "label: on,",
+        "yaml11-bool",
+        WARNING,
+        "quote it: 'on'",
+        "label: on,",
+    ),
+    (
+        "yaml 1.1 boolean in a title",
+        "    title: Opening\n",
+        "    title: NO\n",
+        "yaml11-bool",
+        WARNING,
+        "Parley reads it as the text 'NO'",
+        "title: NO",
+    ),
+    (
+        "number in a title",
+        "    title: Opening\n",
+        "    title: 1.10\n",
+        "yaml11-number",
+        WARNING,
+        "other YAML tools read 1.10 as the number 1.1",
+        "title: 1.10",
+    ),
+    (
+        "octal-looking number in a label",
+        "label: Be cold,",
+        "label: 007,",
+        "yaml11-number",
+        WARNING,
+        "quote it: '007'",
+        "label: 007,",
+    ),
+    (
+        "sexagesimal time in a title",
+        "    title: Opening\n",
+        "    title: 10:30\n",
+        "yaml11-number",
+        WARNING,
+        "the number 630",
+        "title: 10:30",
+    ),
 ]
 
 
 @pytest.mark.parametrize("name, old, new, code, severity, fragment, on_line", CASES, ids=[c[0] for c in CASES])
-def test_each_mistake_is_reported_where_it_is(tmp_path: Path, name: str, old: str, new: str, code: str,
-                                              severity: str, fragment: str, on_line: str | None) -> None:
+def test_each_mistake_is_reported_where_it_is(
+    tmp_path: Path, name: str, old: str, new: str, code: str, severity: str, fragment: str, on_line: str | None
+) -> None:
     text, findings = broken(tmp_path, old, new)
     matching = [f for f in findings if f.code == code]
     assert matching, f"no {code} finding among: " + "; ".join(f.format() for f in findings)
@@ -117,15 +333,18 @@ def test_each_mistake_is_reported_where_it_is(tmp_path: Path, name: str, old: st
     if on_line is not None:
         assert on_line in text.splitlines()[finding.line - 1], finding.format()
     if severity == ERROR:
-        assert not [f for f in findings if f.code == "unknown-ref" and code != "unknown-ref" and
-                    f.message.startswith("no variable")], "an error must not cascade into others"
+        assert not [
+            f
+            for f in findings
+            if f.code == "unknown-ref" and code != "unknown-ref" and f.message.startswith("no variable")
+        ], "an error must not cascade into others"
 
 
 def test_expression_error_column_points_at_the_word(tmp_path: Path) -> None:
     text, findings = broken(tmp_path, '"trust == 0 and warned"', '"trust == 0 and warnd"')
     finding = next(f for f in findings if f.code == "bad-expression")
     line = text.splitlines()[finding.line - 1]
-    assert line[finding.column - 1:].startswith("warnd")
+    assert line[finding.column - 1 :].startswith("warnd")
 
 
 def test_the_fixture_is_valid_without_warnings() -> None:
@@ -233,7 +452,8 @@ def test_enum_value_typo_in_a_lens_gets_a_did_you_mean(tmp_path: Path) -> None:
     for written in ("hgh", "High", "HIGH"):
         path = tmp_path / "mood.yaml"
         text = SOURCE.replace("variables:\n", "variables:\n" + mood, 1).replace(
-            "set: {trust: 0}", f"set: {{trust: 0, mood: {written}}}", 1)
+            "set: {trust: 0}", f"set: {{trust: 0, mood: {written}}}", 1
+        )
         path.write_text(text, encoding="utf-8")
         _, findings = validate_file(str(path))
         bad = [f for f in findings if f.code == "bad-value"]

@@ -31,8 +31,12 @@ def make_pilot() -> Iterator[MakePilot]:
     """Open a window on a scenario (the flagship when present) and return its pilot."""
     apps: list[App] = []
 
-    def make(scenario: Path | None = None, size: tuple[int, int] = (1280, 720),
-             settings: UISettings | None = None, persist: bool = False) -> Pilot:
+    def make(
+        scenario: Path | None = None,
+        size: tuple[int, int] = (1280, 720),
+        settings: UISettings | None = None,
+        persist: bool = False,
+    ) -> Pilot:
         path = scenario or (FLAGSHIP if FLAGSHIP.exists() else TINY)
         app = App(path, size=size, settings=settings or UISettings(computer_pause=0.4), persist=persist)
         apps.append(app)

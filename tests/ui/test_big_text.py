@@ -26,14 +26,14 @@ def check_screen(app, what: str) -> None:  # type: ignore[no-untyped-def]
         assert window.contains(rect), f"{what}: {name} {rect} leaves the {app.size} window"
     keys = [k for k in controls if not k.startswith("event_")]  # the timeline's hover spots may touch
     for i, a in enumerate(keys):
-        for b in keys[i + 1:]:
+        for b in keys[i + 1 :]:
             assert not controls[a].colliderect(controls[b]), f"{what}: {a} overlaps {b}"
     for name, rect in drawn.items():
         for key, other in {**controls, **boxes}.items():
             assert not rect.colliderect(other), f"{what}: drawn {name} {rect} is under {key} {other}"
     names = list(drawn)
     for i, a in enumerate(names):
-        for b in names[i + 1:]:
+        for b in names[i + 1 :]:
             assert not drawn[a].colliderect(drawn[b]), f"{what}: {a} overlaps {b}"
     if scene.overlay:
         box = scene.elements[1].rect  # the centred box inside the dimming layer
@@ -47,8 +47,9 @@ def test_every_screen_fits_with_the_largest_text(make_pilot, flagship, size, sho
     app = pilot.app
     tag = f"big-{size[0]}x{size[1]}"
     # a game under way, so the title screen shows its autosave line
-    game = Game.new(flagship, seed=7, controllers={a: ("human" if a == "ussr" else "historical")
-                                                   for a in flagship.actors})
+    game = Game.new(
+        flagship, seed=7, controllers={a: ("human" if a == "ussr" else "historical") for a in flagship.actors}
+    )
     app.play(game)
     for _ in range(4):
         if game.computer_to_move:
@@ -97,8 +98,15 @@ def test_the_delegation_bar_shrinks_names_before_cutting_them(flagship) -> None:
     try:
         actors = list(flagship.actors.values())
         colours = {a.id: pygame.Color(a.colour) for a in actors}
-        table.render_table((490, 80), actors, colours, {a: "Computer" for a in flagship.actors}, "ussr",
-                           "standard", effective_scale((1024, 600), TEXT_SIZES[LARGEST][1]))
+        table.render_table(
+            (490, 80),
+            actors,
+            colours,
+            {a: "Computer" for a in flagship.actors},
+            "ussr",
+            "standard",
+            effective_scale((1024, 600), TEXT_SIZES[LARGEST][1]),
+        )
     finally:
         table.draw.text = real  # type: ignore[assignment]
     for actor in actors:

@@ -21,8 +21,7 @@ from game.ui.classroom import (
 
 
 def test_setup_choices_go_round() -> None:
-    assert [time_limit_name(s) for s in (0, 60, 120, 300, 90)] == ["Off", "1 minute", "2 minutes", "5 minutes",
-                                                                  "1:30"]
+    assert [time_limit_name(s) for s in (0, 60, 120, 300, 90)] == ["Off", "1 minute", "2 minutes", "5 minutes", "1:30"]
     seen, value = [], 0
     for _ in range(5):
         value = next_time_limit(value)
@@ -37,10 +36,11 @@ def test_words_for_hand_over_and_time_out() -> None:
     assert we_are("The Cabinet") == "We are The Cabinet — show our briefing"
     assert timeout_notice("status_quo", "Stall") == "Time ran out: the status quo holds — Stall."
     assert timeout_notice("", "Be warm") == "Time ran out: the computer decides — Be warm."
-    assert timeout_notice("status_quo", "Stall", "British military mission") == \
-        "Time ran out for the British military mission: the status quo holds — Stall."
-    assert "The others follow history until the game leaves it" in takeover_notice("French military mission",
-                                                                                      "1 Sept")
+    assert (
+        timeout_notice("status_quo", "Stall", "British military mission")
+        == "Time ran out for the British military mission: the status quo holds — Stall."
+    )
+    assert "The others follow history until the game leaves it" in takeover_notice("French military mission", "1 Sept")
     assert takeover_notice("French military mission", "1 Sept").startswith("You now play the French military")
 
 
@@ -57,5 +57,9 @@ def test_smallest_change_only_for_a_finished_other_ending(tiny) -> None:  # type
     change = smallest_change(game)
     assert change is not None and change.found and change.count == 1
     line = change.lines[0]
-    assert (line.date, line.actor, line.choice, line.instead) == ("1 January 1900", "Red delegation", "Walk out",
-                                                                  "Be warm")
+    assert (line.date, line.actor, line.choice, line.instead) == (
+        "1 January 1900",
+        "Red delegation",
+        "Walk out",
+        "Be warm",
+    )

@@ -43,8 +43,7 @@ def test_setup_offers_class_play_and_the_game_keeps_it(make_pilot) -> None:  # t
     pilot.click("start")
     game = app.game
     assert game is not None
-    assert (game.settings.time_limit, game.settings.timeout_rule, game.settings.projector) == (120, "status_quo",
-                                                                                                False)
+    assert (game.settings.time_limit, game.settings.timeout_rule, game.settings.projector) == (120, "status_quo", False)
     assert app.scene.name == "handover"  # two delegations are played by people: hand over first
     assert "British military mission" in app.scene.card.name
 

@@ -32,8 +32,9 @@ def test_bundled_fonts_when_the_package_is_missing(make_pilot, shots, monkeypatc
 
 def test_noto_sans_from_pygame_gui_is_the_first_fallback(monkeypatch: pytest.MonkeyPatch) -> None:
     real = fonts.importlib.util.find_spec
-    monkeypatch.setattr(fonts.importlib.util, "find_spec",
-                        lambda name: None if name == "font_source_sans_pro" else real(name))
+    monkeypatch.setattr(
+        fonts.importlib.util, "find_spec", lambda name: None if name == "font_source_sans_pro" else real(name)
+    )
     fonts.font_files.cache_clear()
     try:
         files = fonts.font_files()

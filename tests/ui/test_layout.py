@@ -34,8 +34,7 @@ def worst_decisions(scenario) -> list[list[ChoiceSpec]]:  # type: ignore[no-unty
                     row.append(ChoiceSpec(view.step.label, blocked, bool(blocked), str(view.number)))
                 seen[tuple(v.step.id for v in decision.choices) + (decision.node.id,)] = row
                 game.play_computer()
-    specs = sorted(seen.values(), key=lambda r: (len(r), sum(len(s.label) + len(s.detail) for s in r)),
-                   reverse=True)
+    specs = sorted(seen.values(), key=lambda r: (len(r), sum(len(s.label) + len(s.detail) for s in r)), reverse=True)
     return specs[:3]
 
 
@@ -70,8 +69,17 @@ def test_choice_cards_fit_without_overlap(size, text, reason, tiny, flagship) ->
                     assert fonts.font(sp.type.body, "semibold").size(line)[0] <= text_w
                 lines_h = len(geo.label_lines) * sp.line + len(geo.detail_lines) * sp.small_line
                 assert geo.rect.h >= lines_h + sp.pad, "card text would be clipped"
-            regions = [lay.narration, lay.choices, lay.controls, lay.map, lay.table, lay.meters, lay.timeline,
-                       lay.log, lay.top_bar]
+            regions = [
+                lay.narration,
+                lay.choices,
+                lay.controls,
+                lay.map,
+                lay.table,
+                lay.meters,
+                lay.timeline,
+                lay.log,
+                lay.top_bar,
+            ]
             if lay.reason != lay.controls:  # the "Why?" entry has a row of its own, or shares the controls row
                 regions.append(lay.reason)
             assert not overlaps([r for r in regions if r.h > 0])

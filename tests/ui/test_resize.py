@@ -37,7 +37,7 @@ def test_resizing_and_text_sizes_keep_choices_clear(make_pilot, flagship) -> Non
             for i, rect in enumerate(rects):
                 assert window.contains(rect), (size, text, rect)
                 assert not rect.colliderect(narration)
-                for other in rects[i + 1:]:
+                for other in rects[i + 1 :]:
                     assert not rect.colliderect(other), (size, text)
             assert app.scene.layout.fits
 

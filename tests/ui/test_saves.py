@@ -17,8 +17,14 @@ from .conftest import ROOT, TINY
 
 
 def state_of(game: Game) -> tuple:
-    return ([m.to_dict() for m in game.moves], game.state.node, game.state.day, dict(game.state.values),
-            game.settings.seed, dict(game.settings.controllers))
+    return (
+        [m.to_dict() for m in game.moves],
+        game.state.node,
+        game.state.day,
+        dict(game.state.values),
+        game.settings.seed,
+        dict(game.settings.controllers),
+    )
 
 
 def test_save_quit_load_and_continue_give_the_same_state(make_pilot, flagship) -> None:  # type: ignore[no-untyped-def]
@@ -99,8 +105,7 @@ def test_reload_from_disk_shows_errors_then_replays(make_pilot, tmp_path) -> Non
 
 def test_no_display_says_so_in_one_line() -> None:
     env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY", "SDL_VIDEODRIVER")}
-    result = subprocess.run([sys.executable, "main.py"], cwd=ROOT, env=env, capture_output=True, text=True,
-                            timeout=60)
+    result = subprocess.run([sys.executable, "main.py"], cwd=ROOT, env=env, capture_output=True, text=True, timeout=60)
     assert result.returncode == 1
     lines = [line for line in (result.stdout + result.stderr).splitlines() if line.strip()]
     assert len(lines) == 1, lines

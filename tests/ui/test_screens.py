@@ -90,8 +90,11 @@ def test_every_screen_renders_and_is_saved_as_png(make_pilot, shots) -> None:  #
     assert len(names) == 14
 
 
-@pytest.mark.parametrize(("size", "text", "palette"), [((1024, 600), 1, "standard"), ((1920, 1080), 3, "safe")],
-                         ids=["1024x600-normal", "1920x1080-projector-safe"])
+@pytest.mark.parametrize(
+    ("size", "text", "palette"),
+    [((1024, 600), 1, "standard"), ((1920, 1080), 3, "safe")],
+    ids=["1024x600-normal", "1920x1080-projector-safe"],
+)
 def test_screens_at_the_extremes(make_pilot, shots, size, text, palette) -> None:  # type: ignore[no-untyped-def]
     pilot = make_pilot(size=size, settings=UISettings(text_size=text, palette=palette, computer_pause=0.2))
     visit_every_screen(pilot, shots, f"{size[0]}x{size[1]}-")
@@ -116,8 +119,7 @@ def test_damaged_scenario_and_save_are_listed(make_pilot, shots, tmp_path, monke
     assert app.overlay is None
 
 
-def test_scenario_chooser_lists_invalid_files_with_their_first_error(make_pilot, shots, tmp_path,
-                                                                      monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_scenario_chooser_lists_invalid_files_with_their_first_error(make_pilot, shots, tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     import game.paths
 
     folder = tmp_path / "scenarios"
@@ -193,9 +195,11 @@ def visit_class_screens(pilot, shots, prefix: str) -> list[str]:  # type: ignore
     return names
 
 
-@pytest.mark.parametrize(("size", "text", "palette"), [((1280, 720), 1, "standard"), ((1024, 600), 1, "standard"),
-                                                       ((1920, 1080), 3, "safe")],
-                         ids=["1280x720", "1024x600-normal", "1920x1080-projector-safe"])
+@pytest.mark.parametrize(
+    ("size", "text", "palette"),
+    [((1280, 720), 1, "standard"), ((1024, 600), 1, "standard"), ((1920, 1080), 3, "safe")],
+    ids=["1280x720", "1024x600-normal", "1920x1080-projector-safe"],
+)
 def test_class_screens_render(make_pilot, shots, size, text, palette) -> None:  # type: ignore[no-untyped-def]
     pilot = make_pilot(size=size, settings=UISettings(text_size=text, palette=palette, computer_pause=0.2))
     prefix = "" if size == (1280, 720) else f"{size[0]}x{size[1]}-"

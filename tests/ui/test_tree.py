@@ -34,8 +34,9 @@ def test_tree_marks_the_path_and_zooms_and_scrolls(make_pilot, flagship) -> None
     pilot.press(pygame.K_EQUALS, text="+")
     assert view.zoom > view.fit
     pilot.move(scene.area.center)
-    pygame.event.post(pygame.event.Event(pygame.MOUSEWHEEL, x=0, y=2, flipped=False, precise_x=0.0,
-                                         precise_y=2.0, touch=False))
+    pygame.event.post(
+        pygame.event.Event(pygame.MOUSEWHEEL, x=0, y=2, flipped=False, precise_x=0.0, precise_y=2.0, touch=False)
+    )
     pilot.wait()
     zoomed = view.zoom
     assert zoomed > view.fit * 1.5
@@ -48,8 +49,7 @@ def test_tree_marks_the_path_and_zooms_and_scrolls(make_pilot, flagship) -> None
     pygame.event.post(pygame.event.Event(pygame.MOUSEBUTTONDOWN, pos=centre, button=1, touch=False))
     pilot.wait()
     pilot.move((centre[0] + 60, centre[1]))  # drag right: the picture follows the mouse
-    pygame.event.post(pygame.event.Event(pygame.MOUSEBUTTONUP, pos=(centre[0] + 60, centre[1]), button=1,
-                                         touch=False))
+    pygame.event.post(pygame.event.Event(pygame.MOUSEBUTTONUP, pos=(centre[0] + 60, centre[1]), button=1, touch=False))
     pilot.wait()
     assert abs(view.x - (x - 60 / view.zoom)) < 0.5
     pilot.press(pygame.K_c)  # centre on where play is

@@ -59,10 +59,23 @@ class Scene:
     def c(self, name: str) -> pygame.Color:
         return colour(self.palette, name)
 
-    def add_button(self, key: str, rect: pygame.Rect, text: str, style: str = "", tooltip: str | None = None,
-                   focusable: bool = True, enabled: bool = True) -> UIButton:
-        button = UIButton(rect, text, self.manager, container=self.container,
-                          object_id=ObjectID(object_id=f"#{key}", class_id=style or None))
+    def add_button(
+        self,
+        key: str,
+        rect: pygame.Rect,
+        text: str,
+        style: str = "",
+        tooltip: str | None = None,
+        focusable: bool = True,
+        enabled: bool = True,
+    ) -> UIButton:
+        button = UIButton(
+            rect,
+            text,
+            self.manager,
+            container=self.container,
+            object_id=ObjectID(object_id=f"#{key}", class_id=style or None),
+        )
         if tooltip:
             button.set_tooltip(tooltip, delay=0.35, wrap_width=self.tooltip_width())
         if not enabled:
@@ -78,16 +91,27 @@ class Scene:
         return int(min(self.app.size[0] * 0.45, self.app.type.body * 30))
 
     def add_entry(self, key: str, rect: pygame.Rect, text: str = "", placeholder: str = "") -> UITextEntryLine:
-        entry = UITextEntryLine(rect, self.manager, container=self.container, initial_text=text or None,
-                                placeholder_text=placeholder or None, object_id=ObjectID(object_id=f"#{key}"))
+        entry = UITextEntryLine(
+            rect,
+            self.manager,
+            container=self.container,
+            initial_text=text or None,
+            placeholder_text=placeholder or None,
+            object_id=ObjectID(object_id=f"#{key}"),
+        )
         self.buttons[key] = entry
         self.elements.append(entry)
         self.order.append(key)
         return entry
 
     def add_text(self, key: str, rect: pygame.Rect, html: str, style: str = "") -> UITextBox:
-        box = UITextBox(html, rect, self.manager, container=self.container,
-                        object_id=ObjectID(object_id=f"#{key}", class_id=style or None))
+        box = UITextBox(
+            html,
+            rect,
+            self.manager,
+            container=self.container,
+            object_id=ObjectID(object_id=f"#{key}", class_id=style or None),
+        )
         self.texts[key] = box
         self.elements.append(box)
         return box
@@ -181,12 +205,21 @@ class Overlay(Scene):
         """Create the dimming layer and a centred box; return the box's inner rectangle (in box
         coordinates) for the content."""
         w, h = self.app.size
-        dim = UIPanel(pygame.Rect(0, 0, w, h), starting_height=50, manager=self.manager,
-                      object_id=ObjectID(object_id="#overlay_dim", class_id="@dim"))
+        dim = UIPanel(
+            pygame.Rect(0, 0, w, h),
+            starting_height=50,
+            manager=self.manager,
+            object_id=ObjectID(object_id="#overlay_dim", class_id="@dim"),
+        )
         self.elements.append(dim)
         width, height = min(width, w - 2 * self.sp.gap), min(height, h - 2 * self.sp.gap)
-        box = UIPanel(pygame.Rect((w - width) // 2, (h - height) // 2, width, height), starting_height=1,
-                      manager=self.manager, container=dim, object_id=ObjectID(object_id="#overlay_box"))
+        box = UIPanel(
+            pygame.Rect((w - width) // 2, (h - height) // 2, width, height),
+            starting_height=1,
+            manager=self.manager,
+            container=dim,
+            object_id=ObjectID(object_id="#overlay_box"),
+        )
         self.elements.append(box)
         self.container = box
         pad = self.sp.pad * 2

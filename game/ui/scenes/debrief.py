@@ -23,20 +23,30 @@ from ..widgets import draw
 from .base import Scene
 
 TEXT_BOX_LINE_SPACING = 1.15  # as "text_box" in assets/ui/theme.json
-CLASS_BUTTONS = (("save", "Save game"), ("export", "Export transcript"), ("briefings", "Briefings"),
-                 ("tree", "Decision tree"))
+CLASS_BUTTONS = (
+    ("save", "Save game"),
+    ("export", "Export transcript"),
+    ("briefings", "Briefings"),
+    ("tree", "Decision tree"),
+)
 NAV_BUTTONS = (("replay", "Replay history"), ("new", "New game"), ("title", "Title screen"), ("quit", "Quit"))
-TIPS = {"save": "S: keep this game under a name (such as group3) for the class report",
-        "export": "E: write the transcript (HTML to print, Markdown to edit) into the saves folder",
-        "briefings": "B: every delegation's private briefing, now the game is over",
-        "tree": "T: the decision tree with the path you took", "replay": "H: watch history play out",
-        "new": "N: set up a new game", "title": "Esc", "quit": "Close the window"}
+TIPS = {
+    "save": "S: keep this game under a name (such as group3) for the class report",
+    "export": "E: write the transcript (HTML to print, Markdown to edit) into the saves folder",
+    "briefings": "B: every delegation's private briefing, now the game is over",
+    "tree": "T: the decision tree with the path you took",
+    "replay": "H: watch history play out",
+    "new": "N: set up a new game",
+    "title": "Esc",
+    "quit": "Close the window",
+}
 
 
 def footer_rows(width: int, sp: Spacing) -> tuple[list[list[tuple[str, str, int]]], bool]:
     """The debrief's buttons: one row (class buttons left, the rest right) when they fit, then one
     row in small type, else two rows. Returns the rows and whether the type is small."""
     for small in (False, True):
+
         def sized(buttons: tuple[tuple[str, str], ...], small: bool = small) -> list[tuple[str, str, int]]:
             if small:  # small type, and narrower padding
                 return [(key, label, font_width(label, sp.type.small, "bold") + sp.pad * 2) for key, label in buttons]
@@ -85,8 +95,15 @@ class DebriefScene(Scene):
         kicker = draw.text(backdrop, "THE ENDING", (margin, y), t.small, self.c("accent"), "bold")
         title = draw.text(backdrop, outcome.title, (margin, kicker.bottom), t.heading, self.c("text"), "bold")
         date = outcome.date or game.date
-        draw.text(backdrop, long_date(date), (title.right + g * 2, title.centery), t.large, self.c("muted"),
-                  "semibold", anchor="midleft")
+        draw.text(
+            backdrop,
+            long_date(date),
+            (title.right + g * 2, title.centery),
+            t.large,
+            self.c("muted"),
+            "semibold",
+            anchor="midleft",
+        )
         y = title.bottom + g // 2
         level = outcome.speculative if outcome.speculative in LEVELS else "high"
         meter_x = margin
@@ -101,8 +118,7 @@ class DebriefScene(Scene):
         words = SPECULATION_WORDS.get(level, level)
         if outcome.historical and game.state.off_history:
             words = "Not speculative: history ended here too, though by another road."
-        draw.text(backdrop, f"{level} — {words}", (meter_x + 3 * (cell + 4) + g, y), t.body, self.c("text"),
-                  "semibold")
+        draw.text(backdrop, f"{level} — {words}", (meter_x + 3 * (cell + 4) + g, y), t.body, self.c("text"), "semibold")
         y += sp.line + g
         rows, small = footer_rows(w - 2 * margin, sp)
         footer_h = len(rows) * sp.button_h + (len(rows) - 1) * g
@@ -143,8 +159,9 @@ class DebriefScene(Scene):
         if len(rows) == 1:
             count = len(CLASS_BUTTONS)
             line = pygame.Rect(footer.x, footer.y, footer.w, sp.button_h)
-            placed = row(line, [w for *_, w in rows[0][:count]], g, "left") + \
-                row(line, [w for *_, w in rows[0][count:]], g, "right")
+            placed = row(line, [w for *_, w in rows[0][:count]], g, "left") + row(
+                line, [w for *_, w in rows[0][count:]], g, "right"
+            )
             buttons = rows[0]
         else:
             placed, buttons = [], []
@@ -201,8 +218,10 @@ class DebriefScene(Scene):
             parts.append(f"<br><br><b>What is and is not known:</b> {esc(outcome.speculation)}")
         people = [a.name for a in self.game.scenario.actors.values() if self.game.controller(a.id) == "human"]
         decided = sum(1 for m in self.game.moves if m.by == "human")
-        parts.append(f"<br><br><font color='{muted}'>You played {esc(', '.join(people) or 'nobody')}; "
-                     f"{decided} decisions were yours. Seed {self.game.settings.seed}.</font>")
+        parts.append(
+            f"<br><br><font color='{muted}'>You played {esc(', '.join(people) or 'nobody')}; "
+            f"{decided} decisions were yours. Seed {self.game.settings.seed}.</font>"
+        )
         return "".join(parts)
 
     def sources_html(self) -> str:
@@ -226,8 +245,10 @@ class DebriefScene(Scene):
         if index < len(mine) and index < len(theirs):
             a, b = mine[index], theirs[index]
             when = long_date(a.date)
-            return (f"<font color='{accent}'><b>The turning point, {esc(when)}:</b></font> "
-                    f"{esc(a.text)} — where history had {esc(b.text)}.")
+            return (
+                f"<font color='{accent}'><b>The turning point, {esc(when)}:</b></font> "
+                f"{esc(a.text)} — where history had {esc(b.text)}."
+            )
         if index >= len(mine):
             return f"<font color='{accent}'><b>The turning point:</b></font> your game ended before history's did."
         return f"<font color='{accent}'><b>The turning point:</b></font> history ended here; your game went on."
@@ -256,18 +277,26 @@ class DebriefScene(Scene):
             self.app.message("The transcript could not be written", esc(f"{folder}: {exc.strerror or exc}"))
             return
         self.exported = (html_path, md_path)
-        self.app.message("Transcript exported", (
-            f"Written to the saves folder, <b>{esc(str(folder))}</b>:<br><br>"
-            f"• <b>{esc(html_path.name)}</b> — a page to open in a browser and print<br>"
-            f"• <b>{esc(md_path.name)}</b> — Markdown, to edit or paste into notes"), wide=True)
+        self.app.message(
+            "Transcript exported",
+            (
+                f"Written to the saves folder, <b>{esc(str(folder))}</b>:<br><br>"
+                f"• <b>{esc(html_path.name)}</b> — a page to open in a browser and print<br>"
+                f"• <b>{esc(md_path.name)}</b> — Markdown, to edit or paste into notes"
+            ),
+            wide=True,
+        )
 
     def briefings(self) -> None:
         game = self.game
         scenario = game.scenario
         actors = scenario.actors
         colours = actor_text_colours(list(actors), {a.id: a.colour for a in actors.values()}, self.palette)
-        self.app.message("Every delegation's briefing", briefings_html(
-            scenario, debrief_briefings(game), colours, self.c("muted").hex[:7]), wide=True)
+        self.app.message(
+            "Every delegation's briefing",
+            briefings_html(scenario, debrief_briefings(game), colours, self.c("muted").hex[:7]),
+            wide=True,
+        )
 
     def on_button(self, key: str) -> None:
         app = self.app

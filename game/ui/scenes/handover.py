@@ -52,8 +52,16 @@ class HandoverScene(Scene):
         name_h = draw.fonts.line_height(size, "bold") * len(name_lines)
         instruction = wrap(self.card.instruction, text_w, t.large)
         clock_note = self.clock_note()
-        block_h = (sp.small_line + g + name_h + g * 4 + len(instruction) * sp.large_line + g * 3 + sp.button_h
-                   + (g + sp.line if clock_note else 0))
+        block_h = (
+            sp.small_line
+            + g
+            + name_h
+            + g * 4
+            + len(instruction) * sp.large_line
+            + g * 3
+            + sp.button_h
+            + (g + sp.line if clock_note else 0)
+        )
         y = max(g * 2, (h - block_h) // 2 - sp.small_line)
         draw.text(backdrop, "HAND-OVER", (w // 2, y), t.small, self.c("muted"), "bold", anchor="midtop")
         y += sp.small_line + g
@@ -71,8 +79,13 @@ class HandoverScene(Scene):
         if button_width(label, sp, t.large) > w - 4 * g:
             label = "We are here — show our briefing"
         bw = min(w - 4 * g, button_width(label, sp, t.large))
-        self.add_button("ready", pygame.Rect((w - bw) // 2, y, bw, sp.button_h), label, "@primary",
-                        tooltip="Enter: only this delegation is at the computer now")
+        self.add_button(
+            "ready",
+            pygame.Rect((w - bw) // 2, y, bw, sp.button_h),
+            label,
+            "@primary",
+            tooltip="Enter: only this delegation is at the computer now",
+        )
         y += sp.button_h + g
         if clock_note:
             draw.text(backdrop, clock_note, (w // 2, y), t.body, self.c("muted"), "semibold", anchor="midtop")

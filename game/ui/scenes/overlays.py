@@ -10,41 +10,83 @@ from ..widgets import draw
 from .base import Overlay
 
 KEYS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
-    ("Everywhere", (
-        ("F1", "this help"), ("Esc", "pause, go back, or close a window like this one"),
-        ("F11", "fullscreen on or off"), ("Tab / Shift+Tab, ↑ ↓", "move the highlight between buttons"),
-        ("Enter or Space", "press the highlighted button"),
-    )),
-    ("Title screen", (
-        ("N", "new game"), ("C", "continue the latest autosave"), ("L", "load a saved game"),
-        ("R", "replay history"), ("S", "choose a scenario"), ("O", "settings"), ("Q", "quit"),
-    )),
+    (
+        "Everywhere",
+        (
+            ("F1", "this help"),
+            ("Esc", "pause, go back, or close a window like this one"),
+            ("F11", "fullscreen on or off"),
+            ("Tab / Shift+Tab, ↑ ↓", "move the highlight between buttons"),
+            ("Enter or Space", "press the highlighted button"),
+        ),
+    ),
+    (
+        "Title screen",
+        (
+            ("N", "new game"),
+            ("C", "continue the latest autosave"),
+            ("L", "load a saved game"),
+            ("R", "replay history"),
+            ("S", "choose a scenario"),
+            ("O", "settings"),
+            ("Q", "quit"),
+        ),
+    ),
     ("New game", (("1 – 9", "choose that reading of the evidence (lens)"), ("Enter", "start the game"))),
-    ("Playing", (
-        ("1 – 9", "take that choice"),
-        ("Tab, or click", "the “Why?” box: type a reason (optional); Tab again: back to the choices"),
-        ("Enter in “Why?”", "keep the reason (it does not choose); while typing, keys go only to the box"),
-        ("Ctrl+Z or U", "undo your last decision"),
-        ("Ctrl+S", "save"), ("B", "your delegation's private briefing"), ("T or G", "the decision tree"),
-        ("Space", "skip the computer's pause"), ("Page Up / Page Down", "scroll the narration"),
-        ("F5", "reload the scenario file from disk"),
-    )),
-    ("Class play", (
-        ("Enter", "on the hand-over screen: we are here, show our briefing"),
-        ("Esc, F1", "pause the clock (so do the hand-over screen and the tree)"),
-    )),
-    ("Decision tree", (
-        ("+ / − or wheel", "zoom"), ("Arrows or drag", "move"), ("C", "centre on where you are"), ("0", "fit"),
-        ("Esc", "back"),
-    )),
-    ("Replaying history", (
-        ("→ or N", "next step"), ("←", "one step back"), ("A", "play by itself, or stop"),
-        ("T", "take over this decision and play on from here"), ("G", "the decision tree"),
-    )),
-    ("The ending", (("S", "save the game under a name (for the class report)"), ("H", "replay history"),
-                    ("N", "new game"), ("E", "export the transcript (HTML and Markdown)"),
-                    ("B", "every delegation's briefing"), ("T", "the decision tree with your path"),
-                    ("Esc", "back to the title screen"))),
+    (
+        "Playing",
+        (
+            ("1 – 9", "take that choice"),
+            ("Tab, or click", "the “Why?” box: type a reason (optional); Tab again: back to the choices"),
+            ("Enter in “Why?”", "keep the reason (it does not choose); while typing, keys go only to the box"),
+            ("Ctrl+Z or U", "undo your last decision"),
+            ("Ctrl+S", "save"),
+            ("B", "your delegation's private briefing"),
+            ("T or G", "the decision tree"),
+            ("Space", "skip the computer's pause"),
+            ("Page Up / Page Down", "scroll the narration"),
+            ("F5", "reload the scenario file from disk"),
+        ),
+    ),
+    (
+        "Class play",
+        (
+            ("Enter", "on the hand-over screen: we are here, show our briefing"),
+            ("Esc, F1", "pause the clock (so do the hand-over screen and the tree)"),
+        ),
+    ),
+    (
+        "Decision tree",
+        (
+            ("+ / − or wheel", "zoom"),
+            ("Arrows or drag", "move"),
+            ("C", "centre on where you are"),
+            ("0", "fit"),
+            ("Esc", "back"),
+        ),
+    ),
+    (
+        "Replaying history",
+        (
+            ("→ or N", "next step"),
+            ("←", "one step back"),
+            ("A", "play by itself, or stop"),
+            ("T", "take over this decision and play on from here"),
+            ("G", "the decision tree"),
+        ),
+    ),
+    (
+        "The ending",
+        (
+            ("S", "save the game under a name (for the class report)"),
+            ("H", "replay history"),
+            ("N", "new game"),
+            ("E", "export the transcript (HTML and Markdown)"),
+            ("B", "every delegation's briefing"),
+            ("T", "the decision tree with your path"),
+            ("Esc", "back to the title screen"),
+        ),
+    ),
 )
 
 
@@ -66,8 +108,12 @@ class HelpOverlay(Overlay):
         inner = self.open_box(round(self.app.size[0] * 0.9), round(self.app.size[1] * 0.9))
         title_h = sp.large_line + sp.pad
         body = pygame.Rect(inner.x, inner.y + title_h, inner.w, inner.h - title_h - sp.button_h - sp.gap)
-        self.add_text("help_title", pygame.Rect(inner.x, inner.y, inner.w, title_h),
-                      f"<font pixel_size={self.app.type.heading}><b>Keys</b></font>", "@plain")
+        self.add_text(
+            "help_title",
+            pygame.Rect(inner.x, inner.y, inner.w, title_h),
+            f"<font pixel_size={self.app.type.heading}><b>Keys</b></font>",
+            "@plain",
+        )
         colour = self.c("focus").hex[:7]
         if body.w > 700:
             left = pygame.Rect(body.x, body.y, (body.w - sp.gap) // 2, body.h)
@@ -76,8 +122,12 @@ class HelpOverlay(Overlay):
             self.add_text("help_more", right, keys_html(colour, KEYS[3:]))
         else:
             self.add_text("help_text", body, keys_html(colour))
-        (close,) = row(pygame.Rect(inner.x, body.bottom + sp.gap, inner.w, sp.button_h),
-                       [button_width("Close", sp, minimum=160)], sp.gap, "right")
+        (close,) = row(
+            pygame.Rect(inner.x, body.bottom + sp.gap, inner.w, sp.button_h),
+            [button_width("Close", sp, minimum=160)],
+            sp.gap,
+            "right",
+        )
         self.add_button("close", close, "Close", "@primary")
 
     def all_text(self) -> str:
@@ -102,12 +152,20 @@ class MessageOverlay(Overlay):
         inner = self.open_box(round(w * (0.8 if self.wide else 0.62)), round(h * (0.8 if self.wide else 0.66)))
         lines = len(wrap(self.title, inner.w - 30, self.app.type.heading, "bold"))
         title_h = draw.fonts.line_height(self.app.type.heading, "bold") * min(2, lines) + sp.pad
-        self.add_text("message_title", pygame.Rect(inner.x, inner.y, inner.w, title_h),
-                      f"<font pixel_size={self.app.type.heading}><b>{esc(self.title)}</b></font>", "@plain")
+        self.add_text(
+            "message_title",
+            pygame.Rect(inner.x, inner.y, inner.w, title_h),
+            f"<font pixel_size={self.app.type.heading}><b>{esc(self.title)}</b></font>",
+            "@plain",
+        )
         body = pygame.Rect(inner.x, inner.y + title_h, inner.w, inner.h - title_h - sp.button_h - sp.gap)
         self.add_text("message_text", body, self.html)
-        (ok,) = row(pygame.Rect(inner.x, body.bottom + sp.gap, inner.w, sp.button_h),
-                    [button_width("OK", sp, minimum=140)], sp.gap, "right")
+        (ok,) = row(
+            pygame.Rect(inner.x, body.bottom + sp.gap, inner.w, sp.button_h),
+            [button_width("OK", sp, minimum=140)],
+            sp.gap,
+            "right",
+        )
         self.add_button("ok", ok, "OK", "@primary")
 
     def on_button(self, key: str) -> None:
@@ -116,8 +174,16 @@ class MessageOverlay(Overlay):
 
 class PauseOverlay(Overlay):
     name = "pause"
-    ITEMS = (("resume", "Resume"), ("tree", "Decision tree"), ("save", "Save game"), ("load", "Load game"),
-             ("settings", "Settings"), ("help", "Keys and help"), ("title", "Title screen"), ("quit", "Quit"))
+    ITEMS = (
+        ("resume", "Resume"),
+        ("tree", "Decision tree"),
+        ("save", "Save game"),
+        ("load", "Load game"),
+        ("settings", "Settings"),
+        ("help", "Keys and help"),
+        ("title", "Title screen"),
+        ("quit", "Quit"),
+    )
 
     def items(self) -> tuple[tuple[str, str], ...]:
         """The menu; the tree only over the play screen (over the hand-over screen it would show
@@ -134,10 +200,15 @@ class PauseOverlay(Overlay):
         height = title_h + len(items) * (sp.button_h + sp.gap) + sp.pad * 5
         inner = self.open_box(width, height)
         # Large text on a short window: shorter buttons, so Quit stays in the box.
-        button_h, gap = fit_column(len(items), inner.h - title_h, sp.button_h, sp.gap,
-                                   draw.fonts.line_height(self.app.type.large, "bold") + 4)
-        self.add_text("pause_title", pygame.Rect(inner.x, inner.y, inner.w, title_h),
-                      f"<font pixel_size={self.app.type.heading}><b>Paused</b></font>", "@plain")
+        button_h, gap = fit_column(
+            len(items), inner.h - title_h, sp.button_h, sp.gap, draw.fonts.line_height(self.app.type.large, "bold") + 4
+        )
+        self.add_text(
+            "pause_title",
+            pygame.Rect(inner.x, inner.y, inner.w, title_h),
+            f"<font pixel_size={self.app.type.heading}><b>Paused</b></font>",
+            "@plain",
+        )
         rects = column(pygame.Rect(inner.x, inner.y + title_h, inner.w, 0), [button_h] * len(items), gap)
         for (key, label), rect in zip(items, rects, strict=True):
             self.add_button(key, rect, label, "@primary" if key == "resume" else "@menu")

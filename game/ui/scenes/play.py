@@ -99,16 +99,30 @@ class PlayScene(Scene):
         pygame.draw.rect(backdrop, self.c("panel"), lay.top_bar)
         pygame.draw.line(backdrop, self.c("border"), lay.top_bar.bottomleft, lay.top_bar.bottomright, 2)
         x = sp.gap * 2
-        date_rect = draw.text(backdrop, long_date(game.date), (x, lay.top_bar.centery), t.heading, self.c("text"),
-                              "bold", anchor="midleft")
+        date_rect = draw.text(
+            backdrop,
+            long_date(game.date),
+            (x, lay.top_bar.centery),
+            t.heading,
+            self.c("text"),
+            "bold",
+            anchor="midleft",
+        )
         x = date_rect.right + sp.gap * 2
         day = (game.date - scenario.start).days + 1
         total = scenario.last_day + 1
         info = f"Day {day} of {total} · {scenario.title}"
         room = lay.top_buttons[0].x - x - sp.gap * 2
         if self.history:
-            badge = draw.text(backdrop, " REPLAYING HISTORY ", (x, lay.top_bar.centery), t.small, self.c("accent_text"),
-                              "bold", anchor="midleft")
+            badge = draw.text(
+                backdrop,
+                " REPLAYING HISTORY ",
+                (x, lay.top_bar.centery),
+                t.small,
+                self.c("accent_text"),
+                "bold",
+                anchor="midleft",
+            )
             pygame.draw.rect(backdrop, self.c("accent"), badge.inflate(6, 6), border_radius=4)
             draw.text(backdrop, " REPLAYING HISTORY ", badge.topleft, t.small, self.c("accent_text"), "bold")
             x = badge.right + sp.gap * 2
@@ -120,10 +134,19 @@ class PlayScene(Scene):
             info = info[:-2] + "…"
         self.mark("date", date_rect)
         if room > 40:
-            self.mark("info", draw.text(backdrop, info, (x, lay.top_bar.centery), t.body, self.c("muted"), "semibold",
-                                        anchor="midleft"))
-        tips = ("G (or T while playing): the decision tree, with your path", "Ctrl+Z: take back your last decision",
-                "Ctrl+S: save to a named slot", "F1: every key", "Esc: pause menu")
+            self.mark(
+                "info",
+                draw.text(
+                    backdrop, info, (x, lay.top_bar.centery), t.body, self.c("muted"), "semibold", anchor="midleft"
+                ),
+            )
+        tips = (
+            "G (or T while playing): the decision tree, with your path",
+            "Ctrl+Z: take back your last decision",
+            "Ctrl+S: save to a named slot",
+            "F1: every key",
+            "Esc: pause menu",
+        )
         keys = ("tree", "undo", "save", "help", "menu")
         for key, label, tip, rect in zip(keys, TOP_BUTTONS, tips, lay.top_buttons, strict=True):
             enabled = True
@@ -133,76 +156,118 @@ class PlayScene(Scene):
                 enabled = not self.history
             self.add_button(key, rect, label, "@small", tooltip=tip, enabled=enabled)
         # table, map, meters, timeline
-        colours = actor_colours(list(scenario.actors), {a.id: a.colour for a in scenario.actors.values()},
-                                self.palette)
+        colours = actor_colours(list(scenario.actors), {a.id: a.colour for a in scenario.actors.values()}, self.palette)
         person = "Players" if hot_seat(game) else "You"
-        players = {a: ("History" if self.history else person if game.controller(a) == "human" else "Computer")
-                   for a in scenario.actors}
+        players = {
+            a: ("History" if self.history else person if game.controller(a) == "human" else "Computer")
+            for a in scenario.actors
+        }
         speaker = decision.actor.id if decision else ""
-        backdrop.blit(render_table(lay.table.size, list(scenario.actors.values()), colours, players, speaker,
-                                   self.palette, app.scale), lay.table)
+        backdrop.blit(
+            render_table(
+                lay.table.size, list(scenario.actors.values()), colours, players, speaker, self.palette, app.scale
+            ),
+            lay.table,
+        )
         highlight = frozenset(decision.node.map) if decision else frozenset()
         key = ("map", lay.map.size, highlight, self.palette, app.scale, tuple(sorted(colours)))
         data = map_as_of(scenario.start)
         key = (*key, scenario.start)
-        the_map = app.map_surface(key, lambda: render_map(lay.map.size, highlight, colours, self.palette, app.scale,
-                                                          data.title, data))
+        the_map = app.map_surface(
+            key, lambda: render_map(lay.map.size, highlight, colours, self.palette, app.scale, data.title, data)
+        )
         backdrop.blit(the_map, lay.map)
         pygame.draw.rect(backdrop, self.c("border"), lay.map, 1)
         if highlight:
             legend = "Outlined: what this decision is about"
-            image_rect = draw.text(backdrop, legend, (lay.map.x + 10, lay.map.bottom - 6), t.small,
-                                   pygame.Color("#FFFFFF"), "semibold", anchor="bottomleft",
-                                   halo=pygame.Color(20, 24, 30))
+            image_rect = draw.text(
+                backdrop,
+                legend,
+                (lay.map.x + 10, lay.map.bottom - 6),
+                t.small,
+                pygame.Color("#FFFFFF"),
+                "semibold",
+                anchor="bottomleft",
+                halo=pygame.Color(20, 24, 30),
+            )
             del image_rect
         if variables:
             meter_sp = lay.meter_spacing or sp
             columns = meter_columns(lay.meters.w, meter_sp)
-            backdrop.blit(render_meters(lay.meters.size, variables, dict(game.state.values), self.palette, app.scale,
-                                        columns, meter_sp), lay.meters)
-            for variable, cell in zip(variables, meter_cells(lay.meters.size, len(variables), columns, meter_sp),
-                                      strict=True):
+            backdrop.blit(
+                render_meters(
+                    lay.meters.size, variables, dict(game.state.values), self.palette, app.scale, columns, meter_sp
+                ),
+                lay.meters,
+            )
+            for variable, cell in zip(
+                variables, meter_cells(lay.meters.size, len(variables), columns, meter_sp), strict=True
+            ):
                 tip = f"<b>{esc(variable.label or variable.id)}</b>: {esc(str(game.value(variable.id)))}"
                 if variable.description:
                     tip += f"<br>{esc(variable.description)}"
                 if variable.source:
                     tip += f"<br><i>Source: {esc(cite(scenario, variable.source))}</i>"
-                self.add_button(f"meter_{variable.id}", cell.move(lay.meters.topleft), "", "@hotspot", tooltip=tip,
-                                focusable=False)
+                self.add_button(
+                    f"meter_{variable.id}", cell.move(lay.meters.topleft), "", "@hotspot", tooltip=tip, focusable=False
+                )
         marks = self.marks()
-        backdrop.blit(render_timeline(lay.timeline.size, scenario.start, scenario.end, game.date, marks,
-                                      self.palette, app.scale), lay.timeline)
+        backdrop.blit(
+            render_timeline(lay.timeline.size, scenario.start, scenario.end, game.date, marks, self.palette, app.scale),
+            lay.timeline,
+        )
         line = timeline_geometry(lay.timeline.size, scenario.start, scenario.end, app.scale)
         dot = max(16, sp.small_line)
         for index, mark in enumerate(marks):
             centre = (lay.timeline.x + line.x_of(mark.date), lay.timeline.y + line.y)
             tense = "happened" if mark.past else "is due"
-            self.add_button(f"event_{index}", pygame.Rect(centre[0] - dot // 2, centre[1] - dot // 2, dot, dot), "",
-                            "@hotspot", tooltip=f"<b>{esc(long_date(mark.date))}</b><br>{esc(mark.title)}<br>"
-                                             f"<i>In history this {tense} on that day.</i>", focusable=False)
+            self.add_button(
+                f"event_{index}",
+                pygame.Rect(centre[0] - dot // 2, centre[1] - dot // 2, dot, dot),
+                "",
+                "@hotspot",
+                tooltip=f"<b>{esc(long_date(mark.date))}</b><br>{esc(mark.title)}<br>"
+                f"<i>In history this {tense} on that day.</i>",
+                focusable=False,
+            )
         # narration and log
         self.add_text("narration", lay.narration, self.narration_html())
         self.add_text("log", lay.log, self.log_html(), "@log")
         # choices
         waiting = game.computer_to_move and not self.history
         for spec, geo, view in zip(specs, lay.cards, decision.choices if decision else (), strict=False):
-            draw_card(backdrop, geo, lay.card_spacing or sp, self.palette, spec.badge, spec.blocked,
-                      chosen=spec.detail.startswith("✓"))
+            draw_card(
+                backdrop,
+                geo,
+                lay.card_spacing or sp,
+                self.palette,
+                spec.badge,
+                spec.blocked,
+                chosen=spec.detail.startswith("✓"),
+            )
             tip = None
             if spec.blocked:
                 tip = "<br><br>".join(
                     f"<b>{esc(c.title)}</b><br>{esc(c.explanation)}<br><i>Source: {esc(cite(scenario, c.source))}</i>"
-                    for c in view.blocked_by)
-            self.add_button(f"choice_{view.number}", geo.rect, "", "@card_blocked" if spec.blocked else "@card",
-                            tooltip=tip, focusable=not waiting and not self.history)
+                    for c in view.blocked_by
+                )
+            self.add_button(
+                f"choice_{view.number}",
+                geo.rect,
+                "",
+                "@card_blocked" if spec.blocked else "@card",
+                tooltip=tip,
+                focusable=not waiting and not self.history,
+            )
         # controls
         self._build_controls(backdrop, lay)
         top = ("tree", "undo", "save", "help", "menu")
         self.order = [k for k in self.order if k not in top] + [k for k in self.order if k in top]
         self.default_focus = "next" if self.history else ""
         if self.focus_key is None and self.order and not waiting and not self.history:
-            first_open = next((f"choice_{v.number}" for v in (decision.choices if decision else ()) if v.available),
-                              None)
+            first_open = next(
+                (f"choice_{v.number}" for v in (decision.choices if decision else ()) if v.available), None
+            )
             self.focus_key = first_open
         self.backdrop = backdrop
 
@@ -213,8 +278,12 @@ class PlayScene(Scene):
         decision = game.decision
         area = lay.controls
         if self.history:
-            labels = [("back", "◀ Back"), ("next", "Next ▶"), ("auto", "Stop" if self.auto else "Auto-play"),
-                      ("takeover", "Take over here")]
+            labels = [
+                ("back", "◀ Back"),
+                ("next", "Next ▶"),
+                ("auto", "Stop" if self.auto else "Auto-play"),
+                ("takeover", "Take over here"),
+            ]
             widths = [button_width(label, sp) for _, label in labels]
             scale = min(1.0, (area.w - sp.gap * 3) / sum(widths))
             rects = row(area, [int(w * scale) for w in widths], sp.gap, "left")
@@ -228,8 +297,15 @@ class PlayScene(Scene):
             skip_w = button_width("Skip wait", sp)
             (skip,) = row(area, [skip_w], sp.gap, "right")
             self.add_button("skip", skip, "Skip wait", "@primary", tooltip="Space: let the computer move now")
-            draw.text(backdrop, f"{decision.actor.name} (computer) is deciding…", (area.x, area.centery), t.body,
-                      self.c("text"), "semibold", anchor="midleft")
+            draw.text(
+                backdrop,
+                f"{decision.actor.name} (computer) is deciding…",
+                (area.x, area.centery),
+                t.body,
+                self.c("text"),
+                "semibold",
+                anchor="midleft",
+            )
             self.progress_rect = pygame.Rect(area.x, area.bottom - 6, skip.x - area.x - sp.gap, 5)
             return
         brief_w = button_width("Briefing", sp)
@@ -250,8 +326,11 @@ class PlayScene(Scene):
         if inline:
             return
         n = len(decision.choices)
-        hint = f"You decide for {decision.actor.name}: press 1–{n} or click a choice." if n > 1 else \
-            f"You decide for {decision.actor.name}: press 1 or click the choice."
+        hint = (
+            f"You decide for {decision.actor.name}: press 1–{n} or click a choice."
+            if n > 1
+            else f"You decide for {decision.actor.name}: press 1 or click the choice."
+        )
         font = draw.fonts.font(t.body, "semibold")
         if font.size(hint)[0] > left:
             hint = f"Press 1–{n} or click." if n > 1 else "Press 1 or click."
@@ -309,8 +388,10 @@ class PlayScene(Scene):
                 parts.append(f"<font color='{muted}'>{meta}</font><br>")
             if recent:
                 size = f" pixel_size={t.small}" if tight else ""
-                parts.append(f"<font color='{accent}' pixel_size={t.small}><b>JUST NOW</b></font><br>"
-                             f"<font color='{muted}'{size}>{'<br>'.join(recent)}</font><br>")
+                parts.append(
+                    f"<font color='{accent}' pixel_size={t.small}><b>JUST NOW</b></font><br>"
+                    f"<font color='{muted}'{size}>{'<br>'.join(recent)}</font><br>"
+                )
             parts.append("<br>" + esc(node.text))
             if self.history and node.sources:
                 cites = "; ".join(esc(cite(scenario, s)) for s in node.sources)
@@ -390,8 +471,9 @@ class PlayScene(Scene):
     def _clock_face(self, now: float) -> countdown.Face | None:
         if self.deadline is None:
             return None
-        return countdown.face(self.deadline.text(now), self.deadline.fraction_left(now), self.deadline.warning(now),
-                              self.deadline.paused)
+        return countdown.face(
+            self.deadline.text(now), self.deadline.fraction_left(now), self.deadline.warning(now), self.deadline.paused
+        )
 
     def _schedule(self) -> None:
         game = self.game
@@ -442,8 +524,7 @@ class PlayScene(Scene):
             span = max(0.001, self.pending - self.pending_from)
             done = min(1.0, max(0.0, (self.app.now - self.pending_from) / span))
             pygame.draw.rect(surface, self.c("panel_hi"), rect, border_radius=2)
-            pygame.draw.rect(surface, self.c("accent"), (rect.x, rect.y, round(rect.w * done), rect.h),
-                             border_radius=2)
+            pygame.draw.rect(surface, self.c("accent"), (rect.x, rect.y, round(rect.w * done), rect.h), border_radius=2)
 
     # -- acting -------------------------------------------------------------------------------
 
@@ -557,8 +638,11 @@ class PlayScene(Scene):
             errors = [f for f in findings if f.severity == "error"] or findings
             body = "<br>".join(esc(f.format()) for f in errors[:40])
             more = f"<br>…and {len(errors) - 40} more." if len(errors) > 40 else ""
-            self.app.message("The scenario file has errors", body + more + "<br><br>The game goes on with the "
-                             "version loaded before.", wide=True)
+            self.app.message(
+                "The scenario file has errors",
+                body + more + "<br><br>The game goes on with the version loaded before.",
+                wide=True,
+            )
             return
         new_game, report = Game.replay(scenario, self.game.settings, self.game.moves)
         self.game = new_game
@@ -570,9 +654,13 @@ class PlayScene(Scene):
         self._schedule()
         self._present()
         if not report.complete:
-            self.app.message("Reloaded, with changes", esc(
-                f"{report.applied} of {report.total} recorded moves still apply. Replay stopped at "
-                f"'{report.stopped_at}' because {report.reason}. You play on from there."))
+            self.app.message(
+                "Reloaded, with changes",
+                esc(
+                    f"{report.applied} of {report.total} recorded moves still apply. Replay stopped at "
+                    f"'{report.stopped_at}' because {report.reason}. You play on from there."
+                ),
+            )
         if new_game.ended:
             self.app.play(new_game)
 
@@ -591,14 +679,17 @@ class PlayScene(Scene):
         else:
             shown = briefing_for(game, self.viewer, game.settings.projector)
         if not shown:
-            self.app.message("Briefings are private", "A delegation's private briefing is shown only at its own "
-                             "decisions, to the players at the computer.")
+            self.app.message(
+                "Briefings are private",
+                "A delegation's private briefing is shown only at its own decisions, to the players at the computer.",
+            )
             return
         actors = game.scenario.actors
         colours = actor_text_colours(list(actors), {a.id: a.colour for a in actors.values()}, self.palette)
         title = f"{shown[0].name}: private briefing" if len(shown) == 1 else "Every delegation's briefing"
-        self.app.message(title, briefings_html(game.scenario, shown, colours, self.c("muted").hex[:7]),
-                         wide=len(shown) > 1)
+        self.app.message(
+            title, briefings_html(game.scenario, shown, colours, self.c("muted").hex[:7]), wide=len(shown) > 1
+        )
 
     def tree(self) -> None:
         from .tree import TreeScene
@@ -661,8 +752,7 @@ class PlayScene(Scene):
             back = self.before_reason if self.before_reason in self.order and self.before_reason != "reason" else None
             if back is None:
                 decision = self.game.decision
-                back = next((f"choice_{v.number}" for v in (decision.choices if decision else ()) if v.available),
-                            None)
+                back = next((f"choice_{v.number}" for v in (decision.choices if decision else ()) if v.available), None)
             self.app.focus(back or "")
             return True
         if backward:

@@ -62,17 +62,39 @@ class SavesScene(Scene):
         margin = g * 2
         self.saves = list_saves(saves_folder())
         backdrop = self.new_backdrop()
-        head = draw.text(backdrop, "Save the game" if self.saving else "Load a game", (margin, margin), t.heading,
-                         self.c("accent"), "bold")
-        draw.text(backdrop, f"Folder: {saves_folder()}", (head.right + g * 2, head.centery), t.small,
-                  self.c("faint"), "semibold", anchor="midleft")
+        head = draw.text(
+            backdrop,
+            "Save the game" if self.saving else "Load a game",
+            (margin, margin),
+            t.heading,
+            self.c("accent"),
+            "bold",
+        )
+        draw.text(
+            backdrop,
+            f"Folder: {saves_folder()}",
+            (head.right + g * 2, head.centery),
+            t.small,
+            self.c("faint"),
+            "semibold",
+            anchor="midleft",
+        )
         y = head.bottom + g
         if self.saving:
-            draw.text(backdrop, "Name of the save (letters, digits, spaces, - _ .):", (margin, y), t.small,
-                      self.c("muted"), "bold")
+            draw.text(
+                backdrop,
+                "Name of the save (letters, digits, spaces, - _ .):",
+                (margin, y),
+                t.small,
+                self.c("muted"),
+                "bold",
+            )
             y += sp.small_line + 4
-            entry, button = row(pygame.Rect(margin, y, w - 2 * margin, sp.button_h),
-                                [min(520, w - 2 * margin - button_width("Save", sp) - g), button_width("Save", sp)], g)
+            entry, button = row(
+                pygame.Rect(margin, y, w - 2 * margin, sp.button_h),
+                [min(520, w - 2 * margin - button_width("Save", sp) - g), button_width("Save", sp)],
+                g,
+            )
             box = self.add_entry("name", entry, self.slot_name)
             box.set_text_length_limit(64)
             self.add_button("save", button, "Save", "@primary")
@@ -87,7 +109,7 @@ class SavesScene(Scene):
         per_page = max(1, area.h // (probe + g // 2 + 2))
         pages = max(1, -(-len(specs) // per_page))
         self.page = min(self.page, pages - 1)
-        shown = list(enumerate(specs))[self.page * per_page:(self.page + 1) * per_page]
+        shown = list(enumerate(specs))[self.page * per_page : (self.page + 1) * per_page]
         yy = area.y
         for index, spec in shown:
             geo = card_geometry(pygame.Rect(area.x, yy, area.w, 0), spec, sp)
@@ -96,8 +118,14 @@ class SavesScene(Scene):
             geo.rect.h = min(geo.rect.h, area.bottom - yy)
             if geo.rect.h < probe // 2:
                 break
-            draw_card(backdrop, geo, sp, self.palette, blocked=spec.blocked,
-                      accent=self.c("accent") if self.saves[index].name == AUTOSAVE else None)
+            draw_card(
+                backdrop,
+                geo,
+                sp,
+                self.palette,
+                blocked=spec.blocked,
+                accent=self.c("accent") if self.saves[index].name == AUTOSAVE else None,
+            )
             tip = None
             if spec.blocked:
                 tip = f"<b>This save is damaged</b><br>{esc(self.saves[index].damaged)}"
@@ -108,8 +136,15 @@ class SavesScene(Scene):
         labels = []
         if pages > 1:
             labels += [("prev", "◀ Newer"), ("next", "Older ▶")]
-            draw.text(backdrop, f"Page {self.page + 1} of {pages}", (footer.x, footer.centery), t.body,
-                      self.c("muted"), "semibold", anchor="midleft")
+            draw.text(
+                backdrop,
+                f"Page {self.page + 1} of {pages}",
+                (footer.x, footer.centery),
+                t.body,
+                self.c("muted"),
+                "semibold",
+                anchor="midleft",
+            )
         labels.append(("back", "Back"))
         rects = row(footer, [button_width(label, sp) for _, label in labels], g, "right")
         for (key, label), rect in zip(labels, rects, strict=True):
@@ -142,8 +177,10 @@ class SavesScene(Scene):
         elif key.startswith("slot_"):
             info = self.saves[int(key.split("_", 1)[1])]
             if info.data is None:
-                app.message("This save is damaged", f"{esc(info.damaged)}<br><br>The file was left as it is: "
-                            f"{esc(str(info.path))}")
+                app.message(
+                    "This save is damaged",
+                    f"{esc(info.damaged)}<br><br>The file was left as it is: {esc(str(info.path))}",
+                )
             elif self.saving:
                 self.slot_name = info.data.name
                 self.save(self.slot_name)

@@ -32,11 +32,12 @@ class ScenarioScene(Scene):
         current = app.slot.path.resolve()
         yy = area.y
         shown = 0
-        for index, entry in enumerate(self.entries[self.page:], start=self.page):
+        for index, entry in enumerate(self.entries[self.page :], start=self.page):
             if entry.scenario is not None:
                 s = entry.scenario
-                spec = ChoiceSpec(s.title, f"{long_date(s.start)} – {long_date(s.end)} · {entry.path.name} · "
-                                           f"{s.summary}")
+                spec = ChoiceSpec(
+                    s.title, f"{long_date(s.start)} – {long_date(s.end)} · {entry.path.name} · {s.summary}"
+                )
             else:
                 spec = ChoiceSpec(f"{entry.path.name} — cannot be played", entry.first_error, True)
             geo = card_geometry(pygame.Rect(area.x, yy, area.w, 0), spec, sp)
@@ -44,8 +45,7 @@ class ScenarioScene(Scene):
             geo.rect.h = len(geo.label_lines) * sp.line + len(geo.detail_lines) * sp.small_line + sp.pad * 2
             if geo.rect.bottom > area.bottom:
                 break
-            draw_card(backdrop, geo, sp, self.palette, blocked=not entry.valid,
-                      chosen=entry.path.resolve() == current)
+            draw_card(backdrop, geo, sp, self.palette, blocked=not entry.valid, chosen=entry.path.resolve() == current)
             tip = None
             if not entry.valid:
                 tip = f"<b>First error</b><br>{esc(entry.first_error)}"
@@ -60,8 +60,9 @@ class ScenarioScene(Scene):
         labels.append(("back", "Back"))
         rects = row(footer, [button_width(label, sp) for _, label in labels], g, "right")
         for (key, label), rect in zip(labels, rects, strict=True):
-            enabled = not ((key == "prev" and self.page == 0) or
-                           (key == "next" and self.page + shown >= len(self.entries)))
+            enabled = not (
+                (key == "prev" and self.page == 0) or (key == "next" and self.page + shown >= len(self.entries))
+            )
             self.add_button(key, rect, label, "@primary" if key == "back" else "", enabled=enabled)
         self.shown_count = shown
         self.backdrop = backdrop

@@ -34,12 +34,19 @@ class SettingsScene(Scene):
         g = sp.gap
         margin = g * 2
         backdrop = self.new_backdrop()
-        head = self.mark("head", draw.text(backdrop, "Settings", (margin, margin), t.heading, self.c("accent"),
-                                           "bold"))
+        head = self.mark("head", draw.text(backdrop, "Settings", (margin, margin), t.heading, self.c("accent"), "bold"))
         intro = "Click a setting (or press Enter on it) to change it. Saved for next time."
         intro_size = fit_size(intro, w - 2 * margin, t.body, t.small)
-        self.mark("intro", draw.text(backdrop, fit_line(intro, w - 2 * margin, intro_size), (margin, head.bottom + 4),
-                                     intro_size, self.c("muted")))
+        self.mark(
+            "intro",
+            draw.text(
+                backdrop,
+                fit_line(intro, w - 2 * margin, intro_size),
+                (margin, head.bottom + 4),
+                intro_size,
+                self.c("muted"),
+            ),
+        )
         rows = self.rows()
         value_w = max(button_width(v, sp) for v in ("Colour-blind safe", "Projector", "none", "3 s")) + g
         # Labels in smaller type when the window is narrow for them and the values side by side.
@@ -62,16 +69,21 @@ class SettingsScene(Scene):
         area = pygame.Rect(margin, top, min(w - 2 * margin, label_w + value_w), 0)
         rects = column(area, [row_h] * len(rows), row_gap)
         for (key, label, value), rect in zip(rows, rects, strict=True):
-            self.mark(f"label_{key}", draw.text(backdrop, label, (rect.x, rect.centery), label_size, self.c("text"),
-                                                "bold", anchor="midleft"))
+            self.mark(
+                f"label_{key}",
+                draw.text(
+                    backdrop, label, (rect.x, rect.centery), label_size, self.c("text"), "bold", anchor="midleft"
+                ),
+            )
             self.add_button(key, pygame.Rect(rect.x + label_w, rect.y, value_w, rect.h), value)
         if show_sample:
             y = rects[-1].bottom + g * 2
             sample = self.mark("sample", pygame.Rect(margin, y, w - 2 * margin, sample_h))
             draw.panel(backdrop, sample, self.c("panel"), 6, self.c("border"))
             for index, line in enumerate(sample_lines):
-                draw.text(backdrop, line, (sample.x + sp.pad, sample.y + sp.pad + index * sp.line), t.body,
-                          self.c("text"))
+                draw.text(
+                    backdrop, line, (sample.x + sp.pad, sample.y + sp.pad + index * sp.line), t.body, self.c("text")
+                )
             swatches = ["accent", "focus", "good", "bad", "highlight"]
             x = sample.x + sp.pad
             swatch_y = sample.y + sp.pad + len(sample_lines) * sp.line

@@ -19,8 +19,12 @@ from ..widgets import draw
 from ..widgets.cards import draw_card
 from .base import Scene
 
-PLAYERS = (("human", "Person"), ("historical", "Computer: as history"), ("goals", "Computer: own goals"),
-           ("random", "Computer: at random"))
+PLAYERS = (
+    ("human", "Person"),
+    ("historical", "Computer: as history"),
+    ("goals", "Computer: own goals"),
+    ("random", "Computer: at random"),
+)
 
 
 def _shorten_card(geo: CardGeometry, height: int, sp: Spacing) -> None:
@@ -36,8 +40,9 @@ def _shorten_card(geo: CardGeometry, height: int, sp: Spacing) -> None:
         geo.detail_lines = geo.detail_lines[:details]
         if geo.detail_lines:
             geo.detail_lines[-1] = geo.detail_lines[-1].rstrip(" .,;:") + "…"
-    geo.rect.h = max(min(height, geo.badge.h + vpad * 2),
-                     labels * sp.line + len(geo.detail_lines) * sp.small_line + vpad * 2)
+    geo.rect.h = max(
+        min(height, geo.badge.h + vpad * 2), labels * sp.line + len(geo.detail_lines) * sp.small_line + vpad * 2
+    )
 
 
 class SetupScene(Scene):
@@ -66,22 +71,34 @@ class SetupScene(Scene):
         backdrop = self.new_backdrop()
         y = margin
         head = draw.text(backdrop, "New game", (margin, y), t.heading, self.c("accent"), "bold")
-        draw.text(backdrop, scenario.title, (head.right + g * 2, head.centery), t.large, self.c("text"), "semibold",
-                  anchor="midleft")
+        draw.text(
+            backdrop,
+            scenario.title,
+            (head.right + g * 2, head.centery),
+            t.large,
+            self.c("text"),
+            "semibold",
+            anchor="midleft",
+        )
         y = head.bottom + g
         footer = pygame.Rect(margin, h - margin - sp.button_h, w - 2 * margin, sp.button_h)
         body = pygame.Rect(margin, y, w - 2 * margin, footer.y - g - y)
         left = pygame.Rect(body.x, body.y, round(body.w * 0.46), body.h)
         right = pygame.Rect(left.right + g * 2, body.y, body.right - left.right - g * 2, body.h)
         # lenses
-        label = draw.text(backdrop, "How to read the evidence (the lens)", (left.x, left.y), t.body, self.c("muted"),
-                          "bold")
+        label = draw.text(
+            backdrop, "How to read the evidence (the lens)", (left.x, left.y), t.body, self.c("muted"), "bold"
+        )
         yy = label.bottom + g // 2
         lenses = list(scenario.lenses.values())
         geos = []
         for index, lens in enumerate(lenses, start=1):
-            spec = ChoiceSpec(lens.name, f"{lens.text} — Source: {cite(scenario, lens.source)}", False,
-                              "✓" if lens.id == self.lens else str(index))
+            spec = ChoiceSpec(
+                lens.name,
+                f"{lens.text} — Source: {cite(scenario, lens.source)}",
+                False,
+                "✓" if lens.id == self.lens else str(index),
+            )
             geos.append((lens, spec, card_geometry(pygame.Rect(left.x, 0, left.w, 0), spec, sp)))
         # Every card gets an equal share of the column when they do not all fit whole; a card
         # shortened to its share ends its last line with '…' (and its tool tip has the full text).
@@ -98,8 +115,13 @@ class SetupScene(Scene):
             draw_card(backdrop, geo, sp, self.palette, spec.badge, chosen=lens.id == self.lens)
             # A tool tip only when the card could not show all its words (it would cover the
             # right-hand column with what the card already says).
-            self.add_button(f"lens_{lens.id}", geo.rect, "", "@card",
-                            tooltip=f"<b>{esc(lens.name)}</b><br>{esc(lens.text)}" if shortened else None)
+            self.add_button(
+                f"lens_{lens.id}",
+                geo.rect,
+                "",
+                "@card",
+                tooltip=f"<b>{esc(lens.name)}</b><br>{esc(lens.text)}" if shortened else None,
+            )
             yy = geo.rect.bottom + gap
         if not scenario.lenses:
             draw.text(backdrop, "This scenario has a single reading.", (left.x, yy), t.body, self.c("muted"))
@@ -114,8 +136,10 @@ class SetupScene(Scene):
             self.compact = compact
             control_h = self.control_h()
             size = t.small if compact else t.body
-            widest_value = max(button_width(v, sp, size) for v in (rule_button("status_quo"), "Private: hand-over",
-                                                                    "Open: projector", "5 minutes"))
+            widest_value = max(
+                button_width(v, sp, size)
+                for v in (rule_button("status_quo"), "Private: hand-over", "Open: projector", "5 minutes")
+            )
             two_columns = widest_value <= half
             cell_h = sp.small_line + 4 + control_h
             seed_h = (2 if two_columns else 4) * cell_h + (1 if two_columns else 3) * g + g
@@ -128,8 +152,13 @@ class SetupScene(Scene):
         for index, actor in enumerate(actors):
             rect = pygame.Rect(right.x, rows_top + index * (row_h + 4), right.w, row_h)
             draw.panel(backdrop, rect, self.c("card"), max(4, sp.pad - 2))
-            pygame.draw.rect(backdrop, colours[actor.id], (rect.x, rect.y, max(6, sp.pad // 2), rect.h),
-                             border_top_left_radius=max(4, sp.pad - 2), border_bottom_left_radius=max(4, sp.pad - 2))
+            pygame.draw.rect(
+                backdrop,
+                colours[actor.id],
+                (rect.x, rect.y, max(6, sp.pad // 2), rect.h),
+                border_top_left_radius=max(4, sp.pad - 2),
+                border_bottom_left_radius=max(4, sp.pad - 2),
+            )
             button = pygame.Rect(rect.right - widest - sp.pad, rect.centery - control_h // 2, widest, control_h)
             text_x = rect.x + sp.pad * 2
             room_w = button.x - text_x - sp.pad
@@ -149,10 +178,16 @@ class SetupScene(Scene):
             current = dict(PLAYERS)[self.players[actor.id]]
             person = self.players[actor.id] == "human"
             style = ("@small_primary" if person else "@small") if compact else ("@primary" if person else "")
-            self.add_button(f"player_{actor.id}", button, current, style,
-                            tooltip="Click (or Enter) to change who plays this delegation")
-        self._build_class_play(backdrop, pygame.Rect(right.x, right.bottom - seed_h + g, right.w, seed_h - g),
-                               two_columns, cell_h)
+            self.add_button(
+                f"player_{actor.id}",
+                button,
+                current,
+                style,
+                tooltip="Click (or Enter) to change who plays this delegation",
+            )
+        self._build_class_play(
+            backdrop, pygame.Rect(right.x, right.bottom - seed_h + g, right.w, seed_h - g), two_columns, cell_h
+        )
         # footer
         if self.error:
             draw.text(backdrop, self.error, (footer.x, footer.y - sp.small_line - 4), t.small, self.c("bad"), "bold")
@@ -162,8 +197,12 @@ class SetupScene(Scene):
             summary = f"Hot seat: {', '.join(humans)}" + (" (projector)" if self.projector else " take turns")
         back, start = row(footer, [button_width("Back", sp), button_width("Start the game", sp, t.large)], g, "right")
         summary = fit_line(summary, back.x - footer.x - g, t.body, "semibold")
-        self.mark("summary", draw.text(backdrop, summary, (footer.x, footer.centery), t.body, self.c("text"),
-                                       "semibold", anchor="midleft"))
+        self.mark(
+            "summary",
+            draw.text(
+                backdrop, summary, (footer.x, footer.centery), t.body, self.c("text"), "semibold", anchor="midleft"
+            ),
+        )
         self.add_button("back", back, "Back")
         self.add_button("start", start, "Start the game", "@primary")
         self.order.remove("start")
@@ -204,21 +243,36 @@ class SetupScene(Scene):
         box.set_text_length_limit(9)
         self.add_button("new_seed", new_seed, "New seed", style)
         settings = (
-            ("projector", "Briefings", "Open: projector" if self.projector else "Private: hand-over",
-             "Private: with several people playing, a hand-over screen comes before each delegation's turn and "
-             "only its own briefing is shown. Open: no hand-over screens; every briefing is shown to the room.",
-             True),
-            ("time_limit", "Time per decision", time_limit_name(self.time_limit),
-             "A clock for each decision a person makes; it pauses on the hand-over screen and in menus.", True),
-            ("timeout_rule", "When time runs out", rule_button(self.timeout_rule),
-             "The computer decides: it chooses as it would for a computer-played delegation. The status quo "
-             "holds: the choice that keeps things as they are.", self.time_limit > 0),
+            (
+                "projector",
+                "Briefings",
+                "Open: projector" if self.projector else "Private: hand-over",
+                "Private: with several people playing, a hand-over screen comes before each delegation's turn and "
+                "only its own briefing is shown. Open: no hand-over screens; every briefing is shown to the room.",
+                True,
+            ),
+            (
+                "time_limit",
+                "Time per decision",
+                time_limit_name(self.time_limit),
+                "A clock for each decision a person makes; it pauses on the hand-over screen and in menus.",
+                True,
+            ),
+            (
+                "timeout_rule",
+                "When time runs out",
+                rule_button(self.timeout_rule),
+                "The computer decides: it chooses as it would for a computer-played delegation. The status quo "
+                "holds: the choice that keeps things as they are.",
+                self.time_limit > 0,
+            ),
         )
         for cell, (key, words, value, tip, enabled) in zip(cells[1:], settings, strict=True):
             place = label(cell, words)
             width = min(place.w, max(button_width(value, sp, size), round(place.w * 0.8)))
-            self.add_button(key, pygame.Rect(place.x, place.y, width, place.h), value, style, tooltip=tip,
-                            enabled=enabled)
+            self.add_button(
+                key, pygame.Rect(place.x, place.y, width, place.h), value, style, tooltip=tip, enabled=enabled
+            )
 
     def read_seed(self) -> int | None:
         entry = self.buttons.get("seed")
@@ -234,11 +288,11 @@ class SetupScene(Scene):
         app = self.app
         if key.startswith("lens_"):
             self.read_seed()
-            self.lens = key[len("lens_"):]
+            self.lens = key[len("lens_") :]
             app.rebuild()
         elif key.startswith("player_"):
             self.read_seed()
-            actor = key[len("player_"):]
+            actor = key[len("player_") :]
             ids = [p for p, _ in PLAYERS]
             self.players[actor] = ids[(ids.index(self.players[actor]) + 1) % len(ids)]
             app.rebuild()

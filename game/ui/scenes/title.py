@@ -14,9 +14,15 @@ from ..widgets import draw
 from ..widgets.map_view import map_as_of, render_map
 from .base import Scene
 
-MENU = (("new", "New game", pygame.K_n), ("continue", "Continue", pygame.K_c), ("load", "Load game", pygame.K_l),
-        ("replay", "Replay history", pygame.K_r), ("scenarios", "Choose scenario", pygame.K_s),
-        ("settings", "Settings", pygame.K_o), ("quit", "Quit", pygame.K_q))
+MENU = (
+    ("new", "New game", pygame.K_n),
+    ("continue", "Continue", pygame.K_c),
+    ("load", "Load game", pygame.K_l),
+    ("replay", "Replay history", pygame.K_r),
+    ("scenarios", "Choose scenario", pygame.K_s),
+    ("settings", "Settings", pygame.K_o),
+    ("quit", "Quit", pygame.K_q),
+)
 
 
 LATEST_MAP = dt.date(1939, 9, 1)  # the map's own date, when no scenario is loaded
@@ -34,12 +40,14 @@ class TitleScene(Scene):
         backdrop = self.new_backdrop()
         tints = {}
         if scenario:
-            tints = actor_colours(list(scenario.actors), {a.id: a.colour for a in scenario.actors.values()},
-                                  self.palette)
+            tints = actor_colours(
+                list(scenario.actors), {a.id: a.colour for a in scenario.actors.values()}, self.palette
+            )
         when = scenario.start if scenario else LATEST_MAP
         key = ("title", app.size, self.palette, app.scale, tuple(sorted(tints)), when)
-        world = app.map_surface(key, lambda: render_map(app.size, frozenset(), tints, self.palette, app.scale,
-                                                        data=map_as_of(when)))
+        world = app.map_surface(
+            key, lambda: render_map(app.size, frozenset(), tints, self.palette, app.scale, data=map_as_of(when))
+        )
         backdrop.blit(world, (0, 0))
         shade = pygame.Surface(app.size, pygame.SRCALPHA)
         shade.fill((*self.c("bg")[:3], 222))
@@ -52,43 +60,64 @@ class TitleScene(Scene):
         widest = max(draw.fonts.font(t.large, "bold").size(label)[0] for _, label, _ in MENU)
         menu_w = min(max(widest + sp.pad * 6, 240), round(w * 0.36))
         room = footer_y - sp.gap - margin
-        button_h, gap = fit_column(len(MENU), room, sp.button_h, sp.gap,
-                                   draw.fonts.line_height(t.large, "bold") + 6)
+        button_h, gap = fit_column(len(MENU), room, sp.button_h, sp.gap, draw.fonts.line_height(t.large, "bold") + 6)
         menu_h = len(MENU) * (button_h + gap) - gap
-        menu = pygame.Rect(w - margin - menu_w, max(margin, min((h - menu_h) // 2, footer_y - sp.gap - menu_h)),
-                           menu_w, menu_h)
+        menu = pygame.Rect(
+            w - margin - menu_w, max(margin, min((h - menu_h) // 2, footer_y - sp.gap - menu_h)), menu_w, menu_h
+        )
         left = pygame.Rect(margin, margin, menu.x - 2 * margin, footer_y - sp.gap - margin)
         y = left.y
         title_rect = self.mark("title", draw.text(backdrop, "Parley", (left.x, y), t.title, self.c("accent"), "bold"))
         y = title_rect.bottom
         tagline = "Historical negotiations, and what could have happened instead"
         size = fit_size(tagline, left.w, t.body, t.small, "italic")
-        sub = self.mark("tagline", draw.text(backdrop, fit_line(tagline, left.w, size, "italic"), (left.x, y), size,
-                                             self.c("muted"), "italic"))
+        sub = self.mark(
+            "tagline",
+            draw.text(
+                backdrop, fit_line(tagline, left.w, size, "italic"), (left.x, y), size, self.c("muted"), "italic"
+            ),
+        )
         y = sub.bottom + sp.gap * 2
         if scenario:
             heading = f"{scenario.title}"
             when = f"{long_date(scenario.start)} – {long_date(scenario.end)}"
-            body = (f"<font pixel_size={t.heading}><b>{esc(heading)}</b></font><br>"
-                    f"<font color='{self.c('muted').hex[:7]}'>{esc(when)} · "
-                    f"{len([a for a in scenario.actors.values() if a.seat == 'table'])} delegations at the table"
-                    f"</font><br><br>{esc(scenario.summary)}")
+            body = (
+                f"<font pixel_size={t.heading}><b>{esc(heading)}</b></font><br>"
+                f"<font color='{self.c('muted').hex[:7]}'>{esc(when)} · "
+                f"{len([a for a in scenario.actors.values() if a.seat == 'table'])} delegations at the table"
+                f"</font><br><br>{esc(scenario.summary)}"
+            )
         else:
-            body = (f"<font pixel_size={t.heading}><b>This scenario cannot be played</b></font><br>"
-                    f"<font color='{self.c('bad').hex[:7]}'>{esc(app.slot.error)}</font><br><br>"
-                    "Choose another scenario, or fix the file and check it with "
-                    f"<b>python main.py validate {esc(str(app.slot.path))}</b>.")
+            body = (
+                f"<font pixel_size={t.heading}><b>This scenario cannot be played</b></font><br>"
+                f"<font color='{self.c('bad').hex[:7]}'>{esc(app.slot.error)}</font><br><br>"
+                "Choose another scenario, or fix the file and check it with "
+                f"<b>python main.py validate {esc(str(app.slot.path))}</b>."
+            )
         summary = pygame.Rect(left.x, y, left.w, left.bottom - y)
         self.add_text("summary", summary, body, "@plain")
         full = w - 2 * margin
         y = footer_y
         if self.autosave_line:
-            self.mark("autosave", draw.text(backdrop, fit_line(self.autosave_line, full, t.small, "italic"),
-                                            (left.x, y), t.small, self.c("muted"), "italic"))
+            self.mark(
+                "autosave",
+                draw.text(
+                    backdrop,
+                    fit_line(self.autosave_line, full, t.small, "italic"),
+                    (left.x, y),
+                    t.small,
+                    self.c("muted"),
+                    "italic",
+                ),
+            )
             y += sp.small_line
         keys = "Keys: N new · C continue · L load · R replay · S scenarios · O settings · Q quit · F1 help"
-        self.mark("keys", draw.text(backdrop, fit_line(keys, full, t.small, "semibold"), (left.x, y), t.small,
-                                    self.c("faint"), "semibold"))
+        self.mark(
+            "keys",
+            draw.text(
+                backdrop, fit_line(keys, full, t.small, "semibold"), (left.x, y), t.small, self.c("faint"), "semibold"
+            ),
+        )
         rects = column(menu, [button_h] * len(MENU), gap)
         for (key, label, _), rect in zip(MENU, rects, strict=True):
             enabled = True

@@ -52,8 +52,13 @@ class TreeScene(Scene):
         labels = [("zoom_out", "−"), ("zoom_in", "+"), ("fit", "Fit"), ("here", "Where we are"), ("close", "Close")]
         widths = [button_width(label, sp, minimum=sp.button_h) for _, label in labels]
         rects = row(pygame.Rect(g, (top_h - sp.button_h) // 2, w - 2 * g, sp.button_h), widths, g // 2, "right")
-        tips = {"zoom_out": "− or the mouse wheel: zoom out", "zoom_in": "+ or the mouse wheel: zoom in",
-                "fit": "0: the whole tree", "here": "C: centre on the current decision", "close": "Esc: back"}
+        tips = {
+            "zoom_out": "− or the mouse wheel: zoom out",
+            "zoom_in": "+ or the mouse wheel: zoom in",
+            "fit": "0: the whole tree",
+            "here": "C: centre on the current decision",
+            "close": "Esc: back",
+        }
         for (key, label), rect in zip(labels, rects, strict=True):
             self.add_button(key, rect, label, "@primary" if key == "close" else "", tooltip=tips[key])
         title = "Decision tree"
@@ -81,10 +86,12 @@ class TreeScene(Scene):
     def _legend(self, surface: pygame.Surface, rect: pygame.Rect) -> int:
         """The key to the picture, on one line (two when the window is narrow); returns its height."""
         t, sp = self.app.type, self.sp
-        items = ["Black road, numbered: your path", "Ringed: " + ("your ending" if self.trail.ended else
-                                                               "where you are"),
-                 "Gold: what really happened", "Wheel or + −: zoom · drag or arrows: move · C: where we are · "
-                                               "0: fit · Esc: back"]
+        items = [
+            "Black road, numbered: your path",
+            "Ringed: " + ("your ending" if self.trail.ended else "where you are"),
+            "Gold: what really happened",
+            "Wheel or + −: zoom · drag or arrows: move · C: where we are · 0: fit · Esc: back",
+        ]
         x, y = rect.x, rect.y
         font = draw.fonts.font(t.small, "semibold")
         for item in items:
@@ -111,8 +118,15 @@ class TreeScene(Scene):
         surface.fill((250, 250, 247), self.area)
         surface.blit(image, (self.area.x + offset[0], self.area.y + offset[1]))
         surface.set_clip(clip)
-        draw.text(surface, f"{round(view.zoom * 100)}%", (self.area.right - 8, self.area.bottom - 6),
-                  self.app.type.small, pygame.Color("#333333"), "bold", anchor="bottomright")
+        draw.text(
+            surface,
+            f"{round(view.zoom * 100)}%",
+            (self.area.right - 8, self.area.bottom - 6),
+            self.app.type.small,
+            pygame.Color("#333333"),
+            "bold",
+            anchor="bottomright",
+        )
 
     # -- acting -------------------------------------------------------------------------------
 

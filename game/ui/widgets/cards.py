@@ -14,9 +14,17 @@ from ..theme import colour
 from . import draw
 
 
-def draw_card(surface: pygame.Surface, geo: CardGeometry, sp: Spacing, palette: str, badge: str = "",
-              blocked: bool = False, chosen: bool = False, accent: pygame.Color | None = None,
-              detail_colour: str = "") -> None:
+def draw_card(
+    surface: pygame.Surface,
+    geo: CardGeometry,
+    sp: Spacing,
+    palette: str,
+    badge: str = "",
+    blocked: bool = False,
+    chosen: bool = False,
+    accent: pygame.Color | None = None,
+    detail_colour: str = "",
+) -> None:
     """Paint one card: background, number badge, label lines, detail lines."""
     radius = max(4, sp.pad - 2)
     fill = colour(palette, "panel" if blocked else "card")

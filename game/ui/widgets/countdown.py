@@ -33,8 +33,11 @@ def face(text: str, fraction_left: float, warning: bool, paused: bool) -> Face:
 def width(sp: Spacing) -> int:
     """The pill's width: room for '0:00' in large bold type and the word 'paused'."""
     t = sp.type
-    return draw.fonts.font(t.large, "bold").size("00:00")[0] + draw.fonts.font(t.small, "bold").size(" paused")[0] \
+    return (
+        draw.fonts.font(t.large, "bold").size("00:00")[0]
+        + draw.fonts.font(t.small, "bold").size(" paused")[0]
         + sp.pad * 3
+    )
 
 
 def render(surface: pygame.Surface, rect: pygame.Rect, shown: Face, sp: Spacing, palette: str) -> None:
@@ -46,11 +49,11 @@ def render(surface: pygame.Surface, rect: pygame.Rect, shown: Face, sp: Spacing,
     draw.panel(surface, rect, fill, radius, colour(palette, "border"), 1)
     bar_h = max(4, sp.pad // 2)
     text_area = pygame.Rect(rect.x, rect.y, rect.w, rect.h - bar_h)
-    label = draw.text(surface, shown.text, (rect.x + sp.pad, text_area.centery), t.large, ink, "bold",
-                      anchor="midleft")
+    label = draw.text(surface, shown.text, (rect.x + sp.pad, text_area.centery), t.large, ink, "bold", anchor="midleft")
     if shown.paused:
-        draw.text(surface, "paused", (label.right + sp.pad // 2, text_area.centery), t.small, ink, "bold",
-                  anchor="midleft")
+        draw.text(
+            surface, "paused", (label.right + sp.pad // 2, text_area.centery), t.small, ink, "bold", anchor="midleft"
+        )
     track = pygame.Rect(rect.x + radius, rect.bottom - bar_h - 2, rect.w - 2 * radius, bar_h)
     pygame.draw.rect(surface, colour(palette, "panel"), track, border_radius=bar_h // 2)
     filled = round(track.w * shown.steps_left / BAR_STEPS)

@@ -9,8 +9,16 @@ import pygame
 from .. import fonts
 
 
-def text(surface: pygame.Surface, words: str, pos: tuple[int, int], size: int, colour: pygame.Color | str,
-         style: str = "regular", anchor: str = "topleft", halo: pygame.Color | str | None = None) -> pygame.Rect:
+def text(
+    surface: pygame.Surface,
+    words: str,
+    pos: tuple[int, int],
+    size: int,
+    colour: pygame.Color | str,
+    style: str = "regular",
+    anchor: str = "topleft",
+    halo: pygame.Color | str | None = None,
+) -> pygame.Rect:
     """Draw one line of text; ``anchor`` names the rect attribute ``pos`` sets. A halo (a 1-px
     outline) keeps labels readable over the map."""
     font = fonts.font(size, style)
@@ -24,8 +32,14 @@ def text(surface: pygame.Surface, words: str, pos: tuple[int, int], size: int, c
     return rect
 
 
-def panel(surface: pygame.Surface, rect: pygame.Rect, fill: pygame.Color | str, radius: int = 8,
-          border: pygame.Color | str | None = None, width: int = 1) -> None:
+def panel(
+    surface: pygame.Surface,
+    rect: pygame.Rect,
+    fill: pygame.Color | str,
+    radius: int = 8,
+    border: pygame.Color | str | None = None,
+    width: int = 1,
+) -> None:
     pygame.draw.rect(surface, fill, rect, border_radius=radius)
     if border is not None:
         pygame.draw.rect(surface, border, rect, width, border_radius=radius)
@@ -41,8 +55,9 @@ def hatch_tile(colour: tuple[int, int, int, int], spacing: int, width: int) -> p
     return tile
 
 
-def hatch(surface: pygame.Surface, rect: pygame.Rect, colour: tuple[int, int, int, int], spacing: int = 9,
-          width: int = 2) -> pygame.Surface:
+def hatch(
+    surface: pygame.Surface, rect: pygame.Rect, colour: tuple[int, int, int, int], spacing: int = 9, width: int = 2
+) -> pygame.Surface:
     """A surface of ``rect``'s size filled with stripes."""
     tile = hatch_tile(colour, spacing, width)
     out = pygame.Surface(rect.size, pygame.SRCALPHA)

@@ -72,23 +72,45 @@ def load_map(path: Path = MAP_FILE) -> MapData:
     features: list[Feature] = []
     for region in data.get("regions", []):
         shapes = tuple(tuple(_pt(p) for p in poly) for poly in region["polygons"])
-        features.append(Feature(region["id"], region["name"], "region", shapes,
-                                _pt(region["label"]) if "label" in region else None,
-                                bool(region.get("context")), bool(region.get("small")), note=region.get("note", ""),
-                                since=str(region.get("from", "")), until=str(region.get("until", ""))))
+        features.append(
+            Feature(
+                region["id"],
+                region["name"],
+                "region",
+                shapes,
+                _pt(region["label"]) if "label" in region else None,
+                bool(region.get("context")),
+                bool(region.get("small")),
+                note=region.get("note", ""),
+                since=str(region.get("from", "")),
+                until=str(region.get("until", "")),
+            )
+        )
     for route in data.get("routes", []):
-        features.append(Feature(route["id"], route["name"], "route", (tuple(_pt(p) for p in route["points"]),),
-                                _pt(route["label"]) if "label" in route else None,
-                                since=str(route.get("from", "")), until=str(route.get("until", ""))))
+        features.append(
+            Feature(
+                route["id"],
+                route["name"],
+                "route",
+                (tuple(_pt(p) for p in route["points"]),),
+                _pt(route["label"]) if "label" in route else None,
+                since=str(route.get("from", "")),
+                until=str(route.get("until", "")),
+            )
+        )
     for place in data.get("places", []):
-        features.append(Feature(place["id"], place["name"], "place", ((_pt(place["at"]),),),
-                                capital=bool(place.get("capital"))))
+        features.append(
+            Feature(place["id"], place["name"], "place", ((_pt(place["at"]),),), capital=bool(place.get("capital")))
+        )
     labels = tuple((item["text"], _pt(item["at"])) for item in data.get("labels", []))
     core = data.get("core")
-    return MapData(data.get("title", ""), (float(ext["west"]), float(ext["east"]), float(ext["south"]),
-                                           float(ext["north"])), tuple(features), labels,
-                   (float(core["west"]), float(core["east"]), float(core["south"]), float(core["north"]))
-                   if core else None)
+    return MapData(
+        data.get("title", ""),
+        (float(ext["west"]), float(ext["east"]), float(ext["south"]), float(ext["north"])),
+        tuple(features),
+        labels,
+        (float(core["west"]), float(core["east"]), float(core["south"]), float(core["north"])) if core else None,
+    )
 
 
 def map_title(day: dt.date) -> str:
@@ -109,8 +131,12 @@ class Projection:
     zooms in as far as it can while the ``core`` box stays whole, but no further than needed to
     fill the rectangle with the full extent, so any window shape shows the heart of the map."""
 
-    def __init__(self, extent: tuple[float, float, float, float], rect: pygame.Rect,
-                 core: tuple[float, float, float, float] | None = None) -> None:
+    def __init__(
+        self,
+        extent: tuple[float, float, float, float],
+        rect: pygame.Rect,
+        core: tuple[float, float, float, float] | None = None,
+    ) -> None:
         west, east, south, north = extent
         self.k = math.cos(math.radians((south + north) / 2))
         core = core or extent
@@ -133,8 +159,15 @@ class Projection:
         return (round(self.x0 + lon * self.k * self.scale), round(self.y0 - lat * self.scale))
 
 
-def render_map(size: tuple[int, int], highlight: frozenset[str], tints: dict[str, pygame.Color], palette: str,
-               scale: float, title: str = "", data: MapData | None = None) -> pygame.Surface:
+def render_map(
+    size: tuple[int, int],
+    highlight: frozenset[str],
+    tints: dict[str, pygame.Color],
+    palette: str,
+    scale: float,
+    title: str = "",
+    data: MapData | None = None,
+) -> pygame.Surface:
     """The map as a surface of ``size``: sea, land, tints, highlights, routes, places, labels."""
     data = data or load_map()
     t = Type.at(scale)
@@ -183,8 +216,7 @@ def render_map(size: tuple[int, int], highlight: frozenset[str], tints: dict[str
     for feature in data.features:
         if feature.kind == "route":
             lit = feature.id in highlight
-            _route(surface, [proj(p) for p in feature.shapes[0]], glow if lit else colour(palette, "route"), lit,
-                   scale)
+            _route(surface, [proj(p) for p in feature.shapes[0]], glow if lit else colour(palette, "route"), lit, scale)
     dots: list[tuple[Feature, tuple[int, int], int]] = []
     for feature in data.features:
         if feature.kind != "place":
@@ -204,8 +236,18 @@ def render_map(size: tuple[int, int], highlight: frozenset[str], tints: dict[str
     for feature, at, r in dots:
         lit = feature.id in highlight
         priority = 0 if lit else (3 if feature.capital else 5)
-        requests.append((priority, feature.name, (at[0] + r + 3, at[1]), label_px if lit else small_px,
-                         white, "bold" if lit else "semibold", "midleft", halo))
+        requests.append(
+            (
+                priority,
+                feature.name,
+                (at[0] + r + 3, at[1]),
+                label_px if lit else small_px,
+                white,
+                "bold" if lit else "semibold",
+                "midleft",
+                halo,
+            )
+        )
     for feature in regions:
         if feature.label is None:
             continue
@@ -215,8 +257,18 @@ def render_map(size: tuple[int, int], highlight: frozenset[str], tints: dict[str
         size_px = small_px if (feature.small or feature.context) else label_px
         ink = white if lit else readable_on(fills[feature.id], palette)
         priority = 1 if lit else (4 if feature.id in tints else 6 if not feature.context else 8)
-        requests.append((priority, feature.name.upper() if not feature.context else feature.name, proj(feature.label),
-                         size_px, ink, "bold" if not feature.context else "semibold", "center", halo if lit else None))
+        requests.append(
+            (
+                priority,
+                feature.name.upper() if not feature.context else feature.name,
+                proj(feature.label),
+                size_px,
+                ink,
+                "bold" if not feature.context else "semibold",
+                "center",
+                halo if lit else None,
+            )
+        )
     for feature in data.features:
         if feature.kind == "route" and feature.id in highlight and feature.label is not None:
             requests.append((2, feature.name, proj(feature.label), small_px, white, "bold", "center", halo))
@@ -229,9 +281,9 @@ def render_map(size: tuple[int, int], highlight: frozenset[str], tints: dict[str
         font = draw.fonts.font(size_px, style)
         box = pygame.Rect((0, 0), font.size(words))
         setattr(box, anchor, at)
-        if not bounds.contains(box) or any(box.colliderect(other) for other in placed[len(dots):]):
+        if not bounds.contains(box) or any(box.colliderect(other) for other in placed[len(dots) :]):
             continue
-        if ring is None and any(box.colliderect(other) for other in placed[:len(dots)]):
+        if ring is None and any(box.colliderect(other) for other in placed[: len(dots)]):
             continue
         placed.append(box.inflate(4, 0))
         draw.text(surface, words, at, size_px, ink, style, anchor=anchor, halo=ring)
@@ -262,8 +314,10 @@ def _route(surface: pygame.Surface, points: list[tuple[int, int]], ink: pygame.C
         (x1, y1), (x2, y2) = points[-2], points[-1]
         angle = math.atan2(y2 - y1, x2 - x1)
         size = max(14, round(22 * scale))
-        head = [(x2, y2),
-                (x2 - size * math.cos(angle - 0.45), y2 - size * math.sin(angle - 0.45)),
-                (x2 - size * math.cos(angle + 0.45), y2 - size * math.sin(angle + 0.45))]
+        head = [
+            (x2, y2),
+            (x2 - size * math.cos(angle - 0.45), y2 - size * math.sin(angle - 0.45)),
+            (x2 - size * math.cos(angle + 0.45), y2 - size * math.sin(angle + 0.45)),
+        ]
         pygame.draw.polygon(surface, ink, head)
         pygame.draw.polygon(surface, (20, 20, 20), head, 2)

@@ -21,12 +21,21 @@ def meter_cells(size: tuple[int, int], count: int, columns: int, sp: Spacing) ->
     pad = sp.pad
     cell_w = (size[0] - pad * (columns + 1)) // columns
     row_h = meter_row_height(sp)
-    return [pygame.Rect(pad + (i % columns) * (cell_w + pad), pad // 2 + (i // columns) * row_h + 2, cell_w,
-                        row_h - 2) for i in range(count)]
+    return [
+        pygame.Rect(pad + (i % columns) * (cell_w + pad), pad // 2 + (i // columns) * row_h + 2, cell_w, row_h - 2)
+        for i in range(count)
+    ]
 
 
-def render_meters(size: tuple[int, int], variables: list[Variable], values: dict[str, object], palette: str,
-                  scale: float, columns: int, sp: Spacing | None = None) -> pygame.Surface:
+def render_meters(
+    size: tuple[int, int],
+    variables: list[Variable],
+    values: dict[str, object],
+    palette: str,
+    scale: float,
+    columns: int,
+    sp: Spacing | None = None,
+) -> pygame.Surface:
     sp = sp or Spacing.at(scale)
     t = sp.type
     surface = pygame.Surface(size, pygame.SRCALPHA)

@@ -9,8 +9,15 @@ from ..theme import Type, colour, readable_on
 from . import draw
 
 
-def render_table(size: tuple[int, int], actors: list[Actor], colours: dict[str, pygame.Color],
-                 players: dict[str, str], speaker: str, palette: str, scale: float) -> pygame.Surface:
+def render_table(
+    size: tuple[int, int],
+    actors: list[Actor],
+    colours: dict[str, pygame.Color],
+    players: dict[str, str],
+    speaker: str,
+    palette: str,
+    scale: float,
+) -> pygame.Surface:
     """Chips for the actors at the table, then the offstage ones smaller; ``players`` maps an actor
     to "You" or "Computer"; the ``speaker`` (whose decision it is) is raised and outlined."""
     t = Type.at(scale)
@@ -35,8 +42,9 @@ def render_table(size: tuple[int, int], actors: list[Actor], colours: dict[str, 
         fill = tint if speaking else draw.mix(colour(palette, "card"), tint, 0.28)
         draw.panel(surface, chip, fill, max(4, round(6 * scale)))
         if speaking:
-            pygame.draw.rect(surface, colour(palette, "focus"), chip.inflate(4, 4), 3,
-                             border_radius=max(4, round(6 * scale)))
+            pygame.draw.rect(
+                surface, colour(palette, "focus"), chip.inflate(4, 4), 3, border_radius=max(4, round(6 * scale))
+            )
         ink = readable_on(fill, palette) if speaking else colour(palette, "text")
         size_name = t.body if actor.seat == "table" else t.small
         name = actor.short or actor.name
@@ -64,6 +72,12 @@ def render_table(size: tuple[int, int], actors: list[Actor], colours: dict[str, 
         sub = draw.fonts.font(role_size, "semibold")
         while sub.size(role)[0] > chip.w - 2 * pad and len(role) > 3:
             role = role[:-2] + "…"
-        draw.text(surface, role, (chip.x + pad, top + draw.fonts.line_height(size_name)), role_size,
-                  ink if speaking else colour(palette, "muted"), "semibold")
+        draw.text(
+            surface,
+            role,
+            (chip.x + pad, top + draw.fonts.line_height(size_name)),
+            role_size,
+            ink if speaking else colour(palette, "muted"),
+            "semibold",
+        )
     return surface

@@ -41,8 +41,9 @@ def geometry(size: tuple[int, int], start: dt.date, end: dt.date, scale: float) 
     return TimelineGeometry(pad, w - pad, h // 2, start, max(1, (end - start).days))
 
 
-def render_timeline(size: tuple[int, int], start: dt.date, end: dt.date, today: dt.date, marks: list[Mark],
-                    palette: str, scale: float) -> pygame.Surface:
+def render_timeline(
+    size: tuple[int, int], start: dt.date, end: dt.date, today: dt.date, marks: list[Mark], palette: str, scale: float
+) -> pygame.Surface:
     t = Type.at(scale)
     surface = pygame.Surface(size, pygame.SRCALPHA)
     rect = surface.get_rect()

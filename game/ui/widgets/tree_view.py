@@ -58,8 +58,9 @@ def trail_of(game: Game) -> Trail:
     return Trail(tuple(visited), tuple((m.node, m.step) for m in game.moves), current, game.ended)
 
 
-def _arrow_points(plan: Layout, frame: Frame, source: str, target: str, back: bool,
-                  wraps: bool) -> list[tuple[float, float]]:
+def _arrow_points(
+    plan: Layout, frame: Frame, source: str, target: str, back: bool, wraps: bool
+) -> list[tuple[float, float]]:
     """The curve ``render_png`` draws for an arrow, so the road lies on it; except that a road
     along a row past other boxes arches over them, so those boxes do not look visited."""
     (x1, y1), (x2, y2) = frame.centre(plan.boxes[source]), frame.centre(plan.boxes[target])
@@ -67,8 +68,12 @@ def _arrow_points(plan: Layout, frame: Frame, source: str, target: str, back: bo
     skips = abs(plan.boxes[target].x - plan.boxes[source].x) > 1 and abs(y2 - y1) < frame.row / 2
     if skips and not back and not wraps:
         lift = (frame.row - frame.box_h) * 0.9
-        return curve((x1, y1 - half_h), (x1 + frame.column / 2, y1 - half_h - lift),
-                      (x2 - frame.column / 2, y2 - half_h - lift), (x2, y2 - half_h))
+        return curve(
+            (x1, y1 - half_h),
+            (x1 + frame.column / 2, y1 - half_h - lift),
+            (x2 - frame.column / 2, y2 - half_h - lift),
+            (x2, y2 - half_h),
+        )
     if wraps:
         drop = frame.row * 0.8
         return curve((x1, y1 + half_h), (x1, y1 + half_h + drop), (x2, y2 - half_h - drop), (x2, y2 - half_h))
@@ -81,8 +86,7 @@ def _arrow_points(plan: Layout, frame: Frame, source: str, target: str, back: bo
 
 def box_rect(plan: Layout, frame: Frame, box_id: str) -> pygame.Rect:
     x, y = frame.centre(plan.boxes[box_id])
-    return pygame.Rect(round(x - frame.box_w / 2), round(y - frame.box_h / 2), round(frame.box_w),
-                       round(frame.box_h))
+    return pygame.Rect(round(x - frame.box_w / 2), round(y - frame.box_h / 2), round(frame.box_w), round(frame.box_h))
 
 
 def with_trail(scenario: Scenario, trail: Trail) -> tuple[pygame.Surface, pygame.Rect | None]:
@@ -177,8 +181,9 @@ class Viewport:
 
     def source_rect(self) -> pygame.Rect:
         """The part of the picture on screen (in picture pixels), clipped to the picture."""
-        rect = pygame.Rect(int(self.x), int(self.y), int(self.area[0] / self.zoom) + 1,
-                           int(self.area[1] / self.zoom) + 1)
+        rect = pygame.Rect(
+            int(self.x), int(self.y), int(self.area[0] / self.zoom) + 1, int(self.area[1] / self.zoom) + 1
+        )
         return rect.clip(pygame.Rect((0, 0), self.size))
 
     def to_screen(self, point: tuple[float, float]) -> tuple[float, float]:
