@@ -12,112 +12,16 @@ from collections.abc import Callable
 from typing import Any
 
 from . import graphcheck
-from .expr import Compiled, Effect, ExprError, Value, VarType, compile_effect, compile_expr
-from .findings import ERROR, WARNING, Finding, ScenarioError, has_errors, sort_findings
-from .model import Actor, Constraint, Event, Goal, Lens, Node, Outcome, Scenario, Source, Step, Variable
-from .schema import FORMAT_VERSION, SCENARIO, Path, Walk, Yaml11Bool, suggest, where
+from .build_v2 import Format2Parts
+from .expr import Value, VarType
+from .findings import ERROR, Finding, ScenarioError, has_errors, sort_findings
+from .model import Actor, Constraint, Event, Goal, Issue, Lens, Node, Outcome, Scenario, Source, Step, Variable
+from .schema import FORMAT_VERSION, FORMATS, SCENARIO, Path, Walk, where
 from .yamlread import YamlDocument, read_document
 
 
-def plural(what: str) -> str:
-    """The plural of a kind of thing: 'lens' -> 'lenses', 'node or outcome' -> 'nodes and outcomes'."""
-    if " or " in what:
-        return " and ".join(plural(part) for part in what.split(" or "))
-    if what.endswith(("s", "x", "z", "ch", "sh")):
-        return what + "es"
-    if what.endswith("y") and what[-2:-1] not in ("a", "e", "i", "o", "u"):
-        return what[:-1] + "ies"
-    return what + "s"
-
-
-class _Builder:
+class _Builder(Format2Parts):
     """Turns checked plain data into model objects, reporting what only the whole file can show."""
-
-    def __init__(self, data: dict[str, Any], walk: Walk) -> None:
-        self.data = data
-        self.walk = walk
-        self.types: dict[str, VarType] = {}
-        # Compiled closures are pure, so one per distinct text serves every place it is written.
-        self._compiled: dict[tuple[str, str], Compiled] = {}
-        self._effects: dict[str, Effect] = {}
-        self._ids: dict[str, list[str]] = {}
-        self._id_sets: dict[int, tuple[list[str], set[str]]] = {}
-
-    # -- helpers --------------------------------------------------------------------------
-
-    def error(self, code: str, path: Path, message: str, hint: str = "") -> None:
-        self.walk.error(code, path, message, hint)
-
-    def warn(self, code: str, path: Path, message: str, hint: str = "") -> None:
-        self.walk.add(WARNING, code, path, message, hint)
-
-    def ids(self, section: str) -> list[str]:
-        """The ids defined in a section, in file order (computed once per section)."""
-        if section not in self._ids:
-            self._ids[section] = [
-                item["id"] for item in self.data.get(section, []) if isinstance(item, dict) and "id" in item
-            ]
-        return self._ids[section]
-
-    def ref(self, value: str | None, known: list[str] | set[str] | dict[str, Any], path: Path, what: str) -> bool:
-        """Check that ``value`` names one of ``known``; report it with a 'did you mean' if not."""
-        if value is None:
-            return False
-        lookup = known
-        if isinstance(known, list):
-            # Keep the list itself beside its set, so its id() cannot be reused by another list.
-            lookup = self._id_sets.setdefault(id(known), (known, set(known)))[1]
-        if value in lookup:
-            return True
-        names = sorted(known) if isinstance(known, set) else list(known)  # a set has no order of its own
-        hint = suggest(value, names) or (
-            f"the {plural(what)} are: {', '.join(names[:12])}" if names else f"define {plural(what)} first"
-        )
-        self.error("unknown-ref", path, f"no {what} has the id {value!r}", hint)
-        return False
-
-    def _expr_error(self, err: ExprError, path: Path, text: str) -> None:
-        offset = self.walk.text_offsets.get(path)
-        line, col = self.walk.at(path)
-        if offset is not None:
-            col += offset + err.column
-        shown = f" of: {text}" if len(text) <= 80 else ""
-        self.walk.findings.append(
-            Finding(
-                ERROR,
-                "bad-expression",
-                f"{err.message}, at column {err.column + 1}{shown}",
-                self.walk.file,
-                line,
-                col,
-                err.hint,
-            )
-        )
-
-    def expr(self, text: str | None, path: Path, want: str) -> Compiled | None:
-        if text is None:
-            return None
-        key = (text, want)
-        if key in self._compiled:
-            return self._compiled[key]
-        try:
-            fn = self._compiled[key] = compile_expr(text, self.types, want)
-            return fn
-        except ExprError as err:
-            self._expr_error(err, path, text)
-            return None
-
-    def effects(self, texts: list[str], path: Path) -> tuple[Effect, ...]:
-        out = []
-        for index, text in enumerate(texts):
-            if text in self._effects:
-                out.append(self._effects[text])
-                continue
-            try:
-                out.append(self._effects.setdefault(text, compile_effect(text, self.types)))
-            except ExprError as err:
-                self._expr_error(err, path + ("effects", index), text)
-        return tuple(out)
 
     # -- sections -------------------------------------------------------------------------
 
@@ -143,9 +47,19 @@ class _Builder:
                 raw.get("description", ""),
                 raw.get("visible", True),
                 raw.get("source", ""),
+                self.actor_list(raw.get("known_to", []), path + ("known_to",), self.ids("actors")),
+                self._drawn(raw, vtype, path),
             )
             self.ref(raw.get("source"), self.ids("sources"), path + ("source",), "source") if "source" in raw else None
         return out
+
+    def _drawn(self, raw: dict[str, Any], vtype: VarType, path: Path) -> bool:
+        if raw.get("drawn") and vtype.kind != "int":
+            self.error(
+                "wrong-type", path + ("drawn",), "only an int variable can be drawn", "give it type: int, min and max"
+            )
+            return False
+        return bool(raw.get("drawn", False))
 
     def _var_type(self, raw: dict[str, Any], path: Path) -> VarType | None:
         kind = raw["type"]
@@ -183,36 +97,6 @@ class _Builder:
                 self.warn("unused-key", path + (key,), f"'{key}' does not apply to a bool variable; it is ignored")
         return VarType("bool")
 
-    def value_for(self, vtype: VarType, value: Any, path: Path, vid: str) -> Value | None:
-        """Check a written value against a variable's type; report and return None if it does not fit."""
-        if value is None:
-            return None
-        if vtype.kind == "bool":
-            if isinstance(value, Yaml11Bool):
-                return value.truth
-            self.error("wrong-type", path, f"{vid} is true or false, not {value!r}")
-            return None
-        if vtype.kind == "int":
-            if isinstance(value, bool) or not isinstance(value, int):
-                self.error("wrong-type", path, f"{vid} is a whole number, not {value!r}")
-                return None
-            if not vtype.minimum <= value <= vtype.maximum:
-                self.error("out-of-range", path, f"{value} is outside {vid}'s bounds {vtype.minimum}..{vtype.maximum}")
-                return None
-            return value
-        text = str(value)
-        if isinstance(value, Yaml11Bool):
-            self.warn("yaml11-bool", path, f"{text!r} is read as a boolean by YAML 1.1 tools", f"quote it: '{text}'")
-        if text not in vtype.values:
-            self.error(
-                "bad-value",
-                path,
-                f"{text!r} is not one of {vid}'s values ({', '.join(vtype.values)})",
-                suggest(text, vtype.values),
-            )
-            return None
-        return text
-
     def sources(self) -> dict[str, Source]:
         return {
             s["id"]: Source(s["id"], s.get("citation", ""), s.get("url", ""), s.get("note", ""))
@@ -220,8 +104,15 @@ class _Builder:
             if "id" in s
         }
 
-    def actors(self, outcome_ids: list[str]) -> dict[str, Actor]:
+    def actors(self, outcome_ids: list[str], issues: dict[str, Issue]) -> dict[str, Actor]:
         out = {}
+        actor_ids = self.ids("actors")
+        choices = {
+            n["id"]: {c["id"] for seat in n.get("sealed", []) for c in seat.get("choices", []) if "id" in c}
+            | {c["id"] for c in n.get("choices", []) if "id" in c}
+            for n in self.data.get("nodes", [])
+            if "id" in n
+        }
         for index, raw in enumerate(self.data.get("actors", [])):
             path: Path = ("actors", index)
             goals = []
@@ -237,6 +128,7 @@ class _Builder:
                     fn = self.expr(goal["expr"], gpath + ("expr",), "any")
                     if fn:
                         goals.append(Goal(goal.get("text", ""), goal.get("weight", 0), goal["expr"], fn))
+            briefing, briefing_parts = self.rich(raw.get("briefing"), path + ("briefing",), actor_ids)
             if "id" in raw:
                 out[raw["id"]] = Actor(
                     raw["id"],
@@ -246,8 +138,12 @@ class _Builder:
                     raw.get("colour", "#777777"),
                     raw.get("seat", "table"),
                     raw.get("description", ""),
-                    raw.get("briefing", ""),
+                    briefing,
                     tuple(goals),
+                    briefing_parts,
+                    self.valuation(raw, path, issues),
+                    self.objectives(raw, path, outcome_ids),
+                    self.disposition(raw, path, choices),
                 )
         return out
 
@@ -263,9 +159,24 @@ class _Builder:
                     value = self.value_for(variables[vid].type, written, vpath, vid)
                     if value is not None:
                         values[vid] = value
+            draws: dict[str, tuple[int, int]] = {}
+            for vid, bounds in raw.get("draws", {}).items():
+                dpath = path + ("draws", vid)
+                if not self.ref(vid, [v.id for v in variables.values() if v.drawn], dpath, "drawn variable"):
+                    continue
+                vtype = variables[vid].type
+                lo, hi = (bounds + [0, 0])[:2]
+                if len(bounds) != 2 or not vtype.minimum <= lo <= hi <= vtype.maximum:
+                    self.error(
+                        "out-of-range",
+                        dpath,
+                        f"a draw is [lowest, highest] within {vtype.minimum}..{vtype.maximum}, not {bounds}",
+                    )
+                    continue
+                draws[vid] = (lo, hi)
             if "id" in raw:
                 out[raw["id"]] = Lens(
-                    raw["id"], raw.get("name", ""), raw.get("text", ""), raw.get("source", ""), values
+                    raw["id"], raw.get("name", ""), raw.get("text", ""), raw.get("source", ""), values, draws
                 )
         return out
 
@@ -286,8 +197,11 @@ class _Builder:
                 )
         return out
 
-    def step(self, raw: dict[str, Any], path: Path, targets: set[str], chance: bool) -> Step | None:
-        self.ref(raw.get("next"), targets, path + ("next",), "node or outcome")
+    def step(
+        self, raw: dict[str, Any], path: Path, targets: set[str], chance: bool, sealed: bool = False
+    ) -> Step | None:
+        if not sealed:
+            self.ref(raw.get("next"), targets, path + ("next",), "node or outcome")
         if "source" in raw:
             self.ref(raw["source"], self.ids("sources"), path + ("source",), "source")
         constraint_ids = raw.get("constraints", [])
@@ -296,14 +210,15 @@ class _Builder:
         condition = self.expr(raw.get("if"), path + ("if",), "bool") if "if" in raw else None
         weight = self.expr(raw.get("weight"), path + ("weight",), "int") if chance else None
         effects = self.effects(raw.get("effects", []), path)
-        if "id" not in raw or "next" not in raw:
+        text, text_parts = self.rich(raw.get("text"), path + ("text",), self.ids("actors"))
+        if "id" not in raw or ("next" not in raw and not sealed):
             return None
         line = self.walk.at(path)[0]
         return Step(
             raw["id"],
             raw.get("label", raw["id"]),
-            raw["next"],
-            raw.get("text", ""),
+            raw.get("next", ""),
+            text,
             effects,
             tuple(raw.get("effects", [])),
             raw.get("days", 0),
@@ -316,9 +231,13 @@ class _Builder:
             weight,
             line,
             raw.get("status_quo", False),
+            text_parts,
+            raw.get("stays_blocked", False),
         )
 
-    def nodes(self, start: dt.date, targets: set[str], actor_ids: list[str]) -> dict[str, Node]:
+    def nodes(
+        self, start: dt.date, targets: set[str], actor_ids: list[str], issues: dict[str, Issue]
+    ) -> dict[str, Node]:
         out = {}
         for index, raw in enumerate(self.data.get("nodes", [])):
             path: Path = ("nodes", index)
@@ -346,6 +265,14 @@ class _Builder:
                     f"{len(historical)} {key} are marked historical; history replay follows the first",
                     "mark only what really happened",
                 )
+            text, text_parts = self.rich(raw.get("text"), path + ("text",), actor_ids)
+            negotiation = (
+                self.negotiation(raw["negotiation"], path + ("negotiation",), targets, actor_ids, issues)
+                if "negotiation" in raw
+                else None
+            )
+            sealed = self.sealed(raw.get("sealed", []), path + ("sealed",), targets, actor_ids)
+            resolve = self.resolve(raw.get("resolve", []), path + ("resolve",), targets, actor_ids)
             if "id" not in raw or "date" not in raw:
                 continue
             out[raw["id"]] = Node(
@@ -354,12 +281,16 @@ class _Builder:
                 (raw["date"] - start).days,
                 "" if is_chance else raw.get("actor", ""),
                 raw.get("title", ""),
-                raw.get("text", ""),
+                text,
                 tuple(raw.get("sources", [])),
                 tuple(raw.get("map", [])),
                 () if is_chance else tuple(steps),
                 tuple(steps) if is_chance else (),
                 self.walk.at(path)[0],
+                text_parts,
+                negotiation,
+                sealed,
+                resolve,
             )
         return out
 
@@ -376,11 +307,12 @@ class _Builder:
             if "id" not in raw:
                 continue
             date = raw.get("date")
+            text, text_parts = self.rich(raw.get("text"), path + ("text",), self.ids("actors"))
             out.append(
                 Event(
                     raw["id"],
                     raw.get("title", ""),
-                    raw.get("text", ""),
+                    text,
                     date,
                     (date - start).days if date else None,
                     raw.get("if", ""),
@@ -390,6 +322,8 @@ class _Builder:
                     raw.get("goto", ""),
                     raw.get("historical", False),
                     raw.get("source", ""),
+                    self.actor_list(raw.get("known_to", []), path + ("known_to",), self.ids("actors")),
+                    text_parts,
                 )
             )
         # Due events fire in date order, then file order; undated ones after dated ones of a day.
@@ -402,31 +336,35 @@ class _Builder:
         for index, raw in enumerate(self.data.get("outcomes", [])):
             for si, source in enumerate(raw.get("sources", [])):
                 self.ref(source, self.ids("sources"), ("outcomes", index, "sources", si), "source")
+            epilogue, parts = self.rich(raw.get("epilogue"), ("outcomes", index, "epilogue"), self.ids("actors"))
             if "id" in raw:
                 out[raw["id"]] = Outcome(
                     raw["id"],
                     raw.get("title", ""),
-                    raw.get("epilogue", ""),
+                    epilogue,
                     raw.get("speculative", "high"),
                     raw.get("date"),
                     raw.get("historical", False),
                     raw.get("speculation", ""),
                     tuple(raw.get("sources", [])),
+                    parts,
                 )
         return out
 
     def build(self, path: str, content_hash: str) -> Scenario | None:
         data = self.data
         version = data.get("format")
-        if version is not None and version != FORMAT_VERSION:
+        if version is not None and version not in FORMATS:
             newer = version > FORMAT_VERSION
             self.error(
                 "format-version",
                 ("format",),
-                f"this file is format {version}; this Parley reads format {FORMAT_VERSION}",
+                f"this file is format {version}; this Parley reads formats {' and '.join(map(str, FORMATS))}",
                 "update Parley to read it" if newer else f"convert it to format {FORMAT_VERSION}",
             )
             return None
+        if version == 1:
+            self.refuse_format2()
         meta = data.get("meta", {})
         start, end = meta.get("start"), meta.get("end")
         if start and end and start > end:
@@ -447,13 +385,15 @@ class _Builder:
             self.ref(meta["default_lens"], self.ids("lenses"), ("meta", "default_lens"), "lens")
 
         variables = self.variables()
+        issues, issue_variables = self.issues()
+        variables.update(issue_variables)
         sources = self.sources()
-        actors = self.actors(outcome_ids)
+        actors = self.actors(outcome_ids, issues)
         lenses = self.lenses(variables)
         constraints = self.constraints()
         if not (start and end):
             return None
-        nodes = self.nodes(start, targets, self.ids("actors"))
+        nodes = self.nodes(start, targets, self.ids("actors"), issues)
         events = self.events(start, targets)
         outcomes = self.outcomes()
         if not all(k in meta for k in ("id", "title", "start_node", "fallback_outcome")):
@@ -478,6 +418,9 @@ class _Builder:
             path=path,
             content_hash=content_hash,
             authors=tuple(meta.get("authors", [])),
+            format=version or 1,
+            issues=issues,
+            knowledge=self.knowledge(self.ids("actors")),
         )
 
 

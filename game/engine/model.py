@@ -33,6 +33,66 @@ class Goal:
 
 
 @dataclass(frozen=True)
+class TextPart:
+    """One paragraph of text that varies: shown when ``condition`` holds (always, without one) and,
+    with ``known_to``, only to those actors (and the teacher)."""
+
+    text: str
+    condition_text: str = ""
+    condition: Compiled | None = None
+    known_to: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Bonus:
+    """Points an actor adds to a package when a condition over its terms holds (combinations)."""
+
+    text: str
+    points: int
+    condition_text: str
+    condition: Compiled
+
+
+@dataclass(frozen=True)
+class Valuation:
+    """An actor's confidential values: points per issue option (integer expressions over the state),
+    bonuses for combinations, and the walk-away value: what no deal is worth to it now."""
+
+    points: Mapping[str, Mapping[str, Compiled]] = field(default_factory=dict)
+    point_texts: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
+    bonuses: tuple[Bonus, ...] = ()
+    walk_away_text: str = "0"
+    walk_away: Compiled | None = None
+
+    @property
+    def empty(self) -> bool:
+        return not self.points and not self.bonuses and self.walk_away is None
+
+
+@dataclass(frozen=True)
+class Objective:
+    """What a player of this actor is scored on at the ending: ``points`` when ``condition`` holds
+    (it may read ``outcome``, the ending's id). Secret objectives are shown to their actor only."""
+
+    id: str
+    text: str
+    points: int
+    condition_text: str
+    condition: Compiled
+    secret: bool = False
+
+
+@dataclass(frozen=True)
+class Disposition:
+    """How a computer player of this actor behaves once play has left history: choices it would
+    never make and choices it tends to make, as ``node.choice`` references."""
+
+    never: frozenset[tuple[str, str]] = frozenset()
+    tends: frozenset[tuple[str, str]] = frozenset()
+    accept_margin: int = 0
+
+
+@dataclass(frozen=True)
 class Actor:
     id: str
     name: str
@@ -43,6 +103,10 @@ class Actor:
     description: str
     briefing: str
     goals: tuple[Goal, ...] = ()
+    briefing_parts: tuple[TextPart, ...] = ()
+    valuation: Valuation = field(default_factory=Valuation)
+    objectives: tuple[Objective, ...] = ()
+    disposition: Disposition = field(default_factory=Disposition)
 
 
 @dataclass(frozen=True)
@@ -54,6 +118,8 @@ class Variable:
     description: str = ""
     visible: bool = True
     source: str = ""
+    known_to: tuple[str, ...] = ()  # empty: everyone may know it
+    drawn: bool = False  # a hidden draw: set at the start from the lens's range (or min..max)
 
 
 @dataclass(frozen=True)
@@ -63,6 +129,7 @@ class Lens:
     text: str
     source: str
     values: Mapping[str, Value] = field(default_factory=dict)
+    draws: Mapping[str, tuple[int, int]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -95,6 +162,99 @@ class Step:
     weight: Compiled | None = None
     line: int = 0
     status_quo: bool = False
+    text_parts: tuple[TextPart, ...] = ()
+    deliberate_block: bool = False  # meant to stay blocked: shows what the actor could not do
+
+
+@dataclass(frozen=True)
+class IssueOption:
+    id: str
+    label: str
+    text: str = ""
+
+
+@dataclass(frozen=True)
+class Issue:
+    """Something bargained over: one option per issue makes a package. The issue is also an enum
+    variable of the same id, holding the option agreed (``initial`` until a deal says otherwise)."""
+
+    id: str
+    title: str
+    description: str
+    options: tuple[IssueOption, ...]
+    initial: str
+    source: str = ""
+
+    def option(self, option_id: str) -> IssueOption | None:
+        return next((o for o in self.options if o.id == option_id), None)
+
+
+ANSWERS = ("accept", "reject", "counter", "walk")
+TALK_MOVES = ("propose", *ANSWERS)
+RULE_MOMENTS = ("propose", "accept", "deal")
+
+
+@dataclass(frozen=True)
+class TermRule:
+    """A constraint on terms: while ``constraint`` blocks, ``actors`` (everyone, if empty) may not
+    ``on`` (propose, accept, or conclude as a deal) a package whose terms make ``terms`` true."""
+
+    constraint: str
+    on: str  # one of RULE_MOMENTS
+    terms_text: str
+    terms: Compiled
+    actors: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Outlet:
+    """Where play goes from a negotiation or a sealed move, with what it does on the way."""
+
+    next: str
+    text: str = ""
+    effects: tuple[Effect, ...] = ()
+    effect_texts: tuple[str, ...] = ()
+    days: int = 0
+    condition_text: str = ""
+    condition: Compiled | None = None
+    historical: bool = False
+    source: str = ""
+
+
+@dataclass(frozen=True)
+class HistoricalMove:
+    """What one party really did at the table: proposed or countered with ``terms``, or answered."""
+
+    actor: str
+    move: str  # one of TALK_MOVES
+    terms: Mapping[str, str] = field(default_factory=dict)
+    text: str = ""
+    source: str = ""
+
+
+@dataclass(frozen=True)
+class Negotiation:
+    """A negotiation node's rules: who is at the table, over which issues, for how many rounds, whose
+    acceptance a deal needs, and where play goes with a deal and without one."""
+
+    parties: tuple[str, ...]
+    issues: tuple[str, ...]
+    opener: str
+    rounds: int
+    needs: tuple[str, ...]  # whose acceptance counts
+    needs_count: int  # how many of ``needs`` must accept (the proposer accepts its own offer)
+    rules: tuple[TermRule, ...]
+    deal: Outlet
+    no_deal: Outlet
+    history: tuple[HistoricalMove, ...] = ()
+
+
+@dataclass(frozen=True)
+class SealedSeat:
+    """One actor's options in a sealed move: chosen at the same time as the others, revealed together."""
+
+    actor: str
+    choices: tuple[Step, ...]
 
 
 @dataclass(frozen=True)
@@ -110,10 +270,26 @@ class Node:
     choices: tuple[Step, ...] = ()
     chance: tuple[Step, ...] = ()
     line: int = 0
+    text_parts: tuple[TextPart, ...] = ()
+    negotiation: Negotiation | None = None
+    sealed: tuple[SealedSeat, ...] = ()
+    resolve: tuple[Outlet, ...] = ()
 
     @property
     def is_chance(self) -> bool:
         return bool(self.chance)
+
+    @property
+    def kind(self) -> str:
+        """ "decision", "chance", "negotiation" or "sealed"."""
+        if self.negotiation is not None:
+            return "negotiation"
+        if self.sealed:
+            return "sealed"
+        return "chance" if self.chance else "decision"
+
+    def seat(self, actor: str) -> SealedSeat | None:
+        return next((s for s in self.sealed if s.actor == actor), None)
 
     @property
     def steps(self) -> tuple[Step, ...]:
@@ -140,6 +316,8 @@ class Event:
     goto: str = ""
     historical: bool = False
     source: str = ""
+    known_to: tuple[str, ...] = ()
+    text_parts: tuple[TextPart, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -152,6 +330,19 @@ class Outcome:
     historical: bool = False
     speculation: str = ""
     sources: tuple[str, ...] = ()
+    epilogue_parts: tuple[TextPart, ...] = ()
+
+
+@dataclass(frozen=True)
+class Knowledge:
+    """A line of private knowledge: shown in the briefings of the actors it is known to."""
+
+    id: str
+    text: str
+    known_to: tuple[str, ...]
+    source: str = ""
+    condition_text: str = ""
+    condition: Compiled | None = None
 
 
 @dataclass(frozen=True)
@@ -177,6 +368,9 @@ class Scenario:
     path: str = ""
     content_hash: str = ""
     authors: tuple[str, ...] = ()
+    format: int = 1
+    issues: Mapping[str, Issue] = field(default_factory=dict)
+    knowledge: tuple[Knowledge, ...] = ()
 
     @property
     def last_day(self) -> int:

@@ -571,9 +571,45 @@ class MapOf(Spec):
         return {"type": "object", "additionalProperties": self.value.json_schema(), "description": self.doc}
 
 
-# ---------------------------------------------------------------- the format, version 1
+@dataclass
+class ByKind(Spec):
+    """A value written in one of several shapes, told apart by the YAML node's kind."""
 
-FORMAT_VERSION = 1
+    scalar: Spec | None = None
+    sequence: Spec | None = None
+    mapping: Spec | None = None
+    doc: str = ""
+
+    def convert(self, node: yaml.Node, path: Path, walk: Walk) -> Any:
+        spec = {yaml.ScalarNode: self.scalar, yaml.SequenceNode: self.sequence, yaml.MappingNode: self.mapping}[
+            type(node)
+        ]
+        if spec is None:
+            shapes = [
+                name
+                for name, s in (("a single value", self.scalar), ("a list", self.sequence), ("a mapping", self.mapping))
+                if s is not None
+            ]
+            walk.error(
+                "wrong-type",
+                path,
+                f"{where(path, walk)} must be {' or '.join(shapes)}, not {_KIND_NAMES[type(node)]}",
+                self.doc,
+            )
+            return None
+        return spec.convert(node, path, walk)
+
+    def json_schema(self) -> dict[str, Any]:
+        return {
+            "anyOf": [s.json_schema() for s in (self.scalar, self.sequence, self.mapping) if s is not None],
+            "description": self.doc,
+        }
+
+
+# ---------------------------------------------------------------- the format, versions 1 and 2
+
+FORMAT_VERSION = 2
+FORMATS = (1, 2)
 
 
 def _exclusive(a: str, b: str) -> Callable[[dict[str, Any], Path, Walk], None]:
@@ -608,6 +644,30 @@ def _effects(doc: str) -> ListOf:
     return ListOf(Expression("effect", "an effect: 'var = value', 'var += n' or 'var -= n'"), doc)
 
 
+def _actor_ids(doc: str) -> ListOf:
+    return ListOf(Ident("an actor id", "actor"), doc)
+
+
+TEXT_PART = Record(
+    "text part",
+    [
+        Field("text", Text("the paragraph"), True),
+        Field("if", Expression("bool", "shown only while this holds")),
+        Field("known_to", _actor_ids("shown only to these actors (and the teacher)")),
+    ],
+    "a paragraph shown when its condition holds, or only to some actors (format 2)",
+)
+
+
+def rich_text(doc: str) -> ByKind:
+    """Text, or (format 2) a list of paragraphs, each plain or with an ``if`` and ``known_to``."""
+    return ByKind(
+        scalar=Text(doc),
+        sequence=ListOf(ByKind(scalar=Text(), mapping=TEXT_PART), doc + " (paragraphs that vary)", min_items=1),
+        doc="write text, or a list of paragraphs: plain text or {text, if, known_to}",
+    )
+
+
 SOURCE = Record(
     "source",
     [
@@ -631,6 +691,38 @@ GOAL = Record(
     one_of=(("expr", "outcome"),),
 )
 
+BONUS = Record(
+    "bonus",
+    [
+        Field("text", Text("the combination, in the actor's words"), True),
+        Field("if", Expression("bool", "a condition over the package's terms (issue ids) and the state"), True),
+        Field("points", Integer("points added (negative: taken away)"), True),
+    ],
+    "points for a combination of terms",
+)
+
+OBJECTIVE = Record(
+    "objective",
+    [
+        Field("id", Ident("the objective's id"), True),
+        Field("text", Text("what the player is asked to achieve"), True),
+        Field("if", Expression("bool", "met at the ending when this holds; may read 'outcome'"), True),
+        Field("points", Integer("points scored when met"), True),
+        Field("secret", Boolean("shown only to this actor's players (default false)")),
+    ],
+    "what a player of this actor is scored on",
+)
+
+DISPOSITION = Record(
+    "disposition",
+    [
+        Field("never", ListOf(Text("node_id.choice_id"), "choices it would never make")),
+        Field("tends", ListOf(Text("node_id.choice_id"), "choices it tends to make")),
+        Field("accept_margin", Integer("points above its walk-away value it wants before accepting")),
+    ],
+    "how a computer player of it behaves once play has left history (format 2)",
+)
+
 ACTOR = Record(
     "actor",
     [
@@ -641,8 +733,19 @@ ACTOR = Record(
         Field("colour", Colour('its colour, "#rrggbb"'), True),
         Field("seat", Choice(("table", "offstage"), "at the table, or acting from outside it"), True),
         Field("description", Text("public: what everyone knows"), True),
-        Field("briefing", Text("private: its instructions and what only it knows"), True),
+        Field("briefing", rich_text("private: its instructions and what only it knows"), True),
         Field("goals", ListOf(GOAL, "what a computer player of it wants")),
+        Field(
+            "values",
+            MapOf(
+                MapOf(Expression("int", "points: a whole number or an integer expression")),
+                "confidential: points for each option of each issue (format 2)",
+            ),
+        ),
+        Field("bonuses", ListOf(BONUS, "confidential: points for combinations of terms (format 2)")),
+        Field("walk_away", Expression("int", "confidential: what no deal is worth to it now (format 2)")),
+        Field("objectives", ListOf(OBJECTIVE, "what its player is scored on (format 2)", unique_ids=True)),
+        Field("disposition", DISPOSITION),
     ],
     "a party to the negotiation",
 )
@@ -660,6 +763,8 @@ VARIABLE = Record(
         Field("description", Text("a tooltip")),
         Field("visible", Boolean("shown to players as a meter")),
         Field("source", Ident("a source id", "source")),
+        Field("known_to", _actor_ids("only these actors may know it (format 2)")),
+        Field("drawn", Boolean("drawn at the start from the lens's range, else min..max (format 2)")),
     ],
     "typed state that conditions read and effects change",
 )
@@ -672,6 +777,7 @@ LENS = Record(
         Field("text", Text("the reading, in a paragraph"), True),
         Field("source", Ident("a source id", "source"), True),
         Field("set", MapOf(ScalarValue(), "initial values under this reading")),
+        Field("draws", MapOf(ListOf(Integer(), "[lowest, highest]", min_items=2), "ranges of hidden draws (format 2)")),
     ],
     "a historical interpretation",
 )
@@ -691,7 +797,7 @@ CONSTRAINT = Record(
 _STEP_FIELDS = [
     Field("id", Ident("unique within its node"), True),
     Field("label", Text("the button text"), True),
-    Field("text", Text("narrated after it is taken")),
+    Field("text", rich_text("narrated after it is taken")),
     Field("effects", _effects("changes to variables, in order")),
     Field("days", Integer("time it takes", minimum=0)),
     Field("next", Ident("a node or outcome id", "target"), True),
@@ -709,8 +815,17 @@ CHOICE = Record(
             "status_quo",
             Boolean("keeps things as they are: taken when a time limit runs out under the 'status quo' rule"),
         ),
+        Field("stays_blocked", Boolean("meant to stay blocked, to show what the actor could not do (format 2)")),
     ],
     "an option at a decision",
+    check=_historical_needs_source,
+)
+
+SEALED_CHOICE = Record(
+    "sealed choice",
+    [f for f in CHOICE.fields if f.name not in ("next", "status_quo")]
+    + [Field("status_quo", Boolean("taken when time runs out"))],
+    "an option in a sealed move (where play goes is decided by 'resolve')",
     check=_historical_needs_source,
 )
 
@@ -719,10 +834,100 @@ BRANCH = Record(
     _STEP_FIELDS
     + [
         Field("weight", Expression("int", "relative likelihood; negative counts as 0"), True),
+        Field("if", Expression("bool", "the branch can happen only while this holds (format 2)")),
     ],
     "one possible result of a chance node",
     check=_historical_needs_source,
 )
+
+OUTLET = Record(
+    "outlet",
+    [
+        Field("next", Ident("a node or outcome id", "target"), True),
+        Field("text", rich_text("narrated on the way")),
+        Field("effects", _effects("changes to variables")),
+        Field("days", Integer("time it takes", minimum=0)),
+        Field("if", Expression("bool", "taken only while this holds")),
+        Field("historical", Boolean("what really happened")),
+        Field("source", Ident("the evidence", "source")),
+    ],
+    "where play goes next, with what happens on the way",
+    check=_historical_needs_source,
+)
+
+TERM_RULE = Record(
+    "term rule",
+    [
+        Field("constraint", Ident("the constraint that forbids", "constraint"), True),
+        Field("on", Choice(("propose", "accept", "deal"), "what it forbids: proposing, accepting, or a deal"), True),
+        Field("terms", Expression("bool", "which packages it concerns: a condition over the issues"), True),
+        Field("actors", _actor_ids("who it binds (default: everyone)")),
+    ],
+    "a constraint on terms",
+)
+
+HISTORY_MOVE = Record(
+    "historical move",
+    [
+        Field("actor", Ident("who moved", "actor"), True),
+        Field("move", Choice(("propose", "accept", "reject", "counter", "walk"), "what it did"), True),
+        Field("terms", MapOf(Ident("an option id"), "the package proposed or countered: issue: option")),
+        Field("text", Text("what happened, in a sentence")),
+        Field("source", Ident("the evidence", "source"), True),
+    ],
+    "what one party really did at the table",
+)
+
+NEEDS = Record("needs", [Field("count", Integer("how many parties must accept", minimum=1), True)], "k of n")
+
+NEGOTIATION = Record(
+    "negotiation",
+    [
+        Field("parties", _actor_ids("who is at the table, in speaking order"), True),
+        Field("issues", ListOf(Ident("an issue id", "issue"), "what is bargained over", min_items=1), True),
+        Field("opener", Ident("who proposes first (default: the first party)", "actor")),
+        Field("rounds", Integer("how many offers may be made before the talks end without a deal", minimum=1)),
+        Field(
+            "needs",
+            ByKind(
+                scalar=Choice(("all",), "every party"),
+                sequence=_actor_ids("these parties"),
+                mapping=NEEDS,
+                doc="'all', a list of actors, or {count: k}",
+            ),
+        ),
+        Field("rules", ListOf(TERM_RULE, "constraints on terms")),
+        Field("deal", OUTLET, True),
+        Field("no_deal", OUTLET, True),
+        Field("history", ListOf(HISTORY_MOVE, "what really happened at this table, in order")),
+    ],
+    "offers and answers over packages of terms (format 2)",
+)
+
+SEALED_SEAT = Record(
+    "sealed seat",
+    [
+        Field("actor", Ident("who chooses", "actor"), True),
+        Field("choices", ListOf(SEALED_CHOICE, "its options", min_items=1, unique_ids=True), True),
+    ],
+    "one actor's options in a sealed move",
+)
+
+
+def _node_kind(data: dict[str, Any], path: Path, walk: Walk) -> None:
+    kinds = [k for k in ("choices", "chance", "negotiation", "sealed") if k in data]
+    if len(kinds) > 1:
+        walk.error(
+            "conflicting-keys",
+            path + (kinds[1],),
+            f"a node has one of 'choices', 'chance', 'negotiation' or 'sealed', not both '{kinds[0]}' and '{kinds[1]}'",
+            "split it into two nodes",
+        )
+    if "sealed" in data and "resolve" not in data:
+        walk.error("missing-key", path, "a sealed move needs 'resolve': where play goes once all have chosen")
+    if "resolve" in data and "sealed" not in data:
+        walk.error("unused-key", path + ("resolve",), "'resolve' belongs to sealed moves", "use 'next' on choices")
+
 
 NODE = Record(
     "node",
@@ -731,15 +936,18 @@ NODE = Record(
         Field("date", Date("the earliest date it can happen"), True),
         Field("actor", Ident("who decides", "actor")),
         Field("title", Text("a headline"), True),
-        Field("text", Text("the narration"), True),
+        Field("text", rich_text("the narration"), True),
         Field("sources", ListOf(Ident("a source id", "source"), "what the narration rests on")),
         Field("map", ListOf(Ident("a map feature id"), "map features it is about")),
         Field("choices", ListOf(CHOICE, "the options of a decision", min_items=1, unique_ids=True)),
         Field("chance", ListOf(BRANCH, "the branches of a chance node", min_items=1, unique_ids=True)),
+        Field("negotiation", NEGOTIATION),
+        Field("sealed", ListOf(SEALED_SEAT, "actors choosing at the same time (format 2)", min_items=2)),
+        Field("resolve", ListOf(OUTLET, "after a sealed move: the first whose 'if' holds (format 2)", min_items=1)),
     ],
-    "a decision or a chance node",
-    one_of=(("choices", "chance"),),
-    check=_exclusive("choices", "chance"),
+    "a decision, a chance node, a negotiation or a sealed move",
+    one_of=(("choices", "chance", "negotiation", "sealed"),),
+    check=_node_kind,
 )
 
 EVENT = Record(
@@ -749,11 +957,12 @@ EVENT = Record(
         Field("date", Date("fires on or after this date")),
         Field("if", Expression("bool", "fires when this holds")),
         Field("title", Text("a headline"), True),
-        Field("text", Text("the narration"), True),
+        Field("text", rich_text("the narration"), True),
         Field("effects", _effects("changes to variables")),
         Field("goto", Ident("a node or outcome id to jump to", "target")),
         Field("historical", Boolean("it really happened")),
         Field("source", Ident("the evidence", "source")),
+        Field("known_to", _actor_ids("only these actors learn of it (format 2)")),
     ],
     "a scheduled happening",
     one_of=(("date", "if"),),
@@ -766,7 +975,7 @@ OUTCOME = Record(
         Field("id", Ident("the outcome's id"), True),
         Field("title", Text("its title"), True),
         Field("date", Date("when the ending is set")),
-        Field("epilogue", Text("what followed"), True),
+        Field("epilogue", rich_text("what followed"), True),
         Field("historical", Boolean("the ending that really happened")),
         Field("speculative", Choice(("none", "low", "medium", "high"), "how far it goes beyond the record"), True),
         Field("speculation", Text("what is and is not known")),
@@ -793,16 +1002,53 @@ META = Record(
     "the scenario's identity, dates and ends",
 )
 
+OPTION = Record(
+    "option",
+    [
+        Field("id", Ident("the option's id (the issue variable's value)"), True),
+        Field("label", Text("its short name"), True),
+        Field("text", Text("what it would mean")),
+    ],
+    "one possible term of an issue",
+)
+
+ISSUE = Record(
+    "issue",
+    [
+        Field("id", Ident("the issue's id: also an enum variable holding the term agreed"), True),
+        Field("title", Text("its name"), True),
+        Field("description", Text("what is at stake")),
+        Field("options", ListOf(OPTION, "the possible terms", min_items=2, unique_ids=True), True),
+        Field("initial", Ident("the option in force before any deal (default: the first)")),
+        Field("source", Ident("a source id", "source")),
+    ],
+    "something bargained over (format 2)",
+)
+
+KNOWLEDGE = Record(
+    "knowledge",
+    [
+        Field("id", Ident("its id"), True),
+        Field("text", Text("what they know"), True),
+        Field("known_to", _actor_ids("who knows it"), True),
+        Field("if", Expression("bool", "known only while this holds")),
+        Field("source", Ident("a source id", "source")),
+    ],
+    "a line of private knowledge shown in some actors' briefings (format 2)",
+)
+
 SCENARIO = Record(
     "scenario",
     [
-        Field("format", Integer("the format version: 1"), True),
+        Field("format", Integer("the format version: 1 or 2"), True),
         Field("meta", META, True),
         Field("sources", ListOf(SOURCE, "works cited", min_items=1, unique_ids=True), True),
         Field("actors", ListOf(ACTOR, "the parties", min_items=1, unique_ids=True), True),
         Field("variables", ListOf(VARIABLE, "typed state", unique_ids=True), True),
         Field("lenses", ListOf(LENS, "historical interpretations", unique_ids=True)),
         Field("constraints", ListOf(CONSTRAINT, "named rules", unique_ids=True)),
+        Field("issues", ListOf(ISSUE, "what is bargained over (format 2)", unique_ids=True)),
+        Field("knowledge", ListOf(KNOWLEDGE, "private knowledge (format 2)", unique_ids=True)),
         Field("nodes", ListOf(NODE, "the decision tree", min_items=1, unique_ids=True), True),
         Field("events", ListOf(EVENT, "scheduled happenings", unique_ids=True)),
         Field("outcomes", ListOf(OUTCOME, "the endings", min_items=1, unique_ids=True), True),
@@ -816,5 +1062,5 @@ def json_schema() -> dict[str, Any]:
     schema = SCENARIO.json_schema()
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     schema["$id"] = "https://parley.invalid/schema/scenario-1.json"
-    schema["properties"]["format"] = {"const": FORMAT_VERSION, "description": "the format version"}
+    schema["properties"]["format"] = {"enum": list(FORMATS), "description": "the format version"}
     return schema

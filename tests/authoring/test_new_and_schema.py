@@ -87,7 +87,7 @@ def _mutations() -> list[tuple[str, str]]:
         change("text for int", lambda d: d["variables"][0].update(min="low")),
         change("bad colour", lambda d: d["actors"][0].update(colour="red")),
         change("bad seat", lambda d: d["actors"][1].update(seat="gallery")),
-        change("format 2", lambda d: d.update(format=2)),
+        change("format 3", lambda d: d.update(format=3)),
         change("no choices or chance", lambda d: d["nodes"][0].pop("choices")),
         change("negative days", lambda d: d["nodes"][0]["choices"][0].update(days=-1)),
         change("empty nodes", lambda d: d.update(nodes=[])),

@@ -215,7 +215,7 @@ CASES = [
         "id: treaty",
     ),
     ("decision without actor", "    actor: red\n", "", "missing-key", ERROR, "needs an 'actor'", "- id: open"),
-    ("newer format", "format: 1", "format: 2", "format-version", ERROR, "update Parley", "format: 2"),
+    ("newer format", "format: 1", "format: 3", "format-version", ERROR, "update Parley", "format: 3"),
     (
         "python tag",
         "format: 1",
