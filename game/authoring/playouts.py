@@ -37,9 +37,7 @@ def playouts(scenario: Scenario, games: int, seed: int = 0, lenses: list[str] | 
             seen.nodes.add(node.id)
             values = state.values
             if node.is_chance:
-                options = [s for s in node.chance if s.weight is not None and int(s.weight(values)) > 0] or [
-                    node.chance[0]
-                ]
+                options = [s for s in node.chance if rules.branch_weight(s, values) > 0] or [node.chance[0]]
             else:
                 options = []
                 for step in node.choices:

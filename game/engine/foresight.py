@@ -48,7 +48,7 @@ def final_score(actor: Actor, state: GameState) -> int:
 def likeliest_branch(node: Node, state: GameState) -> tuple[Step, bool]:
     """Chance as a planner sees it: the branch with the greatest weight (the first on ties)."""
     values = state.values
-    weights = [int(step.weight(values)) if step.weight else 0 for step in node.chance]
+    weights = [rules.branch_weight(step, values) for step in node.chance]
     return node.chance[weights.index(max(weights))], False
 
 

@@ -8,13 +8,16 @@ which (scenario, lens, seed, moves) replays the same game exactly.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 
-from . import rules
+from . import rules, turns
 from .model import Actor, Constraint, Node, Outcome, Scenario, Step
-from .policies import CONTROLLERS, POLICIES
+from .policies import CONTROLLERS, POLICIES, computer_table_move
 from .rules import Happening
 from .state import GameState
+from .talks import TalksError
+from .turns import TableMove, Turn
 
 
 class GameError(ValueError):
@@ -32,6 +35,7 @@ class Move:
     day: int = 0
     forced: bool = False  # a chance branch taken because history replay follows history
     reason: str = ""  # why the players chose it, in their words
+    terms: Mapping[str, str] = field(default_factory=dict)  # a package proposed or countered
 
     def to_dict(self) -> dict[str, object]:
         data: dict[str, object] = {"node": self.node, "step": self.step, "by": self.by, "day": self.day}
@@ -41,6 +45,8 @@ class Move:
             data["forced"] = True
         if self.reason:
             data["reason"] = self.reason
+        if self.terms:
+            data["terms"] = dict(self.terms)
         return data
 
     @classmethod
@@ -53,6 +59,7 @@ class Move:
             int(data.get("day", 0)),
             bool(data.get("forced", False)),
             str(data.get("reason", "")),
+            {str(k): str(v) for k, v in terms.items()} if isinstance(terms := data.get("terms"), dict) else {},
         )  # type: ignore
 
 
@@ -156,6 +163,10 @@ class _Stop(Exception):
         self.reason = reason
 
 
+def _table_move(move: Move) -> TableMove:
+    return TableMove(move.actor, move.step, dict(move.terms), move.reason)
+
+
 class Game:
     """One play of a scenario."""
 
@@ -245,6 +256,21 @@ class Game:
             game.moves = queue[:position]
             while position < len(queue):
                 move = queue[position]
+                if game.node is not None and game.node.kind in ("negotiation", "sealed") and move.node == game.node.id:
+                    game._push_undo()
+                    position += 1
+                    trial = game.state.copy()
+                    trial_log = list(game.log)
+                    try:
+                        turns.apply(scenario, trial, _table_move(move), trial_log, pick)
+                    except TalksError as err:
+                        position -= 1
+                        raise _Stop(
+                            move.node, f"the move {move.step!r} by {move.actor!r} no longer holds: {err}"
+                        ) from None
+                    game.state, game.log = trial, trial_log
+                    game.moves = queue[:position]
+                    continue
                 decision = game.decision
                 if decision is None or move.node != decision.node.id:
                     where = decision.node.id if decision else (game.state.outcome or "the end")
@@ -305,7 +331,7 @@ class Game:
     def decision(self) -> Decision | None:
         """The decision waiting to be made, with every visible choice, or None when the game is over."""
         node = self.node
-        if node is None or node.is_chance:
+        if node is None or node.kind != "decision":
             return None
         views = []
         for step in node.choices:
@@ -314,13 +340,35 @@ class Game:
             views.append(ChoiceView(len(views) + 1, step, tuple(rules.blockers(self.scenario, step, self.state))))
         return Decision(node, self.scenario.actors[node.actor], self.date, tuple(views))
 
+    @property
+    def turns(self) -> tuple[Turn, ...]:
+        """Every actor who must act now: one at a decision, several at a negotiation or sealed move."""
+        return turns.pending(self.scenario, self.state)
+
+    def decision_for(self, actor: str) -> Decision | None:
+        """The choice ``actor`` faces now: its decision, or its seat's options in a sealed move."""
+        node = self.node
+        if node is None:
+            return None
+        if node.kind == "decision":
+            decision = self.decision
+            return decision if decision is not None and decision.actor.id == actor else None
+        seat = node.seat(actor)
+        if seat is None or actor in self.state.picks:
+            return None
+        views: list[ChoiceView] = []
+        for step in seat.choices:
+            if rules.visible(step, self.state):
+                blocked = tuple(rules.blockers(self.scenario, step, self.state))
+                views.append(ChoiceView(len(views) + 1, step, blocked))
+        return Decision(node, self.scenario.actors[actor], self.date, tuple(views))
+
     def controller(self, actor: str) -> str:
         return self.settings.controllers.get(actor, "historical")
 
     @property
     def computer_to_move(self) -> bool:
-        decision = self.decision
-        return decision is not None and self.controller(decision.actor.id) != "human"
+        return any(self.controller(t.actor) != "human" for t in self.turns)
 
     def value(self, variable: str) -> object:
         return self.state.values[variable]
@@ -363,11 +411,63 @@ class Game:
         return policy(self.scenario, self.state, options, decision.actor.id, self.settings.seed)
 
     def play_computer(self) -> list[Happening]:
-        """Let the computer make the current decision; return what happened."""
-        step = self.computer_choice()
-        decision = self.decision
-        assert decision is not None
-        return self.choose(step.id, by=self.controller(decision.actor.id))
+        """Let a computer player make its move (the first waiting, in speaking order); return what happened."""
+        turn = next((t for t in self.turns if self.controller(t.actor) != "human"), None)
+        if turn is None:
+            raise GameError("no computer player is to move")
+        if turn.kind == "choose":
+            step = self.computer_choice()
+            return self.choose(step.id, by=self.controller(turn.actor))
+        policy = self.controller(turn.actor)
+        move = computer_table_move(self.scenario, self.state, turn, policy, self.settings.seed)
+        return self._act(move, policy)
+
+    # -- at the table -------------------------------------------------------------------------
+
+    def propose(self, actor: str, package: Mapping[str, str], by: str = "human", reason: str = "") -> list[Happening]:
+        """Put a package (issue -> option) on the table for ``actor``."""
+        return self._act(TableMove(actor, "propose", dict(package), reason), by)
+
+    def answer(
+        self, actor: str, kind: str, package: Mapping[str, str] | None = None, by: str = "human", reason: str = ""
+    ) -> list[Happening]:
+        """Answer the offer on the table: accept, reject, counter (with ``package``) or walk."""
+        return self._act(TableMove(actor, kind, dict(package or {}), reason), by)
+
+    def seal(self, actor: str, choice: str | int, by: str = "human", reason: str = "") -> list[Happening]:
+        """Make ``actor``'s hidden choice in a sealed move (by id or 1-based number)."""
+        decision = self.decision_for(actor)
+        if decision is None:
+            raise GameError(f"{actor!r} has no sealed choice to make now")
+        view = self._find(decision, choice)
+        if not view.available:
+            raise GameError(f"'{view.step.label}' is not available: {view.why_blocked()}")
+        return self._act(TableMove(actor, view.step.id, {}, reason), by)
+
+    def _act(self, move: TableMove, by: str) -> list[Happening]:
+        if not any(t.actor == move.actor for t in self.turns):
+            raise GameError(f"it is not {self.scenario.actors[move.actor].name}'s turn")
+        trial = self.state.copy()
+        since = len(self.log)
+        trial_log = list(self.log)
+        try:
+            turns.apply(self.scenario, trial, move, trial_log, self._picker())
+        except TalksError as err:
+            raise GameError(str(err)) from None
+        self._push_undo()
+        record = Move(
+            self.state.node,
+            move.move,
+            by,
+            move.actor,
+            self.state.day,
+            reason=move.reason.strip(),
+            terms=dict(move.package),
+        )
+        self.moves.append(record)
+        self.state, self.log = trial, trial_log
+        self._record_chances(since)
+        return self.log[since:]
 
     def play_until_human(self, limit: int = 10_000) -> list[Happening]:
         """Let computer players move until a person must decide or the game ends."""

@@ -17,8 +17,7 @@ from .schema import Path, Walk
 
 def successors(scenario: Scenario, node_id: str) -> list[tuple[str, int]]:
     """(target, days) for every step out of a node."""
-    node = scenario.nodes[node_id]
-    return [(step.next, step.days) for step in node.steps]
+    return [(e.next, e.days) for e in scenario.nodes[node_id].exits]
 
 
 def reachable(scenario: Scenario) -> set[str]:
@@ -51,10 +50,10 @@ def historical_path(scenario: Scenario) -> tuple[list[str], str]:
     current = scenario.start_node
     while current in scenario.nodes and current not in path:
         path.append(current)
-        step = scenario.historical_step(scenario.nodes[current])
-        if step is None:
+        target = scenario.historical_exit(scenario.nodes[current])
+        if not target:
             return path, ""
-        current = step.next
+        current = target
     return path, current if current in scenario.outcomes else ""
 
 
@@ -111,13 +110,17 @@ def check(scenario: Scenario, walk: Walk) -> list[Finding]:
             )
 
     used = {cid for node in scenario.nodes.values() for step in node.choices for cid in step.constraints}
+    used |= {
+        cid for node in scenario.nodes.values() for seat in node.sealed for s in seat.choices for cid in s.constraints
+    }
+    used |= {r.constraint for node in scenario.nodes.values() if node.negotiation for r in node.negotiation.rules}
     for index, cid in enumerate(scenario.constraints):
         if cid not in used:
             warn(
                 "unused",
                 ("constraints", index),
-                f"no choice names the constraint {cid!r}",
-                "list it in a choice's 'constraints'",
+                f"no choice or term rule names the constraint {cid!r}",
+                "list it in a choice's 'constraints' or a negotiation's 'rules'",
             )
 
     path, end = historical_path(scenario)
@@ -128,7 +131,12 @@ def check(scenario: Scenario, walk: Walk) -> list[Finding]:
             warn(
                 "historical-path",
                 ("nodes", node_index.get(last, 0)),
-                f"the historical path stops at {last!r}: no choice there is marked historical",
+                f"the historical path stops at {last!r}: nothing there is marked historical"
+                + (
+                    " (mark 'deal' or 'no_deal')"
+                    if scenario.nodes.get(last) and scenario.nodes[last].negotiation
+                    else ""
+                ),
                 "mark what really happened with 'historical: true'",
             )
         elif end not in historical_outcomes and not any(e.historical and e.goto for e in scenario.events):

@@ -258,6 +258,15 @@ class SealedSeat:
 
 
 @dataclass(frozen=True)
+class Exit:
+    """A way out of a node: where it leads, the days it takes, whether history went that way."""
+
+    next: str
+    days: int
+    historical: bool
+
+
+@dataclass(frozen=True)
 class Node:
     id: str
     date: dt.date
@@ -278,6 +287,17 @@ class Node:
     @property
     def is_chance(self) -> bool:
         return bool(self.chance)
+
+    @property
+    def exits(self) -> tuple[Exit, ...]:
+        """Every way out of the node, whatever its kind."""
+        if self.negotiation is not None:
+            outlets: tuple[Outlet, ...] = (self.negotiation.deal, self.negotiation.no_deal)
+        elif self.sealed:
+            outlets = self.resolve
+        else:
+            return tuple(Exit(s.next, s.days, s.historical) for s in self.steps)
+        return tuple(Exit(o.next, o.days, o.historical) for o in outlets)
 
     @property
     def kind(self) -> str:
@@ -392,6 +412,14 @@ class Scenario:
         """The actor a person plays when nobody is named: the first at the table (else the first)."""
         actors = list(self.actors.values())
         return next((a.id for a in actors if a.seat == "table"), actors[0].id)
+
+    def historical_exit(self, node: Node) -> str:
+        """Where history went from ``node`` ('' when nothing there is marked historical). A sealed
+        move with no resolution marked historical follows its first resolution."""
+        exit_ = next((e for e in node.exits if e.historical), None)
+        if exit_ is None and node.sealed and node.resolve:
+            exit_ = node.exits[0]
+        return exit_.next if exit_ else ""
 
     def historical_step(self, node: Node) -> Step | None:
         for step in node.steps:

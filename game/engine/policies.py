@@ -13,10 +13,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from . import bargain, turns
 from .foresight import foresee, immediate_score
 from .model import Scenario, Step
 from .rules import policy_seed
 from .state import GameState, draw_below
+from .talks import term_blockers
+from .turns import TableMove, Turn
 
 Policy = Callable[[Scenario, GameState, list[Step], str, int], Step]
 FORESIGHT = 2  # how deeply goal-driven players model the others (see foresight.py)
@@ -61,3 +64,51 @@ POLICIES: dict[str, Policy] = {
     "random": random_policy,
 }
 CONTROLLERS = ("human", *POLICIES)
+
+
+# -- at negotiation and sealed nodes -------------------------------------------------------------
+
+
+def computer_table_move(scenario: Scenario, state: GameState, turn: Turn, policy: str, seed: int) -> TableMove:
+    """A computer player's move at a negotiation or sealed node, with its reason."""
+    if policy in ("historical", "disposition"):
+        recorded = turns.historical_table_move(scenario, state, turn)
+        if recorded is not None:
+            return recorded
+    node = scenario.nodes[turn.node]
+    if node.negotiation is not None:
+        if policy == "random":
+            return _random_talk(scenario, state, turn, seed)
+        response = bargain.respond(scenario, state, turn.actor)
+        return TableMove(turn.actor, response.move, dict(response.package), response.reasons)
+    options = turns.seal_options(scenario, node, state, turn.actor)
+    if not options:
+        seat = node.seat(turn.actor)
+        assert seat is not None
+        options = list(seat.choices)
+    step = POLICIES[policy if policy in POLICIES else "goals"](scenario, state, options, turn.actor, seed)
+    return TableMove(turn.actor, step.id)
+
+
+def _random_talk(scenario: Scenario, state: GameState, turn: Turn, seed: int) -> TableMove:
+    node = scenario.nodes[turn.node]
+    negotiation = node.negotiation
+    assert negotiation is not None
+    rng = policy_seed(seed, state.turn, turn.actor)
+    package: dict[str, str] = {}
+    for iid in negotiation.issues:
+        options = scenario.issues[iid].options
+        rng, index = draw_below(rng, len(options))
+        package[iid] = options[index].id
+    if term_blockers(scenario, negotiation, "propose", turn.actor, package, state):
+        package = {}
+    if turn.kind == "propose":
+        return TableMove(turn.actor, "propose", package) if package else TableMove(turn.actor, "walk")
+    assert state.talks is not None
+    moves = ["reject", "walk"]
+    if not term_blockers(scenario, negotiation, "accept", turn.actor, state.talks.offer, state):
+        moves.append("accept")
+    if package:
+        moves.append("counter")
+    _, index = draw_below(rng, len(moves))
+    return TableMove(turn.actor, moves[index], package if moves[index] == "counter" else {})

@@ -10,8 +10,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from .expr import Values
 from .model import Constraint, Node, Scenario, Step
-from .state import GameState, derive_seed, draw_below
+from .state import GameState, TalksState, derive_seed, draw_below
 
 MAX_TURNS = 10_000
 
@@ -50,6 +51,19 @@ def initial_state(scenario: Scenario, lens: str | None, seed: int) -> GameState:
     """The state before anything happens: start node entered, but no events fired yet."""
     values = scenario.initial_values(lens)
     state = GameState(node="", day=0, values=values, rng=derive_seed(seed, "parley"))
+    chosen = scenario.lenses.get(lens or scenario.default_lens)
+    for variable in scenario.variables.values():
+        if variable.drawn:
+            low, high = (
+                chosen.draws.get(variable.id)
+                if chosen and variable.id in chosen.draws
+                else (
+                    variable.type.minimum,
+                    variable.type.maximum,
+                )
+            )
+            state.rng, offset = draw_below(state.rng, high - low + 1)
+            values[variable.id] = low + offset
     set_day(scenario, state, 0)
     return state
 
@@ -77,13 +91,21 @@ def open_steps(scenario: Scenario, node: Node, state: GameState) -> list[Step]:
     return out
 
 
+def branch_weight(step: Step, values: Values) -> int:
+    """A chance branch's weight now: 0 while its ``if`` does not hold, never below 0."""
+    if step.condition is not None and not step.condition(values):
+        return 0
+    return max(0, int(step.weight(values))) if step.weight else 0
+
+
 def draw_branch(node: Node, state: GameState) -> tuple[Step, bool]:
-    """Draw a branch by weight with the state's generator (the first if every weight is 0)."""
+    """Draw a branch by weight with the state's generator (the first possible one if every weight is 0)."""
     values = state.values
-    weights = [max(0, int(step.weight(values))) if step.weight else 0 for step in node.chance]
+    weights = [branch_weight(step, values) for step in node.chance]
     total = sum(weights)
     if total <= 0:
-        return node.chance[0], False
+        possible = [s for s in node.chance if s.condition is None or s.condition(values)]
+        return (possible or list(node.chance))[0], False
     state.rng, ticket = draw_below(state.rng, total)
     for step, weight in zip(node.chance, weights, strict=True):
         if ticket < weight:
@@ -154,6 +176,8 @@ def move(scenario: Scenario, state: GameState, target: str, log: Log, since: int
             return
         node = scenario.nodes[target]
         state.node = target
+        state.picks = {}
+        state.talks = TalksState(1, node.negotiation.opener) if node.negotiation is not None else None
         if node.day > state.day:
             set_day(scenario, state, node.day)
         redirect = _fire_events(scenario, state, log, since)
@@ -214,6 +238,8 @@ def settle(scenario: Scenario, state: GameState, log: Log, pick: Picker = draw_b
             step, forced = pick(node, state)
             take(scenario, state, step, log, forced=forced)
             continue
+        if node.negotiation is not None or node.sealed:
+            return []  # the parties act through ``talks``
         options = open_steps(scenario, node, state)
         if not options:
             end(

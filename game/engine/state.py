@@ -46,6 +46,61 @@ def draw_below(rng: int, total: int) -> tuple[int, int]:
 
 
 @dataclass
+class TalksState:
+    """The table at a negotiation node: the round, who proposes, the offer on the table (empty while
+    awaiting a proposal), and the answers and counter-offers given to it so far."""
+
+    round: int
+    proposer: str
+    offer: dict[str, str] = field(default_factory=dict)
+    answers: dict[str, str] = field(default_factory=dict)
+    counters: dict[str, dict[str, str]] = field(default_factory=dict)
+    made: dict[str, int] = field(default_factory=dict)  # moves each party has made at this table
+
+    def copy(self) -> TalksState:
+        return TalksState(
+            self.round,
+            self.proposer,
+            dict(self.offer),
+            dict(self.answers),
+            {a: dict(p) for a, p in self.counters.items()},
+            dict(self.made),
+        )
+
+    def to_dict(self) -> dict[str, object]:
+        return {
+            "round": self.round,
+            "proposer": self.proposer,
+            "offer": dict(self.offer),
+            "answers": dict(self.answers),
+            "counters": {a: dict(p) for a, p in self.counters.items()},
+            "made": dict(self.made),
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, object]) -> TalksState:
+        def text_map(value: object) -> dict[str, str]:
+            if not isinstance(value, dict):
+                raise TypeError("a mapping of text was expected")
+            return {str(k): str(v) for k, v in value.items()}
+
+        counters = data.get("counters", {})
+        if not isinstance(counters, dict):
+            raise TypeError("counters")
+        round_ = data["round"]
+        if not isinstance(round_, int) or isinstance(round_, bool):
+            raise TypeError("round")
+        return cls(
+            round_,
+            str(data["proposer"]),
+            text_map(data.get("offer", {})),
+            text_map(data.get("answers", {})),
+            {str(a): text_map(p) for a, p in counters.items()},
+            {str(a): int(n) for a, n in made.items()} if isinstance(made := data.get("made", {}), dict) else {},
+        )
+
+
+@dataclass
 class GameState:
     """Everything that changes during play. ``node`` is '' once ``outcome`` is set."""
 
@@ -57,9 +112,17 @@ class GameState:
     turn: int = 0
     outcome: str = ""
     off_history: bool = False  # some step taken so far is not what really happened
+    talks: TalksState | None = None  # at a negotiation node
+    picks: dict[str, str] = field(default_factory=dict)  # at a sealed move: actor -> choice, unrevealed
 
     def copy(self) -> GameState:
-        return replace(self, values=dict(self.values), fired=list(self.fired))
+        return replace(
+            self,
+            values=dict(self.values),
+            fired=list(self.fired),
+            talks=self.talks.copy() if self.talks else None,
+            picks=dict(self.picks),
+        )
 
     @property
     def ended(self) -> bool:
@@ -75,6 +138,8 @@ class GameState:
             "turn": self.turn,
             "outcome": self.outcome,
             "off_history": self.off_history,
+            "talks": self.talks.to_dict() if self.talks else None,
+            "picks": dict(self.picks),
         }
 
     @classmethod
@@ -88,4 +153,6 @@ class GameState:
             int(data.get("turn", 0)),  # type: ignore
             str(data.get("outcome", "")),
             bool(data.get("off_history", False)),
+            TalksState.from_dict(talks) if isinstance(talks := data.get("talks"), dict) else None,
+            {str(k): str(v) for k, v in picks.items()} if isinstance(picks := data.get("picks"), dict) else {},
         )
