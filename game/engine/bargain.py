@@ -89,7 +89,7 @@ def appraise(scenario: Scenario, actor: Actor, package: Package, values: Values)
 
 
 def reasons(appraisal: Appraisal, verdict: str) -> str:
-    """'Passage: Vilna corridor: +4. No Baltic guarantee: −3. Without a deal: 6. Refused.'"""
+    """'Passage: Vilna corridor: +4. No treaty of aid: −3. Without a deal: 6. Refused.'"""
     lines = [item.words() + "." for item in appraisal.items] or ["Nothing in it matters to us."]
     lines.append(f"Worth {appraisal.total} to us; without a deal, {appraisal.walk_away}.")
     lines.append(verdict)
