@@ -185,9 +185,16 @@ def _follows_history(negotiation: Negotiation, talks: TalksState, actor: str, ki
 def deal_reached(scenario: Scenario, negotiation: Negotiation, talks: TalksState, state: GameState) -> bool:
     """Enough of those whose acceptance counts have accepted. The proposer accepts its own offer,
     unless a term rule forbids it to accept those terms (an envoy may propose what it may not sign)."""
-    accepted = {a for a, k in talks.answers.items() if k == "accept"}
-    if not term_blockers(scenario, negotiation, "accept", talks.proposer, talks.offer, state):
-        accepted.add(talks.proposer)
+    own = (
+        set()
+        if term_blockers(scenario, negotiation, "accept", talks.proposer, talks.offer, state)
+        else {talks.proposer}
+    )
+    return _enough(negotiation, talks, own)
+
+
+def _enough(negotiation: Negotiation, talks: TalksState, also: set[str]) -> bool:
+    accepted = {a for a, k in talks.answers.items() if k == "accept"} | also
     return sum(1 for a in negotiation.needs if a in accepted) >= negotiation.needs_count
 
 
@@ -197,6 +204,10 @@ def _close_round(
     if any(k == "walk" and a in negotiation.needs for a, k in talks.answers.items()):
         _leave(scenario, state, negotiation.no_deal, log, "no_deal", "The talks break down")
         return
+    own = term_blockers(scenario, negotiation, "accept", talks.proposer, talks.offer, state) if talks.offer else []
+    if own and log is not None and _enough(negotiation, talks, {talks.proposer}):
+        why = " ".join(f"{c.title}: {c.explanation}" for c in own)
+        log.append(Happening("answer", state.day, "The terms cannot hold", why, actor=talks.proposer, node=node.id))
     if talks.offer and deal_reached(scenario, negotiation, talks, state):
         blocked = term_blockers(scenario, negotiation, "deal", talks.proposer, talks.offer, state)
         if not blocked:
@@ -302,6 +313,6 @@ def _leave(scenario: Scenario, state: GameState, outlet: Outlet, log: Log, kind:
 
 def _log(log: Log, kind: str, state: GameState, title: str, detail: str, actor: str, node: Node, text: str) -> None:
     if log is not None:
-        log.append(
-            Happening(kind, state.day, title, "\n".join(t for t in (detail, text) if t), actor=actor, node=node.id)
-        )
+        # The terms first, then the mover's reason on a line of its own (views may hide the reason).
+        body = detail + ("\n" + text if text else "")
+        log.append(Happening(kind, state.day, title, body, actor=actor, node=node.id))

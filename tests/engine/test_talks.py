@@ -1,0 +1,225 @@
+"""Negotiation at the table (format 2), through the Game API: offers, answers, counters, acceptance
+rules, term rules, walk-outs, sealed moves, hidden draws, text that varies, objectives and scores.
+
+Every test that plays runs twice (``act``): once directly, once saving and reloading by replay after
+every move, so table moves are proven to save exactly like choices."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from game.engine import Game, GameError
+from game.engine.loader import load_scenario, load_text
+from game.engine.model import Scenario
+from game.engine.narrate import PUBLIC, TEACHER, render
+from game.engine.saves import read_save, restore, save_game
+from game.engine.scoring import scores
+
+FIXTURE = Path(__file__).resolve().parent.parent / "fixtures" / "table.yaml"
+Act = Callable[[Game, Callable[[Game], object]], Game]
+
+
+@pytest.fixture(scope="module")
+def table() -> Scenario:
+    return load_scenario(str(FIXTURE))
+
+
+@pytest.fixture(params=["direct", "through-save"])
+def act(request: pytest.FixtureRequest, tmp_path: Path) -> Act:
+    """Make a move with ``do(game)``: directly, or followed by a save and a reload."""
+
+    def direct(game: Game, do: Callable[[Game], object]) -> Game:
+        do(game)
+        return game
+
+    def through_save(game: Game, do: Callable[[Game], object]) -> Game:
+        do(game)
+        restored = restore(read_save(save_game(game, tmp_path, "round")), game.scenario)
+        assert restored.report.complete, restored.report
+        assert restored.game.state == game.state
+        assert restored.game.moves == game.moves
+        return restored.game
+
+    return direct if request.param == "direct" else through_save
+
+
+def people(scenario: Scenario, *who: str) -> dict[str, str]:
+    return {a: ("human" if a in who else "goals") for a in scenario.actors}
+
+
+def everyone(scenario: Scenario) -> dict[str, str]:
+    return dict.fromkeys(scenario.actors, "human")
+
+
+NARROW_LATER = {"passage": "narrow", "signing": "later"}
+WIDE_NOW = {"passage": "wide", "signing": "now"}
+
+
+def test_the_opener_proposes_then_the_others_answer(table: Scenario, act: Act) -> None:
+    game = Game.new(table, seed=3, controllers=everyone(table))
+    assert [(t.actor, t.kind) for t in game.turns] == [("red", "propose")]
+    game = act(game, lambda g: g.propose("red", NARROW_LATER))
+    assert [(t.actor, t.kind) for t in game.turns] == [("blue", "answer"), ("green", "answer")]
+    assert game.state.talks is not None and game.state.talks.offer == NARROW_LATER
+
+
+def test_a_deal_needs_the_named_parties_and_writes_its_terms(table: Scenario, act: Act) -> None:
+    game = Game.new(table, seed=3, controllers=everyone(table))
+    game = act(game, lambda g: g.propose("red", NARROW_LATER))
+    game = act(game, lambda g: g.answer("green", "reject"))  # green's acceptance is not needed
+    game = act(game, lambda g: g.answer("blue", "accept"))
+    assert game.value("passage") == "narrow" and game.value("signing") == "later"
+    assert game.value("treaty_signed") is True
+    assert game.node is not None and game.node.id == "evening"
+    assert any(h.kind == "deal" for h in game.log)
+
+
+def test_a_counter_offer_becomes_the_next_round(table: Scenario, act: Act) -> None:
+    game = Game.new(table, seed=3, controllers=everyone(table))
+    game = act(game, lambda g: g.propose("red", WIDE_NOW))
+    game = act(game, lambda g: g.answer("blue", "counter", {"passage": "closed", "signing": "later"}))
+    game = act(game, lambda g: g.answer("green", "reject"))
+    talks = game.state.talks
+    assert talks is not None and talks.round == 2 and talks.proposer == "blue"
+    assert talks.offer == {"passage": "closed", "signing": "later"}
+    assert [t.actor for t in game.turns] == ["red", "green"]
+
+
+def test_rejections_pass_the_proposal_to_the_next_party(table: Scenario) -> None:
+    game = Game.new(table, seed=3, controllers=everyone(table))
+    game.propose("red", WIDE_NOW)
+    game.answer("blue", "reject")
+    game.answer("green", "reject")
+    assert [(t.actor, t.kind) for t in game.turns] == [("blue", "propose")]
+
+
+def test_the_last_round_without_a_deal_ends_the_talks(table: Scenario) -> None:
+    game = Game.new(table, seed=3, controllers=everyone(table))
+    for proposer in ("red", "blue", "green"):
+        game.propose(proposer, WIDE_NOW if proposer == "red" else {"passage": "closed", "signing": "later"})
+        for other in ("red", "blue", "green"):
+            if other != proposer:
+                game.answer(other, "reject")
+    assert game.node is not None and game.node.id == "evening"
+    assert game.value("treaty_signed") is False and game.value("passage") == "closed"
+
+
+def test_a_needed_party_walking_out_ends_the_talks(table: Scenario, act: Act) -> None:
+    game = Game.new(table, seed=3, controllers=everyone(table))
+    game = act(game, lambda g: g.propose("red", WIDE_NOW))
+    game = act(game, lambda g: g.answer("blue", "walk"))
+    game = act(game, lambda g: g.answer("green", "accept"))
+    assert game.node is not None and game.node.id == "evening"
+    assert game.value("treaty_signed") is False
+
+
+def test_a_term_rule_forbids_accepting_binding_terms_while_it_blocks(table: Scenario) -> None:
+    game = Game.new(table, seed=3, controllers=everyone(table))
+    game.propose("red", WIDE_NOW)
+    with pytest.raises(GameError, match="Blue may talk, not sign"):
+        game.answer("blue", "accept")
+    game.answer("blue", "reject")  # the refusal is still open
+
+
+def test_an_envoy_may_propose_what_it_may_not_accept_so_its_own_offer_is_no_deal(table: Scenario) -> None:
+    game = Game.new(table, seed=3, controllers=everyone(table))
+    game.propose("red", {"passage": "closed", "signing": "later"})
+    game.answer("blue", "counter", {"passage": "narrow", "signing": "now"})
+    game.answer("green", "reject")
+    game.answer("red", "accept")
+    game.answer("green", "accept")
+    # Blue's own offer binds it to sign at once, which it may not accept: no deal this round.
+    assert game.value("treaty_signed") is False
+    assert any(h.title == "The terms cannot hold" for h in game.log)
+
+
+def test_packages_must_name_a_known_option_for_every_issue(table: Scenario) -> None:
+    game = Game.new(table, seed=3, controllers=everyone(table))
+    with pytest.raises(GameError, match="one option for each issue"):
+        game.propose("red", {"passage": "wide"})
+    with pytest.raises(GameError, match="not an option of Passage"):
+        game.propose("red", {"passage": "tunnel", "signing": "now"})
+    with pytest.raises(GameError, match="turn"):
+        game.propose("blue", WIDE_NOW)
+    with pytest.raises(GameError, match=r"no offer to accept|turn"):
+        game.answer("blue", "accept")
+
+
+def test_sealed_choices_stay_hidden_until_every_seat_has_chosen(table: Scenario, act: Act) -> None:
+    game = Game.new(table, seed=3, controllers=everyone(table))
+    game.propose("red", WIDE_NOW)
+    game.answer("blue", "walk")
+    game = act(game, lambda g: g.answer("green", "reject"))
+    assert {t.actor for t in game.turns} == {"red", "blue"} and {t.kind for t in game.turns} == {"seal"}
+    game = act(game, lambda g: g.seal("red", "rival"))
+    assert game.value("rival_talks") is False  # nothing applies before the reveal
+    assert [t.actor for t in game.turns] == ["blue"]
+    assert not any(h.step == "rival" for h in game.log)
+    game = act(game, lambda g: g.seal("blue", "cable"))
+    assert game.value("rival_talks") is True and game.value("powers") is True
+    assert game.outcome is not None and game.outcome.id == "rival_deal"
+
+
+def test_hidden_draws_come_from_the_lens_range_and_are_deterministic(table: Scenario) -> None:
+    trusting = {Game.new(table, "trusting", seed).value("resolve") for seed in range(40)}
+    doubting = {Game.new(table, "doubting", seed).value("resolve") for seed in range(40)}
+    assert trusting <= {6, 7, 8, 9} and len(trusting) >= 3
+    assert doubting <= {1, 2, 3, 4} and len(doubting) >= 3
+    assert Game.new(table, "trusting", 7).value("resolve") == Game.new(table, "trusting", 7).value("resolve")
+
+
+def test_text_varies_with_the_state_and_the_viewer(table: Scenario) -> None:
+    node = table.nodes["talks"]
+    high = {**Game.new(table, "trusting", 1).state.values}
+    low = {**Game.new(table, "doubting", 1).state.values}
+    assert "resolve runs high" in render(node.text, node.text_parts, high, "blue")
+    assert "resolve runs high" not in render(node.text, node.text_parts, low, "blue")
+    assert "rival offer in its pocket" in render(node.text, node.text_parts, high, "red")
+    assert "rival offer in its pocket" not in render(node.text, node.text_parts, high, "blue")
+    assert "rival offer in its pocket" not in render(node.text, node.text_parts, high, PUBLIC)
+    assert "rival offer in its pocket" in render(node.text, node.text_parts, high, TEACHER)
+
+
+def test_objectives_score_the_ending_and_the_terms(table: Scenario) -> None:
+    game = Game.new(table, seed=3, controllers=everyone(table))
+    game.propose("red", NARROW_LATER)
+    game.answer("blue", "accept")
+    game.answer("green", "accept")
+    game.seal("red", "wait")
+    game.seal("blue", "cable")
+    game.choose("sign")
+    assert game.outcome is not None and game.outcome.id == "treaty"
+    result = scores(table, game.state)
+    assert result["red"].total == 10  # passage, but no rival talks
+    assert result["blue"].total == 8  # the passage did not open wide
+    assert result["green"].total == 6  # a treaty
+    assert [r.met for r in result["red"].results] == [True, False]
+
+
+def test_computer_delegations_bargain_to_a_deal_and_give_reasons(table: Scenario) -> None:
+    game = Game.new(table, seed=3, controllers=people(table))
+    game.play_until_human()
+    answers = [h for h in game.log if h.kind in ("offer", "answer")]
+    assert answers and all("Worth" in h.text for h in answers)
+    assert any(h.kind == "deal" for h in game.log)
+
+
+def test_history_players_follow_the_recorded_table(table: Scenario) -> None:
+    game = Game.new(table, seed=3, controllers=dict.fromkeys(table.actors, "historical"))
+    game.play_until_human()
+    assert game.outcome is not None and game.outcome.id == "rival_deal"
+    assert not game.state.off_history
+    table_moves = [(m.actor, m.step) for m in game.moves if m.node == "talks"]
+    assert table_moves == [("red", "propose"), ("blue", "reject"), ("green", "reject"), ("blue", "walk")]
+
+
+def test_format_2_keys_in_a_format_1_file_say_how_to_opt_in() -> None:
+    text = FIXTURE.read_text(encoding="utf-8").replace("format: 2", "format: 1", 1)
+    scenario, findings = load_text("old.yaml", text)
+    assert scenario is None
+    codes = {f.code for f in findings}
+    assert "needs-format-2" in codes
+    assert all("format: 2" in f.hint for f in findings if f.code == "needs-format-2")
