@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from typing import Literal, get_args
 
 from .expr import Compiled, Effect, Value, VarType
 
@@ -32,6 +33,10 @@ class Goal:
     outcome: str = ""
 
 
+Seat = Literal["table", "offstage"]  # at the negotiating table, or acting on it from outside
+SEATS: tuple[Seat, ...] = get_args(Seat)
+
+
 @dataclass(frozen=True)
 class Actor:
     id: str
@@ -39,7 +44,7 @@ class Actor:
     short: str
     leaders: tuple[str, ...]
     colour: str
-    seat: str  # "table" | "offstage"
+    seat: Seat
     description: str
     briefing: str
     goals: tuple[Goal, ...] = ()

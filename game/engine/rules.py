@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Literal
 
 from .model import Constraint, Node, Scenario, Step
 from .state import GameState, derive_seed, draw_below
@@ -20,11 +21,15 @@ MAX_TURNS = 10_000
 Picker = Callable[[Node, GameState], tuple[Step, bool]]
 
 
+HappeningKind = Literal["decision", "chance", "event", "outcome", "deadline", "stuck"]
+EndingKind = Literal["outcome", "deadline", "stuck"]  # the kinds that end a game
+
+
 @dataclass(frozen=True)
 class Happening:
     """One dated line of the game's history: a decision, a chance result, an event or an ending."""
 
-    kind: str  # "decision" | "chance" | "event" | "outcome" | "deadline" | "stuck"
+    kind: HappeningKind
     day: int
     title: str
     text: str = ""
@@ -100,7 +105,9 @@ def historical_branch(node: Node, state: GameState) -> tuple[Step, bool]:
     return draw_branch(node, state)
 
 
-def end(scenario: Scenario, state: GameState, outcome: str, log: Log, kind: str = "outcome", why: str = "") -> None:
+def end(
+    scenario: Scenario, state: GameState, outcome: str, log: Log, kind: EndingKind = "outcome", why: str = ""
+) -> None:
     state.outcome = outcome
     state.node = ""
     if log is not None:

@@ -11,6 +11,7 @@ import hashlib
 from dataclasses import dataclass, field, replace
 
 from .expr import Value
+from .jsonread import DamagedError, Fields, JSONObject, JSONValue
 
 _MASK = (1 << 64) - 1
 
@@ -65,27 +66,34 @@ class GameState:
     def ended(self) -> bool:
         return bool(self.outcome)
 
-    def to_dict(self) -> dict[str, object]:
+    def to_dict(self) -> JSONObject:
         return {
             "node": self.node,
             "day": self.day,
-            "values": dict(self.values),
+            "values": dict[str, JSONValue](self.values),
             "rng": self.rng,
-            "fired": list(self.fired),
+            "fired": list[JSONValue](self.fired),
             "turn": self.turn,
             "outcome": self.outcome,
             "off_history": self.off_history,
         }
 
     @classmethod
-    def from_dict(cls, data: dict[str, object]) -> GameState:
+    def from_dict(cls, data: object) -> GameState:
+        """Read a state written by ``to_dict``; ``DamagedError`` names what is wrong."""
+        fields = Fields(data, "the game state")
+        values: dict[str, Value] = {}
+        for name, value in fields.group("values").data.items():
+            if not isinstance(value, (bool, int, str)):
+                raise DamagedError(f"the game state: the value of {name!r} should be a number, text or true/false")
+            values[name] = value
         return cls(
-            str(data["node"]),
-            int(data["day"]),
-            dict(data["values"]),  # type: ignore[arg-type,call-overload]
-            int(data["rng"]),
-            list(data.get("fired", [])),
-            int(data.get("turn", 0)),  # type: ignore
-            str(data.get("outcome", "")),
-            bool(data.get("off_history", False)),
+            fields.text("node"),
+            fields.integer("day"),
+            values,
+            fields.integer("rng"),
+            fields.texts("fired"),
+            fields.integer("turn", 0),
+            fields.text("outcome", ""),
+            fields.flag("off_history", False),
         )
