@@ -112,8 +112,11 @@ class Decision:
         return [c for c in self.choices if c.available]
 
 
-@dataclass
+@dataclass(slots=True)  # slots: setting a field that does not exist is an error, not a silent no-op
 class Settings:
+    """How a game was set up: everything a replay needs besides the moves, and front ends' own
+    data in ``extras`` (JSON-safe, written to saves unread; each front end checks its own)."""
+
     lens: str
     seed: int
     controllers: dict[str, Controller] = field(default_factory=dict)  # actor -> "human" or a policy name
