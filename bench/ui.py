@@ -41,6 +41,7 @@ def main() -> int:
     started = time.perf_counter()
     import pygame
 
+    from game.classroom.settings import ClassroomSettings
     from game.engine import Game
     from game.paths import default_scenario
     from game.ui.app import App
@@ -67,7 +68,7 @@ def main() -> int:
     scenario = app.scenario
     assert scenario is not None
     game = Game.new(scenario, seed=1939, controllers={a: "human" for a in scenario.actors})
-    game.settings.projector = True  # every delegation at one screen: no hand-over screens between them
+    ClassroomSettings(projector=True).store(game)  # every delegation at one screen: no hand-over screens between them
     app.play(game)
     app.step(0.016)
     scene = app.scene

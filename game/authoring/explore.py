@@ -376,4 +376,4 @@ def loops(space: StateSpace) -> list[list[int]]:
         for i, edges in enumerate(space.edges)
     ]
     roots = [i for i, targets in enumerate(same_day) if targets]
-    return [sorted(group) for group in cycles(roots, same_day)]
+    return [sorted(group) for group in cycles(roots, dict(enumerate(same_day)))]

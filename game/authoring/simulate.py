@@ -20,7 +20,7 @@ from typing import TextIO
 from ..engine import rules
 from ..engine.loader import load_scenario
 from ..engine.model import Scenario
-from ..engine.policies import POLICIES
+from ..engine.policies import policy_named
 from ..engine.state import derive_seed
 
 CHUNK = 2_000  # games per task: big enough to hide process overhead, small enough for a smooth bar
@@ -44,7 +44,7 @@ class Tally:
 
 def play_one(scenario: Scenario, lens: str | None, policy: str, seed: int) -> tuple[str, int, int]:
     """One game with every actor played by ``policy``: (ending, turns, days)."""
-    choose = POLICIES[policy]
+    choose = policy_named(policy)
     state = rules.initial_state(scenario, lens, seed)
     rules.start(scenario, state, None)
     nodes = scenario.nodes

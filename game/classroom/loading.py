@@ -15,6 +15,7 @@ from pathlib import Path
 from ..engine import Game, Scenario, validate_file
 from ..engine.saves import SaveData, SaveError, read_save, restore
 from ..paths import ROOT, SCENARIOS, scenario_files
+from .settings import ClassroomSettings
 
 
 class ClassroomError(ValueError):
@@ -97,6 +98,7 @@ def replay_save(data: SaveData, finder: ScenarioFinder) -> LoadedSave:
     scenario = finder.find(data.scenario_id, data.scenario_path)
     try:
         restored = restore(data, scenario)
+        ClassroomSettings.of(restored.game)
     except SaveError:
         raise
     except (ValueError, KeyError, TypeError) as exc:

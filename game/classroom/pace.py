@@ -10,28 +10,31 @@ When time runs out, the rule chosen at setup decides:
   ``status_quo: true``; failing that, the open choice with no effects that takes the most days (the
   first such in the file on a tie); if every open choice has effects, the first open choice.
 
-The move is recorded with ``by="timeout:<rule>"`` so transcripts can say time ran out.
+The move is recorded as made in the person's seat on their behalf (``by="proxy"``); the rule is the
+class's setting (``ClassroomSettings.timeout_rule``), so transcripts can say time ran out and how.
 """
 
 from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from typing import Final, Literal, get_args
 
 from ..engine import Decision, Game, GameError, Happening, Step
 
-COMPUTER = "computer"
-STATUS_QUO = "status_quo"
-RULES = (COMPUTER, STATUS_QUO)
-TIMEOUT_PREFIX = "timeout:"
-RULE_NAMES = {COMPUTER: "the computer decides", STATUS_QUO: "the status quo holds"}
+TimeoutRule = Literal["computer", "status_quo"]  # what happens when a person's time runs out
+RULES: tuple[TimeoutRule, ...] = get_args(TimeoutRule)
+COMPUTER: Final = "computer"
+STATUS_QUO: Final = "status_quo"
+RULE_NAMES: dict[str, str] = {COMPUTER: "the computer decides", STATUS_QUO: "the status quo holds"}
 
 
-def check_rule(rule: str) -> str:
+def check_rule(rule: str) -> TimeoutRule:
     """The rule, or ``ValueError`` naming the rules there are."""
-    if rule not in RULES:
-        raise ValueError(f"no pace rule {rule!r}; use one of: {', '.join(RULES)}")
-    return rule
+    for known in RULES:
+        if known == rule:
+            return known
+    raise ValueError(f"no pace rule {rule!r}; use one of: {', '.join(RULES)}")
 
 
 @dataclass(frozen=True)
@@ -39,7 +42,7 @@ class PaceSetting:
     """The setup choice: seconds per decision (None: no limit) and the rule when time runs out."""
 
     seconds: int | None = None
-    rule: str = COMPUTER
+    rule: TimeoutRule = COMPUTER
 
     def __post_init__(self) -> None:
         check_rule(self.rule)
@@ -129,7 +132,7 @@ def status_quo_choice(decision: Decision) -> Step:
     return next(step for step in quiet if step.days == longest)
 
 
-def timeout_choice(game: Game, rule: str) -> Step:
+def timeout_choice(game: Game, rule: TimeoutRule) -> Step:
     """What the rule would choose now, without choosing it (the window can show it in advance)."""
     decision = game.decision
     if decision is None:
@@ -139,12 +142,8 @@ def timeout_choice(game: Game, rule: str) -> Step:
     return status_quo_choice(decision)
 
 
-def resolve_timeout(game: Game, rule: str) -> list[Happening]:
-    """Time ran out: take the rule's choice for the actor whose turn it is; return what happened."""
+def resolve_timeout(game: Game, rule: TimeoutRule) -> list[Happening]:
+    """Time ran out: take the rule's choice for the actor whose turn it is, on the person's behalf
+    (``by="proxy"``); return what happened."""
     step = timeout_choice(game, rule)
-    return game.choose(step.id, by=TIMEOUT_PREFIX + rule)
-
-
-def timeout_rule_of(by: str) -> str:
-    """The rule recorded in a move's ``by`` ('' when the move was not a timeout)."""
-    return by[len(TIMEOUT_PREFIX) :] if by.startswith(TIMEOUT_PREFIX) else ""
+    return game.choose(step.id, by="proxy")

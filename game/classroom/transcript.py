@@ -12,11 +12,13 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from ..engine import Game, Happening, Move, Scenario
+from ..engine.rules import EndingKind, HappeningKind
 from ..engine.wording import describe_effects, show_value
 from . import history
-from .pace import RULE_NAMES, timeout_rule_of
+from .pace import COMPUTER, RULE_NAMES
+from .settings import ClassroomSettings
 
-ENDINGS = ("outcome", "deadline", "stuck")
+ENDINGS: tuple[EndingKind, ...] = ("outcome", "deadline", "stuck")
 
 
 @dataclass(frozen=True)
@@ -40,7 +42,7 @@ class SourceRef:
 class Entry:
     """One line of the session: a decision, a chance result, an event or the ending."""
 
-    kind: str  # "decision" | "chance" | "event" | "outcome" | "deadline" | "stuck"
+    kind: HappeningKind
     date: dt.date
     title: str  # the choice's label, the branch's label or the event's title
     text: str = ""
@@ -111,12 +113,13 @@ class Tally:
 
 
 def tally(moves: list[Move]) -> Tally:
-    """Count the decisions in ``moves`` (chance results are not decisions) by who took them."""
+    """Count the decisions in ``moves`` (chance results are not decisions) by who took them. A move
+    made in a person's seat on their behalf (``proxy``) is, in class, one made when time ran out."""
     people = computer = clock = 0
     for move in moves:
         if move.by == "chance":
             continue
-        if timeout_rule_of(move.by):
+        if move.by == "proxy":
             clock += 1
         elif move.by == "human":
             people += 1
@@ -160,10 +163,9 @@ def played_by(controller: str) -> str:
     return "students" if controller == "human" else f"computer ({controller})"
 
 
-def chosen_by(by: str) -> str:
-    """Who took a decision, in words."""
-    rule = timeout_rule_of(by)
-    if rule:
+def chosen_by(by: str, rule: str = COMPUTER) -> str:
+    """Who took a decision, in words; ``rule`` is the class's pace rule, for a time-out."""
+    if by == "proxy":
         return f"time ran out: {RULE_NAMES.get(rule, rule)}"
     return "students" if by == "human" else f"computer ({by})"
 
@@ -202,6 +204,7 @@ def _ending(scenario: Scenario, item: Happening, sources: _Sources) -> Ending:
 
 def _entries(game: Game, sources: _Sources) -> tuple[list[Entry], Ending | None]:
     scenario = game.scenario
+    rule = ClassroomSettings.of(game).timeout_rule
     choices = iter([m for m in game.moves if m.by != "chance"])
     entries: list[Entry] = []
     ending = None
@@ -250,7 +253,7 @@ def _entries(game: Game, sources: _Sources) -> tuple[list[Entry], Ending | None]
                 actor.name if actor else item.actor,
                 actor.colour if actor else "",
                 number,
-                chosen_by(move.by) if move else "",
+                chosen_by(move.by, rule) if move else "",
                 move.reason if move else "",
                 effects,
                 item.historical,

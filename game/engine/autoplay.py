@@ -9,7 +9,7 @@ from collections.abc import Mapping
 
 from . import rules
 from .model import Scenario
-from .policies import POLICIES, Policy
+from .policies import Policy, policy_named
 from .state import GameState
 
 
@@ -22,7 +22,7 @@ def play_out(
 ) -> GameState:
     """Play one whole game; ``policies`` maps actors to policies, or names one policy for all."""
     if isinstance(policies, str):
-        chosen = POLICIES[policies]
+        chosen = policy_named(policies)
         by_actor: Mapping[str, Policy] = dict.fromkeys(scenario.actors, chosen)
     else:
         by_actor = policies

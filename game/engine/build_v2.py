@@ -313,7 +313,7 @@ class Format2Parts(BuilderBase):
         for index, seat in enumerate(raw):
             spath = path + (index,)
             actor = seat.get("actor")
-            if not self.ref(actor, actor_ids, spath + ("actor",), "actor"):
+            if not isinstance(actor, str) or not self.ref(actor, actor_ids, spath + ("actor",), "actor"):
                 continue
             if actor in seen:
                 self.error("duplicate-id", spath + ("actor",), f"{actor!r} has two seats in this sealed move")

@@ -12,7 +12,7 @@ from typing import TypeVar
 T = TypeVar("T", bound=Hashable)
 
 
-def cycles(vertices: Iterable[T], edges: Mapping[T, Sequence[T]] | Sequence[Sequence[T]]) -> list[list[T]]:
+def cycles(vertices: Iterable[T], edges: Mapping[T, Sequence[T]]) -> list[list[T]]:
     """Every group of vertices that can reach each other (Tarjan), with the one-vertex groups that
     have an edge to themselves; ``edges[v]`` lists v's successors."""
     index: dict[T, int] = {}
@@ -28,7 +28,7 @@ def cycles(vertices: Iterable[T], edges: Mapping[T, Sequence[T]] | Sequence[Sequ
         counter += 1
         stack.append(root)
         on_stack.add(root)
-        work = [(root, iter(edges[root]))]  # type: ignore[index]
+        work = [(root, iter(edges[root]))]
         while work:
             current, children = work[-1]
             advanced = False
@@ -38,7 +38,7 @@ def cycles(vertices: Iterable[T], edges: Mapping[T, Sequence[T]] | Sequence[Sequ
                     counter += 1
                     stack.append(child)
                     on_stack.add(child)
-                    work.append((child, iter(edges[child])))  # type: ignore[index]
+                    work.append((child, iter(edges[child])))
                     advanced = True
                     break
                 if child in on_stack:
@@ -50,13 +50,13 @@ def cycles(vertices: Iterable[T], edges: Mapping[T, Sequence[T]] | Sequence[Sequ
                 parent = work[-1][0]
                 low[parent] = min(low[parent], low[current])
             if low[current] == index[current]:
-                group = []
+                group: list[T] = []
                 while True:
                     member = stack.pop()
                     on_stack.discard(member)
                     group.append(member)
                     if member == current:
                         break
-                if len(group) > 1 or current in edges[current]:  # type: ignore[index]
+                if len(group) > 1 or current in edges[current]:
                     found.append(group)
     return found

@@ -9,13 +9,15 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
-from typing import Union
+from typing import Union, cast
 
 Value = Union[int, bool, str]  # noqa: UP007 - a runtime alias, valid on Python 3.10
 Values = Mapping[str, Value]
 Compiled = Callable[[Values], Value]
+IntFn = Callable[[Values], int]
+ListFn = Callable[[Values], frozenset[Value]]
 
 MAX_EXPR_LENGTH = 2000
 MAX_DEPTH = 40
@@ -275,14 +277,34 @@ def parse(text: str) -> Node:
 
 # ---------------------------------------------------------------- checking and compiling
 
-_CMP: dict[str, Callable[[Value, Value], bool]] = {
+_EQUALITY: dict[str, Callable[[Value, Value], bool]] = {
     "==": lambda a, b: a == b,
     "!=": lambda a, b: a != b,
-    "<": lambda a, b: a < b,  # type: ignore[operator]
-    "<=": lambda a, b: a <= b,  # type: ignore[operator]
-    ">": lambda a, b: a > b,  # type: ignore[operator]
-    ">=": lambda a, b: a >= b,  # type: ignore[operator]
 }
+_ORDER: dict[str, Callable[[int, int], bool]] = {
+    "<": lambda a, b: a < b,
+    "<=": lambda a, b: a <= b,
+    ">": lambda a, b: a > b,
+    ">=": lambda a, b: a >= b,
+}
+
+
+def _ints(fn: Compiled) -> IntFn:
+    """The closure of an expression the checker has proved to be a number, typed as one."""
+    return cast(IntFn, fn)
+
+
+def _literal(node: Node) -> Value:
+    """The value of an ``int``, ``str`` or ``bool`` node (the parser makes them so)."""
+    value = node.value
+    if not isinstance(value, (int, str)):  # bool is an int
+        raise ExprError(f"a literal {node.op} without a value", node.col)  # pragma: no cover - parser never makes it
+    return value
+
+
+def _not_a_value(values: Values) -> Value:
+    """A list's place in ``compile``: only ``in`` reads a list, through ``_compile_list``."""
+    raise ExprError("a list is not a value", 0)  # pragma: no cover - the checker refuses lists elsewhere
 
 
 def _div(a: int, b: int) -> int:
@@ -303,9 +325,9 @@ _ARITH: dict[str, Callable[[int, int], int]] = {
 _FUNCS: dict[str, Callable[..., int]] = {"min": min, "max": max, "abs": abs}
 
 
-def did_you_mean(word: str, options: object) -> str:
+def did_you_mean(word: str, options: Iterable[str]) -> str:
     """A 'did you mean' hint for a misspelt name, or '' when nothing is close."""
-    close = difflib.get_close_matches(word, list(options), n=1)  # type: ignore[call-overload]
+    close = difflib.get_close_matches(word, list(options), n=1)
     return f"did you mean {close[0]!r}?" if close else ""
 
 
@@ -324,24 +346,18 @@ class Checker:
     def compile(self, node: Node) -> tuple[_T, Compiled]:
         """Return the node's type and a closure computing it from a values mapping."""
         op = node.op
-        if op == "int":
-            value = node.value
-            return INT, lambda v: value  # type: ignore[return-value]
-        if op == "str":
-            text = node.value
-            return TEXT, lambda v: text  # type: ignore[return-value]
-        if op == "bool":
-            flag = node.value
-            return BOOL, lambda v: flag  # type: ignore[return-value]
+        if op in ("int", "str", "bool"):
+            value = _literal(node)
+            return {"int": INT, "str": TEXT, "bool": BOOL}[op], lambda v: value
         if op == "var":
             return self._compile_var(node)
         if op == "list":
-            return self._compile_list(node)
+            return self._compile_list(node)[0], _not_a_value
         if op == "call":
             return self._compile_call(node)
         if op == "neg":
-            inner = self._want(node.args[0], INT, "'-' needs a number")
-            return INT, lambda v: -inner(v)  # type: ignore[operator]
+            number = _ints(self._want(node.args[0], INT, "'-' needs a number"))
+            return INT, lambda v: -number(v)
         if op == "not":
             inner = self._want(node.args[0], BOOL, "'not' needs a condition")
             return BOOL, lambda v: not inner(v)
@@ -353,9 +369,9 @@ class Checker:
             return BOOL, lambda v: bool(a(v)) or bool(b(v))
         if op == "arith":
             fn = _ARITH[str(node.value)]
-            a = self._want(node.args[0], INT, f"'{node.value}' needs numbers")
-            b = self._want(node.args[1], INT, f"'{node.value}' needs numbers")
-            return INT, lambda v: fn(a(v), b(v))  # type: ignore[arg-type]
+            x = _ints(self._want(node.args[0], INT, f"'{node.value}' needs numbers"))
+            y = _ints(self._want(node.args[1], INT, f"'{node.value}' needs numbers"))
+            return INT, lambda v: fn(x(v), y(v))
         if op == "cmp":
             return self._compile_cmp(node)
         if op == "in":
@@ -379,7 +395,7 @@ class Checker:
             raise ExprError(f"unknown variable {name!r}", node.col, hint)
         return self._var_type(name), lambda v: v[name]
 
-    def _compile_list(self, node: Node) -> tuple[_T, Compiled]:
+    def _compile_list(self, node: Node) -> tuple[_T, ListFn]:
         if not node.args:
             raise ExprError("a list needs at least one item", node.col)
         compiled = [self.compile(item) for item in node.args]
@@ -388,9 +404,9 @@ class Checker:
             raise ExprError("all items of a list must be of one type (numbers, or text)", node.col)
         if any(item.op not in ("int", "str", "bool") for item in node.args):
             fns = [fn for _, fn in compiled]
-            return _T("list", item=compiled[0][0]), lambda v: frozenset(f(v) for f in fns)  # type: ignore
-        items = frozenset(item.value for item in node.args)
-        return _T("list", item=compiled[0][0]), lambda v: items  # type: ignore[return-value]
+            return _T("list", item=compiled[0][0]), lambda v: frozenset(f(v) for f in fns)
+        items = frozenset(_literal(item) for item in node.args)
+        return _T("list", item=compiled[0][0]), lambda v: items
 
     def _compile_call(self, node: Node) -> tuple[_T, Compiled]:
         name = str(node.value)
@@ -404,11 +420,11 @@ class Checker:
             raise ExprError("abs takes one number", node.col)
         if name != "abs" and len(node.args) < 2:
             raise ExprError(f"{name} takes two or more numbers", node.col)
-        fns = [self._want(arg, INT, f"{name} needs numbers") for arg in node.args]
+        fns = [_ints(self._want(arg, INT, f"{name} needs numbers")) for arg in node.args]
         fn = _FUNCS[name]
         if name == "abs":
             only = fns[0]
-            return INT, lambda v: abs(only(v))  # type: ignore[arg-type]
+            return INT, lambda v: abs(only(v))
         return INT, lambda v: fn(f(v) for f in fns)
 
     def _compile_cmp(self, node: Node) -> tuple[_T, Compiled]:
@@ -420,17 +436,26 @@ class Checker:
             raise ExprError(f"'{sym}' compares numbers; use '==' or '!=' here", node.col)
         self._check_enum_literal(ta, node.args[1])
         self._check_enum_literal(tb, node.args[0])
-        fn = _CMP[sym]
-        if node.args[1].op in ("int", "str", "bool"):  # the common shape: var OP literal
-            const = node.args[1].value
-            return BOOL, lambda v: fn(a(v), const)  # type: ignore[arg-type]
-        return BOOL, lambda v: fn(a(v), b(v))
+        literal = node.args[1].op in ("int", "str", "bool")  # the common shape: var OP literal
+        if sym in _ORDER:
+            order, x, y = _ORDER[sym], _ints(a), _ints(b)
+            if literal:
+                bound = int(_literal(node.args[1]))
+                return BOOL, lambda v: order(x(v), bound)
+            return BOOL, lambda v: order(x(v), y(v))
+        same = _EQUALITY[sym]
+        if literal:
+            const = _literal(node.args[1])
+            return BOOL, lambda v: same(a(v), const)
+        return BOOL, lambda v: same(a(v), b(v))
 
     def _compile_in(self, node: Node) -> tuple[_T, Compiled]:
         negate = bool(node.value)
-        (ta, a), (tb, b) = self.compile(node.args[0]), self.compile(node.args[1])
-        if tb.kind != "list":
+        ta, a = self.compile(node.args[0])
+        if node.args[1].op != "list":
+            self.compile(node.args[1])  # reports any error on the right first
             raise ExprError("'in' needs a list on its right, like ['a', 'b']", node.args[1].col)
+        tb, b = self._compile_list(node.args[1])
         assert tb.item is not None
         if tb.item.kind != ta.kind:
             raise ExprError(f"cannot look for {ta.describe()} in a list of {tb.item.describe()}", node.col)
@@ -438,8 +463,8 @@ class Checker:
             for item in node.args[1].args:
                 self._check_enum_literal(ta, item)
         if negate:
-            return BOOL, lambda v: a(v) not in b(v)  # type: ignore[operator]
-        return BOOL, lambda v: a(v) in b(v)  # type: ignore[operator]
+            return BOOL, lambda v: a(v) not in b(v)
+        return BOOL, lambda v: a(v) in b(v)
 
     @staticmethod
     def _check_enum_literal(t: _T, other: Node) -> None:
@@ -519,18 +544,19 @@ def compile_effect(text: str, variables: Mapping[str, VarType]) -> Effect:
 
     if vt.kind == "int":
         lo, hi = vt.minimum, vt.maximum
+        number = _ints(fn)
         if op == "=":
 
             def effect(v: dict[str, Value]) -> None:
-                v[name] = min(hi, max(lo, fn(v)))  # type: ignore[type-var]
+                v[name] = min(hi, max(lo, number(v)))
         elif op == "+=":
 
             def effect(v: dict[str, Value]) -> None:
-                v[name] = min(hi, max(lo, v[name] + fn(v)))  # type: ignore[operator]
+                v[name] = min(hi, max(lo, cast(int, v[name]) + number(v)))
         else:
 
             def effect(v: dict[str, Value]) -> None:
-                v[name] = min(hi, max(lo, v[name] - fn(v)))  # type: ignore[operator]
+                v[name] = min(hi, max(lo, cast(int, v[name]) - number(v)))
 
         return effect
 

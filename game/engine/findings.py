@@ -7,16 +7,18 @@ a file is collected and reported together, each with a stable code, a position a
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass
+from typing import Final, Literal
 
-ERROR = "error"
-WARNING = "warning"
+Severity = Literal["error", "warning"]
+ERROR: Final = "error"
+WARNING: Final = "warning"
 
 
 @dataclass(frozen=True)
 class Finding:
     """One problem at one place in one file. ``line`` and ``column`` are 1-based (0: unknown)."""
 
-    severity: str
+    severity: Severity
     code: str
     message: str
     file: str = ""

@@ -10,10 +10,13 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
+from typing import Literal, get_args
 
 from . import rules, turns
+from .expr import Value, VarType
+from .jsonread import DamagedError, Fields, JSONObject, JSONValue, json_safe
 from .model import Actor, Constraint, Node, Outcome, Scenario, Step
-from .policies import CONTROLLERS, POLICIES, computer_table_move
+from .policies import CONTROLLERS, POLICIES, Controller, computer_table_move, controller_named
 from .rules import Happening
 from .state import GameState
 from .talks import TalksError
@@ -24,21 +27,39 @@ class GameError(ValueError):
     """A request the game cannot carry out (an unknown or unavailable choice, nothing to undo)."""
 
 
+MoveBy = Literal[Controller, "proxy", "chance"]
+"""Who took a move: a controller ("human" or a computer policy), "chance" for a chance branch, or
+"proxy" for a choice made in a person's seat on their behalf (a front end's rule, such as a class's
+time limit running out; the front end keeps the rule in its own data)."""
+MOVERS: tuple[MoveBy, ...] = get_args(MoveBy)
+PERSONS_SEAT: tuple[MoveBy, ...] = ("human", "proxy")
+
+
+def mover_named(name: str) -> MoveBy | None:
+    """``name`` as a ``MoveBy`` value, or None when no mover has that name."""
+    return next((m for m in MOVERS if m == name), None)
+
+
 @dataclass(frozen=True)
 class Move:
     """One recorded step: the node, the choice or branch taken, and by whom."""
 
     node: str
     step: str
-    by: str  # "human", a policy name, or "chance"
+    by: MoveBy
     actor: str = ""
     day: int = 0
     forced: bool = False  # a chance branch taken because history replay follows history
     reason: str = ""  # why the players chose it, in their words
     terms: Mapping[str, str] = field(default_factory=dict)  # a package proposed or countered
 
-    def to_dict(self) -> dict[str, object]:
-        data: dict[str, object] = {"node": self.node, "step": self.step, "by": self.by, "day": self.day}
+    @property
+    def in_persons_seat(self) -> bool:
+        """A person decided, or it was decided for them in their seat (``proxy``)."""
+        return self.by in PERSONS_SEAT
+
+    def to_dict(self) -> dict[str, JSONValue]:
+        data: dict[str, JSONValue] = {"node": self.node, "step": self.step, "by": self.by, "day": self.day}
         if self.actor:
             data["actor"] = self.actor
         if self.forced:
@@ -50,17 +71,23 @@ class Move:
         return data
 
     @classmethod
-    def from_dict(cls, data: dict[str, object]) -> Move:
+    def from_dict(cls, data: object, where: str = "a move") -> Move:
+        """Read a move written by ``to_dict``; ``DamagedError`` names what is wrong."""
+        fields = Fields(data, where)
+        name = fields.text("by", "human")
+        by = mover_named(name)
+        if by is None:
+            raise DamagedError(f"{where}: 'by' names nobody who can move ({name!r}); use one of {', '.join(MOVERS)}")
         return cls(
-            str(data["node"]),
-            str(data["step"]),
-            str(data.get("by", "human")),
-            str(data.get("actor", "")),
-            int(data.get("day", 0)),
-            bool(data.get("forced", False)),
-            str(data.get("reason", "")),
-            {str(k): str(v) for k, v in terms.items()} if isinstance(terms := data.get("terms"), dict) else {},
-        )  # type: ignore
+            fields.text("node"),
+            fields.text("step"),
+            by,
+            fields.text("actor", ""),
+            fields.integer("day", 0),
+            fields.flag("forced", False),
+            fields.text("reason", ""),
+            fields.text_map("terms"),
+        )
 
 
 @dataclass(frozen=True)
@@ -91,54 +118,63 @@ class Decision:
         return [c for c in self.choices if c.available]
 
 
-@dataclass
+@dataclass(slots=True)  # slots: setting a field that does not exist is an error, not a silent no-op
 class Settings:
+    """How a game was set up: everything a replay needs besides the moves, and front ends' own
+    data in ``extras`` (JSON-safe, written to saves unread; each front end checks its own)."""
+
     lens: str
     seed: int
-    controllers: dict[str, str] = field(default_factory=dict)  # actor -> "human" or a policy name
+    controllers: dict[str, Controller] = field(default_factory=dict)  # actor -> "human" or a policy name
     follow_history: bool = False  # chance nodes take their historical branch (history replay)
     start: str = ""  # a node to start at instead of the scenario's start (authors' testing)
-    overrides: dict[str, object] = field(default_factory=dict)  # values set before the start
-    time_limit: int = 0  # seconds per human decision in class play (0: none)
-    timeout_rule: str = ""  # what happens when it runs out: "computer" or "status_quo"
-    projector: bool = False  # class play shows every briefing openly
+    overrides: dict[str, Value] = field(default_factory=dict)  # values set before the start
+    extras: JSONObject = field(default_factory=dict)  # front ends' own data, kept in saves, never read here
 
-    def to_dict(self) -> dict[str, object]:
-        data: dict[str, object] = {
+    def to_dict(self) -> JSONObject:
+        data: JSONObject = {
             "lens": self.lens,
             "seed": self.seed,
-            "controllers": dict(self.controllers),
+            "controllers": dict[str, JSONValue](self.controllers),
             "follow_history": self.follow_history,
         }
         if self.start:
             data["start"] = self.start
-            data["overrides"] = dict(self.overrides)
-        if self.time_limit:
-            data["time_limit"] = self.time_limit
-            data["timeout_rule"] = self.timeout_rule
-        if self.projector:
-            data["projector"] = True
+            data["overrides"] = dict[str, JSONValue](self.overrides)
+        if self.extras:
+            data["extras"] = json_safe(self.extras, "the settings' extras")
         return data
 
     @classmethod
-    def from_dict(cls, data: dict[str, object]) -> Settings:
-        """Read settings written by ``to_dict``; raises KeyError/TypeError/ValueError if damaged."""
-        controllers = data.get("controllers", {})
-        if not isinstance(controllers, dict):
-            raise TypeError("controllers")
-        overrides = data.get("overrides", {})
-        if not isinstance(overrides, dict):
-            raise TypeError("overrides")
+    def from_dict(cls, data: object) -> Settings:
+        """Read settings written by ``to_dict``; ``DamagedError`` names what is wrong."""
+        fields = Fields(data, "the settings")
+        controllers: dict[str, Controller] = {}
+        given = fields.group("controllers", {})
+        for actor in given.data:
+            name = given.text(actor)
+            controller = controller_named(name)
+            if controller is None:
+                raise DamagedError(
+                    f"the player of {actor!r} is {name!r}, which cannot play; use one of {', '.join(CONTROLLERS)}"
+                )
+            controllers[actor] = controller
+        overrides: dict[str, Value] = {}
+        for name, value in fields.group("overrides", {}).data.items():
+            if not isinstance(value, (bool, int, str)):
+                raise DamagedError(f"the starting value of {name!r} should be a number, text or true/false")
+            overrides[name] = value
+        extras = fields.json("extras", {})
+        if not isinstance(extras, dict):
+            raise DamagedError("the settings: 'extras' should be a group of named fields")
         return cls(
-            str(data["lens"]),
-            int(data["seed"]),  # type: ignore[call-overload]
-            {str(k): str(v) for k, v in controllers.items()},
-            bool(data.get("follow_history", False)),
-            str(data.get("start", "")),
-            dict(overrides),
-            int(data.get("time_limit", 0)),
-            str(data.get("timeout_rule", "")),  # type: ignore[call-overload]
-            bool(data.get("projector", False)),
+            fields.text("lens"),
+            fields.integer("seed"),
+            controllers,
+            fields.flag("follow_history", False),
+            fields.text("start", ""),
+            overrides,
+            extras,
         )
 
 
@@ -176,7 +212,7 @@ class Game:
         self.state: GameState = rules.initial_state(scenario, settings.lens, settings.seed)
         for name, value in settings.overrides.items():
             if name in scenario.variables:
-                self.state.values[name] = value  # type: ignore[assignment]
+                self.state.values[name] = value
         self.moves: list[Move] = []
         self.log: list[Happening] = []
         self._undo: list[tuple[GameState, int, int]] = []
@@ -189,10 +225,10 @@ class Game:
         scenario: Scenario,
         lens: str | None = None,
         seed: int = 0,
-        controllers: dict[str, str] | None = None,
+        controllers: Mapping[str, str] | None = None,
         follow_history: bool = False,
         start: str = "",
-        overrides: dict[str, object] | None = None,
+        overrides: Mapping[str, Value] | None = None,
     ) -> Game:
         """Start a game. ``controllers`` maps actor ids to "human" or a policy; unnamed actors are
         played by the ``historical`` policy. ``start`` and ``overrides`` begin at another node with
@@ -200,15 +236,20 @@ class Game:
         lens = lens or scenario.default_lens
         if lens and lens not in scenario.lenses:
             raise GameError(f"no lens {lens!r}; this scenario has: {', '.join(scenario.lenses) or 'none'}")
-        chosen = {actor: "historical" for actor in scenario.actors}
+        chosen: dict[str, Controller] = {actor: "historical" for actor in scenario.actors}
         for actor, who in (controllers or {}).items():
             if actor not in scenario.actors:
                 raise GameError(f"no actor {actor!r}; this scenario has: {', '.join(scenario.actors)}")
-            if who not in CONTROLLERS:
+            controller = controller_named(who)
+            if controller is None:
                 raise GameError(f"{who!r} cannot play; use one of {', '.join(CONTROLLERS)}")
-            chosen[actor] = who
+            chosen[actor] = controller
         if start and start not in scenario.nodes:
             raise GameError(f"no node {start!r}; did you mean one of: {', '.join(list(scenario.nodes)[:8])}...")
+        for name, value in (overrides or {}).items():
+            problem = value_problem(scenario, name, value)
+            if problem:
+                raise GameError(problem)
         settings = Settings(lens or "", seed, chosen, follow_history, start, dict(overrides or {}))
         game = cls(scenario, settings)
         rules.start(scenario, game.state, game.log, game._picker(), start)
@@ -333,7 +374,7 @@ class Game:
         node = self.node
         if node is None or node.kind != "decision":
             return None
-        views = []
+        views: list[ChoiceView] = []
         for step in node.choices:
             if not rules.visible(step, self.state):
                 continue
@@ -363,7 +404,7 @@ class Game:
                 views.append(ChoiceView(len(views) + 1, step, blocked))
         return Decision(node, self.scenario.actors[actor], self.date, tuple(views))
 
-    def controller(self, actor: str) -> str:
+    def controller(self, actor: str) -> Controller:
         return self.settings.controllers.get(actor, "historical")
 
     @property
@@ -375,7 +416,7 @@ class Game:
 
     # -- acting -----------------------------------------------------------------------------
 
-    def choose(self, choice: str | int, by: str = "human", reason: str = "") -> list[Happening]:
+    def choose(self, choice: str | int, by: MoveBy = "human", reason: str = "") -> list[Happening]:
         """Take a choice by id or by its 1-based number; return what happened as a result."""
         decision = self.decision
         if decision is None:
@@ -406,7 +447,8 @@ class Game:
         decision = self.decision
         if decision is None:
             raise GameError("no decision is waiting")
-        policy = POLICIES[self.controller(decision.actor.id)] if self.computer_to_move else POLICIES["goals"]
+        controller = self.controller(decision.actor.id)
+        policy = POLICIES["goals"] if controller == "human" else POLICIES[controller]
         options = [v.step for v in decision.open_choices]
         return policy(self.scenario, self.state, options, decision.actor.id, self.settings.seed)
 
@@ -424,17 +466,19 @@ class Game:
 
     # -- at the table -------------------------------------------------------------------------
 
-    def propose(self, actor: str, package: Mapping[str, str], by: str = "human", reason: str = "") -> list[Happening]:
+    def propose(
+        self, actor: str, package: Mapping[str, str], by: MoveBy = "human", reason: str = ""
+    ) -> list[Happening]:
         """Put a package (issue -> option) on the table for ``actor``."""
         return self._act(TableMove(actor, "propose", dict(package), reason), by)
 
     def answer(
-        self, actor: str, kind: str, package: Mapping[str, str] | None = None, by: str = "human", reason: str = ""
+        self, actor: str, kind: str, package: Mapping[str, str] | None = None, by: MoveBy = "human", reason: str = ""
     ) -> list[Happening]:
         """Answer the offer on the table: accept, reject, counter (with ``package``) or walk."""
         return self._act(TableMove(actor, kind, dict(package or {}), reason), by)
 
-    def seal(self, actor: str, choice: str | int, by: str = "human", reason: str = "") -> list[Happening]:
+    def seal(self, actor: str, choice: str | int, by: MoveBy = "human", reason: str = "") -> list[Happening]:
         """Make ``actor``'s hidden choice in a sealed move (by id or 1-based number)."""
         decision = self.decision_for(actor)
         if decision is None:
@@ -444,7 +488,7 @@ class Game:
             raise GameError(f"'{view.step.label}' is not available: {view.why_blocked()}")
         return self._act(TableMove(actor, view.step.id, {}, reason), by)
 
-    def _act(self, move: TableMove, by: str) -> list[Happening]:
+    def _act(self, move: TableMove, by: MoveBy) -> list[Happening]:
         if not any(t.actor == move.actor for t in self.turns):
             raise GameError(f"it is not {self.scenario.actors[move.actor].name}'s turn")
         trial = self.state.copy()
@@ -497,7 +541,7 @@ class Game:
     def undo_to_human(self) -> int:
         """Take back decisions until the last one a person made is open again (nothing when no
         person has decided yet: the computer would only make the same moves again)."""
-        if not any(m.by == "human" or m.by.startswith("timeout:") for m in self.moves):
+        if not any(m.in_persons_seat for m in self.moves):
             return 0
         done = 0
         while self._undo:
@@ -515,7 +559,30 @@ class Game:
         self.settings.follow_history = False
 
 
-def parse_assignment(scenario: Scenario, text: str) -> tuple[str, object]:
+def value_problem(scenario: Scenario, name: str, value: object) -> str:
+    """Why ``value`` cannot be the variable ``name`` in this scenario ('' when it can)."""
+    variable = scenario.variables.get(name)
+    if variable is None:
+        return f"there is no variable {name!r}; this scenario has: {', '.join(scenario.variables)}"
+    return type_problem(name, variable.type, value)
+
+
+def type_problem(name: str, vtype: VarType, value: object) -> str:
+    """Why ``value`` does not fit ``vtype`` ('' when it does)."""
+    if vtype.kind == "bool":
+        return "" if isinstance(value, bool) else f"{name} is true or false, not {value!r}"
+    if vtype.kind == "int":
+        if isinstance(value, bool) or not isinstance(value, int):
+            return f"{name} is a whole number, not {value!r}"
+        if not vtype.minimum <= value <= vtype.maximum:
+            return f"{name} must be within {vtype.minimum}..{vtype.maximum}, not {value}"
+        return ""
+    if not isinstance(value, str) or value not in vtype.values:
+        return f"{name} is one of {', '.join(vtype.values)}, not {value!r}"
+    return ""
+
+
+def parse_assignment(scenario: Scenario, text: str) -> tuple[str, Value]:
     """Read ``VAR=VALUE`` for a scenario variable, checking the type and bounds."""
     name, sep, raw = text.partition("=")
     name, raw = name.strip(), raw.strip()

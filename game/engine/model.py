@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from typing import Literal, get_args
 
 from .expr import Compiled, Effect, Value, VarType
 
@@ -30,6 +31,10 @@ class Goal:
     expr_text: str = ""
     expr: Compiled | None = None
     outcome: str = ""
+
+
+Seat = Literal["table", "offstage"]  # at the negotiating table, or acting on it from outside
+SEATS: tuple[Seat, ...] = get_args(Seat)
 
 
 @dataclass(frozen=True)
@@ -99,7 +104,7 @@ class Actor:
     short: str
     leaders: tuple[str, ...]
     colour: str
-    seat: str  # "table" | "offstage"
+    seat: Seat
     description: str
     briefing: str
     goals: tuple[Goal, ...] = ()

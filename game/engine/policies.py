@@ -12,6 +12,7 @@ generator, so recorded games replay exactly without re-running the players.
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Literal, get_args
 
 from . import bargain, turns
 from .foresight import foresee, immediate_score
@@ -22,6 +23,8 @@ from .talks import term_blockers
 from .turns import TableMove, Turn
 
 Policy = Callable[[Scenario, GameState, list[Step], str, int], Step]
+PolicyName = Literal["historical", "goals", "random"]
+Controller = Literal["human", PolicyName]  # who plays an actor: a person, or a computer policy
 FORESIGHT = 2  # how deeply goal-driven players model the others (see foresight.py)
 
 
@@ -58,12 +61,25 @@ def historical_policy(scenario: Scenario, state: GameState, options: list[Step],
     return goals_policy(scenario, state, options, actor, seed)
 
 
-POLICIES: dict[str, Policy] = {
+POLICIES: dict[PolicyName, Policy] = {
     "historical": historical_policy,
     "goals": goals_policy,
     "random": random_policy,
 }
-CONTROLLERS = ("human", *POLICIES)
+CONTROLLERS: tuple[Controller, ...] = get_args(Controller)
+
+
+def policy_named(name: str) -> Policy:
+    """The policy called ``name``; ``ValueError`` naming the policies there are."""
+    for key, policy in POLICIES.items():
+        if key == name:
+            return policy
+    raise ValueError(f"no computer player {name!r}; use one of {', '.join(POLICIES)}")
+
+
+def controller_named(name: str) -> Controller | None:
+    """``name`` as a controller, or None when nothing of that name can play."""
+    return next((c for c in CONTROLLERS if c == name), None)
 
 
 # -- at negotiation and sealed nodes -------------------------------------------------------------

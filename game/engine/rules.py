@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Literal
 
 from .expr import Values
 from .model import Constraint, Node, Scenario, Step
@@ -21,11 +22,28 @@ MAX_TURNS = 10_000
 Picker = Callable[[Node, GameState], tuple[Step, bool]]
 
 
+HappeningKind = Literal[
+    "decision",
+    "chance",
+    "event",
+    "outcome",
+    "deadline",
+    "stuck",
+    "offer",
+    "answer",
+    "deal",
+    "no_deal",
+    "sealed",
+    "reveal",
+]
+EndingKind = Literal["outcome", "deadline", "stuck"]  # the kinds that end a game
+
+
 @dataclass(frozen=True)
 class Happening:
     """One dated line of the game's history: a decision, a chance result, an event or an ending."""
 
-    kind: str  # "decision" | "chance" | "event" | "outcome" | "deadline" | "stuck"
+    kind: HappeningKind
     day: int
     title: str
     text: str = ""
@@ -54,14 +72,9 @@ def initial_state(scenario: Scenario, lens: str | None, seed: int) -> GameState:
     chosen = scenario.lenses.get(lens or scenario.default_lens)
     for variable in scenario.variables.values():
         if variable.drawn:
-            low, high = (
-                chosen.draws.get(variable.id)
-                if chosen and variable.id in chosen.draws
-                else (
-                    variable.type.minimum,
-                    variable.type.maximum,
-                )
-            )
+            low, high = variable.type.minimum, variable.type.maximum
+            if chosen is not None and variable.id in chosen.draws:
+                low, high = chosen.draws[variable.id]
             state.rng, offset = draw_below(state.rng, high - low + 1)
             values[variable.id] = low + offset
     set_day(scenario, state, 0)
@@ -122,7 +135,9 @@ def historical_branch(node: Node, state: GameState) -> tuple[Step, bool]:
     return draw_branch(node, state)
 
 
-def end(scenario: Scenario, state: GameState, outcome: str, log: Log, kind: str = "outcome", why: str = "") -> None:
+def end(
+    scenario: Scenario, state: GameState, outcome: str, log: Log, kind: EndingKind = "outcome", why: str = ""
+) -> None:
     state.outcome = outcome
     state.node = ""
     if log is not None:

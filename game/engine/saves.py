@@ -1,8 +1,14 @@
 """Saves: a JSON record of (scenario, lens, seed, players, moves), restored by replaying the moves.
 
 A save is written atomically (temporary file, then rename), carries its format version and the
-scenario's id and content hash, and is never modified or deleted by reading it. When the scenario
-has changed since, loading replays the recorded moves by id as far as they still apply.
+scenario's id and content hash, and is never modified or deleted by reading it. Reading checks
+every field's type, and loading checks the save against the scenario (start node, lens, starting
+values), so a damaged or mismatched save is reported in plain words instead of failing later. When
+the scenario has changed since, loading replays the recorded moves by id as far as they still apply.
+
+Format history: 1 kept front ends' settings (a class's time limit) among the engine's and wrote a
+move made for a person as ``by: "label:detail"``; 2 keeps front ends' data in ``settings.extras``
+and writes such a move as ``by: "proxy"``. Format 1 is read by upgrading it to 2 in memory.
 """
 
 from __future__ import annotations
@@ -16,11 +22,13 @@ import tempfile
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from .game import Game, Move, ReplayReport, Settings
+from .game import MOVERS, Game, Move, ReplayReport, Settings, value_problem
+from .jsonread import DamagedError, Fields
 from .model import Scenario
 
-SAVE_FORMAT = 1
+SAVE_FORMAT = 2
 MIN_LOADABLE_FORMAT = 1
+_ENGINE_SETTINGS = frozenset({"lens", "seed", "controllers", "follow_history", "start", "overrides"})
 AUTOSAVE = "autosave"
 MAX_SAVE_BYTES = 4 * 1024 * 1024
 _SLOT = re.compile(r"^[A-Za-z0-9][A-Za-z0-9 _.-]{0,63}$")
@@ -119,9 +127,11 @@ def save_game(game: Game, folder: str | Path, slot: str, created: str = "") -> P
         except SaveError:
             created = ""
     scenario = game.scenario
+    # A save that uses nothing new in format 2 stays readable by a format-1 reader.
+    needs_two = bool(game.settings.extras) or any(m.by == "proxy" for m in game.moves)
     data = {
         "parley_save": SAVE_FORMAT,
-        "min_reader": MIN_LOADABLE_FORMAT,
+        "min_reader": SAVE_FORMAT if needs_two else 1,
         "name": slot.strip(),
         "scenario": {"id": scenario.id, "hash": scenario.content_hash, "title": scenario.title, "path": scenario.path},
         "settings": game.settings.to_dict(),
@@ -142,15 +152,26 @@ def autosave(game: Game, folder: str | Path) -> Path:
     return save_game(game, folder, AUTOSAVE)
 
 
-def _field(data: dict[str, object], key: str, kind: type, path: Path) -> object:
-    value = data.get(key)
-    if not isinstance(value, kind):
-        raise SaveError(f"{path.name} is damaged: '{key}' is missing or of the wrong kind")
-    return value
+def _upgrade_format_1(settings: Fields, moves: list[object]) -> tuple[dict[str, object], list[object]]:
+    """Format 1 read as format 2: settings the engine does not know go, unchanged, into ``extras``
+    for the front end that wrote them; a move by 'label:detail' was made for a person: ``proxy``."""
+    upgraded: dict[str, object] = {k: v for k, v in settings.data.items() if k in _ENGINE_SETTINGS}
+    extras = settings.extra_keys(set(_ENGINE_SETTINGS))
+    if extras:
+        upgraded["extras"] = extras
+    out: list[object] = []
+    for move in moves:
+        if isinstance(move, dict):
+            by = move.get("by")
+            if isinstance(by, str) and by not in MOVERS and ":" in by:
+                move = {**move, "by": "proxy"}
+        out.append(move)
+    return upgraded, out
 
 
-def read_save(path: str | Path) -> SaveData:
-    """Read a save file without changing it; ``SaveError`` says plainly what is wrong."""
+def read_save(path: str | Path, scenario: Scenario | None = None) -> SaveData:
+    """Read a save file without changing it; ``SaveError`` says plainly what is wrong. Given the
+    ``scenario``, the save is also checked against it (``check_save``)."""
     path = Path(path)
     try:
         with open(path, "rb") as handle:
@@ -170,7 +191,7 @@ def read_save(path: str | Path) -> SaveData:
     if not isinstance(data, dict) or "parley_save" not in data:
         raise SaveError(f"{path.name} is not a Parley save")
     version = data.get("parley_save")
-    if not isinstance(version, int):
+    if isinstance(version, bool) or not isinstance(version, int):
         raise SaveError(f"{path.name} is damaged: its format version is missing")
     minimum = data.get("min_reader", version)
     if isinstance(minimum, int) and minimum > SAVE_FORMAT:
@@ -183,28 +204,58 @@ def read_save(path: str | Path) -> SaveData:
             f"{path.name} uses save format {version}, older than this Parley reads "
             f"({MIN_LOADABLE_FORMAT} to {SAVE_FORMAT})"
         )
-    scenario = _field(data, "scenario", dict, path)
-    settings = _field(data, "settings", dict, path)
-    moves = _field(data, "moves", list, path)
     try:
-        parsed_settings = Settings.from_dict(settings)  # type: ignore[arg-type]
-        parsed_moves = [Move.from_dict(m) for m in moves]  # type: ignore[union-attr, arg-type]
-        return SaveData(
+        fields = Fields(data, "the save")
+        about = fields.group("scenario")
+        settings: object = fields.group("settings").data
+        moves = fields.items("moves")
+        if version == 1:
+            settings, moves = _upgrade_format_1(Fields(settings, "the settings"), moves)
+        scenario_id = about.text("id")
+        save = SaveData(
             path,
-            str(data.get("name", path.stem)),
-            str(scenario["id"]),  # type: ignore[index]
-            str(scenario.get("hash", "")),
-            str(scenario.get("title", scenario["id"])),  # type: ignore
-            parsed_settings,
-            parsed_moves,
-            str(data.get("created", "")),
-            str(data.get("updated", "")),
-            str(data.get("context", "")),
-            str(data.get("outcome", "")),
-            str(scenario.get("path", "")),
-        )  # type: ignore[union-attr]
-    except (KeyError, TypeError, ValueError, AttributeError) as exc:
-        raise SaveError(f"{path.name} is damaged: {exc.__class__.__name__} in its contents") from None
+            fields.text("name", path.stem),
+            scenario_id,
+            about.text("hash", ""),
+            about.text("title", scenario_id),
+            Settings.from_dict(settings),
+            [Move.from_dict(move, f"move {number}") for number, move in enumerate(moves, 1)],
+            fields.text("created", ""),
+            fields.text("updated", ""),
+            fields.text("context", ""),
+            fields.text("outcome", ""),
+            about.text("path", ""),
+        )
+    except DamagedError as exc:
+        raise SaveError(f"{path.name} is damaged: {exc}; the file was left as it is") from None
+    if scenario is not None:
+        check_save(save, scenario)
+    return save
+
+
+def check_save(data: SaveData, scenario: Scenario) -> None:
+    """``SaveError`` when the save cannot be a game of ``scenario``: another scenario, or a start
+    node, lens or starting value this scenario does not have. Moves that no longer apply are not
+    an error: the replay stops there and says so."""
+    name = data.path.name
+    if data.scenario_id != scenario.id:
+        raise SaveError(f"{name} is a save of '{data.scenario_id}', not of '{scenario.id}'")
+    settings = data.settings
+    problem = ""
+    if settings.start and settings.start not in scenario.nodes:
+        problem = f"the game began at the situation '{settings.start}', which the scenario no longer has"
+    elif settings.lens and settings.lens not in scenario.lenses:
+        have = ", ".join(scenario.lenses) or "none"
+        problem = f"the game was played under the lens '{settings.lens}', which the scenario no longer has ({have})"
+    else:
+        problem = next(
+            (p for n, v in settings.overrides.items() if (p := value_problem(scenario, n, v))),
+            "",
+        )
+        if problem:
+            problem = f"its starting values do not fit the scenario: {problem}"
+    if problem:
+        raise SaveError(f"{name} does not fit '{scenario.title}': {problem}; the file was left as it is")
 
 
 @dataclass
@@ -232,13 +283,13 @@ class Restored:
 
 
 def restore(data: SaveData, scenario: Scenario) -> Restored:
-    """Replay a save's moves on ``scenario`` (which must have the same id)."""
-    if data.scenario_id != scenario.id:
-        raise SaveError(f"{data.path.name} is a save of '{data.scenario_id}', not of '{scenario.id}'")
+    """Replay a save's moves on ``scenario``; ``SaveError`` when the save does not fit it
+    (``check_save``). Players of actors the scenario no longer has are left out."""
+    check_save(data, scenario)
     settings = data.settings
-    lens = settings.lens if settings.lens in scenario.lenses else scenario.default_lens
+    lens = settings.lens or scenario.default_lens
     controllers = {a: c for a, c in settings.controllers.items() if a in scenario.actors}
-    settings = replace(settings, lens=lens, controllers=controllers)
+    settings = replace(settings, lens=lens, controllers=controllers, extras=dict(settings.extras))
     for actor in scenario.actors:
         settings.controllers.setdefault(actor, "historical")
     game, report = Game.replay(scenario, settings, data.moves)

@@ -10,14 +10,15 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
 import yaml
 
 from .expr import did_you_mean
-from .findings import ERROR, WARNING, Finding
+from .findings import ERROR, WARNING, Finding, Severity
+from .model import SEATS
 from .yamlread import Loader
 
 Path = tuple[Any, ...]
@@ -51,7 +52,7 @@ class Walk:
         return self.positions.get(path, (0, 0))
 
     def add(
-        self, severity: str, code: str, path: Path, message: str, hint: str = "", col_offset: int | None = None
+        self, severity: Severity, code: str, path: Path, message: str, hint: str = "", col_offset: int | None = None
     ) -> None:
         line, col = self.at(path)
         if col_offset is not None:
@@ -83,9 +84,9 @@ def where(path: Path, walk: Walk | None = None) -> str:
     return out or "the file"
 
 
-def suggest(word: str, options: object) -> str:
+def suggest(word: str, options: Iterable[object]) -> str:
     """A 'did you mean' hint for a misspelt word, ignoring case ('HIGH' and 'Hgh' suggest 'high')."""
-    choices = [str(o) for o in options]  # type: ignore[attr-defined]
+    choices = [str(o) for o in options]
     hint = did_you_mean(word, choices)
     if hint or word == word.lower():
         return hint
@@ -731,7 +732,7 @@ ACTOR = Record(
         Field("short", Text("a short label for tight spaces")),
         Field("leaders", ListOf(Text(), "the people who speak for it")),
         Field("colour", Colour('its colour, "#rrggbb"'), True),
-        Field("seat", Choice(("table", "offstage"), "at the table, or acting from outside it"), True),
+        Field("seat", Choice(SEATS, "at the table, or acting from outside it"), True),
         Field("description", Text("public: what everyone knows"), True),
         Field("briefing", rich_text("private: its instructions and what only it knows"), True),
         Field("goals", ListOf(GOAL, "what a computer player of it wants")),

@@ -11,6 +11,7 @@ import hashlib
 from dataclasses import dataclass, field, replace
 
 from .expr import Value
+from .jsonread import DamagedError, Fields, JSONObject, JSONValue
 
 _MASK = (1 << 64) - 1
 
@@ -67,36 +68,29 @@ class TalksState:
             dict(self.made),
         )
 
-    def to_dict(self) -> dict[str, object]:
+    def to_dict(self) -> dict[str, JSONValue]:
         return {
             "round": self.round,
             "proposer": self.proposer,
-            "offer": dict(self.offer),
-            "answers": dict(self.answers),
-            "counters": {a: dict(p) for a, p in self.counters.items()},
-            "made": dict(self.made),
+            "offer": dict[str, JSONValue](self.offer),
+            "answers": dict[str, JSONValue](self.answers),
+            "counters": {a: dict[str, JSONValue](p) for a, p in self.counters.items()},
+            "made": dict[str, JSONValue](self.made),
         }
 
     @classmethod
-    def from_dict(cls, data: dict[str, object]) -> TalksState:
-        def text_map(value: object) -> dict[str, str]:
-            if not isinstance(value, dict):
-                raise TypeError("a mapping of text was expected")
-            return {str(k): str(v) for k, v in value.items()}
-
-        counters = data.get("counters", {})
-        if not isinstance(counters, dict):
-            raise TypeError("counters")
-        round_ = data["round"]
-        if not isinstance(round_, int) or isinstance(round_, bool):
-            raise TypeError("round")
+    def from_dict(cls, data: object) -> TalksState:
+        """Read a table written by ``to_dict``; ``DamagedError`` names what is wrong."""
+        fields = Fields(data, "the negotiation")
+        counters = fields.group("counters", {})
+        made = fields.group("made", {})
         return cls(
-            round_,
-            str(data["proposer"]),
-            text_map(data.get("offer", {})),
-            text_map(data.get("answers", {})),
-            {str(a): text_map(p) for a, p in counters.items()},
-            {str(a): int(n) for a, n in made.items()} if isinstance(made := data.get("made", {}), dict) else {},
+            fields.integer("round"),
+            fields.text("proposer"),
+            fields.text_map("offer"),
+            fields.text_map("answers"),
+            {actor: counters.text_map(actor) for actor in counters.data},
+            {actor: made.integer(actor) for actor in made.data},
         )
 
 
@@ -128,13 +122,13 @@ class GameState:
     def ended(self) -> bool:
         return bool(self.outcome)
 
-    def to_dict(self) -> dict[str, object]:
+    def to_dict(self) -> JSONObject:
         return {
             "node": self.node,
             "day": self.day,
-            "values": dict(self.values),
+            "values": dict[str, JSONValue](self.values),
             "rng": self.rng,
-            "fired": list(self.fired),
+            "fired": list[JSONValue](self.fired),
             "turn": self.turn,
             "outcome": self.outcome,
             "off_history": self.off_history,
@@ -143,16 +137,23 @@ class GameState:
         }
 
     @classmethod
-    def from_dict(cls, data: dict[str, object]) -> GameState:
+    def from_dict(cls, data: object) -> GameState:
+        """Read a state written by ``to_dict``; ``DamagedError`` names what is wrong."""
+        fields = Fields(data, "the game state")
+        values: dict[str, Value] = {}
+        for name, value in fields.group("values").data.items():
+            if not isinstance(value, (bool, int, str)):
+                raise DamagedError(f"the game state: the value of {name!r} should be a number, text or true/false")
+            values[name] = value
         return cls(
-            str(data["node"]),
-            int(data["day"]),
-            dict(data["values"]),  # type: ignore[arg-type,call-overload]
-            int(data["rng"]),
-            list(data.get("fired", [])),
-            int(data.get("turn", 0)),  # type: ignore
-            str(data.get("outcome", "")),
-            bool(data.get("off_history", False)),
-            TalksState.from_dict(talks) if isinstance(talks := data.get("talks"), dict) else None,
-            {str(k): str(v) for k, v in picks.items()} if isinstance(picks := data.get("picks"), dict) else {},
+            fields.text("node"),
+            fields.integer("day"),
+            values,
+            fields.integer("rng"),
+            fields.texts("fired"),
+            fields.integer("turn", 0),
+            fields.text("outcome", ""),
+            fields.flag("off_history", False),
+            TalksState.from_dict(talks) if isinstance(talks := fields.json("talks"), dict) else None,
+            fields.text_map("picks"),
         )

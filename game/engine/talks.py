@@ -21,7 +21,7 @@ from collections.abc import Mapping
 from . import rules
 from .expr import Value
 from .model import Constraint, HistoricalMove, Negotiation, Node, Outlet, Scenario, Step
-from .rules import Happening, Log
+from .rules import Happening, HappeningKind, Log
 from .state import GameState, TalksState
 
 Package = Mapping[str, str]
@@ -286,7 +286,7 @@ def seal(scenario: Scenario, state: GameState, actor: str, step: Step, log: Log)
 # -- leaving a node -----------------------------------------------------------------------------
 
 
-def _leave(scenario: Scenario, state: GameState, outlet: Outlet, log: Log, kind: str, title: str) -> None:
+def _leave(scenario: Scenario, state: GameState, outlet: Outlet, log: Log, kind: HappeningKind, title: str) -> None:
     """Take an outlet: its effects, its days, then on to where it leads."""
     node_id = state.node
     state.talks = None
@@ -311,7 +311,9 @@ def _leave(scenario: Scenario, state: GameState, outlet: Outlet, log: Log, kind:
     rules.move(scenario, state, outlet.next, log, taken_on + 1 if outlet.days else taken_on)
 
 
-def _log(log: Log, kind: str, state: GameState, title: str, detail: str, actor: str, node: Node, text: str) -> None:
+def _log(
+    log: Log, kind: HappeningKind, state: GameState, title: str, detail: str, actor: str, node: Node, text: str
+) -> None:
     if log is not None:
         # The terms first, then the mover's reason on a line of its own (views may hide the reason).
         body = detail + ("\n" + text if text else "")

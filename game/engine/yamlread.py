@@ -90,30 +90,38 @@ def decode(data: bytes, file: str) -> tuple[str | None, Finding | None]:
     return text.lstrip("\ufeff"), None
 
 
+@dataclass
+class _Open:
+    """A collection being read: its anchor, if any, and its expanded size so far."""
+
+    anchor: str | None
+    size: int
+
+
 def _scan_events(text: str, file: str) -> Finding | None:
     """Walk the event stream once: depth, aliases, tags and syntax, before building any tree."""
     depth = aliases = count = 0
     # Expanded sizes: each open collection's running count, and each anchor's finished size.
-    sizes: list[list] = [[None, 0]]
+    sizes: list[_Open] = [_Open(None, 0)]
     anchored: dict[str, int] = {}
     try:
         for event in yaml.parse(text, Loader=Loader):
             count += 1
             mark = event.start_mark
             if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
-                sizes.append([event.anchor, 1])
+                sizes.append(_Open(event.anchor, 1))
             elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
-                anchor, size = sizes.pop()
-                if anchor:
-                    anchored[anchor] = size
-                sizes[-1][1] += size
+                done = sizes.pop()
+                if done.anchor:
+                    anchored[done.anchor] = done.size
+                sizes[-1].size += done.size
             elif isinstance(event, yaml.ScalarEvent):
-                sizes[-1][1] += 1
+                sizes[-1].size += 1
                 if event.anchor:
                     anchored[event.anchor] = 1
             elif isinstance(event, yaml.AliasEvent):
-                sizes[-1][1] += anchored.get(event.anchor, 1)
-                if sum(s for _, s in sizes) > MAX_EXPANDED:
+                sizes[-1].size += anchored.get(event.anchor, 1)
+                if sum(s.size for s in sizes) > MAX_EXPANDED:
                     return _err(
                         file,
                         "too-many-aliases",

@@ -190,7 +190,7 @@ class TerminalPlayer:
         for source in outcome.sources:
             self.say(wrap(cite(game.scenario, source), "    ", "  Source: "))
         decisions = [m for m in game.moves if m.by != "chance"]
-        yours = sum(1 for m in decisions if m.by == "human" or m.by.startswith("timeout:"))
+        yours = sum(1 for m in decisions if m.in_persons_seat)
         self.say(
             f"\n{len(decisions)} decisions, {yours} of them yours. "
             f"What really happened: python main.py replay {game.scenario.path}"

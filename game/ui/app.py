@@ -18,6 +18,7 @@ import pygame
 import pygame_gui
 from pygame_gui.elements import UITextEntryLine
 
+from ..classroom.settings import ClassroomSettings
 from ..engine import Game, Scenario
 from ..engine.saves import AUTOSAVE, SaveError, autosave, read_save, restore, slot_path
 from ..paths import default_scenario, saves_folder
@@ -239,8 +240,11 @@ class App:
             )
         try:
             restored = restore(data, scenario)
+            ClassroomSettings.of(restored.game)  # a class's settings are checked before play relies on them
         except SaveError as exc:
             return None, str(exc)
+        except ValueError as exc:
+            return None, f"{path.name} is damaged: {exc}; the file was left as it is"
         return restored.game, restored.notice()
 
     def autosave_path(self) -> Path:

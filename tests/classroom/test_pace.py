@@ -11,8 +11,8 @@ from game.classroom.pace import (
     resolve_timeout,
     status_quo_choice,
     timeout_choice,
-    timeout_rule_of,
 )
+from game.classroom.settings import ClassroomSettings
 from game.classroom.transcript import build_transcript
 from game.engine import Game, GameError, load_text
 from game.engine.saves import read_save, restore, save_game
@@ -78,12 +78,15 @@ def test_resolve_timeout_records_the_rule(tiny, tmp_path, rule: str) -> None:  #
     game = Game.new(tiny, seed=3, controllers={a: "human" for a in tiny.actors})
     expected = game.computer_choice().id if rule == "computer" else "leave"
     assert timeout_choice(game, rule).id == expected
+    ClassroomSettings.chosen(60, rule, False).store(game)
     resolve_timeout(game, rule)
     move = game.moves[0]
-    assert (move.step, move.by, timeout_rule_of(move.by)) == (expected, f"timeout:{rule}", rule)
+    assert (move.step, move.by, move.in_persons_seat) == (expected, "proxy", True)
     loaded = restore(read_save(save_game(game, tmp_path, "paced")), tiny).game
-    assert loaded.moves[0].by == f"timeout:{rule}"
-    assert build_transcript(loaded).decisions[0].by.startswith("time ran out")
+    assert loaded.moves[0].by == "proxy"
+    assert ClassroomSettings.of(loaded) == ClassroomSettings(60, rule, False)  # type: ignore[arg-type]
+    words = {"computer": "the computer decides", "status_quo": "the status quo holds"}[rule]
+    assert build_transcript(loaded).decisions[0].by == f"time ran out: {words}"
 
 
 def test_timeout_needs_a_waiting_decision(tiny) -> None:  # type: ignore[no-untyped-def]

@@ -323,9 +323,9 @@ def test_time_outs_are_counted_apart() -> None:
     moves = [
         Move("a", "x", "human"),
         Move("b", "y", "chance"),
-        Move("c", "z", "timeout:status_quo"),
+        Move("c", "z", "proxy"),
         Move("d", "w", "historical"),
-        Move("e", "v", "timeout:computer"),
+        Move("e", "v", "proxy"),
     ]
     count = tally(moves)
     assert (count.by_class, count.by_computer, count.by_clock, count.total) == (1, 1, 2, 4)

@@ -1,11 +1,10 @@
 """The rules through the Game API: open and blocked choices, hidden ones, events, chance, time, undo.
 
-Every test that plays runs twice (the ``roundtrip`` fixture): once directly, once saving to JSON and
+Every test that plays runs twice (the ``play`` fixture): once directly, once saving to JSON and
 loading by replay after every move, as ink's suite does, so saves are proven exact everywhere."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -13,34 +12,52 @@ import pytest
 from game.engine import Game, GameError
 from game.engine.saves import read_save, restore, save_game
 
-Play = Callable[[Game, str], Game]
+
+class Through:
+    """Makes moves directly or, ``saving``, with a save and a reload by replay after each one; the
+    reloaded game must equal the one played (state, moves, log, settings) and is played on."""
+
+    def __init__(self, saving: bool, folder: Path) -> None:
+        self.saving = saving
+        self.folder = folder
+
+    def settle(self, game: Game) -> Game:
+        if not self.saving:
+            return game
+        restored = restore(read_save(save_game(game, self.folder, "round")), game.scenario)
+        assert restored.report.complete, restored.report
+        loaded = restored.game
+        assert loaded.state == game.state
+        assert loaded.moves == game.moves and loaded.log == game.log
+        assert loaded.settings == game.settings
+        return loaded
+
+    def __call__(self, game: Game, choice: str) -> Game:
+        game.choose(choice)
+        return self.settle(game)
+
+    def computer(self, game: Game) -> Game:
+        game.play_computer()
+        return self.settle(game)
+
+    def until_human(self, game: Game) -> Game:
+        while game.computer_to_move:
+            game = self.computer(game)
+        return game
 
 
 @pytest.fixture(params=["direct", "through-save"])
-def roundtrip(request: pytest.FixtureRequest, tmp_path: Path) -> Play:
-    """A way to make a move: directly, or followed by a save and a reload."""
-
-    def direct(game: Game, choice: str) -> Game:
-        game.choose(choice)
-        return game
-
-    def through_save(game: Game, choice: str) -> Game:
-        game.choose(choice)
-        path = save_game(game, tmp_path, "round")
-        restored = restore(read_save(path), game.scenario)
-        assert restored.report.complete, restored.report
-        assert restored.game.state == game.state
-        return restored.game
-
-    return direct if request.param == "direct" else through_save
+def play(request: pytest.FixtureRequest, tmp_path: Path) -> Through:
+    """A way to make moves: directly, or each followed by a save and a reload."""
+    return Through(request.param == "through-save", tmp_path)
 
 
 def humans(scenario) -> dict[str, str]:  # type: ignore[no-untyped-def]
     return {actor: "human" for actor in scenario.actors}
 
 
-def test_first_decision(tiny) -> None:  # type: ignore[no-untyped-def]
-    game = Game.new(tiny, seed=1, controllers=humans(tiny))
+def test_first_decision(tiny, play: Through) -> None:  # type: ignore[no-untyped-def]
+    game = play.settle(Game.new(tiny, seed=1, controllers=humans(tiny)))
     decision = game.decision
     assert decision is not None
     assert decision.node.id == "open" and decision.actor.id == "red"
@@ -49,8 +66,8 @@ def test_first_decision(tiny) -> None:  # type: ignore[no-untyped-def]
     assert game.value("trust") == 3  # the default lens 'hopeful' sets it
 
 
-def test_blocked_choice_names_its_constraint(tiny, roundtrip: Play) -> None:  # type: ignore[no-untyped-def]
-    game = roundtrip(Game.new(tiny, seed=1, controllers=humans(tiny)), "warm")
+def test_blocked_choice_names_its_constraint(tiny, play: Through) -> None:  # type: ignore[no-untyped-def]
+    game = play(Game.new(tiny, seed=1, controllers=humans(tiny)), "warm")
     decision = game.decision
     assert decision is not None
     sign = next(c for c in decision.choices if c.step.id == "sign_now")
@@ -61,18 +78,18 @@ def test_blocked_choice_names_its_constraint(tiny, roundtrip: Play) -> None:  # 
         game.choose("sign_now")
 
 
-def test_hidden_choice_appears_when_its_condition_holds(tiny, roundtrip: Play) -> None:  # type: ignore
+def test_hidden_choice_appears_when_its_condition_holds(tiny, play: Through) -> None:  # type: ignore
     game = Game.new(tiny, seed=1, controllers=humans(tiny))
-    warm = roundtrip(game, "warm")
+    warm = play(game, "warm")
     assert "apologise" not in [c.step.id for c in warm.decision.choices]  # type: ignore[union-attr]
-    game = roundtrip(Game.new(tiny, seed=1, controllers=humans(tiny)), "cold")
+    game = play(Game.new(tiny, seed=1, controllers=humans(tiny)), "cold")
     assert "apologise" in [c.step.id for c in game.decision.choices]  # type: ignore[union-attr]
 
 
-def test_constraint_lifts_when_its_condition_holds(tiny, roundtrip: Play) -> None:  # type: ignore
+def test_constraint_lifts_when_its_condition_holds(tiny, play: Through) -> None:  # type: ignore
     game = Game.new(tiny, seed=5, controllers=humans(tiny))
-    game = roundtrip(game, "warm")
-    game = roundtrip(game, "ask_powers")  # powers = 'sign'; courier chance; storm event on 4 Jan
+    game = play(game, "warm")
+    game = play(game, "ask_powers")  # powers = 'sign'; courier chance; storm event on 4 Jan
     assert "storm" in game.state.fired
     decision = game.decision
     assert decision is not None and decision.node.id == "final"
@@ -80,41 +97,40 @@ def test_constraint_lifts_when_its_condition_holds(tiny, roundtrip: Play) -> Non
     assert sign.available == (game.value("powers") == "sign")
 
 
-def test_events_fire_once_in_date_order_and_can_end_the_game(tiny) -> None:  # type: ignore[no-untyped-def]
-    game = Game.new(tiny, lens="gloomy", seed=2, controllers=humans(tiny))
-    game.choose("cold")  # trust 0, warned -> the 'collapse' event jumps to the walk-out
+def test_events_fire_once_in_date_order_and_can_end_the_game(tiny, play: Through) -> None:  # type: ignore
+    game = play.settle(Game.new(tiny, lens="gloomy", seed=2, controllers=humans(tiny)))
+    game = play(game, "cold")  # trust 0, warned -> the 'collapse' event jumps to the walk-out
     assert game.ended and game.outcome is not None and game.outcome.id == "walkout"
     assert [h.kind for h in game.log][-2:] == ["event", "outcome"]
     assert game.state.fired == ["collapse"]
 
 
-def test_time_moves_forward_only(tiny) -> None:  # type: ignore[no-untyped-def]
+def test_time_moves_forward_only(tiny, play: Through) -> None:  # type: ignore[no-untyped-def]
     game = Game.new(tiny, seed=1, controllers=humans(tiny))
     assert game.date.isoformat() == "1900-01-01"
-    game.choose("warm")  # 1 day, then blue_turn is dated 2 Jan
+    game = play(game, "warm")  # 1 day, then blue_turn is dated 2 Jan
     assert game.date.isoformat() == "1900-01-02"
-    game.choose("stall")  # 3 days; 'open' is dated 1 Jan but the clock never goes back
+    game = play(game, "stall")  # 3 days; 'open' is dated 1 Jan but the clock never goes back
     assert game.date.isoformat() == "1900-01-05"
     assert game.state.values["day"] == 4 and game.state.values["days_left"] == 3
 
 
-def test_clock_running_out_ends_in_the_fallback(tiny) -> None:  # type: ignore[no-untyped-def]
+def test_clock_running_out_ends_in_the_fallback(tiny, play: Through) -> None:  # type: ignore[no-untyped-def]
     game = Game.new(tiny, seed=1, controllers=humans(tiny))
     for _ in range(3):
         if game.ended:
             break
-        game.choose("warm")
+        game = play(game, "warm")
         if not game.ended:
-            game.choose("stall")
+            game = play(game, "stall")
     assert game.ended and game.outcome.id == "stalemate"  # type: ignore[union-attr]
     assert game.log[-1].kind == "deadline"
 
 
-def test_chance_is_deterministic_for_a_seed(tiny) -> None:  # type: ignore[no-untyped-def]
+def test_chance_is_deterministic_for_a_seed(tiny, play: Through) -> None:  # type: ignore[no-untyped-def]
     def courier(seed: int) -> str:
         game = Game.new(tiny, seed=seed, controllers=humans(tiny))
-        game.choose("warm")
-        game.choose("ask_powers")
+        game = play(play(game, "warm"), "ask_powers")
         return next(m.step for m in game.moves if m.by == "chance")
 
     results = [courier(seed) for seed in range(40)]
@@ -122,11 +138,11 @@ def test_chance_is_deterministic_for_a_seed(tiny) -> None:  # type: ignore[no-un
     assert set(results) == {"arrives", "lost"}  # both branches happen across seeds
 
 
-def test_undo_restores_the_exact_state(tiny) -> None:  # type: ignore[no-untyped-def]
+def test_undo_restores_the_exact_state(tiny, play: Through) -> None:  # type: ignore[no-untyped-def]
     game = Game.new(tiny, seed=3, controllers=humans(tiny))
     states = [game.state.copy()]
     for choice in ("warm", "ask_powers"):
-        game.choose(choice)
+        game = play(game, choice)
         states.append(game.state.copy())
     assert game.undo() == 1 and game.state == states[1]
     assert game.undo(5) == 1 and game.state == states[0]
@@ -134,76 +150,85 @@ def test_undo_restores_the_exact_state(tiny) -> None:  # type: ignore[no-untyped
     assert game.undo() == 0
 
 
-def test_computer_players_follow_history(tiny) -> None:  # type: ignore[no-untyped-def]
-    game = Game.new(tiny, seed=1, controllers={"red": "human"})
-    game.choose("warm")
+def test_computer_players_follow_history(tiny, play: Through) -> None:  # type: ignore[no-untyped-def]
+    game = play(Game.new(tiny, seed=1, controllers={"red": "human"}), "warm")
     assert game.computer_to_move
-    happened = game.play_computer()
-    assert happened[0].step == "ask_powers" and game.moves[1].by == "historical"
-    game.play_until_human()
+    game = play.computer(game)
+    assert game.moves[1].step == "ask_powers" and game.moves[1].by == "historical"
+    game = play.until_human(game)
     assert game.ended
 
 
-def test_goal_player_seeks_its_goals(tiny) -> None:  # type: ignore[no-untyped-def]
-    game = Game.new(tiny, seed=1, controllers={"red": "goals", "blue": "human"})
-    game.play_until_human()
-    assert game.moves[0].step == "warm"  # red's goal: trust up
+def test_goal_player_seeks_its_goals(tiny, play: Through) -> None:  # type: ignore[no-untyped-def]
+    game = play.until_human(Game.new(tiny, seed=1, controllers={"red": "goals", "blue": "human"}))
+    assert game.moves[0].step == "warm" and game.moves[0].by == "goals"  # red's goal: trust up
 
 
-def test_undo_to_human_skips_computer_moves(tiny) -> None:  # type: ignore[no-untyped-def]
-    game = Game.new(tiny, seed=1, controllers={"red": "human"})
-    game.choose("warm")
-    game.play_until_human()
+def test_undo_to_human_skips_computer_moves(tiny, play: Through) -> None:  # type: ignore[no-untyped-def]
+    game = play(Game.new(tiny, seed=1, controllers={"red": "human"}), "warm")
+    game = play.until_human(game)
     game.undo_to_human()
     assert game.decision is not None and game.decision.node.id == "open"
 
 
-def test_unknown_things_are_clear_errors(tiny) -> None:  # type: ignore[no-untyped-def]
+def test_undo_to_human_counts_a_move_made_on_a_persons_behalf(tiny, play: Through) -> None:  # type: ignore
+    game = Game.new(tiny, seed=1, controllers={"red": "human"})
+    game.choose("warm", by="proxy")
+    game = play.until_human(play.settle(game))
+    assert game.moves[0].by == "proxy" and game.moves[0].in_persons_seat
+    assert game.undo_to_human() > 0
+    assert game.decision is not None and game.decision.node.id == "open"
+    fresh = play.until_human(Game.new(tiny, seed=1, controllers={"blue": "human"}))
+    assert fresh.undo_to_human() == 0, "nobody decided yet: nothing to take back"
+
+
+def test_unknown_things_are_clear_errors(tiny, play: Through) -> None:  # type: ignore[no-untyped-def]
     with pytest.raises(GameError, match="no lens 'rosy'"):
         Game.new(tiny, lens="rosy")
     with pytest.raises(GameError, match="no actor 'green'"):
         Game.new(tiny, controllers={"green": "human"})
     with pytest.raises(GameError, match="cannot play"):
         Game.new(tiny, controllers={"red": "robot"})
-    game = Game.new(tiny, controllers=humans(tiny))
+    with pytest.raises(GameError, match=r"trust must be within 0\.\.5"):
+        Game.new(tiny, start="final", overrides={"trust": 9})
+    game = play.settle(Game.new(tiny, controllers=humans(tiny)))
     with pytest.raises(GameError, match="no choice 'fly'"):
         game.choose("fly")
 
 
-def test_start_anywhere_with_values(tiny) -> None:  # type: ignore[no-untyped-def]
-    game = Game.new(tiny, seed=1, controllers=humans(tiny), start="final", overrides={"powers": "sign"})
+def test_start_anywhere_with_values(tiny, play: Through) -> None:  # type: ignore[no-untyped-def]
+    game = play.settle(Game.new(tiny, seed=1, controllers=humans(tiny), start="final", overrides={"powers": "sign"}))
     decision = game.decision
     assert decision is not None and decision.node.id == "final"
     assert decision.choices[0].available  # the constraint is lifted by the override
     assert game.date.isoformat() == "1900-01-05"
     assert "storm" in game.state.fired  # the storm of 4 Jan is already past
+    game = play(game, "sign")
+    assert game.outcome is not None and game.outcome.id == "treaty"
 
 
-def test_history_replay_takes_historical_branches(tiny) -> None:  # type: ignore[no-untyped-def]
+def test_history_replay_takes_historical_branches(tiny, play: Through) -> None:  # type: ignore[no-untyped-def]
     for seed in range(10):
-        game = Game.new(tiny, seed=seed, follow_history=True)
-        game.play_until_human()
+        game = play.until_human(play.settle(Game.new(tiny, seed=seed, follow_history=True)))
         chance = [m for m in game.moves if m.by == "chance"]
         assert [(m.step, m.forced) for m in chance] == [("arrives", True)]
         assert game.outcome is not None and game.outcome.historical
 
 
-def test_take_over_hands_the_decision_to_a_person(tiny) -> None:  # type: ignore[no-untyped-def]
-    game = Game.new(tiny, seed=0, follow_history=True)
+def test_take_over_hands_the_decision_to_a_person(tiny, play: Through) -> None:  # type: ignore[no-untyped-def]
+    game = play.settle(Game.new(tiny, seed=0, follow_history=True))
     assert game.computer_to_move
     game.take_over()
     assert not game.computer_to_move and not game.settings.follow_history
-    game.choose("cold")
-    assert game.moves[0].by == "human"
+    game = play(game, "cold")
+    assert game.moves[0].by == "human" and game.controller("red") == "human"
 
 
-def test_history_players_switch_to_goals_once_the_game_leaves_history(tiny) -> None:  # type: ignore
+def test_history_players_switch_to_goals_once_the_game_leaves_history(tiny, play: Through) -> None:  # type: ignore
     """After a departure the situation is no longer history's: computers play by their goals."""
-    on_path = Game.new(tiny, seed=1, controllers={"blue": "human"})  # red follows history: 'warm'
-    on_path.play_until_human()
+    on_path = play.until_human(Game.new(tiny, seed=1, controllers={"blue": "human"}))  # red follows history
     assert on_path.moves[0].step == "warm" and not on_path.state.off_history
-    game = Game.new(tiny, seed=1, controllers={"red": "human", "blue": "human"})
-    game.choose("cold")
+    game = play(Game.new(tiny, seed=1, controllers={"red": "human", "blue": "human"}), "cold")
     assert game.state.off_history
     game.settings.controllers["blue"] = "historical"
     game.settings.controllers["red"] = "historical"
@@ -214,10 +239,10 @@ def test_history_players_switch_to_goals_once_the_game_leaves_history(tiny) -> N
     assert historical_policy(tiny, game.state, options, "blue", 1) == goals_policy(tiny, game.state, options, "blue", 1)
 
 
-def test_log_dates_a_decision_on_the_day_it_was_taken(tiny) -> None:  # type: ignore[no-untyped-def]
+def test_log_dates_a_decision_on_the_day_it_was_taken(tiny, play: Through) -> None:  # type: ignore[no-untyped-def]
     game = Game.new(tiny, seed=4, controllers=humans(tiny))
-    game.choose("warm")  # taken on 1 Jan, takes a day
-    game.choose("ask_powers")  # taken on 2 Jan, takes two days: the storm of 4 Jan fires on arrival
+    game = play(game, "warm")  # taken on 1 Jan, takes a day
+    game = play(game, "ask_powers")  # taken on 2 Jan, takes two days: the storm of 4 Jan fires on arrival
     days = {(h.kind, h.title): tiny.date_of(h.day).isoformat() for h in game.log}
     assert days[("decision", "Be warm")] == "1900-01-01"
     assert days[("decision", "Ask for powers")] == "1900-01-02"

@@ -30,7 +30,7 @@ def played(tiny) -> Game:  # type: ignore[no-untyped-def]
 def test_save_records_what_a_replay_needs(tiny, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     path = save_game(played(tiny), tmp_path, "Group 3")
     data = json.loads(path.read_text(encoding="utf-8"))
-    assert data["parley_save"] == 1 and data["min_reader"] == 1
+    assert data["parley_save"] == 2 and data["min_reader"] == 1, "nothing new in format 2: format-1 readers read it"
     assert data["scenario"]["id"] == "tiny" and len(data["scenario"]["hash"]) == 64
     assert data["settings"]["seed"] == 4 and data["settings"]["lens"] == "hopeful"
     assert [m["step"] for m in data["moves"]] == ["warm", "ask_powers", "arrives"] or [

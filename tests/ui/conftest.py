@@ -13,6 +13,7 @@ os.environ["PYGAME_HIDE_SUPPORT_PROMPT"] = "1"
 
 import pytest
 
+from game.classroom.settings import ClassroomSettings
 from game.engine import Game
 from game.ui.app import App
 from game.ui.pilot import Pilot
@@ -57,7 +58,7 @@ def human_tiny(pilot: Pilot, projector: bool = True) -> Game:
     """Both delegations played by people (in projector mode unless asked: no hand-over screens)."""
     app = pilot.app
     game = Game.new(app.scenario, seed=3, controllers={"red": "human", "blue": "human"})
-    game.settings.projector = projector
+    ClassroomSettings(projector=projector).store(game)
     app.play(game)
     pilot.wait()
     return game

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import pygame
 
+from game.classroom.settings import ClassroomSettings
 from game.engine import Game
 from game.ui.pilot import Pilot
 
@@ -18,9 +19,7 @@ BLUE_SECRET = "Blue has no authority to sign."
 
 def hot_seat_tiny(pilot: Pilot, projector: bool = False, time_limit: int = 0, rule: str = "") -> Game:
     game = Game.new(pilot.app.scenario, seed=3, controllers={"red": "human", "blue": "human"})
-    game.settings.projector = projector
-    game.settings.time_limit = time_limit
-    game.settings.timeout_rule = rule
+    ClassroomSettings.chosen(time_limit, rule or "computer", projector).store(game)
     pilot.app.play(game)
     pilot.wait()
     return game
@@ -43,7 +42,7 @@ def test_setup_offers_class_play_and_the_game_keeps_it(make_pilot) -> None:  # t
     pilot.click("start")
     game = app.game
     assert game is not None
-    assert (game.settings.time_limit, game.settings.timeout_rule, game.settings.projector) == (120, "status_quo", False)
+    assert ClassroomSettings.of(game) == ClassroomSettings(120, "status_quo", False)
     assert app.scene.name == "handover"  # two delegations are played by people: hand over first
     assert "British military mission" in app.scene.card.name
 
@@ -148,8 +147,7 @@ def test_the_clock_pauses_under_menus_and_the_rule_decides_when_it_runs_out(make
     pilot = make_pilot(TINY)
     app = pilot.app
     game = Game.new(app.scenario, seed=3, controllers={"red": "historical", "blue": "human"})
-    game.settings.time_limit = 60
-    game.settings.timeout_rule = "status_quo"
+    ClassroomSettings(60, "status_quo").store(game)
     app.play(game)
     pilot.press(pygame.K_SPACE)  # Red (the computer) moves now
     scene = app.scene
@@ -175,7 +173,7 @@ def test_the_clock_pauses_under_menus_and_the_rule_decides_when_it_runs_out(make
     assert len(game.moves) == 1
     pilot.wait(6, step=0.5)
     move = game.moves[1]
-    assert (move.by, move.step) == ("timeout:status_quo", "stall")
+    assert (move.by, move.step) == ("proxy", "stall")
     assert scene.notice == "Time ran out for the Blue delegation: the status quo holds — Stall."
     assert "Time ran out for the Blue delegation: the status quo holds" in scene.texts["narration"].html_text
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pygame
 
+from game.classroom.settings import ClassroomSettings
 from game.engine import Game
 from game.ui.pilot import Pilot
 
@@ -95,7 +96,7 @@ def test_flagship_blocked_choice_tooltip(make_pilot, flagship) -> None:  # type:
     pilot = make_pilot()
     app = pilot.app
     game = Game.new(flagship, seed=5, controllers={a: "human" for a in flagship.actors})
-    game.settings.projector = True
+    ClassroomSettings(projector=True).store(game)
     app.play(game)
     pilot.wait()
     for _ in range(40):

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pygame
 
+from game.classroom.settings import ClassroomSettings
 from game.engine import Game
 from game.ui.settings import TEXT_SIZES, UISettings
 
@@ -19,7 +20,7 @@ def test_resizing_and_text_sizes_keep_choices_clear(make_pilot, flagship) -> Non
     pilot = make_pilot(FLAGSHIP, settings=UISettings(computer_pause=0.0))
     app = pilot.app
     game = Game.new(flagship, seed=11, controllers={a: "human" for a in flagship.actors})
-    game.settings.projector = True  # both at one screen: no hand-over screens
+    ClassroomSettings(projector=True).store(game)  # both at one screen: no hand-over screens
     app.play(game)
     while len(game.decision.choices) < 4:  # type: ignore[union-attr]
         pilot.press(pygame.K_0 + game.decision.open_choices[0].number)  # type: ignore[union-attr]

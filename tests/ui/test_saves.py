@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pygame
 
+from game.classroom.settings import ClassroomSettings
 from game.engine import Game
 from game.ui.settings import UISettings
 
@@ -87,7 +88,7 @@ def test_reload_from_disk_shows_errors_then_replays(make_pilot, tmp_path) -> Non
     pilot = make_pilot(copy)
     app = pilot.app
     game = Game.new(app.scenario, seed=3, controllers={"red": "human", "blue": "human"})
-    game.settings.projector = True  # both at one screen: no hand-over screens
+    ClassroomSettings(projector=True).store(game)  # both at one screen: no hand-over screens
     app.play(game)
     pilot.press(pygame.K_1)
     copy.write_text(text.replace("next: blue_turn, historical: true", "next: nowhere, historical: true"), "utf-8")
@@ -117,7 +118,7 @@ def test_replaying_history_never_overwrites_the_autosave(make_pilot) -> None:  #
     pilot = make_pilot(TINY)
     app = pilot.app
     game = Game.new(app.scenario, seed=3, controllers={"red": "human", "blue": "human"})
-    game.settings.projector = True  # both at one screen: no hand-over screens
+    ClassroomSettings(projector=True).store(game)  # both at one screen: no hand-over screens
     app.play(game)
     pilot.press(pygame.K_2)
     mine = state_of(game)
@@ -129,3 +130,18 @@ def test_replaying_history_never_overwrites_the_autosave(make_pilot) -> None:  #
     pilot.click("title")
     pilot.press(pygame.K_c)
     assert state_of(app.game) == mine
+
+
+def test_a_save_with_damaged_class_settings_is_refused_plainly(make_pilot, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from game.engine.saves import save_game
+
+    pilot = make_pilot(TINY)
+    app = pilot.app
+    game = Game.new(app.scenario, seed=3, controllers={"red": "human", "blue": "human"})
+    game.settings.extras = {"classroom": {"time_limit": "soon"}}
+    path = save_game(game, tmp_path, "group2")
+    before = path.read_bytes()
+    loaded, why = app.restore_save(path)
+    assert loaded is None
+    assert why.startswith("group2.json is damaged: the class's time limit should be a whole number"), why
+    assert path.read_bytes() == before

@@ -6,6 +6,7 @@ from __future__ import annotations
 import pygame
 import pytest
 
+from game.classroom.settings import ClassroomSettings
 from game.engine import Game
 from game.ui.settings import UISettings
 
@@ -44,7 +45,7 @@ def visit_every_screen(pilot, shots, prefix: str) -> list[str]:  # type: ignore[
     shot("06-play-your-decision")
     scenario = app.scenario
     game = Game.new(scenario, seed=7, controllers={a: "human" for a in scenario.actors})
-    game.settings.projector = True  # every delegation at one screen, no hand-overs
+    ClassroomSettings(projector=True).store(game)  # every delegation at one screen, no hand-overs
     app.play(game)
     for _ in range(40):
         decision = game.decision
@@ -173,7 +174,7 @@ def visit_class_screens(pilot, shots, prefix: str) -> list[str]:  # type: ignore
     assert app.scene.clock_face.warning
     shot("23-play-clock-and-why")
     game = Game.new(app.scenario, seed=7, controllers={a: "human" for a in app.scenario.actors})
-    game.settings.projector = True
+    ClassroomSettings(projector=True).store(game)
     app.play(game)
     for _ in range(9):
         pilot.press(pygame.K_0 + game.decision.open_choices[-1].number)

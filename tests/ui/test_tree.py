@@ -6,13 +6,14 @@ from __future__ import annotations
 
 import pygame
 
+from game.classroom.settings import ClassroomSettings
 from game.engine import Game
 from game.ui.widgets.tree_view import Viewport
 
 
 def start(pilot, flagship, moves: int = 4) -> Game:  # type: ignore[no-untyped-def]
     game = Game.new(flagship, seed=5, controllers={a: "human" for a in flagship.actors})
-    game.settings.projector = True
+    ClassroomSettings(projector=True).store(game)
     pilot.app.play(game)
     for _ in range(moves):
         pilot.press(pygame.K_0 + game.decision.open_choices[0].number)  # type: ignore[union-attr]

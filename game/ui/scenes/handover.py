@@ -12,6 +12,7 @@ import pygame
 
 from ...classroom.handover import Handover
 from ...classroom.pace import clock_text
+from ...classroom.settings import ClassroomSettings
 from ..classroom import we_are
 from ..layout import button_width, wrap
 from ..theme import actor_colours, readable_on
@@ -93,7 +94,7 @@ class HandoverScene(Scene):
         self.backdrop = backdrop
 
     def clock_note(self) -> str:
-        limit = self.play.game.settings.time_limit
+        limit = ClassroomSettings.of(self.play.game).time_limit
         return f"Your clock ({clock_text(limit)}) starts when you continue." if limit > 0 else ""
 
     def on_button(self, key: str) -> None:

@@ -17,7 +17,8 @@ from pathlib import Path
 import pygame
 
 from ...classroom.handover import briefing_for, handover, needs_handover
-from ...classroom.pace import COMPUTER, Deadline, resolve_timeout
+from ...classroom.pace import Deadline, resolve_timeout
+from ...classroom.settings import ClassroomSettings
 from ...engine import Game, GameError, Happening, validate_file
 from ..classroom import briefings_html, hot_seat, takeover_notice, timeout_notice
 from ..layout import TOP_BUTTONS, ChoiceSpec, PlayLayout, button_width, meter_columns, play_layout, row
@@ -431,7 +432,7 @@ class PlayScene(Scene):
             self.deadline = None
             return
         actor = game.decision.actor.id  # type: ignore[union-attr]
-        if hot_seat(game) and needs_handover(game, self.viewer, game.settings.projector):
+        if hot_seat(game) and needs_handover(game, self.viewer, ClassroomSettings.of(game).projector):
             card = handover(game)
             if card is not None:
                 from .handover import HandoverScene
@@ -452,7 +453,7 @@ class PlayScene(Scene):
         self.brief_when_seated = True
 
     def deadline_due(self) -> bool:
-        return self.persons_turn() and self.game.settings.time_limit > 0
+        return self.persons_turn() and ClassroomSettings.of(self.game).time_limit > 0
 
     def _start_clock(self) -> None:
         if not self.deadline_due():
@@ -463,7 +464,7 @@ class PlayScene(Scene):
             if self.app.top is self:
                 self.deadline.resume(self.app.now)
             return
-        self.deadline = Deadline(self.game.settings.time_limit, self.app.now)
+        self.deadline = Deadline(ClassroomSettings.of(self.game).time_limit, self.app.now)
         self.deadline_of = belongs
         if self.app.top is not self:
             self.deadline.pause(self.app.now)
@@ -551,7 +552,7 @@ class PlayScene(Scene):
     def _time_out(self) -> None:
         """The clock ran out: the rule chosen at setup decides, and the screen says so plainly."""
         game = self.game
-        rule = game.settings.timeout_rule or COMPUTER
+        rule = ClassroomSettings.of(game).timeout_rule
         self.deadline = None
         node = game.decision.node if game.decision else None
         try:
@@ -677,7 +678,7 @@ class PlayScene(Scene):
         if self.history:
             shown = briefing_for(game, None, projector_mode=True)
         else:
-            shown = briefing_for(game, self.viewer, game.settings.projector)
+            shown = briefing_for(game, self.viewer, ClassroomSettings.of(game).projector)
         if not shown:
             self.app.message(
                 "Briefings are private",

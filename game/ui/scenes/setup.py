@@ -10,6 +10,7 @@ import random
 import pygame
 
 from ...classroom.pace import COMPUTER
+from ...classroom.settings import ClassroomSettings
 from ...engine import Game, GameError, Scenario
 from ..classroom import next_rule, next_time_limit, rule_button, time_limit_name
 from ..layout import CardGeometry, ChoiceSpec, Spacing, button_width, card_geometry, fit_line, row
@@ -329,10 +330,7 @@ class SetupScene(Scene):
             self.error = str(exc)
             self.app.rebuild()
             return
-        game.settings.projector = self.projector
-        if self.time_limit > 0:
-            game.settings.time_limit = self.time_limit
-            game.settings.timeout_rule = self.timeout_rule
+        ClassroomSettings.chosen(self.time_limit, self.timeout_rule, self.projector).store(game)
         self.app.play(game)
 
     def on_key(self, event: pygame.event.Event) -> bool:
