@@ -82,7 +82,7 @@ _TOKEN = re.compile(
     """,
     re.VERBOSE,
 )
-_KEYWORDS = {"and", "or", "not", "in", "true", "false"}
+_KEYWORDS = {"and", "or", "not", "in", "true", "false", "if", "else"}
 
 
 @dataclass
@@ -163,12 +163,32 @@ class _Parser:
             raise ExprError(f"expression is nested more than {MAX_DEPTH} levels deep", col)
 
     def parse_all(self) -> Node:
-        node = self.or_()
+        node = self.conditional()
         tok = self.peek()
         if tok.kind != "end":
             hint = "use '==' to compare" if tok.text == "=" else ""
             raise ExprError(f"unexpected {tok.text!r}", tok.col, hint)
         return node
+
+    def conditional(self) -> Node:
+        """``a if condition else b``, loosest of all, as in Python."""
+        then = self.or_()
+        if self.peek().text != "if":
+            return then
+        tok = self.take()
+        self._enter(tok.col)
+        condition = self.or_()
+        if self.peek().text != "else":
+            found = self.peek()
+            raise ExprError(
+                f"expected 'else' but found {found.text!r}" if found.kind != "end" else "'if' needs an 'else'",
+                found.col,
+                "write: value if condition else other value",
+            )
+        self.take()
+        otherwise = self.conditional()
+        self.depth -= 1
+        return Node("cond", tok.col, args=[then, condition, otherwise])
 
     def or_(self) -> Node:
         left = self.and_()
@@ -247,7 +267,7 @@ class _Parser:
             return Node("var", tok.col, tok.text)
         if tok.text == "(":
             self._enter(tok.col)
-            inner = self.or_()
+            inner = self.conditional()
             self.depth -= 1
             self.expect(")")
             return inner
@@ -261,10 +281,10 @@ class _Parser:
         self._enter(col)
         items: list[Node] = []
         if self.peek().text != close:
-            items.append(self.or_())
+            items.append(self.conditional())
             while self.peek().text == ",":
                 self.take()
-                items.append(self.or_())
+                items.append(self.conditional())
         self.expect(close)
         self.depth -= 1
         return items
@@ -356,7 +376,7 @@ class Checker:
         if op == "call":
             return self._compile_call(node)
         if op == "neg":
-            number = _ints(self._want(node.args[0], INT, "'-' needs a number"))
+            number = _ints(self._number(node.args[0], "'-' needs a number"))
             return INT, lambda v: -number(v)
         if op == "not":
             inner = self._want(node.args[0], BOOL, "'not' needs a condition")
@@ -369,14 +389,35 @@ class Checker:
             return BOOL, lambda v: bool(a(v)) or bool(b(v))
         if op == "arith":
             fn = _ARITH[str(node.value)]
-            x = _ints(self._want(node.args[0], INT, f"'{node.value}' needs numbers"))
-            y = _ints(self._want(node.args[1], INT, f"'{node.value}' needs numbers"))
+            x = _ints(self._number(node.args[0], f"'{node.value}' needs numbers"))
+            y = _ints(self._number(node.args[1], f"'{node.value}' needs numbers"))
             return INT, lambda v: fn(x(v), y(v))
         if op == "cmp":
             return self._compile_cmp(node)
+        if op == "cond":
+            return self._compile_cond(node)
         if op == "in":
             return self._compile_in(node)
         raise ExprError(f"unknown construct {op}", node.col)  # pragma: no cover - parser never makes it
+
+    def _number(self, node: Node, why: str) -> Compiled:
+        """A number, or a condition counted as 1 (true) or 0 (false)."""
+        typ, fn = self.compile(node)
+        if typ.kind not in ("int", "bool"):
+            raise ExprError(f"{why}, but this is {typ.describe()}", node.col)
+        return (lambda v: int(fn(v))) if typ.kind == "bool" else fn
+
+    def _compile_cond(self, node: Node) -> tuple[_T, Compiled]:
+        (ta, a), (tb, b) = self.compile(node.args[0]), self.compile(node.args[2])
+        test = self._want(node.args[1], BOOL, "'if' needs a condition")
+        if ta.kind != tb.kind or ta.kind == "list":
+            raise ExprError(
+                f"both sides of 'if ... else' must be of one kind, not {ta.describe()} and {tb.describe()}", node.col
+            )
+        self._check_enum_literal(ta, node.args[2])
+        self._check_enum_literal(tb, node.args[0])
+        kind = ta if ta.enum is not None else tb
+        return kind, lambda v: a(v) if test(v) else b(v)
 
     def _want(self, node: Node, want: _T, why: str) -> Compiled:
         typ, fn = self.compile(node)
@@ -420,7 +461,7 @@ class Checker:
             raise ExprError("abs takes one number", node.col)
         if name != "abs" and len(node.args) < 2:
             raise ExprError(f"{name} takes two or more numbers", node.col)
-        fns = [_ints(self._want(arg, INT, f"{name} needs numbers")) for arg in node.args]
+        fns = [_ints(self._number(arg, f"{name} needs numbers")) for arg in node.args]
         fn = _FUNCS[name]
         if name == "abs":
             only = fns[0]
@@ -523,7 +564,7 @@ def compile_effect(text: str, variables: Mapping[str, VarType]) -> Effect:
             raise ExprError(
                 f"'{op}' changes a number, but {name} is {vt.kind}", m.start(2), f"write {name} = ... instead"
             )
-        if typ.kind != "int":
+        if typ.kind not in ("int", "bool"):
             raise ExprError(f"'{op}' needs a number, but this is {typ.describe()}", col)
     elif vt.kind == "enum":
         if typ.kind != "text":

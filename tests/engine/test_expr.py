@@ -47,7 +47,7 @@ def test_integer_expression() -> None:
         ("trust >= 4 and trsut < 9", 15, "unknown variable 'trsut'"),
         ("transit == 'granted' or transit == 'grnted'", 35, "'grnted' is not one of"),
         ("trust == 'high'", 6, "cannot compare"),
-        ("signed + 1 > 0", 0, "needs numbers"),
+        ("transit + 1 > 0", 0, "needs numbers"),
         ("trust = 4", 6, "unexpected '='"),
         ("trust >= 4 && signed", 11, "unexpected character '&'"),
         ("'open", 0, "text is not closed"),
@@ -112,3 +112,53 @@ def test_effect_errors(text: str, column: int, fragment: str) -> None:
         compile_effect(text, VARS)
     assert fragment in (caught.value.message + caught.value.hint)
     assert caught.value.column == column
+
+
+# ---------------------------------------------------------------- format 2: conditionals, bools as numbers
+
+TYPES2 = {
+    "n": VarType("int", minimum=0, maximum=10),
+    "flag": VarType("bool"),
+    "mode": VarType("enum", ("talk", "sign")),
+}
+VALUES2 = {"n": 3, "flag": True, "mode": "talk", "day": 0, "days_left": 5}
+
+
+@pytest.mark.parametrize(
+    ("text", "want", "expected"),
+    [
+        ("2 if flag else 5", "int", 2),
+        ("2 if not flag else 5", "int", 5),
+        ("n + flag", "int", 4),
+        ("flag * 10 - 1", "int", 9),
+        ("max(flag, 0)", "int", 1),
+        ("(1 if n > 2 else 0) + (1 if mode == 'talk' else 0)", "int", 2),
+        ("mode == ('talk' if flag else 'sign')", "bool", True),
+        ("1 if n == 0 else 2 if n == 3 else 3", "int", 2),
+    ],
+)
+def test_conditional_expressions_and_bools_as_numbers(text: str, want: str, expected: object) -> None:
+    result = compile_expr(text, TYPES2, want)(VALUES2)
+    assert result == expected and type(result) is type(expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "message", "column"),
+    [
+        ("1 if flag", "'if' needs an 'else'", 9),
+        ("1 if n else 2", "'if' needs a condition", 5),
+        ("1 if flag else 'x'", "both sides of 'if ... else' must be of one kind", 2),
+        ("'shout' if flag else mode", "'shout' is not one of this variable's values", 0),
+    ],
+)
+def test_conditional_mistakes_point_at_the_cause(text: str, message: str, column: int) -> None:
+    with pytest.raises(ExprError) as err:
+        compile_expr(text, TYPES2, "any")
+    assert message in err.value.message and err.value.column == column
+
+
+def test_an_effect_can_add_a_bool_and_set_by_condition() -> None:
+    values = dict(VALUES2)
+    compile_effect("n += flag", TYPES2)(values)
+    compile_effect("mode = 'sign' if n >= 4 else 'talk'", TYPES2)(values)
+    assert values["n"] == 4 and values["mode"] == "sign"
