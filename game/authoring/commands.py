@@ -13,6 +13,7 @@ from pathlib import Path
 
 from ..cli import fail
 from ..engine import ERROR, Scenario, validate_file
+from ..engine.policies import POLICIES
 from ..paths import SCENARIOS, resolve_scenario
 from .validate import register_validate, report
 
@@ -55,7 +56,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     simulate.add_argument(
         "--policy",
         default="random",
-        choices=("random", "historical", "goals"),
+        choices=tuple(POLICIES),
         help="how the computer plays every actor (default: random)",
     )
     simulate.add_argument("--lens", metavar="L", help="the reading to play under (default: the scenario's)")

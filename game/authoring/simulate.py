@@ -17,7 +17,8 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import TextIO
 
-from ..engine import rules
+from ..engine import rules, turns
+from ..engine.autoplay import play_turn
 from ..engine.loader import load_scenario
 from ..engine.model import Scenario
 from ..engine.policies import policy_named
@@ -44,16 +45,14 @@ class Tally:
 
 def play_one(scenario: Scenario, lens: str | None, policy: str, seed: int) -> tuple[str, int, int]:
     """One game with every actor played by ``policy``: (ending, turns, days)."""
-    choose = policy_named(policy)
+    policy_named(policy)  # an unknown name fails here, before any game
     state = rules.initial_state(scenario, lens, seed)
     rules.start(scenario, state, None)
-    nodes = scenario.nodes
-    while not state.outcome:
-        node = nodes[state.node]
-        options = rules.open_steps(scenario, node, state)
-        step = choose(scenario, state, options, node.actor, seed)
-        rules.take(scenario, state, step, None, node.actor)
-        rules.settle(scenario, state, None)
+    for _ in range(rules.MAX_TURNS):
+        waiting = turns.pending(scenario, state)
+        if not waiting:
+            break
+        play_turn(scenario, state, waiting[0], policy, seed, rules.draw_branch)
     return state.outcome, state.turn, state.day
 
 

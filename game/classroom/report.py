@@ -142,7 +142,7 @@ class _Tally:
                 outcome.title if outcome else UNFINISHED,
                 words,
                 count.total,
-                sum(1 for m in game.moves if m.reason),
+                sum(1 for m in game.moves if m.reason and m.in_persons_seat),
                 loaded.notice,
                 loaded.data.name if loaded.data.name != name else "",
                 count.by_class,

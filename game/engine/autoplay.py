@@ -7,31 +7,42 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from . import rules
+from . import rules, turns
 from .model import Scenario
-from .policies import Policy, policy_named
+from .policies import PolicyName, computer_table_move, policy_named
 from .state import GameState
+from .turns import Turn
+
+
+def play_turn(scenario: Scenario, state: GameState, turn: Turn, policy: str, seed: int, pick: rules.Picker) -> None:
+    """A computer player takes ``turn``: a choice, a move at the table or a sealed choice."""
+    if turn.kind == "choose":
+        node = scenario.nodes[turn.node]
+        options = rules.open_steps(scenario, node, state)
+        rules.take(scenario, state, policy_named(policy)(scenario, state, options, turn.actor, seed), None, turn.actor)
+        rules.settle(scenario, state, None, pick)
+        return
+    turns.apply(scenario, state, computer_table_move(scenario, state, turn, policy, seed), None, pick)
 
 
 def play_out(
     scenario: Scenario,
     lens: str | None,
     seed: int,
-    policies: Mapping[str, Policy] | str = "random",
+    policies: Mapping[str, PolicyName] | PolicyName = "random",
     follow_history: bool = False,
 ) -> GameState:
-    """Play one whole game; ``policies`` maps actors to policies, or names one policy for all."""
-    if isinstance(policies, str):
-        chosen = policy_named(policies)
-        by_actor: Mapping[str, Policy] = dict.fromkeys(scenario.actors, chosen)
-    else:
-        by_actor = policies
+    """Play one whole game; ``policies`` maps actors to policy names, or names one policy for all."""
+    by_actor: Mapping[str, PolicyName] = (
+        dict.fromkeys(scenario.actors, policies) if isinstance(policies, str) else policies
+    )
     pick = rules.historical_branch if follow_history else rules.draw_branch
     state = rules.initial_state(scenario, lens, seed)
-    options = rules.start(scenario, state, None, pick)
-    nodes = scenario.nodes
-    while not state.outcome:
-        actor = nodes[state.node].actor
-        rules.take(scenario, state, by_actor[actor](scenario, state, options, actor, seed), None)
-        options = rules.settle(scenario, state, None, pick)
+    rules.start(scenario, state, None, pick)
+    for _ in range(rules.MAX_TURNS):
+        waiting = turns.pending(scenario, state)
+        if not waiting:
+            break
+        turn = waiting[0]
+        play_turn(scenario, state, turn, by_actor[turn.actor], seed, pick)
     return state

@@ -8,9 +8,10 @@ result depends on the state alone, so it is memoised: a computer-only game costs
 
 from __future__ import annotations
 
-from . import rules
+from . import bargain, rules, talks, turns
 from .expr import Value
 from .model import Actor, Node, Scenario, Step
+from .scoring import objective_values
 from .state import GameState
 
 _MEMO_LIMIT = 400_000
@@ -35,8 +36,8 @@ def immediate_score(actor: Actor, state: GameState, step: Step) -> int:
 
 
 def final_score(actor: Actor, state: GameState) -> int:
-    """The actor's goals scored on a finished game: its end state and its ending."""
-    total = 0
+    """The actor's goals and objectives scored on a finished game: its end state and its ending."""
+    total = sum(o.points for o in actor.objectives if o.condition(objective_values(state)))
     for goal in actor.goals:
         if goal.expr is not None:
             total += goal.weight * int(goal.expr(state.values))
@@ -72,7 +73,33 @@ def _memo(scenario: Scenario) -> dict[tuple[object, ...], int]:
 
 
 def _key(actor: str, state: GameState, depth: int) -> tuple[object, ...]:
-    return (actor, depth, state.node, state.day, tuple(state.values.values()), tuple(state.fired), state.off_history)
+    table = (tuple(sorted(state.picks.items())), repr(state.talks.to_dict()) if state.talks else "")
+    return (
+        actor,
+        depth,
+        state.node,
+        state.day,
+        tuple(state.values.values()),
+        tuple(state.fired),
+        state.off_history,
+        table,
+    )
+
+
+def settle_table(scenario: Scenario, state: GameState) -> None:
+    """A negotiation or sealed move as a planner expects it: the opener offers the package best for
+    it that it judges enough parties would accept, and they do (no deal if there is none); each
+    seat of a sealed move chooses what serves its goals best at once."""
+    node = scenario.nodes[state.node]
+    if node.negotiation is not None:
+        package, hopeful = bargain.best_package(scenario, state, node.negotiation, node.negotiation.opener)
+        talks.conclude(scenario, state, package if hopeful else None, None)
+    else:
+        for seat in node.sealed:
+            if seat.actor not in state.picks:
+                options = turns.seal_options(scenario, node, state, seat.actor) or list(seat.choices)
+                talks.seal(scenario, state, seat.actor, _greedy(scenario, state, options, seat.actor), None)
+    rules.settle(scenario, state, None, likeliest_branch)
 
 
 def _planned(scenario: Scenario, state: GameState, options: list[Step], actor: str, depth: int) -> Step:
@@ -98,6 +125,9 @@ def outlook(scenario: Scenario, state: GameState, actor: str, depth: int = 1) ->
             break
         seen.append(key)
         node = scenario.nodes[current.node]
+        if node.kind != "decision":
+            settle_table(scenario, current)
+            continue
         options = rules.open_steps(scenario, node, current)
         rules.take(scenario, current, _planned(scenario, current, options, node.actor, depth), None)
         rules.settle(scenario, current, None, likeliest_branch)
@@ -111,6 +141,11 @@ def outlook(scenario: Scenario, state: GameState, actor: str, depth: int = 1) ->
 def foresee(scenario: Scenario, state: GameState, step: Step, actor: str, depth: int = 1) -> int:
     """``actor``'s expected final score if it takes ``step`` now (others planned at ``depth``)."""
     after = state.copy()
-    rules.take(scenario, after, step, None)
+    if scenario.nodes[state.node].sealed:
+        talks.seal(scenario, after, actor, step, None)
+        if not after.outcome and after.node == state.node:
+            settle_table(scenario, after)
+    else:
+        rules.take(scenario, after, step, None)
     rules.settle(scenario, after, None, likeliest_branch)
     return outlook(scenario, after, actor, depth)

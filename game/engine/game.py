@@ -16,7 +16,7 @@ from . import rules, turns
 from .expr import Value, VarType
 from .jsonread import DamagedError, Fields, JSONObject, JSONValue, json_safe
 from .model import Actor, Constraint, Node, Outcome, Scenario, Step
-from .policies import CONTROLLERS, POLICIES, Controller, computer_table_move, controller_named
+from .policies import CONTROLLERS, POLICIES, Controller, computer_table_move, controller_named, explain
 from .rules import Happening
 from .state import GameState
 from .talks import TalksError
@@ -231,12 +231,12 @@ class Game:
         overrides: Mapping[str, Value] | None = None,
     ) -> Game:
         """Start a game. ``controllers`` maps actor ids to "human" or a policy; unnamed actors are
-        played by the ``historical`` policy. ``start`` and ``overrides`` begin at another node with
+        played by the ``disposition`` policy. ``start`` and ``overrides`` begin at another node with
         some values set, so an author can test one part of a scenario."""
         lens = lens or scenario.default_lens
         if lens and lens not in scenario.lenses:
             raise GameError(f"no lens {lens!r}; this scenario has: {', '.join(scenario.lenses) or 'none'}")
-        chosen: dict[str, Controller] = {actor: "historical" for actor in scenario.actors}
+        chosen: dict[str, Controller] = {actor: "disposition" for actor in scenario.actors}
         for actor, who in (controllers or {}).items():
             if actor not in scenario.actors:
                 raise GameError(f"no actor {actor!r}; this scenario has: {', '.join(scenario.actors)}")
@@ -405,7 +405,7 @@ class Game:
         return Decision(node, self.scenario.actors[actor], self.date, tuple(views))
 
     def controller(self, actor: str) -> Controller:
-        return self.settings.controllers.get(actor, "historical")
+        return self.settings.controllers.get(actor, "disposition")
 
     @property
     def computer_to_move(self) -> bool:
@@ -459,7 +459,11 @@ class Game:
             raise GameError("no computer player is to move")
         if turn.kind == "choose":
             step = self.computer_choice()
-            return self.choose(step.id, by=self.controller(turn.actor))
+            decision = self.decision
+            assert decision is not None
+            options = [v.step for v in decision.open_choices]
+            why = explain(self.scenario, self.state, options, turn.actor, self.controller(turn.actor), step)
+            return self.choose(step.id, by=self.controller(turn.actor), reason=why)
         policy = self.controller(turn.actor)
         move = computer_table_move(self.scenario, self.state, turn, policy, self.settings.seed)
         return self._act(move, policy)

@@ -4,7 +4,14 @@
   step has left it, the situation is no longer history's, so it plays by ``goals``.
 - ``goals``: foresees where each open choice leads (``foresight``) and takes the one whose ending
   best serves the actor's goals in the scenario.
+- ``disposition``: history while the game follows it; after a departure, the actor's historical
+  disposition as the scenario states it: never a choice it would never make (while any other is
+  open), a choice it tends to make where one is open, and otherwise its goals. The default for
+  actors nobody plays.
 - ``random``: any open choice, evenly.
+At a negotiation, every policy but ``random`` bargains (``bargain``); at a sealed move each seat
+chooses as at a decision. Every computer move can be explained in a line (``explain``).
+Goal-driven play looks ``FORESIGHT`` levels deep and its search is bounded in steps, never in time.
 Randomness comes from ``rules.policy_seed`` (game seed, turn, actor), never from the game's own
 generator, so recorded games replay exactly without re-running the players.
 """
@@ -23,7 +30,7 @@ from .talks import term_blockers
 from .turns import TableMove, Turn
 
 Policy = Callable[[Scenario, GameState, list[Step], str, int], Step]
-PolicyName = Literal["historical", "goals", "random"]
+PolicyName = Literal["historical", "disposition", "goals", "random"]
 Controller = Literal["human", PolicyName]  # who plays an actor: a person, or a computer policy
 FORESIGHT = 2  # how deeply goal-driven players model the others (see foresight.py)
 
@@ -43,7 +50,7 @@ def goals_policy(scenario: Scenario, state: GameState, options: list[Step], acto
     """The choice whose foreseen ending best serves the actor's goals; ties go to the one that
     serves them best at once, then to chance."""
     player = scenario.actors[actor]
-    if not player.goals or len(options) == 1:
+    if not (player.goals or player.objectives) or len(options) == 1:
         return _pick(options, seed, state, actor)
     scored = [
         ((foresee(scenario, state, step, actor, FORESIGHT), immediate_score(player, state, step)), step)
@@ -61,8 +68,20 @@ def historical_policy(scenario: Scenario, state: GameState, options: list[Step],
     return goals_policy(scenario, state, options, actor, seed)
 
 
+def disposition_policy(scenario: Scenario, state: GameState, options: list[Step], actor: str, seed: int) -> Step:
+    if not state.off_history:
+        for step in options:
+            if step.historical:
+                return step
+    disposition = scenario.actors[actor].disposition
+    allowed = [s for s in options if (state.node, s.id) not in disposition.never] or options
+    leaning = [s for s in allowed if (state.node, s.id) in disposition.tends]
+    return goals_policy(scenario, state, leaning or allowed, actor, seed)
+
+
 POLICIES: dict[PolicyName, Policy] = {
     "historical": historical_policy,
+    "disposition": disposition_policy,
     "goals": goals_policy,
     "random": random_policy,
 }
@@ -102,8 +121,29 @@ def computer_table_move(scenario: Scenario, state: GameState, turn: Turn, policy
         seat = node.seat(turn.actor)
         assert seat is not None
         options = list(seat.choices)
-    step = POLICIES[policy if policy in POLICIES else "goals"](scenario, state, options, turn.actor, seed)
-    return TableMove(turn.actor, step.id)
+    chosen = policy_named(policy)(scenario, state, options, turn.actor, seed)
+    return TableMove(turn.actor, chosen.id, reason=explain(scenario, state, options, turn.actor, policy, chosen))
+
+
+def explain(scenario: Scenario, state: GameState, options: list[Step], actor: str, policy: str, chosen: Step) -> str:
+    """Why a computer player made its choice, in one line for the log, transcript and debrief."""
+    if len(options) == 1:
+        return "No other course was open."
+    if policy == "random":
+        return "Chosen at random."
+    if policy in ("historical", "disposition") and not state.off_history and chosen.historical:
+        return "As history records."
+    disposition = scenario.actors[actor].disposition
+    if policy == "disposition" and (state.node, chosen.id) in disposition.tends:
+        return f"It tends to choose this ({chosen.label})."
+    player = scenario.actors[actor]
+    if not (player.goals or player.objectives):
+        return "It has no stated aims here, so any course would do."
+    scored = {s.id: foresee(scenario, state, s, actor, FORESIGHT) for s in options}
+    rival = max((s for s in options if s.id != chosen.id), key=lambda s: scored[s.id])
+    return (
+        f"Looking ahead, this serves its aims best: {scored[chosen.id]} against {scored[rival.id]} for '{rival.label}'."
+    )
 
 
 def _random_talk(scenario: Scenario, state: GameState, turn: Turn, seed: int) -> TableMove:

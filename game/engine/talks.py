@@ -232,6 +232,19 @@ def _close_round(
     talks.answers, talks.counters = {}, {}
 
 
+def conclude(scenario: Scenario, state: GameState, package: Package | None, log: Log) -> None:
+    """End the negotiation under way at once: with ``package`` as the deal, or without one (None)."""
+    node = scenario.nodes[state.node]
+    negotiation = node.negotiation
+    assert negotiation is not None
+    if package is None:
+        _leave(scenario, state, negotiation.no_deal, log, "no_deal", "The talks end without agreement")
+        return
+    for iid, oid in package.items():
+        state.values[iid] = oid
+    _leave(scenario, state, negotiation.deal, log, "deal", "Agreement: " + describe(scenario, package))
+
+
 # -- sealed moves -------------------------------------------------------------------------------
 
 

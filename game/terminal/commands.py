@@ -6,6 +6,7 @@ import argparse
 import sys
 
 from ..cli import add_scenario_argument, fail
+from ..engine.policies import POLICIES
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -29,9 +30,10 @@ def register(sub: argparse._SubParsersAction) -> None:
     )
     play.add_argument(
         "--policy",
-        default="historical",
-        choices=("historical", "goals", "random"),
-        help="how the computer plays the other actors (default: historical)",
+        default="disposition",
+        choices=tuple(POLICIES),
+        help="how the computer plays the other actors (default: disposition: history while the game "
+        "follows it, then each actor's historical leanings and aims)",
     )
     play.add_argument("--continue", dest="resume", action="store_true", help="continue the latest autosave")
     play.add_argument("--load", metavar="SAVE", help="continue a save: a file, or a name saved with 's NAME'")

@@ -154,7 +154,7 @@ def test_computer_players_follow_history(tiny, play: Through) -> None:  # type: 
     game = play(Game.new(tiny, seed=1, controllers={"red": "human"}), "warm")
     assert game.computer_to_move
     game = play.computer(game)
-    assert game.moves[1].step == "ask_powers" and game.moves[1].by == "historical"
+    assert game.moves[1].step == "ask_powers" and game.moves[1].by == "disposition"
     game = play.until_human(game)
     assert game.ended
 

@@ -142,9 +142,9 @@ def _played(tiny: Scenario, name: str) -> Game:
     """The game each fixture records, played afresh through today's API."""
     humans = {"red": "human", "blue": "human"}
     if name == "format1-plain":
-        game = Game.new(tiny, "hopeful", 5, {"red": "human"})
+        game = Game.new(tiny, "hopeful", 5, {"red": "human", "blue": "historical"})
         game.choose("warm")
-        game.play_computer()
+        game.choose("ask_powers", by="historical")  # what the computer chose then, recorded without a reason
     elif name == "format1-from-node":
         game = Game.new(tiny, "gloomy", 9, humans, start="final", overrides={"powers": "sign", "trust": 4})
     elif name == "format1-class-status-quo":

@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from game.engine import Game, GameError
+from game.engine.autoplay import play_out
 from game.engine.loader import load_scenario, load_text
 from game.engine.model import Scenario
 from game.engine.narrate import PUBLIC, TEACHER, render
@@ -223,3 +224,25 @@ def test_format_2_keys_in_a_format_1_file_say_how_to_opt_in() -> None:
     codes = {f.code for f in findings}
     assert "needs-format-2" in codes
     assert all("format: 2" in f.hint for f in findings if f.code == "needs-format-2")
+
+
+def test_a_disposition_keeps_an_actor_from_what_it_would_never_do(table: Scenario) -> None:
+    for seed in range(6):
+        game = Game.new(table, seed=seed, controllers={"red": "disposition"}, start="final")
+        game.play_until_human()
+        assert game.moves[-1].step == "again", "red would never give up while another course is open"
+        assert game.moves[-1].reason  # every computer move says why
+
+
+def test_every_computer_move_carries_a_reason(table: Scenario) -> None:
+    game = Game.new(table, seed=5, controllers=dict.fromkeys(table.actors, "goals"))
+    game.play_until_human()
+    assert game.ended
+    assert all(m.reason for m in game.moves if m.by != "chance"), [m for m in game.moves if not m.reason]
+
+
+@pytest.mark.parametrize("policy", ["historical", "disposition", "goals", "random"])
+def test_fast_games_play_negotiations_and_sealed_moves(table: Scenario, policy: str) -> None:
+
+    endings = {play_out(table, None, seed, policy).outcome for seed in range(12)}  # type: ignore[arg-type]
+    assert endings and endings <= set(table.outcomes)
