@@ -340,6 +340,55 @@ class Format2Parts(BuilderBase):
             )
         return tuple(o for o in outlets if o is not None)
 
+    # -- renames ------------------------------------------------------------------------------------
+
+    def renames(self) -> dict[str, dict[str, str]]:
+        """Earlier ids by kind (``was``), mapped to today's. Steps are keyed ``node.old`` and options
+        ``issue.old``, since their ids are unique only within their node or issue."""
+        out: dict[str, dict[str, str]] = {}
+
+        def note(kind: str, scope: str, item: dict[str, Any], path: Path, current: set[str]) -> None:
+            for index, old in enumerate(item.get("was", [])):
+                key = f"{scope}.{old}" if scope else old
+                table = out.setdefault(kind, {})
+                if old in current:
+                    self.error(
+                        "duplicate-id",
+                        path + ("was", index),
+                        f"{old!r} is still in use here; it cannot be an earlier id",
+                    )
+                elif key in table:
+                    self.error("duplicate-id", path + ("was", index), f"{old!r} is named as an earlier id twice")
+                else:
+                    table[key] = item["id"]
+
+        for kind, section in (("actor", "actors"), ("variable", "variables"), ("lens", "lenses"), ("issue", "issues")):
+            current = set(self.ids(section))
+            for index, item in enumerate(self.data.get(section, [])):
+                if "id" in item:
+                    note(kind, "", item, (section, index), current)
+        targets = set(self.ids("nodes")) | set(self.ids("outcomes"))
+        for section in ("nodes", "outcomes"):
+            for index, item in enumerate(self.data.get(section, [])):
+                if "id" in item:
+                    note("target", "", item, (section, index), targets)
+        for index, node in enumerate(self.data.get("nodes", [])):
+            if "id" not in node:
+                continue
+            seats = [("choices", node.get("choices", [])), ("chance", node.get("chance", []))]
+            seats += [(f"sealed.{n}", seat.get("choices", [])) for n, seat in enumerate(node.get("sealed", []))]
+            ids = {c["id"] for _, steps in seats for c in steps if "id" in c}
+            for key, steps in seats:
+                for si, step in enumerate(steps):
+                    if "id" in step:
+                        note("step", node["id"], step, ("nodes", index, *key.split("."), si), ids)
+        for index, issue in enumerate(self.data.get("issues", [])):
+            ids = {o["id"] for o in issue.get("options", []) if "id" in o}
+            for oi, option in enumerate(issue.get("options", [])):
+                if "id" in option and "id" in issue:
+                    note("option", issue["id"], option, ("issues", index, "options", oi), ids)
+        return out
+
     # -- private knowledge ------------------------------------------------------------------------
 
     def knowledge(self, actor_ids: list[str]) -> tuple[Knowledge, ...]:

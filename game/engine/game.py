@@ -210,9 +210,7 @@ class Game:
         self.scenario = scenario
         self.settings = settings
         self.state: GameState = rules.initial_state(scenario, settings.lens, settings.seed)
-        for name, value in settings.overrides.items():
-            if name in scenario.variables:
-                self.state.values[name] = value
+        self._override(self.state)
         self.moves: list[Move] = []
         self.log: list[Happening] = []
         self._undo: list[tuple[GameState, int, int]] = []
@@ -252,7 +250,7 @@ class Game:
                 raise GameError(problem)
         settings = Settings(lens or "", seed, chosen, follow_history, start, dict(overrides or {}))
         game = cls(scenario, settings)
-        rules.start(scenario, game.state, game.log, game._picker(), start)
+        game._begin(game.state, game.log, game._picker())
         game._record_chances(0)
         return game
 
@@ -292,7 +290,7 @@ class Game:
         try:
             trial = game.state.copy()
             trial_log: list[Happening] = []
-            rules.start(scenario, trial, trial_log, pick, settings.start)
+            game._begin(trial, trial_log, pick)
             game.state, game.log = trial, trial_log
             game.moves = queue[:position]
             while position < len(queue):
@@ -335,11 +333,23 @@ class Game:
                 game._undo.pop()  # pushed for a move that was then refused
             if not game.state.node and not game.state.outcome:
                 # Stopped before the first decision: start afresh, live, so the game is playable.
-                rules.start(scenario, game.state, game.log, game._picker(), settings.start)
+                game._begin(game.state, game.log, game._picker())
                 game._record_chances(0)
             return game, report
         report.applied = len(game.moves)
         return game, report
+
+    def _override(self, state: GameState) -> None:
+        for name, value in self.settings.overrides.items():
+            if name in self.scenario.variables:
+                state.values[name] = value
+
+    def _begin(self, state: GameState, log: list[Happening], pick: rules.Picker) -> None:
+        """Enter the start node and play on to the first decision. Values set for an author's test
+        (``--set``) hold at that decision, whatever the events on the way set them to."""
+        rules.start(self.scenario, state, log, pick, self.settings.start)
+        if self.settings.overrides and not state.outcome:
+            self._override(state)
 
     def _picker(self) -> rules.Picker:
         return rules.historical_branch if self.settings.follow_history else rules.draw_branch

@@ -421,6 +421,7 @@ class _Builder(Format2Parts):
             format=version or 1,
             issues=issues,
             knowledge=self.knowledge(self.ids("actors")),
+            renames=self.renames(),
         )
 
 

@@ -396,6 +396,11 @@ class Scenario:
     format: int = 1
     issues: Mapping[str, Issue] = field(default_factory=dict)
     knowledge: tuple[Knowledge, ...] = ()
+    renames: Mapping[str, Mapping[str, str]] = field(default_factory=dict)  # kind -> earlier id -> id
+
+    def renamed(self, kind: str, old: str, scope: str = "") -> str:
+        """Today's id for an id a save may hold from before a rename (itself when not renamed)."""
+        return self.renames.get(kind, {}).get(f"{scope}.{old}" if scope else old, old)
 
     @property
     def last_day(self) -> int:

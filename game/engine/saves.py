@@ -54,6 +54,7 @@ class SaveData:
     context: str
     outcome: str
     scenario_path: str = ""  # where the scenario was when the game was saved
+    scenario_format: int = 1  # the scenario format the game was played under
 
 
 @dataclass
@@ -133,7 +134,13 @@ def save_game(game: Game, folder: str | Path, slot: str, created: str = "") -> P
         "parley_save": SAVE_FORMAT,
         "min_reader": SAVE_FORMAT if needs_two else 1,
         "name": slot.strip(),
-        "scenario": {"id": scenario.id, "hash": scenario.content_hash, "title": scenario.title, "path": scenario.path},
+        "scenario": {
+            "id": scenario.id,
+            "hash": scenario.content_hash,
+            "title": scenario.title,
+            "path": scenario.path,
+            "format": scenario.format,
+        },
         "settings": game.settings.to_dict(),
         "moves": [m.to_dict() for m in game.moves],
         "created": created or _now(),
@@ -225,12 +232,41 @@ def read_save(path: str | Path, scenario: Scenario | None = None) -> SaveData:
             fields.text("context", ""),
             fields.text("outcome", ""),
             about.text("path", ""),
+            about.integer("format", 1),
         )
     except DamagedError as exc:
         raise SaveError(f"{path.name} is damaged: {exc}; the file was left as it is") from None
     if scenario is not None:
+        save = apply_renames(save, scenario)
         check_save(save, scenario)
     return save
+
+
+def apply_renames(data: SaveData, scenario: Scenario) -> SaveData:
+    """The save with every id the scenario has since renamed (``was``) read as today's id, so a
+    pure rename loses nothing."""
+    if not scenario.renames:
+        return data
+    named = scenario.renamed
+    settings = data.settings
+    settings = replace(
+        settings,
+        lens=named("lens", settings.lens),
+        start=named("target", settings.start),
+        controllers={named("actor", a): c for a, c in settings.controllers.items()},
+        overrides={named("issue", named("variable", v)): value for v, value in settings.overrides.items()},
+    )
+    moves = []
+    for move in data.moves:
+        node = named("target", move.node)
+        terms = {}
+        for issue, option in move.terms.items():
+            issue = named("issue", issue)
+            terms[issue] = named("option", option, issue)
+        moves.append(
+            replace(move, node=node, step=named("step", move.step, node), actor=named("actor", move.actor), terms=terms)
+        )
+    return replace(data, settings=settings, moves=moves)
 
 
 def check_save(data: SaveData, scenario: Scenario) -> None:
@@ -285,13 +321,14 @@ class Restored:
 def restore(data: SaveData, scenario: Scenario) -> Restored:
     """Replay a save's moves on ``scenario``; ``SaveError`` when the save does not fit it
     (``check_save``). Players of actors the scenario no longer has are left out."""
+    data = apply_renames(data, scenario)
     check_save(data, scenario)
     settings = data.settings
     lens = settings.lens or scenario.default_lens
     controllers = {a: c for a, c in settings.controllers.items() if a in scenario.actors}
     settings = replace(settings, lens=lens, controllers=controllers, extras=dict(settings.extras))
     for actor in scenario.actors:
-        settings.controllers.setdefault(actor, "historical")
+        settings.controllers.setdefault(actor, "disposition")
     game, report = Game.replay(scenario, settings, data.moves)
     return Restored(game, report, data.scenario_hash != scenario.content_hash)
 

@@ -107,7 +107,7 @@ def test_a_save_that_does_not_fit_the_scenario_is_refused_plainly(tiny, tmp_path
 def test_players_of_actors_the_scenario_no_longer_has_are_left_out(tiny, tmp_path: Path) -> None:  # type: ignore
     path = saved(tiny, tmp_path, settings("controllers", {"red": "human", "green": "random"}))
     game = restore(read_save(path, tiny), tiny).game
-    assert game.settings.controllers == {"red": "human", "blue": "historical"}
+    assert game.settings.controllers == {"red": "human", "blue": "disposition"}
 
 
 @pytest.mark.parametrize(

@@ -246,3 +246,54 @@ def test_fast_games_play_negotiations_and_sealed_moves(table: Scenario, policy: 
 
     endings = {play_out(table, None, seed, policy).outcome for seed in range(12)}  # type: ignore[arg-type]
     assert endings and endings <= set(table.outcomes)
+
+
+# ---------------------------------------------------------------- saves across renames, --from/--set
+
+
+def test_a_pure_rename_loses_nothing_from_a_save(table: Scenario, tmp_path: Path) -> None:
+    game = Game.new(table, seed=3, controllers=everyone(table))
+    game.propose("red", NARROW_LATER, reason="fair")
+    game.answer("blue", "accept")
+    game.answer("green", "accept")
+    game.seal("red", "wait")
+    path = save_game(game, tmp_path, "before")
+    renamed_text = (
+        FIXTURE.read_text(encoding="utf-8")
+        .replace("  - id: talks\n", "  - id: opening_talks\n    was: [talks]\n")
+        .replace("start_node: talks", "start_node: opening_talks")
+        .replace("  - id: red\n", "  - id: crimson\n    was: [red]\n")
+        .replace("actor: red", "actor: crimson")
+        .replace("[red, blue, green]", "[crimson, blue, green]")
+        .replace("needs: [red, blue]", "needs: [crimson, blue]")
+        .replace("known_to: [red]", "known_to: [crimson]")
+        .replace("known_to: [red, green]", "known_to: [crimson, green]")
+        .replace("{id: narrow, label: A narrow corridor}", "{id: corridor, was: [narrow], label: A narrow corridor}")
+        .replace("narrow: 2", "corridor: 2")
+        .replace("narrow: 1", "corridor: 1")
+        .replace("{id: wait, label: Wait", "{id: hold, was: [wait], label: Wait")
+    )
+    renamed, findings = load_text(str(FIXTURE), renamed_text)
+    assert renamed is not None, [str(f) for f in findings if f.severity == "error"]
+    restored = restore(read_save(path), renamed)
+    assert restored.report.complete, restored.report
+    moves = restored.game.moves
+    assert moves[0].node == "opening_talks" and moves[0].actor == "crimson"
+    assert moves[0].terms == {"passage": "corridor", "signing": "later"} and moves[0].reason == "fair"
+    assert moves[-1].step == "hold"
+    assert restored.game.value("passage") == "corridor"
+    assert read_save(path).scenario_format == 2
+
+
+def test_an_earlier_id_still_in_use_is_an_error(table: Scenario) -> None:
+    text = FIXTURE.read_text(encoding="utf-8").replace("  - id: talks\n", "  - id: talks\n    was: [evening]\n")
+    scenario, findings = load_text("x.yaml", text)
+    assert scenario is None
+    assert any("'evening' is still in use" in f.message for f in findings)
+
+
+def test_set_values_hold_at_the_first_decision(tiny) -> None:  # type: ignore[no-untyped-def]
+    # The storm event (day 3) lowers trust when play starts at 'final' (day 4): --set must win.
+    game = Game.new(tiny, seed=1, start="final", overrides={"trust": 5})
+    assert any(h.kind == "event" for h in game.log), "an event fires on the way to the first decision"
+    assert game.value("trust") == 5
