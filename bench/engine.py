@@ -17,8 +17,8 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from game.authoring.synthetic import synthetic_scenario  # noqa: E402
-from game.engine import load_scenario, load_text  # noqa: E402
+from game.authoring.synthetic import synthetic_negotiation, synthetic_scenario  # noqa: E402
+from game.engine import Game, bargain, load_scenario, load_text  # noqa: E402  # noqa: E402
 from game.engine.autoplay import play_out  # noqa: E402
 from game.paths import default_scenario  # noqa: E402
 
@@ -31,6 +31,48 @@ def best_of(runs: int, fn) -> float:  # type: ignore[no-untyped-def]
         fn()
         times.append(time.perf_counter() - start)
     return min(times)
+
+
+def median_ms(runs: int, fn) -> float:  # type: ignore[no-untyped-def]
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times) * 1000
+
+
+def negotiation() -> None:
+    """A computer delegation answering and countering an offer on 6 issues × 4 options, and random
+    playthroughs of a negotiation scenario."""
+    scenario, _ = load_text("synthetic_talks.yaml", synthetic_negotiation(6, 4, 3))
+    assert scenario is not None
+    node = scenario.nodes["talks"].negotiation
+    assert node is not None
+    game = Game.new(scenario, seed=1, controllers=dict.fromkeys(scenario.actors, "human"))
+    generous, _ = bargain.best_package(scenario, game.state, node, "p1")  # an offer p1 accepts
+    game.propose("p0", generous)
+    state = game.state
+    assert bargain.respond(scenario, state, "p1").move == "accept"
+    answer = median_ms(200, lambda: bargain.respond(scenario, state, "p1"))
+    print(f"negotiation 6 issues x 4 options: computer answer (accepts) median {answer:.2f} ms (target <= 5 ms)")
+    game = Game.new(scenario, seed=1, controllers=dict.fromkeys(scenario.actors, "human"))
+    game.propose("p0", {f"i{i}": "o0" for i in range(6)})
+    state = game.state
+    response = bargain.respond(scenario, state, "p1")
+    counter = median_ms(20, lambda: bargain.respond(scenario, state, "p1"))
+    print(f"  computer answer weighing a counter-offer ({response.move}) median {counter:.1f} ms (target <= 20 ms)")
+    table = (
+        load_scenario(str(ROOT / "scenarios" / "tutorial-negotiation.yaml"))
+        if (ROOT / "scenarios" / "tutorial-negotiation.yaml").exists()
+        else load_scenario(str(ROOT / "tests" / "fixtures" / "table.yaml"))
+    )
+    count, start = 0, time.perf_counter()
+    while time.perf_counter() - start < 2.0:
+        play_out(table, None, count, "random")
+        count += 1
+    rate = count / (time.perf_counter() - start)
+    print(f"  random playthroughs of '{table.title}': {rate:,.0f}/s on one core (target >= 5,000/s)")
 
 
 def main() -> None:
@@ -71,3 +113,4 @@ def main() -> None:
 
 if __name__ == "__main__":
     main()
+    negotiation()

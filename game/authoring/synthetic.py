@@ -111,3 +111,64 @@ def synthetic_scenario(nodes: int = 5000, width: int = 50, seed: int = 0, ending
         extra = "historical: true, speculative: none" if index == 0 else "speculative: high, speculation: Invented."
         out.append(f"  - {{id: o{index}, title: Ending {index}, epilogue: Ending {index}., {extra}}}")
     return "\n".join(out) + "\n"
+
+
+def synthetic_negotiation(issues: int = 6, options: int = 4, parties: int = 3) -> str:
+    """A format-2 scenario with one negotiation of ``issues`` × ``options`` among ``parties``, every
+    party valuing every option (with a bonus and a walk-away value), for measuring bargaining."""
+    actors, issue_specs = [], []
+    for i in range(issues):
+        opts = ", ".join(f"{{id: o{k}, label: Option {k}}}" for k in range(options))
+        issue_specs.append(f"  - {{id: i{i}, title: Issue {i}, options: [{opts}]}}")
+    for p in range(parties):
+        values = "\n".join(
+            f"      i{i}: {{{', '.join(f'o{k}: {((k * (p + 1) + i * 3 + p) % 7) - 3}' for k in range(options))}}}"
+            for i in range(issues)
+        )
+        actors.append(
+            f"""  - id: p{p}
+    name: Party {p}
+    colour: "#{(p * 40) % 256:02x}7788"
+    seat: table
+    description: A party.
+    briefing: Bargain well.
+    values:
+{values}
+    bonuses:
+      - {{text: "Issues 0 and 1 settled alike", if: "i0 == 'o1' and i1 == 'o1'", points: 3}}
+    walk_away: "{p + 2}"
+    objectives:
+      - {{id: deal, text: A deal, if: "outcome == 'deal'", points: 5}}"""
+        )
+    parties_list = ", ".join(f"p{p}" for p in range(parties))
+    return f"""format: 2
+meta:
+  id: synthetic_talks
+  title: Synthetic talks
+  summary: A generated negotiation for measurements.
+  start: 2000-01-01
+  end: 2000-01-10
+  start_node: talks
+  fallback_outcome: none
+sources:
+  - {{id: gen, citation: Generated.}}
+actors:
+{chr(10).join(actors)}
+variables: []
+issues:
+{chr(10).join(issue_specs)}
+nodes:
+  - id: talks
+    date: 2000-01-01
+    title: Talks
+    text: Bargain.
+    negotiation:
+      parties: [{parties_list}]
+      issues: [{", ".join(f"i{i}" for i in range(issues))}]
+      rounds: 4
+      deal: {{next: deal, days: 1}}
+      no_deal: {{next: none, days: 1}}
+outcomes:
+  - {{id: deal, title: A deal, epilogue: Agreed., speculative: none}}
+  - {{id: none, title: No deal, epilogue: Nothing., speculative: none}}
+"""

@@ -100,12 +100,12 @@ def reasons(appraisal: Appraisal, verdict: str) -> str:
 
 
 class _Table:
-    """Every party's option points at this state, computed once, so a package sums in a few steps."""
+    """Every party's option points at this state, computed once, so a package sums in a few steps;
+    and the term rules that bite now, so a package is checked against those alone."""
 
-    def __init__(self, scenario: Scenario, negotiation: Negotiation, values: Values) -> None:
+    def __init__(self, scenario: Scenario, negotiation: Negotiation, state: GameState) -> None:
+        values = state.values
         self.scenario = scenario
-        self.negotiation = negotiation
-        self.values = values
         self.issues = negotiation.issues
         self.options = [tuple(o.id for o in scenario.issues[i].options) for i in self.issues]
         self.points = {
@@ -115,23 +115,37 @@ class _Table:
             ]
             for p in negotiation.parties
         }
+        self.bonuses = {p: scenario.actors[p].valuation.bonuses for p in negotiation.parties}
         self.walk = {p: walk_away(scenario.actors[p], values) for p in negotiation.parties}
         self.margin = {p: scenario.actors[p].disposition.accept_margin for p in negotiation.parties}
+        biting = [r for r in negotiation.rules if not scenario.constraints[r.constraint].unless(values)]
+        self.rules = {
+            (moment, p): [r.terms for r in biting if r.on == moment and (not r.actors or p in r.actors)]
+            for moment in ("propose", "accept", "deal")
+            for p in negotiation.parties
+        }
+        self.work: dict[str, Value] = dict(values)  # the state with a package's terms written in
 
-    def packages(self) -> Sequence[tuple[int, ...]]:
+    def packages(self) -> list[tuple[int, ...]]:
         combos = itertools.product(*(range(len(o)) for o in self.options))
         return list(itertools.islice(combos, MAX_PACKAGES))
 
     def package(self, choice: Sequence[int]) -> dict[str, str]:
         return {i: self.options[n][c] for n, (i, c) in enumerate(zip(self.issues, choice, strict=True))}
 
-    def worth(self, party: str, choice: Sequence[int], merged: Mapping[str, Value]) -> int:
+    def base(self, party: str, choice: Sequence[int]) -> int:
         table = self.points[party]
-        total = sum(table[n][c] for n, c in enumerate(choice))
-        for bonus in self.scenario.actors[party].valuation.bonuses:
-            if bonus.condition(merged):
-                total += bonus.points
-        return total
+        return sum(table[n][c] for n, c in enumerate(choice))
+
+    def bonus(self, party: str) -> int:
+        """The party's bonuses for the package last written into ``work``."""
+        work = self.work
+        return sum(b.points for b in self.bonuses[party] if b.condition(work))
+
+    def forbids(self, moment: str, party: str) -> bool:
+        """Whether a term rule forbids ``party`` to ``moment`` the package last written into ``work``."""
+        work = self.work
+        return any(terms(work) for terms in self.rules[(moment, party)])
 
     def accepts(self, party: str, worth: int) -> bool:
         return worth >= self.walk[party] + self.margin[party]
@@ -142,37 +156,38 @@ def best_package(
 ) -> tuple[dict[str, str], bool]:
     """The package best for ``actor`` among those it may propose and judges enough parties would
     accept (ties to the one the others like best, then to file order); with none, its best of all.
-    Returns (package, judged acceptable)."""
-    table = _Table(scenario, negotiation, state.values)
+    Returns (package, judged acceptable). Packages are weighed from the best for ``actor`` down, and
+    the search stops once no package left could beat the one found."""
+    table = _Table(scenario, negotiation, state)
+    work = table.work
+    others = [p for p in negotiation.parties if p != actor]
+    most_bonus = sum(max(0, b.points) for b in table.bonuses[actor])
+    ranked = sorted(table.packages(), key=lambda c: -table.base(actor, c))
     best: tuple[int, int] | None = None
     best_any: tuple[int, int] | None = None
     chosen: dict[str, str] = {}
     fallback: dict[str, str] = {}
-    others = [p for p in negotiation.parties if p != actor]
-    for choice in table.packages():
+    for choice in ranked:
+        base = table.base(actor, choice)
+        if best is not None and base + most_bonus < best[0]:
+            break  # nothing further down can beat an acceptable package already found
         package = table.package(choice)
-        merged = terms_values(state.values, package)
-        mine = table.worth(actor, choice, merged)
-        if best is not None and mine < best[0]:
-            continue  # an acceptable package already serves us better
-        if term_blockers(scenario, negotiation, "propose", actor, package, state):
+        work.update(package)
+        if table.forbids("propose", actor):
             continue
-        theirs = {p: table.worth(p, choice, merged) for p in others}
+        mine = base + table.bonus(actor)
+        theirs = {p: table.base(p, choice) + table.bonus(p) for p in others}
         key = (mine, sum(theirs.values()))
         if best_any is None or key > best_any:
             best_any, fallback = key, package
-        accepted = {
+        if best is not None and key <= best:
+            continue
+        accepted = [
             p
-            for p in negotiation.parties
-            if (p == actor or table.accepts(p, theirs[p]))
-            and not term_blockers(scenario, negotiation, "accept", p, package, state)
-        }
-        enough = sum(1 for p in negotiation.needs if p in accepted) >= negotiation.needs_count
-        if (
-            (best is None or key > best)
-            and enough
-            and not term_blockers(scenario, negotiation, "deal", actor, package, state)
-        ):
+            for p in negotiation.needs
+            if (p == actor or table.accepts(p, theirs[p])) and not table.forbids("accept", p)
+        ]
+        if len(accepted) >= negotiation.needs_count and not table.forbids("deal", actor):
             best, chosen = key, package
     if best is not None:
         return chosen, True
@@ -213,7 +228,10 @@ def respond(scenario: Scenario, state: GameState, actor: str) -> Response:
 
 def would_accept(scenario: Scenario, state: GameState, negotiation: Negotiation, package: Package) -> dict[str, bool]:
     """Whether each party's computer player would accept ``package`` now (for analysis)."""
-    table = _Table(scenario, negotiation, state.values)
-    merged = terms_values(state.values, package)
+    table = _Table(scenario, negotiation, state)
+    table.work.update(package)
     choice = [table.options[n].index(package[i]) for n, i in enumerate(table.issues)]
-    return {p: table.accepts(p, table.worth(p, choice, merged)) for p in negotiation.parties}
+    return {
+        p: table.accepts(p, table.base(p, choice) + table.bonus(p)) and not table.forbids("accept", p)
+        for p in negotiation.parties
+    }

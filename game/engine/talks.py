@@ -72,13 +72,17 @@ def term_blockers(
 ) -> list[Constraint]:
     """The constraints that forbid ``actor`` to ``moment`` (propose, accept, deal) this package now."""
     values = state.values
-    merged = terms_values(values, package)
+    merged: dict[str, Value] | None = None
     out = []
     for rule in negotiation.rules:
         if rule.on != moment or (rule.actors and actor not in rule.actors):
             continue
         constraint = scenario.constraints[rule.constraint]
-        if rule.terms(merged) and not constraint.unless(values):
+        if constraint.unless(values):
+            continue  # the constraint does not bite now, whatever the terms
+        if merged is None:
+            merged = terms_values(values, package)
+        if rule.terms(merged):
             out.append(constraint)
     return out
 
@@ -122,7 +126,17 @@ def propose(scenario: Scenario, state: GameState, actor: str, package: Package, 
     state.turn += 1
     if not _follows_history(negotiation, talks, actor, "propose", package):
         state.off_history = True
-    _log(log, "offer", state, f"{scenario.actors[actor].name} proposes", describe(scenario, package), actor, node, text)
+    if log is not None:
+        _log(
+            log,
+            "offer",
+            state,
+            f"{scenario.actors[actor].name} proposes",
+            describe(scenario, package),
+            actor,
+            node,
+            text,
+        )
 
 
 def answer(
@@ -159,9 +173,10 @@ def answer(
     state.turn += 1
     if not _follows_history(negotiation, talks, actor, kind, package or {}):
         state.off_history = True
-    words = {"accept": "accepts", "reject": "rejects the offer", "counter": "counters", "walk": "walks away"}[kind]
-    detail = describe(scenario, package) if kind == "counter" and package else ""
-    _log(log, "answer", state, f"{scenario.actors[actor].name} {words}", detail, actor, node, text)
+    if log is not None:
+        words = {"accept": "accepts", "reject": "rejects the offer", "counter": "counters", "walk": "walks away"}[kind]
+        detail = describe(scenario, package) if kind == "counter" and package else ""
+        _log(log, "answer", state, f"{scenario.actors[actor].name} {words}", detail, actor, node, text)
     if not talks.offer or not waiting(node, state):
         _close_round(scenario, state, node, negotiation, talks, log)
 
@@ -213,7 +228,8 @@ def _close_round(
         if not blocked:
             for iid, oid in talks.offer.items():
                 state.values[iid] = oid
-            _leave(scenario, state, negotiation.deal, log, "deal", "Agreement: " + describe(scenario, talks.offer))
+            title = "Agreement: " + describe(scenario, talks.offer) if log is not None else ""
+            _leave(scenario, state, negotiation.deal, log, "deal", title)
             return
         if log is not None:
             why = " ".join(f"{c.title}: {c.explanation}" for c in blocked)
@@ -242,7 +258,7 @@ def conclude(scenario: Scenario, state: GameState, package: Package | None, log:
         return
     for iid, oid in package.items():
         state.values[iid] = oid
-    _leave(scenario, state, negotiation.deal, log, "deal", "Agreement: " + describe(scenario, package))
+    _leave(scenario, state, negotiation.deal, log, "deal", "Agreement: " + describe(scenario, package) if log else "")
 
 
 # -- sealed moves -------------------------------------------------------------------------------
