@@ -342,7 +342,9 @@ def departures(scenario: Scenario, path: list[PathStep]) -> list[Departure]:
     return out
 
 
-_CACHE: dict[tuple[int, str, str], dict[str, list[Departure]]] = {}
+# (content hash, or the object's id while it is kept alive here, lens) -> (scenario, answer)
+_CACHE: dict[tuple[str | int, str], tuple[Scenario, dict[str, list[Departure]]]] = {}
+_CACHE_LIMIT = 8  # scenarios (with lens) whose answers are kept
 
 
 def smallest_counterfactuals(scenario: Scenario, lens: str | None = None) -> dict[str, list[Departure]]:
@@ -352,16 +354,20 @@ def smallest_counterfactuals(scenario: Scenario, lens: str | None = None) -> dic
     big to search within ``COUNTERFACTUAL_STATES``, endings not found by then). A departure is counted
     where history's step was open and another was taken (a choice, or a chance branch drawn against
     history); where history's step is closed or the node is off the historical path, any step is free.
+
+    The search is slow (about a second for the flagship), so it runs once per scenario content and
+    lens: the answer is kept by the scenario's content hash (by the object itself when it has none).
     """
     chosen = lens if lens is not None else scenario.default_lens
-    key = (id(scenario), scenario.content_hash, chosen)
+    key = (scenario.content_hash or id(scenario), chosen)
     if key not in _CACHE:
         wanted = possible(scenario, [chosen]).outcomes
         space = explore(scenario, [chosen], COUNTERFACTUAL_STATES, until=wanted)
         paths = fewest_departures(space, space.roots[chosen])
-        _CACHE.clear()
-        _CACHE[key] = {oid: departures(scenario, path) for oid, path in paths.items()}
-    return {oid: list(items) for oid, items in _CACHE[key].items()}
+        if len(_CACHE) >= _CACHE_LIMIT:
+            _CACHE.clear()
+        _CACHE[key] = (scenario, {oid: departures(scenario, path) for oid, path in paths.items()})
+    return {oid: list(items) for oid, items in _CACHE[key][1].items()}
 
 
 def loops(space: StateSpace) -> list[list[int]]:
