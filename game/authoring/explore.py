@@ -306,13 +306,6 @@ def outcome_states(space: StateSpace) -> dict[str, int]:
     return {o: i for i, o in enumerate(space.outcome_of) if o}
 
 
-def shortest_to_outcomes(space: StateSpace, roots: Iterable[int] | None = None) -> dict[str, list[PathStep]]:
-    """The fewest steps to each reachable ending (from any root unless ``roots`` is given)."""
-    starts = list(space.roots.values()) if roots is None else list(roots)
-    parent = bfs_parents(space, starts)
-    return {oid: path_to(space, parent, i) for oid, i in outcome_states(space).items() if i in parent or i in starts}
-
-
 def fewest_departures(space: StateSpace, root: int) -> dict[str, list[PathStep]]:
     """For each ending, a path from ``root`` with the fewest departures from history, then fewest steps."""
     best: dict[int, tuple[int, int]] = {root: (0, 0)}
