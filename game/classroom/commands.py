@@ -11,7 +11,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ..cli import fail
+from ..commandline import fail
 
 if TYPE_CHECKING:
     from .report import ClassReport
