@@ -145,6 +145,19 @@ def smallest_change(game: Game) -> SmallestChange | None:
     return _change_to(game.scenario, game.settings.lens or None, outcome.id)
 
 
+def smallest_change_later(game: Game) -> background.Job[SmallestChange | None] | None:
+    """``smallest_change(game)`` as work for a worker thread, for the debrief to start once it is on
+    screen and poll each frame; None when there is nothing to work out. Asked again for the same
+    scenario content, lens and ending, it returns the same job (done, if it has run), so the search
+    runs once."""
+    outcome = game.outcome
+    if not game.ended or outcome is None or outcome.historical:
+        return None
+    scenario, lens, ending = game.scenario, game.settings.lens or None, outcome.id
+    key = ("smallest change", scenario.content_hash or id(scenario), lens, ending)
+    return background.job(key, lambda: _change_to(scenario, lens, ending))
+
+
 def _change_to(scenario: Scenario, lens: str | None, outcome: str) -> SmallestChange | None:
     found = smallest_counterfactuals(scenario, lens)
     if outcome not in found:
@@ -152,18 +165,6 @@ def _change_to(scenario: Scenario, lens: str | None, outcome: str) -> SmallestCh
     if not found[outcome]:  # history's own ending under this lens
         return None
     return SmallestChange(True, tuple(describe_departure(scenario, d) for d in found[outcome]))
-
-
-def smallest_change_later(game: Game) -> background.Job[SmallestChange | None] | None:
-    """``smallest_change(game)`` worked out in a worker thread, for the debrief to poll each frame;
-    None when there is nothing to work out. Asked again for the same scenario, lens and ending, it
-    returns the same job, so the search runs once."""
-    outcome = game.outcome
-    if not game.ended or outcome is None or outcome.historical:
-        return None
-    scenario, lens, ending = game.scenario, game.settings.lens or None, outcome.id
-    key = ("smallest change", scenario.content_hash or id(scenario), lens, ending)
-    return background.job(key, lambda: _change_to(scenario, lens, ending))
 
 
 def transcript_paths(folder: Path, scenario_id: str, when: dt.datetime) -> tuple[Path, Path]:

@@ -20,31 +20,41 @@ from tests.ui.conftest import TINY
 @pytest.fixture(autouse=True)
 def _fresh_jobs(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(background, "_JOBS", {})
+    monkeypatch.setattr(background, "_STARTED", [])
 
 
 def test_a_job_is_started_once_per_key() -> None:
     runs: list[int] = []
     first = background.job("k", lambda: runs.append(1) or 42)
-    assert first.wait(5) and first.result() == 42
+    assert not first.started and not first.wait(0) and not background.settle()  # asked for, not started
+    assert first.start().wait(5) and first.result() == 42
     assert background.job("k", lambda: runs.append(2) or 0) is first
+    first.start()  # starting again does nothing
     assert runs == [1]
+
+
+def test_settling_counts_a_job_that_finished_at_once() -> None:
+    """The pilot draws one more frame after any work started, however fast it was."""
+    quick = background.job("quick", lambda: 1).start()
+    assert quick.wait(5)
+    assert background.settle() and not background.settle()
 
 
 def test_a_failed_job_reports_its_error_and_is_tried_again() -> None:
     def broken() -> int:
         raise ValueError("no")
 
-    failed = background.job("f", broken)
+    failed = background.job("f", broken).start()
     assert failed.wait(5) and failed.failed
     with pytest.raises(ValueError):
         failed.result()
     again = background.job("f", lambda: 1)
-    assert again is not failed and again.wait(5) and again.result() == 1
+    assert again is not failed and again.start().wait(5) and again.result() == 1
 
 
 def test_an_unfinished_job_has_no_result_yet() -> None:
     gate = threading.Event()
-    waiting = background.job("slow", gate.wait)
+    waiting = background.job("slow", gate.wait).start()
     assert not waiting.ready
     with pytest.raises(RuntimeError):
         waiting.result()
@@ -62,7 +72,7 @@ def test_the_smallest_change_is_asked_for_once(tiny) -> None:  # type: ignore[no
     game = finished_walkout(tiny)
     work = smallest_change_later(game)
     assert work is not None and smallest_change_later(finished_walkout(tiny)) is work
-    assert work.wait(30) and work.result() == smallest_change(game)
+    assert work.start().wait(30) and work.result() == smallest_change(game)
     unfinished = Game.new(tiny, seed=3, controllers={"red": "human", "blue": "historical"})
     assert smallest_change_later(unfinished) is None
 

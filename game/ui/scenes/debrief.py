@@ -75,8 +75,8 @@ class DebriefScene(Scene):
         self.history = played_history(game.scenario, game.settings.lens or None, game.settings.seed)
         self.turn = turning_point(game.moves, self.history.moves, finished=game.ended)
         self.change: SmallestChange | None = None
-        self.change_work = smallest_change_later(game)  # a search of the scenario's states, off the frame
-        self._take_change()
+        self.change_work = smallest_change_later(game)  # a search of the scenario's states, started once drawn
+        self._take_change()  # at once, when it was worked out before
         self.exported: tuple[Path, Path] | None = None  # the transcript files written last
 
     @property
@@ -104,6 +104,11 @@ class DebriefScene(Scene):
 
     def wake_at(self) -> float | None:
         return self.app.now + 0.1 if self.working else None
+
+    def draw(self, surface: pygame.Surface) -> None:
+        super().draw(surface)
+        if self.change_work is not None:
+            self.change_work.start()  # only now: the worker would slow the screen's first build
 
     def build(self) -> None:
         app, sp, t = self.app, self.sp, self.app.type
