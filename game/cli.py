@@ -14,6 +14,8 @@ from collections.abc import Sequence
 from . import __version__
 
 # Modules that add subcommands; each has ``register(subparsers)`` and imports heavy things lazily.
+# They share ``game.commandline`` and never import this module: a command that hands over to another
+# (``play`` without ``--text`` opens the window) calls ``args.command_line``.
 COMMAND_MODULES = (
     "game.terminal.commands",
     "game.authoring.commands",
@@ -39,6 +41,7 @@ def build_parser() -> argparse.ArgumentParser:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("--version", action="version", version=f"Parley {__version__}")
+    parser.set_defaults(command_line=main)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in COMMAND_MODULES:
         try:
@@ -74,18 +77,3 @@ def _has_window_command(parser: argparse.ArgumentParser) -> bool:
         if isinstance(action, argparse._SubParsersAction):
             return "window" in action.choices
     return False
-
-
-def add_scenario_argument(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument(
-        "scenario",
-        nargs="?",
-        metavar="SCENARIO",
-        help="a scenario file, or the name of one in scenarios/ (default: the flagship)",
-    )
-
-
-def fail(message: str, code: int = 2) -> int:
-    """Print a one-line error for the user and return the exit code."""
-    print(f"parley: error: {message}", file=sys.stderr)
-    return code

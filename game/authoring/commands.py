@@ -11,7 +11,7 @@ import json
 import sys
 from pathlib import Path
 
-from ..cli import fail
+from ..commandline import fail
 from ..engine import ERROR, Scenario, validate_file
 from ..engine.policies import POLICIES
 from ..paths import SCENARIOS, resolve_scenario

@@ -306,13 +306,6 @@ def outcome_states(space: StateSpace) -> dict[str, int]:
     return {o: i for i, o in enumerate(space.outcome_of) if o}
 
 
-def shortest_to_outcomes(space: StateSpace, roots: Iterable[int] | None = None) -> dict[str, list[PathStep]]:
-    """The fewest steps to each reachable ending (from any root unless ``roots`` is given)."""
-    starts = list(space.roots.values()) if roots is None else list(roots)
-    parent = bfs_parents(space, starts)
-    return {oid: path_to(space, parent, i) for oid, i in outcome_states(space).items() if i in parent or i in starts}
-
-
 def fewest_departures(space: StateSpace, root: int) -> dict[str, list[PathStep]]:
     """For each ending, a path from ``root`` with the fewest departures from history, then fewest steps."""
     best: dict[int, tuple[int, int]] = {root: (0, 0)}
@@ -342,7 +335,9 @@ def departures(scenario: Scenario, path: list[PathStep]) -> list[Departure]:
     return out
 
 
-_CACHE: dict[tuple[int, str, str], dict[str, list[Departure]]] = {}
+# (content hash, or the object's id while it is kept alive here, lens) -> (scenario, answer)
+_CACHE: dict[tuple[str | int, str], tuple[Scenario, dict[str, list[Departure]]]] = {}
+_CACHE_LIMIT = 8  # scenarios (with lens) whose answers are kept
 
 
 def smallest_counterfactuals(scenario: Scenario, lens: str | None = None) -> dict[str, list[Departure]]:
@@ -352,16 +347,20 @@ def smallest_counterfactuals(scenario: Scenario, lens: str | None = None) -> dic
     big to search within ``COUNTERFACTUAL_STATES``, endings not found by then). A departure is counted
     where history's step was open and another was taken (a choice, or a chance branch drawn against
     history); where history's step is closed or the node is off the historical path, any step is free.
+
+    The search is slow (about a second for the flagship), so it runs once per scenario content and
+    lens: the answer is kept by the scenario's content hash (by the object itself when it has none).
     """
     chosen = lens if lens is not None else scenario.default_lens
-    key = (id(scenario), scenario.content_hash, chosen)
+    key = (scenario.content_hash or id(scenario), chosen)
     if key not in _CACHE:
         wanted = possible(scenario, [chosen]).outcomes
         space = explore(scenario, [chosen], COUNTERFACTUAL_STATES, until=wanted)
         paths = fewest_departures(space, space.roots[chosen])
-        _CACHE.clear()
-        _CACHE[key] = {oid: departures(scenario, path) for oid, path in paths.items()}
-    return {oid: list(items) for oid, items in _CACHE[key].items()}
+        if len(_CACHE) >= _CACHE_LIMIT:
+            _CACHE.clear()
+        _CACHE[key] = (scenario, {oid: departures(scenario, path) for oid, path in paths.items()})
+    return {oid: list(items) for oid, items in _CACHE[key][1].items()}
 
 
 def loops(space: StateSpace) -> list[list[int]]:

@@ -5,7 +5,6 @@ editor and the validator cannot drift apart. ``docs/schema/scenario.schema.json`
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 from ..engine.schema import json_schema
 from ..paths import ROOT
@@ -16,9 +15,3 @@ SCHEMA_FILE = ROOT / "docs" / "schema" / "scenario.schema.json"
 def schema_text() -> str:
     """The JSON Schema as the text written to ``docs/schema/scenario.schema.json``."""
     return json.dumps(json_schema(), indent=2, ensure_ascii=False) + "\n"
-
-
-def write_schema(path: Path = SCHEMA_FILE) -> Path:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(schema_text(), encoding="utf-8")
-    return path

@@ -11,7 +11,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ..cli import fail
+from ..commandline import fail
 
 if TYPE_CHECKING:
     from .report import ClassReport
@@ -78,7 +78,9 @@ def run_transcript(args: argparse.Namespace) -> int:
         return fail(f"cannot tell the format of {args.output!r}: name it .html or .md")
     from ..engine.saves import SaveError
     from .loading import ClassroomError, ScenarioFinder, load_save
-    from .transcript import build_transcript, render_html, render_markdown
+    from .markdown_text import transcript_markdown
+    from .transcript import build_transcript
+    from .transcript_html import transcript_html
 
     try:
         loaded = load_save(args.save, ScenarioFinder(args.scenario))
@@ -87,7 +89,7 @@ def run_transcript(args: argparse.Namespace) -> int:
     if loaded.notice:
         print(f"parley: note: {loaded.notice}", file=sys.stderr)
     transcript = build_transcript(loaded.game)
-    text = render_html(transcript) if kind == "html" else render_markdown(transcript)
+    text = transcript_html(transcript) if kind == "html" else transcript_markdown(transcript)
     if args.output is None:
         sys.stdout.write(text)
         return 0

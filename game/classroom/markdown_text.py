@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from ..engine.wording import long_date
 from .history import Step
 from .report import TOP_DEPARTURES
-from .transcript import Ending, Entry, Transcript, long_date
+from .transcript import Ending, Entry, Transcript
 
 if TYPE_CHECKING:
     from .report import ClassReport, GroupResult, ScenarioResults

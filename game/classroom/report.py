@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..engine import Game, Scenario
+from ..engine.history import played_history, turning_point
 from ..engine.saves import SaveData, SaveError, read_save
 from . import history
 from .chart import Bar, Chart
@@ -120,12 +121,14 @@ class _Tally:
 
     def add(self, loaded: LoadedSave) -> None:
         game = loaded.game
-        past = history.historical_path(self.scenario, game.settings.lens)
-        turn = history.turning_point(game.moves, past.moves)
+        past = played_history(self.scenario, game.settings.lens, game.settings.seed)
+        turn = turning_point(game.moves, past.moves, finished=game.ended)
         words = ""
         if turn is not None and turn < len(game.moves):
             self.parted[game.moves[turn].node] += 1
             words = history.parting_words(history.describe(self.scenario, game.moves[turn]))
+        elif turn is not None:
+            words = history.ENDED_EARLY
         self._count_choices(game)
         outcome = game.outcome
         self.outcomes[outcome.id if outcome else ""] += 1

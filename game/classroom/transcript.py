@@ -2,8 +2,9 @@
 
 ``build_transcript(game)`` gathers the setup, every decision (date, actor, choice, who chose, the
 players' reason, effects), the events, the ending and how speculative it is, the comparison with
-the historical path and the sources. ``render_markdown`` and ``render_html`` turn it into a file;
-the window's debrief uses the same three calls.
+the historical path and the sources. It knows nothing of its renderers: the caller picks one,
+``markdown_text.transcript_markdown`` or ``transcript_html.transcript_html``, as the window's
+debrief and the ``transcript`` command do.
 """
 
 from __future__ import annotations
@@ -12,8 +13,9 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from ..engine import Game, Happening, Move, Scenario
+from ..engine.history import played_history, turning_point
 from ..engine.rules import EndingKind, HappeningKind
-from ..engine.wording import describe_effects, show_value
+from ..engine.wording import cite, describe_effects, show_value
 from . import history
 from .pace import COMPUTER, RULE_NAMES
 from .settings import ClassroomSettings
@@ -155,10 +157,6 @@ class Transcript:
         return [e for e in self.entries if e.kind == "decision"]
 
 
-def long_date(date: dt.date) -> str:
-    return f"{date.day} {date:%B %Y}"
-
-
 def played_by(controller: str) -> str:
     return "students" if controller == "human" else f"computer ({controller})"
 
@@ -184,7 +182,8 @@ class _Sources:
             if source is None:
                 continue
             if sid not in self.refs:
-                self.refs[sid] = SourceRef(len(self.refs) + 1, sid, source.citation, source.url)
+                text = cite(self.scenario, sid, with_url=False)  # the renderers link the address themselves
+                self.refs[sid] = SourceRef(len(self.refs) + 1, sid, text, source.url)
             out.append(self.refs[sid].number)
         return tuple(dict.fromkeys(out))
 
@@ -267,7 +266,7 @@ def _entries(game: Game, sources: _Sources) -> tuple[list[Entry], Ending | None]
 def _comparison(game: Game, past: Game) -> tuple[list[Row], list[history.Step], list[history.Step], str]:
     """Rows for the stretch both paths share (to the turning point), then each path on its own."""
     scenario = game.scenario
-    turn = history.turning_point(game.moves, past.moves)
+    turn = turning_point(game.moves, past.moves, finished=game.ended)
     paired = history.paired_length(game.moves, past.moves)
     rows = [
         Row(history.describe(scenario, mine), history.describe(scenario, theirs), index == turn)
@@ -278,6 +277,8 @@ def _comparison(game: Game, past: Game) -> tuple[list[Row], list[history.Step], 
     words = ""
     if turn is not None and turn < len(game.moves):
         words = history.parting_words(history.describe(scenario, game.moves[turn]))
+    elif turn is not None:
+        words = history.ENDED_EARLY
     return rows, played_after, history_after, words
 
 
@@ -291,7 +292,7 @@ def build_transcript(game: Game) -> Transcript:
         sources.cite(lens.source)
     roles = [Role(a.id, a.name, a.colour, a.seat, played_by(game.controller(a.id))) for a in scenario.actors.values()]
     entries, ending = _entries(game, sources)
-    past = history.historical_path(scenario, settings.lens)
+    past = played_history(scenario, settings.lens, settings.seed)
     history_end = next((i for i in past.log if i.kind in ENDINGS), None)
     history_ending = _ending(scenario, history_end, sources) if history_end else None
     rows, played_after, history_after, turning = _comparison(game, past)
@@ -324,17 +325,3 @@ def build_transcript(game: Game) -> Transcript:
         history_after,
         tally(game.moves),
     )
-
-
-def render_markdown(transcript: Transcript) -> str:
-    """The transcript as Markdown (for a word processor, a wiki or a plain-text reader)."""
-    from .markdown_text import transcript_markdown
-
-    return transcript_markdown(transcript)
-
-
-def render_html(transcript: Transcript) -> str:
-    """The transcript as one self-contained, printable HTML page."""
-    from .transcript_html import transcript_html
-
-    return transcript_html(transcript)

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from ..engine.wording import long_date
 from .history import Step
 from .html_page import e, page, paragraphs, refs, swatch
 from .markdown_text import SPECULATIVE, split_words
-from .transcript import Ending, Entry, Transcript, long_date
+from .transcript import Ending, Entry, Transcript
 
 
 def _count(t: Transcript) -> str:

@@ -537,22 +537,45 @@ _EFFECT = re.compile(r"^\s*([A-Za-z_][A-Za-z0-9_]*)\s*(\+=|-=|=(?!=))")
 Effect = Callable[[dict[str, Value]], None]
 
 
-def compile_effect(text: str, variables: Mapping[str, VarType]) -> Effect:
-    """Compile ``var = expr``, ``var += expr`` or ``var -= expr`` into a function updating values."""
+@dataclass(frozen=True)
+class EffectParts:
+    """An effect's text taken apart: ``variable op value``, with the column where each part starts.
+
+    The one reading of an effect's shape: the compiler checks and compiles it, and the players'
+    wording (``wording.describe_effect``) describes it, so the two can never read it differently."""
+
+    variable: str
+    op: str  # "=", "+=" or "-="
+    value: str  # the expression after the operator, as written
+    variable_at: int
+    op_at: int
+    value_at: int
+
+
+def split_effect(text: str) -> EffectParts | None:
+    """``trust += 1`` as ``EffectParts("trust", "+=", " 1", ...)``; None when it is not shaped like an effect."""
     m = _EFFECT.match(text)
     if not m:
+        return None
+    return EffectParts(m.group(1), m.group(2), text[m.end() :], m.start(1), m.start(2), m.end())
+
+
+def compile_effect(text: str, variables: Mapping[str, VarType]) -> Effect:
+    """Compile ``var = expr``, ``var += expr`` or ``var -= expr`` into a function updating values."""
+    parts = split_effect(text)
+    if parts is None:
         raise ExprError(
             "an effect is 'variable = value', 'variable += number' or 'variable -= number'",
             0,
             "for example: trust += 1",
         )
-    name, op = m.group(1), m.group(2)
+    name, op = parts.variable, parts.op
     if name not in variables:
         hint = did_you_mean(name, variables)
         if name in BUILTINS:
             hint = f"{name} is kept by the engine and cannot be set"
-        raise ExprError(f"unknown variable {name!r}", m.start(1), hint)
-    offset = m.end()
+        raise ExprError(f"unknown variable {name!r}", parts.variable_at, hint)
+    offset = parts.value_at
     try:
         typ, fn = Checker(variables).compile(parse(text[offset:]))
     except ExprError as err:
@@ -562,7 +585,7 @@ def compile_effect(text: str, variables: Mapping[str, VarType]) -> Effect:
     if op != "=":
         if vt.kind != "int":
             raise ExprError(
-                f"'{op}' changes a number, but {name} is {vt.kind}", m.start(2), f"write {name} = ... instead"
+                f"'{op}' changes a number, but {name} is {vt.kind}", parts.op_at, f"write {name} = ... instead"
             )
         if typ.kind not in ("int", "bool"):
             raise ExprError(f"'{op}' needs a number, but this is {typ.describe()}", col)

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-from collections.abc import Callable
 from typing import Any
 
 from . import graphcheck
@@ -462,5 +461,4 @@ def load_scenario(path: str) -> Scenario:
     return scenario
 
 
-Validator = Callable[[str], tuple[Scenario | None, list[Finding]]]
 __all__ = ["load_scenario", "load_text", "validate_file", "where"]

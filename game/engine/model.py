@@ -7,7 +7,7 @@ lives in ``GameState``. Positions (line numbers) are kept so later tools can poi
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Literal, get_args
 
@@ -436,14 +436,3 @@ class Scenario:
             if step.historical:
                 return step
         return None
-
-    def label_of(self, target: str) -> str:
-        """The title of a node or outcome, for messages."""
-        if target in self.nodes:
-            return self.nodes[target].title
-        if target in self.outcomes:
-            return self.outcomes[target].title
-        return target
-
-
-StepFilter = Callable[[Step], bool]

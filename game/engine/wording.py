@@ -1,15 +1,37 @@
-"""Players' words for engine data: values and effects as a person reads them, not as YAML says them.
+"""Players' words for engine data: dates, sources, values and effects as a person reads them, not
+as YAML says them.
 
-One place, so the terminal, the window and the transcripts describe a change the same way.
+One place, so the terminal, the window and the transcripts say a date, cite a source and describe a
+change the same way.
 """
 
 from __future__ import annotations
 
-import re
+import datetime as dt
 
+from .expr import split_effect
 from .model import Scenario
 
-_EFFECT = re.compile(r"^\s*([a-z][a-z0-9_]*)\s*(\+=|-=|=)\s*(.+?)\s*$")
+
+def long_date(date: dt.date) -> str:
+    """'21 August 1939'."""
+    return f"{date.day} {date:%B %Y}"
+
+
+def short_date(date: dt.date) -> str:
+    """'21 Aug', for a log line."""
+    return f"{date.day} {date:%b}"
+
+
+def cite(scenario: Scenario, source_id: str, *, with_url: bool = True) -> str:
+    """A source as it reads in text: its citation, then its address when it has one.
+
+    An id the scenario does not list reads as itself, so nothing cited is silently dropped.
+    ``with_url=False`` leaves the address out, for formats that make a link of it themselves."""
+    source = scenario.sources.get(source_id)
+    if source is None:
+        return source_id
+    return source.citation + (f" — {source.url}" if with_url and source.url else "")
 
 
 def the_actor(name: str) -> str:
@@ -27,14 +49,14 @@ def show_value(value: object) -> str:
 
 def describe_effect(scenario: Scenario, text: str) -> str | None:
     """An effect in players' words ('Trust +1'); None for variables hidden from players."""
-    match = _EFFECT.match(text)
-    if not match or match.group(1) not in scenario.variables:
+    parts = split_effect(text)
+    if parts is None or parts.variable not in scenario.variables:
         return text
-    variable = scenario.variables[match.group(1)]
+    variable = scenario.variables[parts.variable]
     if not variable.visible:
         return None
     label = variable.label or variable.id
-    op, value = match.group(2), match.group(3).strip("'\"")
+    op, value = parts.op, parts.value.strip().strip("'\"")
     if op == "+=":
         return f"{label} +{value}"
     if op == "-=":

@@ -41,11 +41,6 @@ class YamlDocument:
     text: str = ""
     findings: list[Finding] = field(default_factory=list)
 
-    def source_line(self, line: int) -> str:
-        """The 1-based source line, for printing beside a finding."""
-        lines = self.text.splitlines()
-        return lines[line - 1] if 0 < line <= len(lines) else ""
-
 
 def _err(file: str, code: str, message: str, line: int = 0, col: int = 0, hint: str = "") -> Finding:
     return Finding(ERROR, code, message, file, line, col, hint)

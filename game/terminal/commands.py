@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from ..cli import add_scenario_argument, fail
+from ..commandline import add_scenario_argument, fail
 from ..engine.policies import POLICIES
 
 
@@ -62,13 +62,11 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def run_play(args: argparse.Namespace) -> int:
     if not args.text:
-        from ..cli import main as cli_main
-
-        window = [a for a in ("window",)]
+        window = ["window"]
         if args.scenario:
             window.append(args.scenario)
         try:
-            return cli_main(window)
+            return int(args.command_line(window))
         except SystemExit as exc:  # no window command available
             return int(exc.code or 0)
     from .session import start_text_session

@@ -13,8 +13,8 @@ from typing import TextIO
 
 from ..engine import Game, GameError
 from ..engine.saves import SaveError, autosave, save_game
-from ..engine.wording import show_value
-from .text import cite, happening_lines, long_date, wrap
+from ..engine.wording import cite, long_date, show_value
+from .text import happening_lines, wrap
 
 HELP = """\
 Type the number of a choice to take it; add a reason after a colon, e.g. '2: we need time'.

@@ -6,12 +6,9 @@ import sys
 from typing import TextIO
 
 from ..engine import Game, Scenario
-from .text import cite, happening_lines, long_date, wrap
-
-
-def historical_game(scenario: Scenario, lens: str | None = None, seed: int = 0) -> Game:
-    """A game in which every actor follows history and chance takes its historical branches."""
-    return Game.new(scenario, lens, seed, {a: "historical" for a in scenario.actors}, follow_history=True)
+from ..engine.history import historical_game
+from ..engine.wording import cite, long_date
+from .text import happening_lines, wrap
 
 
 def print_history(scenario: Scenario, out: TextIO | None = None, lens: str | None = None) -> Game:

@@ -7,7 +7,7 @@ import random
 import sys
 from pathlib import Path
 
-from ..cli import fail
+from ..commandline import fail
 from ..engine import Game, GameError, Scenario, validate_file
 from ..engine.game import parse_assignment
 from ..engine.saves import AUTOSAVE, SaveError, read_save, restore, slot_path

@@ -1,21 +1,12 @@
-"""Plain-text rendering shared by the terminal modes: dates, wrapped paragraphs, log lines."""
+"""Plain-text rendering shared by the terminal modes: wrapped paragraphs and log lines."""
 
 from __future__ import annotations
 
-import datetime as dt
 import shutil
 import textwrap
 
 from ..engine import Happening, Scenario
-from ..engine.wording import describe_effects
-
-
-def long_date(date: dt.date) -> str:
-    return f"{date.day} {date:%B %Y}"
-
-
-def short_date(date: dt.date) -> str:
-    return f"{date.day} {date:%b}"
+from ..engine.wording import describe_effects, short_date
 
 
 def width() -> int:
@@ -30,11 +21,6 @@ def wrap(text: str, indent: str = "", first: str | None = None) -> str:
         lead = first if (first is not None and i == 0) else indent
         out.append(textwrap.fill(" ".join(para.split()), width(), initial_indent=lead, subsequent_indent=indent))
     return "\n".join(out)
-
-
-def cite(scenario: Scenario, source_id: str) -> str:
-    source = scenario.sources.get(source_id)
-    return source.citation if source else source_id
 
 
 def happening_lines(scenario: Scenario, item: Happening, show_effects: bool = True) -> str:

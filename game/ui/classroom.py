@@ -14,12 +14,15 @@ from pathlib import Path
 
 from ..authoring.explore import Departure, smallest_counterfactuals
 from ..classroom.handover import Briefing
+from ..classroom.markdown_text import transcript_markdown
 from ..classroom.pace import COMPUTER, RULE_NAMES, RULES, clock_text
-from ..classroom.transcript import build_transcript, render_html, render_markdown
+from ..classroom.transcript import build_transcript
+from ..classroom.transcript_html import transcript_html
 from ..engine import Game, Scenario
 from ..engine.saves import write_atomic
-from ..engine.wording import the_actor
-from .story import actor_name, esc, long_date
+from ..engine.wording import long_date, the_actor
+from . import background
+from .story import actor_name, esc
 
 TIME_LIMITS: tuple[int, ...] = (0, 60, 120, 180, 300)  # seconds per decision the setup offers (0: off)
 
@@ -134,16 +137,34 @@ def describe_departure(scenario: Scenario, departure: Departure) -> DepartureLin
 def smallest_change(game: Game) -> SmallestChange | None:
     """For a finished game with a non-historical ending, the smallest counterfactual that reaches
     it; None when there is nothing to say (unfinished, or the ending is history's own). The
-    search is cached by ``game.authoring.explore``, so opening the debrief again is instant."""
+    search is slow the first time (cached per scenario by ``game.authoring.explore``): the window
+    asks ``smallest_change_later`` instead, so no frame waits for it."""
     outcome = game.outcome
     if not game.ended or outcome is None or outcome.historical:
         return None
-    found = smallest_counterfactuals(game.scenario, game.settings.lens or None)
-    if outcome.id not in found:
-        return SmallestChange(False)
-    if not found[outcome.id]:  # history's own ending under this lens
+    return _change_to(game.scenario, game.settings.lens or None, outcome.id)
+
+
+def smallest_change_later(game: Game) -> background.Job[SmallestChange | None] | None:
+    """``smallest_change(game)`` as work for a worker thread, for the debrief to start once it is on
+    screen and poll each frame; None when there is nothing to work out. Asked again for the same
+    scenario content, lens and ending, it returns the same job (done, if it has run), so the search
+    runs once."""
+    outcome = game.outcome
+    if not game.ended or outcome is None or outcome.historical:
         return None
-    return SmallestChange(True, tuple(describe_departure(game.scenario, d) for d in found[outcome.id]))
+    scenario, lens, ending = game.scenario, game.settings.lens or None, outcome.id
+    key = ("smallest change", scenario.content_hash or id(scenario), lens, ending)
+    return background.job(key, lambda: _change_to(scenario, lens, ending))
+
+
+def _change_to(scenario: Scenario, lens: str | None, outcome: str) -> SmallestChange | None:
+    found = smallest_counterfactuals(scenario, lens)
+    if outcome not in found:
+        return SmallestChange(False)
+    if not found[outcome]:  # history's own ending under this lens
+        return None
+    return SmallestChange(True, tuple(describe_departure(scenario, d) for d in found[outcome]))
 
 
 def transcript_paths(folder: Path, scenario_id: str, when: dt.datetime) -> tuple[Path, Path]:
@@ -156,7 +177,7 @@ def export_transcript(game: Game, folder: Path, when: dt.datetime | None = None)
     """Write the game's transcript as HTML and Markdown; raises OSError when it cannot."""
     html_path, md_path = transcript_paths(folder, game.scenario.id, when or dt.datetime.now())
     transcript = build_transcript(game)
-    for path, text in ((html_path, render_html(transcript)), (md_path, render_markdown(transcript))):
+    for path, text in ((html_path, transcript_html(transcript)), (md_path, transcript_markdown(transcript))):
         write_atomic(path, text)
         path.chmod(0o644)  # a page to share, unlike a private save
     return html_path, md_path

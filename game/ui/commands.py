@@ -10,7 +10,7 @@ import argparse
 import os
 import sys
 
-from ..cli import add_scenario_argument
+from ..commandline import add_scenario_argument
 
 NO_DISPLAY = (
     "parley: there is no display to open the game window on; "
@@ -62,7 +62,7 @@ def _size(text: str | None) -> tuple[int, int] | None:
 
 
 def run_window(args: argparse.Namespace) -> int:
-    from ..cli import fail
+    from ..commandline import fail
 
     try:
         size = _size(args.size)

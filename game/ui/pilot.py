@@ -2,7 +2,9 @@
 
 It acts only through the pygame event queue, as a person would: key presses, mouse moves and
 clicks are posted as events, and the app's own loop (``App.step``) handles them. Time is advanced
-explicitly, so a tool tip's delay or a computer's pause takes no real time in a test.
+explicitly, so a tool tip's delay or a computer's pause takes no real time in a test; and work a
+screen runs in the background (``background``) is let finish before a test looks, as a person
+would see its answer a moment later.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ from pathlib import Path
 import pygame
 from pygame_gui.core import UIElement
 
+from . import background
 from .app import App
 
 
@@ -59,6 +62,8 @@ class Pilot:
     def wait(self, seconds: float = 0.0, step: float = 1 / 30) -> None:
         """Let ``seconds`` of game time pass (at least one frame)."""
         self.app.step(step)
+        if background.settle():  # the answer shows on a frame that takes no game time
+            self.app.step(0.0)
         elapsed = step
         while elapsed < seconds - 1e-9:
             self.app.step(step)

@@ -1,6 +1,7 @@
 """What the window says about a game, in words: plain sentences for happenings, the catalogue of
-scenarios, the historical path and the turning point. No pygame here and no rules: everything is
-read from the engine's public API, so these functions are tested without a window.
+scenarios and the path a game took. No pygame here and no rules: everything is read from the
+engine's public API (dates, citations, the historical path and the turning point are the engine's
+own, ``engine.wording`` and ``engine.history``), so these functions are tested without a window.
 """
 
 from __future__ import annotations
@@ -11,28 +12,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..engine import ERROR, Finding, Game, Happening, Move, Scenario, validate_file
+from ..engine.wording import cite as cite  # re-exported: the screens say dates and sources as the engine does
+from ..engine.wording import long_date as long_date
+from ..engine.wording import short_date as short_date
 from ..paths import scenario_files
-from ..terminal.replay import historical_game
 
 
 def esc(text: str) -> str:
     """Text made safe for pygame_gui's HTML subset."""
     return html.escape(text or "", quote=False).replace("\n\n", "<br><br>").replace("\n", " ")
-
-
-def long_date(date: dt.date) -> str:
-    return f"{date.day} {date:%B %Y}"
-
-
-def short_date(date: dt.date) -> str:
-    return f"{date.day} {date:%b}"
-
-
-def cite(scenario: Scenario, source_id: str) -> str:
-    source = scenario.sources.get(source_id)
-    if source is None:
-        return source_id
-    return source.citation + (f" — {source.url}" if source.url else "")
 
 
 def actor_name(scenario: Scenario, actor: str) -> str:
@@ -108,23 +96,6 @@ def path_of(game: Game) -> list[PathStep]:
         who = "As it turned out" if move.by == "chance" else actor_name(scenario, move.actor)
         out.append(PathStep(move, scenario.date_of(move.day), f"{who}: {label}"))
     return out
-
-
-def history_of(scenario: Scenario, lens: str | None = None, seed: int = 0) -> Game:
-    """The historical path played to its end (every actor follows history)."""
-    game = historical_game(scenario, lens, seed)
-    game.play_until_human()
-    return game
-
-
-def turning_point(mine: list[Move], history: list[Move]) -> int | None:
-    """Index of the first recorded move where the two paths differ; None if they never do."""
-    for index, (a, b) in enumerate(zip(mine, history, strict=False)):
-        if (a.node, a.step) != (b.node, b.step):
-            return index
-    if len(mine) != len(history):
-        return min(len(mine), len(history))
-    return None
 
 
 def sources_of(game: Game) -> list[str]:

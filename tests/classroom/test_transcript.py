@@ -9,12 +9,13 @@ from pathlib import Path
 
 import pytest
 
-from game.classroom import history
-from game.classroom.transcript import Transcript, build_transcript, render_html, render_markdown, tally
+from game.classroom.markdown_text import transcript_markdown as render_markdown
+from game.classroom.transcript import Transcript, build_transcript, tally
+from game.classroom.transcript_html import transcript_html as render_html
 from game.engine import Game, Move
+from game.engine.history import historical_game, played_history, turning_point
 from game.engine.saves import read_save, restore, save_game
 from game.engine.wording import describe_effect
-from game.terminal.replay import historical_game
 from tests.classroom.conftest import in_order, scripted
 
 CHOICES = ["Be cold", "Stall", "Be warm", "Ask for powers", "Sign the treaty"]
@@ -149,9 +150,9 @@ def _table_lines(markdown: str) -> list[str]:
 def _check_alignment(game: Game) -> Transcript:
     """Structure every comparison must have, whatever the players and the computer chose."""
     transcript = build_transcript(game)
-    past = history.historical_path(game.scenario, game.settings.lens)
+    past = played_history(game.scenario, game.settings.lens, game.settings.seed)
     paired = len(transcript.comparison)
-    turn = history.turning_point(game.moves, past.moves)
+    turn = turning_point(game.moves, past.moves, finished=game.ended)
     for row in transcript.comparison:
         assert row.played.node == row.historical.node, "a row pairs the same decision in both paths"
     assert [r.turning for r in transcript.comparison].count(True) <= 1

@@ -14,10 +14,12 @@ import pygame
 
 from ...classroom.handover import debrief_briefings
 from ...engine import Game
+from ...engine.history import historical_game, played_history, turning_point
+from ...engine.wording import cite, long_date
 from ...paths import saves_folder
-from ..classroom import SmallestChange, briefings_html, export_transcript, smallest_change
+from ..classroom import SmallestChange, briefings_html, export_transcript, smallest_change_later
 from ..layout import Spacing, button_width, font_width, row, wrap
-from ..story import SPECULATION_WORDS, cite, esc, history_of, long_date, path_of, sources_of, turning_point
+from ..story import SPECULATION_WORDS, esc, path_of, sources_of
 from ..theme import actor_text_colours
 from ..widgets import draw
 from .base import Scene
@@ -60,6 +62,7 @@ def footer_rows(width: int, sp: Spacing) -> tuple[list[list[tuple[str, str, int]
 
 
 LEVELS = ("none", "low", "medium", "high")
+WORKING = "The smallest change that leads here: working it out…"
 
 
 class DebriefScene(Scene):
@@ -69,17 +72,43 @@ class DebriefScene(Scene):
     def __init__(self, app, game: Game) -> None:  # type: ignore[no-untyped-def]
         super().__init__(app)
         self.game = game
-        self.history = history_of(game.scenario, game.settings.lens or None, game.settings.seed)
-        self.turn = turning_point(game.moves, self.history.moves)
-        self.change = self._smallest_change()
+        self.history = played_history(game.scenario, game.settings.lens or None, game.settings.seed)
+        self.turn = turning_point(game.moves, self.history.moves, finished=game.ended)
+        self.change: SmallestChange | None = None
+        self.change_work = smallest_change_later(game)  # a search of the scenario's states, started once drawn
+        self._take_change()  # at once, when it was worked out before
         self.exported: tuple[Path, Path] | None = None  # the transcript files written last
 
-    def _smallest_change(self) -> SmallestChange | None:
-        """Worked out once, when the debrief opens (a search of the scenario's states, cached)."""
+    @property
+    def working(self) -> bool:
+        """The smallest change is still being worked out."""
+        return self.change_work is not None
+
+    def _take_change(self) -> bool:
+        """Take the smallest change once its work is done; True if it was taken now."""
+        work = self.change_work
+        if work is None or not work.ready:
+            return False
+        self.change_work = None
         try:
-            return smallest_change(self.game)
+            self.change = work.result()
         except Exception:  # a search failure must not cost the class its debrief
-            return SmallestChange(False)
+            self.change = SmallestChange(False)
+        return True
+
+    def update(self, now: float) -> bool:
+        if self._take_change():
+            self.app.rebuild()
+            return True
+        return False
+
+    def wake_at(self) -> float | None:
+        return self.app.now + 0.1 if self.working else None
+
+    def draw(self, surface: pygame.Surface) -> None:
+        super().draw(surface)
+        if self.change_work is not None:
+            self.change_work.start()  # only now: the worker would slow the screen's first build
 
     def build(self) -> None:
         app, sp, t = self.app, self.sp, self.app.type
@@ -137,7 +166,7 @@ class DebriefScene(Scene):
         turn = pygame.Rect(right.x, right.y, right.w, turn_h)
         self.add_text("turning_point", turn, self.turning_html())
         below = turn.bottom
-        if self.change is not None:
+        if self.change is not None or self.working:
             paths_min = sp.small_line * 6 + sp.pad * 2  # the two paths keep room for a few steps
             room = right.bottom - turn.bottom - 2 * g - paths_min
             change_h = max(sp.line * 2, min(self.change_height(right.w), room))
@@ -185,12 +214,16 @@ class DebriefScene(Scene):
             return []
         return [f"• {d.date} — {d.actor}: ‘{d.choice}’ instead of ‘{d.instead}’" for d in change.lines]
 
+    def change_heading(self) -> str:
+        if self.change is None:
+            return WORKING if self.working else ""
+        return self.change.heading
+
     def change_height(self, width: int) -> int:
         sp, t = self.sp, self.app.type
-        change = self.change
-        if change is None:
+        if self.change is None and not self.working:
             return 0
-        lines = len(wrap(change.heading, width - sp.pad * 2 - 24, t.body, "bold"))
+        lines = len(wrap(self.change_heading(), width - sp.pad * 2 - 24, t.body, "bold"))
         for line in self.change_lines():
             lines += len(wrap(line, width - sp.pad * 2 - 24, t.body))
         return lines * self.box_line() + sp.pad * 2 + 6
@@ -200,10 +233,8 @@ class DebriefScene(Scene):
         return math.ceil(self.sp.line * TEXT_BOX_LINE_SPACING)
 
     def change_html(self) -> str:
-        change = self.change
-        assert change is not None
         accent = self.c("accent").hex[:7]
-        lines = [f"<font color='{accent}'><b>{esc(change.heading)}</b></font>"]
+        lines = [f"<font color='{accent}'><b>{esc(self.change_heading())}</b></font>"]
         lines += [esc(line) for line in self.change_lines()]
         return "<br>".join(lines)
 
@@ -313,9 +344,8 @@ class DebriefScene(Scene):
 
             app.push(TreeScene(app, self.game))
         elif key == "replay":
-            from ...terminal.replay import historical_game
-
-            app.play(historical_game(self.game.scenario, self.game.settings.lens or None), history=True)
+            settings = self.game.settings
+            app.play(historical_game(self.game.scenario, settings.lens or None, settings.seed), history=True)
         elif key == "new":
             from .setup import SetupScene
 

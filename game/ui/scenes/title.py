@@ -162,7 +162,7 @@ class TitleScene(Scene):
         elif key == "load":
             app.push(SavesScene(app, saving=False))
         elif key == "replay" and app.scenario:
-            from ...terminal.replay import historical_game
+            from ...engine.history import historical_game
 
             app.play(historical_game(app.scenario), history=True)
         elif key == "scenarios":

@@ -14,7 +14,7 @@ import datetime as dt
 import itertools
 import json
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
@@ -159,6 +159,69 @@ class Projection:
         return (round(self.x0 + lon * self.k * self.scale), round(self.y0 - lat * self.scale))
 
 
+@dataclass(frozen=True)
+class _Inks:
+    """The palette's colours for the map."""
+
+    sea: pygame.Color
+    land: pygame.Color
+    context: pygame.Color
+    edge: pygame.Color
+    glow: pygame.Color
+    route: pygame.Color
+    ink: pygame.Color
+    halo: pygame.Color = field(default_factory=lambda: pygame.Color(20, 24, 30))
+    white: pygame.Color = field(default_factory=lambda: pygame.Color("#FFFFFF"))
+
+    @classmethod
+    def of(cls, palette: str) -> _Inks:
+        names = ("sea", "land", "context_land", "land_edge", "highlight", "route", "ink")
+        return cls(*(colour(palette, name) for name in names))
+
+
+@dataclass(frozen=True)
+class _View:
+    """Where the map goes in the surface, and how big its labels may be there."""
+
+    proj: Projection
+    label_px: int
+    small_px: int
+    roomy: bool  # room for the sea names and the context regions' names
+    scale: float
+
+    @classmethod
+    def of(cls, data: MapData, rect: pygame.Rect, t: Type, scale: float) -> _View:
+        proj = Projection(data.extent, rect.inflate(-8, -8), data.core)
+        label_px = int(min(t.body, max(11, proj.per_degree * 0.8)))
+        small_px = int(min(t.small, max(10, proj.per_degree * 0.62)))
+        return cls(proj, label_px, small_px, proj.per_degree >= 15, scale)
+
+
+@dataclass(frozen=True)
+class _Dot:
+    feature: Feature
+    at: tuple[int, int]
+    r: int
+
+    @property
+    def rect(self) -> pygame.Rect:
+        return pygame.Rect(self.at[0] - self.r, self.at[1] - self.r, 2 * self.r, 2 * self.r)
+
+
+@dataclass(frozen=True)
+class _Label:
+    """A label asked for; lower ``priority`` is placed first."""
+
+    priority: int
+    words: str
+    at: tuple[int, int]
+    size: int
+    ink: pygame.Color
+    style: str
+    anchor: str
+    ring: pygame.Color | None  # a halo; a label without one also keeps off the place dots
+
+
 def render_map(
     size: tuple[int, int],
     highlight: frozenset[str],
@@ -171,37 +234,52 @@ def render_map(
     """The map as a surface of ``size``: sea, land, tints, highlights, routes, places, labels."""
     data = data or load_map()
     t = Type.at(scale)
+    inks = _Inks.of(palette)
     surface = pygame.Surface(size)
-    rect = surface.get_rect()
-    surface.fill(colour(palette, "sea"))
-    inner = rect.inflate(-8, -8)
-    proj = Projection(data.extent, inner, data.core)
-    label_px = int(min(t.body, max(11, proj.per_degree * 0.8)))
-    small_px = int(min(t.small, max(10, proj.per_degree * 0.62)))
-    roomy = proj.per_degree >= 15
-    placed: list[pygame.Rect] = []
-    land = colour(palette, "land")
-    context = colour(palette, "context_land")
-    edge = colour(palette, "land_edge")
-    glow = colour(palette, "highlight")
-    hatch_rgba = (glow.r, glow.g, glow.b, 150)
-    outline_w = max(2, round(3 * scale))
+    surface.fill(inks.sea)
+    view = _View.of(data, surface.get_rect(), t, scale)
     regions = [f for f in data.features if f.kind == "region"]
+    fills = _draw_regions(surface, regions, tints, view, inks)
+    _draw_highlights(surface, [f for f in regions if f.id in highlight], view, inks)
+    _draw_routes(surface, data.features, highlight, view, inks)  # geometry first: routes, then place dots
+    dots = _draw_places(surface, data.features, highlight, view, inks)
+    labels = [
+        *_place_labels(dots, highlight, view, inks),
+        *_region_labels(regions, highlight, tints, fills, view, inks, palette),
+        *_route_labels(data.features, highlight, view, inks),
+        *_sea_labels(data, view, inks),
+    ]
+    _draw_labels(surface, labels, dots)
+    if title:
+        draw.text(surface, title, (10, 8), t.small, inks.white, "bold", halo=inks.halo)
+    return surface
+
+
+def _draw_regions(
+    surface: pygame.Surface, regions: list[Feature], tints: dict[str, pygame.Color], view: _View, inks: _Inks
+) -> dict[str, pygame.Color]:
+    """Every region filled (tinted for an actor) and edged; returns each region's fill."""
     fills: dict[str, pygame.Color] = {}
     for feature in regions:
-        fill = context if feature.context else land
+        fill = inks.context if feature.context else inks.land
         if feature.id in tints:
-            fill = draw.mix(land, tints[feature.id], 0.55)
+            fill = draw.mix(inks.land, tints[feature.id], 0.55)
         fills[feature.id] = fill
         for poly in feature.shapes:
-            points = [proj(p) for p in poly]
+            points = [view.proj(p) for p in poly]
             pygame.draw.polygon(surface, fill, points)
-            pygame.draw.polygon(surface, edge, points, 1)
+            pygame.draw.polygon(surface, inks.edge, points, 1)
+    return fills
+
+
+def _draw_highlights(surface: pygame.Surface, regions: list[Feature], view: _View, inks: _Inks) -> None:
+    """The highlighted regions hatched and outlined, so the highlight does not rely on colour alone."""
+    glow, scale = inks.glow, view.scale
+    hatch_rgba = (glow.r, glow.g, glow.b, 150)
+    outline_w = max(2, round(3 * scale))
     for feature in regions:
-        if feature.id not in highlight:
-            continue
         for poly in feature.shapes:
-            points = [proj(p) for p in poly]
+            points = [view.proj(p) for p in poly]
             bounds = pygame.Rect(points[0], (0, 0)).unionall([pygame.Rect(p, (1, 1)) for p in points])
             mask = pygame.Surface(bounds.size, pygame.SRCALPHA)
             pygame.draw.polygon(mask, (255, 255, 255, 255), [(x - bounds.x, y - bounds.y) for x, y in points])
@@ -210,86 +288,129 @@ def render_map(
             surface.blit(stripes, bounds)
             pygame.draw.polygon(surface, pygame.Color(20, 20, 20), points, outline_w + 2)
             pygame.draw.polygon(surface, glow, points, outline_w)
-    halo = pygame.Color(20, 24, 30)
-    white = pygame.Color("#FFFFFF")
-    # geometry first: routes, then place dots
-    for feature in data.features:
+
+
+def _draw_routes(
+    surface: pygame.Surface, features: tuple[Feature, ...], highlight: frozenset[str], view: _View, inks: _Inks
+) -> None:
+    for feature in features:
         if feature.kind == "route":
             lit = feature.id in highlight
-            _route(surface, [proj(p) for p in feature.shapes[0]], glow if lit else colour(palette, "route"), lit, scale)
-    dots: list[tuple[Feature, tuple[int, int], int]] = []
-    for feature in data.features:
+            points = [view.proj(p) for p in feature.shapes[0]]
+            _route(surface, points, inks.glow if lit else inks.route, lit, view.scale)
+
+
+def _draw_places(
+    surface: pygame.Surface, features: tuple[Feature, ...], highlight: frozenset[str], view: _View, inks: _Inks
+) -> list[_Dot]:
+    """A dot for each place (ringed when highlighted); returns them, for the labels to keep clear of."""
+    dots: list[_Dot] = []
+    scale = view.scale
+    for feature in features:
         if feature.kind != "place":
             continue
-        at = proj(feature.shapes[0][0])
+        at = view.proj(feature.shapes[0][0])
         lit = feature.id in highlight
         r = max(3, round((5 if feature.capital else 4) * min(scale, 1.3)))
         if lit:
-            pygame.draw.circle(surface, halo, at, r + 6)
-            pygame.draw.circle(surface, glow, at, r + 4, max(2, round(2 * scale)))
-        pygame.draw.circle(surface, halo, at, r + 1)
-        pygame.draw.circle(surface, white if lit else colour(palette, "ink"), at, r)
-        dots.append((feature, at, r))
-        placed.append(pygame.Rect(at[0] - r, at[1] - r, 2 * r, 2 * r))
-    # labels by priority; a label that would overlap one already placed is left out
-    requests: list[tuple[int, str, tuple[int, int], int, pygame.Color, str, str, pygame.Color | None]] = []
-    for feature, at, r in dots:
+            pygame.draw.circle(surface, inks.halo, at, r + 6)
+            pygame.draw.circle(surface, inks.glow, at, r + 4, max(2, round(2 * scale)))
+        pygame.draw.circle(surface, inks.halo, at, r + 1)
+        pygame.draw.circle(surface, inks.white if lit else inks.ink, at, r)
+        dots.append(_Dot(feature, at, r))
+    return dots
+
+
+def _place_labels(dots: list[_Dot], highlight: frozenset[str], view: _View, inks: _Inks) -> list[_Label]:
+    labels = []
+    for dot in dots:
+        feature = dot.feature
         lit = feature.id in highlight
         priority = 0 if lit else (3 if feature.capital else 5)
-        requests.append(
-            (
+        labels.append(
+            _Label(
                 priority,
                 feature.name,
-                (at[0] + r + 3, at[1]),
-                label_px if lit else small_px,
-                white,
+                (dot.at[0] + dot.r + 3, dot.at[1]),
+                view.label_px if lit else view.small_px,
+                inks.white,
                 "bold" if lit else "semibold",
                 "midleft",
-                halo,
+                inks.halo,
             )
         )
+    return labels
+
+
+def _region_labels(
+    regions: list[Feature],
+    highlight: frozenset[str],
+    tints: dict[str, pygame.Color],
+    fills: dict[str, pygame.Color],
+    view: _View,
+    inks: _Inks,
+    palette: str,
+) -> list[_Label]:
+    """Country names in capitals; context regions (beyond the negotiation) only where there is room."""
+    labels = []
     for feature in regions:
         if feature.label is None:
             continue
         lit = feature.id in highlight
-        if feature.context and not lit and not roomy:
+        if feature.context and not lit and not view.roomy:
             continue
-        size_px = small_px if (feature.small or feature.context) else label_px
-        ink = white if lit else readable_on(fills[feature.id], palette)
+        size_px = view.small_px if (feature.small or feature.context) else view.label_px
+        ink = inks.white if lit else readable_on(fills[feature.id], palette)
         priority = 1 if lit else (4 if feature.id in tints else 6 if not feature.context else 8)
-        requests.append(
-            (
+        labels.append(
+            _Label(
                 priority,
                 feature.name.upper() if not feature.context else feature.name,
-                proj(feature.label),
+                view.proj(feature.label),
                 size_px,
                 ink,
                 "bold" if not feature.context else "semibold",
                 "center",
-                halo if lit else None,
+                inks.halo if lit else None,
             )
         )
-    for feature in data.features:
-        if feature.kind == "route" and feature.id in highlight and feature.label is not None:
-            requests.append((2, feature.name, proj(feature.label), small_px, white, "bold", "center", halo))
-    sea_label = draw.mix(colour(palette, "sea"), white, 0.45)
-    if roomy:
-        for words, at in data.labels:
-            requests.append((9, words, proj(at), small_px, sea_label, "italic", "center", None))
+    return labels
+
+
+def _route_labels(features: tuple[Feature, ...], highlight: frozenset[str], view: _View, inks: _Inks) -> list[_Label]:
+    """Only a highlighted route is named."""
+    return [
+        _Label(2, f.name, view.proj(f.label), view.small_px, inks.white, "bold", "center", inks.halo)
+        for f in features
+        if f.kind == "route" and f.id in highlight and f.label is not None
+    ]
+
+
+def _sea_labels(data: MapData, view: _View, inks: _Inks) -> list[_Label]:
+    if not view.roomy:
+        return []
+    ink = draw.mix(inks.sea, inks.white, 0.45)
+    return [_Label(9, words, view.proj(at), view.small_px, ink, "italic", "center", None) for words, at in data.labels]
+
+
+def _draw_labels(surface: pygame.Surface, labels: list[_Label], dots: list[_Dot]) -> None:
+    """Labels by priority; one that would leave the map or overlap a label already placed is left
+    out, and so is one without a halo that would cover a place's dot."""
     bounds = surface.get_rect()
-    for _, words, at, size_px, ink, style, anchor, ring in sorted(requests, key=lambda r: r[0]):
-        font = draw.fonts.font(size_px, style)
-        box = pygame.Rect((0, 0), font.size(words))
-        setattr(box, anchor, at)
-        if not bounds.contains(box) or any(box.colliderect(other) for other in placed[len(dots) :]):
+    dot_boxes = [dot.rect for dot in dots]
+    placed: list[pygame.Rect] = []
+    for label in sorted(labels, key=lambda item: item.priority):
+        font = draw.fonts.font(label.size, label.style)
+        box = pygame.Rect((0, 0), font.size(label.words))
+        setattr(box, label.anchor, label.at)
+        if not bounds.contains(box) or any(box.colliderect(other) for other in placed):
             continue
-        if ring is None and any(box.colliderect(other) for other in placed[: len(dots)]):
+        if label.ring is None and any(box.colliderect(other) for other in dot_boxes):
             continue
         placed.append(box.inflate(4, 0))
-        draw.text(surface, words, at, size_px, ink, style, anchor=anchor, halo=ring)
-    if title:
-        draw.text(surface, title, (10, 8), t.small, white, "bold", halo=halo)
-    return surface
+        draw.text(
+            surface, label.words, label.at, label.size, label.ink, label.style, anchor=label.anchor, halo=label.ring
+        )
 
 
 def _route(surface: pygame.Surface, points: list[tuple[int, int]], ink: pygame.Color, lit: bool, scale: float) -> None:
