@@ -20,6 +20,8 @@ from ...classroom.handover import briefing_for, handover, needs_handover
 from ...classroom.pace import COMPUTER, Deadline, resolve_timeout
 from ...engine import Game, GameError, Happening, validate_file
 from ..classroom import briefings_html, hot_seat, takeover_notice, timeout_notice
+from ..host import SceneHost
+from ..keys import digit_of
 from ..layout import TOP_BUTTONS, ChoiceSpec, PlayLayout, button_width, meter_columns, play_layout, row
 from ..story import cite, esc, long_date, plain, short_date
 from ..theme import actor_colours, actor_text_colours
@@ -35,8 +37,9 @@ from .base import Scene
 
 class PlayScene(Scene):
     name = "play"
+    holds_game = True
 
-    def __init__(self, app, game: Game, history: bool = False, notice: str = "") -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, app: SceneHost, game: Game, history: bool = False, notice: str = "") -> None:
         super().__init__(app)
         self.game = game
         self.history = history
@@ -434,10 +437,8 @@ class PlayScene(Scene):
         if hot_seat(game) and needs_handover(game, self.viewer, game.settings.projector):
             card = handover(game)
             if card is not None:
-                from .handover import HandoverScene
-
                 self.deadline = None
-                self.app.push(HandoverScene(self.app, self, card))
+                self.app.open("handover", self, card)
                 return
         self.viewer = actor
         self._start_clock()
@@ -665,10 +666,8 @@ class PlayScene(Scene):
             self.app.play(new_game)
 
     def save_quick(self) -> None:
-        from .saves import SavesScene
-
         if not self.history:
-            self.app.push(SavesScene(self.app, saving=True))
+            self.app.open("saves", saving=True)
 
     def briefing(self) -> None:
         """Only the briefings ``briefing_for`` allows: the seated delegation's own at its decision,
@@ -692,9 +691,18 @@ class PlayScene(Scene):
         )
 
     def tree(self) -> None:
-        from .tree import TreeScene
+        self.app.open("tree", self.game)
 
-        self.app.push(TreeScene(self.app, self.game))
+    # -- what other screens ask -----------------------------------------------------------------
+
+    @property
+    def replays_history(self) -> bool:
+        return self.history
+
+    def show_notice(self, text: str) -> bool:
+        self.notice = text
+        self.app.rebuild()
+        return True
 
     # -- input --------------------------------------------------------------------------------
 
@@ -708,13 +716,9 @@ class PlayScene(Scene):
         elif key == "save":
             self.save_quick()
         elif key == "help":
-            from .overlays import HelpOverlay
-
-            self.app.open_overlay(HelpOverlay(self.app))
+            self.app.open("help")
         elif key == "menu":
-            from .overlays import PauseOverlay
-
-            self.app.open_overlay(PauseOverlay(self.app))
+            self.app.open("pause")
         elif key == "skip":
             self.pending = self.app.now
         elif key == "briefing":
@@ -773,8 +777,8 @@ class PlayScene(Scene):
         if k == pygame.K_F5:
             self.reload()
             return True
-        if pygame.K_1 <= k <= pygame.K_9 or pygame.K_KP1 <= k <= pygame.K_KP9:
-            number = (k - pygame.K_1 + 1) if k <= pygame.K_9 else (k - pygame.K_KP1 + 1)
+        number = digit_of(k)
+        if number is not None:
             self.choose(number)
             return True
         if k == pygame.K_b:

@@ -12,6 +12,8 @@ import pygame
 from ...classroom.pace import COMPUTER
 from ...engine import Game, GameError, Scenario
 from ..classroom import next_rule, next_time_limit, rule_button, time_limit_name
+from ..host import SceneHost
+from ..keys import digit_of
 from ..layout import CardGeometry, ChoiceSpec, Spacing, button_width, card_geometry, fit_line, row
 from ..story import cite, esc
 from ..theme import actor_colours
@@ -49,7 +51,7 @@ class SetupScene(Scene):
     name = "setup"
     default_focus = "start"
 
-    def __init__(self, app, scenario: Scenario) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, app: SceneHost, scenario: Scenario) -> None:
         super().__init__(app)
         self.scenario = scenario
         self.lens = scenario.default_lens or next(iter(scenario.lenses), "")
@@ -337,9 +339,8 @@ class SetupScene(Scene):
 
     def on_key(self, event: pygame.event.Event) -> bool:
         """1–9 choose the lens card with that number (the seed box takes digits only while typing)."""
-        k = event.key
-        if pygame.K_1 <= k <= pygame.K_9 or pygame.K_KP1 <= k <= pygame.K_KP9:
-            number = (k - pygame.K_1 + 1) if k <= pygame.K_9 else (k - pygame.K_KP1 + 1)
+        number = digit_of(event.key)
+        if number is not None:
             lenses = list(self.scenario.lenses)
             if 1 <= number <= len(lenses):
                 self.focus_key = f"lens_{lenses[number - 1]}"
