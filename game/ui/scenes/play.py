@@ -164,7 +164,7 @@ class PlayScene(Scene):
             room = lay.top_buttons[0].x - x - sp.gap * 2
         info = self._day_line(room)
         self.mark("date", date_rect)
-        if room > 40:
+        if info:
             self.mark(
                 "info",
                 draw.text(
@@ -173,18 +173,18 @@ class PlayScene(Scene):
             )
 
     def _day_line(self, room: int) -> str:
-        """'Day n of N · title', without the title (then shortened with '…') when ``room`` is short."""
+        """'Day n of N · title' when it fits ``room``; else without the title (it is on the title
+        screen; the day matters here), else 'Day n'; '' when not even that fits (it would run
+        under the top bar's buttons)."""
         game = self.game
         scenario = game.scenario
         day = (game.date - scenario.start).days + 1
         total = scenario.last_day + 1
-        info = f"Day {day} of {total} · {scenario.title}"
         font = draw.fonts.font(self.app.type.body, "semibold")
-        if font.size(info)[0] > room:
-            info = f"Day {day} of {total}"  # the title is on the title screen; the day matters here
-        while font.size(info)[0] > room and len(info) > 8:
-            info = info[:-2] + "…"
-        return info
+        for info in (f"Day {day} of {total} · {scenario.title}", f"Day {day} of {total}", f"Day {day}"):
+            if font.size(info)[0] <= room:
+                return info
+        return ""
 
     # the left column: table, map and meters; the timeline under it
 
