@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pygame
 
+from game.ui.app import App
 from game.ui.theme import colour
 
 # Which of the theme's type sizes each button style uses (assets/ui/theme.json); others use body.
@@ -16,7 +17,7 @@ CAP_SHARE = 0.6
 CARDS = ("choice_", "lens_", "slot_", "scenario_")  # buttons laid over a card drawn beneath them
 
 
-def check_layout(app, what: str) -> None:  # type: ignore[no-untyped-def]
+def check_layout(app: App, what: str) -> None:
     """Nothing outside the window, no two controls overlapping, nothing drawn under a control."""
     scene = app.top
     window = pygame.Rect((0, 0), app.size)
@@ -59,7 +60,7 @@ def near(a: pygame.Color, b: pygame.Color, tolerance: int = 3) -> bool:
     return all(abs(x - y) <= tolerance for x, y in zip(a[:3], b[:3], strict=True))
 
 
-def check_text_sizes(app, what: str) -> list[int]:  # type: ignore[no-untyped-def]
+def check_text_sizes(app: App, what: str) -> list[int]:
     """Every button label with a capital or a digit renders at least ``CAP_SHARE`` of its style's
     type size tall, and never under ``CAP_SHARE`` of the smallest size (so the minimum grows with
     the text-size setting). Returns the measured heights."""
@@ -77,14 +78,15 @@ def check_text_sizes(app, what: str) -> list[int]:  # type: ignore[no-untyped-de
         inner = rect.inflate(-8, -6)  # inside the border and the rounded corners
         fill = screen.get_at((rect.x + 3, rect.centery))  # between the border and the label
         height = ink(screen, inner, fill).h
-        size = getattr(app.type, STYLE_SIZE.get((button.class_ids or [""])[-1], "body"))
+        style = (button.class_ids or [None])[-1] or ""
+        size = getattr(app.type, STYLE_SIZE.get(style, "body"))
         least = CAP_SHARE * max(size, smallest)
         assert height >= least, f"{what}: {key} {words!r} is drawn {height} px tall; at {size} px it needs {least:.0f}"
         heights.append(height)
     return heights
 
 
-def check_drawn_text(app, what: str, name: str, size: int) -> None:  # type: ignore[no-untyped-def]
+def check_drawn_text(app: App, what: str, name: str, size: int) -> None:
     """A line ``build`` drew on the backdrop (noted with ``Scene.mark``) is at least ``CAP_SHARE``
     of its type size tall."""
     rect = app.top.drawn[name]
@@ -93,7 +95,7 @@ def check_drawn_text(app, what: str, name: str, size: int) -> None:  # type: ign
     assert height >= CAP_SHARE * size, f"{what}: {name} is drawn {height} px tall at {size} px type"
 
 
-def check_colours(app, what: str) -> None:  # type: ignore[no-untyped-def]
+def check_colours(app: App, what: str) -> None:
     """The theme's colours where they must be: the background in the bottom-left corner (dimmed
     under an overlay); each card's fill under its button; the focus outline on the focused card."""
     palette = app.settings.palette

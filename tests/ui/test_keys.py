@@ -7,7 +7,7 @@ import pytest
 
 from game.ui.keys import digit_of
 
-from .conftest import TINY, human_tiny
+from .conftest import TINY, MakePilot, human_tiny
 
 
 @pytest.mark.parametrize("number", range(1, 10))
@@ -21,7 +21,7 @@ def test_other_keys_are_no_number(key: int) -> None:
     assert digit_of(key) is None
 
 
-def test_keypad_digits_choose_the_lens_and_the_choice(make_pilot) -> None:  # type: ignore[no-untyped-def]
+def test_keypad_digits_choose_the_lens_and_the_choice(make_pilot: MakePilot) -> None:
     """The same keypad key works on the setup screen (the lens) and the play screen (the choice)."""
     pilot = make_pilot(TINY)
     app = pilot.app
@@ -32,6 +32,7 @@ def test_keypad_digits_choose_the_lens_and_the_choice(make_pilot) -> None:  # ty
     pilot.press(pygame.K_ESCAPE)
     game = human_tiny(pilot)
     decision = game.decision
+    assert decision is not None
     number = decision.open_choices[-1].number
     pilot.press(pygame.K_KP1 + number - 1)
     assert len(game.moves) == 1 and game.moves[0].step == decision.open_choices[-1].step.id

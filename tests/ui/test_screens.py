@@ -20,7 +20,7 @@ from game.ui.pilot import Pilot
 from game.ui.settings import UISettings
 
 from .checks import check_colours, check_drawn_text, check_layout, check_text_sizes
-from .conftest import TINY
+from .conftest import TINY, MakePilot
 
 
 class Tour:
@@ -49,6 +49,13 @@ class Tour:
         self.seen.append(name)
 
 
+def open_choice(game: Game, pick: int) -> int:
+    """The number of the ``pick``-th open choice of the decision waiting (0 first, -1 last)."""
+    decision = game.decision
+    assert decision is not None, "no decision is waiting"
+    return decision.open_choices[pick].number
+
+
 def play_out(game: Game, pick: int, limit: int = 200) -> None:
     """Play ``game`` in the engine: the ``pick``-th open choice at every decision (0 first, -1 last),
     the computer's move where it plays, until the game ends."""
@@ -58,7 +65,7 @@ def play_out(game: Game, pick: int, limit: int = 200) -> None:
         if game.computer_to_move:
             game.play_computer()
         else:
-            game.choose(game.decision.open_choices[pick].number)  # type: ignore[union-attr]
+            game.choose(open_choice(game, pick))
     raise AssertionError("the game did not end")
 
 
@@ -103,10 +110,11 @@ def visit_every_screen(pilot: Pilot, tour: Tour, scenario: Scenario) -> None:
     game = Game.new(scenario, seed=7, controllers={a: "human" for a in scenario.actors})
     game.settings.projector = True  # every delegation at one screen, no hand-overs
     for _ in range(40):
-        blocked = [v for v in game.decision.choices if not v.available]  # type: ignore[union-attr]
+        assert game.decision is not None
+        blocked = [v for v in game.decision.choices if not v.available]
         if blocked:
             break
-        game.choose(game.decision.open_choices[0].number)  # type: ignore[union-attr]
+        game.choose(open_choice(game, 0))
     app.play(game)
     pilot.hover(f"choice_{blocked[0].number}")
     assert blocked[0].blocked_by[0].title in pilot.tooltip_text()
@@ -136,7 +144,7 @@ def visit_every_screen(pilot: Pilot, tour: Tour, scenario: Scenario) -> None:
     tour("14-replay-history", "play")
 
 
-def test_every_screen_renders_and_is_saved_as_png(make_pilot, shots, flagship) -> None:  # type: ignore[no-untyped-def]
+def test_every_screen_renders_and_is_saved_as_png(make_pilot: MakePilot, shots: Path, flagship: Scenario) -> None:
     started = time.time()
     pilot = make_pilot()
     tour = Tour(pilot, shots, "")
@@ -151,7 +159,9 @@ def test_every_screen_renders_and_is_saved_as_png(make_pilot, shots, flagship) -
     [((1024, 600), 1, "standard"), ((1920, 1080), 3, "safe")],
     ids=["1024x600-normal", "1920x1080-projector-safe"],
 )
-def test_screens_at_the_extremes(make_pilot, shots, flagship, size, text, palette) -> None:  # type: ignore[no-untyped-def]
+def test_screens_at_the_extremes(
+    make_pilot: MakePilot, shots: Path, flagship: Scenario, size: tuple[int, int], text: int, palette: str
+) -> None:
     pilot = make_pilot(size=size, settings=UISettings(text_size=text, palette=palette, computer_pause=0.2))
     tour = Tour(pilot, shots, f"{size[0]}x{size[1]}-")
     visit_every_screen(pilot, tour, flagship)
@@ -239,7 +249,7 @@ def visit_class_screens(pilot: Pilot, tour: Tour, scenario: Scenario) -> None:
     game = Game.new(scenario, seed=7, controllers={a: "human" for a in scenario.actors})
     game.settings.projector = True
     for _ in range(9):
-        game.choose(game.decision.open_choices[-1].number)  # type: ignore[union-attr]
+        game.choose(open_choice(game, -1))
     app.play(game)
     pilot.press(pygame.K_t)
     tour("24-tree", "tree")
@@ -262,7 +272,9 @@ def visit_class_screens(pilot: Pilot, tour: Tour, scenario: Scenario) -> None:
     [((1280, 720), 1, "standard"), ((1024, 600), 1, "standard"), ((1920, 1080), 3, "safe")],
     ids=["1280x720", "1024x600-normal", "1920x1080-projector-safe"],
 )
-def test_class_screens_render(make_pilot, shots, flagship, size, text, palette) -> None:  # type: ignore[no-untyped-def]
+def test_class_screens_render(
+    make_pilot: MakePilot, shots: Path, flagship: Scenario, size: tuple[int, int], text: int, palette: str
+) -> None:
     pilot = make_pilot(size=size, settings=UISettings(text_size=text, palette=palette, computer_pause=0.2))
     tour = Tour(pilot, shots, "" if size == (1280, 720) else f"{size[0]}x{size[1]}-")
     visit_class_screens(pilot, tour, flagship)
