@@ -146,13 +146,8 @@ class TitleScene(Scene):
 
     def on_button(self, key: str) -> None:
         app = self.app
-        from .saves import SavesScene
-        from .scenarios import ScenarioScene
-        from .settings import SettingsScene
-        from .setup import SetupScene
-
         if key == "new" and app.scenario:
-            app.push(SetupScene(app, app.scenario))
+            app.open("setup", app.scenario)
         elif key == "continue":
             game, notice = app.restore_save(app.autosave_path())
             if game is None:
@@ -160,14 +155,14 @@ class TitleScene(Scene):
             else:
                 app.play(game, notice)
         elif key == "load":
-            app.push(SavesScene(app, saving=False))
+            app.open("saves", saving=False)
         elif key == "replay" and app.scenario:
             from ...engine.history import historical_game
 
             app.play(historical_game(app.scenario), history=True)
         elif key == "scenarios":
-            app.push(ScenarioScene(app))
+            app.open("scenarios")
         elif key == "settings":
-            app.push(SettingsScene(app))
+            app.open("settings")
         elif key == "quit":
             app.quit()
