@@ -121,11 +121,12 @@ class App:
         pygame_gui does not warn)."""
         fonts = self.manager.get_theme().get_font_dictionary()
         name = gui_font_name()
-        wanted = []
+        loaded: dict[str, object] = getattr(fonts, "loaded_fonts", {})  # pygame_gui keeps it on the class
+        wanted: list[dict[str, str | int | float]] = []
         for size in self.type.all:
             for bold, italic in ((False, False), (True, False), (False, True), (True, True)):
                 font_id = fonts.create_font_id(size, name, bold, italic)
-                if font_id not in fonts.loaded_fonts:
+                if font_id not in loaded:
                     wanted.append(
                         {
                             "name": name,
@@ -151,7 +152,9 @@ class App:
         self._window_changed()
 
     def _window_changed(self) -> None:
-        self.screen = pygame.display.get_surface()
+        surface = pygame.display.get_surface()
+        if surface is not None:
+            self.screen = surface
         self._configure()
         self.rebuild()
 
@@ -405,8 +408,8 @@ class App:
             tip = getattr(element, "tool_tip", None)
             if tip is not None:
                 tip.kill()
-                element.tool_tip = None
-                element.hover_time = 0.0
+                setattr(element, "tool_tip", None)  # noqa: B010 - only buttons carry tool tips
+                setattr(element, "hover_time", 0.0)  # noqa: B010
                 self.dirty = True
 
     def _follow_typing_focus(self) -> None:
@@ -435,7 +438,8 @@ class App:
                 self.resize((event.w, event.h))
             return
         if event.type in (pygame.WINDOWSIZECHANGED, pygame.WINDOWEXPOSED, pygame.WINDOWRESTORED):
-            if event.type == pygame.WINDOWSIZECHANGED and pygame.display.get_surface().get_size() != self.size:
+            surface = pygame.display.get_surface()
+            if event.type == pygame.WINDOWSIZECHANGED and surface is not None and surface.get_size() != self.size:
                 self._window_changed()
             self.dirty = True
             return

@@ -166,7 +166,7 @@ def play_layout(
     body = Rect(g, top.bottom + g, w - 2 * g, bottom_y - top.bottom - 2 * g)
     button_w = [max(round(sp.button_h * 2.0), font_width(label, t.body, "bold") + sp.pad * 3) for label in TOP_BUTTONS]
     x = w - g
-    top_buttons = []
+    top_buttons: list[Rect] = []
     for bw in reversed(button_w):
         x -= bw
         top_buttons.insert(0, Rect(x, (top_h - sp.button_h) // 2, bw, sp.button_h))

@@ -217,9 +217,8 @@ class PlayScene(Scene):
         scenario = self.game.scenario
         decision = self.game.decision
         highlight = frozenset(decision.node.map) if decision else frozenset()
-        key = ("map", lay.map.size, highlight, self.palette, app.scale, tuple(sorted(colours)))
         data = map_as_of(scenario.start)
-        key = (*key, scenario.start)
+        key = ("map", lay.map.size, highlight, self.palette, app.scale, tuple(sorted(colours)), scenario.start)
         the_map = app.map_surface(
             key, lambda: render_map(lay.map.size, highlight, colours, self.palette, app.scale, data.title, data)
         )

@@ -80,10 +80,10 @@ class TitleScene(Scene):
         y = sub.bottom + sp.gap * 2
         if scenario:
             heading = f"{scenario.title}"
-            when = f"{long_date(scenario.start)} – {long_date(scenario.end)}"
+            dates = f"{long_date(scenario.start)} – {long_date(scenario.end)}"
             body = (
                 f"<font pixel_size={t.heading}><b>{esc(heading)}</b></font><br>"
-                f"<font color='{self.c('muted').hex[:7]}'>{esc(when)} · "
+                f"<font color='{self.c('muted').hex[:7]}'>{esc(dates)} · "
                 f"{len([a for a in scenario.actors.values() if a.seat == 'table'])} delegations at the table"
                 f"</font><br><br>{esc(scenario.summary)}"
             )
@@ -119,13 +119,13 @@ class TitleScene(Scene):
             ),
         )
         rects = column(menu, [button_h] * len(MENU), gap)
-        for (key, label, _), rect in zip(MENU, rects, strict=True):
+        for (name, label, _), rect in zip(MENU, rects, strict=True):
             enabled = True
-            if key in ("new", "replay"):
+            if name in ("new", "replay"):
                 enabled = scenario is not None
-            if key == "continue":
+            if name == "continue":
                 enabled = bool(self.autosave_line)
-            self.add_button(key, rect, label, "@primary" if key == "new" else "@menu", enabled=enabled)
+            self.add_button(name, rect, label, "@primary" if name == "new" else "@menu", enabled=enabled)
         self.backdrop = backdrop
 
     def _autosave_line(self) -> str:
