@@ -20,10 +20,10 @@ os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
 
 from game.authoring.check import check_scenario  # noqa: E402
 from game.authoring.graph import layout, to_dot, to_svg  # noqa: E402
-from game.authoring.render_png import write_png  # noqa: E402
 from game.authoring.simulate import simulate  # noqa: E402
 from game.authoring.synthetic import synthetic_scenario  # noqa: E402
 from game.engine import validate_file  # noqa: E402
+from game.ui.render.graph_png import write_png  # noqa: E402
 
 FLAGSHIP = ROOT / "scenarios" / "moscow-1939.yaml"
 

@@ -20,11 +20,11 @@ sys.path.insert(0, str(ROOT))
 
 from game.classroom.loading import ScenarioFinder, save_files  # noqa: E402
 from game.classroom.markdown_text import report_markdown  # noqa: E402
-from game.classroom.render_chart import write_png  # noqa: E402
 from game.classroom.report import build_report  # noqa: E402
 from game.classroom.report_html import report_html  # noqa: E402
 from game.engine import Game, load_scenario  # noqa: E402
 from game.engine.saves import save_game  # noqa: E402
+from game.ui.render.chart_png import write_png  # noqa: E402
 
 LIMIT = 5.0
 

@@ -23,6 +23,15 @@ MAX_COMBINATIONS = 50_000
 DAY = "day"
 
 
+def _above_zero(weight: Compiled) -> Compiled:
+    """A condition: the weight is above 0."""
+    return lambda values: int(weight(values)) > 0
+
+
+def _negated(test: Compiled) -> Compiled:
+    return lambda values: not test(values)
+
+
 @dataclass
 class Possible:
     """What play might do: the places, choices, branches, endings and blocks it may reach."""
@@ -176,11 +185,11 @@ class _Analysis:
             for step in node.chance:
                 assert step.weight is not None
                 weight = step.weight
-                positive = self.filter(sets, [(step.weight_text, lambda v, w=weight: w(v) > 0)])
+                positive = self.filter(sets, [(step.weight_text, _above_zero(weight))])
                 if positive is not None:
                     self.result.open_steps.add((nid, step.id))
                     self.take(nid, step, positive)
-                if self.filter(sets, [(step.weight_text, lambda v, w=weight: w(v) <= 0)]) is None:
+                if self.filter(sets, [(step.weight_text, _negated(_above_zero(weight)))]) is None:
                     zero_possible = False
             if zero_possible:
                 self.result.open_steps.add((nid, node.chance[0].id))
@@ -194,7 +203,7 @@ class _Analysis:
             self.result.visible_steps.add((nid, step.id))
             for cid in step.constraints:
                 constraint = scenario.constraints[cid]
-                if self.filter(shown, [(constraint.unless_text, lambda v, f=constraint.unless: not f(v))]):
+                if self.filter(shown, [(constraint.unless_text, _negated(constraint.unless))]):
                     self.result.bites.add(cid)
             unless = [(scenario.constraints[c].unless_text, scenario.constraints[c].unless) for c in step.constraints]
             allowed = self.filter(shown, unless)

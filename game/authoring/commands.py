@@ -167,7 +167,7 @@ def run_graph(args: argparse.Namespace) -> int:
     plan = layout(scenario)
     try:
         if kind == ".png":
-            from .render_png import write_png
+            from ..ui.render.graph_png import write_png
 
             write_png(scenario, output, plan)
         else:

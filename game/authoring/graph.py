@@ -144,7 +144,8 @@ def _order(columns: list[list[str]], preds: dict[str, list[str]], succs: dict[st
         sequence = columns[1:] if forward else columns[-2::-1]
         neighbours = preds if forward else succs
         for column in sequence:
-            column.sort(key=lambda box, near=neighbours: (_centre(box, near, row), row[box]))
+            near = neighbours
+            column.sort(key=lambda box: (_centre(box, near, row), row[box]))
             for i, box in enumerate(column):
                 row[box] = i
 

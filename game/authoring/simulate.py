@@ -68,24 +68,27 @@ def play_range(scenario: Scenario, lens: str | None, policy: str, seed: int, fir
     return Tally(counts, turns, days, stop - first)
 
 
-# A worker process loads the scenario once (compiled expressions cannot be pickled) and keeps it here.
-_WORKER: dict[str, object] = {}
+@dataclass(frozen=True)
+class _Job:
+    """What every game of a worker shares: the scenario (loaded once per process, since compiled
+    expressions cannot be pickled), the lens, the policy and the run's seed."""
+
+    scenario: Scenario
+    lens: str | None
+    policy: str
+    seed: int
+
+
+_WORKER: list[_Job] = []  # the worker process's job, set by its initialiser
 
 
 def _init_worker(path: str, lens: str | None, policy: str, seed: int) -> None:
-    _WORKER.update(scenario=load_scenario(path), lens=lens, policy=policy, seed=seed)
+    _WORKER[:] = [_Job(load_scenario(path), lens, policy, seed)]
 
 
 def _work(bounds: tuple[int, int]) -> Tally:
-    scenario = _WORKER["scenario"]
-    assert isinstance(scenario, Scenario)
-    return play_range(
-        scenario,
-        _WORKER["lens"],
-        str(_WORKER["policy"]),
-        int(_WORKER["seed"]),  # type: ignore
-        *bounds,
-    )
+    job = _WORKER[0]
+    return play_range(job.scenario, job.lens, job.policy, job.seed, *bounds)
 
 
 def ranges(runs: int, chunk: int = CHUNK) -> list[tuple[int, int]]:

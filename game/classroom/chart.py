@@ -1,4 +1,5 @@
-"""A bar chart of outcomes: the geometry once, drawn as inline SVG here and as PNG in render_chart.
+"""A bar chart of outcomes: the geometry once, drawn as inline SVG here and as PNG by
+``game.ui.render.chart_png``.
 
 Keeping the layout pure means the HTML's SVG and the PNG beside it show the same picture, and the
 layout can be tested without pygame. Colours are from the Okabe–Ito palette (safe for colour-blind

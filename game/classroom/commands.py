@@ -106,7 +106,7 @@ def run_transcript(args: argparse.Namespace) -> int:
 def _charts(report: ClassReport, output: Path) -> dict[str, str]:
     """Write one PNG per scenario beside ``output``; return scenario id -> file name."""
     try:
-        from .render_chart import write_png
+        from ..ui.render.chart_png import write_png
     except ImportError as exc:  # pragma: no cover - pygame is a dependency
         print(f"parley: warning: no PNG chart ({exc}); the page has the chart inline", file=sys.stderr)
         return {}

@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import os
 import time
-from dataclasses import dataclass, field
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
 
@@ -23,8 +25,10 @@ from ..engine import Game, Scenario
 from ..engine.saves import AUTOSAVE, SaveError, autosave, read_save, restore, slot_path
 from ..paths import default_scenario, saves_folder
 from . import story
+from .host import ScenarioSlot, SceneHost
 from .layout import Spacing
 from .scenes.base import Scene
+from .scenes.registry import SCENES, SceneFactory
 from .settings import UISettings
 from .theme import Type, colour, effective_scale, gui_font_name, theme_dict
 
@@ -41,18 +45,8 @@ class Frame:
     drew: bool
 
 
-@dataclass
-class ScenarioSlot:
-    """The scenario the title screen offers: loaded, or the reason it cannot be."""
-
-    path: Path
-    scenario: Scenario | None = None
-    error: str = ""
-    known: dict[str, Scenario] = field(default_factory=dict)
-
-
 class App:
-    """One Parley window."""
+    """One Parley window (the ``SceneHost`` its screens are written against)."""
 
     def __init__(
         self,
@@ -60,10 +54,12 @@ class App:
         size: tuple[int, int] | None = None,
         settings: UISettings | None = None,
         persist: bool = True,
+        scenes: Mapping[str, SceneFactory] = SCENES,
     ) -> None:
         started = time.perf_counter()
         self.settings = settings or UISettings.load()
         self.persist = persist
+        self.scenes = scenes
         pygame.display.init()
         pygame.font.init()
         pygame.key.set_repeat(400, 40)
@@ -85,10 +81,8 @@ class App:
         self.game: Game | None = None
         self.stack: list[Scene] = []
         self.overlay: Scene | None = None
-        self._map_cache: dict[tuple, pygame.Surface] = {}
-        from .scenes.title import TitleScene
-
-        self.push(TitleScene(self))
+        self._map_cache: dict[tuple[Any, ...], pygame.Surface] = {}
+        self.push(self.make("title"))
         self.startup_seconds = time.perf_counter() - started
 
     # -- window and theme ---------------------------------------------------------------------
@@ -127,11 +121,12 @@ class App:
         pygame_gui does not warn)."""
         fonts = self.manager.get_theme().get_font_dictionary()
         name = gui_font_name()
-        wanted = []
+        loaded: dict[str, object] = getattr(fonts, "loaded_fonts", {})  # pygame_gui keeps it on the class
+        wanted: list[dict[str, str | int | float]] = []
         for size in self.type.all:
             for bold, italic in ((False, False), (True, False), (False, True), (True, True)):
                 font_id = fonts.create_font_id(size, name, bold, italic)
-                if font_id not in fonts.loaded_fonts:
+                if font_id not in loaded:
                     wanted.append(
                         {
                             "name": name,
@@ -157,7 +152,9 @@ class App:
         self._window_changed()
 
     def _window_changed(self) -> None:
-        self.screen = pygame.display.get_surface()
+        surface = pygame.display.get_surface()
+        if surface is not None:
+            self.screen = surface
         self._configure()
         self.rebuild()
 
@@ -222,9 +219,7 @@ class App:
     def replaying_history(self) -> bool:
         """True while the screen shows history replaying (such a game is not the player's: never
         autosaved over theirs)."""
-        from .scenes.play import PlayScene
-
-        return any(isinstance(scene, PlayScene) and scene.history for scene in self.stack)
+        return any(scene.replays_history for scene in self.stack)
 
     def restore_save(self, path: Path) -> tuple[Game | None, str]:
         """Read and replay a save: the game and a notice, or None and the reason."""
@@ -252,20 +247,34 @@ class App:
 
     def play(self, game: Game, notice: str = "", history: bool = False) -> None:
         """Show a game: the play screen, or the debrief when it is already over."""
-        from .scenes.debrief import DebriefScene
-        from .scenes.play import PlayScene
-
         self.game = game
         scenario = game.scenario
         if scenario.path and scenario.id not in self.slot.known:
             self.use_scenario(Path(scenario.path), scenario)
         self.slot.known[scenario.id] = scenario
         if game.ended:
-            self.replace_all(DebriefScene(self, game))
+            self.replace_all(self.make("debrief", game))
         else:
-            self.replace_all(PlayScene(self, game, history=history, notice=notice))
+            self.replace_all(self.make("play", game, history=history, notice=notice))
 
     # -- screens ------------------------------------------------------------------------------
+
+    def make(self, name: str, *args: Any, **kwargs: Any) -> Scene:
+        """The screen registered under ``name``, made with these arguments."""
+        factory = self.scenes.get(name)
+        if factory is None:
+            raise KeyError(f"no screen is registered as {name!r}; known: {', '.join(sorted(self.scenes))}")
+        host: SceneHost = self  # the screens are written against SceneHost: the app must be one
+        return factory(host, *args, **kwargs)
+
+    def open(self, name: str, *args: Any, **kwargs: Any) -> None:
+        """Show the screen registered under ``name``: an overlay over the current screen, any other
+        pushed on top of the stack."""
+        scene = self.make(name, *args, **kwargs)
+        if scene.overlay:
+            self.open_overlay(scene)
+        else:
+            self.push(scene)
 
     @property
     def scene(self) -> Scene:
@@ -292,19 +301,15 @@ class App:
 
     def replace_all(self, scene: Scene) -> None:
         """Go to ``scene`` with the title screen underneath (Esc and 'back' lead to the title)."""
-        from .scenes.title import TitleScene
-
         self.close_overlay(rebuild=False)
-        title = self.stack[0] if self.stack and isinstance(self.stack[0], TitleScene) else TitleScene(self)
-        self.stack = [title, scene] if not isinstance(scene, TitleScene) else [scene]
+        title = self.stack[0] if self.stack and self.stack[0].name == "title" else self.make("title")
+        self.stack = [title, scene] if scene.name != "title" else [scene]
         self.rebuild()
         scene.shown()
 
     def to_title(self) -> None:
-        from .scenes.title import TitleScene
-
         self.close_overlay(rebuild=False)
-        self.stack = [TitleScene(self)]
+        self.stack = [self.make("title")]
         self.rebuild()
 
     def open_overlay(self, overlay: Scene) -> None:
@@ -349,11 +354,9 @@ class App:
         self.dirty = True
 
     def message(self, title: str, html: str, wide: bool = False) -> None:
-        from .scenes.overlays import MessageOverlay
+        self.open("message", title, html, wide)
 
-        self.open_overlay(MessageOverlay(self, title, html, wide))
-
-    def map_surface(self, key: tuple, make) -> pygame.Surface:  # type: ignore[no-untyped-def]
+    def map_surface(self, key: tuple[Any, ...], make: Callable[[], pygame.Surface]) -> pygame.Surface:
         """A cached rendering of the map (drawing it takes a few milliseconds)."""
         if key not in self._map_cache:
             if len(self._map_cache) > 24:
@@ -405,8 +408,8 @@ class App:
             tip = getattr(element, "tool_tip", None)
             if tip is not None:
                 tip.kill()
-                element.tool_tip = None
-                element.hover_time = 0.0
+                setattr(element, "tool_tip", None)  # noqa: B010 - only buttons carry tool tips
+                setattr(element, "hover_time", 0.0)  # noqa: B010
                 self.dirty = True
 
     def _follow_typing_focus(self) -> None:
@@ -435,7 +438,8 @@ class App:
                 self.resize((event.w, event.h))
             return
         if event.type in (pygame.WINDOWSIZECHANGED, pygame.WINDOWEXPOSED, pygame.WINDOWRESTORED):
-            if event.type == pygame.WINDOWSIZECHANGED and pygame.display.get_surface().get_size() != self.size:
+            surface = pygame.display.get_surface()
+            if event.type == pygame.WINDOWSIZECHANGED and surface is not None and surface.get_size() != self.size:
                 self._window_changed()
             self.dirty = True
             return
@@ -496,26 +500,22 @@ class App:
         """Keys for every screen first (F1, F11, Esc, Tab...), then the screen's own."""
         k, mods = event.key, event.mod
         ctrl = bool(mods & (pygame.KMOD_CTRL | pygame.KMOD_META))
-        from .scenes.overlays import HelpOverlay, PauseOverlay
-
         if k == pygame.K_F11:
             self.toggle_fullscreen()
             return
         if k == pygame.K_F1:
-            if isinstance(self.overlay, HelpOverlay):
+            if self.overlay is not None and self.overlay.name == "help":
                 self.close_overlay()
             else:
-                self.open_overlay(HelpOverlay(self))
+                self.open("help")
             return
         if k == pygame.K_ESCAPE:
             if self.overlay is not None:
                 if not self.overlay.on_escape():
                     self.close_overlay()
             elif not self.scene.on_escape():
-                from .scenes.play import PlayScene
-
-                if isinstance(self.scene, PlayScene):
-                    self.open_overlay(PauseOverlay(self))
+                if self.scene.holds_game:
+                    self.open("pause")
                 else:
                     self.pop()
             return
@@ -596,9 +596,7 @@ class App:
         return 0
 
     def quit(self) -> None:
-        from .scenes.play import PlayScene
-
-        if self.game is not None and not self.game.ended and self.stack and isinstance(self.scene, PlayScene):
+        if self.game is not None and not self.game.ended and self.stack and self.scene.holds_game:
             self.autosave()
         self.save_settings()
         self.running = False

@@ -111,7 +111,6 @@ class PlayLayout:
     cards: list[CardGeometry] = field(default_factory=list)
     controls: Rect = field(default_factory=Rect)
     fits: bool = True
-    right_fraction: float = 0.5
     card_spacing: Spacing | None = None  # the cards' type, smaller than the rest when room is short
     meter_spacing: Spacing | None = None  # the meters' type, likewise
     reason: Rect = field(default_factory=Rect)  # the "Why?" entry under the cards (empty when not asked)
@@ -167,7 +166,7 @@ def play_layout(
     body = Rect(g, top.bottom + g, w - 2 * g, bottom_y - top.bottom - 2 * g)
     button_w = [max(round(sp.button_h * 2.0), font_width(label, t.body, "bold") + sp.pad * 3) for label in TOP_BUTTONS]
     x = w - g
-    top_buttons = []
+    top_buttons: list[Rect] = []
     for bw in reversed(button_w):
         x -= bw
         top_buttons.insert(0, Rect(x, (top_h - sp.button_h) // 2, bw, sp.button_h))
@@ -268,23 +267,22 @@ def _arrange(
                 log = Rect(right.x, bottom_y, right.w, bottom_h)
             fits = need <= right.h and controls.bottom <= right.bottom
             layout = PlayLayout(
-                size,
-                top,
-                list(top_buttons),
-                table,
-                map_rect,
-                meters_rect,
-                timeline,
-                log,
-                narration,
-                choices_rect,
-                cards,
-                controls,
-                fits,
-                fraction,
-                card_sp,
-                meter_sp,
-                reason_rect,
+                size=size,
+                top_bar=top,
+                top_buttons=list(top_buttons),
+                table=table,
+                map=map_rect,
+                meters=meters_rect,
+                timeline=timeline,
+                log=log,
+                narration=narration,
+                choices=choices_rect,
+                cards=cards,
+                controls=controls,
+                fits=fits,
+                card_spacing=card_sp,
+                meter_spacing=meter_sp,
+                reason=reason_rect,
             )
             if layout.fits:
                 return layout

@@ -89,7 +89,7 @@ def test_graph_command_says_when_it_cannot_write(tmp_path, suffix) -> None:
 
 
 def test_write_png_raises_oserror_not_pygame_error(tmp_path) -> None:
-    from game.authoring.render_png import write_png
+    from game.ui.render.graph_png import write_png
 
     with pytest.raises(FileNotFoundError):
         write_png(load_scenario(str(TINY)), tmp_path / "nodir" / "tree.png")
@@ -97,7 +97,7 @@ def test_write_png_raises_oserror_not_pygame_error(tmp_path) -> None:
 
 def test_png_has_the_frame_size() -> None:
     from game.authoring.graph import frame_for
-    from game.authoring.render_png import draw
+    from game.ui.render.graph_png import draw
 
     tiny = load_scenario(str(TINY))
     surface = draw(tiny)

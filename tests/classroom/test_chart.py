@@ -6,7 +6,7 @@ import re
 from pathlib import Path
 
 from game.classroom.chart import Bar, Chart, layout, svg
-from game.classroom.render_chart import write_png
+from game.ui.render.chart_png import write_png
 
 CHART = Chart(
     "Outcomes <of> 5 games",

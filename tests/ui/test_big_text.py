@@ -9,6 +9,7 @@ import pytest
 from game.engine import Game
 from game.ui.settings import TEXT_SIZES, UISettings
 
+from .checks import check_layout, check_text_sizes
 from .conftest import FLAGSHIP
 
 SIZES = [(1280, 720), (1024, 600)]
@@ -16,29 +17,10 @@ LARGEST = len(TEXT_SIZES) - 1
 
 
 def check_screen(app, what: str) -> None:  # type: ignore[no-untyped-def]
-    """Nothing outside the window, no two controls overlapping, nothing drawn under a control."""
-    scene = app.top
-    window = pygame.Rect((0, 0), app.size)
-    controls = {key: element.rect for key, element in scene.buttons.items()}
-    boxes = {key: element.rect for key, element in scene.texts.items()}
-    drawn = dict(scene.drawn)
-    for name, rect in {**controls, **boxes, **drawn}.items():
-        assert window.contains(rect), f"{what}: {name} {rect} leaves the {app.size} window"
-    keys = [k for k in controls if not k.startswith("event_")]  # the timeline's hover spots may touch
-    for i, a in enumerate(keys):
-        for b in keys[i + 1 :]:
-            assert not controls[a].colliderect(controls[b]), f"{what}: {a} overlaps {b}"
-    for name, rect in drawn.items():
-        for key, other in {**controls, **boxes}.items():
-            assert not rect.colliderect(other), f"{what}: drawn {name} {rect} is under {key} {other}"
-    names = list(drawn)
-    for i, a in enumerate(names):
-        for b in names[i + 1 :]:
-            assert not drawn[a].colliderect(drawn[b]), f"{what}: {a} overlaps {b}"
-    if scene.overlay:
-        box = scene.elements[1].rect  # the centred box inside the dimming layer
-        for key, rect in controls.items():
-            assert box.contains(rect), f"{what}: {key} sticks out of the box"
+    """Laid out inside the window and clear of itself, and every label drawn tall enough."""
+    check_layout(app, what)
+    app.draw()
+    check_text_sizes(app, what)
 
 
 @pytest.mark.parametrize("size", SIZES, ids=[f"{w}x{h}" for w, h in SIZES])

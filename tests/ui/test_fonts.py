@@ -8,6 +8,8 @@ import pytest
 
 from game.ui import fonts, theme
 
+from .checks import check_text_sizes
+
 
 def test_source_sans_pro_is_used_when_installed() -> None:
     files = fonts.font_files()
@@ -26,6 +28,7 @@ def test_bundled_fonts_when_the_package_is_missing(make_pilot, shots, monkeypatc
         pilot.press(pygame.K_RETURN)
         assert pilot.app.scene.name == "play"
         pilot.snapshot(shots / "17-play-with-bundled-fonts.png")
+        check_text_sizes(pilot.app, "play with bundled fonts")  # the fallback reads as large
     finally:
         fonts.font.cache_clear()
 

@@ -7,18 +7,14 @@ is a few milliseconds, and it keeps every screen a plain function of the current
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 import pygame
 import pygame_gui
 from pygame_gui.core import ObjectID
 from pygame_gui.elements import UIButton, UIPanel, UITextBox, UITextEntryLine
 
+from ..host import SceneHost
 from ..layout import Spacing
 from ..theme import colour
-
-if TYPE_CHECKING:
-    from ..app import App
 
 Focusable = UIButton | UITextEntryLine
 
@@ -26,11 +22,12 @@ Focusable = UIButton | UITextEntryLine
 class Scene:
     """One screen. Subclasses fill ``build`` and react in ``on_button`` and ``on_key``."""
 
-    name = "scene"
+    name = "scene"  # the name it is registered and opened under (``scenes.registry``)
     overlay = False
+    holds_game = False  # the screen of a game being played (see ``HostedScene.holds_game``)
     default_focus = ""  # the button highlighted first, when the screen opens
 
-    def __init__(self, app: App) -> None:
+    def __init__(self, app: SceneHost) -> None:
         self.app = app
         self.buttons: dict[str, Focusable] = {}
         self.order: list[str] = []
@@ -39,7 +36,6 @@ class Scene:
         self.focus_key: str | None = None
         self.backdrop: pygame.Surface | None = None
         self.container: UIPanel | None = None
-        self.hints: dict[str, str] = {}  # button key -> key name shown in help
         self.drawn: dict[str, pygame.Rect] = {}  # what build drew on the backdrop (for layout tests)
 
     # -- helpers for subclasses -------------------------------------------------------------
@@ -153,6 +149,16 @@ class Scene:
 
     def on_button(self, key: str) -> None:
         """A button was clicked or activated from the keyboard."""
+
+    @property
+    def replays_history(self) -> bool:
+        """True while this screen shows history replaying (a game that is nobody's to autosave)."""
+        return False
+
+    def show_notice(self, text: str) -> bool:
+        """Show a short notice; False when this screen has no place for one (the caller then says
+        it in a message)."""
+        return False
 
     def on_key(self, event: pygame.event.Event) -> bool:
         """A key the app did not use itself; True if this screen used it."""

@@ -332,24 +332,18 @@ class DebriefScene(Scene):
     def on_button(self, key: str) -> None:
         app = self.app
         if key == "save":
-            from .saves import SavesScene
-
-            app.push(SavesScene(app, saving=True))
+            app.open("saves", saving=True)
         elif key == "export":
             self.export()
         elif key == "briefings":
             self.briefings()
         elif key == "tree":
-            from .tree import TreeScene
-
-            app.push(TreeScene(app, self.game))
+            app.open("tree", self.game)
         elif key == "replay":
             settings = self.game.settings
             app.play(historical_game(self.game.scenario, settings.lens or None, settings.seed), history=True)
         elif key == "new":
-            from .setup import SetupScene
-
-            app.push(SetupScene(app, self.game.scenario))
+            app.open("setup", self.game.scenario)
         elif key == "title":
             app.to_title()
         elif key == "quit":

@@ -6,28 +6,35 @@ delegation and the play screen shows its briefing.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 import pygame
 
 from ...classroom.handover import Handover
 from ...classroom.pace import clock_text
 from ...classroom.settings import ClassroomSettings
+from ...engine import Game
 from ..classroom import we_are
+from ..host import SceneHost
 from ..layout import button_width, wrap
 from ..theme import actor_colours, readable_on
 from ..widgets import draw
 from .base import Scene
 
-if TYPE_CHECKING:
-    from .play import PlayScene
+
+class Seating(Protocol):
+    """The screen of the game being handed over: its game, and the seat the hand-over fills."""
+
+    game: Game
+
+    def take_seat(self, actor: str) -> None: ...
 
 
 class HandoverScene(Scene):
     name = "handover"
     default_focus = "ready"
 
-    def __init__(self, app, play: PlayScene, card: Handover) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, app: SceneHost, play: Seating, card: Handover) -> None:
         super().__init__(app)
         self.play = play
         self.card = card
@@ -103,7 +110,5 @@ class HandoverScene(Scene):
             self.app.pop()
 
     def on_escape(self) -> bool:
-        from .overlays import PauseOverlay
-
-        self.app.open_overlay(PauseOverlay(self.app))
+        self.app.open("pause")
         return True

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pygame
 
+from ..host import SceneHost
 from ..layout import button_width, column, fit_column, row, wrap
 from ..story import esc
 from ..widgets import draw
@@ -140,7 +141,7 @@ class HelpOverlay(Overlay):
 class MessageOverlay(Overlay):
     name = "message"
 
-    def __init__(self, app, title: str, html: str, wide: bool = False) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, app: SceneHost, title: str, html: str, wide: bool = False) -> None:
         super().__init__(app)
         self.title = title
         self.html = html
@@ -188,9 +189,7 @@ class PauseOverlay(Overlay):
     def items(self) -> tuple[tuple[str, str], ...]:
         """The menu; the tree only over the play screen (over the hand-over screen it would show
         where the next delegation stands before only they are at the computer)."""
-        from .play import PlayScene
-
-        return tuple(item for item in self.ITEMS if item[0] != "tree" or isinstance(self.app.scene, PlayScene))
+        return tuple(item for item in self.ITEMS if item[0] != "tree" or self.app.scene.holds_game)
 
     def build(self) -> None:
         sp = self.sp
@@ -215,24 +214,19 @@ class PauseOverlay(Overlay):
 
     def on_button(self, key: str) -> None:
         app = self.app
-        from .saves import SavesScene
-        from .settings import SettingsScene
-
         if key == "resume":
             app.close_overlay()
         elif key == "tree":
-            from .play import PlayScene
-
-            if isinstance(app.scene, PlayScene):
-                app.scene.tree()
+            if app.scene.holds_game:
+                app.scene.on_button("tree")  # the game's own tree button: its tree, with its path
         elif key == "save":
-            app.push(SavesScene(app, saving=True))
+            app.open("saves", saving=True)
         elif key == "load":
-            app.push(SavesScene(app, saving=False))
+            app.open("saves", saving=False)
         elif key == "settings":
-            app.push(SettingsScene(app))
+            app.open("settings")
         elif key == "help":
-            app.open_overlay(HelpOverlay(app))
+            app.open("help")
         elif key == "title":
             app.autosave()
             app.to_title()

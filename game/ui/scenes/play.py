@@ -19,8 +19,10 @@ import pygame
 from ...classroom.handover import briefing_for, handover, needs_handover
 from ...classroom.pace import Deadline, resolve_timeout
 from ...classroom.settings import ClassroomSettings
-from ...engine import Game, GameError, Happening, validate_file
+from ...engine import ChoiceView, Game, GameError, Happening, Variable, validate_file
 from ..classroom import briefings_html, hot_seat, takeover_notice, timeout_notice
+from ..host import SceneHost
+from ..keys import digit_of
 from ..layout import TOP_BUTTONS, ChoiceSpec, PlayLayout, button_width, meter_columns, play_layout, row
 from ..story import cite, esc, long_date, plain, short_date
 from ..theme import actor_colours, actor_text_colours
@@ -33,11 +35,21 @@ from ..widgets.timeline import Mark, render_timeline
 from ..widgets.timeline import geometry as timeline_geometry
 from .base import Scene
 
+TOP_KEYS = ("tree", "undo", "save", "help", "menu")  # the keys of TOP_BUTTONS' buttons
+TOP_TIPS = (
+    "G (or T while playing): the decision tree, with your path",
+    "Ctrl+Z: take back your last decision",
+    "Ctrl+S: save to a named slot",
+    "F1: every key",
+    "Esc: pause menu",
+)
+
 
 class PlayScene(Scene):
     name = "play"
+    holds_game = True
 
-    def __init__(self, app, game: Game, history: bool = False, notice: str = "") -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, app: SceneHost, game: Game, history: bool = False, notice: str = "") -> None:
         super().__init__(app)
         self.game = game
         self.history = history
@@ -79,7 +91,7 @@ class PlayScene(Scene):
             specs.append(ChoiceSpec(view.step.label, detail, not view.available, str(view.number)))
         return specs
 
-    def visible_variables(self) -> list:  # type: ignore[type-arg]
+    def visible_variables(self) -> list[Variable]:
         return [v for v in self.game.scenario.variables.values() if v.visible]
 
     def persons_turn(self) -> bool:
@@ -87,18 +99,44 @@ class PlayScene(Scene):
         return not self.history and self.game.decision is not None and not self.game.computer_to_move
 
     def build(self) -> None:
-        app, sp, t = self.app, self.sp, self.app.type
-        game = self.game
-        scenario = game.scenario
-        decision = game.decision
+        """Lay the screen out, then draw and add each part of it, then set the keyboard order."""
         specs = self.choice_specs()
         variables = self.visible_variables()
-        lay = play_layout(app.size, app.scale, specs, len(variables), reason=self.persons_turn())
+        lay = play_layout(self.app.size, self.app.scale, specs, len(variables), reason=self.persons_turn())
         self.layout = lay
         backdrop = self.new_backdrop()
-        # top bar
+        self._build_top_bar(backdrop, lay)
+        colours = self._actor_colours()
+        self._draw_table(backdrop, lay, colours)
+        self._draw_map(backdrop, lay, colours)
+        self._build_meters(backdrop, lay, variables)
+        self._build_timeline(backdrop, lay)
+        self.add_text("narration", lay.narration, self.narration_html())
+        self.add_text("log", lay.log, self.log_html(), "@log")
+        self._build_cards(backdrop, lay, specs)
+        self._build_controls(backdrop, lay)
+        self._order_focus()
+        self.backdrop = backdrop
+
+    # the top bar: date, day and title, and the buttons for every turn
+
+    def _build_top_bar(self, backdrop: pygame.Surface, lay: PlayLayout) -> None:
         pygame.draw.rect(backdrop, self.c("panel"), lay.top_bar)
         pygame.draw.line(backdrop, self.c("border"), lay.top_bar.bottomleft, lay.top_bar.bottomright, 2)
+        self._draw_date_and_day(backdrop, lay)
+        game = self.game
+        for key, label, tip, rect in zip(TOP_KEYS, TOP_BUTTONS, TOP_TIPS, lay.top_buttons, strict=True):
+            enabled = True
+            if key == "undo":
+                enabled = game.can_undo
+            if key == "save":
+                enabled = not self.history
+            self.add_button(key, rect, label, "@small", tooltip=tip, enabled=enabled)
+
+    def _draw_date_and_day(self, backdrop: pygame.Surface, lay: PlayLayout) -> None:
+        """The date, the history badge while replaying, and 'Day n of N · title' in the room left."""
+        sp, t = self.sp, self.app.type
+        game = self.game
         x = sp.gap * 2
         date_rect = draw.text(
             backdrop,
@@ -110,9 +148,6 @@ class PlayScene(Scene):
             anchor="midleft",
         )
         x = date_rect.right + sp.gap * 2
-        day = (game.date - scenario.start).days + 1
-        total = scenario.last_day + 1
-        info = f"Day {day} of {total} · {scenario.title}"
         room = lay.top_buttons[0].x - x - sp.gap * 2
         if self.history:
             badge = draw.text(
@@ -128,36 +163,41 @@ class PlayScene(Scene):
             draw.text(backdrop, " REPLAYING HISTORY ", badge.topleft, t.small, self.c("accent_text"), "bold")
             x = badge.right + sp.gap * 2
             room = lay.top_buttons[0].x - x - sp.gap * 2
-        font = draw.fonts.font(t.body, "semibold")
-        if font.size(info)[0] > room:
-            info = f"Day {day} of {total}"  # the title is on the title screen; the day matters here
-        while font.size(info)[0] > room and len(info) > 8:
-            info = info[:-2] + "…"
+        info = self._day_line(room)
         self.mark("date", date_rect)
-        if room > 40:
+        if info:
             self.mark(
                 "info",
                 draw.text(
                     backdrop, info, (x, lay.top_bar.centery), t.body, self.c("muted"), "semibold", anchor="midleft"
                 ),
             )
-        tips = (
-            "G (or T while playing): the decision tree, with your path",
-            "Ctrl+Z: take back your last decision",
-            "Ctrl+S: save to a named slot",
-            "F1: every key",
-            "Esc: pause menu",
-        )
-        keys = ("tree", "undo", "save", "help", "menu")
-        for key, label, tip, rect in zip(keys, TOP_BUTTONS, tips, lay.top_buttons, strict=True):
-            enabled = True
-            if key == "undo":
-                enabled = game.can_undo
-            if key == "save":
-                enabled = not self.history
-            self.add_button(key, rect, label, "@small", tooltip=tip, enabled=enabled)
-        # table, map, meters, timeline
-        colours = actor_colours(list(scenario.actors), {a.id: a.colour for a in scenario.actors.values()}, self.palette)
+
+    def _day_line(self, room: int) -> str:
+        """'Day n of N · title' when it fits ``room``; else without the title (it is on the title
+        screen; the day matters here), else 'Day n'; '' when not even that fits (it would run
+        under the top bar's buttons)."""
+        game = self.game
+        scenario = game.scenario
+        day = (game.date - scenario.start).days + 1
+        total = scenario.last_day + 1
+        font = draw.fonts.font(self.app.type.body, "semibold")
+        for info in (f"Day {day} of {total} · {scenario.title}", f"Day {day} of {total}", f"Day {day}"):
+            if font.size(info)[0] <= room:
+                return info
+        return ""
+
+    # the left column: table, map and meters; the timeline under it
+
+    def _actor_colours(self) -> dict[str, pygame.Color]:
+        scenario = self.game.scenario
+        return actor_colours(list(scenario.actors), {a.id: a.colour for a in scenario.actors.values()}, self.palette)
+
+    def _draw_table(self, backdrop: pygame.Surface, lay: PlayLayout, colours: dict[str, pygame.Color]) -> None:
+        """The delegations at the table, each with who plays it; the one deciding stands out."""
+        app, game = self.app, self.game
+        scenario = game.scenario
+        decision = game.decision
         person = "Players" if hot_seat(game) else "You"
         players = {
             a: ("History" if self.history else person if game.controller(a) == "human" else "Computer")
@@ -170,10 +210,15 @@ class PlayScene(Scene):
             ),
             lay.table,
         )
+
+    def _draw_map(self, backdrop: pygame.Surface, lay: PlayLayout, colours: dict[str, pygame.Color]) -> None:
+        """The map as of the scenario's start, outlining what the decision is about."""
+        app, t = self.app, self.app.type
+        scenario = self.game.scenario
+        decision = self.game.decision
         highlight = frozenset(decision.node.map) if decision else frozenset()
-        key = ("map", lay.map.size, highlight, self.palette, app.scale, tuple(sorted(colours)))
         data = map_as_of(scenario.start)
-        key = (*key, scenario.start)
+        key = ("map", lay.map.size, highlight, self.palette, app.scale, tuple(sorted(colours)), scenario.start)
         the_map = app.map_surface(
             key, lambda: render_map(lay.map.size, highlight, colours, self.palette, app.scale, data.title, data)
         )
@@ -181,7 +226,7 @@ class PlayScene(Scene):
         pygame.draw.rect(backdrop, self.c("border"), lay.map, 1)
         if highlight:
             legend = "Outlined: what this decision is about"
-            image_rect = draw.text(
+            draw.text(
                 backdrop,
                 legend,
                 (lay.map.x + 10, lay.map.bottom - 6),
@@ -191,27 +236,45 @@ class PlayScene(Scene):
                 anchor="bottomleft",
                 halo=pygame.Color(20, 24, 30),
             )
-            del image_rect
-        if variables:
-            meter_sp = lay.meter_spacing or sp
-            columns = meter_columns(lay.meters.w, meter_sp)
-            backdrop.blit(
-                render_meters(
-                    lay.meters.size, variables, dict(game.state.values), self.palette, app.scale, columns, meter_sp
-                ),
-                lay.meters,
+
+    def _build_meters(self, backdrop: pygame.Surface, lay: PlayLayout, variables: list[Variable]) -> None:
+        """The visible variables as meters, each with a hover spot explaining it."""
+        if not variables:
+            return
+        game = self.game
+        meter_sp = lay.meter_spacing or self.sp
+        columns = meter_columns(lay.meters.w, meter_sp)
+        backdrop.blit(
+            render_meters(
+                lay.meters.size, variables, dict(game.state.values), self.palette, self.app.scale, columns, meter_sp
+            ),
+            lay.meters,
+        )
+        for variable, cell in zip(
+            variables, meter_cells(lay.meters.size, len(variables), columns, meter_sp), strict=True
+        ):
+            self.add_button(
+                f"meter_{variable.id}",
+                cell.move(lay.meters.topleft),
+                "",
+                "@hotspot",
+                tooltip=self._meter_tip(variable),
+                focusable=False,
             )
-            for variable, cell in zip(
-                variables, meter_cells(lay.meters.size, len(variables), columns, meter_sp), strict=True
-            ):
-                tip = f"<b>{esc(variable.label or variable.id)}</b>: {esc(str(game.value(variable.id)))}"
-                if variable.description:
-                    tip += f"<br>{esc(variable.description)}"
-                if variable.source:
-                    tip += f"<br><i>Source: {esc(cite(scenario, variable.source))}</i>"
-                self.add_button(
-                    f"meter_{variable.id}", cell.move(lay.meters.topleft), "", "@hotspot", tooltip=tip, focusable=False
-                )
+
+    def _meter_tip(self, variable: Variable) -> str:
+        scenario = self.game.scenario
+        tip = f"<b>{esc(variable.label or variable.id)}</b>: {esc(str(self.game.value(variable.id)))}"
+        if variable.description:
+            tip += f"<br>{esc(variable.description)}"
+        if variable.source:
+            tip += f"<br><i>Source: {esc(cite(scenario, variable.source))}</i>"
+        return tip
+
+    def _build_timeline(self, backdrop: pygame.Surface, lay: PlayLayout) -> None:
+        """The timeline of the historical events, each dot with a hover spot giving its day."""
+        app, sp, game = self.app, self.sp, self.game
+        scenario = game.scenario
         marks = self.marks()
         backdrop.blit(
             render_timeline(lay.timeline.size, scenario.start, scenario.end, game.date, marks, self.palette, app.scale),
@@ -221,56 +284,68 @@ class PlayScene(Scene):
         dot = max(16, sp.small_line)
         for index, mark in enumerate(marks):
             centre = (lay.timeline.x + line.x_of(mark.date), lay.timeline.y + line.y)
-            tense = "happened" if mark.past else "is due"
             self.add_button(
                 f"event_{index}",
                 pygame.Rect(centre[0] - dot // 2, centre[1] - dot // 2, dot, dot),
                 "",
                 "@hotspot",
-                tooltip=f"<b>{esc(long_date(mark.date))}</b><br>{esc(mark.title)}<br>"
-                f"<i>In history this {tense} on that day.</i>",
+                tooltip=self._event_tip(mark),
                 focusable=False,
             )
-        # narration and log
-        self.add_text("narration", lay.narration, self.narration_html())
-        self.add_text("log", lay.log, self.log_html(), "@log")
-        # choices
+
+    @staticmethod
+    def _event_tip(mark: Mark) -> str:
+        tense = "happened" if mark.past else "is due"
+        return f"<b>{esc(long_date(mark.date))}</b><br>{esc(mark.title)}<br><i>In history this {tense} on that day.</i>"
+
+    # the right column: choice cards, then the controls under them
+
+    def _build_cards(self, backdrop: pygame.Surface, lay: PlayLayout, specs: list[ChoiceSpec]) -> None:
+        """A card per choice; blocked ones explain on hover. While the computer or history moves,
+        the cards are shown but the keyboard does not stop on them."""
+        game = self.game
+        decision = game.decision
         waiting = game.computer_to_move and not self.history
         for spec, geo, view in zip(specs, lay.cards, decision.choices if decision else (), strict=False):
             draw_card(
                 backdrop,
                 geo,
-                lay.card_spacing or sp,
+                lay.card_spacing or self.sp,
                 self.palette,
                 spec.badge,
                 spec.blocked,
                 chosen=spec.detail.startswith("✓"),
             )
-            tip = None
-            if spec.blocked:
-                tip = "<br><br>".join(
-                    f"<b>{esc(c.title)}</b><br>{esc(c.explanation)}<br><i>Source: {esc(cite(scenario, c.source))}</i>"
-                    for c in view.blocked_by
-                )
             self.add_button(
                 f"choice_{view.number}",
                 geo.rect,
                 "",
                 "@card_blocked" if spec.blocked else "@card",
-                tooltip=tip,
+                tooltip=self._blocked_tip(view) if spec.blocked else None,
                 focusable=not waiting and not self.history,
             )
-        # controls
-        self._build_controls(backdrop, lay)
-        top = ("tree", "undo", "save", "help", "menu")
-        self.order = [k for k in self.order if k not in top] + [k for k in self.order if k in top]
+
+    def _blocked_tip(self, view: ChoiceView) -> str:
+        """Every constraint that blocks the choice, with its explanation and source."""
+        scenario = self.game.scenario
+        return "<br><br>".join(
+            f"<b>{esc(c.title)}</b><br>{esc(c.explanation)}<br><i>Source: {esc(cite(scenario, c.source))}</i>"
+            for c in view.blocked_by
+        )
+
+    def _order_focus(self) -> None:
+        """The keyboard walks the cards and controls first, the top bar last; a person's turn opens
+        on the first open choice, history on 'Next'."""
+        game = self.game
+        decision = game.decision
+        waiting = game.computer_to_move and not self.history
+        self.order = [k for k in self.order if k not in TOP_KEYS] + [k for k in self.order if k in TOP_KEYS]
         self.default_focus = "next" if self.history else ""
         if self.focus_key is None and self.order and not waiting and not self.history:
             first_open = next(
                 (f"choice_{v.number}" for v in (decision.choices if decision else ()) if v.available), None
             )
             self.focus_key = first_open
-        self.backdrop = backdrop
 
     def _build_controls(self, backdrop: pygame.Surface, lay: PlayLayout) -> None:
         sp, t = self.sp, self.app.type
@@ -435,10 +510,8 @@ class PlayScene(Scene):
         if hot_seat(game) and needs_handover(game, self.viewer, ClassroomSettings.of(game).projector):
             card = handover(game)
             if card is not None:
-                from .handover import HandoverScene
-
                 self.deadline = None
-                self.app.push(HandoverScene(self.app, self, card))
+                self.app.open("handover", self, card)
                 return
         self.viewer = actor
         self._start_clock()
@@ -666,10 +739,8 @@ class PlayScene(Scene):
             self.app.play(new_game)
 
     def save_quick(self) -> None:
-        from .saves import SavesScene
-
         if not self.history:
-            self.app.push(SavesScene(self.app, saving=True))
+            self.app.open("saves", saving=True)
 
     def briefing(self) -> None:
         """Only the briefings ``briefing_for`` allows: the seated delegation's own at its decision,
@@ -693,9 +764,18 @@ class PlayScene(Scene):
         )
 
     def tree(self) -> None:
-        from .tree import TreeScene
+        self.app.open("tree", self.game)
 
-        self.app.push(TreeScene(self.app, self.game))
+    # -- what other screens ask -----------------------------------------------------------------
+
+    @property
+    def replays_history(self) -> bool:
+        return self.history
+
+    def show_notice(self, text: str) -> bool:
+        self.notice = text
+        self.app.rebuild()
+        return True
 
     # -- input --------------------------------------------------------------------------------
 
@@ -709,13 +789,9 @@ class PlayScene(Scene):
         elif key == "save":
             self.save_quick()
         elif key == "help":
-            from .overlays import HelpOverlay
-
-            self.app.open_overlay(HelpOverlay(self.app))
+            self.app.open("help")
         elif key == "menu":
-            from .overlays import PauseOverlay
-
-            self.app.open_overlay(PauseOverlay(self.app))
+            self.app.open("pause")
         elif key == "skip":
             self.pending = self.app.now
         elif key == "briefing":
@@ -774,8 +850,8 @@ class PlayScene(Scene):
         if k == pygame.K_F5:
             self.reload()
             return True
-        if pygame.K_1 <= k <= pygame.K_9 or pygame.K_KP1 <= k <= pygame.K_KP9:
-            number = (k - pygame.K_1 + 1) if k <= pygame.K_9 else (k - pygame.K_KP1 + 1)
+        number = digit_of(k)
+        if number is not None:
             self.choose(number)
             return True
         if k == pygame.K_b:

@@ -9,6 +9,7 @@ import pygame
 
 from ...engine.saves import AUTOSAVE, SaveError, SaveInfo, list_saves, save_game
 from ...paths import saves_folder
+from ..host import SceneHost
 from ..layout import ChoiceSpec, button_width, card_geometry, row
 from ..story import esc
 from ..widgets import draw
@@ -40,7 +41,7 @@ def describe(info: SaveInfo) -> ChoiceSpec:
 class SavesScene(Scene):
     name = "saves"
 
-    def __init__(self, app, saving: bool) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, app: SceneHost, saving: bool) -> None:
         super().__init__(app)
         self.saving = saving
         self.page = 0
@@ -204,11 +205,8 @@ class SavesScene(Scene):
             return
         self.status, self.status_bad = f"Saved as ‘{path.stem}’.", False
         app.pop()
-        scene = app.scene
-        if hasattr(scene, "notice"):
-            scene.notice = f"Saved as ‘{path.stem}’."
-            app.rebuild()
-        else:  # the debrief (no narration to carry a notice): say so in a message
+        if not app.scene.show_notice(f"Saved as ‘{path.stem}’."):
+            # the debrief (no narration to carry a notice): say so in a message
             app.message("Saved", f"Saved as ‘{esc(path.stem)}’, in the saves folder:<br>{esc(str(path))}")
 
     def load(self, info: SaveInfo) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pygame
 
+from ..host import SceneHost
 from ..layout import ChoiceSpec, button_width, card_geometry, row
 from ..story import CatalogueEntry, catalogue, esc, long_date
 from ..widgets import draw
@@ -15,7 +16,7 @@ from .base import Scene
 class ScenarioScene(Scene):
     name = "scenarios"
 
-    def __init__(self, app) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, app: SceneHost) -> None:
         super().__init__(app)
         self.entries: list[CatalogueEntry] = catalogue()
         self.page = 0

@@ -6,13 +6,16 @@ open, no hand-over screens)."""
 from __future__ import annotations
 
 import random
+from typing import NamedTuple
 
 import pygame
 
 from ...classroom.pace import COMPUTER
 from ...classroom.settings import ClassroomSettings
-from ...engine import Game, GameError, Scenario
+from ...engine import Actor, Game, GameError, Lens, Scenario
 from ..classroom import next_rule, next_time_limit, rule_button, time_limit_name
+from ..host import SceneHost
+from ..keys import digit_of
 from ..layout import CardGeometry, ChoiceSpec, Spacing, button_width, card_geometry, fit_line, row
 from ..story import cite, esc
 from ..theme import actor_colours
@@ -26,6 +29,18 @@ PLAYERS = (
     ("goals", "Computer: own goals"),
     ("random", "Computer: at random"),
 )
+
+
+class PlayerRows(NamedTuple):
+    """How the rows of the right-hand column fit (see ``SetupScene._fit_player_rows``)."""
+
+    top: int  # where the first delegation's row starts
+    row_h: int
+    control_h: int  # the height of the buttons in the column
+    size: int  # their type size
+    two_columns: bool  # the class-play settings in a 2×2 grid (else one column)
+    cell_h: int  # one class-play setting: its label and button
+    seed_h: int  # the seed and class-play block, at the bottom of the column
 
 
 def _shorten_card(geo: CardGeometry, height: int, sp: Spacing) -> None:
@@ -50,7 +65,7 @@ class SetupScene(Scene):
     name = "setup"
     default_focus = "start"
 
-    def __init__(self, app, scenario: Scenario) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, app: SceneHost, scenario: Scenario) -> None:
         super().__init__(app)
         self.scenario = scenario
         self.lens = scenario.default_lens or next(iter(scenario.lenses), "")
@@ -64,45 +79,68 @@ class SetupScene(Scene):
         self.compact = False  # smaller buttons on the right, when large type leaves too little room
 
     def build(self) -> None:
-        app, sp, t = self.app, self.sp, self.app.type
-        scenario = self.scenario
-        w, h = app.size
-        g = sp.gap
-        margin = g * 2
+        """Lay the screen out in two columns over a footer, then fill each part."""
         backdrop = self.new_backdrop()
-        y = margin
-        head = draw.text(backdrop, "New game", (margin, y), t.heading, self.c("accent"), "bold")
+        head = self._draw_heading(backdrop)
+        footer, left, right = self._areas(head)
+        self._build_lenses(backdrop, left)
+        t = self.app.type
+        players = draw.text(backdrop, "Who plays each delegation", (right.x, right.y), t.body, self.c("muted"), "bold")
+        rows = self._fit_player_rows(right, players.bottom + self.sp.gap // 2)
+        self._build_players(backdrop, right, rows)
+        self._build_class_play(
+            backdrop,
+            pygame.Rect(right.x, right.bottom - rows.seed_h + self.sp.gap, right.w, rows.seed_h - self.sp.gap),
+            rows.two_columns,
+            rows.cell_h,
+        )
+        self._build_footer(backdrop, footer)
+        self.order.remove("start")  # Enter starts the game: the highlight begins there
+        self.order.insert(0, "start")
+        self.backdrop = backdrop
+
+    def _draw_heading(self, backdrop: pygame.Surface) -> pygame.Rect:
+        """'New game' and the scenario's title; returns the heading's rectangle."""
+        sp, t = self.sp, self.app.type
+        margin = sp.gap * 2
+        head = draw.text(backdrop, "New game", (margin, margin), t.heading, self.c("accent"), "bold")
         draw.text(
             backdrop,
-            scenario.title,
-            (head.right + g * 2, head.centery),
+            self.scenario.title,
+            (head.right + sp.gap * 2, head.centery),
             t.large,
             self.c("text"),
             "semibold",
             anchor="midleft",
         )
+        return head
+
+    def _areas(self, head: pygame.Rect) -> tuple[pygame.Rect, pygame.Rect, pygame.Rect]:
+        """The footer row, and the left (lenses) and right (players, class play) columns above it."""
+        sp = self.sp
+        w, h = self.app.size
+        g = sp.gap
+        margin = g * 2
         y = head.bottom + g
         footer = pygame.Rect(margin, h - margin - sp.button_h, w - 2 * margin, sp.button_h)
         body = pygame.Rect(margin, y, w - 2 * margin, footer.y - g - y)
         left = pygame.Rect(body.x, body.y, round(body.w * 0.46), body.h)
         right = pygame.Rect(left.right + g * 2, body.y, body.right - left.right - g * 2, body.h)
-        # lenses
+        return footer, left, right
+
+    # the lenses, in the left column
+
+    def _build_lenses(self, backdrop: pygame.Surface, left: pygame.Rect) -> None:
+        """A card per lens. Every card gets an equal share of the column when they do not all fit
+        whole; a card shortened to its share ends its last line with '…' (and its tool tip has the
+        full text)."""
+        sp, t = self.sp, self.app.type
+        g = sp.gap
         label = draw.text(
             backdrop, "How to read the evidence (the lens)", (left.x, left.y), t.body, self.c("muted"), "bold"
         )
         yy = label.bottom + g // 2
-        lenses = list(scenario.lenses.values())
-        geos = []
-        for index, lens in enumerate(lenses, start=1):
-            spec = ChoiceSpec(
-                lens.name,
-                f"{lens.text} — Source: {cite(scenario, lens.source)}",
-                False,
-                "✓" if lens.id == self.lens else str(index),
-            )
-            geos.append((lens, spec, card_geometry(pygame.Rect(left.x, 0, left.w, 0), spec, sp)))
-        # Every card gets an equal share of the column when they do not all fit whole; a card
-        # shortened to its share ends its last line with '…' (and its tool tip has the full text).
+        geos = self._lens_cards(left)
         gap = g // 2
         room = left.bottom - yy
         natural = sum(geo.rect.h for _, _, geo in geos) + gap * max(0, len(geos) - 1)
@@ -124,14 +162,32 @@ class SetupScene(Scene):
                 tooltip=f"<b>{esc(lens.name)}</b><br>{esc(lens.text)}" if shortened else None,
             )
             yy = geo.rect.bottom + gap
-        if not scenario.lenses:
+        if not self.scenario.lenses:
             draw.text(backdrop, "This scenario has a single reading.", (left.x, yy), t.body, self.c("muted"))
-        # players
-        label = draw.text(backdrop, "Who plays each delegation", (right.x, right.y), t.body, self.c("muted"), "bold")
-        actors = list(scenario.actors.values())
-        rows_top = label.bottom + g // 2
+
+    def _lens_cards(self, left: pygame.Rect) -> list[tuple[Lens, ChoiceSpec, CardGeometry]]:
+        """Each lens with its card's words and natural size (numbered; the chosen one ticked)."""
+        scenario = self.scenario
+        cards = []
+        for index, lens in enumerate(scenario.lenses.values(), start=1):
+            spec = ChoiceSpec(
+                lens.name,
+                f"{lens.text} — Source: {cite(scenario, lens.source)}",
+                False,
+                "✓" if lens.id == self.lens else str(index),
+            )
+            cards.append((lens, spec, card_geometry(pygame.Rect(left.x, 0, left.w, 0), spec, self.sp)))
+        return cards
+
+    # who plays each delegation, in the right column above the class-play settings
+
+    def _fit_player_rows(self, right: pygame.Rect, rows_top: int) -> PlayerRows:
+        """How the right column's rows fit: normal buttons when every row has room, compact ones
+        (large type on a short window) otherwise. Sets ``self.compact``."""
+        sp, t = self.sp, self.app.type
+        g = sp.gap
+        actors = len(self.scenario.actors)
         half = (right.w - g * 2) // 2
-        # Large type on a short window: smaller buttons in this column, so every row still fits.
         self.compact = False
         for compact in (False, True):
             self.compact = compact
@@ -145,59 +201,74 @@ class SetupScene(Scene):
             cell_h = sp.small_line + 4 + control_h
             seed_h = (2 if two_columns else 4) * cell_h + (1 if two_columns else 3) * g + g
             room = right.bottom - seed_h - g - rows_top
-            if room >= len(actors) * (control_h + 8):
+            if room >= actors * (control_h + 8):
                 break
-        row_h = max(control_h + 4, min(sp.line + sp.small_line + sp.pad * 2, room // max(1, len(actors)) - 4))
+        row_h = max(control_h + 4, min(sp.line + sp.small_line + sp.pad * 2, room // max(1, actors) - 4))
+        return PlayerRows(rows_top, row_h, control_h, size, two_columns, cell_h, seed_h)
+
+    def _build_players(self, backdrop: pygame.Surface, right: pygame.Rect, rows: PlayerRows) -> None:
+        actors = list(self.scenario.actors.values())
         colours = actor_colours([a.id for a in actors], {a.id: a.colour for a in actors}, self.palette)
-        widest = max(button_width(text, sp, size) for _, text in PLAYERS)
+        widest = max(button_width(text, self.sp, rows.size) for _, text in PLAYERS)
         for index, actor in enumerate(actors):
-            rect = pygame.Rect(right.x, rows_top + index * (row_h + 4), right.w, row_h)
-            draw.panel(backdrop, rect, self.c("card"), max(4, sp.pad - 2))
-            pygame.draw.rect(
-                backdrop,
-                colours[actor.id],
-                (rect.x, rect.y, max(6, sp.pad // 2), rect.h),
-                border_top_left_radius=max(4, sp.pad - 2),
-                border_bottom_left_radius=max(4, sp.pad - 2),
-            )
-            button = pygame.Rect(rect.right - widest - sp.pad, rect.centery - control_h // 2, widest, control_h)
-            text_x = rect.x + sp.pad * 2
-            room_w = button.x - text_x - sp.pad
-            name = actor.name + ("" if actor.seat == "table" else "  (offstage)")
-            font = draw.fonts.font(t.body, "bold")
-            while font.size(name)[0] > room_w and len(name) > 4:
-                name = name[:-2] + "…"
-            two = row_h >= sp.line + sp.small_line + sp.pad
-            ty = rect.y + (row_h - sp.line - (sp.small_line if two else 0)) // 2
-            draw.text(backdrop, name, (text_x, ty), t.body, self.c("text"), "bold")
-            if two:
-                desc = actor.description.split(". ")[0]
-                small = draw.fonts.font(t.small, "regular")
-                while small.size(desc)[0] > room_w and len(desc) > 4:
-                    desc = desc[:-2] + "…"
-                draw.text(backdrop, desc, (text_x, ty + sp.line), t.small, self.c("muted"))
-            current = dict(PLAYERS)[self.players[actor.id]]
-            person = self.players[actor.id] == "human"
-            style = ("@small_primary" if person else "@small") if compact else ("@primary" if person else "")
-            self.add_button(
-                f"player_{actor.id}",
-                button,
-                current,
-                style,
-                tooltip="Click (or Enter) to change who plays this delegation",
-            )
-        self._build_class_play(
-            backdrop, pygame.Rect(right.x, right.bottom - seed_h + g, right.w, seed_h - g), two_columns, cell_h
+            rect = pygame.Rect(right.x, rows.top + index * (rows.row_h + 4), right.w, rows.row_h)
+            self._build_player_row(backdrop, actor, rect, colours[actor.id], widest, rows.control_h)
+
+    def _build_player_row(
+        self,
+        backdrop: pygame.Surface,
+        actor: Actor,
+        rect: pygame.Rect,
+        colour: pygame.Color,
+        widest: int,
+        control_h: int,
+    ) -> None:
+        """One delegation: a card with its colour, name and first sentence, and the button saying
+        who plays it."""
+        sp, t = self.sp, self.app.type
+        draw.panel(backdrop, rect, self.c("card"), max(4, sp.pad - 2))
+        pygame.draw.rect(
+            backdrop,
+            colour,
+            (rect.x, rect.y, max(6, sp.pad // 2), rect.h),
+            border_top_left_radius=max(4, sp.pad - 2),
+            border_bottom_left_radius=max(4, sp.pad - 2),
         )
-        # footer
+        button = pygame.Rect(rect.right - widest - sp.pad, rect.centery - control_h // 2, widest, control_h)
+        text_x = rect.x + sp.pad * 2
+        room_w = button.x - text_x - sp.pad
+        name = actor.name + ("" if actor.seat == "table" else "  (offstage)")
+        font = draw.fonts.font(t.body, "bold")
+        while font.size(name)[0] > room_w and len(name) > 4:
+            name = name[:-2] + "…"
+        two = rect.h >= sp.line + sp.small_line + sp.pad
+        ty = rect.y + (rect.h - sp.line - (sp.small_line if two else 0)) // 2
+        draw.text(backdrop, name, (text_x, ty), t.body, self.c("text"), "bold")
+        if two:
+            desc = actor.description.split(". ")[0]
+            small = draw.fonts.font(t.small, "regular")
+            while small.size(desc)[0] > room_w and len(desc) > 4:
+                desc = desc[:-2] + "…"
+            draw.text(backdrop, desc, (text_x, ty + sp.line), t.small, self.c("muted"))
+        person = self.players[actor.id] == "human"
+        style = ("@small_primary" if person else "@small") if self.compact else ("@primary" if person else "")
+        self.add_button(
+            f"player_{actor.id}",
+            button,
+            dict(PLAYERS)[self.players[actor.id]],
+            style,
+            tooltip="Click (or Enter) to change who plays this delegation",
+        )
+
+    # the footer: what the setup amounts to, Back and Start
+
+    def _build_footer(self, backdrop: pygame.Surface, footer: pygame.Rect) -> None:
+        sp, t = self.sp, self.app.type
+        g = sp.gap
         if self.error:
             draw.text(backdrop, self.error, (footer.x, footer.y - sp.small_line - 4), t.small, self.c("bad"), "bold")
-        humans = [a.short or a.name for a in actors if self.players[a.id] == "human"]
-        summary = f"You play: {', '.join(humans)}" if humans else "Nobody plays: the computer plays every side"
-        if len(humans) > 1:
-            summary = f"Hot seat: {', '.join(humans)}" + (" (projector)" if self.projector else " take turns")
         back, start = row(footer, [button_width("Back", sp), button_width("Start the game", sp, t.large)], g, "right")
-        summary = fit_line(summary, back.x - footer.x - g, t.body, "semibold")
+        summary = fit_line(self._summary(), back.x - footer.x - g, t.body, "semibold")
         self.mark(
             "summary",
             draw.text(
@@ -206,9 +277,15 @@ class SetupScene(Scene):
         )
         self.add_button("back", back, "Back")
         self.add_button("start", start, "Start the game", "@primary")
-        self.order.remove("start")
-        self.order.insert(0, "start")
-        self.backdrop = backdrop
+
+    def _summary(self) -> str:
+        """Who plays, in a line: one delegation, a hot seat, or the computer alone."""
+        actors = self.scenario.actors.values()
+        humans = [a.short or a.name for a in actors if self.players[a.id] == "human"]
+        summary = f"You play: {', '.join(humans)}" if humans else "Nobody plays: the computer plays every side"
+        if len(humans) > 1:
+            summary = f"Hot seat: {', '.join(humans)}" + (" (projector)" if self.projector else " take turns")
+        return summary
 
     def control_h(self) -> int:
         """The height of this screen's right-hand buttons: smaller in compact mode."""
@@ -335,9 +412,8 @@ class SetupScene(Scene):
 
     def on_key(self, event: pygame.event.Event) -> bool:
         """1–9 choose the lens card with that number (the seed box takes digits only while typing)."""
-        k = event.key
-        if pygame.K_1 <= k <= pygame.K_9 or pygame.K_KP1 <= k <= pygame.K_KP9:
-            number = (k - pygame.K_1 + 1) if k <= pygame.K_9 else (k - pygame.K_KP1 + 1)
+        number = digit_of(event.key)
+        if number is not None:
             lenses = list(self.scenario.lenses)
             if 1 <= number <= len(lenses):
                 self.focus_key = f"lens_{lenses[number - 1]}"

@@ -80,10 +80,10 @@ class TitleScene(Scene):
         y = sub.bottom + sp.gap * 2
         if scenario:
             heading = f"{scenario.title}"
-            when = f"{long_date(scenario.start)} – {long_date(scenario.end)}"
+            dates = f"{long_date(scenario.start)} – {long_date(scenario.end)}"
             body = (
                 f"<font pixel_size={t.heading}><b>{esc(heading)}</b></font><br>"
-                f"<font color='{self.c('muted').hex[:7]}'>{esc(when)} · "
+                f"<font color='{self.c('muted').hex[:7]}'>{esc(dates)} · "
                 f"{len([a for a in scenario.actors.values() if a.seat == 'table'])} delegations at the table"
                 f"</font><br><br>{esc(scenario.summary)}"
             )
@@ -119,13 +119,13 @@ class TitleScene(Scene):
             ),
         )
         rects = column(menu, [button_h] * len(MENU), gap)
-        for (key, label, _), rect in zip(MENU, rects, strict=True):
+        for (name, label, _), rect in zip(MENU, rects, strict=True):
             enabled = True
-            if key in ("new", "replay"):
+            if name in ("new", "replay"):
                 enabled = scenario is not None
-            if key == "continue":
+            if name == "continue":
                 enabled = bool(self.autosave_line)
-            self.add_button(key, rect, label, "@primary" if key == "new" else "@menu", enabled=enabled)
+            self.add_button(name, rect, label, "@primary" if name == "new" else "@menu", enabled=enabled)
         self.backdrop = backdrop
 
     def _autosave_line(self) -> str:
@@ -146,13 +146,8 @@ class TitleScene(Scene):
 
     def on_button(self, key: str) -> None:
         app = self.app
-        from .saves import SavesScene
-        from .scenarios import ScenarioScene
-        from .settings import SettingsScene
-        from .setup import SetupScene
-
         if key == "new" and app.scenario:
-            app.push(SetupScene(app, app.scenario))
+            app.open("setup", app.scenario)
         elif key == "continue":
             game, notice = app.restore_save(app.autosave_path())
             if game is None:
@@ -160,14 +155,14 @@ class TitleScene(Scene):
             else:
                 app.play(game, notice)
         elif key == "load":
-            app.push(SavesScene(app, saving=False))
+            app.open("saves", saving=False)
         elif key == "replay" and app.scenario:
             from ...engine.history import historical_game
 
             app.play(historical_game(app.scenario), history=True)
         elif key == "scenarios":
-            app.push(ScenarioScene(app))
+            app.open("scenarios")
         elif key == "settings":
-            app.push(SettingsScene(app))
+            app.open("settings")
         elif key == "quit":
             app.quit()

@@ -10,6 +10,7 @@ import pygame
 
 from ...authoring.graph import HISTORY_COLOUR
 from ...engine import Game
+from ..host import SceneHost
 from ..layout import button_width, row
 from ..widgets import draw
 from ..widgets.tree_view import Trail, Viewport, picture, trail_of, view_of, with_trail
@@ -23,7 +24,7 @@ class TreeScene(Scene):
     name = "tree"
     default_focus = "close"
 
-    def __init__(self, app, game: Game) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, app: SceneHost, game: Game) -> None:
         super().__init__(app)
         self.game = game
         self.trail: Trail = trail_of(game)

@@ -1,4 +1,4 @@
-"""The decision tree in the window: ``render_png``'s picture of ``graph.layout`` with the player's
+"""The decision tree in the window: ``graph_png``'s picture of ``graph.layout`` with the player's
 path drawn over it, and the arithmetic of fitting, zooming and scrolling it in a viewport.
 
 The picture is drawn once per scenario version at full size (about 2000 pixels wide for the
@@ -12,11 +12,11 @@ from dataclasses import dataclass
 
 import pygame
 
-from ...authoring import render_png
 from ...authoring.graph import Frame, Layout, frame_for, layout
-from ...authoring.render_png import curve
 from ...engine import Game, Scenario
 from .. import fonts
+from ..render import graph_png
+from ..render.graph_png import curve
 
 ROAD = pygame.Color("#1B1B1B")  # the player's path: a dark road with a white centre line, unlike
 CENTRE_LINE = pygame.Color("#FFFFFF")  # any actor colour and unlike history's gold
@@ -34,7 +34,7 @@ def picture(scenario: Scenario) -> tuple[Layout, Frame, pygame.Surface]:
             _pictures.clear()
         plan = layout(scenario)
         frame = frame_for(plan, limit=8000)
-        _pictures[key] = (plan, frame, render_png.draw(scenario, plan, frame))
+        _pictures[key] = (plan, frame, graph_png.draw(scenario, plan, frame))
     return _pictures[key]
 
 
@@ -61,7 +61,7 @@ def trail_of(game: Game) -> Trail:
 def _arrow_points(
     plan: Layout, frame: Frame, source: str, target: str, back: bool, wraps: bool
 ) -> list[tuple[float, float]]:
-    """The curve ``render_png`` draws for an arrow, so the road lies on it; except that a road
+    """The curve ``graph_png`` draws for an arrow, so the road lies on it; except that a road
     along a row past other boxes arches over them, so those boxes do not look visited."""
     (x1, y1), (x2, y2) = frame.centre(plan.boxes[source]), frame.centre(plan.boxes[target])
     half_w, half_h = frame.box_w / 2, frame.box_h / 2

@@ -1,4 +1,5 @@
-"""The outcome chart as a PNG, drawn with pygame (imported only when a PNG is asked for).
+"""The class report's outcome chart (``game.classroom.chart``) as a PNG, drawn with pygame
+(imported only when a PNG is asked for).
 
 Works without a display: pygame draws on an off-screen surface, and SDL is told to use its dummy
 video driver when no display is set. Fonts: Source Sans Pro when its package is installed, else
@@ -11,7 +12,7 @@ import os
 from pathlib import Path
 from typing import Any
 
-from .chart import INK, RULE, Chart, layout
+from ...classroom.chart import INK, RULE, Chart, layout
 
 SCALE = 2  # drawn at twice the size, so it stays sharp when printed
 

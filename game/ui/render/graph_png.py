@@ -1,8 +1,9 @@
 """Draw the decision tree to a PNG with pygame: no window and no Graphviz needed.
 
-The picture follows ``graph.layout`` and ``graph.frame_for``, like the SVG. pygame is imported
-here only, when a PNG is asked for, and draws off-screen (SDL's dummy video driver when there is no
-display), so the command works on a server.
+The picture follows ``graph.layout`` and ``graph.frame_for``, like the SVG (``game.authoring.graph``).
+The window's tree view draws with it too; the ``graph`` command imports it only when a PNG is asked
+for. Drawing is off-screen (SDL's dummy video driver when there is no display), so the command works
+on a server.
 """
 
 from __future__ import annotations
@@ -12,8 +13,8 @@ import os
 from pathlib import Path
 from typing import Any
 
-from ..engine.model import Scenario
-from .graph import HISTORY_COLOUR, Frame, Layout, frame_for, ink, layout, rgb
+from ...authoring.graph import HISTORY_COLOUR, Frame, Layout, frame_for, ink, layout, rgb
+from ...engine.model import Scenario
 
 BACKGROUND = (250, 250, 247)
 LINE = (110, 110, 110)
