@@ -37,7 +37,8 @@ class Item:
     points: int
 
     def words(self) -> str:
-        return f"{self.text}: {self.points:+d}".replace("-", "−")
+        sign = "+" if self.points >= 0 else "−"
+        return f"{self.text}: {sign}{abs(self.points)}"
 
 
 @dataclass(frozen=True)
@@ -182,6 +183,8 @@ def best_package(
             best_any, fallback = key, package
         if best is not None and key <= best:
             continue
+        if not table.accepts(actor, mine):
+            continue  # worse for us than no deal: not worth proposing as a deal
         accepted = [
             p
             for p in negotiation.needs

@@ -64,7 +64,18 @@ class Format2Parts(BuilderBase):
                 for key in keys:
                     if isinstance(raw, dict) and key in raw:
                         self.error("needs-format-2", (section, index, key), f"'{key}' is part of format 2", hint)
+        texts = [("actors", "briefing"), ("nodes", "text"), ("events", "text"), ("outcomes", "epilogue")]
+        for section, key in texts:
+            for index, raw in enumerate(self.data.get(section, [])):
+                if isinstance(raw, dict) and isinstance(raw.get(key), list):
+                    self.error(
+                        "needs-format-2", (section, index, key), "text as a list of paragraphs is format 2", hint
+                    )
         for index, raw in enumerate(self.data.get("nodes", [])):
+            for si, step in enumerate(raw.get("choices", []) + raw.get("chance", [])):
+                if isinstance(step.get("text"), list):
+                    where = ("nodes", index, "choices" if si < len(raw.get("choices", [])) else "chance")
+                    self.error("needs-format-2", (*where, si, "text"), "text as a list of paragraphs is format 2", hint)
             for si, choice in enumerate(raw.get("choices", [])):
                 if "stays_blocked" in choice:
                     self.error(
@@ -217,7 +228,7 @@ class Format2Parts(BuilderBase):
             self.ref(raw["source"], self.ids("sources"), path + ("source",), "source")
         condition = self.expr(raw.get("if"), path + ("if",), "bool") if "if" in raw else None
         effects = self.effects(raw.get("effects", []), path)
-        text, _ = self.rich(raw.get("text"), path + ("text",), actor_ids)
+        text, parts = self.rich(raw.get("text"), path + ("text",), actor_ids)
         if "next" not in raw:
             return None
         return Outlet(
@@ -230,6 +241,7 @@ class Format2Parts(BuilderBase):
             condition,
             raw.get("historical", False),
             raw.get("source", ""),
+            parts,
         )
 
     def negotiation(
@@ -272,7 +284,7 @@ class Format2Parts(BuilderBase):
             bound = self.actor_list(rule.get("actors", []), rpath + ("actors",), list(parties))
             fn = self.expr(rule.get("terms"), rpath + ("terms",), "bool")
             if fn is not None and "constraint" in rule:
-                rules.append(TermRule(rule["constraint"], rule.get("on", "deal"), rule["terms"], fn, bound))
+                rules.append(TermRule(rule["constraint"], rule.get("forbids", "deal"), rule["terms"], fn, bound))
         history = []
         for index, move in enumerate(raw.get("history", [])):
             hpath = path + ("history", index)

@@ -21,6 +21,8 @@ ListFn = Callable[[Values], frozenset[Value]]
 
 MAX_EXPR_LENGTH = 2000
 MAX_DEPTH = 40
+MAX_TREE_DEPTH = 120  # operations chained one inside another, brackets or not
+MAX_NUMBER = 1_000_000_000
 
 # Built-in names the engine supplies in every ``values`` mapping.
 BUILTINS = ("day", "days_left")
@@ -254,6 +256,8 @@ class _Parser:
     def atom(self) -> Node:
         tok = self.take()
         if tok.kind == "int":
+            if len(tok.text) > 10 or int(tok.text) > MAX_NUMBER:
+                raise ExprError(f"{tok.text[:12]}… is too large: numbers go up to {MAX_NUMBER:,}", tok.col)
             return Node("int", tok.col, int(tok.text))
         if tok.kind == "str":
             return Node("str", tok.col, tok.text[1:-1])
@@ -291,8 +295,19 @@ class _Parser:
 
 
 def parse(text: str) -> Node:
-    """Parse an expression into a syntax tree (no names are checked yet)."""
-    return _Parser(text).parse_all()
+    """Parse an expression into a syntax tree (no names are checked yet). A tree deeper than
+    ``MAX_TREE_DEPTH`` (a long chain such as ``1+1+1+…``) is refused: checking and running it
+    would go as deep."""
+    tree = _Parser(text).parse_all()
+    stack = [(tree, 1)]
+    while stack:
+        node, depth = stack.pop()
+        if depth > MAX_TREE_DEPTH:
+            raise ExprError(
+                f"the expression chains more than {MAX_TREE_DEPTH} operations", node.col, "split it into simpler parts"
+            )
+        stack.extend((arg, depth + 1) for arg in node.args)
+    return tree
 
 
 # ---------------------------------------------------------------- checking and compiling

@@ -96,6 +96,8 @@ def settle_table(scenario: Scenario, state: GameState) -> None:
         talks.conclude(scenario, state, package if hopeful else None, None)
     else:
         for seat in node.sealed:
+            if state.node != node.id or state.outcome:
+                break  # the last seat's choice revealed the move and play went on
             if seat.actor not in state.picks:
                 options = turns.seal_options(scenario, node, state, seat.actor) or list(seat.choices)
                 talks.seal(scenario, state, seat.actor, _greedy(scenario, state, options, seat.actor), None)
@@ -104,7 +106,8 @@ def settle_table(scenario: Scenario, state: GameState) -> None:
 
 def _planned(scenario: Scenario, state: GameState, options: list[Step], actor: str, depth: int) -> Step:
     """What ``actor`` is expected to choose: by foresight of one level less, or greedily at the bottom."""
-    if depth <= 1 or len(options) == 1 or not scenario.actors[actor].goals:
+    player = scenario.actors[actor]
+    if depth <= 1 or len(options) == 1 or not (player.goals or player.objectives):
         return _greedy(scenario, state, options, actor)
     scored = [foresee(scenario, state, step, actor, depth - 1) for step in options]
     return options[scored.index(max(scored))]

@@ -15,7 +15,7 @@ from .build_v2 import Format2Parts
 from .expr import Value, VarType
 from .findings import ERROR, Finding, ScenarioError, has_errors, sort_findings
 from .model import Actor, Constraint, Event, Goal, Issue, Lens, Node, Outcome, Scenario, Source, Step, Variable
-from .schema import FORMAT_VERSION, FORMATS, SCENARIO, Path, Walk, where
+from .schema import FORMAT_VERSION, FORMATS, MAX_SPAN_DAYS, SCENARIO, Path, Walk, where
 from .yamlread import YamlDocument, read_document
 
 
@@ -368,6 +368,12 @@ class _Builder(Format2Parts):
         start, end = meta.get("start"), meta.get("end")
         if start and end and start > end:
             self.error("bad-date", ("meta", "end"), f"the end ({end}) comes before the start ({start})")
+        elif start and end and (end - start).days > MAX_SPAN_DAYS:
+            self.error(
+                "bad-date",
+                ("meta", "end"),
+                f"the scenario lasts {(end - start).days:,} days; the limit is {MAX_SPAN_DAYS:,} (about a century)",
+            )
         node_ids, outcome_ids = self.ids("nodes"), self.ids("outcomes")
         for clash in sorted(set(node_ids) & set(outcome_ids)):
             index = node_ids.index(clash)

@@ -194,7 +194,7 @@ class Issue:
         return next((o for o in self.options if o.id == option_id), None)
 
 
-ANSWERS = ("accept", "reject", "counter", "walk")
+ANSWERS = ("accept", "reject", "counter", "walk", "pass")  # "pass": the proposer offers nothing this round
 TALK_MOVES = ("propose", *ANSWERS)
 RULE_MOMENTS = ("propose", "accept", "deal")
 
@@ -224,6 +224,7 @@ class Outlet:
     condition: Compiled | None = None
     historical: bool = False
     source: str = ""
+    text_parts: tuple[TextPart, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -13,6 +13,7 @@ from typing import Literal
 
 from .expr import Values
 from .model import Constraint, Node, Scenario, Step
+from .narrate import PUBLIC, render
 from .state import GameState, TalksState, derive_seed, draw_below
 
 MAX_TURNS = 10_000
@@ -160,6 +161,7 @@ def _fire_events(scenario: Scenario, state: GameState, log: Log, since: int) -> 
         if event.condition is not None and not event.condition(values):
             continue
         state.fired.append(event.id)
+        text = render(event.text, event.text_parts, values, PUBLIC) if log is not None else ""
         for effect in event.effects:
             effect(values)
         if log is not None:
@@ -169,7 +171,7 @@ def _fire_events(scenario: Scenario, state: GameState, log: Log, since: int) -> 
                     "event",
                     day,
                     event.title,
-                    event.text,
+                    text,
                     source=event.source,
                     historical=event.historical,
                     effects=event.effect_texts,
@@ -214,6 +216,7 @@ def take(scenario: Scenario, state: GameState, step: Step, log: Log, actor: str 
     """Apply a choice or branch: effects, time, then move on to where it leads."""
     values = state.values
     taken_on = state.day
+    text = render(step.text, step.text_parts, values, PUBLIC) if log is not None and step.text_parts else step.text
     for effect in step.effects:
         effect(values)
     if step.days:
@@ -228,7 +231,7 @@ def take(scenario: Scenario, state: GameState, step: Step, log: Log, actor: str 
                 "chance" if node.is_chance else "decision",
                 taken_on,
                 step.label,
-                step.text,
+                text,
                 actor=actor,
                 node=node.id,
                 step=step.id,

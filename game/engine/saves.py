@@ -96,6 +96,17 @@ def context_line(game: Game) -> str:
     decision = game.decision
     if decision:
         return f"{when}: {decision.node.title} ({decision.actor.name} to decide)"
+    node, waiting = game.node, game.turns
+    if node is not None and waiting:
+        names = ", ".join(game.scenario.actors[t.actor].name for t in waiting)
+        doing = (
+            "to propose"
+            if waiting[0].kind == "propose"
+            else "to answer"
+            if waiting[0].kind == "answer"
+            else "to choose"
+        )
+        return f"{when}: {node.title} ({names} {doing})"
     return when
 
 

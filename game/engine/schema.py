@@ -98,13 +98,33 @@ def suggest(word: str, options: Iterable[object]) -> str:
 _KIND_NAMES = {yaml.ScalarNode: "a single value", yaml.SequenceNode: "a list", yaml.MappingNode: "a mapping"}
 
 
+MAX_NUMBER = 1_000_000_000  # the largest whole number a scenario may write, either sign
+MAX_STEP_DAYS = 3_660  # ten years: the longest one step may take
+MAX_SPAN_DAYS = 36_600  # a hundred years: the longest a scenario may last
+MAX_YEAR = 9_000  # so no date plus a scenario's span and a step's days can pass the calendar's end
+
+
+class NumberError(ValueError):
+    """A scalar that cannot be a scenario's whole number: not a number, or too large."""
+
+
 def yaml_int(text: str) -> int:
-    """The value of a scalar YAML resolved as an int (``12``, ``-3``, ``1_000``, ``0x1f``, ``0o17``)."""
+    """The value of a scalar YAML resolved as an int (``12``, ``-3``, ``1_000``, ``0x1f``, ``0o17``);
+    ``NumberError`` when it is not one (``!!int "x"``) or is beyond ``MAX_NUMBER`` either way. The
+    length is checked before converting, so a 5,000-digit number costs nothing."""
     clean = text.replace("_", "").strip()
+    if len(clean.lstrip("+-")) > 12:
+        raise NumberError(f"{text[:20]}{'…' if len(text) > 20 else ''} is too large: the limit is {MAX_NUMBER:,}")
     try:
-        return int(clean, 0)
+        number = int(clean, 0)
     except ValueError:
-        return int(yaml.load(text, Loader=Loader))  # rare forms such as YAML 1.1 octal '017'
+        try:
+            number = int(yaml.load(text, Loader=Loader))  # rare forms such as YAML 1.1 octal '017'
+        except (ValueError, TypeError, yaml.YAMLError):
+            raise NumberError(f"{text!r} is not a whole number") from None
+    if abs(number) > MAX_NUMBER:
+        raise NumberError(f"{number} is too large: the limit is {MAX_NUMBER:,} either way")
+    return number
 
 
 class Spec:
@@ -214,6 +234,7 @@ class Ident(Spec):
 class Integer(Spec):
     doc: str = ""
     minimum: int | None = None
+    maximum: int | None = None
 
     def convert(self, node: yaml.Node, path: Path, walk: Walk) -> Any:
         value = self._scalar(node, path, walk, "a whole number")
@@ -222,16 +243,23 @@ class Integer(Spec):
         if node.tag != "tag:yaml.org,2002:int":
             walk.error("wrong-type", path, f"{where(path, walk)} must be a whole number, not {value!r}")
             return None
-        number = yaml_int(value)
+        try:
+            number = yaml_int(value)
+        except NumberError as exc:
+            walk.error("out-of-range", path, f"{where(path, walk)}: {exc}", "write a whole number")
+            return None
         if self.minimum is not None and number < self.minimum:
             walk.error("out-of-range", path, f"{where(path, walk)} must be at least {self.minimum}, not {number}")
+            return None
+        if self.maximum is not None and number > self.maximum:
+            walk.error("out-of-range", path, f"{where(path, walk)} must be at most {self.maximum:,}, not {number:,}")
             return None
         return number
 
     def json_schema(self) -> dict[str, Any]:
         out: dict[str, Any] = {"type": "integer", "description": self.doc}
-        if self.minimum is not None:
-            out["minimum"] = self.minimum
+        out["minimum"] = self.minimum if self.minimum is not None else -MAX_NUMBER
+        out["maximum"] = self.maximum if self.maximum is not None else MAX_NUMBER
         return out
 
 
@@ -261,10 +289,14 @@ class Date(Spec):
         if value is None:
             return None
         try:
-            return dt.date.fromisoformat(value.strip())
+            date = dt.date.fromisoformat(value.strip())
         except ValueError:
             walk.error("bad-date", path, f"{value!r} is not a date", "write dates as YYYY-MM-DD, e.g. 1939-08-12")
             return None
+        if date.year > MAX_YEAR:
+            walk.error("bad-date", path, f"{value} is too far ahead: dates go up to the year {MAX_YEAR}")
+            return None
+        return date
 
     def json_schema(self) -> dict[str, Any]:
         return {"type": "string", "format": "date", "description": self.doc}
@@ -360,7 +392,11 @@ class ScalarValue(Spec):
         if value is None:
             return None
         if node.tag == "tag:yaml.org,2002:int":
-            return yaml_int(value)
+            try:
+                return yaml_int(value)
+            except NumberError as exc:
+                walk.error("out-of-range", path, f"{where(path, walk)}: {exc}", "write a whole number")
+                return None
         if node.tag == _BOOL_TAG:
             # Kept as the raw word too, so an enum value like 'on' can be recovered and warned about.
             return Yaml11Bool(value)
@@ -804,7 +840,7 @@ _STEP_FIELDS = [
     Field("label", Text("the button text"), True),
     Field("text", rich_text("narrated after it is taken")),
     Field("effects", _effects("changes to variables, in order")),
-    Field("days", Integer("time it takes", minimum=0)),
+    Field("days", Integer("time it takes", minimum=0, maximum=MAX_STEP_DAYS)),
     Field("next", Ident("a node or outcome id", "target"), True),
     Field("historical", Boolean("what really happened")),
     Field("source", Ident("the evidence", "source")),
@@ -828,7 +864,7 @@ CHOICE = Record(
 
 SEALED_CHOICE = Record(
     "sealed choice",
-    [f for f in CHOICE.fields if f.name not in ("next", "status_quo")]
+    [f for f in CHOICE.fields if f.name not in ("next", "status_quo", "days")]
     + [Field("status_quo", Boolean("taken when time runs out"))],
     "an option in a sealed move (where play goes is decided by 'resolve')",
     check=_historical_needs_source,
@@ -851,7 +887,7 @@ OUTLET = Record(
         Field("next", Ident("a node or outcome id", "target"), True),
         Field("text", rich_text("narrated on the way")),
         Field("effects", _effects("changes to variables")),
-        Field("days", Integer("time it takes", minimum=0)),
+        Field("days", Integer("time it takes", minimum=0, maximum=MAX_STEP_DAYS)),
         Field("if", Expression("bool", "taken only while this holds")),
         Field("historical", Boolean("what really happened")),
         Field("source", Ident("the evidence", "source")),
@@ -864,7 +900,9 @@ TERM_RULE = Record(
     "term rule",
     [
         Field("constraint", Ident("the constraint that forbids", "constraint"), True),
-        Field("on", Choice(("propose", "accept", "deal"), "what it forbids: proposing, accepting, or a deal"), True),
+        Field(
+            "forbids", Choice(("propose", "accept", "deal"), "what it forbids: proposing, accepting, or a deal"), True
+        ),
         Field("terms", Expression("bool", "which packages it concerns: a condition over the issues"), True),
         Field("actors", _actor_ids("who it binds (default: everyone)")),
     ],
@@ -875,7 +913,7 @@ HISTORY_MOVE = Record(
     "historical move",
     [
         Field("actor", Ident("who moved", "actor"), True),
-        Field("move", Choice(("propose", "accept", "reject", "counter", "walk"), "what it did"), True),
+        Field("move", Choice(("propose", "accept", "reject", "counter", "walk", "pass"), "what it did"), True),
         Field("terms", MapOf(Ident("an option id"), "the package proposed or countered: issue: option")),
         Field("text", Text("what happened, in a sentence")),
         Field("source", Ident("the evidence", "source"), True),

@@ -57,7 +57,8 @@ class Table:
         turn = next((t for t in self.game.turns if t.actor == seat), None)
         if turn is None:
             raise GameError("it is not your turn")
-        if action.kind != turn.kind:
+        instead = action.kind == "answer" and action.answer in ("walk", "pass") and turn.kind == "propose"
+        if action.kind != turn.kind and not instead:
             raise GameError(f"now is the time to {turn.kind}, not to {action.kind}")
         game = self.game
         if action.kind == "choose":

@@ -21,6 +21,7 @@ from collections.abc import Mapping
 from . import rules
 from .expr import Value
 from .model import Constraint, HistoricalMove, Negotiation, Node, Outlet, Scenario, Step
+from .narrate import PUBLIC, render
 from .rules import Happening, HappeningKind, Log
 from .state import GameState, TalksState
 
@@ -136,6 +137,7 @@ def propose(scenario: Scenario, state: GameState, actor: str, package: Package, 
             actor,
             node,
             text,
+            "propose",
         )
 
 
@@ -153,8 +155,10 @@ def answer(
     negotiation, talks = _talks(node, state)
     if actor not in waiting(node, state):
         raise TalksError(f"it is not {scenario.actors[actor].name}'s turn at the table")
-    if not talks.offer and kind != "walk":
+    if not talks.offer and kind not in ("walk", "pass"):
         raise TalksError(f"{scenario.actors[actor].name} is to propose: there is no offer to {kind}")
+    if talks.offer and kind == "pass":
+        raise TalksError("only the party whose turn it is to propose may pass")
     if kind == "accept":
         blocked = term_blockers(scenario, negotiation, "accept", actor, talks.offer, state)
         if blocked:
@@ -167,16 +171,22 @@ def answer(
         if blocked:
             raise TalksError(" ".join(f"{c.title}: {c.explanation}" for c in blocked))
         talks.counters[actor] = dict(package)
-    elif kind not in ("reject", "walk"):
-        raise TalksError(f"{kind!r} is not an answer: accept, reject, counter or walk")
+    elif kind not in ("reject", "walk", "pass"):
+        raise TalksError(f"{kind!r} is not an answer: accept, reject, counter or walk (or pass, to propose nothing)")
     talks.answers[actor] = kind
     state.turn += 1
     if not _follows_history(negotiation, talks, actor, kind, package or {}):
         state.off_history = True
     if log is not None:
-        words = {"accept": "accepts", "reject": "rejects the offer", "counter": "counters", "walk": "walks away"}[kind]
+        words = {
+            "accept": "accepts",
+            "reject": "rejects the offer",
+            "counter": "counters",
+            "walk": "walks away",
+            "pass": "makes no offer",
+        }[kind]
         detail = describe(scenario, package) if kind == "counter" and package else ""
-        _log(log, "answer", state, f"{scenario.actors[actor].name} {words}", detail, actor, node, text)
+        _log(log, "answer", state, f"{scenario.actors[actor].name} {words}", detail, actor, node, text, kind)
     if not talks.offer or not waiting(node, state):
         _close_round(scenario, state, node, negotiation, talks, log)
 
@@ -241,6 +251,12 @@ def _close_round(
     countered = next((p for p in negotiation.parties if p in talks.counters), "")
     if countered:
         talks.proposer, talks.offer = countered, dict(talks.counters[countered])
+        if log is not None:
+            name = scenario.actors[countered].name
+            title = f"Round {talks.round}: {name}'s counter-offer is on the table"
+            log.append(
+                Happening("offer", state.day, title, describe(scenario, talks.offer), actor=countered, node=node.id)
+            )
     else:
         parties = negotiation.parties
         talks.proposer = parties[(parties.index(talks.proposer) + 1) % len(parties)]
@@ -294,7 +310,7 @@ def seal(scenario: Scenario, state: GameState, actor: str, step: Step, log: Log)
                     "decision",
                     taken_on,
                     chosen.label,
-                    chosen.text,
+                    render(chosen.text, chosen.text_parts, state.values, PUBLIC),
                     actor=seat.actor,
                     node=node.id,
                     step=chosen.id,
@@ -320,17 +336,18 @@ def _leave(scenario: Scenario, state: GameState, outlet: Outlet, log: Log, kind:
     node_id = state.node
     state.talks = None
     taken_on = state.day
+    text = render(outlet.text, outlet.text_parts, state.values, PUBLIC) if log is not None else ""
     for effect in outlet.effects:
         effect(state.values)
     if outlet.days:
         rules.set_day(scenario, state, state.day + outlet.days)
-    if log is not None and (title or outlet.text):
+    if log is not None and (title or text):
         log.append(
             Happening(
                 kind,
                 taken_on,
                 title or "",
-                outlet.text,
+                text,
                 node=node_id,
                 source=outlet.source,
                 historical=outlet.historical,
@@ -341,9 +358,18 @@ def _leave(scenario: Scenario, state: GameState, outlet: Outlet, log: Log, kind:
 
 
 def _log(
-    log: Log, kind: HappeningKind, state: GameState, title: str, detail: str, actor: str, node: Node, text: str
+    log: Log,
+    kind: HappeningKind,
+    state: GameState,
+    title: str,
+    detail: str,
+    actor: str,
+    node: Node,
+    text: str,
+    move: str = "",
 ) -> None:
+    """A line of the table's history; ``move`` (in ``step``) names the talk move that made it."""
     if log is not None:
         # The terms first, then the mover's reason on a line of its own (views may hide the reason).
         body = detail + ("\n" + text if text else "")
-        log.append(Happening(kind, state.day, title, body, actor=actor, node=node.id))
+        log.append(Happening(kind, state.day, title, body, actor=actor, node=node.id, step=move))

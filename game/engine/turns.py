@@ -94,11 +94,11 @@ def historical_table_move(scenario: Scenario, state: GameState, turn: Turn) -> T
     node = scenario.nodes[turn.node]
     if node.negotiation is not None and state.talks is not None:
         recorded = talks.historical_move(node.negotiation, state.talks, turn.actor)
-        allowed = ("propose", "walk") if turn.kind == "propose" else ("accept", "reject", "counter", "walk")
+        allowed = ("propose", "walk", "pass") if turn.kind == "propose" else ("accept", "reject", "counter", "walk")
         if recorded is None or recorded.move not in allowed:
             return None
-        return TableMove(turn.actor, recorded.move, dict(recorded.terms), recorded.text)
+        return TableMove(turn.actor, recorded.move, dict(recorded.terms), recorded.text or "As history records.")
     if node.sealed:
         step = next((s for s in seal_options(scenario, node, state, turn.actor) if s.historical), None)
-        return TableMove(turn.actor, step.id) if step else None
+        return TableMove(turn.actor, step.id, reason="As history records.") if step else None
     return None

@@ -7,6 +7,9 @@ stream before any tree is built, so an alias bomb or a 50 MB file is refused in 
 
 from __future__ import annotations
 
+import os
+import re
+import stat
 from dataclasses import dataclass, field
 
 import yaml
@@ -20,6 +23,7 @@ MAX_DEPTH = 64
 MAX_ALIASES = 100
 MAX_EVENTS = 2_000_000
 MAX_EXPANDED = 1_000_000  # items the document would have with every alias written out
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")  # C0 controls but tab and line breaks, and DEL
 
 _STANDARD_TAGS = {
     "tag:yaml.org,2002:str",
@@ -47,8 +51,14 @@ def _err(file: str, code: str, message: str, line: int = 0, col: int = 0, hint: 
 
 
 def read_bytes(path: str) -> tuple[bytes | None, Finding | None]:
-    """Read at most MAX_BYTES + 1 bytes, so a huge file is refused without loading it all."""
+    """Read at most MAX_BYTES + 1 bytes of a regular file, so a huge file is refused without loading
+    it all and a pipe or device never blocks the reader."""
     try:
+        kind = os.stat(path).st_mode
+        if stat.S_ISDIR(kind):
+            return None, _err(path, "file-unreadable", "this is a folder, not a scenario file")
+        if not stat.S_ISREG(kind):
+            return None, _err(path, "file-unreadable", "this is not a regular file (a pipe or a device?)")
         with open(path, "rb") as handle:
             data = handle.read(MAX_BYTES + 1)
     except FileNotFoundError:
@@ -83,6 +93,23 @@ def decode(data: bytes, file: str) -> tuple[str | None, Finding | None]:
             file, "not-utf8", f"byte 0x{data[exc.start]:02x} is not UTF-8 text", line, col, "save the file as UTF-8"
         )
     return text.lstrip("\ufeff"), None
+
+
+def control_character(text: str, file: str) -> Finding | None:
+    """The first control character (other than tab and line breaks), where it really is."""
+    bad = _CONTROL.search(text)
+    if bad is None:
+        return None
+    line = text.count("\n", 0, bad.start()) + 1
+    col = bad.start() - (text.rfind("\n", 0, bad.start()) + 1) + 1
+    return _err(
+        file,
+        "not-text",
+        f"the control character U+{ord(bad.group()):04X} is not allowed in a scenario",
+        line,
+        col,
+        "remove it; only tabs, line breaks and printable text belong in YAML",
+    )
 
 
 @dataclass
@@ -207,7 +234,7 @@ def read_document(path: str, text: str | None = None) -> YamlDocument:
         return YamlDocument(
             None, text, [_err(path, "empty", "the file is empty", 1, 1, "start from 'python main.py new NAME'")]
         )
-    problem = _scan_events(text, path)
+    problem = control_character(text, path) or _scan_events(text, path)
     if problem:
         return YamlDocument(None, text, [problem])
     try:

@@ -297,3 +297,51 @@ def test_set_values_hold_at_the_first_decision(tiny) -> None:  # type: ignore[no
     game = Game.new(tiny, seed=1, start="final", overrides={"trust": 5})
     assert any(h.kind == "event" for h in game.log), "an event fires on the way to the first decision"
     assert game.value("trust") == 5
+
+
+def test_a_proposer_may_pass_and_the_next_party_proposes(table: Scenario, act: Act) -> None:
+    game = Game.new(table, seed=3, controllers=everyone(table))
+    game = act(game, lambda g: g.answer("red", "pass"))
+    assert [(t.actor, t.kind) for t in game.turns] == [("blue", "propose")]
+    assert game.state.talks is not None and game.state.talks.round == 2
+    assert game.log[-1].step == "pass" and "makes no offer" in game.log[-1].title
+    with pytest.raises(GameError, match="only the party whose turn it is to propose may pass"):
+        game.propose("blue", NARROW_LATER)
+        game.answer("red", "pass")
+
+
+def test_log_lines_name_their_move_and_a_counter_offer_is_announced(table: Scenario) -> None:
+    game = Game.new(table, seed=3, controllers=everyone(table))
+    game.propose("red", WIDE_NOW)
+    game.answer("blue", "counter", {"passage": "closed", "signing": "later"})
+    game.answer("green", "reject")
+    assert [h.step for h in game.log if h.kind == "answer"] == ["counter", "reject"]
+    assert game.log[0].step == "propose"
+    assert game.log[-1].kind == "offer" and "counter-offer is on the table" in game.log[-1].title
+    assert game.log[-1].text == "Passage: Closed; Signing: Later"
+
+
+def test_a_computer_proposer_never_offers_a_deal_worse_than_none(table: Scenario) -> None:
+    from game.engine import bargain
+
+    game = Game.new(table, "doubting", seed=1, controllers=everyone(table))  # red's walk-away is 4 here
+    negotiation = table.nodes["talks"].negotiation
+    assert negotiation is not None
+    package, hopeful = bargain.best_package(table, game.state, negotiation, "red")
+    if hopeful:
+        worth = bargain.appraise(table, table.actors["red"], package, game.state.values)
+        assert worth.total >= worth.walk_away
+
+
+def test_reasons_put_the_sign_on_the_number_only() -> None:
+    from game.engine.bargain import Item
+
+    assert Item("Kestra-Dunmore line", -3).words() == "Kestra-Dunmore line: −3"
+    assert Item("A gain", 2).words() == "A gain: +2"
+
+
+def test_paragraph_lists_are_format_2(table: Scenario) -> None:
+    text = (Path(__file__).resolve().parent.parent / "fixtures" / "tiny.yaml").read_text(encoding="utf-8")
+    text = text.replace("text: Red opens the talks.", "text: [Red opens the talks., {text: Softly., if: trust > 2}]")
+    scenario, findings = load_text("old.yaml", text)
+    assert scenario is None and any(f.code == "needs-format-2" and "paragraphs" in f.message for f in findings)

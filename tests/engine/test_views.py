@@ -119,7 +119,7 @@ def test_a_seat_sees_its_own_briefing_values_and_private_meters(table: Scenario)
     red = Table(game).view("red")
     assert "Red needs passage" in red.briefing and "cannot sign anything binding" in red.briefing
     assert red.values == {"passage": {"closed": -4, "narrow": 2, "wide": 5}, "signing": {"later": 0, "now": 2}}
-    assert red.walk_away == 3
+    assert red.walk_away == 2
     assert {m.id for m in red.meters} >= {"rival_offer", "resolve"}
     assert "A rival power has made Red a quiet offer." in red.knowledge
     blue = Table(game).view("blue")
