@@ -157,3 +157,30 @@ def test_briefing_and_situation_show_only_the_seats_own_secrets(tmp_path: Path) 
     assert "Blue delegation, private briefing: Blue may talk, not sign, until powers come." in blue
     for secret in ("rival power", "Keep the rival talks alive", "The rival's offer", "Red's resolve:", "in its pocket"):
         assert secret not in blue
+
+
+def test_an_event_known_to_one_seat_is_shown_to_it_alone(tmp_path: Path) -> None:
+    private = tmp_path / "whisper.yaml"
+    event = (
+        "events:\n  - id: whisper\n    date: 1900-03-02\n    title: A whisper from the rival\n"
+        "    text: The rival raises its offer.\n    known_to: [red]\n    source: src"
+    )
+    private.write_text(TABLE.read_text(encoding="utf-8").replace("events: []", event), encoding="utf-8")
+    result = run(
+        "play",
+        "--text",
+        str(private),
+        "--seed",
+        "3",
+        "--as",
+        "red",
+        "blue",
+        stdin="1 2 1\n1\n1\nl\n",
+        env={"PARLEY_SAVES": str(tmp_path), "COLUMNS": "100"},
+    )
+    assert result.returncode == 0, result.stderr
+    out = result.stdout
+    red_turn, blue_turn = out.split(HAND_TO_BLUE)[-2:]
+    assert "(Known to your delegation only)\n[2 Mar] EVENT — A whisper from the rival" in red_turn
+    assert "whisper" not in blue_turn  # not in Blue's turn, nor in Blue's log ('l')
+    assert "Blue delegation to choose in secret:" in blue_turn and "[1 Mar] Red delegation proposes" in blue_turn

@@ -205,7 +205,12 @@ class TerminalPlayer:
 
     def _ask(self) -> bool:
         """Show the turn of the first seat to act and handle its input; False when the player quits."""
-        seat = self.table.waiting_for()[0]
+        waiting = self.table.waiting_for()
+        if not waiting:  # not expected: the rules always leave someone to move until the end
+            self.say("(Nobody is left to move, yet the game has not ended; it is autosaved.)")
+            self._autosave()
+            return False
+        seat = waiting[0]
         view = self.table.view(seat)
         self._hand_over(seat, view)
         self._last_seat = seat
