@@ -1,7 +1,10 @@
 """Terminal play: narration, numbered choices, blocked choices with their reasons, undo, save, quit.
 
-Reads one line per prompt from any text stream, so the same loop serves a person at a terminal and
-choices piped in by a script or a test.
+Plays through the engine's ``Table``: each seat acts when its turn comes — a decision, a move at a
+negotiation (``table``), or a sealed choice — and sees the game through its own ``View``. With
+several people at one terminal, a hand-over line asks the others to look away before a seat's
+private values or hidden choice are on the screen. Reads one line per prompt from any text stream,
+so the same loop serves a person at a terminal and moves piped in by a script or a test.
 """
 
 from __future__ import annotations
@@ -12,15 +15,21 @@ from pathlib import Path
 from typing import TextIO
 
 from ..engine import Game, GameError
+from ..engine.narrate import PUBLIC
 from ..engine.saves import SaveError, autosave, save_game
+from ..engine.table import Action, Table
+from ..engine.views import View
 from ..engine.wording import cite, long_date, show_value
-from .text import happening_lines, wrap
+from .delegation import briefing_lines, revealed_lines, score_lines
+from .table import TABLE_HELP, MoveError, menu_lines, package_hint, read_move, read_package, table_choices, table_lines
+from .text import line_lines, wrap
 
 HELP = """\
 Type the number of a choice to take it; add a reason after a colon, e.g. '2: we need time'.
   u  undo your last decision        s [NAME]  save (default name: quicksave)
   l  show the log so far            b  show your delegation's briefing
   v  show the situation             h  this help         q  quit (the game is autosaved)"""
+TABLE_KINDS = ("propose", "answer")
 
 
 @dataclass
@@ -30,9 +39,72 @@ class TerminalPlayer:
     out: TextIO = field(default_factory=lambda: sys.stdout)  # read at run time, so tests can redirect
     inp: TextIO = field(default_factory=lambda: sys.stdin)
     autosave: bool = True
+    table: Table = field(init=False)
+    _shown: int = field(init=False, default=0)  # lines of the shared log printed so far
+    _private_shown: dict[str, int] = field(init=False, default_factory=dict)  # per seat, private events shown
+    _last_seat: str = field(init=False, default="")  # the seat that last had the terminal
+    _round: tuple[str, int] = field(init=False, default=("", 0))  # the negotiation round last announced
+
+    def __post_init__(self) -> None:
+        self.table = Table(self.game)
 
     def say(self, text: str = "") -> None:
         print(text, file=self.out)
+
+    # -- who sees what ------------------------------------------------------------------------
+
+    @property
+    def shared(self) -> bool:
+        """Several people take turns at this terminal."""
+        return len(self.table.seats) > 1
+
+    @property
+    def log_viewer(self) -> str:
+        """Whose view the running log is printed from: the one seat, else what the whole room may see."""
+        seats = self.table.seats
+        return seats[0] if len(seats) == 1 else PUBLIC
+
+    def _print_new(self, revealing: bool = False) -> None:
+        """Print the log lines not yet printed; ``revealing`` heads a sealed move's reveal."""
+        log = self.table.view(self.log_viewer).log
+        for line in log[self._shown :]:
+            if revealing and line.kind == "decision":
+                self.say("--- The sealed choices are revealed ---")
+                revealing = False
+            self.say(line_lines(self.game.scenario, line))
+        self._shown = len(log)
+        self._announce_round()
+
+    def _announce_round(self) -> None:
+        """A new round at the same table: say whose offer now lies on it."""
+        table = self.table.view(PUBLIC).table
+        if table is None:
+            return
+        now = (table.node, table.round)
+        if now[0] == self._round[0] and now[1] > self._round[1]:
+            names = {card.id: card.name for card in self.table.view(PUBLIC).actors}
+            whose = (
+                f"{names[table.proposer]}'s counter-offer is on the table"
+                if table.offer
+                else (f"{names[table.proposer]} is to propose")
+            )
+            self.say(f"--- Round {table.round} of {table.rounds}: {whose} ---")
+        self._round = now
+
+    def _print_private(self, seat: str, view: View) -> None:
+        """With several seats, the events only this seat may know, shown once it has the terminal."""
+        public = set(self.table.view(PUBLIC).log)
+        private = [line for line in view.log if line.kind == "event" and line not in public]
+        for line in private[self._private_shown.get(seat, 0) :]:
+            self.say("(Known to your delegation only)")
+            self.say(line_lines(self.game.scenario, line))
+        self._private_shown[seat] = len(private)
+
+    def _at_sealed(self) -> bool:
+        node = self.game.node
+        return node is not None and node.kind == "sealed"
+
+    # -- the loop -----------------------------------------------------------------------------
 
     def run(self) -> int:
         game = self.game
@@ -41,15 +113,17 @@ class TerminalPlayer:
         lens = scenario.lenses.get(game.settings.lens)
         if lens:
             self.say(f"Lens: {lens.name} — {cite(scenario, lens.source)}")
-        people = [a.name for a in scenario.actors.values() if game.controller(a.id) == "human"]
+        people = [card.name for card in self.table.view(PUBLIC).actors if card.played_by_person]
         self.say(f"You play: {', '.join(people) or 'nobody (watching the computer)'}.  Seed: {game.settings.seed}.")
         self.say("Type h for help.\n")
-        for item in game.log:
-            self.say(happening_lines(scenario, item))
+        self._print_new()
         while not game.ended:
-            if game.computer_to_move:
-                for item in game.play_computer():
-                    self.say(happening_lines(scenario, item))
+            if game.computer_to_move and not (self._at_sealed() and self.table.waiting_for()):
+                # At a sealed move people choose first: nothing shows until the reveal anyway, and a
+                # computer seat's look-ahead fails when it seals before a seat earlier in order.
+                revealing = self._at_sealed()
+                self.table.advance(limit=1)
+                self._print_new(revealing)
                 self._autosave()
                 continue
             if not self._ask():
@@ -64,55 +138,94 @@ class TerminalPlayer:
             except SaveError as exc:
                 self.say(f"(autosave failed: {exc})")
 
-    def _show_decision(self) -> None:
-        game = self.game
-        decision = game.decision
-        assert decision is not None
-        node = decision.node
+    def _hand_over(self, seat: str, view: View) -> None:
+        """With several people at the terminal, pass it before a seat's private table or hidden choice."""
+        if not self.shared or self.game.scenario.format < 2:
+            return
+        if seat != self._last_seat or (view.turn is not None and view.turn.kind == "seal"):
+            name = next(card.name for card in view.actors if card.id == seat)
+            self.say("")
+            self.say(f"===> Pass the terminal to: {name} — the others look away. <===")
+            self._print_private(seat, view)
+
+    def _show_turn(self, seat: str, view: View) -> None:
         self.say("")
-        self.say(f"--- {long_date(decision.date)} — {node.title} ---")
-        self.say(wrap(node.text))
-        self.say(f"\n{decision.actor.name} to decide:")
-        for view in decision.choices:
-            if view.available:
-                self.say(wrap(view.step.label, "      ", f"  {view.number}. "))
+        self.say(f"--- {long_date(view.date)} — {view.node_title} ---")
+        self.say(wrap(view.narration))
+        kind = view.turn.kind if view.turn else ""
+        if kind in TABLE_KINDS:
+            self.say("")
+            for line in table_lines(view):
+                self.say(line)
+            for line in menu_lines(view, table_choices(view)):
+                self.say(line)
+            return
+        decision = self.game.decision_for(seat)  # the seat's own choices, with the rules that block any
+        assert decision is not None
+        name = decision.actor.name
+        self.say(f"\n{name} to choose in secret:" if kind == "seal" else f"\n{name} to decide:")
+        for choice in decision.choices:
+            if choice.available:
+                self.say(wrap(choice.step.label, "      ", f"  {choice.number}. "))
             else:
-                self.say(wrap(view.step.label + "  [unavailable]", "      ", f"  {view.number}. "))
-                for constraint in view.blocked_by:
+                self.say(wrap(choice.step.label + "  [unavailable]", "      ", f"  {choice.number}. "))
+                for constraint in choice.blocked_by:
                     self.say(
                         wrap(
                             f"{constraint.title}: {constraint.explanation} "
-                            f"(source: {cite(game.scenario, constraint.source)})",
+                            f"(source: {cite(self.game.scenario, constraint.source)})",
                             "        ",
                             "      ✗ ",
                         )
                     )
 
-    def _ask(self) -> bool:
-        """Show the decision and handle one line of input; False when the player quits."""
-        self._show_decision()
-        while True:
-            self.out.write("> ")
+    def _read(self, prompt: str, hidden: bool = False) -> str | None:
+        """One line of input (None at its end), echoed when piped so a transcript reads whole; a
+        hidden choice is echoed masked."""
+        self.out.write(prompt)
+        self.out.flush()
+        line = self.inp.readline()
+        if not line:
+            return None
+        if not self.inp.isatty():
+            shown = line.rstrip("\n")
+            self.say("(a hidden choice)" if hidden and shown.strip()[:1].isdigit() else shown)
+        elif hidden and self.out.isatty():
+            self.out.write("\x1b[1A\x1b[2K")  # erase the typed choice from the screen
             self.out.flush()
-            line = self.inp.readline()
-            if not line:
-                if self.autosave:
-                    self._autosave()
-                    self.say(
-                        "\n(no more input: the game is autosaved; continue with 'python main.py play --text "
-                        "--continue')"
-                    )
-                else:
-                    self.say("\n(no more input: the game ends here, unsaved, as --no-autosave asked)")
-                return False
-            if not self.inp.isatty():
-                self.say(line.rstrip("\n"))
-            result = self._command(line.strip())
+        return line
+
+    def _out_of_input(self) -> bool:
+        if self.autosave:
+            self._autosave()
+            self.say("\n(no more input: the game is autosaved; continue with 'python main.py play --text --continue')")
+        else:
+            self.say("\n(no more input: the game ends here, unsaved, as --no-autosave asked)")
+        return False
+
+    def _ask(self) -> bool:
+        """Show the turn of the first seat to act and handle its input; False when the player quits."""
+        waiting = self.table.waiting_for()
+        if not waiting:  # not expected: the rules always leave someone to move until the end
+            self.say("(Nobody is left to move, yet the game has not ended; it is autosaved.)")
+            self._autosave()
+            return False
+        seat = waiting[0]
+        view = self.table.view(seat)
+        self._hand_over(seat, view)
+        self._last_seat = seat
+        self._show_turn(seat, view)
+        hidden = self.shared and view.turn is not None and view.turn.kind == "seal"
+        while True:
+            line = self._read("> ", hidden)
+            if line is None:
+                return self._out_of_input()
+            result = self._command(seat, view, line.strip())
             if result is not None:
                 return result
 
-    def _command(self, line: str) -> bool | None:
-        """Act on one input line: True to go on to the next decision, False to quit, None to ask again."""
+    def _command(self, seat: str, view: View, line: str) -> bool | None:
+        """Act on one input line: True to go on to the next turn, False to quit, None to ask again."""
         game = self.game
         if not line:
             return None
@@ -123,9 +236,15 @@ class TerminalPlayer:
             return False
         if word in ("h", "help", "?"):
             self.say(HELP)
+            if view.table is not None:
+                self.say(TABLE_HELP)
             return None
         if word in ("u", "undo"):
             if game.undo_to_human():
+                self._shown = len(self.table.view(self.log_viewer).log)
+                table = self.table.view(PUBLIC).table
+                self._round = (table.node, table.round) if table else ("", 0)
+                self._last_seat = ""
                 self.say("Undone.")
                 return True
             self.say("Nothing to undo.")
@@ -138,47 +257,104 @@ class TerminalPlayer:
                 self.say(f"Not saved: {exc}")
             return None
         if word in ("l", "log"):
-            for item in game.log:
-                self.say(happening_lines(game.scenario, item, show_effects=False))
+            for entry in self.table.view(seat).log:
+                self.say(line_lines(game.scenario, entry, show_effects=False))
             return None
         if word in ("b", "briefing"):
-            decision = game.decision
-            if decision:
-                self.say(wrap(decision.actor.briefing, "  ", f"{decision.actor.name}, private briefing: "))
+            for text in briefing_lines(self.table.view(seat)):
+                self.say(text)
             return None
         if word in ("v", "view", "situation"):
-            self._show_situation()
+            self._show_situation(self.table.view(seat))
             return None
+        kind = view.turn.kind if view.turn else ""
+        if kind in TABLE_KINDS:
+            return self._table_move(seat, view, line)
+        return self._choose(seat, kind, line)
+
+    def _choose(self, seat: str, kind: str, line: str) -> bool | None:
+        """A decision or a sealed choice by number, with an optional reason after a colon."""
         number, _, reason = line.partition(":")
         try:
             choice = int(number.strip())
         except ValueError:
             self.say("Type a choice's number, or h for help.")
             return None
+        return self._act(seat, Action(kind, choice=choice, reason=reason))
+
+    def _table_move(self, seat: str, view: View, line: str) -> bool | None:
+        """A move at the table; a package is read from the same line or from the next one."""
+        table = view.table
+        assert table is not None
         try:
-            happened = game.choose(choice, reason=reason)
+            typed = read_move(line, table_choices(view))
+            if typed.choice.blocked:
+                raise MoveError(f"Cannot: {typed.choice.blocked}")
+            package = read_package(typed.numbers, table) if typed.numbers else {}
+        except MoveError as exc:
+            self.say(str(exc))
+            return None
+        reason = typed.reason
+        if typed.choice.needs_package and not package:
+            self.say(package_hint(table))
+            while not package:
+                answer = self._read("package> ")
+                if answer is None:
+                    return self._out_of_input()
+                numbers, _, more = answer.partition(":")
+                if not numbers.strip():
+                    self.say("(Back to the moves.)")
+                    return None
+                if not numbers.strip()[0].isdigit():  # a command (undo, briefing, quit...) leaves the package
+                    return self._command(seat, view, answer.strip())
+                try:
+                    package = read_package(numbers.replace(",", " ").split(), table)
+                except MoveError as exc:
+                    self.say(str(exc))
+                reason = reason or more.strip()
+        kind = typed.choice.kind
+        if view.turn is not None and view.turn.kind == "propose" and kind == "walk":
+            # The table takes only a proposal from the proposer, though the rules let it walk away.
+            return self._walk_as_proposer(seat, reason)
+        if kind == "propose":
+            return self._act(seat, Action("propose", package=package, reason=reason))
+        return self._act(seat, Action("answer", answer=kind, package=package, reason=reason))
+
+    def _walk_as_proposer(self, seat: str, reason: str) -> bool | None:
+        try:
+            self.game.answer(seat, "walk", reason=reason)
         except GameError as exc:
             self.say(f"Cannot: {exc}")
             return None
-        for item in happened:
-            self.say(happening_lines(game.scenario, item))
+        self._print_new()
         self._autosave()
         return True
 
-    def _show_situation(self) -> None:
-        game = self.game
-        self.say(f"Date: {long_date(game.date)}")
-        for variable in game.scenario.variables.values():
-            if variable.visible:
-                self.say(f"  {variable.label}: {show_value(game.value(variable.id))}")
+    def _act(self, seat: str, action: Action) -> bool | None:
+        revealing = self._at_sealed()
+        try:
+            self.table.act(seat, action)
+        except GameError as exc:
+            self.say(f"Cannot: {exc}")
+            return None
+        self._print_new(revealing)
+        self._autosave()
+        return True
+
+    def _show_situation(self, view: View) -> None:
+        self.say(f"Date: {long_date(view.date)}")
+        for meter in view.meters:
+            private = "  (known to your delegation only)" if meter.private else ""
+            self.say(f"  {meter.label}: {show_value(meter.value)}{private}")
 
     def _show_ending(self) -> None:
         game = self.game
         outcome = game.outcome
         assert outcome is not None
+        view = self.table.view(self.log_viewer)
         self.say("")
-        self.say(f"=== THE END: {outcome.title} ===")
-        self.say(wrap(outcome.epilogue))
+        self.say(f"=== THE END: {view.outcome_title} ===")
+        self.say(wrap(view.epilogue))
         if outcome.historical and game.state.off_history:
             self.say("\nHistory ended here too, though by another road than yours.")
         elif outcome.historical:
@@ -189,6 +365,9 @@ class TerminalPlayer:
                 self.say(wrap(outcome.speculation, "  ", "  Why: "))
         for source in outcome.sources:
             self.say(wrap(cite(game.scenario, source), "    ", "  Source: "))
+        labels = {v.id: v.label for v in game.scenario.variables.values()}
+        for line in score_lines(view) + revealed_lines(view, labels):
+            self.say(line)
         decisions = [m for m in game.moves if m.by != "chance"]
         yours = sum(1 for m in decisions if m.in_persons_seat)
         self.say(

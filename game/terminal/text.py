@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import shutil
 import textwrap
 
 from ..engine import Happening, Scenario
+from ..engine.views import Line
 from ..engine.wording import describe_effects, short_date
+
+ENDINGS = ("outcome", "deadline", "stuck")
 
 
 def width() -> int:
@@ -23,22 +27,47 @@ def wrap(text: str, indent: str = "", first: str | None = None) -> str:
     return "\n".join(out)
 
 
+def signed(points: int) -> str:
+    """Points as a player reads them: '+3', '−2', '0'."""
+    return f"{points:+d}".replace("-", "−") if points else "0"
+
+
 def happening_lines(scenario: Scenario, item: Happening, show_effects: bool = True) -> str:
     """How one log entry reads in the terminal."""
-    date = short_date(scenario.date_of(item.day))
-    if item.kind == "decision":
-        actor = scenario.actors[item.actor].name if item.actor in scenario.actors else item.actor
-        head = f"[{date}] {actor}: {item.title}"
-    elif item.kind == "chance":
-        head = f"[{date}] As it turned out: {item.title}"
-    elif item.kind == "event":
-        head = f"[{date}] EVENT — {item.title}"
-    else:
-        head = f"[{date}] ENDING — {item.title}"
+    actor = scenario.actors[item.actor].name if item.actor in scenario.actors else item.actor
+    effects = describe_effects(scenario, item.effects) if show_effects else ()
+    return entry_lines(item.kind, scenario.date_of(item.day), actor, item.title, item.text, effects)
+
+
+def line_lines(scenario: Scenario, line: Line, show_effects: bool = True) -> str:
+    """How one line of a viewer's log (``View.log``) reads in the terminal."""
+    actor = scenario.actors[line.actor].name if line.actor in scenario.actors else line.actor
+    effects = describe_effects(scenario, line.effects) if show_effects else ()
+    return entry_lines(line.kind, line.date, actor, line.title, line.text, effects)
+
+
+def entry_lines(kind: str, date: dt.date, actor: str, title: str, text: str, effects: tuple[str, ...]) -> str:
+    """A dated log entry: a heading by kind, its text indented, then its effects in brackets."""
+    day = short_date(date)
+    if kind == "decision":
+        head = f"[{day}] {actor}: {title}"
+    elif kind == "chance":
+        head = f"[{day}] As it turned out: {title}"
+    elif kind == "event":
+        head = f"[{day}] EVENT — {title}"
+    elif kind == "sealed":
+        head = f"[{day}] {title} (in secret)"
+    elif kind == "reveal":
+        head = f"[{day}] {title or 'After the reveal'}"
+    elif kind in ENDINGS:
+        head = f"[{day}] ENDING — {title}"
+    else:  # offer, answer, deal, no_deal: the title names who did what
+        head = f"[{day}] {title}"
     lines = [head]
-    if item.text and item.kind in ("decision", "chance", "event"):
-        lines.append(wrap(item.text, "    "))
-    shown = describe_effects(scenario, item.effects) if show_effects else ()
-    if shown:
-        lines.append(f"    ({'; '.join(shown)})")
+    if text and kind not in ENDINGS:
+        # Table lines keep the terms and the reasons on lines of their own.
+        parts = text.split("\n") if kind in ("offer", "answer") else [text]
+        lines.extend(wrap(part, "    ") for part in parts if part.strip())
+    if effects:
+        lines.append(f"    ({'; '.join(effects)})")
     return "\n".join(lines)
