@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 from ..engine.wording import long_date
 from .history import Step
-from .report import TOP_DEPARTURES
+from .report import BY_COMPUTER, TOP_DEPARTURES, mean_text, score_text
 from .transcript import TABLE_KINDS, Draw, Ending, Entry, ScoreCard, Transcript
 
 if TYPE_CHECKING:
@@ -248,6 +248,7 @@ def _section(r: ScenarioResults, chart_file: str) -> list[str]:
             lines += ["", f"…and {len(r.departures) - TOP_DEPARTURES} more place(s) where fewer groups left history."]
     else:
         lines.append("Every group followed the historical path.")
+    lines += _score_table(r)
     lines += [
         "",
         "### Groups",
@@ -261,6 +262,27 @@ def _section(r: ScenarioResults, chart_file: str) -> list[str]:
             f"{cell(g.turning_point or '—')} | {g.decisions} | {g.by_class} | {g.reasons} |"
         )
     return [*lines, ""]
+
+
+def _score_table(r: ScenarioResults) -> list[str]:
+    """Each group's score for each role, and each role's mean ('' for a scenario without objectives)."""
+    if not r.roles:
+        return []
+    lines = [
+        "",
+        "### Scores by role",
+        "",
+        f"Each delegation's score from its objectives (secret ones included); {BY_COMPUTER} the computer played "
+        "that delegation; — the game was not finished. The mean is over the finished games.",
+        "",
+        "| Group | Outcome | " + " | ".join(f"{cell(role.name)} (of {role.possible})" for role in r.roles) + " |",
+        "|---|---|" + "---|" * len(r.roles),
+    ]
+    for g in r.groups:
+        scores = " | ".join(score_text(g, role.actor) for role in r.roles)
+        lines.append(f"| {cell(g.name)} | {cell(g.outcome)} | {scores} |")
+    lines.append("| **Mean** | | " + " | ".join(f"**{mean_text(role)}**" for role in r.roles) + " |")
+    return lines
 
 
 def group_name(g: GroupResult) -> str:
