@@ -13,6 +13,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from ..engine import Move, Node, Scenario
+from ..engine import Step as ScenarioStep
 from ..engine.history import turning_point
 from ..engine.wording import long_date
 
@@ -72,9 +73,32 @@ def _label(scenario: Scenario, node: Node | None, move: Move) -> str:
     if node.negotiation is not None:
         words = TALK_WORDS.get(move.step, move.step)
         return f"{words}: {terms_words(scenario, move.terms)}" if move.terms else words
-    seat = node.seat(move.actor)
-    step = next((s for s in seat.choices if s.id == move.step), None) if seat else node.step(move.step)
-    return step.label if step else move.step
+    return step_label(node, move.actor, move.step)
+
+
+def step_label(node: Node, actor: str, step_id: str) -> str:
+    """A choice's or branch's label at ``node`` (a sealed seat's own choices for ``actor``), or the id."""
+    seat = node.seat(actor)
+    step = next((s for s in seat.choices if s.id == step_id), None) if seat else node.step(step_id)
+    return step.label if step else step_id
+
+
+def historical_choice(node: Node, actor: str) -> ScenarioStep | None:
+    """What history did at a decision or chance node, or at a sealed move what ``actor``'s seat did
+    (None at a negotiation: history there is a run of talk moves, not one choice)."""
+    seat = node.seat(actor)
+    choices = seat.choices if seat else node.steps
+    return next((step for step in choices if step.historical), None)
+
+
+def who_moves(scenario: Scenario, node: Node) -> str:
+    """Who acts at a node, in words: its actor, the table, the secret choices, or chance."""
+    if node.negotiation is not None:
+        return "at the table"
+    if node.sealed:
+        return "secret choices"
+    actor = scenario.actors.get(node.actor)
+    return actor.name if actor else "chance"
 
 
 def describe(scenario: Scenario, move: Move) -> Step:

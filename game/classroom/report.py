@@ -205,6 +205,10 @@ class _Tally:
             roles.append(Role(actor.id, actor.name, possible, mean, len(totals)))
         return roles
 
+    def _actor_name(self, actor_id: str) -> str:
+        actor = self.scenario.actors.get(actor_id)
+        return actor.name if actor else actor_id
+
     def _lens_name(self, lens_id: str) -> str:
         lens = self.scenario.lenses.get(lens_id)
         return lens.name if lens else (lens_id or NO_LENS)
@@ -216,11 +220,13 @@ class _Tally:
         others: dict[str, set[str]] = {}
         for move in game.moves:
             node = self.scenario.nodes.get(move.node)
-            expected = self.scenario.historical_step(node) if node else None
+            expected = history.historical_choice(node, move.actor) if node else None
             if node is None or expected is None or expected.id == move.step:
                 continue
-            step = node.step(move.step)
-            others.setdefault(move.node, set()).add(step.label if step else move.step)
+            label = history.step_label(node, move.actor, move.step)
+            if node.sealed:  # several seats choose here: say whose choice it was
+                label = f"{self._actor_name(move.actor)}: {label}"
+            others.setdefault(move.node, set()).add(label)
         for node_id, labels in others.items():
             self.otherwise[node_id] += 1
             self.alternatives.setdefault(node_id, Counter()).update(labels)
@@ -233,9 +239,8 @@ class _Tally:
         departures = []
         for node_id in set(self.parted) | set(self.otherwise):
             node = scenario.nodes.get(node_id)
-            actor = scenario.actors.get(node.actor) if node else None
             where = (
-                f"{node.date.day} {node.date:%b}, {node.title} ({actor.name if actor else 'chance'})"
+                f"{node.date.day} {node.date:%b}, {node.title} ({history.who_moves(scenario, node)})"
                 if node
                 else node_id
             )

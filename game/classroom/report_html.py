@@ -118,7 +118,7 @@ def report_html(report: ClassReport, charts: dict[str, str] | None = None) -> st
             _outcomes(r, (charts or {}).get(r.scenario_id, "")),
             _by_lens(r),
             _departures(r),
-            _scores(r),
+            *([_scores(r)] if r.roles else []),
             _groups(r),
         ]
     if report.duplicates:

@@ -16,7 +16,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from ..engine import Game, Happening, Move, Node, Scenario, Step
+from ..engine import Game, Happening, Move, Scenario
 from ..engine.history import played_history, turning_point
 from ..engine.rules import EndingKind, HappeningKind
 from ..engine.scoring import scores
@@ -294,13 +294,6 @@ class _Pairing:
 TABLE_KINDS = ("offer", "answer", "deal", "no_deal", "sealed", "reveal")
 
 
-def _historical_choice(node: Node, actor: str) -> Step | None:
-    """What history did at a decision, or at a sealed move what this seat did."""
-    seat = node.seat(actor)
-    choices = seat.choices if seat else node.steps
-    return next((step for step in choices if step.historical), None)
-
-
 def _table_entry(game: Game, item: Happening, move: Move | None, refs: tuple[int, ...]) -> Entry:
     """A line from the table: an offer, an answer, a note, the deal or its failure, a secret choice, a reveal."""
     scenario = game.scenario
@@ -376,7 +369,7 @@ def _entries(game: Game, sources: _Sources) -> tuple[list[Entry], Ending | None]
         if move is not None and move.node == item.node:
             date = scenario.date_of(move.day)  # the day it was decided, before the time it took
         actor = scenario.actors.get(item.actor)
-        expected = _historical_choice(node, item.actor) if node else None
+        expected = history.historical_choice(node, item.actor) if node else None
         other = expected.label if expected and expected.id != item.step else ""
         entries.append(
             Entry(

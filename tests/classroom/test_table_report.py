@@ -55,6 +55,10 @@ def test_the_report_compares_the_tables_role_by_role(table_class: Path) -> None:
     group_1 = section.groups[0]
     assert group_1.scores["red"].met == ("open_passage", "secret_rival") and group_1.scores["red"].by_people
     assert not group_1.scores["green"].by_people and section.groups[2].scores == {}
+    where = {d.node: d for d in section.departures}
+    assert where["talks"].where.endswith("(at the table)") and where["talks"].parted == 2
+    assert where["evening"].where.endswith("(secret choices)")
+    assert where["evening"].alternative in ("Red delegation: Wait (1)", "Blue delegation: Sit tight (1)")
     page = report_html(report)
     assert in_order(
         page,
