@@ -17,6 +17,7 @@ if TYPE_CHECKING:
     from .report import ClassReport
 
 FORMATS = {".html": "html", ".htm": "html", ".md": "markdown", ".markdown": "markdown"}
+CSV = ".csv"  # the report's scores by role, for a spreadsheet
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -43,12 +44,19 @@ def register(sub: argparse._SubParsersAction) -> None:
         description="Read the saves of many groups (files, or folders of .json saves) and write the class "
         "results: how many reached each ending (overall and by lens), where groups left the historical "
         "path, a bar chart (a PNG beside the page, and inline in it) and a table per group. Each "
-        "group is named by its file (group3.json: group3). Damaged saves are skipped with a warning; "
-        "two files holding the same game are counted once, with a warning. Without -o, a Markdown "
-        "summary is printed.",
+        "group is named by its file (group3.json: group3). Where the scenario gives its delegations "
+        "objectives, a score table too: each group's score for each role and each role's mean. "
+        "Damaged saves are skipped with a warning; two files holding the same game are counted once, "
+        "with a warning. Without -o, a Markdown summary is printed. With -o FILE.csv, the scores by "
+        "role are written as CSV instead, one row per group and delegation, for a spreadsheet.",
     )
     report.add_argument("saves", nargs="+", metavar="SAVES", help="save files or folders of saves")
-    report.add_argument("-o", "--output", metavar="FILE", help="where to write it (.html or .md)")
+    report.add_argument(
+        "-o",
+        "--output",
+        metavar="FILE",
+        help="where to write it: .html or .md for the report, .csv for the scores by role",
+    )
     report.add_argument("--scenario", metavar="FILE", help="the scenario file, if it is not found by its id")
     report.set_defaults(run=run_report)
 
@@ -123,10 +131,28 @@ def _charts(report: ClassReport, output: Path) -> dict[str, str]:
     return out
 
 
+def _write_csv(report: ClassReport, output: Path) -> int:
+    """Write the scores by role; a report with no scores at all is a problem, not an empty file."""
+    from .report_csv import has_scores, report_csv
+
+    if not has_scores(report):
+        return fail("these saves have no scores: their scenarios give the delegations no objectives", 1)
+    try:
+        output.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        return fail(f"cannot write {output}: {exc.strerror or exc}", 1)
+    problem = _write(output, report_csv(report))
+    if problem:
+        return fail(problem, 1)
+    print(f"Wrote {output}: scores by role for {report.total} game(s), {len(report.skipped)} skipped.")
+    return 0
+
+
 def run_report(args: argparse.Namespace) -> int:
-    kind = output_format(args.output)
+    as_csv = args.output is not None and Path(args.output).suffix.lower() == CSV
+    kind = "csv" if as_csv else output_format(args.output)
     if kind is None:
-        return fail(f"cannot tell the format of {args.output!r}: name it .html or .md")
+        return fail(f"cannot tell the format of {args.output!r}: name it .html, .md or .csv")
     from ..paths import settings_file
     from .loading import ScenarioFinder, save_files
     from .markdown_text import report_markdown
@@ -146,6 +172,8 @@ def run_report(args: argparse.Namespace) -> int:
         )
     if not report.total:
         return fail("no readable save among the files given", 1)
+    if kind == "csv":
+        return _write_csv(report, Path(args.output))
     if args.output is None:
         sys.stdout.write(report_markdown(report))
         return 0

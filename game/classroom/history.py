@@ -9,13 +9,22 @@ decision the other never meets, so the same position in each is no longer the sa
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from dataclasses import dataclass
 
-from ..engine import Move, Scenario
+from ..engine import Move, Node, Scenario
+from ..engine import Step as ScenarioStep
 from ..engine.history import turning_point
 from ..engine.wording import long_date
 
 ENDED_EARLY = "this game ended before history's did"  # the turning point of a game that ended on history's road
+TALK_WORDS = {
+    "propose": "proposes",
+    "accept": "accepts",
+    "reject": "rejects the offer",
+    "counter": "counters",
+    "walk": "walks away",
+}
 
 
 def paired_length(played: list[Move], history: list[Move]) -> int:
@@ -47,10 +56,54 @@ class Step:
     chance: bool
 
 
+def terms_words(scenario: Scenario, package: Mapping[str, str]) -> str:
+    """A package in players' words: 'Passage: A narrow corridor; Signing: Later' (unknown ids as they are)."""
+    parts = []
+    for iid, oid in package.items():
+        issue = scenario.issues.get(iid)
+        option = issue.option(oid) if issue else None
+        parts.append(f"{issue.title if issue else iid}: {option.label if option else oid}")
+    return "; ".join(parts)
+
+
+def _label(scenario: Scenario, node: Node | None, move: Move) -> str:
+    """What the move took, in words: a choice's or branch's label, a sealed choice, or a talk move with its terms."""
+    if node is None:
+        return move.step
+    if node.negotiation is not None:
+        words = TALK_WORDS.get(move.step, move.step)
+        return f"{words}: {terms_words(scenario, move.terms)}" if move.terms else words
+    return step_label(node, move.actor, move.step)
+
+
+def step_label(node: Node, actor: str, step_id: str) -> str:
+    """A choice's or branch's label at ``node`` (a sealed seat's own choices for ``actor``), or the id."""
+    seat = node.seat(actor)
+    step = next((s for s in seat.choices if s.id == step_id), None) if seat else node.step(step_id)
+    return step.label if step else step_id
+
+
+def historical_choice(node: Node, actor: str) -> ScenarioStep | None:
+    """What history did at a decision or chance node, or at a sealed move what ``actor``'s seat did
+    (None at a negotiation: history there is a run of talk moves, not one choice)."""
+    seat = node.seat(actor)
+    choices = seat.choices if seat else node.steps
+    return next((step for step in choices if step.historical), None)
+
+
+def who_moves(scenario: Scenario, node: Node) -> str:
+    """Who acts at a node, in words: its actor, the table, the secret choices, or chance."""
+    if node.negotiation is not None:
+        return "at the table"
+    if node.sealed:
+        return "secret choices"
+    actor = scenario.actors.get(node.actor)
+    return actor.name if actor else "chance"
+
+
 def describe(scenario: Scenario, move: Move) -> Step:
     """A move in words (ids that no longer exist in the scenario are shown as they are)."""
     node = scenario.nodes.get(move.node)
-    step = node.step(move.step) if node else None
     actor = scenario.actors.get(move.actor)
     return Step(
         scenario.date_of(move.day),
@@ -58,7 +111,7 @@ def describe(scenario: Scenario, move: Move) -> Step:
         node.title if node else move.node,
         actor.name if actor else "",
         move.step,
-        step.label if step else move.step,
+        _label(scenario, node, move),
         move.by == "chance",
     )
 

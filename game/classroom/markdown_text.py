@@ -6,8 +6,8 @@ from typing import TYPE_CHECKING
 
 from ..engine.wording import long_date
 from .history import Step
-from .report import TOP_DEPARTURES
-from .transcript import Ending, Entry, Transcript
+from .report import BY_COMPUTER, TOP_DEPARTURES, mean_text, score_text
+from .transcript import TABLE_KINDS, Draw, Ending, Entry, ScoreCard, Transcript
 
 if TYPE_CHECKING:
     from .report import ClassReport, GroupResult, ScenarioResults
@@ -58,14 +58,36 @@ def step_words(step: Step | None) -> str:
     return f"{step.date.day} {step.date:%b}, {step.node_title} — {who}: {step.label}"
 
 
+def _table_entry(entry: Entry) -> list[str]:
+    """A line from the table: a move with who made it and why, or what the table came to."""
+    date = long_date(entry.date)
+    where = f"*{date} — {one_line(entry.node_title)}:*" if entry.node_title else f"*{date}:*"
+    terms = f": {one_line(entry.terms)}" if entry.terms else ""
+    text = f" {one_line(entry.text)}" if entry.text else ""
+    effects = f" ({'; '.join(entry.effects)})" if entry.effects else ""
+    lines = [f"- {where} **{one_line(entry.title)}**{terms}.{text}{effects}{refs(entry.sources)}"]
+    if entry.kind == "sealed":
+        lines[0] = f"- {where} {one_line(entry.title)}, in secret."
+    elif entry.kind == "reveal":
+        lines[0] = f"- {where} the secret choices are revealed.{text}{effects}{refs(entry.sources)}"
+    if entry.by:
+        lines.append(f"  - By: {entry.by}")
+    if entry.reason:
+        lines.append(f"  - Reason: “{one_line(entry.reason)}”")
+    return [*lines, ""]
+
+
 def _entry(entry: Entry) -> list[str]:
     date = long_date(entry.date)
+    if entry.kind in TABLE_KINDS:
+        return _table_entry(entry)
     if entry.kind == "decision":
         mark = " *(as in history)*" if entry.historical else ""
+        verb = "chose, in secret," if entry.sealed else "chose"
         lines = [
             f"### {entry.number}. {date} — {entry.node_title}",
             "",
-            f"**{entry.actor_name}** chose **{one_line(entry.title)}**{mark}{refs(entry.sources)}",
+            f"**{entry.actor_name}** {verb} **{one_line(entry.title)}**{mark}{refs(entry.sources)}",
             "",
         ]
         if entry.text:
@@ -111,6 +133,32 @@ def _ending(heading: str, ending: Ending) -> list[str]:
     return [*lines, ""]
 
 
+def score_words(card: ScoreCard) -> str:
+    """'15 of 15 points'."""
+    return f"{card.total} of {card.possible} {'point' if card.possible == 1 else 'points'}"
+
+
+def objective_words(points: int, met: bool, secret: bool) -> str:
+    """'met, 10 points (secret)'."""
+    earned = f"{points} {'point' if abs(points) == 1 else 'points'}"
+    return f"{'met' if met else 'not met'}, {earned if met else '0 of ' + earned}" + (" (secret)" if secret else "")
+
+
+def _scores(cards: list[ScoreCard]) -> list[str]:
+    lines = ["## Scores", "", "| Delegation | Score |", "|---|---|"]
+    lines += [f"| {cell(c.name)} | {cell(score_words(c))} |" for c in cards]
+    for card in cards:
+        lines += ["", f"### {card.name}: {score_words(card)}", ""]
+        lines += [f"- {one_line(o.text)}: {objective_words(o.points, o.met, o.secret)}" for o in card.objectives]
+    return [*lines, ""]
+
+
+def _draws(draws: list[Draw]) -> list[str]:
+    lines = ["## Hidden draws, revealed", "", "| Measure | Drawn | From |", "|---|---|---|"]
+    lines += [f"| {cell(d.label)} | {cell(d.value)} | {d.low} to {d.high} |" for d in draws]
+    return [*lines, ""]
+
+
 def _path_list(steps: list[Step], start: int, ending: str) -> list[str]:
     lines = [f"{number}. {one_line(step_words(step))}" for number, step in enumerate(steps, start)]
     return [*lines, *([""] if lines else []), f"**Ending:** {one_line(ending)}"]
@@ -153,9 +201,13 @@ def transcript_markdown(t: Transcript) -> str:
         lines += _entry(entry)
     if t.ending:
         lines += _ending("The ending", t.ending)
+    if t.scores:
+        lines += _scores(t.scores)
     if t.standing:
         lines += ["## Where things stood at the end", "", "| Measure | Value |", "|---|---|"]
         lines += [f"| {cell(k)} | {cell(v)} |" for k, v in t.standing] + [""]
+    if t.draws:
+        lines += _draws(t.draws)
     lines += _comparison(t)
     if t.history_ending and not (t.ending and t.ending.historical):
         lines += _ending("What really happened", t.history_ending)
@@ -196,6 +248,7 @@ def _section(r: ScenarioResults, chart_file: str) -> list[str]:
             lines += ["", f"…and {len(r.departures) - TOP_DEPARTURES} more place(s) where fewer groups left history."]
     else:
         lines.append("Every group followed the historical path.")
+    lines += _score_table(r)
     lines += [
         "",
         "### Groups",
@@ -209,6 +262,27 @@ def _section(r: ScenarioResults, chart_file: str) -> list[str]:
             f"{cell(g.turning_point or '—')} | {g.decisions} | {g.by_class} | {g.reasons} |"
         )
     return [*lines, ""]
+
+
+def _score_table(r: ScenarioResults) -> list[str]:
+    """Each group's score for each role, and each role's mean ('' for a scenario without objectives)."""
+    if not r.roles:
+        return []
+    lines = [
+        "",
+        "### Scores by role",
+        "",
+        f"Each delegation's score from its objectives (secret ones included); {BY_COMPUTER} the computer played "
+        "that delegation; — the game was not finished. The mean is over the finished games.",
+        "",
+        "| Group | Outcome | " + " | ".join(f"{cell(role.name)} (of {role.possible})" for role in r.roles) + " |",
+        "|---|---|" + "---|" * len(r.roles),
+    ]
+    for g in r.groups:
+        scores = " | ".join(score_text(g, role.actor) for role in r.roles)
+        lines.append(f"| {cell(g.name)} | {cell(g.outcome)} | {scores} |")
+    lines.append("| **Mean** | | " + " | ".join(f"**{mean_text(role)}**" for role in r.roles) + " |")
+    return lines
 
 
 def group_name(g: GroupResult) -> str:

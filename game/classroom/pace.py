@@ -12,6 +12,20 @@ When time runs out, the rule chosen at setup decides:
 
 The move is recorded as made in the person's seat on their behalf (``by="proxy"``); the rule is the
 class's setting (``ClassroomSettings.timeout_rule``), so transcripts can say time ran out and how.
+
+At the table (a negotiation or a sealed move) the rule is the same whatever the class chose, because
+a delegation's silence must never commit it to terms it did not choose:
+
+- an answer that is due lapses as a rejection of the offer on the table;
+- a proposer makes no offer. The engine's one way to make no offer is to walk (``walk`` with nothing
+  on the table): for a party whose acceptance the deal does not need, that passes the turn to the
+  next party and the talks go on; for a party whose acceptance is needed, the engine ends the talks
+  without a deal, as if it had left the table (the engine has no move that lets such a party pass);
+- a sealed seat takes its status quo, chosen as at a decision (``status_quo_choice``).
+
+Each such move is recorded ``by="proxy"`` with a one-line reason saying what the clock did
+(``table_timeout``), which the transcripts show. ``resolve_turn_timeout`` is the one call for any
+turn: a decision goes by the class's rule, a move at the table by the rule above.
 """
 
 from __future__ import annotations
@@ -147,3 +161,65 @@ def resolve_timeout(game: Game, rule: TimeoutRule) -> list[Happening]:
     (``by="proxy"``); return what happened."""
     step = timeout_choice(game, rule)
     return game.choose(step.id, by="proxy")
+
+
+ANSWER_LAPSES: Final = "Time ran out: the offer lapses, as a rejection."
+NO_OFFER_PASSES: Final = "Time ran out before an offer was made: the turn to propose passes."
+NO_OFFER_LEAVES: Final = (
+    "Time ran out before an offer was made; a party the deal needs cannot pass, so the talks end without a deal."
+)
+
+
+@dataclass(frozen=True)
+class TableTimeout:
+    """The move the clock takes for a person at the table: ``kind`` is the turn's kind (answer,
+    propose or seal), ``move`` the talk move (reject, walk) or the sealed choice's id."""
+
+    actor: str
+    kind: str
+    move: str
+    label: str  # the move in players' words
+    reason: str
+
+
+def table_timeout(game: Game, actor: str) -> TableTimeout:
+    """What the clock would take for ``actor`` at the table now, without taking it (the window can
+    show it in advance); ``GameError`` when ``actor`` has no move to make at a negotiation or sealed move."""
+    turn = next((t for t in game.turns if t.actor == actor), None)
+    node = game.node
+    if turn is None or node is None or turn.kind == "choose":
+        raise GameError(f"{actor!r} has no move to make at the table now")
+    if turn.kind == "answer":
+        return TableTimeout(actor, "answer", "reject", "rejects the offer", ANSWER_LAPSES)
+    if turn.kind == "propose":
+        needed = node.negotiation is not None and actor in node.negotiation.needs
+        return TableTimeout(actor, "propose", "walk", "makes no offer", NO_OFFER_LEAVES if needed else NO_OFFER_PASSES)
+    decision = game.decision_for(actor)
+    if decision is None:
+        raise GameError(f"{actor!r} has no sealed choice to make now")
+    step = status_quo_choice(decision)
+    return TableTimeout(actor, "seal", step.id, step.label, f"Time ran out: the status quo holds ({step.label}).")
+
+
+def resolve_table_timeout(game: Game, actor: str) -> list[Happening]:
+    """Time ran out for ``actor`` at the table: take ``table_timeout``'s move on the person's behalf
+    (``by="proxy"``, with its reason); return what happened."""
+    taken = table_timeout(game, actor)
+    if taken.kind == "seal":
+        return game.seal(actor, taken.move, by="proxy", reason=taken.reason)
+    return game.answer(actor, taken.move, by="proxy", reason=taken.reason)
+
+
+def resolve_turn_timeout(game: Game, rule: TimeoutRule, actor: str | None = None) -> list[Happening]:
+    """Time ran out on the current turn: a decision goes by the class's ``rule`` (``resolve_timeout``),
+    a move at the table by the table's rule (``resolve_table_timeout``). ``actor`` names the seat whose
+    clock ran out when several must act at once; by default, the first person due to act."""
+    if game.decision is not None:
+        if actor is not None and actor != game.decision.actor.id:
+            raise GameError(f"it is not {actor!r}'s decision")
+        return resolve_timeout(game, rule)
+    if actor is None:
+        actor = next((t.actor for t in game.turns if game.controller(t.actor) == "human"), None)
+        if actor is None:
+            raise GameError("no person is due to act")
+    return resolve_table_timeout(game, actor)

@@ -8,18 +8,24 @@ A group is named by its file (``group3.json`` is "group3"), not by the name stor
 copy of ``autosave.json`` renamed for each group still says "autosave" inside. Two files holding
 exactly the same game (scenario, settings and moves) are one game: it is counted once and the
 copy is listed in ``duplicates``.
+
+Scenarios whose delegations have objectives (format 2) also get a score table: each group's score
+for each role, and each role's mean over the finished games, so a class can compare its tables
+role by role. Format-1 scenarios have no objectives and no such table.
 """
 
 from __future__ import annotations
 
 import json
 from collections import Counter
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..engine import Game, Scenario
 from ..engine.history import played_history, turning_point
 from ..engine.saves import SaveData, SaveError, read_save
+from ..engine.scoring import scores
 from . import history
 from .chart import Bar, Chart
 from .loading import ClassroomError, LoadedSave, ScenarioFinder, natural_key, replay_save
@@ -28,6 +34,28 @@ from .transcript import tally
 UNFINISHED = "Not finished"
 NO_LENS = "(no lens)"
 TOP_DEPARTURES = 10  # rows shown in the report; the model keeps them all
+
+
+@dataclass(frozen=True)
+class RoleResult:
+    """One delegation's score in one group's finished game, and which objectives earned it."""
+
+    total: int
+    possible: int
+    met: tuple[str, ...]  # objective ids
+    missed: tuple[str, ...]
+    by_people: bool  # played by the class, not the computer
+
+
+@dataclass(frozen=True)
+class Role:
+    """A delegation scored in this scenario: a column of the score table."""
+
+    actor: str
+    name: str
+    possible: int
+    mean: float | None  # over the finished games; None when no game finished
+    games: int  # finished games counted in the mean
 
 
 @dataclass(frozen=True)
@@ -46,6 +74,7 @@ class GroupResult:
     notice: str = ""
     saved_as: str = ""  # the name stored inside the save, when it differs from the file's name
     by_class: int = 0  # decisions taken by people (the rest by the computer or the clock)
+    scores: Mapping[str, RoleResult] = field(default_factory=dict)  # actor -> score; empty while unfinished
 
 
 @dataclass(frozen=True)
@@ -79,6 +108,7 @@ class ScenarioResults:
     departures: list[Departure] = field(default_factory=list)
     lenses: list[str] = field(default_factory=list)  # names of the lenses groups played under
     by_lens: list[LensRow] = field(default_factory=list)  # ending x lens
+    roles: list[Role] = field(default_factory=list)  # delegations with objectives, in the scenario's order
 
     @property
     def lens_totals(self) -> tuple[int, ...]:
@@ -149,8 +179,35 @@ class _Tally:
                 loaded.notice,
                 loaded.data.name if loaded.data.name != name else "",
                 count.by_class,
+                self._scores(game),
             )
         )
+
+    @staticmethod
+    def _scores(game: Game) -> dict[str, RoleResult]:
+        if not game.ended:
+            return {}
+        out = {}
+        for actor, score in scores(game.scenario, game.state).items():
+            met = tuple(r.objective.id for r in score.results if r.met)
+            missed = tuple(r.objective.id for r in score.results if not r.met)
+            out[actor] = RoleResult(score.total, score.possible, met, missed, game.controller(actor) == "human")
+        return out
+
+    def _roles(self) -> list[Role]:
+        roles = []
+        for actor in self.scenario.actors.values():
+            if not actor.objectives:
+                continue
+            totals = [g.scores[actor.id].total for g in self.groups if actor.id in g.scores]
+            possible = sum(o.points for o in actor.objectives if o.points > 0)
+            mean = sum(totals) / len(totals) if totals else None
+            roles.append(Role(actor.id, actor.name, possible, mean, len(totals)))
+        return roles
+
+    def _actor_name(self, actor_id: str) -> str:
+        actor = self.scenario.actors.get(actor_id)
+        return actor.name if actor else actor_id
 
     def _lens_name(self, lens_id: str) -> str:
         lens = self.scenario.lenses.get(lens_id)
@@ -163,11 +220,13 @@ class _Tally:
         others: dict[str, set[str]] = {}
         for move in game.moves:
             node = self.scenario.nodes.get(move.node)
-            expected = self.scenario.historical_step(node) if node else None
+            expected = history.historical_choice(node, move.actor) if node else None
             if node is None or expected is None or expected.id == move.step:
                 continue
-            step = node.step(move.step)
-            others.setdefault(move.node, set()).add(step.label if step else move.step)
+            label = history.step_label(node, move.actor, move.step)
+            if node.sealed:  # several seats choose here: say whose choice it was
+                label = f"{self._actor_name(move.actor)}: {label}"
+            others.setdefault(move.node, set()).add(label)
         for node_id, labels in others.items():
             self.otherwise[node_id] += 1
             self.alternatives.setdefault(node_id, Counter()).update(labels)
@@ -180,9 +239,8 @@ class _Tally:
         departures = []
         for node_id in set(self.parted) | set(self.otherwise):
             node = scenario.nodes.get(node_id)
-            actor = scenario.actors.get(node.actor) if node else None
             where = (
-                f"{node.date.day} {node.date:%b}, {node.title} ({actor.name if actor else 'chance'})"
+                f"{node.date.day} {node.date:%b}, {node.title} ({history.who_moves(scenario, node)})"
                 if node
                 else node_id
             )
@@ -198,7 +256,14 @@ class _Tally:
         groups = sorted(self.groups, key=lambda g: natural_key(g.name))
         lens_ids, by_lens = self._lens_table()
         return ScenarioResults(
-            scenario.id, scenario.title, groups, bars, departures, [self._lens_name(i) for i in lens_ids], by_lens
+            scenario.id,
+            scenario.title,
+            groups,
+            bars,
+            departures,
+            [self._lens_name(i) for i in lens_ids],
+            by_lens,
+            self._roles(),
         )
 
     def _lens_table(self) -> tuple[list[str], list[LensRow]]:
@@ -212,6 +277,22 @@ class _Tally:
         if self.outcomes[""]:
             rows.append(LensRow(UNFINISHED, tuple(self.by_lens[(i, "")] for i in lens_ids), unfinished=True))
         return lens_ids, rows
+
+
+BY_COMPUTER = "†"  # marks a score a computer delegation earned, in the score tables
+
+
+def score_text(group: GroupResult, actor: str) -> str:
+    """A group's score for a role: '12', '12 †' when the computer played it, '—' when unfinished."""
+    result = group.scores.get(actor)
+    if result is None:
+        return "—"
+    return str(result.total) if result.by_people else f"{result.total} {BY_COMPUTER}"
+
+
+def mean_text(role: Role) -> str:
+    """A role's mean score to one decimal ('—' when no game finished)."""
+    return "—" if role.mean is None else f"{role.mean:.1f}"
 
 
 def fingerprint(data: SaveData) -> str:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from .chart import svg
 from .html_page import e, page
-from .report import TOP_DEPARTURES, ClassReport, ScenarioResults
+from .report import BY_COMPUTER, TOP_DEPARTURES, ClassReport, ScenarioResults, mean_text, score_text
 
 HISTORICAL_TAG = ' <span class="tag hist">historical</span>'
 
@@ -60,6 +60,29 @@ def _departures(r: ScenarioResults) -> str:
     )
 
 
+def _scores(r: ScenarioResults) -> str:
+    """Each group's score for each role, and each role's mean: the class compares its tables role by role."""
+    if not r.roles:
+        return ""
+    head = "".join(
+        f'<th class="num">{e(role.name)}<br><span class="meta">of {role.possible}</span></th>' for role in r.roles
+    )
+    rows = "".join(
+        f'<tr><td class="name">{e(g.name)}</td><td>{e(g.outcome)}</td>'
+        + "".join(f'<td class="num">{e(score_text(g, role.actor))}</td>' for role in r.roles)
+        + "</tr>"
+        for g in r.groups
+    )
+    means = "".join(f'<td class="num">{e(mean_text(role))}</td>' for role in r.roles)
+    return (
+        f'<h3>Scores by role</h3><p class="meta">Each delegation\'s score from its objectives (secret ones included); '
+        f"{e(BY_COMPUTER)} the computer played that delegation; — the game was not finished. The mean is over the "
+        "finished games.</p>"
+        f"<table><thead><tr><th>Group</th><th>Outcome</th>{head}</tr></thead>"
+        f'<tbody>{rows}<tr class="total"><th colspan="2">Mean</th>{means}</tr></tbody></table>'
+    )
+
+
 def _groups(r: ScenarioResults) -> str:
     rows = []
     for g in r.groups:
@@ -95,6 +118,7 @@ def report_html(report: ClassReport, charts: dict[str, str] | None = None) -> st
             _outcomes(r, (charts or {}).get(r.scenario_id, "")),
             _by_lens(r),
             _departures(r),
+            *([_scores(r)] if r.roles else []),
             _groups(r),
         ]
     if report.duplicates:

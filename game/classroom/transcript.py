@@ -2,7 +2,11 @@
 
 ``build_transcript(game)`` gathers the setup, every decision (date, actor, choice, who chose, the
 players' reason, effects), the events, the ending and how speculative it is, the comparison with
-the historical path and the sources. It knows nothing of its renderers: the caller picks one,
+the historical path and the sources. In a format-2 game it also gathers the moves at the table
+(offers with their terms, answers, counters, walk-outs, the deal or its failure), the sealed choices
+as they were revealed, each computer move's one-line reason, and at the end each delegation's score
+with what earned it (secret objectives included and marked: a transcript is the teacher's and the
+debrief's document) and the hidden draws. It knows nothing of its renderers: the caller picks one,
 ``markdown_text.transcript_markdown`` or ``transcript_html.transcript_html``, as the window's
 debrief and the ``transcript`` command do.
 """
@@ -15,12 +19,14 @@ from dataclasses import dataclass, field
 from ..engine import Game, Happening, Move, Scenario
 from ..engine.history import played_history, turning_point
 from ..engine.rules import EndingKind, HappeningKind
+from ..engine.scoring import scores
 from ..engine.wording import cite, describe_effects, show_value
 from . import history
-from .pace import COMPUTER, RULE_NAMES
+from .pace import COMPUTER, NO_OFFER_LEAVES, NO_OFFER_PASSES, RULE_NAMES
 from .settings import ClassroomSettings
 
 ENDINGS: tuple[EndingKind, ...] = ("outcome", "deadline", "stuck")
+TIME_RAN_OUT = "time ran out"  # who took a move at the table when a person's clock ran out
 
 
 @dataclass(frozen=True)
@@ -59,6 +65,8 @@ class Entry:
     historical: bool = False
     history_label: str = ""  # what history did at this decision, when this game did otherwise
     sources: tuple[int, ...] = ()
+    terms: str = ""  # an offer's or counter-offer's terms, in players' words
+    sealed: bool = False  # a choice made in secret, shown as it was revealed
 
 
 @dataclass(frozen=True)
@@ -114,6 +122,36 @@ class Tally:
         return f"{self.total} {'decision' if self.total == 1 else 'decisions'}: {self.detail()}"
 
 
+@dataclass(frozen=True)
+class ObjectiveLine:
+    text: str
+    points: int
+    met: bool
+    secret: bool
+
+
+@dataclass(frozen=True)
+class ScoreCard:
+    """One delegation's score at the ending and what earned it."""
+
+    actor: str
+    name: str
+    colour: str
+    total: int
+    possible: int
+    objectives: tuple[ObjectiveLine, ...]
+
+
+@dataclass(frozen=True)
+class Draw:
+    """A hidden draw, revealed: what it measured, the value drawn, and the range it was drawn from."""
+
+    label: str
+    value: str
+    low: int
+    high: int
+
+
 def tally(moves: list[Move]) -> Tally:
     """Count the decisions in ``moves`` (chance results are not decisions) by who took them. A move
     made in a person's seat on their behalf (``proxy``) is, in class, one made when time ran out."""
@@ -151,6 +189,8 @@ class Transcript:
     played_after: list[history.Step] = field(default_factory=list)  # this game after the rows, on its own
     history_after: list[history.Step] = field(default_factory=list)  # history after the rows, on its own
     count: Tally = field(default_factory=Tally)
+    scores: list[ScoreCard] = field(default_factory=list)  # at the ending, for delegations with objectives
+    draws: list[Draw] = field(default_factory=list)  # hidden draws, revealed once the game has ended
 
     @property
     def decisions(self) -> list[Entry]:
@@ -161,10 +201,11 @@ def played_by(controller: str) -> str:
     return "students" if controller == "human" else f"computer ({controller})"
 
 
-def chosen_by(by: str, rule: str = COMPUTER) -> str:
-    """Who took a decision, in words; ``rule`` is the class's pace rule, for a time-out."""
+def chosen_by(by: str, rule: str = COMPUTER, at_table: bool = False) -> str:
+    """Who took a decision, in words; ``rule`` is the class's pace rule, for a time-out. At the table a
+    time-out follows the table's own rule (``pace``), which the move's reason states."""
     if by == "proxy":
-        return f"time ran out: {RULE_NAMES.get(rule, rule)}"
+        return TIME_RAN_OUT if at_table else f"time ran out: {RULE_NAMES.get(rule, rule)}"
     return "students" if by == "human" else f"computer ({by})"
 
 
@@ -201,10 +242,95 @@ def _ending(scenario: Scenario, item: Happening, sources: _Sources) -> Ending:
     )
 
 
+class _Pairing:
+    """Pairs the log's lines with the moves that made them.
+
+    Moves are read in order. A decision's line takes the next move (as format 1 always did); an offer
+    or an answer takes the next move when it is that delegation's talk move; a sealed choice is kept
+    until the reveal, where each seat's revealed choice finds its own move. Lines no move made (a
+    deal, a note that terms cannot hold) take none."""
+
+    def __init__(self, game: Game) -> None:
+        self.moves = [m for m in game.moves if m.by != "chance"]
+        self.position = 0
+        self.hidden: dict[tuple[str, str], Move] = {}  # (node, actor) -> a sealed move awaiting its reveal
+        self.names = {a.id: a.name for a in game.scenario.actors.values()}
+
+    def _next(self, item: Happening, moves: tuple[str, ...] = ()) -> Move | None:
+        if self.position >= len(self.moves):
+            return None
+        move = self.moves[self.position]
+        if (move.node, move.actor) != (item.node, item.actor) or (moves and move.step not in moves):
+            return None
+        self.position += 1
+        return move
+
+    def decision(self) -> Move | None:
+        move = self.moves[self.position] if self.position < len(self.moves) else None
+        self.position += 1
+        return move
+
+    def table(self, item: Happening) -> Move | None:
+        if item.kind == "offer":
+            return self._next(item, ("propose",))
+        if item.kind == "answer":
+            # An answer's line opens with its delegation's name; a note closing the round does not.
+            name = self.names.get(item.actor, "")
+            if not name or not item.title.startswith(name + " "):
+                return None
+            return self._next(item, tuple(history.TALK_WORDS))
+        if item.kind == "sealed":
+            move = self._next(item)
+            if move is not None:
+                self.hidden[(item.node, item.actor)] = move
+            return move
+        return None
+
+    def revealed(self, item: Happening) -> Move | None:
+        """The sealed move behind a seat's revealed choice (the last seat's own move comes at the reveal)."""
+        return self.hidden.pop((item.node, item.actor), None) or self._next(item)
+
+
+TABLE_KINDS = ("offer", "answer", "deal", "no_deal", "sealed", "reveal")
+
+
+def _table_entry(game: Game, item: Happening, move: Move | None, refs: tuple[int, ...]) -> Entry:
+    """A line from the table: an offer, an answer, a note, the deal or its failure, a secret choice, a reveal."""
+    scenario = game.scenario
+    node = scenario.nodes.get(item.node)
+    actor = scenario.actors.get(item.actor)
+    date = scenario.date_of(item.day)
+    detail, _, said = item.text.partition("\n")
+    title, text, terms = item.title, item.text, ""
+    if item.kind in ("offer", "answer") and move is not None:
+        text = ""
+        terms = detail if move.step in ("propose", "counter") else ""
+        if move.by == "proxy" and move.reason in (NO_OFFER_PASSES, NO_OFFER_LEAVES):
+            title = f"{actor.name if actor else item.actor} makes no offer"
+    elif item.kind == "sealed":
+        text = ""
+    return Entry(
+        item.kind,
+        date,
+        title,
+        text,
+        node.title if node else item.node,
+        item.actor,
+        actor.name if actor else item.actor,
+        actor.colour if actor else "",
+        by=chosen_by(move.by, at_table=True) if move else "",
+        reason=(move.reason or said) if move and item.kind != "sealed" else "",
+        effects=describe_effects(scenario, item.effects),
+        historical=item.historical,
+        sources=refs,
+        terms=terms,
+    )
+
+
 def _entries(game: Game, sources: _Sources) -> tuple[list[Entry], Ending | None]:
     scenario = game.scenario
     rule = ClassroomSettings.of(game).timeout_rule
-    choices = iter([m for m in game.moves if m.by != "chance"])
+    pairing = _Pairing(game)
     entries: list[Entry] = []
     ending = None
     number = 0
@@ -218,6 +344,9 @@ def _entries(game: Game, sources: _Sources) -> tuple[list[Entry], Ending | None]
             )
             continue
         refs = sources.cite(item.source, *(node.sources if node else ()))
+        if item.kind in TABLE_KINDS:
+            entries.append(_table_entry(game, item, pairing.table(item), refs))
+            continue
         effects = describe_effects(scenario, item.effects)
         if item.kind != "decision":
             title = node.title if node and item.kind == "chance" else ""
@@ -235,11 +364,12 @@ def _entries(game: Game, sources: _Sources) -> tuple[list[Entry], Ending | None]
             )
             continue
         number += 1
-        move: Move | None = next(choices, None)
+        sealed = bool(node and node.sealed)
+        move = pairing.revealed(item) if sealed else pairing.decision()
         if move is not None and move.node == item.node:
             date = scenario.date_of(move.day)  # the day it was decided, before the time it took
         actor = scenario.actors.get(item.actor)
-        expected = scenario.historical_step(node) if node else None
+        expected = history.historical_choice(node, item.actor) if node else None
         other = expected.label if expected and expected.id != item.step else ""
         entries.append(
             Entry(
@@ -252,15 +382,57 @@ def _entries(game: Game, sources: _Sources) -> tuple[list[Entry], Ending | None]
                 actor.name if actor else item.actor,
                 actor.colour if actor else "",
                 number,
-                chosen_by(move.by, rule) if move else "",
+                chosen_by(move.by, rule, at_table=sealed) if move else "",
                 move.reason if move else "",
                 effects,
                 item.historical,
                 other,
                 refs,
+                sealed=sealed,
             )
         )
     return entries, ending
+
+
+def _shown(scenario: Scenario, variable: str, game: Game) -> str:
+    """A value as players read it: an issue's agreed option by its label."""
+    value = game.state.values.get(variable)
+    issue = scenario.issues.get(variable)
+    option = issue.option(str(value)) if issue else None
+    return option.label if option else show_value(value)
+
+
+def _scores(game: Game) -> list[ScoreCard]:
+    """Each delegation's score once the game has ended (none while it goes on)."""
+    if not game.ended:
+        return []
+    scenario = game.scenario
+    cards = []
+    for actor_id, score in scores(scenario, game.state).items():
+        actor = scenario.actors[actor_id]
+        lines = tuple(
+            ObjectiveLine(r.objective.text, r.objective.points, r.met, r.objective.secret) for r in score.results
+        )
+        cards.append(ScoreCard(actor_id, actor.name, actor.colour, score.total, score.possible, lines))
+    return cards
+
+
+def _draws(game: Game) -> list[Draw]:
+    """The hidden draws and what they drew, once the game has ended."""
+    if not game.ended:
+        return []
+    scenario = game.scenario
+    lens = scenario.lenses.get(game.settings.lens)
+    out = []
+    for variable in scenario.variables.values():
+        if not variable.drawn:
+            continue
+        low, high = variable.type.minimum, variable.type.maximum
+        if lens is not None and variable.id in lens.draws:
+            low, high = lens.draws[variable.id]
+        value = show_value(game.state.values.get(variable.id))
+        out.append(Draw(variable.label or variable.id, value, low, high))
+    return out
 
 
 def _comparison(game: Game, past: Game) -> tuple[list[Row], list[history.Step], list[history.Step], str]:
@@ -296,9 +468,7 @@ def build_transcript(game: Game) -> Transcript:
     history_end = next((i for i in past.log if i.kind in ENDINGS), None)
     history_ending = _ending(scenario, history_end, sources) if history_end else None
     rows, played_after, history_after, turning = _comparison(game, past)
-    standing = [
-        (v.label or v.id, show_value(game.state.values.get(v.id))) for v in scenario.variables.values() if v.visible
-    ]
+    standing = [(v.label or v.id, _shown(scenario, v.id, game)) for v in scenario.variables.values() if v.visible]
     notes = []
     if not game.ended:
         notes.append("The game was not finished when this transcript was made.")
@@ -324,4 +494,6 @@ def build_transcript(game: Game) -> Transcript:
         played_after,
         history_after,
         tally(game.moves),
+        _scores(game),
+        _draws(game),
     )

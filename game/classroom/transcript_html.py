@@ -5,8 +5,17 @@ from __future__ import annotations
 from ..engine.wording import long_date
 from .history import Step
 from .html_page import e, page, paragraphs, refs, swatch
-from .markdown_text import SPECULATIVE, split_words
-from .transcript import Ending, Entry, Transcript
+from .markdown_text import SPECULATIVE, objective_words, score_words, split_words
+from .transcript import TABLE_KINDS, Draw, Ending, Entry, ScoreCard, Transcript
+
+TABLE_LABELS = {
+    "offer": "Offer",
+    "answer": "Answer",
+    "deal": "Agreement",
+    "no_deal": "No agreement",
+    "sealed": "Secret choice",
+    "reveal": "Revealed",
+}
 
 
 def _count(t: Transcript) -> str:
@@ -25,14 +34,34 @@ def _setup(t: Transcript) -> str:
 
 
 def _facts(entry: Entry) -> str:
-    rows = [("Chosen by", e(entry.by))]
+    rows = [("Chosen by" if entry.kind == "decision" else "By", e(entry.by))] if entry.by else []
     if entry.reason:
         rows.append(("Reason", f'<span class="reason">“{e(entry.reason)}”</span>'))
     if entry.effects:
         rows.append(("Effects", e("; ".join(entry.effects))))
     if entry.history_label:
         rows.append(("In history", e(entry.history_label)))
+    if not rows:
+        return ""
     return "<dl>" + "".join(f"<dt>{k}</dt><dd>{v}</dd>" for k, v in rows) + "</dl>"
+
+
+def _table_entry(entry: Entry, when: str) -> str:
+    """A line from the table: who moved, the terms in players' words, who made the move and why."""
+    situation = f'<div class="situation">{e(entry.node_title)}</div>' if entry.node_title else ""
+    who = f"{swatch(entry.colour)}" if entry.colour else ""
+    if entry.kind == "sealed":
+        head = f"{who}<b>{e(entry.title)}</b>, in secret"
+    elif entry.kind == "reveal":
+        head = "<b>The secret choices are revealed</b>"
+    else:
+        head = f"{who}<b>{e(entry.title)}</b>"
+    terms = f'<p class="terms">{e(entry.terms)}</p>' if entry.terms else ""
+    text = f'<div class="text">{paragraphs(entry.text)}</div>' if entry.text else ""
+    return (
+        f'<section class="entry table {e(entry.kind)}">{when}<div>{situation}'
+        f'<div class="head">{head}{refs(entry.sources)}</div>{terms}{text}{_facts(entry)}</div></section>'
+    )
 
 
 def _entry(entry: Entry) -> str:
@@ -42,9 +71,11 @@ def _entry(entry: Entry) -> str:
         if entry.kind == "decision"
         else "As it turned out"
         if entry.kind == "chance"
-        else "Event"
+        else TABLE_LABELS.get(entry.kind, "Event")
     )
     when = f'<div class="date">{date}<span class="kind">{kind}</span></div>'
+    if entry.kind in TABLE_KINDS:
+        return _table_entry(entry, when)
     text = f'<div class="text">{paragraphs(entry.text)}</div>' if entry.text else ""
     if entry.kind == "decision":
         tag = (
@@ -54,10 +85,11 @@ def _entry(entry: Entry) -> str:
             if entry.history_label
             else ""
         )
+        secret = ' <span class="meta">(chosen in secret, revealed)</span>' if entry.sealed else ""
         return (
             f'<section class="entry decision">{when}<div>'
             f'<div class="situation">{e(entry.node_title)}</div>'
-            f'<div class="head">{swatch(entry.colour)}<b>{e(entry.actor_name)}</b>: {e(entry.title)}'
+            f'<div class="head">{swatch(entry.colour)}<b>{e(entry.actor_name)}</b>{secret}: {e(entry.title)}'
             f"{tag}{refs(entry.sources)}</div>{text}{_facts(entry)}</div></section>"
         )
     if entry.kind in ("chance", "event"):
@@ -80,6 +112,35 @@ def _ending(heading: str, ending: Ending) -> str:
         f'<div class="ending"><div class="meta">{e(heading)} · {e(long_date(ending.date))}</div>'
         f"<h3>{e(ending.title)}{mark}</h3>{paragraphs(ending.epilogue)}{refs(ending.sources)}"
         f'<p class="speculation {e(ending.speculative)}"><b>How speculative:</b> {e(level)}.{why}</p></div>'
+    )
+
+
+def _scores(cards: list[ScoreCard]) -> str:
+    rows = "".join(
+        f'<tr><td>{swatch(c.colour)}{e(c.name)}</td><td class="num">{e(score_words(c))}</td></tr>' for c in cards
+    )
+    parts = [
+        f'<h2>Scores</h2><table><thead><tr><th>Delegation</th><th class="num">Score</th></tr></thead>'
+        f"<tbody>{rows}</tbody></table>"
+    ]
+    for card in cards:
+        items = "".join(
+            f'<li class="{"met" if o.met else "unmet"}">{e(o.text)}: {e(objective_words(o.points, o.met, o.secret))}'
+            + (' <span class="tag other">secret</span>' if o.secret else "")
+            + "</li>"
+            for o in card.objectives
+        )
+        parts.append(f"<h3>{swatch(card.colour)}{e(card.name)}: {e(score_words(card))}</h3><ul>{items}</ul>")
+    return "".join(parts)
+
+
+def _draws(draws: list[Draw]) -> str:
+    rows = "".join(
+        f'<tr><td>{e(d.label)}</td><td class="num">{e(d.value)}</td><td>{d.low} to {d.high}</td></tr>' for d in draws
+    )
+    return (
+        "<h3>Hidden draws, revealed</h3><table><thead><tr><th>Measure</th>"
+        f'<th class="num">Drawn</th><th>From</th></tr></thead><tbody>{rows}</tbody></table>'
     )
 
 
@@ -160,12 +221,16 @@ def transcript_html(t: Transcript) -> str:
     ]
     if t.ending:
         parts.append(_ending("The ending", t.ending))
+    if t.scores:
+        parts.append(_scores(t.scores))
     if t.standing:
         rows = "".join(f"<tr><td>{e(k)}</td><td>{e(v)}</td></tr>" for k, v in t.standing)
         parts.append(
             f"<h3>Where things stood at the end</h3><table><thead><tr><th>Measure</th><th>Value</th></tr>"
             f"</thead><tbody>{rows}</tbody></table>"
         )
+    if t.draws:
+        parts.append(_draws(t.draws))
     parts.append(_comparison(t))
     if t.history_ending and not (t.ending and t.ending.historical):
         parts.append(_ending("What really happened", t.history_ending))

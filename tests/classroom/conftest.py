@@ -52,3 +52,34 @@ def in_order(text: str, needles: list[str]) -> bool:
             return False
         position = found + len(needle)
     return True
+
+
+TABLE = Path(__file__).resolve().parent.parent / "fixtures" / "table.yaml"
+
+
+@pytest.fixture(scope="session")
+def table() -> Scenario:
+    """The format-2 fixture: three delegations at a negotiation, then two sealed seats."""
+    from game.engine import load_scenario
+
+    return load_scenario(str(TABLE))
+
+
+def negotiated(table: Scenario, seed: int = 3, lens: str | None = None) -> Game:
+    """A finished game of the table fixture: Red and Blue played by people, Green by the computer.
+
+    Red's first offer is rejected by Blue (Green, computer, answers with its reason), Blue counters
+    in round two and everyone accepts; then both people choose in secret and Red signs."""
+    game = Game.new(table, lens, seed, {"red": "human", "blue": "human", "green": "disposition"})
+    game.propose("red", {"passage": "wide", "signing": "now"}, reason="Ask for <everything> first")
+    game.answer("blue", "counter", {"passage": "narrow", "signing": "later"}, reason="Too much & too soon")
+    game.play_until_human()
+    game.answer("red", "accept", reason="A corridor will do")
+    game.play_until_human()
+    assert game.node is not None and game.node.id == "evening", game.log
+    game.seal("blue", "cable", reason="Powers at last")
+    game.seal("red", "rival", reason="Keep the rival warm")
+    game.play_until_human()
+    game.choose("sign", reason="Done")
+    assert game.ended
+    return game
