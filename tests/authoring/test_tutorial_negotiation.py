@@ -13,9 +13,8 @@ from game.engine.game import Game, GameError
 from game.engine.narrate import PUBLIC
 from game.engine.table import Action, Table
 
-from .conftest import ROOT
+from .conftest import ROOT, TUTORIAL_TABLE
 
-TUTORIAL_TABLE = ROOT / "scenarios" / "tutorial-negotiation.yaml"
 PLAN = {"summer_flow": "half", "weir_crest": "middle", "gate_keys": "joint_board"}
 
 
