@@ -16,6 +16,7 @@ TINY = ROOT / "tests" / "fixtures" / "tiny.yaml"
 MUNICH = ROOT / "scenarios" / "munich-1938.yaml"
 FLAGSHIP = ROOT / "scenarios" / "moscow-1939.yaml"
 TUTORIAL = sorted((ROOT / "docs" / "tutorial").glob("step*.yaml"))
+TUTORIAL_TABLE = ROOT / "scenarios" / "tutorial-negotiation.yaml"
 
 
 def run(*argv: str, stdin: str = "") -> tuple[int, str, str]:

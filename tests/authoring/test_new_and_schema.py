@@ -12,7 +12,7 @@ import yaml
 from game.authoring.jsonschema_export import SCHEMA_FILE, schema_text
 from game.engine import load_text, validate_file
 
-from .conftest import MUNICH, TINY, TUTORIAL, run
+from .conftest import MUNICH, TINY, TUTORIAL, TUTORIAL_TABLE, run
 
 
 def test_new_writes_a_valid_scenario_and_never_overwrites(tmp_path) -> None:
@@ -96,7 +96,7 @@ def _mutations() -> list[tuple[str, str]]:
     ]
 
 
-@pytest.mark.parametrize("path", [TINY, MUNICH, *TUTORIAL], ids=lambda p: p.name)
+@pytest.mark.parametrize("path", [TINY, MUNICH, TUTORIAL_TABLE, *TUTORIAL], ids=lambda p: p.name)
 def test_valid_files_pass_both(path) -> None:
     text = path.read_text(encoding="utf-8")
     assert _validator_ok(text) and _schema_ok(text)

@@ -24,9 +24,15 @@ def test_each_tutorial_step_validates(path) -> None:
     assert findings == []
 
 
-def test_tutorial_has_four_growing_steps() -> None:
+def test_tutorial_has_five_growing_steps() -> None:
     sizes = [len(load_scenario(str(p)).nodes) for p in TUTORIAL]
-    assert len(TUTORIAL) == 4 and sizes == sorted(sizes) and sizes[0] < sizes[-1]
+    assert len(TUTORIAL) == 5 and sizes == sorted(sizes) and sizes[0] < sizes[-1]
+
+
+def test_tutorial_ends_with_a_negotiation_in_format_2() -> None:
+    last = load_scenario(str(TUTORIAL[-1]))
+    assert last.format == 2 and [load_scenario(str(p)).format for p in TUTORIAL[:-1]] == [1, 1, 1, 1]
+    assert any(n.kind == "negotiation" for n in last.nodes.values()) and last.issues
 
 
 def test_munich_is_complete(munich) -> None:
@@ -121,3 +127,13 @@ def test_every_scenario_in_the_folder_has_no_errors() -> None:
     for path in sorted((ROOT / "scenarios").glob("*.yaml")):
         _, findings = validate_file(str(path))
         assert not [f for f in findings if f.severity == ERROR], path
+
+
+@pytest.mark.parametrize(
+    "path",
+    sorted((ROOT / "scenarios").glob("*.yaml")) + sorted((ROOT / "docs" / "tutorial").glob("*.yaml")),
+    ids=lambda p: f"{p.parent.name}/{p.name}",
+)
+def test_shipped_files_validate_with_no_warnings(path: Path) -> None:
+    scenario, findings = validate_file(str(path))
+    assert scenario is not None and [f.format() for f in findings] == []
