@@ -37,7 +37,7 @@ def test_a_proposal_accepted_makes_a_deal(tmp_path: Path) -> None:
     out = play(tmp_path, "1 2 1: fair to all\n1: we can live with it\nq\n", "red", "blue").stdout
     # The proposer sees its own points for every option and for walking away.
     assert "What each option is worth to Red delegation (your confidential points):" in out
-    assert re.search(r"3\. Wide open +\+5", out) and "Without a deal (walking away): +3" in out
+    assert re.search(r"3\. Wide open +\+5", out) and "Without a deal (walking away): +2" in out
     assert "Red delegation proposes\n    Passage: A narrow corridor; Signing: Later" in out
     # A computer's answer comes with its reasons.
     assert "Green delegation accepts\n    Passage: A narrow corridor: +2. Signing: Later: +1. Worth 3 to us" in out
@@ -56,6 +56,13 @@ def test_a_needed_party_walking_away_breaks_the_talks_down(tmp_path: Path) -> No
     assert "Blue delegation walks away" in out and "The talks break down" in out
     assert "The delegations part without terms." in out
     assert "--- 3 March 1900 — The same evening ---" in out
+
+
+def test_the_proposer_may_pass_and_the_next_party_proposes(tmp_path: Path) -> None:
+    out = play(tmp_path, "3: not yet\nq\n", "red").stdout
+    assert "Red delegation makes no offer\n    not yet" in out
+    assert "--- Round 2 of 3: Blue delegation is to propose ---" in out
+    assert "Blue delegation proposes" in out
 
 
 def test_the_proposer_may_walk_away_instead_of_proposing(tmp_path: Path) -> None:
@@ -110,7 +117,7 @@ def test_one_seat_scores_what_it_missed(tmp_path: Path) -> None:
 def test_bad_input_at_the_table_is_explained_and_asked_again(tmp_path: Path) -> None:
     stdin = "x\n9\n1 4 1\n1 1\n1\n7 7\n\n1\nb\n1\n2, 1\nq\n"
     out = play(tmp_path, stdin, "red").stdout
-    assert "No move 'x' here; the moves are 1 (propose), 2 (walk)." in out
+    assert "No move 'x' here; the moves are 1 (propose), 2 (walk), 3 (pass)." in out
     assert "No move '9' here" in out
     assert "Passage has options 1 to 3; '4' is not one of them." in out
     assert "A package needs 2 numbers, one per issue in order (Passage, Signing); you gave 1." in out

@@ -313,22 +313,9 @@ class TerminalPlayer:
                     self.say(str(exc))
                 reason = reason or more.strip()
         kind = typed.choice.kind
-        if view.turn is not None and view.turn.kind == "propose" and kind == "walk":
-            # The table takes only a proposal from the proposer, though the rules let it walk away.
-            return self._walk_as_proposer(seat, reason)
         if kind == "propose":
             return self._act(seat, Action("propose", package=package, reason=reason))
         return self._act(seat, Action("answer", answer=kind, package=package, reason=reason))
-
-    def _walk_as_proposer(self, seat: str, reason: str) -> bool | None:
-        try:
-            self.game.answer(seat, "walk", reason=reason)
-        except GameError as exc:
-            self.say(f"Cannot: {exc}")
-            return None
-        self._print_new()
-        self._autosave()
-        return True
 
     def _act(self, seat: str, action: Action) -> bool | None:
         revealing = self._at_sealed()

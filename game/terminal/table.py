@@ -14,7 +14,13 @@ from dataclasses import dataclass
 from ..engine.views import IssueLine, TableView, View
 from .text import signed
 
-ANSWER_WORDS = {"accept": "accepts", "reject": "rejects", "counter": "counters", "walk": "walks away"}
+ANSWER_WORDS = {
+    "accept": "accepts",
+    "reject": "rejects",
+    "counter": "counters",
+    "walk": "walks away",
+    "pass": "makes no offer",
+}
 TABLE_HELP = """\
 At the table: type a move's number; add a reason after a colon, e.g. '2: too little for us'.
 A package names one option number per issue, in order: '1 3 2' proposes options 3 and 2 at once,
@@ -54,7 +60,11 @@ def table_choices(view: View) -> tuple[TableChoice, ...]:
     if view.turn is None or table is None:
         return ()
     if view.turn.kind == "propose":
-        return (TableChoice(1, "propose", "Propose a package"), TableChoice(2, "walk", "Walk away from the talks"))
+        return (
+            TableChoice(1, "propose", "Propose a package"),
+            TableChoice(2, "walk", "Walk away from the talks"),
+            TableChoice(3, "pass", "Pass: make no offer this round"),
+        )
     return (
         TableChoice(1, "accept", "Accept the offer", "" if table.may_accept else table.accept_blocked),
         TableChoice(2, "reject", "Reject it"),
