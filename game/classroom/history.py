@@ -24,6 +24,7 @@ TALK_WORDS = {
     "reject": "rejects the offer",
     "counter": "counters",
     "walk": "walks away",
+    "pass": "makes no offer",
 }
 
 

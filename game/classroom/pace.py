@@ -17,10 +17,7 @@ At the table (a negotiation or a sealed move) the rule is the same whatever the 
 a delegation's silence must never commit it to terms it did not choose:
 
 - an answer that is due lapses as a rejection of the offer on the table;
-- a proposer makes no offer. The engine's one way to make no offer is to walk (``walk`` with nothing
-  on the table): for a party whose acceptance the deal does not need, that passes the turn to the
-  next party and the talks go on; for a party whose acceptance is needed, the engine ends the talks
-  without a deal, as if it had left the table (the engine has no move that lets such a party pass);
+- a proposer makes no offer: it passes (``pass``), the round closes and the next party proposes;
 - a sealed seat takes its status quo, chosen as at a decision (``status_quo_choice``).
 
 Each such move is recorded ``by="proxy"`` with a one-line reason saying what the clock did
@@ -165,15 +162,12 @@ def resolve_timeout(game: Game, rule: TimeoutRule) -> list[Happening]:
 
 ANSWER_LAPSES: Final = "Time ran out: the offer lapses, as a rejection."
 NO_OFFER_PASSES: Final = "Time ran out before an offer was made: the turn to propose passes."
-NO_OFFER_LEAVES: Final = (
-    "Time ran out before an offer was made; a party the deal needs cannot pass, so the talks end without a deal."
-)
 
 
 @dataclass(frozen=True)
 class TableTimeout:
     """The move the clock takes for a person at the table: ``kind`` is the turn's kind (answer,
-    propose or seal), ``move`` the talk move (reject, walk) or the sealed choice's id."""
+    propose or seal), ``move`` the talk move (reject, pass) or the sealed choice's id."""
 
     actor: str
     kind: str
@@ -192,8 +186,7 @@ def table_timeout(game: Game, actor: str) -> TableTimeout:
     if turn.kind == "answer":
         return TableTimeout(actor, "answer", "reject", "rejects the offer", ANSWER_LAPSES)
     if turn.kind == "propose":
-        needed = node.negotiation is not None and actor in node.negotiation.needs
-        return TableTimeout(actor, "propose", "walk", "makes no offer", NO_OFFER_LEAVES if needed else NO_OFFER_PASSES)
+        return TableTimeout(actor, "propose", "pass", "makes no offer", NO_OFFER_PASSES)
     decision = game.decision_for(actor)
     if decision is None:
         raise GameError(f"{actor!r} has no sealed choice to make now")

@@ -22,7 +22,7 @@ from ..engine.rules import EndingKind, HappeningKind
 from ..engine.scoring import scores
 from ..engine.wording import cite, describe_effects, show_value
 from . import history
-from .pace import COMPUTER, NO_OFFER_LEAVES, NO_OFFER_PASSES, RULE_NAMES
+from .pace import COMPUTER, RULE_NAMES
 from .settings import ClassroomSettings
 
 ENDINGS: tuple[EndingKind, ...] = ("outcome", "deadline", "stuck")
@@ -254,7 +254,6 @@ class _Pairing:
         self.moves = [m for m in game.moves if m.by != "chance"]
         self.position = 0
         self.hidden: dict[tuple[str, str], Move] = {}  # (node, actor) -> a sealed move awaiting its reveal
-        self.names = {a.id: a.name for a in game.scenario.actors.values()}
 
     def _next(self, item: Happening, moves: tuple[str, ...] = ()) -> Move | None:
         if self.position >= len(self.moves):
@@ -271,14 +270,10 @@ class _Pairing:
         return move
 
     def table(self, item: Happening) -> Move | None:
-        if item.kind == "offer":
-            return self._next(item, ("propose",))
-        if item.kind == "answer":
-            # An answer's line opens with its delegation's name; a note closing the round does not.
-            name = self.names.get(item.actor, "")
-            if not name or not item.title.startswith(name + " "):
-                return None
-            return self._next(item, tuple(history.TALK_WORDS))
+        if item.kind in ("offer", "answer"):
+            # A line a move made names the move in ``step``; a note (a counter-offer now on the table,
+            # terms that cannot hold) names none and takes no move.
+            return self._next(item, (item.step,)) if item.step else None
         if item.kind == "sealed":
             move = self._next(item)
             if move is not None:
@@ -305,8 +300,6 @@ def _table_entry(game: Game, item: Happening, move: Move | None, refs: tuple[int
     if item.kind in ("offer", "answer") and move is not None:
         text = ""
         terms = detail if move.step in ("propose", "counter") else ""
-        if move.by == "proxy" and move.reason in (NO_OFFER_PASSES, NO_OFFER_LEAVES):
-            title = f"{actor.name if actor else item.actor} makes no offer"
     elif item.kind == "sealed":
         text = ""
     return Entry(

@@ -92,7 +92,10 @@ def test_a_failed_negotiation_and_the_clock_in_the_transcript(table: Scenario, t
     game.play_until_human()
     talks = game.state.talks
     assert talks is not None and talks.proposer == "blue"
-    resolve_turn_timeout(game, "computer")  # Blue, needed, makes no offer: the talks end
+    resolve_turn_timeout(game, "computer")  # Blue makes no offer: the turn to propose passes to Green
+    game.play_until_human()
+    resolve_turn_timeout(game, "computer")  # Red's answer to Green's offer lapses
+    resolve_turn_timeout(game, "computer")  # and Blue's: the last round ends without a deal
     resolve_turn_timeout(game, "computer")  # Red's secret choice: the status quo
     game.seal("blue", "sit", reason="Wait and see")
     game.choose("quit")
@@ -105,8 +108,9 @@ def test_a_failed_negotiation_and_the_clock_in_the_transcript(table: Scenario, t
             "By: time ran out",
             "Reason: “Time ran out: the offer lapses, as a rejection.”",
             "**Blue delegation makes no offer**",
-            "a party the deal needs cannot pass, so the talks end without a deal.",
-            "**The talks break down**",
+            "Time ran out before an offer was made: the turn to propose passes.",
+            "**Green delegation proposes**",
+            "**The talks end without agreement**",
             "**Red delegation** chose, in secret, **Wait**",
             "Chosen by: time ran out",
             "Reason: “Time ran out: the status quo holds (Wait).”",

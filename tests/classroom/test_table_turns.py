@@ -7,7 +7,6 @@ import pytest
 from game.classroom.handover import briefing_for, handover, needs_handover
 from game.classroom.pace import (
     ANSWER_LAPSES,
-    NO_OFFER_LEAVES,
     NO_OFFER_PASSES,
     resolve_table_timeout,
     resolve_turn_timeout,
@@ -34,21 +33,16 @@ def test_a_pending_answer_lapses_as_a_rejection(table: Scenario) -> None:
         table_timeout(game, "blue")  # Blue has answered
 
 
-def test_a_proposer_not_needed_passes_and_the_talks_go_on(table: Scenario) -> None:
+def test_a_proposer_out_of_time_passes_and_the_talks_go_on(table: Scenario) -> None:
     game = _people(table, "red", "blue", "green")
     game.propose("red", {"passage": "wide", "signing": "now"})
     game.answer("blue", "reject")
     game.answer("green", "reject")
+    resolve_turn_timeout(game, "status_quo")  # Blue, the proposer, is needed, yet silence never ends the talks
+    move = game.moves[-1]
+    assert (move.actor, move.step, move.by, move.reason) == ("blue", "pass", "proxy", NO_OFFER_PASSES)
     talks = game.state.talks
-    assert talks is not None and talks.proposer == "blue" and not talks.offer
-    game.answer("blue", "walk")  # a needed party walks: that would end the talks...
-    assert game.node is not None and game.node.id == "evening"
-    game = _people(table, "red", "blue", "green")
-    game.propose("red", {"passage": "wide", "signing": "now"})
-    game.answer("blue", "reject")
-    game.answer("green", "reject")
-    resolve_turn_timeout(game, "status_quo")  # Blue, the proposer, is needed: no way to pass
-    assert game.moves[-1].reason == NO_OFFER_LEAVES and game.node is not None and game.node.id == "evening"
+    assert talks is not None and talks.proposer == "green" and talks.round == 3
 
     game = _people(table, "red", "blue", "green")
     for proposer in ("red", "blue"):
@@ -58,7 +52,7 @@ def test_a_proposer_not_needed_passes_and_the_talks_go_on(table: Scenario) -> No
     talks = game.state.talks
     assert talks is not None and talks.proposer == "green" and talks.round == 3
     taken = table_timeout(game, "green")
-    assert (taken.kind, taken.move, taken.reason) == ("propose", "walk", NO_OFFER_PASSES)
+    assert (taken.kind, taken.move, taken.reason) == ("propose", "pass", NO_OFFER_PASSES)
     resolve_table_timeout(game, "green")
     assert game.moves[-1].by == "proxy" and game.node is not None
     assert game.node.id == "evening", "the third round passed without an offer: the talks end without a deal"
