@@ -17,6 +17,7 @@ from . import fonts
 from .theme import Type
 
 WidthFn = Callable[[str, int, str], int]  # (text, size, style) -> pixels
+PanelHeight = Callable[[int, "Spacing"], int]  # (width, spacing) -> the height a panel needs
 TOP_BUTTONS = ("Tree", "Undo", "Save", "Help", "Menu")  # the play screen's top bar, left to right
 
 
@@ -151,10 +152,13 @@ def play_layout(
     meters: int,
     width: WidthFn = font_width,
     reason: bool = False,
+    panel: PanelHeight | None = None,
 ) -> PlayLayout:
     """The play screen: top bar; left column (table, map, meters); right column (narration, choice
     cards, an optional "Why?" row, controls); bottom band (timeline, log). The right column widens
-    from half the window to two thirds when the cards need room."""
+    from half the window to two thirds when the cards need room. A ``panel`` (the negotiation's
+    offer panel) takes the cards' place: it says how tall it is at a width, and ``choices`` is its
+    place."""
     sp = Spacing.at(scale)
     t = sp.type
     w, h = size
@@ -177,17 +181,43 @@ def play_layout(
         # than its minimum; otherwise it takes the place of the hint in the controls row (the keys
         # are in the help).
         own_row = _arrange(
-            size, scale, sp, top, top_buttons, body, bottom_y, bottom_h, narration_min, choices, meters, width, True
+            size,
+            scale,
+            sp,
+            top,
+            top_buttons,
+            body,
+            bottom_y,
+            bottom_h,
+            narration_min,
+            choices,
+            meters,
+            width,
+            True,
+            panel,
         )
         if own_row.fits and own_row.narration.h >= narration_min + 3 * sp.line:
             return own_row
         inline = _arrange(
-            size, scale, sp, top, top_buttons, body, bottom_y, bottom_h, narration_min, choices, meters, width, False
+            size,
+            scale,
+            sp,
+            top,
+            top_buttons,
+            body,
+            bottom_y,
+            bottom_h,
+            narration_min,
+            choices,
+            meters,
+            width,
+            False,
+            panel,
         )
         inline.reason = Rect(inline.controls)
         return inline if inline.fits or not own_row.fits else own_row
     return _arrange(
-        size, scale, sp, top, top_buttons, body, bottom_y, bottom_h, narration_min, choices, meters, width, False
+        size, scale, sp, top, top_buttons, body, bottom_y, bottom_h, narration_min, choices, meters, width, False, panel
     )
 
 
@@ -205,6 +235,7 @@ def _arrange(
     meters: int,
     width: WidthFn,
     reason_row: bool,
+    panel: PanelHeight | None = None,
 ) -> PlayLayout:
     """The first arrangement of the body that fits (or the roomiest one tried, when none does)."""
     h = size[1]
@@ -237,6 +268,8 @@ def _arrange(
             left = Rect(body.x, body.y, left_w, body.h)
             cards = stack_cards(Rect(right.x, 0, right.w, 0), choices, card_sp, width)
             cards_h = (cards[-1].rect.bottom - cards[0].rect.top) if cards else 0
+            if panel is not None:
+                cards_h = panel(right.w, card_sp)
             need = narration_min + g + cards_h + g + controls_h
             narration_h = max(narration_min, right.h - cards_h - controls_h - 2 * g)
             narration = Rect(right.x, right.y, right.w, narration_h)

@@ -10,8 +10,9 @@ import datetime as dt
 import html
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Protocol
 
-from ..engine import ERROR, Finding, Game, Happening, Move, Scenario, validate_file
+from ..engine import ERROR, Finding, Game, Move, Scenario, validate_file
 from ..engine.wording import cite as cite  # re-exported: the screens say dates and sources as the engine does
 from ..engine.wording import long_date as long_date
 from ..engine.wording import short_date as short_date
@@ -27,7 +28,20 @@ def actor_name(scenario: Scenario, actor: str) -> str:
     return scenario.actors[actor].name if actor in scenario.actors else actor
 
 
-def plain(scenario: Scenario, item: Happening) -> str:
+class Said(Protocol):
+    """A line of a game's history: a ``Happening``, or a view's ``Line`` of one."""
+
+    @property
+    def kind(self) -> str: ...
+
+    @property
+    def actor(self) -> str: ...
+
+    @property
+    def title(self) -> str: ...
+
+
+def plain(scenario: Scenario, item: Said) -> str:
     """One happening as a plain sentence, for the narration and the log."""
     if item.kind == "decision":
         return f"{actor_name(scenario, item.actor)} chose: {item.title}."

@@ -16,20 +16,24 @@ from pathlib import Path
 
 import pygame
 
-from ...classroom.handover import briefing_for, handover, needs_handover
+from ...classroom.handover import Briefing, briefing_for, handover, needs_handover
 from ...classroom.pace import Deadline, resolve_timeout
 from ...classroom.settings import ClassroomSettings
 from ...engine import ChoiceView, Game, GameError, Happening, Variable, validate_file
+from ...engine.table import Action, Table
+from ...engine.views import View
 from ..classroom import briefings_html, hot_seat, takeover_notice, timeout_notice
 from ..host import SceneHost
 from ..keys import digit_of
 from ..layout import TOP_BUTTONS, ChoiceSpec, PlayLayout, button_width, meter_columns, play_layout, row
 from ..story import cite, esc, long_date, plain, short_date
+from ..table_turn import Draft, PanelSpec, acting_seat, is_table_node, lines_since, panel_spec, seat_card, viewer_of
 from ..theme import actor_colours, actor_text_colours
 from ..widgets import countdown, draw
 from ..widgets.cards import draw_card
 from ..widgets.map_view import map_as_of, render_map
 from ..widgets.meters import meter_cells, render_meters
+from ..widgets.offer_panel import CHECK, draw_panel, panel_height, panel_layout
 from ..widgets.table import render_table
 from ..widgets.timeline import Mark, render_timeline
 from ..widgets.timeline import geometry as timeline_geometry
@@ -68,10 +72,48 @@ class PlayScene(Scene):
         self.deadline_of: tuple[int, str] | None = None  # (moves made, node) the clock belongs to
         self.clock_rect: pygame.Rect | None = None
         self.clock_face: countdown.Face | None = None
+        self.draft = Draft()  # the package a seat is putting together at a negotiation
+        self.panel: PanelSpec | None = None  # the offer panel of this build, when a seat is at the table
+
+    # -- seats and views ----------------------------------------------------------------------
+
+    def table(self) -> Table:
+        return Table(self.game)
+
+    def projector(self) -> bool:
+        return ClassroomSettings.of(self.game).projector
+
+    def acting(self) -> str | None:
+        """The person's seat that acts now at a negotiation or sealed move, once it is at the
+        computer (in a hot seat the hand-over comes first); None at a decision."""
+        if self.history:
+            return None
+        seat = acting_seat(self.table(), self.viewer)
+        if seat is not None and hot_seat(self.game) and not self.projector() and seat != self.viewer:
+            return None
+        return seat
+
+    def screen_view(self) -> View:
+        """What the screen shows of the game: the seat at the computer's view, or the room's."""
+        return self.table().view(viewer_of(self.game, self.viewer, self.projector(), self.history))
+
+    def seat_view(self) -> View | None:
+        """The acting seat's own view (its choices, its values), when a seat acts at a table node."""
+        seat = self.acting()
+        return self.table().view(seat) if seat else None
 
     # -- building -----------------------------------------------------------------------------
 
     def choice_specs(self) -> list[ChoiceSpec]:
+        if is_table_node(self.game):
+            mine = self.seat_view()
+            turn = mine.turn if mine else None
+            if turn is None or turn.kind != "seal":
+                return []
+            return [
+                ChoiceSpec(c.label, "" if c.available else "Blocked: " + c.why_blocked, not c.available, str(c.number))
+                for c in turn.choices
+            ]
         decision = self.game.decision
         if decision is None:
             return []
@@ -92,17 +134,32 @@ class PlayScene(Scene):
         return specs
 
     def visible_variables(self) -> list[Variable]:
-        return [v for v in self.game.scenario.variables.values() if v.visible]
+        """The variables the screen's view shows as meters (private ones only to those who know them)."""
+        shown = {m.id for m in self.screen_view().meters}
+        return [v for v in self.game.scenario.variables.values() if v.visible and v.id in shown]
 
     def persons_turn(self) -> bool:
-        """A person is to decide now (not history replaying, not the computer)."""
-        return not self.history and self.game.decision is not None and not self.game.computer_to_move
+        """A person is to decide or act at the table now (not history replaying, not the computer)."""
+        if self.history or self.game.computer_to_move:
+            return False
+        return self.game.decision is not None or self.acting() is not None
 
     def build(self) -> None:
         """Lay the screen out, then draw and add each part of it, then set the keyboard order."""
         specs = self.choice_specs()
         variables = self.visible_variables()
-        lay = play_layout(self.app.size, self.app.scale, specs, len(variables), reason=self.persons_turn())
+        view = self.seat_view()
+        names = {a: actor.name for a, actor in self.game.scenario.actors.items()}
+        panel = self.panel = panel_spec(view, self.draft, names) if view else None
+        lay = play_layout(
+            self.app.size,
+            self.app.scale,
+            specs,
+            len(variables),
+            reason=self.persons_turn(),
+            # the panel's buttons are drawn in the theme's type, so it never takes the cards' smaller type
+            panel=(lambda w, _: panel_height(panel, w, self.sp)) if panel else None,
+        )
         self.layout = lay
         backdrop = self.new_backdrop()
         self._build_top_bar(backdrop, lay)
@@ -114,6 +171,7 @@ class PlayScene(Scene):
         self.add_text("narration", lay.narration, self.narration_html())
         self.add_text("log", lay.log, self.log_html(), "@log")
         self._build_cards(backdrop, lay, specs)
+        self._build_panel(backdrop, lay)
         self._build_controls(backdrop, lay)
         self._order_focus()
         self.backdrop = backdrop
@@ -203,7 +261,8 @@ class PlayScene(Scene):
             a: ("History" if self.history else person if game.controller(a) == "human" else "Computer")
             for a in scenario.actors
         }
-        speaker = decision.actor.id if decision else ""
+        movers = [t.actor for t in game.turns if game.controller(t.actor) != "human"] or [t.actor for t in game.turns]
+        speaker = decision.actor.id if decision else (self.acting() or (movers[0] if movers else ""))
         backdrop.blit(
             render_table(
                 lay.table.size, list(scenario.actors.values()), colours, players, speaker, self.palette, app.scale
@@ -215,8 +274,8 @@ class PlayScene(Scene):
         """The map as of the scenario's start, outlining what the decision is about."""
         app, t = self.app, self.app.type
         scenario = self.game.scenario
-        decision = self.game.decision
-        highlight = frozenset(decision.node.map) if decision else frozenset()
+        node = self.game.node
+        highlight = frozenset(node.map) if node is not None and not self.game.ended else frozenset()
         data = map_as_of(scenario.start)
         key = ("map", lay.map.size, highlight, self.palette, app.scale, tuple(sorted(colours)), scenario.start)
         the_map = app.map_surface(
@@ -241,13 +300,11 @@ class PlayScene(Scene):
         """The visible variables as meters, each with a hover spot explaining it."""
         if not variables:
             return
-        game = self.game
+        values: dict[str, object] = {m.id: m.value for m in self.screen_view().meters}
         meter_sp = lay.meter_spacing or self.sp
         columns = meter_columns(lay.meters.w, meter_sp)
         backdrop.blit(
-            render_meters(
-                lay.meters.size, variables, dict(game.state.values), self.palette, self.app.scale, columns, meter_sp
-            ),
+            render_meters(lay.meters.size, variables, values, self.palette, self.app.scale, columns, meter_sp),
             lay.meters,
         )
         for variable, cell in zip(
@@ -258,13 +315,13 @@ class PlayScene(Scene):
                 cell.move(lay.meters.topleft),
                 "",
                 "@hotspot",
-                tooltip=self._meter_tip(variable),
+                tooltip=self._meter_tip(variable, values.get(variable.id)),
                 focusable=False,
             )
 
-    def _meter_tip(self, variable: Variable) -> str:
+    def _meter_tip(self, variable: Variable, value: object) -> str:
         scenario = self.game.scenario
-        tip = f"<b>{esc(variable.label or variable.id)}</b>: {esc(str(self.game.value(variable.id)))}"
+        tip = f"<b>{esc(variable.label or variable.id)}</b>: {esc(str(value))}"
         if variable.description:
             tip += f"<br>{esc(variable.description)}"
         if variable.source:
@@ -304,9 +361,8 @@ class PlayScene(Scene):
         """A card per choice; blocked ones explain on hover. While the computer or history moves,
         the cards are shown but the keyboard does not stop on them."""
         game = self.game
-        decision = game.decision
         waiting = game.computer_to_move and not self.history
-        for spec, geo, view in zip(specs, lay.cards, decision.choices if decision else (), strict=False):
+        for spec, geo, (number, tip) in zip(specs, lay.cards, self._card_tips(), strict=False):
             draw_card(
                 backdrop,
                 geo,
@@ -317,12 +373,48 @@ class PlayScene(Scene):
                 chosen=spec.detail.startswith("✓"),
             )
             self.add_button(
-                f"choice_{view.number}",
+                f"choice_{number}",
                 geo.rect,
                 "",
                 "@card_blocked" if spec.blocked else "@card",
-                tooltip=self._blocked_tip(view) if spec.blocked else None,
+                tooltip=tip,
                 focusable=not waiting and not self.history,
+            )
+
+    def _card_tips(self) -> list[tuple[int, str | None]]:
+        """Each card's number and, for a blocked choice, why (a sealed move's from the seat's view)."""
+        if is_table_node(self.game):
+            view = self.seat_view()
+            choices = view.turn.choices if view and view.turn else ()
+            return [(c.number, None if c.available else f"<b>Blocked</b><br>{esc(c.why_blocked)}") for c in choices]
+        decision = self.game.decision
+        return [
+            (v.number, None if v.available else self._blocked_tip(v)) for v in (decision.choices if decision else ())
+        ]
+
+    def _build_panel(self, backdrop: pygame.Surface, lay: PlayLayout) -> None:
+        """The offer panel in the cards' place: the issues' options to select, the offer on the
+        table, the answers so far and the moves (a forbidden one says why on hover)."""
+        panel = self.panel
+        if panel is None:
+            return
+        sp = self.sp
+        geo = panel_layout(panel, lay.choices, sp)
+        draw_panel(backdrop, geo, sp, self.palette)
+        for index, line in enumerate(geo.lines):
+            self.mark(f"panel_{index}", line.rect)
+        for issue in panel.issues:
+            for option in issue.options:
+                self.add_button(
+                    option.key,
+                    geo.options[option.key],
+                    (CHECK if option.selected else "") + option.label,
+                    "@small_primary" if option.selected else "@small",
+                    tooltip=esc(option.tip),
+                )
+        for action in panel.actions:
+            self.add_button(
+                action.key, geo.actions[action.key], action.label, "" if action.enabled else "@blocked", esc(action.tip)
             )
 
     def _blocked_tip(self, view: ChoiceView) -> str:
@@ -341,11 +433,18 @@ class PlayScene(Scene):
         waiting = game.computer_to_move and not self.history
         self.order = [k for k in self.order if k not in TOP_KEYS] + [k for k in self.order if k in TOP_KEYS]
         self.default_focus = "next" if self.history else ""
-        if self.focus_key is None and self.order and not waiting and not self.history:
+        if self.focus_key is None and self.panel is not None and not waiting:
+            opening = [o.key for row in self.panel.issues for o in row.options]
+            self.focus_key = next((a.key for a in self.panel.actions if a.kind == "accept" and a.enabled), None) or (
+                opening[0] if opening else None
+            )
+        elif self.focus_key is None and self.order and not waiting and not self.history and decision is not None:
             first_open = next(
                 (f"choice_{v.number}" for v in (decision.choices if decision else ()) if v.available), None
             )
             self.focus_key = first_open
+        elif self.focus_key is None and self.order and not waiting and not self.history:
+            self.focus_key = next((k for k in self.order if k.startswith("choice_")), None)
 
     def _build_controls(self, backdrop: pygame.Surface, lay: PlayLayout) -> None:
         sp, t = self.sp, self.app.type
@@ -367,15 +466,17 @@ class PlayScene(Scene):
                 enabled = not (key == "back" and not game.can_undo)
                 self.add_button(key, rect, label, "@primary" if key in ("next", "takeover") else "", enabled=enabled)
             return
-        if decision is None:
+        if decision is None and not is_table_node(game):
             return
+        actors = game.scenario.actors
         if game.computer_to_move:
             skip_w = button_width("Skip wait", sp)
             (skip,) = row(area, [skip_w], sp.gap, "right")
             self.add_button("skip", skip, "Skip wait", "@primary", tooltip="Space: let the computer move now")
+            mover = next((t.actor for t in game.turns if game.controller(t.actor) != "human"), "")
             draw.text(
                 backdrop,
-                f"{decision.actor.name} (computer) is deciding…",
+                f"{actors[mover].name if mover in actors else mover} (computer) is deciding…",
                 (area.x, area.centery),
                 t.body,
                 self.c("text"),
@@ -384,6 +485,10 @@ class PlayScene(Scene):
             )
             self.progress_rect = pygame.Rect(area.x, area.bottom - 6, skip.x - area.x - sp.gap, 5)
             return
+        acting = self.acting()
+        seat = decision.actor.name if decision else (actors[acting].name if acting else "")
+        if not seat:
+            return  # a hot seat's next delegation is not at the computer yet: the hand-over comes first
         brief_w = button_width("Briefing", sp)
         widths = [countdown.width(sp), brief_w] if self.deadline_due() else [brief_w]
         placed = row(area, widths, sp.gap, "right")
@@ -401,15 +506,20 @@ class PlayScene(Scene):
         self.add_button("briefing", brief, "Briefing", tooltip="B: your delegation's private briefing")
         if inline:
             return
-        n = len(decision.choices)
+        n = len(lay.cards)
         hint = (
-            f"You decide for {decision.actor.name}: press 1–{n} or click a choice."
+            f"You decide for {seat}: press 1–{n} or click a choice."
             if n > 1
-            else f"You decide for {decision.actor.name}: press 1 or click the choice."
+            else f"You decide for {seat}: press 1 or click the choice."
         )
+        if decision is None:
+            hint = f"Choose in secret: press 1–{n} or click a choice."
+        short = f"Press 1–{n} or click." if n > 1 else "Press 1 or click."
+        if self.panel is not None:
+            hint, short = f"You speak for {seat}: select terms, then a move.", "Select terms, then a move."
         font = draw.fonts.font(t.body, "semibold")
         if font.size(hint)[0] > left:
-            hint = f"Press 1–{n} or click." if n > 1 else "Press 1 or click."
+            hint = short
         draw.text(backdrop, hint, (area.x, area.centery), t.body, self.c("muted"), "semibold", anchor="midleft")
 
     def marks(self) -> list[Mark]:
@@ -432,8 +542,9 @@ class PlayScene(Scene):
         parts = []
         if self.notice:
             parts.append(f"<font color='{accent}'><b>{esc(self.notice)}</b></font><br><br>")
+        view = self.screen_view()
         recent = []
-        for item in self.recent:
+        for item in lines_since(view, game.log, len(game.log) - len(self.recent)):
             if item.kind in ("outcome", "deadline", "stuck"):
                 continue
             line = f"• <b>{esc(plain(scenario, item))}</b>"
@@ -442,22 +553,15 @@ class PlayScene(Scene):
             if self.history and item.source:
                 line += f" <i>(Source: {esc(cite(scenario, item.source))})</i>"
             recent.append(line)
-        decision = game.decision
-        if decision is not None:
-            node = decision.node
-            who = decision.actor.name
-            if self.history:
-                role = "history's course"
-            elif game.controller(decision.actor.id) == "human":
-                role = "your decision"
-            else:
-                role = "played by the computer"
+        node = game.node
+        if node is not None and not game.ended and (game.decision is not None or is_table_node(game)):
+            who, role = self._who_and_role()
             # Little room (large text on a small window): a smaller heading, and the date line and
             # what just happened in small type, so the situation itself gets the lines.
             tight = self.layout is not None and self.layout.narration.h < self.sp.line * 9
             heading = t.large if tight else t.heading
-            parts.append(f"<font pixel_size={heading}><b>{esc(node.title)}</b></font><br>")
-            meta = f"{esc(long_date(decision.date))} · {esc(who)} · {role}"
+            parts.append(f"<font pixel_size={heading}><b>{esc(view.node_title)}</b></font><br>")
+            meta = f"{esc(long_date(view.date))} · {esc(who)} · {role}"
             if tight:
                 parts.append(f"<font color='{muted}' pixel_size={t.small}>{meta}</font><br>")
             else:
@@ -468,19 +572,38 @@ class PlayScene(Scene):
                     f"<font color='{accent}' pixel_size={t.small}><b>JUST NOW</b></font><br>"
                     f"<font color='{muted}'{size}>{'<br>'.join(recent)}</font><br>"
                 )
-            parts.append("<br>" + esc(node.text))
+            parts.append("<br>" + esc(view.narration))
             if self.history and node.sources:
                 cites = "; ".join(esc(cite(scenario, s)) for s in node.sources)
                 parts.append(f"<br><br><font color='{muted}' pixel_size={t.small}><b>Sources:</b> {cites}</font>")
         return "".join(parts)
+
+    def _who_and_role(self) -> tuple[str, str]:
+        """Who acts now and in what role, for the narration's date line."""
+        game = self.game
+        actors = game.scenario.actors
+        decision = game.decision
+        if decision is not None:
+            if self.history:
+                return decision.actor.name, "history's course"
+            if game.controller(decision.actor.id) == "human":
+                return decision.actor.name, "your decision"
+            return decision.actor.name, "played by the computer"
+        turns = game.turns
+        who = ", ".join(actors[t.actor].name for t in turns)
+        node = game.node
+        sealed = node is not None and node.kind == "sealed"
+        if self.history or game.computer_to_move or self.acting() is None:
+            return who, "each chooses in secret" if sealed else "at the table"
+        return actors[self.acting() or ""].name, "your secret choice" if sealed else "your turn at the table"
 
     def log_html(self) -> str:
         game = self.game
         scenario = game.scenario
         muted = self.c("muted").hex[:7]
         lines = [f"<font color='{muted}'><b>LOG</b> · newest first</font>"]
-        for item in reversed(game.log):
-            lines.append(f"<b>{esc(short_date(scenario.date_of(item.day)))}</b>  {esc(plain(scenario, item))}")
+        for item in reversed(self.screen_view().log):
+            lines.append(f"<b>{esc(short_date(item.date))}</b>  {esc(plain(scenario, item))}")
         if len(lines) == 1:
             lines.append("Nothing has been decided yet.")
         return "<br>".join(lines)
@@ -503,6 +626,9 @@ class PlayScene(Scene):
         """Before a person decides: hand the computer over if another delegation sat at it last,
         then start that decision's clock (and show the briefing, just after a hand-over)."""
         game = self.game
+        if is_table_node(game) and not self.history:
+            self._present_seat()
+            return
         if not self.persons_turn():
             self.deadline = None
             return
@@ -519,14 +645,31 @@ class PlayScene(Scene):
             self.brief_when_seated = False
             self.briefing()
 
+    def _present_seat(self) -> None:
+        """At a negotiation or sealed move: the hand-over first when another delegation's players
+        sat at the computer last (each seat's sealed choice stays its own), then its briefing."""
+        game = self.game
+        self.deadline = None  # the class's clock times decisions only
+        seat = acting_seat(self.table(), self.viewer)
+        if seat is None:
+            return
+        if hot_seat(game) and not self.projector() and seat != self.viewer:
+            self.app.open("handover", self, seat_card(game, seat))
+            return
+        self.viewer = seat
+        if self.brief_when_seated:
+            self.brief_when_seated = False
+            self.briefing()
+
     def take_seat(self, actor: str) -> None:
         """The hand-over screen was answered: ``actor``'s players are at the computer now."""
         self.viewer = actor
         self.reason = ""
+        self.focus_key = None  # the seat's first choice or term is highlighted, not what was before
         self.brief_when_seated = True
 
     def deadline_due(self) -> bool:
-        return self.persons_turn() and ClassroomSettings.of(self.game).time_limit > 0
+        return self.persons_turn() and self.game.decision is not None and ClassroomSettings.of(self.game).time_limit > 0
 
     def _start_clock(self) -> None:
         if not self.deadline_due():
@@ -654,6 +797,8 @@ class PlayScene(Scene):
         game = self.game
         decision = game.decision
         if decision is None:
+            if is_table_node(game):
+                self._seal(number)
             return
         if self.history:
             self.notice = "This is history replaying. Press ‘Take over here’ (T) to make this decision yourself."
@@ -672,6 +817,63 @@ class PlayScene(Scene):
             self.app.rebuild()
             return
         self._after_move(game.choose(view.number, reason=self.reason.strip()), accumulate=False)
+
+    def _seal(self, number: int) -> None:
+        """A sealed move: the seat's hidden choice, by its number, through the table."""
+        view = self.seat_view()
+        seat = self.acting()
+        if view is None or seat is None or view.turn is None or view.turn.kind != "seal":
+            return
+        line = next((c for c in view.turn.choices if c.number == number), None)
+        if line is None:
+            return
+        if not line.available:
+            self.notice = f"‘{line.label}’ is not available. {line.why_blocked}"
+            self.focus_key = f"choice_{number}"
+            self.app.rebuild()
+            return
+        self._table_act(seat, Action("seal", choice=number, reason=self.reason.strip()))
+
+    def _table_act(self, seat: str, action: Action) -> bool:
+        """Send a seat's move to the table; a refusal is said plainly and changes nothing."""
+        try:
+            happened = self.table().act(seat, action)
+        except GameError as exc:
+            self.notice = f"That move is not allowed: {exc}"
+            if action.kind in ("propose", "answer") and action.package:
+                self.draft.refuse(action.answer or action.kind, action.package, str(exc))
+            self.app.rebuild()
+            return False
+        self._after_move(happened, accumulate=False)
+        return True
+
+    def _panel_button(self, key: str) -> None:
+        """An option selected, or a move made, on the offer panel."""
+        panel, seat = self.panel, self.acting()
+        if panel is None or seat is None:
+            return
+        option = panel.option(key)
+        if option is not None:
+            self.draft.pick(option.issue, option.option)
+            self.focus_key = key
+            self.app.rebuild()
+            return
+        action = panel.action(key)
+        if action is None:
+            return
+        if not action.enabled:
+            self.notice = f"{action.label}: {action.tip}"
+            self.focus_key = key
+            self.app.rebuild()
+            return
+        view = self.seat_view()
+        package = self.draft.package(view.table) if view and view.table else None
+        reason = self.reason.strip()
+        if action.kind == "propose":
+            self._table_act(seat, Action("propose", package=package or {}, reason=reason))
+        else:
+            terms = package if action.kind == "counter" and package else {}
+            self._table_act(seat, Action("answer", answer=action.kind, package=terms, reason=reason))
 
     def undo(self) -> None:
         game = self.game
@@ -746,8 +948,12 @@ class PlayScene(Scene):
         """Only the briefings ``briefing_for`` allows: the seated delegation's own at its decision,
         every one in projector mode, and every one while history replays (nobody plays then)."""
         game = self.game
+        view = self.seat_view()
         if self.history:
             shown = briefing_for(game, None, projector_mode=True)
+        elif view is not None and not self.projector():
+            actor = game.scenario.actors[view.viewer]
+            shown = (Briefing(actor.id, actor.name, actor.colour, view.briefing),)
         else:
             shown = briefing_for(game, self.viewer, ClassroomSettings.of(game).projector)
         if not shown:
@@ -782,6 +988,8 @@ class PlayScene(Scene):
     def on_button(self, key: str) -> None:
         if key.startswith("choice_"):
             self.choose(int(key.split("_", 1)[1]))
+        elif key.startswith(("opt_", "act_")):
+            self._panel_button(key)
         elif key == "undo":
             self.undo()
         elif key == "tree":
@@ -823,7 +1031,7 @@ class PlayScene(Scene):
     def on_tab(self, backward: bool) -> bool:
         """When a person is to decide, Tab goes to the "Why?" box, and Tab or Shift+Tab from there
         goes back to the choice highlighted before (the arrow keys still walk every button)."""
-        if "reason" not in self.buttons or not self.persons_turn():
+        if "reason" not in self.buttons or not self.persons_turn() or self.game.decision is None:
             return False
         if self.focus_key == "reason":
             back = self.before_reason if self.before_reason in self.order and self.before_reason != "reason" else None

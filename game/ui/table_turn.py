@@ -1,0 +1,273 @@
+"""A person's turn at a negotiation or a sealed move, as plain data for the play screen.
+
+The play screen shows a seat only its own ``View`` (``game.engine.views``) and acts through the one
+``Table`` interface, as the terminal does. This module decides, without pygame, which seat acts
+now, whose view the screen shows, what the offer panel holds (the issues with their options and
+what each is worth to the seat, the offer on the table, every party's answer, the moves allowed and
+why others are not), and keeps the package the seat is putting together across rebuilds.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+
+from ..classroom.handover import Handover
+from ..engine import Game, Happening
+from ..engine.narrate import PUBLIC
+from ..engine.table import Table
+from ..engine.views import Line, TableView, View
+from ..engine.wording import the_actor
+
+ANSWER_WORDS = {"accept": "accepted", "reject": "rejected", "counter": "countered", "walk": "walked away"}
+WALK_AT_PROPOSE = "The table takes a walk-out only in answer to an offer: propose terms, or answer the next offer."
+
+
+def is_table_node(game: Game) -> bool:
+    """The game waits at a negotiation or a sealed move (not at a decision)."""
+    node = game.node
+    return node is not None and node.kind in ("negotiation", "sealed") and not game.ended
+
+
+def acting_seat(table: Table, seated: str | None) -> str | None:
+    """The person's seat that acts now at a table node: the seat at the computer when it must act,
+    else the first waiting; None while a computer delegation is to move first or nobody waits."""
+    if not is_table_node(table.game) or table.game.computer_to_move:
+        return None
+    waiting = table.waiting_for()
+    if seated in waiting:
+        return seated
+    return waiting[0] if waiting else None
+
+
+def viewer_of(game: Game, seated: str | None, projector: bool, history: bool) -> str:
+    """Whose view the play screen shows: the whole room's in projector mode or history replay; else
+    the delegation at the computer (the only person's seat when one person plays)."""
+    if projector or history:
+        return PUBLIC
+    seats = [a for a in game.scenario.actors if game.controller(a) == "human"]
+    if len(seats) == 1:
+        return seats[0]
+    return seated if seated in seats else PUBLIC
+
+
+def seat_card(game: Game, actor: str) -> Handover:
+    """The hand-over screen's words before ``actor``'s players act at a negotiation or sealed move
+    (``classroom.handover.handover`` names only the actor of a decision)."""
+    found = game.scenario.actors[actor]
+    return Handover(
+        found.id,
+        found.name,
+        found.colour,
+        heading=f"{found.name}: your turn",
+        instruction=f"Pass the computer to the players of {the_actor(found.name)}; everyone else, please look "
+        "away. Continue when only they can see the screen: their private briefing comes next.",
+    )
+
+
+# -- the package a seat puts together -----------------------------------------------------------
+
+
+@dataclass
+class Draft:
+    """The options a seat has selected, one per issue at most. It starts from the offer on the
+    table (a counter-offer usually changes a term or two) and starts afresh when the table moves
+    on; the engine's refusals of a package are kept so the button can say why it is disabled."""
+
+    picks: dict[str, str] = field(default_factory=dict)
+    refused: dict[tuple[str, tuple[tuple[str, str], ...]], str] = field(default_factory=dict)
+    belongs: tuple[object, ...] = ()
+
+    def follow(self, seat: str, table: TableView) -> None:
+        """Start afresh when the seat, the round or the offer on the table has changed."""
+        belongs = (seat, table.node, table.round, tuple(sorted(table.offer.items())))
+        if belongs != self.belongs:
+            self.belongs = belongs
+            self.picks = dict(table.offer)
+            self.refused = {}
+
+    def pick(self, issue: str, option: str) -> None:
+        self.picks[issue] = option
+
+    def package(self, table: TableView) -> dict[str, str] | None:
+        """The selected package, when an option is selected for every issue on the table."""
+        if any(i.id not in self.picks for i in table.issues):
+            return None
+        return {i.id: self.picks[i.id] for i in table.issues}
+
+    def refusal(self, kind: str, package: Mapping[str, str]) -> str:
+        return self.refused.get((kind, tuple(sorted(package.items()))), "")
+
+    def refuse(self, kind: str, package: Mapping[str, str], why: str) -> None:
+        self.refused[(kind, tuple(sorted(package.items())))] = why
+
+
+# -- what the offer panel shows -----------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class OptionButton:
+    key: str
+    issue: str
+    option: str
+    label: str
+    selected: bool
+    tip: str
+
+
+@dataclass(frozen=True)
+class IssueRow:
+    title: str
+    options: tuple[OptionButton, ...]
+
+
+@dataclass(frozen=True)
+class ActionButton:
+    """A move: ``kind`` is propose or an answer (accept, reject, counter, walk)."""
+
+    key: str
+    kind: str
+    label: str
+    enabled: bool
+    tip: str
+
+
+@dataclass(frozen=True)
+class PanelSpec:
+    heading: str
+    issues: tuple[IssueRow, ...]
+    lines: tuple[str, ...]
+    actions: tuple[ActionButton, ...]
+
+    def option(self, key: str) -> OptionButton | None:
+        return next((o for row in self.issues for o in row.options if o.key == key), None)
+
+    def action(self, key: str) -> ActionButton | None:
+        return next((a for a in self.actions if a.key == key), None)
+
+
+def points(value: int) -> str:
+    return f"{value:+d}".replace("-", "−")
+
+
+def panel_spec(view: View, draft: Draft, names: Mapping[str, str]) -> PanelSpec | None:
+    """The offer panel for ``view``'s seat, when it is the seat's turn at a negotiation."""
+    table, turn = view.table, view.turn
+    if table is None or turn is None or turn.kind not in ("propose", "answer"):
+        return None
+    draft.follow(view.viewer, table)
+    rows = []
+    for index, issue in enumerate(table.issues):
+        worth = view.values.get(issue.id, {})
+        options = tuple(
+            OptionButton(
+                f"opt_{index}_{n}",
+                issue.id,
+                oid,
+                f"{label}  {points(worth[oid])}" if oid in worth else label,
+                draft.picks.get(issue.id) == oid,
+                f"{issue.title}: {label}" + (f" is worth {points(worth[oid])} to you" if oid in worth else ""),
+            )
+            for n, (oid, label) in enumerate(issue.options)
+        )
+        rows.append(IssueRow(issue.title, options))
+    return PanelSpec(_heading(table, turn.kind, names), tuple(rows), _lines(view, names), _actions(view, draft))
+
+
+def _heading(table: TableView, kind: str, names: Mapping[str, str]) -> str:
+    where = f"Round {table.round} of {table.rounds}"
+    if kind == "propose":
+        return f"{where} · your turn to propose: select one option per issue"
+    return f"{where} · {names.get(table.proposer, table.proposer)}'s offer: answer it"
+
+
+def _lines(view: View, names: Mapping[str, str]) -> tuple[str, ...]:
+    table = view.table
+    assert table is not None
+    out = []
+    if view.walk_away is not None:
+        out.append(f"No deal is worth {points(view.walk_away)} to you.")
+    if table.offer:
+        labels = {i.id: dict(i.options) for i in table.issues}
+        terms = "; ".join(f"{labels[i][o]}" for i, o in table.offer.items() if i in labels)
+        worth = table.offer_worth
+        total = ""
+        if worth is not None:
+            plain = {f"{i.title}: {labels[i.id].get(table.offer.get(i.id, ''), '')}" for i in table.issues}
+            bonuses = [item.words() for item in worth.items if item.text not in plain]
+            total = f" — worth {points(worth.total)} to you" + (f", with {'; '.join(bonuses)}" if bonuses else "")
+        out.append(f"On the table, from {names.get(table.proposer, table.proposer)}: {terms}{total}")
+    out.append("Answers: " + answers_line(table, view.viewer, names))
+    return tuple(out)
+
+
+def answers_line(table: TableView, viewer: str, names: Mapping[str, str]) -> str:
+    """Every party's answer so far, and whose turn it is."""
+    parts = []
+    for party in table.parties:
+        name = "you" if party == viewer else names.get(party, party)
+        if party == table.proposer and table.offer:
+            word = "proposed"
+        elif party in table.answers:
+            word = ANSWER_WORDS.get(table.answers[party], table.answers[party])
+        elif party in table.waiting:
+            word = "your turn" if party == viewer else ("to propose" if not table.offer else "to answer")
+        else:
+            word = "waits"
+        parts.append(f"{name}: {word}")
+    return " · ".join(parts)
+
+
+def _actions(view: View, draft: Draft) -> tuple[ActionButton, ...]:
+    table, turn = view.table, view.turn
+    assert table is not None and turn is not None
+    package = draft.package(table)
+    missing = "Select one option for each issue first."
+    if turn.kind == "propose":
+        refused = draft.refusal("propose", package) if package else ""
+        return (
+            ActionButton(
+                "act_propose",
+                "propose",
+                "Propose",
+                package is not None and not refused,
+                refused or (missing if package is None else "Put these terms on the table (Enter)"),
+            ),
+            ActionButton("act_walk", "walk", "Walk away", False, WALK_AT_PROPOSE),
+        )
+    same = package is not None and dict(package) == dict(table.offer)
+    refused = draft.refusal("counter", package) if package else ""
+    counter_tip = missing if package is None else refused or "Offer these terms instead"
+    if same and not refused:
+        counter_tip = "Your selection is the offer on the table: change a term to counter."
+    return (
+        ActionButton(
+            "act_accept",
+            "accept",
+            "Accept",
+            table.may_accept,
+            table.accept_blocked if not table.may_accept else "Accept the offer on the table",
+        ),
+        ActionButton("act_reject", "reject", "Reject", True, "Refuse the offer; the talks go on"),
+        ActionButton(
+            "act_counter", "counter", "Counter", package is not None and not same and not refused, counter_tip
+        ),
+        ActionButton("act_walk", "walk", "Walk away", True, "Leave the table: without you the talks may break down"),
+    )
+
+
+def lines_since(view: View, log: Sequence[Happening], start: int) -> tuple[Line, ...]:
+    """The view's lines for the game log's entries from ``start`` on. A view leaves out what its
+    viewer may not know and rewords what others said, but never reorders: the two are matched in
+    step, by kind, title and actor."""
+    out = []
+    j = 0
+    for i, item in enumerate(log):
+        if j >= len(view.log):
+            break
+        line = view.log[j]
+        if (line.kind, line.title, line.actor) == (item.kind, item.title, item.actor):
+            if i >= start:
+                out.append(line)
+            j += 1
+    return tuple(out)

@@ -1,0 +1,210 @@
+"""Negotiation and sealed moves through the window, with real posted events on the table fixture:
+a person proposes, counters, accepts or walks away on the offer panel, the computer delegations
+answer with their reasons, and in a hot seat each seat's sealed choice stays hidden until the
+reveal."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pygame
+import pytest
+
+from game.classroom.settings import ClassroomSettings
+from game.engine import Game
+from game.ui import fonts
+from game.ui.pilot import Pilot
+from game.ui.settings import TEXT_SIZES, UISettings
+
+from .checks import check_layout, check_text_sizes
+from .conftest import ROOT
+
+TABLE = ROOT / "tests" / "fixtures" / "table.yaml"
+LARGEST = len(TEXT_SIZES) - 1
+
+
+def sit_down(pilot: Pilot, controllers: dict[str, str], projector: bool = False, start: str = "") -> Game:
+    app = pilot.app
+    assert app.scenario is not None
+    game = Game.new(app.scenario, seed=1, controllers=controllers, start=start)
+    ClassroomSettings(projector=projector).store(game)
+    app.play(game)
+    pilot.wait()
+    return game
+
+
+def wait_until(pilot: Pilot, done: Callable[[], bool], seconds: float = 6.0) -> None:
+    """Let game time pass (the computer delegations' pauses) until ``done`` holds."""
+    waited = 0.0
+    while not done() and waited < seconds:
+        pilot.wait(0.1)
+        waited += 0.1
+    assert done(), "the table did not get there in time"
+
+
+def option_key(pilot: Pilot, issue: str, option: str) -> str:
+    panel = pilot.app.scene.panel
+    assert panel is not None, "no offer panel on screen"
+    return next(o.key for row in panel.issues for o in row.options if (o.issue, o.option) == (issue, option))
+
+
+def select(pilot: Pilot, **package: str) -> None:
+    for issue, option in package.items():
+        pilot.click(option_key(pilot, issue, option))
+
+
+def screen_text(pilot: Pilot) -> str:
+    return pilot.all_text().replace("\n", " ")
+
+
+def test_a_proposal_clicked_together_reaches_a_deal(make_pilot, shots) -> None:  # type: ignore[no-untyped-def]
+    pilot = make_pilot(TABLE)
+    game = sit_down(pilot, {"red": "human"})
+    scene = pilot.app.scene
+    assert scene.panel is not None and scene.buttons["act_propose"].class_ids[-1] == "@blocked"
+    select(pilot, passage="narrow", signing="later")
+    assert scene.panel.action("act_propose").enabled
+    text = pilot.element(option_key(pilot, "passage", "narrow")).text
+    assert text.startswith("✓") and "+2" in text  # selected, and worth +2 to Red
+    pilot.snapshot(shots / "negotiation-propose.png")
+    pilot.click("act_propose")
+    assert game.moves[-1].terms == {"passage": "narrow", "signing": "later"}
+    wait_until(pilot, lambda: game.state.node == "evening")
+    assert game.state.values["passage"] == "narrow" and game.state.values["signing"] == "later"
+    assert game.state.values["treaty_signed"] is True
+    shown = screen_text(pilot)
+    assert "Agreement: Passage: A narrow corridor; Signing: Later" in shown
+    assert "Blue delegation accepts" in shown and "Worth 2 to us; without a deal, 0. Accepted." in shown
+    pilot.snapshot(shots / "negotiation-deal.png")
+
+
+def test_walking_away_breaks_the_talks_down(make_pilot, shots) -> None:  # type: ignore[no-untyped-def]
+    pilot = make_pilot(TABLE)
+    game = sit_down(pilot, {"red": "human"})
+    select(pilot, passage="wide", signing="later")
+    pilot.click("act_propose")
+    wait_until(pilot, lambda: bool(game.turns) and game.turns[0].kind == "answer" and not game.computer_to_move)
+    shown = screen_text(pilot)
+    assert "Blue delegation rejects the offer" in shown and "Refused." in shown  # a computer's reason
+    panel = pilot.app.scene.panel
+    assert panel is not None and any("On the table, from Blue delegation" in line for line in panel.lines)
+    pilot.snapshot(shots / "negotiation-answer.png")
+    pilot.click("act_walk")
+    assert game.state.talks is None and game.state.node == "evening"
+    assert game.state.values["treaty_signed"] is False
+    assert "The talks break down" in screen_text(pilot)
+
+
+def test_the_person_answers_an_offer_with_a_counter_offer(make_pilot) -> None:  # type: ignore[no-untyped-def]
+    pilot = make_pilot(TABLE)
+    game = sit_down(pilot, {"red": "human"})
+    select(pilot, passage="wide", signing="later")
+    pilot.click("act_propose")
+    wait_until(pilot, lambda: bool(game.turns) and game.turns[0].kind == "answer" and not game.computer_to_move)
+    scene = pilot.app.scene
+    assert scene.panel.action("act_counter").enabled is False  # the selection is still the offer itself
+    select(pilot, passage="narrow")
+    pilot.click("reason")
+    pilot.type("Meet us halfway")
+    pilot.press(pygame.K_RETURN)
+    pilot.click("act_counter")
+    assert game.moves[-1].step == "counter" and game.moves[-1].terms == {"passage": "narrow", "signing": "later"}
+    assert game.moves[-1].reason == "Meet us halfway"
+    wait_until(pilot, lambda: game.state.node == "evening")
+    assert (game.state.values["passage"], game.state.values["signing"]) == ("narrow", "later")
+    assert "Agreement: Passage: A narrow corridor; Signing: Later" in screen_text(pilot)
+
+
+def test_a_forbidden_acceptance_is_disabled_and_says_why(make_pilot) -> None:  # type: ignore[no-untyped-def]
+    pilot = make_pilot(TABLE)
+    game = sit_down(pilot, {"blue": "human", "red": "historical"})  # Red asks for everything, at once
+    wait_until(pilot, lambda: not game.computer_to_move)
+    scene = pilot.app.scene
+    accept = scene.panel.action("act_accept")
+    assert accept is not None and not accept.enabled
+    pilot.hover("act_accept")
+    assert "Blue may talk, not sign" in pilot.tooltip_text()
+    moves = len(game.moves)
+    pilot.click("act_accept")
+    assert len(game.moves) == moves and "Blue may talk, not sign" in pilot.app.scene.notice
+
+
+def test_keyboard_alone_builds_and_sends_a_proposal(make_pilot) -> None:  # type: ignore[no-untyped-def]
+    pilot = make_pilot(TABLE)
+    game = sit_down(pilot, {"red": "human"})
+    app = pilot.app
+    pilot.press(pygame.K_1)  # number keys take choice cards; at the table there are none
+    assert not game.moves
+    assert app.scene.focus_key == option_key(pilot, "passage", "closed")
+    pilot.press(pygame.K_TAB)
+    assert app.scene.focus_key == option_key(pilot, "passage", "narrow")
+    pilot.press(pygame.K_RETURN)
+    pilot.press(pygame.K_RIGHT)
+    pilot.press(pygame.K_DOWN)
+    assert app.scene.focus_key == option_key(pilot, "signing", "later")
+    pilot.press(pygame.K_RETURN)
+    pilot.press(pygame.K_TAB)
+    pilot.press(pygame.K_TAB)
+    assert app.scene.focus_key == "act_propose"
+    pilot.press(pygame.K_RETURN)
+    assert game.moves[0].terms == {"passage": "narrow", "signing": "later"}
+
+
+def test_sealed_moves_in_a_hot_seat_stay_hidden_until_the_reveal(make_pilot, shots) -> None:  # type: ignore[no-untyped-def]
+    pilot = make_pilot(TABLE)
+    app = pilot.app
+    game = sit_down(pilot, {"red": "human", "blue": "human"}, start="evening")
+    assert app.top.name == "handover" and app.top.card.actor == "red"
+    pilot.press(pygame.K_RETURN)  # "We are the Red delegation": the briefing comes first
+    assert app.overlay is not None and "Blue's envoy cannot sign" in screen_text(pilot)  # Red's own private line
+    pilot.press(pygame.K_ESCAPE)
+    scene = app.scene
+    assert [c.label for c in scene.choice_specs()] == ["Open the rival talks", "Wait"]
+    assert scene.focus_key == "choice_1"
+    pilot.snapshot(shots / "sealed-red.png")
+    pilot.press(pygame.K_1)
+    assert game.state.picks == {"red": "rival"}
+    assert app.top.name == "handover" and app.top.card.actor == "blue"
+    assert "Open the rival talks" not in screen_text(pilot)
+    pilot.snapshot(shots / "sealed-handover.png")
+    pilot.press(pygame.K_RETURN)
+    briefing = screen_text(pilot)
+    assert "Blue may talk, not sign" in briefing and "Blue's envoy cannot sign" not in briefing
+    pilot.press(pygame.K_ESCAPE)
+    assert [c.label for c in app.scene.choice_specs()] == ["Cable home for powers", "Sit tight"]
+    shown = screen_text(pilot)
+    assert "Open the rival talks" not in shown and "Red delegation has chosen" in shown
+    assert "rival offer" not in shown.lower()  # Red's private meter is not Blue's to see
+    pilot.press(pygame.K_2)
+    assert game.ended and game.outcome is not None and game.outcome.id == "rival_deal"
+    assert app.scene.name == "debrief"
+
+
+SIZES = [(1024, 600), (1280, 720), (1920, 1080)]
+
+
+@pytest.mark.parametrize("text_size", [1, LARGEST], ids=["normal", "largest"])
+@pytest.mark.parametrize("size", SIZES, ids=[f"{w}x{h}" for w, h in SIZES])
+def test_the_offer_panel_fits(make_pilot, shots, size, text_size) -> None:  # type: ignore[no-untyped-def]
+    settings = UISettings(computer_pause=0.4, text_size=text_size)
+    pilot = make_pilot(TABLE, size=size, settings=settings)
+    app = pilot.app
+    game = sit_down(pilot, {"red": "human"})
+    tag = f"{size[0]}x{size[1]}-{'largest' if text_size == LARGEST else 'normal'}"
+    select(pilot, passage="wide", signing="later")
+    for moment in ("propose", "answer"):
+        lay = app.scene.layout
+        assert lay.fits, f"{tag} {moment}: the offer panel does not fit"
+        check_layout(app, f"{tag} {moment}")
+        app.draw()
+        check_text_sizes(app, f"{tag} {moment}")
+        for key, button in app.scene.buttons.items():
+            if key.startswith(("opt_", "act_")):
+                room = button.rect.w - 2 * app.spacing.pad
+                size = app.type.small if key.startswith("opt_") else app.type.body
+                drawn = fonts.font(size, "bold").size(button.text)[0]
+                assert drawn <= room, f"{tag} {moment}: {key} {button.text!r} is cut off"
+        pilot.snapshot(shots / f"negotiation-{moment}-{tag}.png")
+        if moment == "propose":
+            pilot.click("act_propose")
+            wait_until(pilot, lambda: bool(game.turns) and game.turns[0].kind == "answer" and not game.computer_to_move)
