@@ -19,8 +19,13 @@ from ..engine.table import Table
 from ..engine.views import Line, TableView, View
 from ..engine.wording import the_actor
 
-ANSWER_WORDS = {"accept": "accepted", "reject": "rejected", "counter": "countered", "walk": "walked away"}
-WALK_AT_PROPOSE = "The table takes a walk-out only in answer to an offer: propose terms, or answer the next offer."
+ANSWER_WORDS = {
+    "accept": "accepted",
+    "reject": "rejected",
+    "counter": "countered",
+    "walk": "walked away",
+    "pass": "made no offer",
+}
 
 
 def is_table_node(game: Game) -> bool:
@@ -233,7 +238,10 @@ def _actions(view: View, draft: Draft) -> tuple[ActionButton, ...]:
                 package is not None and not refused,
                 refused or (missing if package is None else "Put these terms on the table (Enter)"),
             ),
-            ActionButton("act_walk", "walk", "Walk away", False, WALK_AT_PROPOSE),
+            ActionButton("act_pass", "pass", "Pass", True, "Make no offer this round: the next party proposes"),
+            ActionButton(
+                "act_walk", "walk", "Walk away", True, "Leave the table: without you the talks may break down"
+            ),
         )
     same = package is not None and dict(package) == dict(table.offer)
     refused = draft.refusal("counter", package) if package else ""

@@ -85,7 +85,7 @@ def test_walking_away_breaks_the_talks_down(make_pilot, shots) -> None:  # type:
     pilot.click("act_propose")
     wait_until(pilot, lambda: bool(game.turns) and game.turns[0].kind == "answer" and not game.computer_to_move)
     shown = screen_text(pilot)
-    assert "Blue delegation rejects the offer" in shown and "Refused." in shown  # a computer's reason
+    assert "Blue delegation counters" in shown and "Refused; we counter." in shown  # a computer's reason
     panel = pilot.app.scene.panel
     assert panel is not None and any("On the table, from Blue delegation" in line for line in panel.lines)
     pilot.snapshot(shots / "negotiation-answer.png")
@@ -102,17 +102,20 @@ def test_the_person_answers_an_offer_with_a_counter_offer(make_pilot) -> None:  
     pilot.click("act_propose")
     wait_until(pilot, lambda: bool(game.turns) and game.turns[0].kind == "answer" and not game.computer_to_move)
     scene = pilot.app.scene
-    assert scene.panel.action("act_counter").enabled is False  # the selection is still the offer itself
-    select(pilot, passage="narrow")
+    assert game.state.talks is not None and game.state.talks.offer == {"passage": "narrow", "signing": "later"}
+    select(pilot, passage="narrow", signing="later")
+    assert scene.panel.action("act_counter").enabled is False  # the selection is the offer itself
+    select(pilot, passage="wide")
     pilot.click("reason")
     pilot.type("Meet us halfway")
     pilot.press(pygame.K_RETURN)
     pilot.click("act_counter")
-    assert game.moves[-1].step == "counter" and game.moves[-1].terms == {"passage": "narrow", "signing": "later"}
-    assert game.moves[-1].reason == "Meet us halfway"
-    wait_until(pilot, lambda: game.state.node == "evening")
-    assert (game.state.values["passage"], game.state.values["signing"]) == ("narrow", "later")
-    assert "Agreement: Passage: A narrow corridor; Signing: Later" in screen_text(pilot)
+    red = next(m for m in reversed(game.moves) if m.actor == "red")
+    assert red.step == "counter" and red.terms == {"passage": "wide", "signing": "later"}
+    assert red.reason == "Meet us halfway"
+    wait_until(pilot, lambda: not game.computer_to_move)
+    assert game.state.talks is None or game.state.talks.round == 3  # the others have answered the counter
+    assert "Red delegation counters" in screen_text(pilot)
 
 
 def test_a_forbidden_acceptance_is_disabled_and_says_why(make_pilot) -> None:  # type: ignore[no-untyped-def]
@@ -208,3 +211,15 @@ def test_the_offer_panel_fits(make_pilot, shots, size, text_size) -> None:  # ty
         if moment == "propose":
             pilot.click("act_propose")
             wait_until(pilot, lambda: bool(game.turns) and game.turns[0].kind == "answer" and not game.computer_to_move)
+
+
+def test_a_proposer_may_pass_or_walk_away_from_the_panel(make_pilot) -> None:  # type: ignore[no-untyped-def]
+    pilot = make_pilot(TABLE)
+    game = sit_down(pilot, {"red": "human"})
+    pilot.click("act_pass")
+    assert game.moves[0].step == "pass" and game.moves[0].actor == "red"
+    wait_until(pilot, lambda: not game.computer_to_move)
+    assert "Red delegation makes no offer" in screen_text(pilot)
+    game = sit_down(pilot, {"red": "human"})
+    pilot.click("act_walk")
+    assert game.moves[0].step == "walk" and game.state.node != "talks"
