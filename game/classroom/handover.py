@@ -89,12 +89,16 @@ def needs_handover(game: Game, last_viewer: str | None, projector_mode: bool) ->
 def handover(game: Game) -> Handover | None:
     """What the hand-over screen says, or None when no person is to decide."""
     turn = person_turn(game)
-    if turn is None:
-        return None
-    actor = game.scenario.actors[turn.actor]
+    return handover_for(game, turn.actor) if turn is not None else None
+
+
+def handover_for(game: Game, actor_id: str) -> Handover:
+    """The hand-over screen's words before ``actor_id``'s players act (its turn, whatever the kind)."""
+    actor = game.scenario.actors[actor_id]
+    turn = next((t for t in game.turns if t.actor == actor_id), None)
     then = (
         "their choice is secret until every seat has chosen."
-        if turn.kind == "seal"
+        if turn is not None and turn.kind == "seal"
         else "their private briefing comes next."
     )
     return Handover(

@@ -12,12 +12,10 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
-from ..classroom.handover import Handover
 from ..engine import Game, Happening
 from ..engine.narrate import PUBLIC
 from ..engine.table import Table
 from ..engine.views import Line, TableView, View
-from ..engine.wording import the_actor
 
 ANSWER_WORDS = {
     "accept": "accepted",
@@ -54,20 +52,6 @@ def viewer_of(game: Game, seated: str | None, projector: bool, history: bool) ->
     if len(seats) == 1:
         return seats[0]
     return seated if seated in seats else PUBLIC
-
-
-def seat_card(game: Game, actor: str) -> Handover:
-    """The hand-over screen's words before ``actor``'s players act at a negotiation or sealed move
-    (``classroom.handover.handover`` names only the actor of a decision)."""
-    found = game.scenario.actors[actor]
-    return Handover(
-        found.id,
-        found.name,
-        found.colour,
-        heading=f"{found.name}: your turn",
-        instruction=f"Pass the computer to the players of {the_actor(found.name)}; everyone else, please look "
-        "away. Continue when only they can see the screen: their private briefing comes next.",
-    )
 
 
 # -- the package a seat puts together -----------------------------------------------------------

@@ -223,3 +223,20 @@ def test_a_proposer_may_pass_or_walk_away_from_the_panel(make_pilot) -> None:  #
     game = sit_down(pilot, {"red": "human"})
     pilot.click("act_walk")
     assert game.moves[0].step == "walk" and game.state.node != "talks"
+
+
+def test_the_class_clock_runs_at_the_table_and_an_answer_lapses(make_pilot) -> None:  # type: ignore[no-untyped-def]
+    pilot = make_pilot(TABLE)
+    app = pilot.app
+    game = Game.new(app.scenario, seed=1, controllers={"red": "human"})
+    ClassroomSettings(time_limit=30).store(game)
+    app.play(game)
+    pilot.wait()
+    select(pilot, passage="wide", signing="later")
+    pilot.click("act_propose")
+    wait_until(pilot, lambda: bool(game.turns) and game.turns[0].kind == "answer" and not game.computer_to_move)
+    assert app.scene.deadline is not None, "the clock runs for an answer at the table"
+    pilot.wait(31, step=1.0)
+    red = next(m for m in reversed(game.moves) if m.actor == "red")
+    assert (red.step, red.by) == ("reject", "proxy")
+    assert "Time ran out for the Red delegation" in app.scene.notice

@@ -16,18 +16,19 @@ from pathlib import Path
 
 import pygame
 
-from ...classroom.handover import Briefing, briefing_for, handover, needs_handover
-from ...classroom.pace import Deadline, resolve_timeout
+from ...classroom.handover import Briefing, briefing_for, handover, handover_for, needs_handover
+from ...classroom.pace import Deadline, resolve_table_timeout, resolve_timeout, table_timeout
 from ...classroom.settings import ClassroomSettings
 from ...engine import ChoiceView, Game, GameError, Happening, Variable, validate_file
 from ...engine.table import Action, Table
 from ...engine.views import View
+from ...engine.wording import the_actor
 from ..classroom import briefings_html, hot_seat, takeover_notice, timeout_notice
 from ..host import SceneHost
 from ..keys import digit_of
 from ..layout import TOP_BUTTONS, ChoiceSpec, PlayLayout, button_width, meter_columns, play_layout, row
 from ..story import cite, esc, long_date, plain, short_date
-from ..table_turn import Draft, PanelSpec, acting_seat, is_table_node, lines_since, panel_spec, seat_card, viewer_of
+from ..table_turn import Draft, PanelSpec, acting_seat, is_table_node, lines_since, panel_spec, viewer_of
 from ..theme import actor_colours, actor_text_colours
 from ..widgets import countdown, draw
 from ..widgets.cards import draw_card
@@ -649,14 +650,17 @@ class PlayScene(Scene):
         """At a negotiation or sealed move: the hand-over first when another delegation's players
         sat at the computer last (each seat's sealed choice stays its own), then its briefing."""
         game = self.game
-        self.deadline = None  # the class's clock times decisions only
         seat = acting_seat(self.table(), self.viewer)
         if seat is None:
+            self.deadline = None
             return
-        if hot_seat(game) and not self.projector() and seat != self.viewer:
-            self.app.open("handover", self, seat_card(game, seat))
+        sealing = any(t.actor == seat and t.kind == "seal" for t in game.turns)
+        if hot_seat(game) and seat != self.viewer and (sealing or not self.projector()):
+            self.deadline = None
+            self.app.open("handover", self, handover_for(game, seat))
             return
         self.viewer = seat
+        self._start_clock()
         if self.brief_when_seated:
             self.brief_when_seated = False
             self.briefing()
@@ -669,7 +673,7 @@ class PlayScene(Scene):
         self.brief_when_seated = True
 
     def deadline_due(self) -> bool:
-        return self.persons_turn() and self.game.decision is not None and ClassroomSettings.of(self.game).time_limit > 0
+        return self.persons_turn() and ClassroomSettings.of(self.game).time_limit > 0
 
     def _start_clock(self) -> None:
         if not self.deadline_due():
@@ -770,6 +774,9 @@ class PlayScene(Scene):
         game = self.game
         rule = ClassroomSettings.of(game).timeout_rule
         self.deadline = None
+        if game.decision is None:
+            self._time_out_at_table()
+            return
         node = game.decision.node if game.decision else None
         try:
             happened = resolve_timeout(game, rule)
@@ -782,6 +789,23 @@ class PlayScene(Scene):
         whose = node.actor if node is not None else ""
         name = game.scenario.actors[whose].name if whose in game.scenario.actors else ""
         self._after_move(happened, accumulate=False, notice=timeout_notice(rule, step.label if step else "?", name))
+
+    def _time_out_at_table(self) -> None:
+        """At a negotiation or sealed move the clock takes the table's rule for the seat acting:
+        an answer lapses, a proposer passes, a sealed seat keeps the status quo."""
+        game = self.game
+        seat = acting_seat(self.table(), self.viewer)
+        if seat is None:
+            return
+        try:
+            taken = table_timeout(game, seat)
+            happened = resolve_table_timeout(game, seat)
+        except (GameError, ValueError) as exc:
+            self.notice = f"Time ran out, but no move could be made for you: {exc}"
+            self.app.rebuild()
+            return
+        name = game.scenario.actors[seat].name
+        self._after_move(happened, accumulate=False, notice=f"Time ran out for {the_actor(name)}: {taken.reason}")
 
     def _computer_move(self) -> None:
         if not self.game.computer_to_move:
