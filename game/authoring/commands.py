@@ -49,7 +49,9 @@ def register(sub: argparse._SubParsersAction) -> None:
         "simulate",
         help="play many computer games and count the endings",
         description="Play N games with every actor played by the computer and print how often each ending "
-        "comes. The counts are the same for a given seed whatever the number of processes.",
+        "comes and, per role, the median number of real decisions per game (turns with two or more open "
+        "options), the mean open options of those decisions and the mean score on its objectives. The "
+        "numbers are the same for a given seed whatever the number of processes.",
     )
     simulate.add_argument("path", metavar="PATH", help="a scenario file")
     simulate.add_argument("--runs", type=_positive, default=1000, metavar="N", help="games to play (default 1000)")
@@ -184,7 +186,7 @@ def run_graph(args: argparse.Namespace) -> int:
 
 
 def run_simulate(args: argparse.Namespace) -> int:
-    from .simulate import as_dict, show_progress, simulate, table
+    from .simulate import as_dict, role_table, show_progress, simulate, table
 
     scenario = _load(args.path)
     if scenario is None:
@@ -203,6 +205,8 @@ def run_simulate(args: argparse.Namespace) -> int:
             + f", seed {args.seed}"
         )
         print("\n".join(table(scenario, tally)))
+        print()
+        print("\n".join(role_table(scenario, tally)))
     return 0
 
 
