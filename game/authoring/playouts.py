@@ -30,7 +30,7 @@ class Seen:
     outcomes: set[str] = field(default_factory=set)
     stuck: dict[str, list[tuple[str, str]]] = field(default_factory=dict)  # node -> the steps that led there
     deal_terms: set[tuple[str, str]] = field(default_factory=set)  # (issue, option) in some deal struck
-    acceptable: set[str] = field(default_factory=set)  # negotiations where some deal was struck
+    acceptable: set[str] = field(default_factory=set)  # negotiations where an acceptable deal was struck
     skipped: dict[tuple[str, str, str], Skip] = field(default_factory=dict)
     decisions: dict[str, list[int]] = field(default_factory=dict)  # role -> real decisions in each game
 
@@ -95,6 +95,7 @@ class _Game:
         response = bargain.respond(scenario, state, turn.actor)
         log: list[Happening] = []
         before = state.day
+        table = state.copy() if response.move != "propose" else state  # as it was, should a deal be struck
         try:
             if response.move == "propose":
                 talks.propose(scenario, state, turn.actor, response.package, log)
@@ -110,7 +111,8 @@ class _Game:
             assert negotiation is not None
             package = {i: str(state.values[i]) for i in negotiation.issues}
             self.seen.deal_terms.update(package.items())
-            self.seen.acceptable.add(node.id)
+            if tables.acceptable(scenario, table, negotiation, package):
+                self.seen.acceptable.add(node.id)
             step = tables.deal_step(scenario, node, package)
         else:
             step = tables.no_deal_step(node)
