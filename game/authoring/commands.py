@@ -86,6 +86,11 @@ def register(sub: argparse._SubParsersAction) -> None:
     new.add_argument(
         "--dir", type=Path, default=SCENARIOS, metavar="FOLDER", help="where to write it (default: scenarios/)"
     )
+    new.add_argument(
+        "--negotiation",
+        action="store_true",
+        help="start from a negotiation at the table (format 2): issues, values, objectives, a sealed move",
+    )
     new.set_defaults(run=run_new)
 
     schema = sub.add_parser(
@@ -214,7 +219,7 @@ def run_new(args: argparse.Namespace) -> int:
     from .new import BadNameError, NewScenarioError, create
 
     try:
-        path = create(args.name, args.dir)
+        path = create(args.name, args.dir, args.negotiation)
     except BadNameError as exc:  # a mistake on the command line, like argparse's own: exit 2
         return fail(str(exc), 2)
     except NewScenarioError as exc:  # a problem found (the file exists already): exit 1
