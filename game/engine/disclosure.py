@@ -61,11 +61,19 @@ def _parts(parts: Sequence[TextPart], path: Path, audience: Audience) -> Iterato
             yield (*path, index, "if"), part.condition_text, seen, "a paragraph"
 
 
-def _conditions(scenario: Scenario) -> Iterator[Condition]:
+def _places(walk: Walk, section: str) -> dict[str, int]:
+    """Each item's index in the file's ``section`` list, by id (the model may order them otherwise)."""
+    return {ident: int(path[1]) for path, ident in walk.ids.items() if len(path) == 2 and path[0] == section}
+
+
+def _conditions(scenario: Scenario, walk: Walk) -> Iterator[Condition]:
     """Every condition that decides what some audience sees, with that audience."""
-    for ai, actor in enumerate(scenario.actors.values()):
+    for actor in scenario.actors.values():
+        ai = _places(walk, "actors")[actor.id]
         yield from _parts(actor.briefing_parts, ("actors", ai, "briefing"), (actor.id,))
-    for ni, node in enumerate(scenario.nodes.values()):
+    nodes = _places(walk, "nodes")
+    for node in scenario.nodes.values():
+        ni = nodes[node.id]
         yield from _parts(node.text_parts, ("nodes", ni, "text"), EVERYONE)
         for si, step in enumerate(node.choices):
             if step.condition_text:
@@ -77,14 +85,20 @@ def _conditions(scenario: Scenario) -> Iterator[Condition]:
                 if step.condition_text:
                     yield (*path, "if"), step.condition_text, EVERYONE, f"the choice {step.id!r}"
                 yield from _parts(step.text_parts, (*path, "text"), EVERYONE)
-    for ei, event in enumerate(scenario.events):
+    events = _places(walk, "events")
+    for event in scenario.events:
+        ei = events[event.id]
         audience = _audience(event.known_to)
         if event.condition_text:
             yield ("events", ei, "if"), event.condition_text, audience, f"the event {event.id!r}"
         yield from _parts(event.text_parts, ("events", ei, "text"), audience)
-    for oi, outcome in enumerate(scenario.outcomes.values()):
+    outcomes = _places(walk, "outcomes")
+    for outcome in scenario.outcomes.values():
+        oi = outcomes[outcome.id]
         yield from _parts(outcome.epilogue_parts, ("outcomes", oi, "epilogue"), EVERYONE)
-    for ki, line in enumerate(scenario.knowledge):
+    knowledge = _places(walk, "knowledge")
+    for line in scenario.knowledge:
+        ki = knowledge[line.id]
         if line.condition_text:
             yield ("knowledge", ki, "if"), line.condition_text, _audience(line.known_to), f"the knowledge {line.id!r}"
 
@@ -95,7 +109,7 @@ def check(scenario: Scenario, walk: Walk) -> list[Finding]:
     if not private:
         return []
     out = []
-    for path, text, audience, what in _conditions(scenario):
+    for path, text, audience, what in _conditions(scenario, walk):
         leaked = sorted(n for n in names_read(text) if n in private and _reveals(audience, private[n]))
         if not leaked:
             continue
