@@ -554,15 +554,17 @@ def _follow_table(scenario: Scenario, state: GameState, out: _Findings, under: s
 
 
 def _deal_findings(scenario: Scenario, evidence: Evidence, out: _Findings) -> None:
-    """Negotiations where no package is ever acceptable, and options no deal reached ever contains."""
+    """Negotiations where no package is ever acceptable, and options no deal reached ever contains
+    (on tables where some deal is acceptable: elsewhere the first finding says more)."""
     tabled: set[str] = set()
     for nid, node in scenario.nodes.items():
         negotiation = node.negotiation
         if negotiation is None or nid not in evidence.nodes:
             continue
-        tabled.update(negotiation.issues)
         status = evidence.acceptable.get(nid)
-        if status is False and evidence.never(f"an acceptable deal at {nid}", False, True):
+        if status is not False:
+            tabled.update(negotiation.issues)
+        elif evidence.never(f"an acceptable deal at {nid}", False, True):
             needed = ", ".join(negotiation.needs)
             out.add(
                 "no-acceptable-deal",
