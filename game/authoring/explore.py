@@ -4,7 +4,9 @@ A state is (node, day, variable values, events fired): the chance generator is l
 decides which branch is taken, not which branches exist. Every open choice and every chance branch
 with positive weight is followed, using the engine's own rule functions (``log=None``), so the
 checker can never disagree with play. States are memoised, which keeps even large scenarios fast.
-Endings are states too (node ``""``), so every edge leads to a state index.
+Endings are states too (node ``""``), so every edge leads to a state index. A negotiation or a
+sealed move is followed to each of the ways it can end (``tables``). Moves that jump the clock past
+a dated historical event whose 'if' then never holds are noted as they are made.
 """
 
 from __future__ import annotations
@@ -12,12 +14,13 @@ from __future__ import annotations
 import heapq
 import operator
 from collections import deque
-from collections.abc import Callable, Hashable, Iterable
+from collections.abc import Callable, Hashable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from ..engine import rules, talks
 from ..engine.cycles import cycles
+from ..engine.expr import Value
 from ..engine.model import Event, Node, Scenario, Step
 from ..engine.state import GameState
 from . import tables
@@ -227,7 +230,7 @@ def watched_events(scenario: Scenario) -> tuple[Event, ...]:
     return tuple(e for e in scenario.events if e.historical and e.day is not None and e.condition is not None)
 
 
-def skipped_for_good(scenario: Scenario, event: Event, values: dict, day: int) -> bool:
+def skipped_for_good(scenario: Scenario, event: Event, values: Mapping[str, Value], day: int) -> bool:
     """Whether ``event``'s 'if' would have held on its own date but holds on no day from ``day`` to
     the end, the other values staying as they are: a jump to ``day`` has skipped it."""
     condition = event.condition
