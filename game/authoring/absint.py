@@ -15,8 +15,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from ..engine.expr import Compiled, Effect, Value
-from ..engine.model import Scenario, Step
+from ..engine.model import Node, Outlet, Scenario, Step
 from .liveness import effect_parts, reads
+from .tables import seat_key
 
 Sets = dict[str, frozenset[Value]]  # variable -> values it may have; "day" -> days
 MAX_COMBINATIONS = 50_000
@@ -176,10 +177,83 @@ class _Analysis:
             after[DAY] = frozenset(int(d) + step.days for d in after[DAY])
         self.enter(step.next, after)
 
+    def open_choice(self, key: tuple[str, str], step: Step, sets: Sets) -> Sets | None:
+        """The sets where a choice (or seat's choice) is shown and not blocked, noting what was seen."""
+        scenario = self.scenario
+        tests = [(step.condition_text, step.condition)] if step.condition is not None else []
+        shown = self.filter(sets, tests)
+        if shown is None:
+            return None
+        self.result.visible_steps.add(key)
+        for cid in step.constraints:
+            constraint = scenario.constraints[cid]
+            if self.filter(shown, [(constraint.unless_text, _negated(constraint.unless))]):
+                self.result.bites.add(cid)
+        unless = [(scenario.constraints[c].unless_text, scenario.constraints[c].unless) for c in step.constraints]
+        allowed = self.filter(shown, unless)
+        if allowed is not None:
+            self.result.open_steps.add(key)
+        return allowed
+
+    def leave(self, outlet: Outlet, sets: Sets) -> None:
+        after = self.apply(sets, outlet.effect_texts, outlet.effects)
+        if outlet.days:
+            after[DAY] = frozenset(int(d) + outlet.days for d in after[DAY])
+        self.enter(outlet.next, after)
+
+    def negotiate(self, node: Node, sets: Sets) -> None:
+        """A deal may agree any option of each issue at the table; no deal leaves them as they are."""
+        negotiation = node.negotiation
+        assert negotiation is not None
+        self.result.open_steps |= {(node.id, "deal"), (node.id, "no_deal")}
+        agreed = {**sets, **{i: self.everything(i) for i in negotiation.issues}}
+        self.leave(negotiation.deal, agreed)
+        self.leave(negotiation.no_deal, sets)
+
+    def seal(self, node: Node, sets: Sets) -> None:
+        """Each seat's choice that may be open, in every combination (or, with too many, any value for
+        what their effects set), then the first resolution whose 'if' may hold."""
+        scenario = self.scenario
+        pools: list[list[Step]] = []
+        for seat in node.sealed:
+            pool = []
+            for step in seat.choices:
+                if self.open_choice((node.id, seat_key(seat.actor, step)), step, sets) is not None:
+                    pool.append(step)
+            pools.append(pool or list(seat.choices))
+        combos = 1
+        for pool in pools:
+            combos *= len(pool)
+        if combos <= 64:
+            revealed: Sets | None = None
+            for combo in itertools.product(*pools):
+                after = sets
+                for step in combo:
+                    after = self.apply(after, step.effect_texts, step.effects)
+                revealed = after if revealed is None else {k: revealed[k] | after[k] for k in revealed}
+            assert revealed is not None
+        else:
+            touched = {effect_parts(t)[0] for pool in pools for s in pool for t in s.effect_texts}
+            revealed = {**sets, **{n: self.everything(n) for n in touched if n}}
+        for outlet in node.resolve:
+            tests = [(outlet.condition_text, outlet.condition)] if outlet.condition is not None else []
+            taken = self.filter(revealed, tests)
+            if taken is not None:
+                self.leave(outlet, taken)
+            if outlet.condition is None:
+                return
+        self.result.outcomes.add(scenario.fallback_outcome)  # no resolution might hold
+
     def expand(self, nid: str) -> None:
         scenario = self.scenario
         node = scenario.nodes[nid]
         sets = self.result.at[nid]
+        if node.negotiation is not None:
+            self.negotiate(node, sets)
+            return
+        if node.sealed:
+            self.seal(node, sets)
+            return
         if node.is_chance:
             zero_possible = True
             for step in node.chance:
@@ -196,21 +270,9 @@ class _Analysis:
                 self.take(nid, node.chance[0], sets)
             return
         for step in node.choices:
-            tests = [(step.condition_text, step.condition)] if step.condition is not None else []
-            shown = self.filter(sets, tests)
-            if shown is None:
-                continue
-            self.result.visible_steps.add((nid, step.id))
-            for cid in step.constraints:
-                constraint = scenario.constraints[cid]
-                if self.filter(shown, [(constraint.unless_text, _negated(constraint.unless))]):
-                    self.result.bites.add(cid)
-            unless = [(scenario.constraints[c].unless_text, scenario.constraints[c].unless) for c in step.constraints]
-            allowed = self.filter(shown, unless)
-            if allowed is None:
-                continue
-            self.result.open_steps.add((nid, step.id))
-            self.take(nid, step, allowed)
+            allowed = self.open_choice((nid, step.id), step, sets)
+            if allowed is not None:
+                self.take(nid, step, allowed)
         # A decision where every choice might be closed ends in the fallback.
         self.result.outcomes.add(scenario.fallback_outcome)
 

@@ -8,18 +8,24 @@ to each ending and the smallest counterfactual for each.
 
 from __future__ import annotations
 
+import re
+import statistics
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..engine import rules
+from ..engine import rules, talks, turns
 from ..engine.findings import WARNING, Finding, sort_findings
 from ..engine.graphcheck import reachable
-from ..engine.model import Scenario
+from ..engine.model import Scenario, Step
+from ..engine.state import GameState
+from . import tables
 from .absint import Possible, possible
+from .counting import play_counted
 from .explore import (
     Edge,
     PathStep,
+    Skip,
     StateSpace,
     bfs_parents,
     explore,
@@ -29,13 +35,21 @@ from .explore import (
     path_to,
 )
 from .playouts import playouts
-from .positions import Place, column_of, item_places
+from .positions import SECTIONS, Place, column_of, item_places
 
 # One line under the endings' heading, so a reader does not take a count of departures for every change.
 DEPARTURES_LEGEND = (
     "a departure is a step other than history's, where history's was open; "
     "steps at places history never reached are not counted"
 )
+
+
+@dataclass(frozen=True)
+class Decisions:
+    """A role's real decisions (two or more open options): along history, and the median of sampled games."""
+
+    historical: int
+    sampled_median: float
 
 
 @dataclass
@@ -51,6 +65,8 @@ class CheckReport:
     shortest: dict[str, list[PathStep]] = field(default_factory=dict)
     counterfactual: dict[str, list[PathStep]] = field(default_factory=dict)
     truncated: bool = False
+    decisions: dict[str, Decisions] = field(default_factory=dict)  # role -> its real decisions
+    sampled: int = 0  # games sampled for the decisions' medians
 
     def as_dict(self) -> dict[str, object]:
         def steps(path: list[PathStep]) -> list[dict[str, object]]:
@@ -91,6 +107,10 @@ class CheckReport:
             "complete": not self.truncated,
             "findings": [f.as_dict() for f in self.findings],
             "outcomes": outcomes,
+            "decisions": {
+                actor: {"historical": d.historical, "sampled_median": d.sampled_median, "sampled_games": self.sampled}
+                for actor, d in self.decisions.items()
+            },
         }
 
     def summary_lines(self) -> list[str]:
@@ -124,6 +144,18 @@ class CheckReport:
                         lines.append(f"      - {describe_departure(scenario, p)}")
             else:
                 lines.append(f"    not reachable{under}")
+        if self.decisions:
+            lines.append(
+                f"Real decisions per role (two or more open options): along history{under}, and the median of "
+                f"{self.sampled} sampled games:"
+            )
+            width = max(len(a) for a in self.decisions)
+            for actor, counted in self.decisions.items():
+                name = scenario.actors[actor].name
+                lines.append(
+                    f"  {actor:<{width}}  {counted.historical:>3} along history, {counted.sampled_median:g} "
+                    f"sampled  ({name})"
+                )
         return lines
 
 
@@ -138,7 +170,7 @@ def describe_path(path: list[PathStep], limit: int = 12) -> str:
 
 def describe_departure(scenario: Scenario, step: PathStep) -> str:
     node = scenario.nodes[step.node]
-    who = scenario.actors[step.actor].name if step.actor else "Chance"
+    who = scenario.actors[step.actor].name if step.actor in scenario.actors else "Chance"
     when = scenario.date_of(step.day).strftime("%d %b %Y").lstrip("0")
     return f"{when}, {node.title} [{step.node}]: {who} — '{step.label}' instead of '{step.instead_of}'"
 
@@ -149,7 +181,7 @@ class _Findings:
     def __init__(self, scenario: Scenario, text: str) -> None:
         self.scenario = scenario
         self.lines = text.splitlines()
-        self.places = item_places(text)
+        self.places = item_places(text, (*SECTIONS, "issues"))
         self.out: list[Finding] = []
 
     def add(self, code: str, place: Place, message: str, hint: str = "") -> None:
@@ -169,10 +201,24 @@ class _Findings:
     def item(self, section: str, ident: str) -> Place:
         return self.places.get((section, ident), (0, 0))
 
+    def option(self, issue: str, option: str) -> Place:
+        """The line of an issue's option (the issue's own line when it cannot be found)."""
+        place = self.item("issues", issue)
+        pattern = re.compile(rf"\bid\s*:\s*['\"]?{re.escape(option)}\b")
+        for number in range(place[0], min(place[0] + 200, len(self.lines)) + 1):
+            if number > place[0] and pattern.search(self.lines[number - 1]):
+                return self.at_line(number)
+        return place
+
+    def exit(self, nid: str, step: Step) -> Place:
+        """Where a step out of a node is: its own line, or the node's for a table's stand-in step."""
+        return self.at_line(step.line) if step.line else self.node(nid)
+
 
 MAX_STATES = 40_000  # under half a second of exploration; beyond it, proofs and examples take over
 STATES_PER_NODE = 20  # a bigger scenario gets a proportionally bigger budget
 PLAYOUTS = 2_000
+SAMPLED = 200  # random games played when the exploration was complete, for the roles' decisions
 
 
 @dataclass
@@ -188,6 +234,10 @@ class Evidence:
     outcomes: set[str]
     maybe: Possible | None = None
     unsettled: list[str] = field(default_factory=list)
+    deal_terms: set[tuple[str, str]] = field(default_factory=set)
+    acceptable: dict[str, bool | None] = field(default_factory=dict)  # negotiation -> some deal acceptable
+    skipped: dict[tuple[str, str, str], Skip] = field(default_factory=dict)
+    decisions: dict[str, list[int]] = field(default_factory=dict)  # role -> real decisions per sampled game
 
     def never(self, what: str, seen: bool, possible: bool) -> bool:
         """True when it is certain that something was never done; note it as unsettled if unknown."""
@@ -200,16 +250,26 @@ class Evidence:
 
 
 def _evidence(scenario: Scenario, space: StateSpace) -> tuple[Evidence, dict[str, list[tuple[str, str]]]]:
+    """What exploration saw and, always, what random games saw: when the exploration was complete
+    they add nothing but a sample of the roles' decisions (and deals bargained out step by step)."""
     evidence = Evidence(
         set(space.open_steps),
         set(space.visible_steps),
         {k: set(v) for k, v in space.blocked_by.items()},
         space.reached_nodes,
         space.reached_outcomes,
+        deal_terms=set(space.deal_terms),
+        acceptable=dict(space.acceptable),
+        skipped=dict(space.skipped),
     )
+    seen = playouts(scenario, PLAYOUTS if space.truncated else SAMPLED)
+    evidence.decisions = seen.decisions
+    evidence.deal_terms |= seen.deal_terms
+    evidence.acceptable.update(dict.fromkeys(seen.acceptable, True))
+    for where, skip in seen.skipped.items():
+        evidence.skipped.setdefault(where, skip)
     if not space.truncated:
         return evidence, {}
-    seen = playouts(scenario, PLAYOUTS)
     evidence.open_steps |= seen.open_steps
     evidence.visible_steps |= seen.visible_steps
     for key, names in seen.blocked_by.items():
@@ -243,6 +303,8 @@ def check_scenario(
     _constraint_findings(scenario, evidence, out)
     _stuck_and_loop_findings(space, parent, stuck_elsewhere, out)
     _history_findings(scenario, out)
+    _deal_findings(scenario, evidence, out)
+    _skip_findings(scenario, evidence, out)
     if evidence.unsettled:
         listed = ", ".join(evidence.unsettled[:8]) + (" ..." if len(evidence.unsettled) > 8 else "")
         out.add(
@@ -267,7 +329,21 @@ def check_scenario(
         shortest,
         counterfactual,
         space.truncated,
+        _decisions(scenario, chosen, evidence),
+        len(next(iter(evidence.decisions.values()), [])),
     )
+
+
+def _decisions(scenario: Scenario, lens: str, evidence: Evidence) -> dict[str, Decisions]:
+    """Each role's real decisions along history (computer players following it, where they can) and
+    the median over the sampled games."""
+    history = play_counted(scenario, lens or None, "historical", 0, rules.historical_branch)
+    return {
+        actor: Decisions(
+            history.decisions.get(actor, 0), float(statistics.median(evidence.decisions.get(actor) or [0]))
+        )
+        for actor in scenario.actors
+    }
 
 
 def _reach_findings(scenario: Scenario, evidence: Evidence, out: _Findings) -> None:
@@ -300,13 +376,15 @@ def _step_findings(scenario: Scenario, evidence: Evidence, out: _Findings) -> No
     for nid, node in scenario.nodes.items():
         if nid not in evidence.nodes:
             continue
-        for step in node.steps:
-            key = (nid, step.id)
-            if not evidence.never(
-                f"{nid}:{step.id}", key in evidence.open_steps, maybe is not None and key in maybe.open_steps
+        steps = [(step.id, step) for step in node.steps]
+        steps += [(tables.seat_key(seat.actor, step), step) for seat in node.sealed for step in seat.choices]
+        for sid, step in steps:
+            key = (nid, sid)
+            if step.deliberate_block or not evidence.never(
+                f"{nid}:{sid}", key in evidence.open_steps, maybe is not None and key in maybe.open_steps
             ):
                 continue
-            place = out.step(nid, step.id)
+            place = out.exit(nid, step)
             if node.is_chance:
                 out.add(
                     "never-drawn",
@@ -318,7 +396,7 @@ def _step_findings(scenario: Scenario, evidence: Evidence, out: _Findings) -> No
                 out.add(
                     "never-open",
                     place,
-                    f"the choice {step.id!r} at {nid!r} is never shown",
+                    f"the choice {sid!r} at {nid!r} is never shown",
                     f"its 'if' ({step.condition_text}) never holds when play reaches {nid!r}",
                 )
             else:
@@ -326,17 +404,19 @@ def _step_findings(scenario: Scenario, evidence: Evidence, out: _Findings) -> No
                 out.add(
                     "never-open",
                     place,
-                    f"the choice {step.id!r} at {nid!r} is always blocked",
-                    f"by {names}: the 'unless' never holds there",
+                    f"the choice {sid!r} at {nid!r} is always blocked",
+                    f"by {names}: the 'unless' never holds there; if that is meant, say 'stays_blocked: true'",
                 )
 
 
 def _constraint_findings(scenario: Scenario, evidence: Evidence, out: _Findings) -> None:
     naming: dict[str, list[tuple[str, str]]] = {}
     for nid, node in scenario.nodes.items():
-        for step in node.choices:
+        named = [(step.id, step) for step in node.choices]
+        named += [(tables.seat_key(seat.actor, step), step) for seat in node.sealed for step in seat.choices]
+        for sid, step in named:
             for cid in step.constraints:
-                naming.setdefault(cid, []).append((nid, step.id))
+                naming.setdefault(cid, []).append((nid, sid))
     bit = set().union(*evidence.blocked_by.values()) if evidence.blocked_by else set()
     maybe = evidence.maybe
     for cid, constraint in scenario.constraints.items():
@@ -397,10 +477,15 @@ def _history_findings(scenario: Scenario, out: _Findings) -> None:
     for lens in list(scenario.lenses) or [""]:
         state = rules.initial_state(scenario, lens or None, 0)
         rules.move(scenario, state, scenario.start_node, None)
+        under = f" under lens {lens!r}" if lens else ""
         for _ in range(rules.MAX_TURNS):
             if state.outcome:
                 break
             node = scenario.nodes[state.node]
+            if node.negotiation is not None or node.sealed:
+                if not _follow_table(scenario, state, out, under):
+                    break
+                continue
             if node.is_chance:
                 step, _forced = rules.historical_branch(node, state)
             else:
@@ -413,7 +498,6 @@ def _history_findings(scenario: Scenario, out: _Findings) -> None:
                         if not rules.visible(history, state)
                         else "blocked by " + ", ".join(c.id for c in rules.blockers(scenario, history, state))
                     )
-                    under = f" under lens {lens!r}" if lens else ""
                     out.add(
                         "history-closed",
                         out.step(node.id, history.id),
@@ -424,3 +508,96 @@ def _history_findings(scenario: Scenario, out: _Findings) -> None:
                     break
                 step = history
             rules.take(scenario, state, step, None)
+
+
+def _follow_table(scenario: Scenario, state: GameState, out: _Findings, under: str) -> bool:
+    """Take history's way out of a negotiation or sealed move; False (with a finding where the rules
+    forbid history) when history cannot be followed further."""
+    node = scenario.nodes[state.node]
+    negotiation = node.negotiation
+    if negotiation is not None:
+        if negotiation.no_deal.historical:
+            talks.conclude(scenario, state, None, None)
+            return True
+        package = tables.historical_package(negotiation)
+        if not negotiation.deal.historical or package is None:
+            return False
+        if not tables.concludable(scenario, state, negotiation, package):
+            out.add(
+                "history-closed",
+                out.node(node.id),
+                f"the historical deal at {node.id!r} ({talks.describe(scenario, package)}) cannot be concluded "
+                f"when play follows history{under}: a term rule forbids it",
+                "history must be playable: loosen the term rule's constraint",
+            )
+            return False
+        talks.conclude(scenario, state, package, None)
+        return True
+    picks = []
+    for seat in node.sealed:
+        history = next((s for s in seat.choices if s.historical), None)
+        if history is None:
+            return False
+        if history not in turns.seal_options(scenario, node, state, seat.actor):
+            out.add(
+                "history-closed",
+                out.exit(node.id, history),
+                f"the historical choice {history.id!r} of {seat.actor!r} at {node.id!r} is not open when play "
+                f"follows history{under}",
+                "history must be playable: loosen the condition",
+            )
+            return False
+        picks.append((seat.actor, history))
+    for actor, step in picks:
+        talks.seal(scenario, state, actor, step, None)
+    return True
+
+
+def _deal_findings(scenario: Scenario, evidence: Evidence, out: _Findings) -> None:
+    """Negotiations where no package is ever acceptable, and options no deal reached ever contains
+    (on tables where some deal is acceptable: elsewhere the first finding says more)."""
+    tabled: set[str] = set()
+    for nid, node in scenario.nodes.items():
+        negotiation = node.negotiation
+        if negotiation is None or nid not in evidence.nodes:
+            continue
+        status = evidence.acceptable.get(nid)
+        if status is not False:
+            tabled.update(negotiation.issues)
+        elif evidence.never(f"an acceptable deal at {nid}", False, True):
+            needed = ", ".join(negotiation.needs)
+            out.add(
+                "no-acceptable-deal",
+                out.node(nid),
+                f"no deal at {nid!r} is acceptable: wherever play reaches it, no package has {negotiation.needs_count} "
+                f"of {needed} at or above their walk-away values (with the term rules that bite there)",
+                "raise the values of options the parties could share, or lower a walk-away value",
+            )
+    agreed = {issue for issue, _ in evidence.deal_terms}
+    for iid in tabled & agreed:
+        for option in scenario.issues[iid].options:
+            if (iid, option.id) in evidence.deal_terms or not evidence.never(f"{iid}: {option.id}", False, True):
+                continue
+            out.add(
+                "never-agreed",
+                out.option(iid, option.id),
+                f"the option {option.id!r} of {iid!r} is never part of a deal reached in play",
+                "no package with it is acceptable to enough parties where it is on the table, or a term rule "
+                "forbids it; give some party a reason to accept it, or remove it",
+            )
+
+
+def _skip_findings(scenario: Scenario, evidence: Evidence, out: _Findings) -> None:
+    """Jumps of the clock past a dated historical event whose 'if' then never holds."""
+    for skip in evidence.skipped.values():
+        event = next(e for e in scenario.events if e.id == skip.event)
+        assert event.date is not None
+        when = [scenario.date_of(d).isoformat() for d in (skip.before, skip.after)]
+        out.add(
+            "skips-event",
+            out.exit(skip.node, skip.step),
+            f"{skip.step.id!r} at {skip.node!r} can move the clock from {when[0]} to {when[1]}, past the historical "
+            f"event {event.id!r} ({event.date.isoformat()}), whose 'if' ({event.condition_text}) then never holds: "
+            "the event is skipped for good",
+            "unless the window is meant to close, shorten the jump or widen the event's 'if'",
+        )

@@ -49,7 +49,9 @@ def register(sub: argparse._SubParsersAction) -> None:
         "simulate",
         help="play many computer games and count the endings",
         description="Play N games with every actor played by the computer and print how often each ending "
-        "comes. The counts are the same for a given seed whatever the number of processes.",
+        "comes and, per role, the median number of real decisions per game (turns with two or more open "
+        "options), the mean open options of those decisions and the mean score on its objectives. The "
+        "numbers are the same for a given seed whatever the number of processes.",
     )
     simulate.add_argument("path", metavar="PATH", help="a scenario file")
     simulate.add_argument("--runs", type=_positive, default=1000, metavar="N", help="games to play (default 1000)")
@@ -83,6 +85,11 @@ def register(sub: argparse._SubParsersAction) -> None:
     new.add_argument("name", metavar="NAME", help="the file name without .yaml, e.g. yalta-1945")
     new.add_argument(
         "--dir", type=Path, default=SCENARIOS, metavar="FOLDER", help="where to write it (default: scenarios/)"
+    )
+    new.add_argument(
+        "--negotiation",
+        action="store_true",
+        help="start from a negotiation at the table (format 2): issues, values, objectives, a sealed move",
     )
     new.set_defaults(run=run_new)
 
@@ -184,7 +191,7 @@ def run_graph(args: argparse.Namespace) -> int:
 
 
 def run_simulate(args: argparse.Namespace) -> int:
-    from .simulate import as_dict, show_progress, simulate, table
+    from .simulate import as_dict, role_table, show_progress, simulate, table
 
     scenario = _load(args.path)
     if scenario is None:
@@ -203,6 +210,8 @@ def run_simulate(args: argparse.Namespace) -> int:
             + f", seed {args.seed}"
         )
         print("\n".join(table(scenario, tally)))
+        print()
+        print("\n".join(role_table(scenario, tally)))
     return 0
 
 
@@ -210,7 +219,7 @@ def run_new(args: argparse.Namespace) -> int:
     from .new import BadNameError, NewScenarioError, create
 
     try:
-        path = create(args.name, args.dir)
+        path = create(args.name, args.dir, args.negotiation)
     except BadNameError as exc:  # a mistake on the command line, like argparse's own: exit 2
         return fail(str(exc), 2)
     except NewScenarioError as exc:  # a problem found (the file exists already): exit 1

@@ -4,7 +4,9 @@ A state is (node, day, variable values, events fired): the chance generator is l
 decides which branch is taken, not which branches exist. Every open choice and every chance branch
 with positive weight is followed, using the engine's own rule functions (``log=None``), so the
 checker can never disagree with play. States are memoised, which keeps even large scenarios fast.
-Endings are states too (node ``""``), so every edge leads to a state index.
+Endings are states too (node ``""``), so every edge leads to a state index. A negotiation or a
+sealed move is followed to each of the ways it can end (``tables``). Moves that jump the clock past
+a dated historical event whose 'if' then never holds are noted as they are made.
 """
 
 from __future__ import annotations
@@ -12,14 +14,16 @@ from __future__ import annotations
 import heapq
 import operator
 from collections import deque
-from collections.abc import Callable, Hashable, Iterable
+from collections.abc import Callable, Hashable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
-from ..engine import rules
+from ..engine import rules, talks
 from ..engine.cycles import cycles
-from ..engine.model import Node, Scenario, Step
+from ..engine.expr import Value
+from ..engine.model import Event, Node, Scenario, Step
 from ..engine.state import GameState
+from . import tables
 from .absint import possible
 from .liveness import live_variables
 
@@ -30,12 +34,25 @@ STUCK = "stuck"  # the pseudo-step of a decision with no open choice: play ends 
 
 
 class Edge(NamedTuple):
-    """A move from one state to another (a tuple, because there are very many of them)."""
+    """A move from one state to another (a tuple, because there are very many of them). At a
+    negotiation or sealed node ``step`` is a stand-in for one way the table ends (``tables``)."""
 
     target: int
     node: str
     step: Step | None  # None: the decision had no open choice
     departure: bool  # history took another step here, and it was open
+    actor: str = ""  # who took it, where the node has no single actor (a table)
+
+
+@dataclass(frozen=True)
+class Skip:
+    """A move that jumped the clock past a dated historical event whose 'if' then never held."""
+
+    event: str
+    node: str
+    step: Step
+    before: int  # the day the move was made on
+    after: int  # the day it reached
 
 
 @dataclass(frozen=True)
@@ -85,6 +102,9 @@ class StateSpace:
     visible_steps: set[tuple[str, str]] = field(default_factory=set)  # choices whose 'if' ever held
     blocked_by: dict[tuple[str, str], set[str]] = field(default_factory=dict)  # constraints seen blocking
     stuck: dict[str, int] = field(default_factory=dict)  # node -> first state stuck there
+    deal_terms: set[tuple[str, str]] = field(default_factory=set)  # (issue, option) in some deal followed
+    acceptable: dict[str, bool | None] = field(default_factory=dict)  # negotiation -> some deal acceptable
+    skipped: dict[tuple[str, str, str], Skip] = field(default_factory=dict)  # (event, node, step) -> first seen
     truncated: bool = False  # the state budget ran out
     stopped: bool = False  # ``until`` was satisfied before the space was explored
 
@@ -128,6 +148,7 @@ def explore(
     best: list[tuple[int, int]] = []
     value_keys = _value_keys(scenario)
     plans = _plans(scenario)
+    watch = watched_events(scenario)
     heap: list[tuple[int, int, int]] = []
 
     def intern(state: GameState) -> int:
@@ -172,7 +193,7 @@ def explore(
             if state is None or best[current] < (departures, steps):
                 continue
             pending[current] = None
-            edges = _expand(scenario, space, current, state, plans[state.node], intern)
+            edges = _expand(scenario, space, current, state, plans[state.node], intern, watch)
             space.edges[current] = edges
             for edge in edges:
                 reach(edge.target, (departures + edge.departure, steps + 1))
@@ -200,8 +221,48 @@ def _plans(scenario: Scenario) -> dict[str, _Plan]:
             )
             for step in node.steps
         )
-        out[nid] = _Plan(node, steps, scenario.historical_step(node))
+        out[nid] = _Plan(node, steps, tables.history_step(scenario, node))
     return out
+
+
+def watched_events(scenario: Scenario) -> tuple[Event, ...]:
+    """The dated historical events with an 'if': a jump of the clock may skip them for good."""
+    return tuple(e for e in scenario.events if e.historical and e.day is not None and e.condition is not None)
+
+
+def skipped_for_good(scenario: Scenario, event: Event, values: Mapping[str, Value], day: int) -> bool:
+    """Whether ``event``'s 'if' would have held on its own date but holds on no day from ``day`` to
+    the end, the other values staying as they are: a jump to ``day`` has skipped it."""
+    condition = event.condition
+    assert condition is not None and event.day is not None
+    probe = dict(values)
+
+    def holds(when: int) -> bool:
+        probe["day"], probe["days_left"] = when, scenario.last_day - when
+        return bool(condition(probe))
+
+    return holds(event.day) and not any(holds(d) for d in range(day, scenario.last_day + 1))
+
+
+def note_skips(
+    scenario: Scenario,
+    skipped: dict[tuple[str, str, str], Skip],
+    watch: tuple[Event, ...],
+    node: Node,
+    step: Step,
+    before: int,
+    after: GameState,
+) -> None:
+    """Record each watched event that the move from day ``before`` to ``after`` skipped for good."""
+    if after.outcome or after.day <= before:
+        return
+    for event in watch:
+        assert event.day is not None
+        if not before < event.day <= after.day or event.id in after.fired:
+            continue
+        key = (event.id, node.id, step.id)
+        if key not in skipped and skipped_for_good(scenario, event, after.values, after.day):
+            skipped[key] = Skip(event.id, node.id, step, before, after.day)
 
 
 def _settled(until: set[str], index: dict[Hashable, int], best: list[tuple[int, int]], departures: int) -> bool:
@@ -220,9 +281,14 @@ def _expand(
     state: GameState,
     plan: _Plan,
     intern: Callable[[GameState], int],
+    watch: tuple[Event, ...] = (),
 ) -> list[Edge]:
     """The edges out of one state: each open choice, or each chance branch that can be drawn."""
     node = plan.node
+    if node.negotiation is not None:
+        return _expand_negotiation(scenario, space, state, plan, intern, watch)
+    if node.sealed:
+        return _expand_sealed(scenario, space, current, state, plan, intern, watch)
     values = state.values
     options = []
     if node.chance:
@@ -252,7 +318,92 @@ def _expand(
         open_steps.add(key)
         child = GameState(state.node, state.day, dict(values), state.rng, list(state.fired), state.turn)
         rules.take(scenario, child, step, None)
+        if watch and child.day > state.day:
+            note_skips(scenario, space.skipped, watch, node, step, state.day, child)
         out.append(Edge(intern(child), node.id, step, history_open and step is not history))
+    return out
+
+
+def _expand_negotiation(
+    scenario: Scenario,
+    space: StateSpace,
+    state: GameState,
+    plan: _Plan,
+    intern: Callable[[GameState], int],
+    watch: tuple[Event, ...],
+) -> list[Edge]:
+    """The edges out of a negotiation: a deal on each package ``tables.deals`` follows, and no deal."""
+    node = plan.node
+    negotiation = node.negotiation
+    assert negotiation is not None
+    found = tables.deals(scenario, state, node)
+    known = space.acceptable.get(node.id, False)
+    if known is not True:
+        unsure = known is None or found.acceptable is None
+        space.acceptable[node.id] = True if found.acceptable else (None if unsure else False)
+    history = plan.history
+    out = []
+    endings: list[tuple[Step, dict[str, str] | None]] = [
+        (tables.deal_step(scenario, node, p), p) for p in found.packages
+    ]
+    endings.append((tables.no_deal_step(node), None))
+    for step, package in endings:
+        child = state.copy()
+        talks.conclude(scenario, child, package, None)
+        if package is not None:
+            space.deal_terms.update(package.items())
+        space.open_steps.add((node.id, "no_deal" if package is None else "deal"))
+        if watch and child.day > state.day:
+            note_skips(scenario, space.skipped, watch, node, step, state.day, child)
+        departure = history is not None and not step.historical
+        out.append(Edge(intern(child), node.id, step, departure, negotiation.opener))
+    return out
+
+
+def _expand_sealed(
+    scenario: Scenario,
+    space: StateSpace,
+    current: int,
+    state: GameState,
+    plan: _Plan,
+    intern: Callable[[GameState], int],
+    watch: tuple[Event, ...],
+) -> list[Edge]:
+    """The edges out of a sealed move: each combination of the seats' open choices (bounded)."""
+    node = plan.node
+    values = state.values
+    seats: list[tuple[str, list[Step]]] = []
+    for seat in node.sealed:
+        options = []
+        for step in seat.choices:
+            key = (node.id, tables.seat_key(seat.actor, step))
+            if step.condition is not None and not step.condition(values):
+                continue
+            space.visible_steps.add(key)
+            blocking = [c for c in step.constraints if not scenario.constraints[c].unless(values)]
+            if blocking:
+                space.blocked_by.setdefault(key, set()).update(blocking)
+                continue
+            options.append(step)
+            space.open_steps.add(key)
+        seats.append((seat.actor, options or list(seat.choices)))
+    if not all(options for _, options in seats):
+        space.stuck.setdefault(node.id, current)
+        ended = state.copy()
+        rules.end(scenario, ended, scenario.fallback_outcome, None)
+        return [Edge(intern(ended), node.id, None, False)]
+    history = plan.history
+    history_open = history is not None and all(any(s.historical for s in options) for _, options in seats)
+    out = []
+    for combo in tables.combinations(seats):
+        child = state.copy()
+        for seat, step in zip(node.sealed, combo, strict=True):
+            talks.seal(scenario, child, seat.actor, step, None)
+        taken = tables.sealed_step(scenario, node, combo)
+        if watch and child.day > state.day:
+            note_skips(scenario, space.skipped, watch, node, taken, state.day, child)
+        departure = history_open and not taken.historical
+        out.append(Edge(intern(child), node.id, taken, departure, tables.departing_actor(node, combo)))
     return out
 
 
@@ -272,14 +423,15 @@ def path_to(space: StateSpace, parent: dict[int, tuple[int, Edge]], target: int)
 
 def _path_step(scenario: Scenario, space: StateSpace, source: int, edge: Edge) -> PathStep:
     node = scenario.nodes[edge.node]
+    actor = edge.actor or node.actor
     if edge.step is None:
-        return PathStep(node.id, STUCK, "no choice is open", node.actor, space.day_of[source], False)
-    history = scenario.historical_step(node) if edge.departure else None
+        return PathStep(node.id, STUCK, "no choice is open", actor, space.day_of[source], False)
+    history = tables.history_step(scenario, node) if edge.departure else None
     return PathStep(
         node.id,
         edge.step.id,
         edge.step.label,
-        node.actor,
+        actor,
         space.day_of[source],
         edge.departure,
         history.label if history else "",
@@ -329,7 +481,7 @@ def departures(scenario: Scenario, path: list[PathStep]) -> list[Departure]:
     out = []
     for item in path:
         if item.departure:
-            history = scenario.historical_step(scenario.nodes[item.node])
+            history = tables.history_step(scenario, scenario.nodes[item.node])
             assert history is not None
             out.append(Departure(item.node, item.step, history.id, item.actor, item.day, item.label, history.label))
     return out

@@ -14,9 +14,12 @@ from dataclasses import dataclass, replace
 from html import escape
 
 from ..engine.graphcheck import historical_path, reachable
-from ..engine.model import Scenario
+from ..engine.model import Node, Scenario
 
 CHANCE_COLOUR = "#9E9E9E"
+TABLE_COLOUR = "#E8D9B5"  # a negotiation: no one actor's colour, the parties meet there
+SEALED_COLOUR = "#C9C3DE"  # a sealed move
+TABLE_EXITS = ("deal", "no_deal", "resolve")  # arrow kinds out of negotiations and sealed moves
 OUTCOME_COLOUR = "#FFFFFF"
 HISTORY_COLOUR = "#C9A227"
 _SWEEPS = 4
@@ -28,7 +31,7 @@ class Box:
     """A placed node or outcome. ``x`` is its column and ``y`` its row, in layout units."""
 
     id: str
-    kind: str  # "decision" | "chance" | "outcome"
+    kind: str  # "decision" | "chance" | "negotiation" | "sealed" | "outcome"
     title: str
     actor: str  # "" for chance nodes and outcomes
     colour: str
@@ -50,7 +53,7 @@ class Arrow:
     target: str
     step: str
     label: str
-    kind: str  # "choice" | "chance"
+    kind: str  # "choice" | "chance" | "deal" | "no_deal" | "resolve" (a sealed move's resolution)
     historical: bool
     back: bool
     wraps: bool = False  # goes forward into a later band (drawn downwards)
@@ -67,9 +70,54 @@ class Layout:
     bands: int = 1
 
 
+@dataclass(frozen=True)
+class Way:
+    """One way out of a node as the picture shows it: a choice, a branch, or a table's exit."""
+
+    step: str
+    label: str
+    target: str
+    kind: str
+    historical: bool  # history went this way (when history reached the node)
+
+
+def ways_out(scenario: Scenario, node: Node) -> list[Way]:
+    """A decision's choices, a chance node's branches, a negotiation's 'deal' and 'no deal', or a
+    sealed move's resolutions (labelled by their conditions), in file order."""
+    negotiation = node.negotiation
+    if negotiation is not None:
+        return [
+            Way("deal", "deal", negotiation.deal.next, "deal", negotiation.deal.historical),
+            Way("no_deal", "no deal", negotiation.no_deal.next, "no_deal", negotiation.no_deal.historical),
+        ]
+    if node.sealed:
+        history = scenario.historical_exit(node)
+        first = next((i for i, o in enumerate(node.resolve) if o.next == history), -1)
+        return [
+            Way(
+                f"resolve{i + 1}",
+                f"if {o.condition_text}" if o.condition_text else "otherwise",
+                o.next,
+                "resolve",
+                i == first,
+            )
+            for i, o in enumerate(node.resolve)
+        ]
+    history_step = scenario.historical_step(node)
+    kind = "chance" if node.is_chance else "choice"
+    return [Way(s.id, s.label, s.next, kind, s is history_step) for s in node.steps]
+
+
+def _colour(scenario: Scenario, node: Node) -> str:
+    actor = scenario.actors.get(node.actor)
+    if actor is not None:
+        return actor.colour
+    return {"negotiation": TABLE_COLOUR, "sealed": SEALED_COLOUR}.get(node.kind, CHANCE_COLOUR)
+
+
 def _forward_edges(scenario: Scenario) -> tuple[dict[str, list[str]], set[tuple[str, str]]]:
     """Successor lists in discovery order, and the edges that close a loop (found by depth-first search)."""
-    succ = {nid: [s.next for s in node.steps if s.next in scenario.nodes] for nid, node in scenario.nodes.items()}
+    succ = {nid: [e.next for e in node.exits if e.next in scenario.nodes] for nid, node in scenario.nodes.items()}
     state: dict[str, int] = {}  # 1 on the stack, 2 done
     back: set[tuple[str, str]] = set()
     roots = [scenario.start_node, *scenario.nodes]
@@ -173,27 +221,19 @@ def layout(scenario: Scenario, fold: int = _LAYERS_PER_BAND) -> Layout:
 
     path_nodes, ending = historical_path(scenario)
     on_path = set(path_nodes) | ({ending} if ending else set())
-    historical_steps = {(nid, s.id) for nid in path_nodes if (s := scenario.historical_step(scenario.nodes[nid]))}
+    history = set(path_nodes)
     preds: dict[str, list[str]] = {}
     succs: dict[str, list[str]] = {}
     arrows = []
     for nid, node in scenario.nodes.items():
-        for step in node.steps:
-            is_back = (nid, step.next) in back or (step.next in layer and layer[step.next] <= layer[nid])
+        for way in ways_out(scenario, node):
+            is_back = (nid, way.target) in back or (way.target in layer and layer[way.target] <= layer[nid])
             arrows.append(
-                Arrow(
-                    nid,
-                    step.next,
-                    step.id,
-                    step.label,
-                    "chance" if node.is_chance else "choice",
-                    (nid, step.id) in historical_steps,
-                    is_back,
-                )
+                Arrow(nid, way.target, way.step, way.label, way.kind, way.historical and nid in history, is_back)
             )
             if not is_back:
-                preds.setdefault(step.next, []).append(nid)
-                succs.setdefault(nid, []).append(step.next)
+                preds.setdefault(way.target, []).append(nid)
+                succs.setdefault(nid, []).append(way.target)
     _order(columns, preds, succs)
 
     width = band_width(len(columns), fold)
@@ -208,15 +248,12 @@ def layout(scenario: Scenario, fold: int = _LAYERS_PER_BAND) -> Layout:
         for row, box in enumerate(members):
             if box in scenario.nodes:
                 node = scenario.nodes[box]
-                actor = scenario.actors.get(node.actor)
-                kind = "chance" if node.is_chance else "decision"
-                colour = actor.colour if actor else CHANCE_COLOUR
                 boxes[box] = Box(
                     box,
-                    kind,
+                    node.kind,
                     node.title,
                     node.actor,
-                    colour,
+                    _colour(scenario, node),
                     col,
                     row,
                     float(col % width),
@@ -274,7 +311,13 @@ def to_dot(scenario: Scenario, plan: Layout | None = None) -> str:
     ]
     for box in plan.boxes.values():
         label = f"{_short(box.title, 40)}\n{box.date}" if box.date else _short(box.title, 40)
-        shape = {"decision": "box", "chance": "diamond", "outcome": "doubleoctagon"}[box.kind]
+        shape = {
+            "decision": "box",
+            "chance": "diamond",
+            "negotiation": "hexagon",
+            "sealed": "octagon",
+            "outcome": "doubleoctagon",
+        }[box.kind]
         extra = f', penwidth=3, color="{HISTORY_COLOUR}"' if box.historical else ""
         if not box.reachable:
             extra += ', style="filled,dashed"'
@@ -286,7 +329,7 @@ def to_dot(scenario: Scenario, plan: Layout | None = None) -> str:
         attrs = [f"label={_quote(_short(arrow.label, 30))}"]
         if arrow.historical:
             attrs += [f'color="{HISTORY_COLOUR}"', "penwidth=3"]
-        if arrow.kind == "chance":
+        if arrow.kind in ("chance", "no_deal"):
             attrs.append("style=dashed")
         if arrow.back:
             attrs.append("constraint=false")
@@ -373,12 +416,18 @@ def to_svg(scenario: Scenario, plan: Layout | None = None) -> str:
             f'<path d="{d}" fill="none" stroke="{colour}" stroke-width="{wide}"{dash} '
             f'marker-end="url(#arrow)"><title>{escape(arrow.label)}</title></path>'
         )
+        if arrow.kind in TABLE_EXITS and frame.labels:  # a table's exits say which is which
+            mid_x, mid_y = (x1 + x2) / 2, (y1 + y2) / 2 - 4
+            out.append(
+                f'<text x="{mid_x:.1f}" y="{mid_y:.1f}" font-size="10" text-anchor="middle" fill="#333">'
+                f"{escape(_short(arrow.label, 28))}</text>"
+            )
     for box in plan.boxes.values():
         x, y = frame.centre(box)
         left, top = x - half_w, y - half_h
         stroke, wide = (HISTORY_COLOUR, 4) if box.historical else ("#333", 1)
         dash = ' stroke-dasharray="4,3"' if not box.reachable else ""
-        radius = frame.box_h / 2 if box.kind == "outcome" else (2 if box.kind == "decision" else 10)
+        radius = {"outcome": frame.box_h / 2, "decision": 2.0, "negotiation": frame.box_h / 3}.get(box.kind, 10.0)
         out.append(
             f"<g><title>{escape(box.id)}: {escape(box.title)}</title>"
             f'<rect x="{left:.1f}" y="{top:.1f}" width="{frame.box_w:.1f}" height="{frame.box_h:.1f}" '
@@ -397,7 +446,13 @@ def to_svg(scenario: Scenario, plan: Layout | None = None) -> str:
         out.append("</g>")
     out.append(
         f'<text x="{frame.margin}" y="{height - 12}" font-size="12" fill="#333">'
-        f"{escape(scenario.title)} — gold: what really happened; dashed arrows: chance</text>"
+        f"{escape(scenario.title)} — gold: what really happened; dashed arrows: chance"
+        + (
+            "; parchment: a negotiation, lilac: a sealed move"
+            if any(n.kind in ("negotiation", "sealed") for n in scenario.nodes.values())
+            else ""
+        )
+        + "</text>"
     )
     out.append("</svg>")
     return "\n".join(out) + "\n"

@@ -13,7 +13,7 @@ import re
 
 from ..engine.expr import Node as Expr
 from ..engine.expr import parse
-from ..engine.model import Scenario, Step
+from ..engine.model import Node, Outlet, Scenario, Step
 
 _EFFECT = re.compile(r"^\s*([A-Za-z_][A-Za-z0-9_]*)\s*(\+=|-=|=(?!=))")
 
@@ -60,6 +60,48 @@ def _step_reads(scenario: Scenario, step: Step) -> set[str]:
     return used
 
 
+def _table_reads(scenario: Scenario, node: Node) -> set[str]:
+    """What a negotiation or sealed move reads where it is played: the parties' values and walk-away
+    values (bargaining depends on them), term rules, seats' conditions and the resolutions' 'if's."""
+    used: set[str] = set()
+    negotiation = node.negotiation
+    if negotiation is not None:
+        for party in negotiation.parties:
+            valuation = scenario.actors[party].valuation
+            for texts in valuation.point_texts.values():
+                for text in texts.values():
+                    used |= reads(text)
+            for bonus in valuation.bonuses:
+                used |= reads(bonus.condition_text)
+            used |= reads(valuation.walk_away_text)
+        for rule in negotiation.rules:
+            used |= reads(rule.terms_text) | reads(scenario.constraints[rule.constraint].unless_text)
+        used -= set(negotiation.issues)  # read as the package's terms, not as the state's
+    for seat in node.sealed:
+        for step in seat.choices:
+            used |= _step_reads(scenario, step)
+            for text in step.effect_texts:  # seats' effects apply one after another
+                name, op, read = effect_parts(text)
+                used |= read | ({name} if op in ("+=", "-=") else set())
+    for outlet in node.resolve:
+        used |= reads(outlet.condition_text)
+    return used
+
+
+def _outlet_needs(outlet: Outlet, live: dict[str, set[str]], sets: tuple[str, ...] = ()) -> set[str]:
+    """What must be known before taking ``outlet`` (after ``sets`` are written) for what follows."""
+    return through_effects(outlet.effect_texts, live.get(outlet.next, set())) - set(sets)
+
+
+def _exits_need(node: Node, live: dict[str, set[str]]) -> set[str]:
+    negotiation = node.negotiation
+    if negotiation is not None:
+        return _outlet_needs(negotiation.deal, live, negotiation.issues) | _outlet_needs(negotiation.no_deal, live)
+    if node.sealed:
+        return set().union(*(_outlet_needs(o, live) for o in node.resolve))
+    return set().union(*(through_effects(s.effect_texts, live.get(s.next, set())) for s in node.steps))
+
+
 def live_variables(scenario: Scenario) -> dict[str, tuple[str, ...]]:
     """For each node, the variables (in file order) whose values can still change what happens."""
     everywhere: set[str] = set()
@@ -69,7 +111,7 @@ def live_variables(scenario: Scenario) -> dict[str, tuple[str, ...]]:
             name, op, used = effect_parts(text)
             everywhere |= used | ({name} if op in ("+=", "-=") else set())
     local = {
-        nid: set().union(*(_step_reads(scenario, s) for s in node.steps)) | everywhere
+        nid: set().union(*(_step_reads(scenario, s) for s in node.steps)) | _table_reads(scenario, node) | everywhere
         for nid, node in scenario.nodes.items()
     }
     live = {nid: set(found) for nid, found in local.items()}
@@ -77,10 +119,7 @@ def live_variables(scenario: Scenario) -> dict[str, tuple[str, ...]]:
     while changed:
         changed = False
         for nid, node in scenario.nodes.items():
-            found = set(local[nid])
-            for step in node.steps:
-                after = live.get(step.next, set())
-                found |= through_effects(step.effect_texts, after)
+            found = local[nid] | _exits_need(node, live)
             if not found <= live[nid]:
                 live[nid] |= found
                 changed = True

@@ -1,4 +1,6 @@
-"""``simulate``: many games between computer players, to see how often each ending comes.
+"""``simulate``: many games between computer players, to see how often each ending comes, and
+the numbers balance is judged by: per role, its real decisions per game (turns with two or more open
+options, ``counting``), the open options those offered, and its score on its objectives.
 
 Game ``i`` of a run with seed ``S`` always uses the seed ``derive_seed(S, i)``, so the counts depend
 only on (scenario, lens, policy, S, N): the work is cut into ranges of game numbers and spread over
@@ -13,16 +15,15 @@ import os
 import sys
 import time
 from collections import Counter
-from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass, field
 from typing import TextIO
 
-from ..engine import rules, turns
-from ..engine.autoplay import play_turn
 from ..engine.loader import load_scenario
 from ..engine.model import Scenario
-from ..engine.policies import policy_named
+from ..engine.scoring import scores
 from ..engine.state import derive_seed
+from .counting import play_counted
 
 CHUNK = 2_000  # games per task: big enough to hide process overhead, small enough for a smooth bar
 SERIAL_BELOW = 4_000  # fewer games than this run in this process
@@ -30,42 +31,88 @@ SERIAL_BELOW = 4_000  # fewer games than this run in this process
 
 @dataclass(frozen=True)
 class Tally:
-    """What a range of games produced: endings counted, and the total turns and days they took."""
+    """What a range of games produced: endings counted, the total turns and days they took and,
+    per role, how many games had each number of real decisions, the open options of those
+    decisions in all, and the score in all (roles with objectives). Only whole numbers, so a sum
+    is the same in any order and for any number of processes."""
 
     outcomes: Counter[str]
     turns: int
     days: int
     games: int
+    decisions: Mapping[str, Counter[int]] = field(default_factory=dict)  # role -> decisions -> games
+    options: Counter[str] = field(default_factory=Counter)
+    scores: Counter[str] = field(default_factory=Counter)
 
     def __add__(self, other: Tally) -> Tally:
+        decisions = {a: Counter(c) for a, c in self.decisions.items()}
+        for actor, counts in other.decisions.items():
+            decisions.setdefault(actor, Counter()).update(counts)
         return Tally(
-            self.outcomes + other.outcomes, self.turns + other.turns, self.days + other.days, self.games + other.games
+            self.outcomes + other.outcomes,
+            self.turns + other.turns,
+            self.days + other.days,
+            self.games + other.games,
+            decisions,
+            _added(self.options, other.options),
+            _added(self.scores, other.scores),
         )
 
+    def median_decisions(self, actor: str) -> float:
+        """The median number of real decisions ``actor`` had in a game."""
+        return median(self.decisions.get(actor, Counter()))
 
-def play_one(scenario: Scenario, lens: str | None, policy: str, seed: int) -> tuple[str, int, int]:
-    """One game with every actor played by ``policy``: (ending, turns, days)."""
-    policy_named(policy)  # an unknown name fails here, before any game
-    state = rules.initial_state(scenario, lens, seed)
-    rules.start(scenario, state, None)
-    for _ in range(rules.MAX_TURNS):
-        waiting = turns.pending(scenario, state)
-        if not waiting:
-            break
-        play_turn(scenario, state, waiting[0], policy, seed, rules.draw_branch)
-    return state.outcome, state.turn, state.day
+    def mean_options(self, actor: str) -> float:
+        """The mean number of open options of ``actor``'s real decisions (0 with none)."""
+        made = sum(n * games for n, games in self.decisions.get(actor, Counter()).items())
+        return self.options.get(actor, 0) / made if made else 0.0
+
+    def mean_score(self, actor: str) -> float:
+        return self.scores.get(actor, 0) / max(self.games, 1)
+
+
+def _added(one: Counter[str], two: Counter[str]) -> Counter[str]:
+    out = Counter(one)
+    out.update(two)  # unlike '+', keeps zero and negative totals (scores can be negative)
+    return out
+
+
+def median(histogram: Mapping[int, int]) -> float:
+    """The median of values given as value -> how often (0 for none)."""
+    total = sum(histogram.values())
+    if not total:
+        return 0.0
+
+    def nth(wanted: int) -> int:  # the value at 0-based position ``wanted`` in sorted order
+        seen = 0
+        for value in sorted(histogram):
+            seen += histogram[value]
+            if seen > wanted:
+                return value
+        raise AssertionError("unreachable: wanted < total")  # pragma: no cover
+
+    return (nth((total - 1) // 2) + nth(total // 2)) / 2
 
 
 def play_range(scenario: Scenario, lens: str | None, policy: str, seed: int, first: int, stop: int) -> Tally:
     """Games ``first`` to ``stop - 1`` of a run seeded ``seed``."""
     counts: Counter[str] = Counter()
+    decisions: dict[str, Counter[int]] = {a: Counter() for a in scenario.actors}
+    options: Counter[str] = Counter(dict.fromkeys(scenario.actors, 0))
+    points: Counter[str] = Counter()
     turns = days = 0
     for number in range(first, stop):
-        outcome, game_turns, game_days = play_one(scenario, lens, policy, derive_seed(seed, number))
-        counts[outcome] += 1
-        turns += game_turns
-        days += game_days
-    return Tally(counts, turns, days, stop - first)
+        game = play_counted(scenario, lens, policy, derive_seed(seed, number))
+        state = game.state
+        counts[state.outcome] += 1
+        turns += state.turn
+        days += state.day
+        for actor, made in game.decisions.items():
+            decisions[actor][made] += 1
+            options[actor] += game.options[actor]
+        for actor, score in scores(scenario, state).items():
+            points[actor] += score.total
+    return Tally(counts, turns, days, stop - first, decisions, options, points)
 
 
 @dataclass(frozen=True)
@@ -161,6 +208,20 @@ def table(scenario: Scenario, tally: Tally) -> Iterator[str]:
         yield f"{tally.games} games; on average {steps:.1f} steps and {days:.1f} days"
 
 
+def role_table(scenario: Scenario, tally: Tally) -> Iterator[str]:
+    """Per role: median real decisions per game, mean open options per decision, mean score."""
+    names = {a: f"{a} ({actor.name})" for a, actor in scenario.actors.items()}
+    width = max((len(n) for n in names.values()), default=4)
+    yield f"{'role':<{width}}  {'decisions':>9}  {'options':>7}  {'score':>6}"
+    for actor, name in names.items():
+        score = f"{tally.mean_score(actor):6.1f}" if scenario.actors[actor].objectives else f"{'-':>6}"
+        yield (f"{name:<{width}}  {tally.median_decisions(actor):9.1f}  {tally.mean_options(actor):7.1f}  {score}")
+    yield (
+        "decisions: median per game of turns with two or more open options; options: mean open options "
+        "of those; score: mean points from objectives"
+    )
+
+
 def as_dict(scenario: Scenario, tally: Tally, policy: str, lens: str | None, seed: int) -> dict[str, object]:
     return {
         "scenario": scenario.id,
@@ -172,6 +233,14 @@ def as_dict(scenario: Scenario, tally: Tally, policy: str, lens: str | None, see
         "outcomes": {oid: tally.outcomes.get(oid, 0) for oid in scenario.outcomes},
         "mean_steps": tally.turns / max(tally.games, 1),
         "mean_days": tally.days / max(tally.games, 1),
+        "actors": {
+            actor: {
+                "median_decisions": tally.median_decisions(actor),
+                "mean_open_choices": round(tally.mean_options(actor), 3),
+                "mean_score": round(tally.mean_score(actor), 3) if scenario.actors[actor].objectives else None,
+            }
+            for actor in scenario.actors
+        },
     }
 
 

@@ -1,5 +1,6 @@
 """Whole-graph checks the validator runs on a scenario that has no errors of shape or reference:
-unreachable parts, loops that stop the clock, dates outside the scenario, the historical path.
+unreachable parts, loops that stop the clock, dates outside the scenario, the historical path, and
+(``disclosure``) text whose conditions give private values away.
 
 These look only at the graph, not at variable values; ``python main.py check`` explores the full
 state space for the deeper questions (choices never enabled, constraints that never bite).
@@ -9,6 +10,7 @@ from __future__ import annotations
 
 from collections import deque
 
+from . import disclosure
 from .cycles import cycles
 from .findings import WARNING, Finding
 from .model import Scenario
@@ -145,4 +147,5 @@ def check(scenario: Scenario, walk: Walk) -> list[Finding]:
                 ("outcomes", outcome_index[end]),
                 f"the historical path ends in {end!r}, which is not marked historical",
             )
+    out.extend(disclosure.check(scenario, walk))
     return out

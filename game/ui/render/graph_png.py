@@ -13,7 +13,7 @@ import os
 from pathlib import Path
 from typing import Any
 
-from ...authoring.graph import HISTORY_COLOUR, Frame, Layout, frame_for, ink, layout, rgb
+from ...authoring.graph import HISTORY_COLOUR, SEALED_COLOUR, TABLE_COLOUR, Frame, Layout, frame_for, ink, layout, rgb
 from ...engine.model import Scenario
 
 BACKGROUND = (250, 250, 247)
@@ -129,6 +129,9 @@ def _legend(pygame: Any, surface: Any, scenario: Scenario, frame: Frame, height:
     x = frame.margin
     y = height - 24
     items = [(a.short or a.name, a.colour) for a in scenario.actors.values()]
+    kinds = {n.kind for n in scenario.nodes.values()}
+    items += [("negotiation", TABLE_COLOUR)] if "negotiation" in kinds else []
+    items += [("sealed move", SEALED_COLOUR)] if "sealed" in kinds else []
     items += [("chance", "#9E9E9E"), ("ending", "#FFFFFF")]
     for name, colour in items:
         swatch = pygame.Rect(int(x), int(y), 14, 14)
