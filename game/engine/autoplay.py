@@ -32,17 +32,28 @@ def play_out(
     policies: Mapping[str, PolicyName] | PolicyName = "random",
     follow_history: bool = False,
 ) -> GameState:
-    """Play one whole game; ``policies`` maps actors to policy names, or names one policy for all."""
+    """Play one whole game; ``policies`` maps actors to policy names, or names one policy for all.
+    Decisions take a fast path (the open choices ``settle`` found are used as they are); a table
+    node goes through ``play_turn``."""
     by_actor: Mapping[str, PolicyName] = (
         dict.fromkeys(scenario.actors, policies) if isinstance(policies, str) else policies
     )
+    choose = {actor: policy_named(name) for actor, name in by_actor.items()}
     pick = rules.historical_branch if follow_history else rules.draw_branch
     state = rules.initial_state(scenario, lens, seed)
-    rules.start(scenario, state, None, pick)
+    options = rules.start(scenario, state, None, pick)
+    nodes = scenario.nodes
     for _ in range(rules.MAX_TURNS):
-        waiting = turns.pending(scenario, state)
-        if not waiting:
+        if state.outcome:
             break
-        turn = waiting[0]
+        node = nodes[state.node]
+        if node.negotiation is None and not node.sealed:
+            actor = node.actor
+            rules.take(scenario, state, choose[actor](scenario, state, options, actor, seed), None, actor)
+            options = rules.settle(scenario, state, None, pick)
+            continue
+        turn = turns.pending(scenario, state)[0]
         play_turn(scenario, state, turn, by_actor[turn.actor], seed, pick)
+        if not state.outcome and nodes[state.node].kind == "decision":
+            options = rules.open_steps(scenario, nodes[state.node], state)
     return state

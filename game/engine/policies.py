@@ -151,10 +151,14 @@ def _random_talk(scenario: Scenario, state: GameState, turn: Turn, seed: int) ->
     negotiation = node.negotiation
     assert negotiation is not None
     rng = policy_seed(seed, state.turn, turn.actor)
+    choices = [scenario.issues[iid].options for iid in negotiation.issues]
+    combinations = 1
+    for options in choices:
+        combinations *= len(options)
+    rng, number = draw_below(rng, combinations)  # one draw, read as one option per issue
     package: dict[str, str] = {}
-    for iid in negotiation.issues:
-        options = scenario.issues[iid].options
-        rng, index = draw_below(rng, len(options))
+    for iid, options in zip(negotiation.issues, choices, strict=True):
+        number, index = divmod(number, len(options))
         package[iid] = options[index].id
     if term_blockers(scenario, negotiation, "propose", turn.actor, package, state):
         package = {}

@@ -193,7 +193,8 @@ def move(scenario: Scenario, state: GameState, target: str, log: Log, since: int
             return
         node = scenario.nodes[target]
         state.node = target
-        state.picks = {}
+        if state.picks:
+            state.picks = {}
         state.talks = TalksState(1, node.negotiation.opener) if node.negotiation is not None else None
         if node.day > state.day:
             set_day(scenario, state, node.day)
