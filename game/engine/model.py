@@ -254,6 +254,14 @@ class Negotiation:
     no_deal: Outlet
     history: tuple[HistoricalMove, ...] = ()
 
+    def history_of(self, actor: str) -> tuple[HistoricalMove, ...]:
+        """What history records ``actor`` doing at this table, in order (worked out once)."""
+        cached: dict[str, tuple[HistoricalMove, ...]] | None = self.__dict__.get("_history_of")
+        if cached is None:
+            cached = {p: tuple(h for h in self.history if h.actor == p) for p in self.parties}
+            object.__setattr__(self, "_history_of", cached)  # a cache, not a change: the value is derived
+        return cached.get(actor, ())
+
 
 @dataclass(frozen=True)
 class SealedSeat:

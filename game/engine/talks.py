@@ -193,7 +193,7 @@ def answer(
 
 def historical_move(negotiation: Negotiation, talks: TalksState, actor: str) -> HistoricalMove | None:
     """What history records as this party's next move at this table, if anything."""
-    own = [h for h in negotiation.history if h.actor == actor]
+    own = negotiation.history_of(actor)
     made = talks.made.get(actor, 0)
     return own[made] if made < len(own) else None
 
