@@ -191,3 +191,12 @@ def test_an_event_known_to_one_seat_is_shown_to_it_alone(tmp_path: Path) -> None
     assert "(Known to your delegation only)\n[2 Mar] EVENT — A whisper from the rival" in red_turn
     assert "whisper" not in blue_turn  # not in Blue's turn, nor in Blue's log ('l')
     assert "Blue delegation to choose in secret:" in blue_turn and "[1 Mar] Red delegation proposes" in blue_turn
+
+
+def test_the_class_chooses_how_much_of_the_computers_reasons_it_sees(tmp_path: Path) -> None:
+    shown = play(tmp_path, "1 3 1\nq\n", "red").stdout
+    hidden = play(tmp_path, "1 3 1\nq\n", "red", extra=("--reasons", "nothing")).stdout
+    words = play(tmp_path, "1 3 1\nq\n", "red", extra=("--reasons", "reasons")).stdout
+    assert "to us; without a deal" in shown and "Refused" in shown  # Blue's own worth figures
+    assert "to us; without a deal" not in hidden and "Refused" not in hidden and "Blue delegation counters" in hidden
+    assert "to us; without a deal" not in words and "Refused" in words

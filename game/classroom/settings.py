@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from ..engine import Game
 from ..engine.jsonread import JSONObject, JSONValue
+from ..engine.views import REASON_LEVELS
 from .pace import COMPUTER, RULES, TimeoutRule, check_rule
 
 KEY = "classroom"
@@ -29,6 +30,7 @@ class ClassroomSettings:
     time_limit: int = 0
     timeout_rule: TimeoutRule = COMPUTER
     projector: bool = False
+    reasons: str = "numbers"  # how much of computer delegations' reasons students see (views.REASON_LEVELS)
 
     def __post_init__(self) -> None:
         if isinstance(self.time_limit, bool) or not isinstance(self.time_limit, int):
@@ -41,21 +43,30 @@ class ClassroomSettings:
             raise ValueError(f"no pace rule {self.timeout_rule!r}; use one of: {', '.join(RULES)}")
         if not isinstance(self.projector, bool):
             raise ValueError(f"projector mode is true or false, not {self.projector!r}")
+        if self.reasons not in REASON_LEVELS:
+            raise ValueError(f"computer reasons are shown as one of {', '.join(REASON_LEVELS)}, not {self.reasons!r}")
 
     @classmethod
-    def chosen(cls, time_limit: int, timeout_rule: str, projector: bool) -> ClassroomSettings:
+    def chosen(cls, time_limit: int, timeout_rule: str, projector: bool, reasons: str = "numbers") -> ClassroomSettings:
         """The settings from a setup screen's choices (the rule by name); ``ValueError`` if wrong."""
-        return cls(time_limit, check_rule(timeout_rule), projector)
+        return cls(time_limit, check_rule(timeout_rule), projector, reasons)
 
     def to_json(self) -> JSONObject:
-        return {"time_limit": self.time_limit, "timeout_rule": self.timeout_rule, "projector": self.projector}
+        data: JSONObject = {
+            "time_limit": self.time_limit,
+            "timeout_rule": self.timeout_rule,
+            "projector": self.projector,
+        }
+        if self.reasons != "numbers":
+            data["reasons"] = self.reasons
+        return data
 
     @classmethod
     def from_json(cls, data: JSONValue) -> ClassroomSettings:
         """Read what ``to_json`` wrote; ``ValueError`` says plainly what is wrong."""
         if not isinstance(data, dict):
             raise ValueError("the class settings should be a group of named fields")
-        unknown = sorted(set(data) - set(_FORMAT_1_KEYS))
+        unknown = sorted(set(data) - {*_FORMAT_1_KEYS, "reasons"})
         if unknown:
             raise ValueError(f"the class settings have unknown fields: {', '.join(unknown)}")
         limit = data.get("time_limit", 0)
@@ -67,7 +78,10 @@ class ClassroomSettings:
             raise ValueError(f"the class's pace rule should be a name, not {rule!r}")
         if not isinstance(projector, bool):
             raise ValueError(f"projector mode should be true or false, not {projector!r}")
-        return cls.chosen(limit, rule, projector)
+        reasons = data.get("reasons", "numbers")
+        if not isinstance(reasons, str):
+            raise ValueError(f"how computer reasons are shown should be a name, not {reasons!r}")
+        return cls.chosen(limit, rule, projector, reasons)
 
     @classmethod
     def of(cls, game: Game) -> ClassroomSettings:

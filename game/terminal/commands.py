@@ -7,6 +7,7 @@ import sys
 
 from ..commandline import add_scenario_argument, fail
 from ..engine.policies import POLICIES
+from ..engine.views import REASON_LEVELS
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -45,6 +46,13 @@ def register(sub: argparse._SubParsersAction) -> None:
         default=[],
         metavar="VAR=VALUE",
         help="with --from: set a variable first (repeatable)",
+    )
+    play.add_argument(
+        "--reasons",
+        default="numbers",
+        choices=REASON_LEVELS,
+        help="how much of computer delegations' reasons you see at a negotiation: 'numbers' (reasons with "
+        "their points, the default), 'reasons' (without points) or 'nothing' (the terms alone)",
     )
     play.add_argument("--no-autosave", action="store_true", help="do not autosave after each decision")
     play.set_defaults(run=run_play)

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TextIO
 
+from ..classroom.settings import ClassroomSettings
 from ..engine import Game, GameError
 from ..engine.narrate import PUBLIC
 from ..engine.saves import SaveError, autosave, save_game
@@ -46,7 +47,7 @@ class TerminalPlayer:
     _round: tuple[str, int] = field(init=False, default=("", 0))  # the negotiation round last announced
 
     def __post_init__(self) -> None:
-        self.table = Table(self.game)
+        self.table = Table(self.game, ClassroomSettings.of(self.game).reasons)
 
     def say(self, text: str = "") -> None:
         print(text, file=self.out)

@@ -7,6 +7,7 @@ import random
 import sys
 from pathlib import Path
 
+from ..classroom.settings import ClassroomSettings
 from ..commandline import fail
 from ..engine import Game, GameError, Scenario, validate_file
 from ..engine.game import parse_assignment
@@ -107,5 +108,6 @@ def start_text_session(args: argparse.Namespace) -> int:
             game = Game.new(scenario, args.lens, seed, controllers, start=args.from_node or "", overrides=overrides)
         except GameError as exc:
             return fail(str(exc))
+        ClassroomSettings(reasons=args.reasons).store(game)
     player = TerminalPlayer(game, saves_folder(), autosave=not args.no_autosave)
     return player.run()

@@ -78,3 +78,14 @@ def test_damaged_class_settings_are_reported_when_read_back(tiny, tmp_path: Path
     assert str(loading.value).startswith("group1.json cannot be replayed: ") and fragment in str(loading.value)
     assert path.read_bytes() == before
     assert json.loads(before)["settings"]["extras"] == extras
+
+
+def test_how_much_of_the_computers_reasons_a_class_sees_is_kept_and_checked(tiny) -> None:  # type: ignore[no-untyped-def]
+    from game.engine import Game
+
+    game = Game.new(tiny, seed=1)
+    ClassroomSettings(reasons="reasons").store(game)
+    assert ClassroomSettings.of(game).reasons == "reasons"
+    assert ClassroomSettings.from_json(ClassroomSettings(time_limit=60).to_json()).reasons == "numbers"
+    with pytest.raises(ValueError, match="one of numbers, reasons, nothing"):
+        ClassroomSettings(reasons="everything")

@@ -79,7 +79,7 @@ class PlayScene(Scene):
     # -- seats and views ----------------------------------------------------------------------
 
     def table(self) -> Table:
-        return Table(self.game)
+        return Table(self.game, ClassroomSettings.of(self.game).reasons)
 
     def projector(self) -> bool:
         return ClassroomSettings.of(self.game).projector
