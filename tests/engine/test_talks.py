@@ -345,3 +345,14 @@ def test_paragraph_lists_are_format_2(table: Scenario) -> None:
     text = text.replace("text: Red opens the talks.", "text: [Red opens the talks., {text: Softly., if: trust > 2}]")
     scenario, findings = load_text("old.yaml", text)
     assert scenario is None and any(f.code == "needs-format-2" and "paragraphs" in f.message for f in findings)
+
+
+def test_a_dated_event_fires_when_a_jump_passes_its_date_before_the_next_decision(tiny) -> None:  # type: ignore[no-untyped-def]
+    game = Game.new(tiny, seed=1, controllers={"red": "human", "blue": "human"})
+    game.choose("warm")  # day 1
+    assert "storm" not in game.state.fired
+    happened = game.choose("stall")  # three days: the clock passes the storm's date (day 3)
+    assert "storm" in game.state.fired
+    kinds = [h.kind for h in happened]
+    assert kinds.index("event") > kinds.index("decision")
+    assert game.decision is not None and game.log[-1].node == "storm"  # fired before the next decision
