@@ -681,6 +681,10 @@ def _effects(doc: str) -> ListOf:
     return ListOf(Expression("effect", "an effect: 'var = value', 'var += n' or 'var -= n'"), doc)
 
 
+# Earlier ids of a renamed thing: saves made before the rename still replay.
+_WAS = Field("was", ListOf(Ident("an earlier id"), "ids it had before a rename: saves made before still replay"))
+
+
 def _actor_ids(doc: str) -> ListOf:
     return ListOf(Ident("an actor id", "actor"), doc)
 
@@ -764,7 +768,7 @@ ACTOR = Record(
     "actor",
     [
         Field("id", Ident("the actor's id"), True),
-        Field("was", ListOf(Ident("an earlier id"), "ids it had before a rename: saves made before still replay")),
+        _WAS,
         Field("name", Text("e.g. Soviet delegation"), True),
         Field("short", Text("a short label for tight spaces")),
         Field("leaders", ListOf(Text(), "the people who speak for it")),
@@ -792,7 +796,7 @@ VARIABLE = Record(
     "variable",
     [
         Field("id", Ident("the name used in expressions"), True),
-        Field("was", ListOf(Ident("an earlier id"), "ids it had before a rename: saves made before still replay")),
+        _WAS,
         Field("type", Choice(("bool", "int", "enum"), "the kind of value"), True),
         Field("initial", ScalarValue("the starting value"), True),
         Field("min", Integer("lowest value (int)")),
@@ -812,7 +816,7 @@ LENS = Record(
     "lens",
     [
         Field("id", Ident("the lens's id"), True),
-        Field("was", ListOf(Ident("an earlier id"), "ids it had before a rename: saves made before still replay")),
+        _WAS,
         Field("name", Text("its name"), True),
         Field("text", Text("the reading, in a paragraph"), True),
         Field("source", Ident("a source id", "source"), True),
@@ -836,7 +840,7 @@ CONSTRAINT = Record(
 
 _STEP_FIELDS = [
     Field("id", Ident("unique within its node"), True),
-    Field("was", ListOf(Ident("an earlier id"), "ids it had before a rename: saves made before still replay")),
+    _WAS,
     Field("label", Text("the button text"), True),
     Field("text", rich_text("narrated after it is taken")),
     Field("effects", _effects("changes to variables, in order")),
@@ -976,7 +980,7 @@ NODE = Record(
     "node",
     [
         Field("id", Ident("the node's id"), True),
-        Field("was", ListOf(Ident("an earlier id"), "ids it had before a rename: saves made before still replay")),
+        _WAS,
         Field("date", Date("the earliest date it can happen"), True),
         Field("actor", Ident("who decides", "actor")),
         Field("title", Text("a headline"), True),
@@ -1017,7 +1021,7 @@ OUTCOME = Record(
     "outcome",
     [
         Field("id", Ident("the outcome's id"), True),
-        Field("was", ListOf(Ident("an earlier id"), "ids it had before a rename: saves made before still replay")),
+        _WAS,
         Field("title", Text("its title"), True),
         Field("date", Date("when the ending is set")),
         Field("epilogue", rich_text("what followed"), True),
@@ -1051,7 +1055,7 @@ OPTION = Record(
     "option",
     [
         Field("id", Ident("the option's id (the issue variable's value)"), True),
-        Field("was", ListOf(Ident("an earlier id"), "ids it had before a rename: saves made before still replay")),
+        _WAS,
         Field("label", Text("its short name"), True),
         Field("text", Text("what it would mean")),
     ],
@@ -1062,7 +1066,7 @@ ISSUE = Record(
     "issue",
     [
         Field("id", Ident("the issue's id: also an enum variable holding the term agreed"), True),
-        Field("was", ListOf(Ident("an earlier id"), "ids it had before a rename: saves made before still replay")),
+        _WAS,
         Field("title", Text("its name"), True),
         Field("description", Text("what is at stake")),
         Field("options", ListOf(OPTION, "the possible terms", min_items=2, unique_ids=True), True),
