@@ -71,22 +71,22 @@ KEYS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
     (
         "Replaying history",
         (
-            ("→ or N", "next step"),
+            ("→", "next step"),
             ("←", "one step back"),
             ("A", "play by itself, or stop"),
-            ("T", "take over this decision and play on from here"),
-            ("G", "the decision tree"),
+            ("P", "take over: play this decision yourself, and on from here"),
+            ("T or G", "the decision tree"),
         ),
     ),
     (
         "The ending",
         (
-            ("S", "save the game under a name (for the class report)"),
-            ("H", "replay history"),
+            ("Ctrl+S", "save the game under a name (for the class report)"),
+            ("R", "replay history"),
             ("N", "new game"),
             ("E", "export the transcript (HTML and Markdown)"),
             ("B", "every delegation's briefing"),
-            ("T", "the decision tree with your path"),
+            ("T or G", "the decision tree with your path"),
             ("Esc", "back to the title screen"),
         ),
     ),
