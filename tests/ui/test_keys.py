@@ -80,3 +80,11 @@ def test_the_ending_uses_the_same_keys_as_the_title_and_play(make_pilot: MakePil
     assert app.scene.name == "debrief"
     pilot.press(pygame.K_r)  # R replays history, as on the title
     assert app.scene.name == "play" and app.scene.history
+
+
+def test_setup_speaks_of_a_game_number_not_a_seed(make_pilot: MakePilot) -> None:
+    pilot = make_pilot(TINY)
+    pilot.press(pygame.K_n)
+    assert pilot.app.scene.name == "setup"
+    words = pilot.all_text() + pilot.element("new_seed").text
+    assert "New number" in words and "seed" not in words.lower()
