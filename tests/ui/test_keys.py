@@ -87,4 +87,4 @@ def test_setup_speaks_of_a_game_number_not_a_seed(make_pilot: MakePilot) -> None
     pilot.press(pygame.K_n)
     assert pilot.app.scene.name == "setup"
     words = pilot.all_text() + pilot.element("new_seed").text
-    assert "New number" in words and "seed" not in words.lower()
+    assert "Another" in words and "seed" not in words.lower()

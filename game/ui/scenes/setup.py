@@ -313,13 +313,13 @@ class SetupScene(Scene):
             return pygame.Rect(cell.x, cell.y + sp.small_line + 4, cell.w, control_h)
 
         seed_cell = label(cells[0], "Game number: the same number, the same game")
-        new_w = button_width("New number", sp, size)
+        new_w = button_width("Another", sp, size)
         entry_w = max(100, min(max(180, button_width("0000000", sp, t.large)), seed_cell.w - new_w - g))
         entry, new_seed = row(seed_cell, [entry_w, new_w], g)
         box = self.add_entry("seed", entry, str(self.seed))
         box.set_allowed_characters("numbers")
         box.set_text_length_limit(9)
-        self.add_button("new_seed", new_seed, "New number", style)
+        self.add_button("new_seed", new_seed, "Another", style)
         settings = (
             (
                 "projector",
