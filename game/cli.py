@@ -10,6 +10,7 @@ import argparse
 import importlib
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 
 from . import __version__
 
@@ -35,7 +36,7 @@ examples:
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
-        prog="python main.py",
+        prog=_program(),
         description="Parley: play historical negotiations, and what could have happened instead.",
         epilog=EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter,
@@ -70,6 +71,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return 0
+
+
+def _program() -> str:
+    """The name the user typed: ``parley`` when installed, else ``python main.py`` from a checkout."""
+    return "parley" if Path(sys.argv[0]).stem == "parley" else "python main.py"
 
 
 def _has_window_command(parser: argparse.ArgumentParser) -> bool:

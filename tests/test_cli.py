@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from game.engine.saves import latest_autosave
 from tests.conftest import FLAGSHIP, ROOT, TINY
 
 
@@ -44,7 +45,9 @@ def test_validate_exit_codes(tmp_path: Path) -> None:
     assert result.returncode == 1
     assert f"{bad}:" in result.stdout and ": error: no actor has the id 'green'" in result.stdout
     assert "Traceback" not in result.stderr
-    assert run("validate").returncode == 2
+    every = run("validate")  # no path: every scenario Parley ships (an installed copy has no scenarios/ to name)
+    assert every.returncode == 0 and "moscow-1939.yaml: valid" in every.stderr
+    assert run("validate", "tutorial-negotiation").returncode == 0  # a shipped scenario by name
     assert run("validate", "--nonsense", str(TINY)).returncode == 2
 
 
@@ -78,8 +81,9 @@ def test_piped_terminal_play_reaches_an_ending(tmp_path: Path) -> None:
     assert "Type a choice's number" in out
     assert "Undone." in out
     assert "=== THE END:" in out
-    assert (tmp_path / "autosave.json").exists()
-    saved = json.loads((tmp_path / "autosave.json").read_text(encoding="utf-8"))
+    newest = latest_autosave(tmp_path, "tiny")
+    assert newest is not None and newest.name.startswith("autosave tiny ")
+    saved = json.loads(newest.read_text(encoding="utf-8"))
     assert saved["moves"][1]["reason"] == "we need powers"
 
 
@@ -91,6 +95,14 @@ def test_quit_and_continue(tmp_path: Path) -> None:
     assert again.returncode == 0, again.stderr
     assert "--- 2 January 1900 — Blue answers ---" in again.stdout  # where the first session stopped
     assert "--- 1 January 1900" not in again.stdout
+
+
+def test_continue_resumes_only_a_game_of_the_scenario_asked_for(tmp_path: Path) -> None:
+    env = {"PARLEY_SAVES": str(tmp_path)}
+    run("play", "--text", str(TINY), "--seed", "3", "--as", "red", "blue", stdin="1\nq\n", env=env)
+    other = run("play", "--text", str(FLAGSHIP), "--continue", stdin="q\n", env=env)
+    assert other.returncode == 1 and "no autosave of" in other.stderr
+    assert "Blue answers" not in other.stdout
 
 
 def test_end_of_input_autosaves(tmp_path: Path) -> None:
@@ -107,7 +119,7 @@ def test_end_of_input_autosaves(tmp_path: Path) -> None:
         env={"PARLEY_SAVES": str(tmp_path)},
     )
     assert result.returncode == 0 and "no more input" in result.stdout
-    assert (tmp_path / "autosave.json").exists()
+    assert latest_autosave(tmp_path, "tiny") is not None
 
 
 def test_bad_arguments_are_one_line_errors() -> None:
@@ -188,7 +200,7 @@ def test_no_autosave_says_nothing_was_saved(tmp_path: Path) -> None:
         env={"PARLEY_SAVES": str(tmp_path)},
     )
     assert "unsaved" in result.stdout and "autosaved" not in result.stdout
-    assert not (tmp_path / "autosave.json").exists()
+    assert not list(tmp_path.glob("*.json"))
 
 
 def test_undo_before_any_decision_undoes_nothing(tmp_path: Path) -> None:

@@ -7,6 +7,7 @@ import re
 import subprocess
 from pathlib import Path
 
+from game.engine.saves import latest_autosave
 from tests.conftest import FIXTURES
 from tests.test_cli import run
 
@@ -132,7 +133,9 @@ def test_undo_takes_back_table_moves(tmp_path: Path) -> None:
     assert "Undone." in out
     after = out.split("Undone.", 1)[1]
     assert "Blue delegation to answer:" in after and "Blue delegation counters" in after
-    saved = json.loads((tmp_path / "autosave.json").read_text(encoding="utf-8"))
+    newest = latest_autosave(tmp_path, "table")
+    assert newest is not None
+    saved = json.loads(newest.read_text(encoding="utf-8"))
     assert [m["step"] for m in saved["moves"] if m["by"] == "human"] == ["propose", "counter"]
 
 

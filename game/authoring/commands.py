@@ -14,7 +14,7 @@ from pathlib import Path
 from ..commandline import fail
 from ..engine import ERROR, Scenario, validate_file
 from ..engine.policies import POLICIES
-from ..paths import SCENARIOS, resolve_scenario
+from ..paths import new_scenarios_folder, resolve_scenario
 from .validate import register_validate, report
 
 
@@ -84,7 +84,11 @@ def register(sub: argparse._SubParsersAction) -> None:
     )
     new.add_argument("name", metavar="NAME", help="the file name without .yaml, e.g. yalta-1945")
     new.add_argument(
-        "--dir", type=Path, default=SCENARIOS, metavar="FOLDER", help="where to write it (default: scenarios/)"
+        "--dir",
+        type=Path,
+        default=new_scenarios_folder(),
+        metavar="FOLDER",
+        help="where to write it (default: your scenarios folder)",
     )
     new.add_argument(
         "--negotiation",

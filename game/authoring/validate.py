@@ -8,6 +8,7 @@ import sys
 from typing import TextIO
 
 from ..engine import ERROR, Finding, validate_file
+from ..paths import resolve_scenario, scenario_files
 
 
 def report(findings: list[Finding], as_json: bool, out: TextIO | None = None) -> None:
@@ -21,7 +22,8 @@ def report(findings: list[Finding], as_json: bool, out: TextIO | None = None) ->
 
 def run_validate(args: argparse.Namespace) -> int:
     every: list[Finding] = []
-    for path in args.paths:
+    paths = [str(resolve_scenario(p)) for p in args.paths] if args.paths else [str(p) for p in scenario_files()]
+    for path in paths:
         _, findings = validate_file(path)
         every.extend(findings)
         if not args.json and not args.quiet:
@@ -44,7 +46,9 @@ def register_validate(sub: argparse._SubParsersAction) -> None:
         description="Load and check scenarios. Each problem is one line 'file:line:col: error|warning: message "
         "(hint)'. Exit status: 0 valid, 1 errors found, 2 usage error.",
     )
-    parser.add_argument("paths", nargs="+", metavar="PATH", help="scenario files")
+    parser.add_argument(
+        "paths", nargs="*", metavar="PATH", help="scenario files or names (default: every scenario Parley knows)"
+    )
     parser.add_argument("--json", action="store_true", help="print the findings as JSON")
     parser.add_argument("-q", "--quiet", action="store_true", help="print errors only")
     parser.set_defaults(run=run_validate)

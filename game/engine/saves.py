@@ -29,7 +29,9 @@ from .model import Scenario
 SAVE_FORMAT = 2
 MIN_LOADABLE_FORMAT = 1
 _ENGINE_SETTINGS = frozenset({"lens", "seed", "controllers", "follow_history", "start", "overrides"})
-AUTOSAVE = "autosave"
+AUTOSAVE = "autosave"  # the single autosave of older versions; still found by latest_autosave
+AUTOSAVES_KEPT = 3  # per game: the newest few, so one bad move or an accident can be walked back
+_GAME_KEY = "game"  # in settings.extras: the game's own name among autosaves, kept in its saves
 MAX_SAVE_BYTES = 4 * 1024 * 1024
 _SLOT = re.compile(r"^[A-Za-z0-9][A-Za-z0-9 _.-]{0,63}$")
 
@@ -166,8 +168,60 @@ def save_game(game: Game, folder: str | Path, slot: str, created: str = "") -> P
     return path
 
 
+def game_key(game: Game) -> str:
+    """The game's own short name among autosaves, made on its first autosave and kept in its saves,
+    so a loaded game goes on in its own autosaves and a new game (or a take-over) starts fresh ones."""
+    key = game.settings.extras.get(_GAME_KEY)
+    if not isinstance(key, str) or not re.fullmatch(r"[0-9a-f]{8}", key):
+        key = os.urandom(4).hex()  # not the game's generator: naming a file must not change the play
+        game.settings.extras[_GAME_KEY] = key
+    return key
+
+
+def _sequence(path: Path) -> int:
+    """The running number at the end of an autosave's name (-1 for the older single autosave)."""
+    tail = path.stem.rsplit(" ", 1)[-1]
+    return int(tail) if tail.isdigit() else -1
+
+
+def _autosaves(folder: Path, prefix: str) -> list[Path]:
+    """Autosave files whose names start with ``prefix``, oldest first (file times are coarse, so
+    writes in one instant are put in order by their running number)."""
+    found: list[tuple[int, int, Path]] = []
+    for path in folder.glob(f"{prefix}*.json"):
+        with contextlib.suppress(OSError):
+            found.append((path.stat().st_mtime_ns, _sequence(path), path))
+    return [path for *_, path in sorted(found)]
+
+
 def autosave(game: Game, folder: str | Path) -> Path:
-    return save_game(game, folder, AUTOSAVE)
+    """Autosave ``game`` as ``autosave <scenario> <game> <n>``, n counting up, then drop that game's
+    older autosaves past the newest few. Other games' autosaves (of any scenario) are never touched."""
+    folder = Path(folder)
+    scenario = re.sub(r"[^A-Za-z0-9_.-]", "-", game.scenario.id)[:32] or "scenario"
+    prefix = f"{AUTOSAVE} {scenario} {game_key(game)} "
+    mine = sorted(_autosaves(folder, prefix), key=_sequence) if folder.is_dir() else []
+    number = _sequence(mine[-1]) + 1 if mine else 0
+    path = save_game(game, folder, f"{prefix}{number:04d}")
+    for old in mine[: max(0, len(mine) + 1 - AUTOSAVES_KEPT)]:
+        with contextlib.suppress(OSError):
+            old.unlink()
+    return path
+
+
+def latest_autosave(folder: str | Path, scenario_id: str) -> Path | None:
+    """The newest autosave of a game of ``scenario_id`` (an older single ``autosave`` file counts if
+    it is of that scenario); None when there is none."""
+    folder = Path(folder)
+    if not folder.is_dir():
+        return None
+    for path in reversed(_autosaves(folder, AUTOSAVE)):
+        try:
+            if read_save(path).scenario_id == scenario_id:
+                return path
+        except SaveError:
+            continue
+    return None
 
 
 def _upgrade_format_1(settings: Fields, moves: list[object]) -> tuple[dict[str, object], list[object]]:

@@ -11,7 +11,7 @@ from ..classroom.settings import ClassroomSettings
 from ..commandline import fail
 from ..engine import Game, GameError, Scenario, validate_file
 from ..engine.game import parse_assignment
-from ..engine.saves import AUTOSAVE, SaveError, read_save, restore, slot_path
+from ..engine.saves import SaveError, latest_autosave, read_save, restore, slot_path
 from ..paths import resolve_scenario, saves_folder
 from .play import TerminalPlayer
 
@@ -58,7 +58,10 @@ def _restore(args: argparse.Namespace, scenario: Scenario) -> Game | None:
             file=sys.stderr,
         )
     try:
-        path = slot_path(saves_folder(), AUTOSAVE) if args.resume else save_file(args.load)
+        path = latest_autosave(saves_folder(), scenario.id) if args.resume else save_file(args.load)
+        if path is None:
+            fail(f"there is no autosave of '{scenario.title}' to continue yet", 1)
+            return None
         data = read_save(path)
         restored = restore(data, scenario)
     except SaveError as exc:

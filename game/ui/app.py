@@ -22,7 +22,7 @@ from pygame_gui.elements import UITextEntryLine
 
 from ..classroom.settings import ClassroomSettings
 from ..engine import Game, Scenario
-from ..engine.saves import AUTOSAVE, SaveError, autosave, read_save, restore, slot_path
+from ..engine.saves import SaveError, autosave, latest_autosave, read_save, restore
 from ..paths import default_scenario, saves_folder
 from . import story
 from .host import ScenarioSlot, SceneHost
@@ -242,8 +242,10 @@ class App:
             return None, f"{path.name} is damaged: {exc}; the file was left as it is"
         return restored.game, restored.notice()
 
-    def autosave_path(self) -> Path:
-        return slot_path(saves_folder(), AUTOSAVE)
+    def autosave_path(self) -> Path | None:
+        """The newest autosave of a game of the chosen scenario (never another scenario's), if any."""
+        scenario = self.scenario
+        return latest_autosave(saves_folder(), scenario.id) if scenario else None
 
     def play(self, game: Game, notice: str = "", history: bool = False) -> None:
         """Show a game: the play screen, or the debrief when it is already over."""
@@ -431,7 +433,7 @@ class App:
 
     def handle(self, event: pygame.event.Event) -> None:
         if event.type == pygame.QUIT:
-            self.quit()
+            self.request_quit()
             return
         if event.type == pygame.VIDEORESIZE:
             if not self.settings.fullscreen:
@@ -594,6 +596,25 @@ class App:
                 self.now += time.perf_counter() - slept
             self.step()
         return 0
+
+    def game_in_progress(self) -> bool:
+        return self.game is not None and not self.game.ended and bool(self.stack) and self.scene.holds_game
+
+    def confirm(self, title: str, html: str, yes: str, no: str, on_yes: Callable[[], None]) -> None:
+        self.open("confirm", title, html, yes, no, on_yes)
+
+    def request_quit(self) -> None:
+        """Quit, asking first while a game is in progress; a second close while asking quits."""
+        if not self.game_in_progress() or (self.overlay is not None and self.overlay.name == "confirm"):
+            self.quit()
+            return
+        self.confirm(
+            "Quit Parley?",
+            "Your game is saved automatically: <b>Continue</b> on the title screen takes it up where you left it.",
+            "Quit",
+            "Keep playing",
+            self.quit,
+        )
 
     def quit(self) -> None:
         if self.game is not None and not self.game.ended and self.stack and self.scene.holds_game:

@@ -212,7 +212,7 @@ def test_a_finished_game_is_saved_by_name_from_the_debrief(make_pilot, tmp_path)
     app.play(game)
     pilot.press(pygame.K_3)  # walk out: the game ends
     assert app.scene.name == "debrief"
-    pilot.press(pygame.K_s)
+    pilot.press(pygame.K_s, mod=pygame.KMOD_CTRL)
     assert app.scene.name == "saves"
     app.scene.buttons["name"].set_text("")
     pilot.click("name")

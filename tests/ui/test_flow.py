@@ -158,7 +158,7 @@ def test_replay_history_then_take_over(make_pilot) -> None:  # type: ignore[no-u
     pilot.wait(app.settings.replay_step + 0.5)
     pilot.press(pygame.K_a)
     actor = app.game.decision.actor.id  # type: ignore[union-attr]
-    pilot.press(pygame.K_t)
+    pilot.press(pygame.K_p)
     assert not app.scene.history
     assert app.game.controller(actor) == "human"  # type: ignore[union-attr]
     assert not app.game.settings.follow_history  # type: ignore[union-attr]

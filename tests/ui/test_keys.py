@@ -36,3 +36,55 @@ def test_keypad_digits_choose_the_lens_and_the_choice(make_pilot: MakePilot) -> 
     number = decision.open_choices[-1].number
     pilot.press(pygame.K_KP1 + number - 1)
     assert len(game.moves) == 1 and game.moves[0].step == decision.open_choices[-1].step.id
+
+
+def test_t_is_the_tree_in_replay_too_and_p_takes_over(make_pilot: MakePilot) -> None:
+    """One key map: T opens the tree on every screen (it used to take over in replay and end it)."""
+    pilot = make_pilot(TINY)
+    app = pilot.app
+    pilot.press(pygame.K_r)
+    assert app.scene.name == "play" and app.scene.history
+    pilot.press(pygame.K_t)
+    assert app.scene.name == "tree"
+    pilot.press(pygame.K_ESCAPE)
+    assert app.scene.name == "play" and app.scene.history  # still replaying: nothing was taken over
+    pilot.press(pygame.K_p)
+    assert not app.scene.history
+
+
+def test_replay_has_one_way_back_and_take_over_stays_put(make_pilot: MakePilot) -> None:
+    pilot = make_pilot(TINY)
+    app = pilot.app
+    pilot.press(pygame.K_r)
+    assert "undo" not in app.scene.buttons and "back" in app.scene.buttons
+    before = pilot.element("takeover").rect.copy()
+    pilot.press(pygame.K_a)
+    assert app.scene.auto and pilot.element("auto").text == "Stop"
+    assert pilot.element("takeover").rect == before  # the button does not jump under the mouse
+    pilot.press(pygame.K_a)
+
+
+def test_the_ending_uses_the_same_keys_as_the_title_and_play(make_pilot: MakePilot) -> None:
+    from game.engine import Game
+
+    pilot = make_pilot(TINY)
+    app = pilot.app
+    app.play(Game.new(app.scenario, seed=3, controllers={"red": "human", "blue": "historical"}))
+    pilot.press(pygame.K_3)  # walk out: the game ends
+    assert app.scene.name == "debrief"
+    pilot.press(pygame.K_s)  # S is 'scenarios' on the title; it does not save here
+    assert app.scene.name == "debrief"
+    pilot.press(pygame.K_s, mod=pygame.KMOD_CTRL)  # Ctrl+S saves, as while playing
+    assert app.scene.name == "saves"
+    pilot.press(pygame.K_ESCAPE)
+    assert app.scene.name == "debrief"
+    pilot.press(pygame.K_r)  # R replays history, as on the title
+    assert app.scene.name == "play" and app.scene.history
+
+
+def test_setup_speaks_of_a_game_number_not_a_seed(make_pilot: MakePilot) -> None:
+    pilot = make_pilot(TINY)
+    pilot.press(pygame.K_n)
+    assert pilot.app.scene.name == "setup"
+    words = pilot.all_text() + pilot.element("new_seed").text
+    assert "Another" in words and "seed" not in words.lower()

@@ -126,7 +126,7 @@ def test_saved_notice_clears_after_the_next_move_and_the_debrief_confirms(make_p
         else:
             pilot.press(pygame.K_0 + game.decision.open_choices[0].number)  # type: ignore[union-attr]
     assert app.scene.name == "debrief"
-    pilot.press(pygame.K_s)
+    pilot.press(pygame.K_s, mod=pygame.KMOD_CTRL)
     assert app.scene.name == "saves"
     pilot.type("group3")
     pilot.press(pygame.K_RETURN)
@@ -140,7 +140,7 @@ def test_take_over_tells_the_truth_about_the_others(make_pilot) -> None:  # type
     pilot = make_pilot(TINY)
     app = pilot.app
     pilot.press(pygame.K_r)
-    pilot.press(pygame.K_t)
+    pilot.press(pygame.K_p)
     notice = app.scene.notice
     assert notice.startswith("You now play the Red delegation")
     assert "follow history until the game leaves it" in notice and "own goals" in notice

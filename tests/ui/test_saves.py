@@ -14,7 +14,7 @@ from game.classroom.settings import ClassroomSettings
 from game.engine import Game
 from game.ui.settings import UISettings
 
-from .conftest import ROOT, TINY
+from .conftest import ROOT, TINY, human_tiny
 
 
 def state_of(game: Game) -> tuple:
@@ -51,13 +51,15 @@ def test_save_quit_load_and_continue_give_the_same_state(make_pilot, flagship) -
     assert "lesson 3" in app.scene.notice
     pilot.press(pygame.K_ESCAPE)
     pilot.click("quit")
+    assert app.running and app.overlay is not None and app.overlay.name == "confirm"  # a game in progress
+    pilot.click("yes")
     assert not app.running
 
     second = make_pilot()
     app2 = second.app
     second.press(pygame.K_l)
     names = [info.name for info in app2.scene.saves]
-    assert "lesson 3" in names and "autosave" in names
+    assert "lesson 3" in names and any(name.startswith("autosave moscow") for name in names)
     second.click(f"slot_{names.index('lesson 3')}")
     assert app2.scene.name == "play"
     assert state_of(app2.game) == before
@@ -145,3 +147,111 @@ def test_a_save_with_damaged_class_settings_is_refused_plainly(make_pilot, tmp_p
     assert loaded is None
     assert why.startswith("group2.json is damaged: the class's time limit should be a whole number"), why
     assert path.read_bytes() == before
+
+
+def _autosaved(path: Path, seed: int, moves: int) -> Path:
+    """A game of the scenario at ``path``, ``moves`` decisions in, autosaved as the window would."""
+    from game.engine import load_scenario
+    from game.engine.saves import autosave
+    from game.paths import saves_folder
+
+    scenario = load_scenario(str(path))
+    game = Game.new(scenario, seed=seed, controllers={a: "human" for a in scenario.actors})
+    for _ in range(moves):
+        assert game.decision is not None
+        game.choose(game.decision.open_choices[0].number)
+    return autosave(game, saves_folder())
+
+
+def test_continue_resumes_the_chosen_scenarios_game_not_the_newest_of_any(make_pilot) -> None:  # type: ignore[no-untyped-def]
+    from game.engine.saves import read_save
+
+    TABLE = ROOT / "tests" / "fixtures" / "table.yaml"
+    tiny_save = _autosaved(TINY, 5, 1)
+    _autosaved(TABLE, 6, 0)  # newer, but of another scenario
+    pilot = make_pilot(TINY)
+    app = pilot.app
+    assert "A tiny negotiation" in app.scene.autosave_line
+    pilot.press(pygame.K_c)
+    assert app.scene.name in ("play", "handover") and app.game is not None and app.game.scenario.id == "tiny"
+    assert [m.to_dict() for m in app.game.moves] == [m.to_dict() for m in read_save(tiny_save).moves]
+
+
+def test_continue_is_off_when_the_chosen_scenario_has_no_autosave(make_pilot) -> None:  # type: ignore[no-untyped-def]
+    _autosaved(ROOT / "tests" / "fixtures" / "table.yaml", 6, 0)
+    pilot = make_pilot(TINY)
+    assert not pilot.app.scene.autosave_line and not pilot.app.scene.buttons["continue"].is_enabled
+    pilot.press(pygame.K_c)
+    assert pilot.app.scene.name == "title"
+
+
+def test_closing_the_window_during_a_game_asks_first(make_pilot, shots) -> None:  # type: ignore[no-untyped-def]
+    from game.engine.saves import latest_autosave
+    from game.paths import saves_folder
+
+    pilot = make_pilot(TINY)
+    app = pilot.app
+    pilot.press(pygame.K_n)
+    pilot.press(pygame.K_RETURN)
+    assert app.scene.name == "play"
+    pygame.event.post(pygame.event.Event(pygame.QUIT))
+    pilot.wait()
+    assert app.running and app.overlay is not None and app.overlay.name == "confirm"
+    pilot.snapshot(shots / "40-quit-asks-during-a-game.png")
+    pilot.press(pygame.K_RETURN)  # the focus is on the safe answer
+    assert app.running and app.overlay is None and app.scene.name == "play"
+    pygame.event.post(pygame.event.Event(pygame.QUIT))
+    pilot.wait()
+    pilot.click("yes")
+    assert not app.running and latest_autosave(saves_folder(), "tiny") is not None
+
+
+def test_quitting_from_the_title_does_not_ask(make_pilot) -> None:  # type: ignore[no-untyped-def]
+    pilot = make_pilot(TINY)
+    pilot.press(pygame.K_q)
+    assert not pilot.app.running
+
+
+def test_saving_over_a_save_asks_and_keep_it_changes_nothing(make_pilot, shots) -> None:  # type: ignore[no-untyped-def]
+    from game.paths import saves_folder
+
+    pilot = make_pilot(TINY)
+    app = pilot.app
+    human_tiny(pilot)
+    pilot.press(pygame.K_1)
+    path = saves_folder() / "lesson.json"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    kept = _autosaved(TINY, 8, 0).read_bytes()
+    path.write_bytes(kept)
+    pilot.press(pygame.K_ESCAPE)
+    pilot.click("save")
+    app.scene.buttons["name"].set_text("")
+    pilot.click("name")
+    pilot.type("lesson")
+    pilot.press(pygame.K_RETURN)
+    assert app.overlay is not None and app.overlay.name == "confirm" and "lesson" in app.overlay.title
+    pilot.snapshot(shots / "41-replace-a-save-asks.png")
+    pilot.click("no")
+    assert path.read_bytes() == kept and app.scene.name == "saves"
+    pilot.click("save")
+    pilot.click("yes")
+    assert path.read_bytes() != kept and app.scene.name == "play"
+
+
+def test_taking_over_history_never_overwrites_another_games_autosave(make_pilot) -> None:  # type: ignore[no-untyped-def]
+    from game.engine.saves import latest_autosave
+    from game.paths import saves_folder
+
+    theirs = _autosaved(TINY, 5, 1)
+    before = theirs.read_bytes()
+    pilot = make_pilot(TINY)
+    app = pilot.app
+    pilot.press(pygame.K_r)
+    assert app.scene.name == "play" and app.scene.history
+    pilot.click("takeover")
+    assert not app.scene.history
+    pilot.wait(2)
+    mine = latest_autosave(saves_folder(), "tiny")
+    assert mine is not None and mine != theirs
+    assert mine.name.rsplit(" ", 1)[0] != theirs.name.rsplit(" ", 1)[0]  # a game of its own
+    assert theirs.read_bytes() == before

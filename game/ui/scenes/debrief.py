@@ -33,14 +33,14 @@ CLASS_BUTTONS = (
 )
 NAV_BUTTONS = (("replay", "Replay history"), ("new", "New game"), ("title", "Title screen"), ("quit", "Quit"))
 TIPS = {
-    "save": "S: keep this game under a name (such as group3) for the class report",
+    "save": "Ctrl+S: keep this game under a name (such as group3) for the class report",
     "export": "E: write the transcript (HTML to print, Markdown to edit) into the saves folder",
     "briefings": "B: every delegation's private briefing, now the game is over",
-    "tree": "T: the decision tree with the path you took",
-    "replay": "H: watch history play out",
+    "tree": "T or G: the decision tree with the path you took",
+    "replay": "R: watch history play out",
     "new": "N: set up a new game",
-    "title": "Esc",
-    "quit": "Close the window",
+    "title": "Esc: back to the title screen",
+    "quit": "Close the window (Q on the title screen)",
 }
 
 
@@ -350,13 +350,20 @@ class DebriefScene(Scene):
             app.quit()
 
     def on_key(self, event: pygame.event.Event) -> bool:
-        if event.key == pygame.K_h:
-            self.on_button("replay")
+        # The same keys as everywhere: R replay and N new (the title's), Ctrl+S save (play's), T tree.
+        if event.key == pygame.K_s and event.mod & pygame.KMOD_CTRL:
+            self.on_button("save")
             return True
-        if event.key == pygame.K_n:
-            self.on_button("new")
-            return True
-        keys = {pygame.K_s: "save", pygame.K_e: "export", pygame.K_b: "briefings", pygame.K_t: "tree"}
+        if event.mod & (pygame.KMOD_CTRL | pygame.KMOD_ALT):
+            return False
+        keys = {
+            pygame.K_r: "replay",
+            pygame.K_n: "new",
+            pygame.K_e: "export",
+            pygame.K_b: "briefings",
+            pygame.K_t: "tree",
+            pygame.K_g: "tree",
+        }
         if event.key in keys:
             self.on_button(keys[event.key])
             return True

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pygame
 
 from ..host import SceneHost
@@ -69,22 +71,22 @@ KEYS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
     (
         "Replaying history",
         (
-            ("→ or N", "next step"),
+            ("→", "next step"),
             ("←", "one step back"),
             ("A", "play by itself, or stop"),
-            ("T", "take over this decision and play on from here"),
-            ("G", "the decision tree"),
+            ("P", "take over: play this decision yourself, and on from here"),
+            ("T or G", "the decision tree"),
         ),
     ),
     (
         "The ending",
         (
-            ("S", "save the game under a name (for the class report)"),
-            ("H", "replay history"),
+            ("Ctrl+S", "save the game under a name (for the class report)"),
+            ("R", "replay history"),
             ("N", "new game"),
             ("E", "export the transcript (HTML and Markdown)"),
             ("B", "every delegation's briefing"),
-            ("T", "the decision tree with your path"),
+            ("T or G", "the decision tree with your path"),
             ("Esc", "back to the title screen"),
         ),
     ),
@@ -173,6 +175,48 @@ class MessageOverlay(Overlay):
         self.app.close_overlay()
 
 
+class ConfirmOverlay(Overlay):
+    """A question with two answers before something that cannot be taken back (quitting a game in
+    progress, replacing a save). Esc, or the safe answer, which has the focus, changes nothing."""
+
+    name = "confirm"
+    default_focus = "no"
+
+    def __init__(self, app: SceneHost, title: str, html: str, yes: str, no: str, on_yes: Callable[[], None]) -> None:
+        super().__init__(app)
+        self.title, self.html, self.yes, self.no, self.on_yes = title, html, yes, no, on_yes
+
+    def build(self) -> None:
+        sp, t = self.sp, self.app.type
+        w, _ = self.app.size
+        width = min(round(w * 0.5), 720)
+        text_w = width - 4 * sp.pad - 8
+        title_h = draw.fonts.line_height(t.heading, "bold") * len(wrap(self.title, text_w, t.heading, "bold"))
+        body_h = draw.fonts.line_height(t.body) * (len(wrap(self.html, text_w, t.body)) + 1)
+        inner = self.open_box(width, title_h + body_h + sp.button_h + 4 * sp.pad + sp.gap * 2 + 8)
+        self.add_text(
+            "confirm_title",
+            pygame.Rect(inner.x, inner.y, inner.w, title_h + sp.pad),
+            f"<font pixel_size={t.heading}><b>{esc(self.title)}</b></font>",
+            "@plain",
+        )
+        body = pygame.Rect(inner.x, inner.y + title_h + sp.pad, inner.w, body_h)
+        self.add_text("confirm_text", body, self.html, "@plain")
+        buttons = row(
+            pygame.Rect(inner.x, inner.bottom - sp.button_h, inner.w, sp.button_h),
+            [button_width(self.no, sp, minimum=140), button_width(self.yes, sp, minimum=140)],
+            sp.gap,
+            "right",
+        )
+        self.add_button("no", buttons[0], self.no, "@primary")
+        self.add_button("yes", buttons[1], self.yes)
+
+    def on_button(self, key: str) -> None:
+        self.app.close_overlay()
+        if key == "yes":
+            self.on_yes()
+
+
 class PauseOverlay(Overlay):
     name = "pause"
     ITEMS = (
@@ -231,4 +275,4 @@ class PauseOverlay(Overlay):
             app.autosave()
             app.to_title()
         elif key == "quit":
-            app.quit()
+            app.request_quit()

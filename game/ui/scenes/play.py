@@ -42,7 +42,7 @@ from .base import Scene
 
 TOP_KEYS = ("tree", "undo", "save", "help", "menu")  # the keys of TOP_BUTTONS' buttons
 TOP_TIPS = (
-    "G (or T while playing): the decision tree, with your path",
+    "T or G: the decision tree, with your path",
     "Ctrl+Z: take back your last decision",
     "Ctrl+S: save to a named slot",
     "F1: every key",
@@ -185,6 +185,8 @@ class PlayScene(Scene):
         self._draw_date_and_day(backdrop, lay)
         game = self.game
         for key, label, tip, rect in zip(TOP_KEYS, TOP_BUTTONS, TOP_TIPS, lay.top_buttons, strict=True):
+            if key == "undo" and self.history:
+                continue  # replaying, '◀ Back' below is the one way back: not two buttons for one thing
             enabled = True
             if key == "undo":
                 enabled = game.can_undo
@@ -458,9 +460,11 @@ class PlayScene(Scene):
                 ("back", "◀ Back"),
                 ("next", "Next ▶"),
                 ("auto", "Stop" if self.auto else "Auto-play"),
-                ("takeover", "Take over here"),
+                ("takeover", "Take over here (P)"),
             ]
-            widths = [button_width(label, sp) for _, label in labels]
+            # Auto-play's button is as wide as its wider label, so nothing moves when it becomes Stop.
+            widest = {"auto": max(button_width("Stop", sp), button_width("Auto-play", sp))}
+            widths = [widest.get(key, button_width(label, sp)) for key, label in labels]
             scale = min(1.0, (area.w - sp.gap * 3) / sum(widths))
             rects = row(area, [int(w * scale) for w in widths], sp.gap, "left")
             for (key, label), rect in zip(labels, rects, strict=True):
@@ -825,7 +829,7 @@ class PlayScene(Scene):
                 self._seal(number)
             return
         if self.history:
-            self.notice = "This is history replaying. Press ‘Take over here’ (T) to make this decision yourself."
+            self.notice = "This is history replaying. Press ‘Take over here’ (P) to play this decision yourself."
             self.app.rebuild()
             return
         if game.computer_to_move:
@@ -1089,7 +1093,7 @@ class PlayScene(Scene):
         if k == pygame.K_b:
             self.briefing()
             return True
-        if k == pygame.K_g or (k == pygame.K_t and not self.history):
+        if k in (pygame.K_g, pygame.K_t):  # T is the tree on every screen, in replay too
             self.tree()
             return True
         if k in (pygame.K_PAGEUP, pygame.K_PAGEDOWN):
@@ -1100,7 +1104,7 @@ class PlayScene(Scene):
                 bar.set_scroll_from_start_percentage(min(1.0, max(0.0, bar.start_percentage + step)))
             return True
         if self.history:
-            if k in (pygame.K_RIGHT, pygame.K_n):
+            if k == pygame.K_RIGHT:  # (N is a new game on the title and the ending screens)
                 self._history_step()
                 return True
             if k == pygame.K_LEFT:
@@ -1109,7 +1113,7 @@ class PlayScene(Scene):
             if k == pygame.K_a:
                 self.on_button("auto")
                 return True
-            if k == pygame.K_t:
+            if k == pygame.K_p:
                 self.take_over()
                 return True
         elif k == pygame.K_SPACE and self.pending is not None:

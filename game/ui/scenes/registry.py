@@ -11,7 +11,7 @@ from collections.abc import Callable, Mapping
 from .base import Scene
 from .debrief import DebriefScene
 from .handover import HandoverScene
-from .overlays import HelpOverlay, MessageOverlay, PauseOverlay
+from .overlays import ConfirmOverlay, HelpOverlay, MessageOverlay, PauseOverlay
 from .play import PlayScene
 from .saves import SavesScene
 from .scenarios import ScenarioScene
@@ -36,6 +36,7 @@ SCENES: Mapping[str, SceneFactory] = {
         SavesScene,
         HelpOverlay,
         MessageOverlay,
+        ConfirmOverlay,
         PauseOverlay,
     )
 }

@@ -4,10 +4,12 @@ context; damaged saves are listed as damaged (with the reason), never hidden and
 from __future__ import annotations
 
 import datetime as dt
+import re
+from pathlib import Path
 
 import pygame
 
-from ...engine.saves import AUTOSAVE, SaveError, SaveInfo, list_saves, save_game
+from ...engine.saves import AUTOSAVE, SaveError, SaveInfo, list_saves, read_save, save_game, slot_path
 from ...paths import saves_folder
 from ..host import SceneHost
 from ..layout import ChoiceSpec, button_width, card_geometry, row
@@ -28,11 +30,16 @@ def when(stamp: str) -> str:
     return f"{moment.day} {moment:%b %Y, %H:%M}"
 
 
+def is_autosave(info: SaveInfo) -> bool:
+    """Autosaves are named ``autosave`` (older versions) or ``autosave <scenario> <game> <moves>``."""
+    return info.name == AUTOSAVE or info.name.startswith(f"{AUTOSAVE} ")
+
+
 def describe(info: SaveInfo) -> ChoiceSpec:
     if info.data is None:
         return ChoiceSpec(f"{info.name} — damaged", info.damaged, True)
     data = info.data
-    label = "Autosave" if info.name == AUTOSAVE else data.name
+    label = "Autosave" if is_autosave(info) else info.name  # the name it is saved under, as typed
     saved = when(data.updated)
     detail = f"{data.scenario_title} · {data.context}" + (f" · saved {saved}" if saved else "")
     return ChoiceSpec(label, detail)
@@ -54,7 +61,10 @@ class SavesScene(Scene):
         game = self.app.game
         if game is None:
             return "my game"
-        return f"{game.scenario.id} {game.date.day} {game.date:%b}"
+        # In the player's words (the place and the day), within what a save name may hold.
+        place = re.split(r"[,:;(]", game.scenario.title)[0]
+        name = re.sub(r"[^A-Za-z0-9 _.-]", "", f"{place} {game.date.day} {game.date:%b %Y}")
+        return re.sub(r"\s+", " ", name).strip()[:64] or "my game"
 
     def build(self) -> None:
         app, sp, t = self.app, self.sp, self.app.type
@@ -70,15 +80,6 @@ class SavesScene(Scene):
             t.heading,
             self.c("accent"),
             "bold",
-        )
-        draw.text(
-            backdrop,
-            f"Folder: {saves_folder()}",
-            (head.right + g * 2, head.centery),
-            t.small,
-            self.c("faint"),
-            "semibold",
-            anchor="midleft",
         )
         y = head.bottom + g
         if self.saving:
@@ -125,7 +126,7 @@ class SavesScene(Scene):
                 sp,
                 self.palette,
                 blocked=spec.blocked,
-                accent=self.c("accent") if self.saves[index].name == AUTOSAVE else None,
+                accent=self.c("accent") if is_autosave(self.saves[index]) else None,
             )
             tip = None
             if spec.blocked:
@@ -180,11 +181,11 @@ class SavesScene(Scene):
             if info.data is None:
                 app.message(
                     "This save is damaged",
-                    f"{esc(info.damaged)}<br><br>The file was left as it is: {esc(str(info.path))}",
+                    f"{esc(info.damaged)}<br><br>It was left as it is.",
                 )
             elif self.saving:
                 self.slot_name = info.data.name
-                self.save(self.slot_name)
+                self.save(self.slot_name)  # asks before replacing it
             else:
                 self.load(info)
 
@@ -192,10 +193,26 @@ class SavesScene(Scene):
         if key == "name":
             self.save(text)
 
-    def save(self, name: str) -> None:
+    def save(self, name: str, replace: bool = False) -> None:
+        """Save under ``name``; a save already there is replaced only after the player says so."""
         app = self.app
         self.slot_name = name
         if app.game is None:
+            return
+        try:
+            existing = slot_path(saves_folder(), name)
+        except SaveError as exc:
+            self.status, self.status_bad = f"Not saved: {exc}", True
+            app.rebuild()
+            return
+        if existing.exists() and not replace:
+            app.confirm(
+                f"Replace the save ‘{existing.stem}’?",
+                f"{esc(self._what_is_in(existing))}<br>It will be replaced by this game as it stands now.",
+                "Replace it",
+                "Keep it",
+                lambda: self.save(name, replace=True),
+            )
             return
         try:
             path = save_game(app.game, saves_folder(), name)
@@ -207,7 +224,16 @@ class SavesScene(Scene):
         app.pop()
         if not app.scene.show_notice(f"Saved as ‘{path.stem}’."):
             # the debrief (no narration to carry a notice): say so in a message
-            app.message("Saved", f"Saved as ‘{esc(path.stem)}’, in the saves folder:<br>{esc(str(path))}")
+            app.message("Saved", f"Saved as ‘{esc(path.stem)}’. <b>Load game</b> on the title screen opens it again.")
+
+    @staticmethod
+    def _what_is_in(path: Path) -> str:
+        try:
+            data = read_save(path)
+        except SaveError:
+            return "It cannot be read (damaged)."
+        saved = when(data.updated)
+        return f"It holds {data.scenario_title}, {data.context}" + (f", saved {saved}." if saved else ".")
 
     def load(self, info: SaveInfo) -> None:
         app = self.app

@@ -312,14 +312,14 @@ class SetupScene(Scene):
             draw.text(backdrop, words, cell.topleft, t.small, self.c("muted"), "bold")
             return pygame.Rect(cell.x, cell.y + sp.small_line + 4, cell.w, control_h)
 
-        seed_cell = label(cells[0], "Seed (same seed, same game)")
-        new_w = button_width("New seed", sp, size)
+        seed_cell = label(cells[0], "Game number: the same number, the same game")
+        new_w = button_width("Another", sp, size)
         entry_w = max(100, min(max(180, button_width("0000000", sp, t.large)), seed_cell.w - new_w - g))
         entry, new_seed = row(seed_cell, [entry_w, new_w], g)
         box = self.add_entry("seed", entry, str(self.seed))
         box.set_allowed_characters("numbers")
         box.set_text_length_limit(9)
-        self.add_button("new_seed", new_seed, "New seed", style)
+        self.add_button("new_seed", new_seed, "Another", style)
         settings = (
             (
                 "projector",

@@ -129,8 +129,11 @@ class TitleScene(Scene):
         self.backdrop = backdrop
 
     def _autosave_line(self) -> str:
+        path = self.app.autosave_path()
+        if path is None:
+            return ""
         try:
-            data = read_save(self.app.autosave_path())
+            data = read_save(path)
         except SaveError:
             return ""
         return f"Autosave: {data.scenario_title} — {data.context}"
@@ -149,7 +152,10 @@ class TitleScene(Scene):
         if key == "new" and app.scenario:
             app.open("setup", app.scenario)
         elif key == "continue":
-            game, notice = app.restore_save(app.autosave_path())
+            path = app.autosave_path()
+            if path is None:
+                return
+            game, notice = app.restore_save(path)
             if game is None:
                 app.message("Cannot continue", esc(notice))
             else:
