@@ -8,7 +8,6 @@ position under its path and reporting problems as findings instead of raising.
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -16,9 +15,9 @@ from typing import Any
 
 import yaml
 
-from .expr import did_you_mean
-from .findings import ERROR, WARNING, Finding, Severity
+from .findings import ERROR, WARNING, Finding, Folds, Severity
 from .model import SEATS
+from .similar import did_you_mean
 from .yamlread import Loader
 
 Path = tuple[Any, ...]
@@ -44,6 +43,8 @@ class Walk:
         self.text_offsets: dict[Path, int | None] = {}
         # The id of each list item that has a valid one, so messages can name it: actors[red].
         self.ids: dict[Path, str] = {}
+        self.folds = Folds()  # knock-on findings to fold under their root causes
+        self.duplicates: list[tuple[Path, int]] = []  # each duplicate-id finding's list and index
 
     def at(self, path: Path) -> tuple[int, int]:
         """The 1-based (line, column) of the node at ``path``, or of its nearest known parent."""
@@ -53,14 +54,16 @@ class Walk:
 
     def add(
         self, severity: Severity, code: str, path: Path, message: str, hint: str = "", col_offset: int | None = None
-    ) -> None:
+    ) -> int:
+        """Record a finding; its index, so it can be folded or named as a root cause."""
         line, col = self.at(path)
         if col_offset is not None:
             col += col_offset
         self.findings.append(Finding(severity, code, message, self.file, line, col, hint))
+        return len(self.findings) - 1
 
-    def error(self, code: str, path: Path, message: str, hint: str = "") -> None:
-        self.add(ERROR, code, path, message, hint)
+    def error(self, code: str, path: Path, message: str, hint: str = "") -> int:
+        return self.add(ERROR, code, path, message, hint)
 
     def enter(self, node: yaml.Node, path: Path) -> bool:
         self.visited += 1
@@ -85,14 +88,9 @@ def where(path: Path, walk: Walk | None = None) -> str:
 
 
 def suggest(word: str, options: Iterable[object]) -> str:
-    """A 'did you mean' hint for a misspelt word, ignoring case ('HIGH' and 'Hgh' suggest 'high')."""
-    choices = [str(o) for o in options]
-    hint = did_you_mean(word, choices)
-    if hint or word == word.lower():
-        return hint
-    lowered = {c.lower(): c for c in reversed(choices)}  # the first of any that differ only in case
-    close = difflib.get_close_matches(word.lower(), list(lowered), n=1)
-    return f"did you mean {lowered[close[0]]!r}?" if close else ""
+    """A 'did you mean' hint for a misspelt word, ranked by meaning and spelling, ignoring case
+    ('HIGH' and 'Hgh' suggest 'high', 'condition' suggests 'if')."""
+    return did_you_mean(word, options)
 
 
 _KIND_NAMES = {yaml.ScalarNode: "a single value", yaml.SequenceNode: "a list", yaml.MappingNode: "a mapping"}
@@ -217,12 +215,19 @@ class Ident(Spec):
         _warn_yaml11(node, path, walk)
         if not _ID.match(value):
             fixed = re.sub(r"[^a-z0-9_]", "_", value.lower()).strip("_") or "name"
-            walk.error(
+            index = walk.error(
                 "bad-id",
                 path,
                 f"{value!r} is not a valid id",
                 f"ids are lower-case letters, digits and '_', starting with a letter: {fixed!r}",
             )
+            if self.ref:  # a reference to the bad id is the definition's knock-on, not a mistake of its own
+                walk.folds.knock_on(("id", value), index)
+            else:
+                for name in dict.fromkeys((value, fixed)):
+                    walk.folds.root(("id", name), index, "and {n} reference{s} to it")
+                    if path[:1] == ("variables",):
+                        walk.folds.root(("var", name), index)
             return None
         return value
 
@@ -454,12 +459,13 @@ class ListOf(Spec):
                 ident = value["id"]
                 if ident in seen:
                     first = walk.at(seen[ident] + ("id",))[0]
-                    walk.error(
+                    index = walk.error(
                         "duplicate-id",
                         child_path + ("id",),
                         f"the id {ident!r} is used twice in {where(path, walk)} (first on line {first})",
                         "give each one its own id",
                     )
+                    walk.duplicates.append((path, index))
                     continue
                 seen[ident] = child_path
             out.append(value)
