@@ -15,6 +15,15 @@ def saves_folder() -> Path:
     return Path(os.environ.get("PARLEY_SAVES") or ROOT / "saves")
 
 
+def user_scenarios_folder() -> Path:
+    """The user's own scenarios: ``PARLEY_SCENARIOS`` if set, else ``parley/scenarios`` in the user's
+    data folder (``$XDG_DATA_HOME`` or ``~/.local/share``)."""
+    if os.environ.get("PARLEY_SCENARIOS"):
+        return Path(os.environ["PARLEY_SCENARIOS"])
+    data = os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share"
+    return Path(data) / "parley" / "scenarios"
+
+
 def settings_file() -> Path:
     """Where the window's settings persist: ``PARLEY_SETTINGS`` if set, else the user's config
     folder (``$XDG_CONFIG_HOME`` or ``~/.config``), never the save folder, whose every file is a save."""

@@ -12,7 +12,8 @@ from ..commandline import fail
 from ..engine import Game, GameError, Scenario, validate_file
 from ..engine.game import parse_assignment
 from ..engine.saves import AUTOSAVE, SaveError, read_save, restore, slot_path
-from ..paths import resolve_scenario, saves_folder
+from ..paths import resolve_scenario, saves_folder, user_scenarios_folder
+from ..savefiles import find_scenario, save_path
 from .play import TerminalPlayer
 
 
@@ -30,15 +31,27 @@ def load_or_report(name: str | None) -> Scenario | None:
     return scenario
 
 
-def save_file(name: str) -> Path:
-    """A save named by path, or by its slot name in the save folder ('group3' for group3.json)."""
-    path = Path(name)
-    if path.exists() or path.suffix == ".json" or "/" in name:
-        return path
+def _save_named(args: argparse.Namespace) -> Path:
+    """The save ``--load`` names (a name or a path), or the autosave for ``--continue``."""
+    return slot_path(saves_folder(), AUTOSAVE) if args.resume else save_path(args.load)
+
+
+def _scenario_of_save(args: argparse.Namespace) -> Scenario | None:
+    """The scenario a save was played on, found by the id it records; None (reported) if not found."""
     try:
-        return slot_path(saves_folder(), name)
-    except SaveError:
-        return path
+        data = read_save(_save_named(args))
+    except SaveError as exc:
+        fail(str(exc), 1)
+        return None
+    scenario = find_scenario(data.scenario_id, data.scenario_path)
+    if scenario is None:
+        fail(
+            f"this save is of the scenario '{data.scenario_id}', which is not in scenarios/, nor in "
+            f"{user_scenarios_folder()}, nor at {data.scenario_path or 'a recorded path'}: name its file "
+            "(play --text SCENARIO --load SAVE)",
+            1,
+        )
+    return scenario
 
 
 def _restore(args: argparse.Namespace, scenario: Scenario) -> Game | None:
@@ -58,8 +71,7 @@ def _restore(args: argparse.Namespace, scenario: Scenario) -> Game | None:
             file=sys.stderr,
         )
     try:
-        path = slot_path(saves_folder(), AUTOSAVE) if args.resume else save_file(args.load)
-        data = read_save(path)
+        data = read_save(_save_named(args))
         restored = restore(data, scenario)
     except SaveError as exc:
         fail(str(exc), 1)
@@ -80,7 +92,8 @@ def _default_players(scenario: Scenario, from_node: str | None) -> list[str]:
 
 
 def start_text_session(args: argparse.Namespace) -> int:
-    scenario = load_or_report(args.scenario)
+    loading = args.resume or args.load
+    scenario = _scenario_of_save(args) if loading and not args.scenario else load_or_report(args.scenario)
     if scenario is None:
         return 1
     if args.resume or args.load:
