@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import os
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Hashable, Iterable
 from dataclasses import dataclass, field
 from typing import TextIO
 
-Line = tuple[str, str]  # (what identifies it across edits, what is printed)
+Line = tuple[Hashable, str]  # (what identifies it across edits, what is printed)
 
 
 def signature(paths: Iterable[str]) -> tuple[tuple[int, int], ...]:
