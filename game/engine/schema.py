@@ -23,6 +23,7 @@ from .yamlread import Loader
 Path = tuple[Any, ...]
 ID_PATTERN = r"^[a-z][a-z0-9_]*$"
 _ID = re.compile(ID_PATTERN)
+DATE_PATTERN = r"^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$"
 _COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
 _YAML11_BOOLS = {"yes", "no", "on", "off", "y", "n", "true", "false"}
 _BOOL_TAG = "tag:yaml.org,2002:bool"
@@ -304,7 +305,8 @@ class Date(Spec):
         return date
 
     def json_schema(self) -> dict[str, Any]:
-        return {"type": "string", "format": "date", "description": self.doc}
+        # The pattern too, since schema checkers need not enforce "format": month 1-12, day 1-31.
+        return {"type": "string", "format": "date", "pattern": DATE_PATTERN, "description": self.doc}
 
 
 @dataclass
@@ -532,6 +534,7 @@ class Record(Spec):
     doc: str = ""
     one_of: tuple[tuple[str, ...], ...] = ()  # groups of keys of which exactly/at least one is needed
     check: Callable[[dict[str, Any], Path, Walk], None] | None = None
+    rules: tuple[dict[str, Any], ...] = ()  # what ``check`` demands, as far as JSON Schema can say it
     by_name: dict[str, Field] = field(init=False)
 
     def __post_init__(self) -> None:
@@ -585,8 +588,9 @@ class Record(Spec):
             "required": [f.name for f in self.fields if f.required],
             "additionalProperties": False,
         }
-        if self.one_of:
-            out["allOf"] = [{"anyOf": [{"required": [k]} for k in group]} for group in self.one_of]
+        rules = [{"anyOf": [{"required": [k]} for k in group]} for group in self.one_of] + list(self.rules)
+        if rules:
+            out["allOf"] = rules
         return out
 
 
@@ -676,6 +680,36 @@ def _historical_needs_source(data: dict[str, Any], path: Path, walk: Walk) -> No
             "a historical mark needs a 'source' naming the evidence",
             "add 'source: <source id>'",
         )
+
+
+def when(key: str, value: dict[str, Any], then: dict[str, Any]) -> dict[str, Any]:
+    """A JSON Schema rule: if ``key`` is present and matches ``value``, the object must match ``then``."""
+    return {"if": {"properties": {key: value}, "required": [key]}, "then": then}
+
+
+HISTORICAL_NEEDS_SOURCE = when("historical", {"const": True}, {"required": ["source"]})
+SPECULATION_NEEDS_NOTE = when(
+    "speculative",
+    {"enum": ["low", "medium", "high"]},
+    {"required": ["speculation"], "properties": {"speculation": {"minLength": 1}}},
+)
+VARIABLE_RULES = (
+    when(
+        "type",
+        {"const": "int"},
+        {"required": ["min", "max"], "properties": {"initial": {"type": "integer"}}},
+    ),
+    when("type", {"const": "enum"}, {"required": ["values"]}),
+    when("type", {"const": "bool"}, {"properties": {"initial": {"type": "boolean"}}}),
+    when("drawn", {"const": True}, {"properties": {"type": {"const": "int"}}}),
+)
+NODE_KINDS = ("choices", "chance", "negotiation", "sealed")
+NODE_RULES = (
+    {"oneOf": [{"required": [kind]} for kind in NODE_KINDS]},
+    {"if": {"required": ["choices"]}, "then": {"required": ["actor"]}},
+    {"if": {"required": ["sealed"]}, "then": {"required": ["resolve"]}},
+    {"if": {"required": ["resolve"]}, "then": {"required": ["sealed"]}},
+)
 
 
 def _spec_needs_note(data: dict[str, Any], path: Path, walk: Walk) -> None:
@@ -812,6 +846,7 @@ VARIABLE = Record(
         Field("drawn", Boolean("drawn at the start from the lens's range, else min..max (format 2)")),
     ],
     "typed state that conditions read and effects change",
+    rules=VARIABLE_RULES,
 )
 
 LENS = Record(
@@ -866,6 +901,7 @@ CHOICE = Record(
     ],
     "an option at a decision",
     check=_historical_needs_source,
+    rules=(HISTORICAL_NEEDS_SOURCE,),
 )
 
 SEALED_CHOICE = Record(
@@ -874,6 +910,7 @@ SEALED_CHOICE = Record(
     + [Field("status_quo", Boolean("taken when time runs out"))],
     "an option in a sealed move (where play goes is decided by 'resolve')",
     check=_historical_needs_source,
+    rules=(HISTORICAL_NEEDS_SOURCE,),
 )
 
 BRANCH = Record(
@@ -885,6 +922,7 @@ BRANCH = Record(
     ],
     "one possible result of a chance node",
     check=_historical_needs_source,
+    rules=(HISTORICAL_NEEDS_SOURCE,),
 )
 
 OUTLET = Record(
@@ -900,6 +938,7 @@ OUTLET = Record(
     ],
     "where play goes next, with what happens on the way",
     check=_historical_needs_source,
+    rules=(HISTORICAL_NEEDS_SOURCE,),
 )
 
 TERM_RULE = Record(
@@ -996,8 +1035,9 @@ NODE = Record(
         Field("resolve", ListOf(OUTLET, "after a sealed move: the first whose 'if' holds (format 2)", min_items=1)),
     ],
     "a decision, a chance node, a negotiation or a sealed move",
-    one_of=(("choices", "chance", "negotiation", "sealed"),),
+    one_of=(NODE_KINDS,),
     check=_node_kind,
+    rules=NODE_RULES,
 )
 
 EVENT = Record(
@@ -1017,6 +1057,7 @@ EVENT = Record(
     "a scheduled happening",
     one_of=(("date", "if"),),
     check=_historical_needs_source,
+    rules=(HISTORICAL_NEEDS_SOURCE,),
 )
 
 OUTCOME = Record(
@@ -1034,6 +1075,7 @@ OUTCOME = Record(
     ],
     "an ending",
     check=_spec_needs_note,
+    rules=(SPECULATION_NEEDS_NOTE,),
 )
 
 META = Record(
