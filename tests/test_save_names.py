@@ -70,3 +70,16 @@ def test_a_save_of_an_unknown_scenario_says_so(tmp_path: Path) -> None:
     (saves / "lost.json").write_text(json.dumps(data), encoding="utf-8")
     result = run("play", "--text", "--load", "lost", stdin="", env=env)
     assert result.returncode == 1 and "'cuba_1962'" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_report_takes_save_names_too(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from game.classroom.loading import save_files
+
+    saves = tmp_path / "saves"
+    saves.mkdir()
+    (saves / "group3.json").write_text("{}", encoding="utf-8")
+    monkeypatch.setenv("PARLEY_SAVES", str(saves))
+    monkeypatch.chdir(tmp_path)
+    files, problems = save_files(["group3", "group3.json", "nobody"])
+    assert files == [saves / "group3.json"]
+    assert problems == ["nobody: no such file or folder, nor a save of that name"]

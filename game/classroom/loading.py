@@ -108,6 +108,13 @@ def natural_key(name: str) -> tuple[tuple[int, int | str], ...]:
     return tuple((0, int(part)) if part.isdigit() else (1, part) for part in re.split(r"(\d+)", name.lower()) if part)
 
 
+def _named(name: str) -> Path:
+    try:
+        return save_path(name)
+    except SaveError:
+        return Path(name)
+
+
 def save_files(items: list[str | Path], skip: set[Path] | None = None) -> tuple[list[Path], list[str]]:
     """Expand files and folders into save files (folders: their ``*.json``, by name, 'group 2'
     before 'group 10').
@@ -127,8 +134,10 @@ def save_files(items: list[str | Path], skip: set[Path] | None = None) -> tuple[
             )
         elif path.is_file():
             found = [path]
+        elif _named(str(item)).is_file():  # a save's name in the save folder, as 'play --load' takes it
+            found = [_named(str(item))]
         else:
-            problems.append(f"{path}: no such file or folder")
+            problems.append(f"{path}: no such file or folder, nor a save of that name")
             continue
         for file in found:
             if file.resolve() not in seen:
