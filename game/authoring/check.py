@@ -30,14 +30,13 @@ from .explore import (
     StateSpace,
     bfs_parents,
     explore,
-    fewest_departures,
     loops,
     outcome_states,
     path_to,
 )
 from .playouts import playouts
 from .positions import SECTIONS, Place, column_of, item_places
-from .ties import tied_counterfactuals
+from .ties import counterfactuals
 from .weekdays import contradictions
 
 # One line under the endings' heading, so a reader does not take a count of departures for every change.
@@ -357,8 +356,7 @@ def check_scenario(
     ends = outcome_states(space)
     roots = set(space.roots.values())
     shortest = {oid: path_to(space, parent, i) for oid, i in ends.items() if i in parent or i in roots}
-    counterfactual = fewest_departures(space, space.roots[chosen]) if chosen in space.roots else {}
-    ties = tied_counterfactuals(space, space.roots[chosen], counterfactual) if chosen in space.roots else {}
+    counterfactual, ties = counterfactuals(space, space.roots[chosen]) if chosen in space.roots else ({}, {})
     return CheckReport(
         scenario,
         sort_findings(out.out),

@@ -34,8 +34,11 @@ def _forward(space: StateSpace, root: int) -> tuple[dict[int, tuple[int, int]], 
     return best, parent
 
 
-def _backward(incoming: dict[int, list[tuple[int, Edge]]], end: int) -> tuple[dict[int, int], dict[int, Edge]]:
-    """Fewest departures from every state to ``end``, and the first edge of such a path."""
+def _backward(
+    incoming: dict[int, list[tuple[int, Edge]]], end: int, best: dict[int, tuple[int, int]], smallest: int
+) -> tuple[dict[int, int], dict[int, Edge]]:
+    """Fewest departures to ``end`` from every state that could lie on a smallest path (those whose
+    departures from the start plus to the end do not pass ``smallest``), and the first edge of each."""
     distance = {end: 0}
     onward: dict[int, Edge] = {}
     queue = deque([end])
@@ -43,7 +46,7 @@ def _backward(incoming: dict[int, list[tuple[int, Edge]]], end: int) -> tuple[di
         state = queue.popleft()
         for source, edge in incoming.get(state, ()):
             candidate = distance[state] + edge.departure
-            if candidate < distance.get(source, 1 << 60):
+            if best[source][0] + candidate <= smallest and candidate < distance.get(source, 1 << 60):
                 distance[source] = candidate
                 onward[source] = edge
                 if edge.departure:
@@ -57,30 +60,48 @@ def _departures(path: list[PathStep]) -> frozenset[tuple[str, str]]:
     return frozenset((p.node, p.step) for p in path if p.departure)
 
 
-def tied_counterfactuals(
-    space: StateSpace, root: int, chosen: dict[str, list[PathStep]]
-) -> dict[str, list[list[PathStep]]]:
-    """For each ending, up to ``MAX_TIES`` smallest counterfactuals other than ``chosen``'s, each
-    with a different set of departures, in the order the search meets them."""
+def _on_smallest_paths(
+    departing: dict[int, list[tuple[int, Edge]]],
+    distance: dict[int, int],
+    best: dict[int, tuple[int, int]],
+    smallest: int,
+) -> list[tuple[int, Edge]]:
+    """The departures that lie on some path to the ending with ``smallest`` departures, in state order."""
+    out = [
+        (source, edge)
+        for target, rest in distance.items()
+        for source, edge in departing.get(target, ())
+        if best[source][0] + 1 + rest == smallest
+    ]
+    return sorted(out, key=lambda item: (item[0], item[1].target))
+
+
+def counterfactuals(space: StateSpace, root: int) -> tuple[dict[str, list[PathStep]], dict[str, list[list[PathStep]]]]:
+    """For each ending, a smallest counterfactual (as ``explore.fewest_departures`` finds it) and up
+    to ``MAX_TIES`` others as small, each with a different set of departures: one forward search
+    serves both."""
     best, parent = _forward(space, root)
+    ends = {oid: end for oid, end in outcome_states(space).items() if end in best}
+    chosen = {oid: path_to(space, parent, end) for oid, end in ends.items()}
+    largest = max((best[end][0] for end in ends.values()), default=0)
     incoming: dict[int, list[tuple[int, Edge]]] = {}
-    leaving: list[tuple[int, Edge]] = []
-    for source in best:
+    departing: dict[int, list[tuple[int, Edge]]] = {}  # departures, by the state they lead to
+    for source, (cost, _) in best.items():
+        if cost > largest:
+            continue  # too far from history to lie on any ending's smallest path
         for edge in space.edges[source]:
             incoming.setdefault(edge.target, []).append((source, edge))
             if edge.departure and edge.step is not None:
-                leaving.append((source, edge))
-    out: dict[str, list[list[PathStep]]] = {}
-    for oid, end in outcome_states(space).items():
-        if oid not in chosen or end not in best or best[end][0] == 0:
-            continue
+                departing.setdefault(edge.target, []).append((source, edge))
+    ties: dict[str, list[list[PathStep]]] = {}
+    for oid, end in ends.items():
         smallest = best[end][0]
+        if smallest == 0:
+            continue
         seen = {_departures(chosen[oid])}
-        distance, onward = _backward(incoming, end)
+        distance, onward = _backward(incoming, end, best, smallest)
         found: list[list[PathStep]] = []
-        for source, edge in leaving:
-            if best[source][0] + 1 + distance.get(edge.target, 1 << 60) != smallest:
-                continue
+        for source, edge in _on_smallest_paths(departing, distance, best, smallest):
             path = path_to(space, parent, source) + [path_step(space.scenario, space, source, edge)]
             state = edge.target
             while state != end:
@@ -94,5 +115,5 @@ def tied_counterfactuals(
                 if len(found) == MAX_TIES:
                     break
         if found:
-            out[oid] = found
-    return out
+            ties[oid] = found
+    return chosen, ties
