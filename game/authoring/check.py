@@ -18,6 +18,7 @@ from ..engine import rules, talks, turns
 from ..engine.findings import WARNING, Finding, sort_findings
 from ..engine.graphcheck import reachable
 from ..engine.model import Scenario, Step
+from ..engine.similar import listing
 from ..engine.state import GameState
 from . import tables
 from .absint import Possible, possible
@@ -344,7 +345,7 @@ def check_scenario(
     _skip_findings(scenario, evidence, out)
     _weekday_findings(scenario, space, out)
     if evidence.unsettled:
-        listed = ", ".join(evidence.unsettled[:8]) + (" ..." if len(evidence.unsettled) > 8 else "")
+        listed = listing(evidence.unsettled, 8)
         out.add(
             "partial",
             (1, 1),
