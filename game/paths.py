@@ -57,6 +57,14 @@ def saves_folder() -> Path:
     return ROOT / "saves" if IN_CHECKOUT else user_folder() / "saves"
 
 
+def user_scenarios_folder() -> Path:
+    """Where a save's scenario is looked for after the shipped ones: ``PARLEY_SCENARIOS`` if set,
+    else the scenarios folder in the player's own Parley folder."""
+    if os.environ.get("PARLEY_SCENARIOS"):
+        return Path(os.environ["PARLEY_SCENARIOS"])
+    return user_folder() / "scenarios"
+
+
 def settings_file() -> Path:
     """Where the window's settings persist: ``PARLEY_SETTINGS`` if set, else the user's config
     folder (``$XDG_CONFIG_HOME`` or ``~/.config`` on Linux), never the save folder, whose every file is a save."""

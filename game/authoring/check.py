@@ -18,24 +18,27 @@ from ..engine import rules, talks, turns
 from ..engine.findings import WARNING, Finding, sort_findings
 from ..engine.graphcheck import reachable
 from ..engine.model import Scenario, Step
+from ..engine.similar import listing
 from ..engine.state import GameState
 from . import tables
 from .absint import Possible, possible
 from .counting import play_counted
 from .explore import (
+    STUCK,
     Edge,
     PathStep,
     Skip,
     StateSpace,
     bfs_parents,
     explore,
-    fewest_departures,
     loops,
     outcome_states,
     path_to,
 )
 from .playouts import playouts
 from .positions import SECTIONS, Place, column_of, item_places
+from .ties import counterfactuals
+from .weekdays import contradictions
 
 # One line under the endings' heading, so a reader does not take a count of departures for every change.
 DEPARTURES_LEGEND = (
@@ -67,6 +70,19 @@ class CheckReport:
     truncated: bool = False
     decisions: dict[str, Decisions] = field(default_factory=dict)  # role -> its real decisions
     sampled: int = 0  # games sampled for the decisions' medians
+    ties: dict[str, list[list[PathStep]]] = field(default_factory=dict)  # other smallest counterfactuals
+
+    def off_history(self, path: list[PathStep]) -> list[PathStep]:
+        """Steps other than history's where they are not counted as departures: at places history
+        never reached, or where history's step was closed. A counterfactual needs them too."""
+        out = []
+        for p in path:
+            if p.departure or p.step == STUCK:
+                continue
+            history = tables.history_step(self.scenario, self.scenario.nodes[p.node])
+            if history is None or history.id != p.step:
+                out.append(p)
+        return out
 
     def as_dict(self) -> dict[str, object]:
         def steps(path: list[PathStep]) -> list[dict[str, object]]:
@@ -95,7 +111,9 @@ class CheckReport:
             if oid in self.counterfactual:
                 path = self.counterfactual[oid]
                 entry["departures"] = sum(p.departure for p in path)
+                entry["further_steps"] = len(self.off_history(path))
                 entry["counterfactual"] = steps(path)
+                entry["ties"] = [steps(tie) for tie in self.ties.get(oid, [])]
             outcomes[oid] = entry
         return {
             "file": self.scenario.path,
@@ -135,13 +153,7 @@ class CheckReport:
             found = "shortest found" if self.truncated else "shortest"
             lines.append(f"    {found}: {len(path)} step(s): {describe_path(path)}")
             if oid in self.counterfactual:
-                moves = [p for p in self.counterfactual[oid] if p.departure]
-                if not moves:
-                    lines.append("    history itself leads here")
-                else:
-                    lines.append(f"    smallest counterfactual: {len(moves)} departure(s):")
-                    for p in moves:
-                        lines.append(f"      - {describe_departure(scenario, p)}")
+                lines += self._counterfactual_lines(oid)
             else:
                 lines.append(f"    not reachable{under}")
         if self.decisions:
@@ -157,6 +169,32 @@ class CheckReport:
                     f"sampled  ({name})"
                 )
         return lines
+
+    def _counterfactual_lines(self, oid: str) -> list[str]:
+        path = self.counterfactual[oid]
+        moves = [p for p in path if p.departure]
+        further = self.off_history(path)
+        if not moves and not further:
+            return ["    history itself leads here"]
+        ties = self.ties.get(oid, [])
+        tied = f" (one of {len(ties) + 1} that tie)" if ties else ""
+        more = f", then {len(further)} further non-historical step(s) off history's path" if further else ""
+        lines = [f"    smallest counterfactual{tied}: {len(moves)} departure(s){more}:"]
+        lines += [f"      - {describe_departure(self.scenario, p)}" for p in moves]
+        lines += [f"      + {describe_step(self.scenario, p)}" for p in further]
+        for number, tie in enumerate(ties, 2):
+            extra = len(self.off_history(tie))
+            listed = "; ".join(f"{p.node}:{p.step}" for p in tie if p.departure)
+            lines.append(f"    tie {number}: {listed}" + (f" (+{extra} further step(s))" if extra else ""))
+        return lines
+
+
+def describe_step(scenario: Scenario, step: PathStep) -> str:
+    """A step off history's path: where, who, and what they do."""
+    node = scenario.nodes[step.node]
+    who = scenario.actors[step.actor].name if step.actor in scenario.actors else "Chance"
+    when = scenario.date_of(step.day).strftime("%d %b %Y").lstrip("0")
+    return f"{when}, {node.title} [{step.node}]: {who} — '{step.label}'"
 
 
 def describe_path(path: list[PathStep], limit: int = 12) -> str:
@@ -305,8 +343,9 @@ def check_scenario(
     _history_findings(scenario, out)
     _deal_findings(scenario, evidence, out)
     _skip_findings(scenario, evidence, out)
+    _weekday_findings(scenario, space, out)
     if evidence.unsettled:
-        listed = ", ".join(evidence.unsettled[:8]) + (" ..." if len(evidence.unsettled) > 8 else "")
+        listed = listing(evidence.unsettled, 8)
         out.add(
             "partial",
             (1, 1),
@@ -318,7 +357,7 @@ def check_scenario(
     ends = outcome_states(space)
     roots = set(space.roots.values())
     shortest = {oid: path_to(space, parent, i) for oid, i in ends.items() if i in parent or i in roots}
-    counterfactual = fewest_departures(space, space.roots[chosen]) if chosen in space.roots else {}
+    counterfactual, ties = counterfactuals(space, space.roots[chosen]) if chosen in space.roots else ({}, {})
     return CheckReport(
         scenario,
         sort_findings(out.out),
@@ -331,6 +370,7 @@ def check_scenario(
         space.truncated,
         _decisions(scenario, chosen, evidence),
         len(next(iter(evidence.decisions.values()), [])),
+        ties,
     )
 
 
@@ -508,6 +548,15 @@ def _history_findings(scenario: Scenario, out: _Findings) -> None:
                     break
                 step = history
             rules.take(scenario, state, step, None)
+
+
+def _weekday_findings(scenario: Scenario, space: StateSpace, out: _Findings) -> None:
+    days: dict[str, set[int]] = {}
+    for node, day in zip(space.node_of, space.day_of, strict=True):
+        if node:
+            days.setdefault(node, set()).add(day)
+    for nid, message, hint in contradictions(scenario, days):
+        out.add("weekday", out.node(nid), message, hint)
 
 
 def _follow_table(scenario: Scenario, state: GameState, out: _Findings, under: str) -> bool:

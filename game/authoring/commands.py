@@ -15,7 +15,8 @@ from ..commandline import fail
 from ..engine import ERROR, Scenario, validate_file
 from ..engine.policies import POLICIES
 from ..paths import new_scenarios_folder, resolve_scenario
-from .validate import register_validate, report
+from .validate import finding_lines, register_validate, report, verdict
+from .watch import Line, watch
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -33,6 +34,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     check.add_argument("--lens", metavar="L", help="measure counterfactuals under this lens (default: the scenario's)")
     check.add_argument("--json", action="store_true", help="print the report as JSON")
     check.add_argument("--strict", action="store_true", help="exit 1 on warnings too")
+    check.add_argument(
+        "--watch", action="store_true", help="check again on every save and print what changed (Ctrl+C stops)"
+    )
     check.set_defaults(run=run_check)
 
     graph = sub.add_parser(
@@ -140,9 +144,24 @@ def _load(path: str, quiet: bool = False) -> Scenario | None:
     return scenario
 
 
+def check_lines(path: str, lens: str | None) -> tuple[list[Line], str]:
+    """One full check of ``path``, as watch lines (findings, then the summary) and a verdict."""
+    from .check import check_scenario
+
+    scenario, findings = validate_file(path)
+    if scenario is None:
+        return finding_lines(findings), verdict(findings)
+    result = check_scenario(scenario, lens if lens in scenario.lenses else None)
+    every = findings + result.findings
+    return finding_lines(every) + [(line, line) for line in result.summary_lines()], verdict(every)
+
+
 def run_check(args: argparse.Namespace) -> int:
     from .check import check_scenario
 
+    if args.watch:
+        path = str(resolve_scenario(args.path))
+        return watch([path], lambda: check_lines(path, args.lens), sys.stdout)
     scenario, findings = validate_file(str(resolve_scenario(args.path)))
     if scenario is None:
         report(findings, args.json, sys.stdout)

@@ -415,13 +415,13 @@ def path_to(space: StateSpace, parent: dict[int, tuple[int, Edge]], target: int)
     out: list[PathStep] = []
     while target in parent:
         source, edge = parent[target]
-        out.append(_path_step(scenario, space, source, edge))
+        out.append(path_step(scenario, space, source, edge))
         target = source
     out.reverse()
     return out
 
 
-def _path_step(scenario: Scenario, space: StateSpace, source: int, edge: Edge) -> PathStep:
+def path_step(scenario: Scenario, space: StateSpace, source: int, edge: Edge) -> PathStep:
     node = scenario.nodes[edge.node]
     actor = edge.actor or node.actor
     if edge.step is None:

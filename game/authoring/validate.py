@@ -9,6 +9,7 @@ from typing import TextIO
 
 from ..engine import ERROR, Finding, validate_file
 from ..paths import resolve_scenario, scenario_files
+from .watch import Line, watch
 
 
 def report(findings: list[Finding], as_json: bool, out: TextIO | None = None) -> None:
@@ -20,18 +21,36 @@ def report(findings: list[Finding], as_json: bool, out: TextIO | None = None) ->
         print(finding.format(), file=out)
 
 
+def finding_lines(findings: list[Finding]) -> list[Line]:
+    """Findings as watch lines: keyed without their position, so a finding that only moved is not new."""
+    return [((f.file, f.severity, f.code, f.message, f.hint), f.format()) for f in findings]
+
+
+def verdict(findings: list[Finding]) -> str:
+    errors = sum(1 for f in findings if f.severity == ERROR)
+    warnings = len(findings) - errors
+    return ("valid" if not errors else f"{errors} error(s)") + (f", {warnings} warning(s)" if warnings else "")
+
+
+def validate_lines(paths: list[str]) -> tuple[list[Line], str]:
+    """One validation of every path, as watch lines and a verdict."""
+    every: list[Finding] = []
+    for path in paths:
+        every.extend(validate_file(path)[1])
+    return finding_lines(every), verdict(every)
+
+
 def run_validate(args: argparse.Namespace) -> int:
+    if args.watch:
+        return watch(args.paths, lambda: validate_lines(args.paths), sys.stdout)
     every: list[Finding] = []
     paths = [str(resolve_scenario(p)) for p in args.paths] if args.paths else [str(p) for p in scenario_files()]
     for path in paths:
         _, findings = validate_file(path)
         every.extend(findings)
         if not args.json and not args.quiet:
-            errors = sum(1 for f in findings if f.severity == ERROR)
-            warnings = len(findings) - errors
             report(findings, False)
-            verdict = "valid" if not errors else f"{errors} error(s)"
-            print(f"{path}: {verdict}" + (f", {warnings} warning(s)" if warnings else ""), file=sys.stderr)
+            print(f"{path}: {verdict(findings)}", file=sys.stderr)
     if args.json:
         report(every, True)
     elif args.quiet:
@@ -51,4 +70,7 @@ def register_validate(sub: argparse._SubParsersAction) -> None:
     )
     parser.add_argument("--json", action="store_true", help="print the findings as JSON")
     parser.add_argument("-q", "--quiet", action="store_true", help="print errors only")
+    parser.add_argument(
+        "--watch", action="store_true", help="check again on every save and print what changed (Ctrl+C stops)"
+    )
     parser.set_defaults(run=run_validate)

@@ -28,7 +28,7 @@ def register(sub: argparse._SubParsersAction) -> None:
         "the events, the ending and its epilogue, the comparison with history, and the sources. "
         "The format follows the output's extension (.html or .md); without -o, Markdown is printed.",
     )
-    transcript.add_argument("save", metavar="SAVE", help="a save file")
+    transcript.add_argument("save", metavar="SAVE", help="a save: a file, or a name saved with 's NAME'")
     transcript.add_argument("-o", "--output", metavar="FILE", help="where to write it (.html or .md)")
     transcript.add_argument(
         "--scenario",

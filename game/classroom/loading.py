@@ -1,9 +1,9 @@
 """Opening saves for transcripts and reports: find each save's scenario, then replay it.
 
 A save records its scenario's id and the path it was loaded from. The scenario is looked for, in
-order: the file named with ``--scenario``, the recorded path, ``scenarios/<id>.yaml``, then any file
-in ``scenarios/`` with that id. Scenarios are loaded once and reused, so 200 saves of one scenario
-cost one load.
+order: the file named with ``--scenario``, then as ``savefiles.scenario_candidates`` says (by id in
+``scenarios/`` and the user's scenario folder, then the recorded path if it is a regular file).
+Scenarios are loaded once and reused, so 200 saves of one scenario cost one load.
 """
 
 from __future__ import annotations
@@ -14,7 +14,8 @@ from pathlib import Path
 
 from ..engine import Game, Scenario, validate_file
 from ..engine.saves import SaveData, SaveError, read_save, restore
-from ..paths import ROOT, SCENARIOS, scenario_files
+from ..paths import SCENARIOS
+from ..savefiles import save_path, scenario_candidates
 from .settings import ClassroomSettings
 
 
@@ -56,15 +57,10 @@ class ScenarioFinder:
 
     def _candidates(self, scenario_id: str, recorded: str) -> list[Path]:
         out = [self.explicit] if self.explicit else []
-        if recorded:
-            path = Path(recorded)
-            out += [path] if path.is_absolute() else [path, ROOT / path]
-        out += [self.folder / f"{scenario_id}.yaml", self.folder / f"{scenario_id}.yml"]
-        if self.folder == SCENARIOS:
-            out += scenario_files()
-        else:
+        if self.folder != SCENARIOS:
+            out += [self.folder / f"{scenario_id}.yaml", self.folder / f"{scenario_id}.yml"]
             out += sorted(p for p in self.folder.glob("*.y*ml") if p.is_file())
-        return out
+        return out + scenario_candidates(scenario_id, recorded)
 
     def find(self, scenario_id: str, recorded: str = "") -> Scenario:
         """The scenario with ``scenario_id``, or ``ClassroomError`` saying where it was looked for."""
@@ -88,8 +84,9 @@ class ScenarioFinder:
 
 
 def load_save(path: str | Path, finder: ScenarioFinder) -> LoadedSave:
-    """Read and replay one save; ``SaveError`` or ``ClassroomError`` say what is wrong."""
-    return replay_save(read_save(Path(path)), finder)
+    """Read and replay one save, named by a path or by its name in the save folder; ``SaveError`` or
+    ``ClassroomError`` say what is wrong."""
+    return replay_save(read_save(save_path(str(path))), finder)
 
 
 def replay_save(data: SaveData, finder: ScenarioFinder) -> LoadedSave:
@@ -111,6 +108,13 @@ def natural_key(name: str) -> tuple[tuple[int, int | str], ...]:
     return tuple((0, int(part)) if part.isdigit() else (1, part) for part in re.split(r"(\d+)", name.lower()) if part)
 
 
+def _named(name: str) -> Path:
+    try:
+        return save_path(name)
+    except SaveError:
+        return Path(name)
+
+
 def save_files(items: list[str | Path], skip: set[Path] | None = None) -> tuple[list[Path], list[str]]:
     """Expand files and folders into save files (folders: their ``*.json``, by name, 'group 2'
     before 'group 10').
@@ -130,8 +134,10 @@ def save_files(items: list[str | Path], skip: set[Path] | None = None) -> tuple[
             )
         elif path.is_file():
             found = [path]
+        elif _named(str(item)).is_file():  # a save's name in the save folder, as 'play --load' takes it
+            found = [_named(str(item))]
         else:
-            problems.append(f"{path}: no such file or folder")
+            problems.append(f"{path}: no such file or folder, nor a save of that name")
             continue
         for file in found:
             if file.resolve() not in seen:

@@ -6,11 +6,15 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from .expr import Compiled, Effect, ExprError, Value, VarType, compile_effect, compile_expr
 from .findings import ERROR, WARNING, Finding
 from .schema import Path, Walk, Yaml11Bool, suggest
+from .similar import listing
+
+_DECIMAL = re.compile(r"^[+-]?(\d+\.\d*|\.\d+)$")
 
 
 def plural(what: str) -> str:
@@ -39,8 +43,8 @@ class BuilderBase:
 
     # -- helpers --------------------------------------------------------------------------
 
-    def error(self, code: str, path: Path, message: str, hint: str = "") -> None:
-        self.walk.error(code, path, message, hint)
+    def error(self, code: str, path: Path, message: str, hint: str = "") -> int:
+        return self.walk.error(code, path, message, hint)
 
     def warn(self, code: str, path: Path, message: str, hint: str = "") -> None:
         self.walk.add(WARNING, code, path, message, hint)
@@ -65,9 +69,12 @@ class BuilderBase:
             return True
         names = sorted(known) if isinstance(known, set) else list(known)  # a set has no order of its own
         hint = suggest(value, names) or (
-            f"the {plural(what)} are: {', '.join(names[:12])}" if names else f"define {plural(what)} first"
+            f"the {plural(what)} are: {listing(names)}" if names else f"define {plural(what)} first"
         )
-        self.error("unknown-ref", path, f"no {what} has the id {value!r}", hint)
+        index = self.walk.error("unknown-ref", path, f"no {what} has the id {value!r}", hint)
+        self.walk.folds.knock_on(("id", value), index)
+        if what in ("variable", "node or outcome", "node", "outcome"):
+            self.walk.folds.knock_on(("var" if what == "variable" else "target", value), index)
         return False
 
     def _expr_error(self, err: ExprError, path: Path, text: str) -> None:
@@ -76,6 +83,8 @@ class BuilderBase:
         if offset is not None:
             col += offset + err.column
         shown = f" of: {text}" if len(text) <= 80 else ""
+        if err.unknown:
+            self.walk.folds.knock_on(("var", err.unknown), len(self.walk.findings))
         self.walk.findings.append(
             Finding(
                 ERROR,
@@ -94,12 +103,28 @@ class BuilderBase:
         key = (text, want)
         if key in self._compiled:
             return self._compiled[key]
+        if want == "int" and _DECIMAL.match(text.strip()):
+            self._not_whole(text.strip(), path)
+            return None
         try:
             fn = self._compiled[key] = compile_expr(text, self.types, want)
             return fn
         except ExprError as err:
             self._expr_error(err, path, text)
             return None
+
+    def _not_whole(self, text: str, path: Path) -> None:
+        """A decimal where a whole number is wanted: say what the place takes, not which character failed."""
+        if path and path[-1] == "weight":
+            scaled = round(float(text) * 10) if float(text) < 1 else round(float(text))
+            self.error(
+                "wrong-type",
+                path,
+                f"weights are whole numbers, not {text}",
+                f"weights are relative: write {scaled} and give the other branches whole numbers in proportion",
+            )
+        else:
+            self.error("wrong-type", path, f"this must be a whole number (or an int expression), not {text}")
 
     def expr_with(self, text: str, path: Path, want: str, types: dict[str, VarType]) -> Compiled | None:
         """Compile against other names than the scenario's variables (e.g. objectives' ``outcome``)."""

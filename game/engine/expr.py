@@ -7,11 +7,12 @@ parser and compiled into plain Python closures over a ``values`` mapping. Nothin
 
 from __future__ import annotations
 
-import difflib
 import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Union, cast
+
+from . import similar
 
 Value = Union[int, bool, str]  # noqa: UP007 - a runtime alias, valid on Python 3.10
 Values = Mapping[str, Value]
@@ -31,11 +32,12 @@ BUILTINS = ("day", "days_left")
 class ExprError(ValueError):
     """An expression that cannot be parsed or does not type-check."""
 
-    def __init__(self, message: str, column: int, hint: str = "") -> None:
+    def __init__(self, message: str, column: int, hint: str = "", unknown: str = "") -> None:
         super().__init__(message)
         self.message = message
         self.column = column  # 0-based offset inside the expression text
         self.hint = hint
+        self.unknown = unknown  # the unknown variable's name, so a broken declaration can fold its uses
 
 
 # ---------------------------------------------------------------- types
@@ -362,8 +364,7 @@ _FUNCS: dict[str, Callable[..., int]] = {"min": min, "max": max, "abs": abs}
 
 def did_you_mean(word: str, options: Iterable[str]) -> str:
     """A 'did you mean' hint for a misspelt name, or '' when nothing is close."""
-    close = difflib.get_close_matches(word, list(options), n=1)
-    return f"did you mean {close[0]!r}?" if close else ""
+    return similar.did_you_mean(word, options)
 
 
 class Checker:
@@ -448,7 +449,7 @@ class Checker:
             hint = did_you_mean(name, list(self.variables) + list(BUILTINS))
             if any(name in vt.values for vt in self.variables.values()):
                 hint = f"enum values are text: write '{name}' in quotes"
-            raise ExprError(f"unknown variable {name!r}", node.col, hint)
+            raise ExprError(f"unknown variable {name!r}", node.col, hint, name)
         return self._var_type(name), lambda v: v[name]
 
     def _compile_list(self, node: Node) -> tuple[_T, ListFn]:
@@ -589,7 +590,7 @@ def compile_effect(text: str, variables: Mapping[str, VarType]) -> Effect:
         hint = did_you_mean(name, variables)
         if name in BUILTINS:
             hint = f"{name} is kept by the engine and cannot be set"
-        raise ExprError(f"unknown variable {name!r}", parts.variable_at, hint)
+        raise ExprError(f"unknown variable {name!r}", parts.variable_at, hint, name)
     offset = parts.value_at
     try:
         typ, fn = Checker(variables).compile(parse(text[offset:]))

@@ -18,6 +18,7 @@ from .jsonread import DamagedError, Fields, JSONObject, JSONValue, json_safe
 from .model import Actor, Constraint, Node, Outcome, Scenario, Step
 from .policies import CONTROLLERS, POLICIES, Controller, computer_table_move, controller_named, explain
 from .rules import Happening
+from .similar import listing, ranked
 from .state import GameState
 from .talks import TalksError
 from .turns import TableMove, Turn
@@ -243,7 +244,13 @@ class Game:
                 raise GameError(f"{who!r} cannot play; use one of {', '.join(CONTROLLERS)}")
             chosen[actor] = controller
         if start and start not in scenario.nodes:
-            raise GameError(f"no node {start!r}; did you mean one of: {', '.join(list(scenario.nodes)[:8])}...")
+            near = ranked(start, scenario.nodes, 5)
+            said = (
+                f"did you mean {' or '.join(map(repr, near))}?"
+                if near
+                else f"the nodes are: {listing(list(scenario.nodes))}"
+            )
+            raise GameError(f"no node {start!r}; {said}")
         for name, value in (overrides or {}).items():
             problem = value_problem(scenario, name, value)
             if problem:

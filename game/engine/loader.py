@@ -64,15 +64,20 @@ class _Builder(Format2Parts):
         kind = raw["type"]
         if kind == "int":
             if "min" not in raw or "max" not in raw:
-                self.error(
+                missing = " and ".join(repr(k) for k in ("min", "max") if k not in raw)
+                index = self.error(
                     "missing-key",
                     path,
-                    f"the int variable {raw['id']!r} needs 'min' and 'max'",
+                    f"the int variable {raw['id']!r} needs 'min' and 'max' (it has no {missing})",
                     "add bounds, e.g. min: 0 and max: 10",
                 )
+                self.walk.folds.root(("var", raw["id"]), index)
                 return None
             if raw["min"] > raw["max"]:
-                self.error("bad-bounds", path + ("min",), f"min ({raw['min']}) is greater than max ({raw['max']})")
+                index = self.error(
+                    "bad-bounds", path + ("min",), f"min ({raw['min']}) is greater than max ({raw['max']})"
+                )
+                self.walk.folds.root(("var", raw["id"]), index)
                 return None
             if "values" in raw:
                 self.warn("unused-key", path + ("values",), "'values' is only for enum variables; it is ignored")
@@ -80,15 +85,17 @@ class _Builder(Format2Parts):
         if kind == "enum":
             values = raw.get("values")
             if not values:
-                self.error(
+                index = self.error(
                     "missing-key",
                     path,
                     f"the enum variable {raw['id']!r} needs 'values'",
                     "list them, e.g. values: [refused, limited, granted]",
                 )
+                self.walk.folds.root(("var", raw["id"]), index)
                 return None
             if len(set(values)) != len(values):
-                self.error("duplicate-id", path + ("values",), "an enum value is listed twice")
+                index = self.error("duplicate-id", path + ("values",), "an enum value is listed twice")
+                self.walk.folds.root(("var", raw["id"]), index)
                 return None
             return VarType("enum", tuple(values))
         for key in ("min", "max", "values"):
@@ -446,7 +453,21 @@ def _build(doc: YamlDocument, path: str) -> tuple[Scenario | None, list[Finding]
     findings = walk.findings
     if scenario is not None and not has_errors(findings):
         findings.extend(graphcheck.check(scenario, walk))
-    return (None if has_errors(findings) else scenario), sort_findings(findings)
+    _fold_under_duplicates(walk)
+    return (None if has_errors(findings) else scenario), walk.folds.apply(findings)
+
+
+def _fold_under_duplicates(walk: Walk) -> None:
+    """References to a node or outcome nobody defines, while a node or outcome id is used twice, most
+    likely name the copy whose id was not changed: fold them under the duplicate, and say so."""
+    duplicate = next((index for where_, index in walk.duplicates if where_ in (("nodes",), ("outcomes",))), None)
+    if duplicate is None:
+        return
+    for name in walk.folds.pending("target"):
+        if ("id", name) not in walk.folds.roots:
+            walk.folds.root(
+                ("target", name), duplicate, f"perhaps the copy should be {name!r}, named by {{n}} reference{{s}}"
+            )
 
 
 def load_text(path: str, text: str) -> tuple[Scenario | None, list[Finding]]:

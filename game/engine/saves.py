@@ -76,9 +76,20 @@ class SaveInfo:
             return 0.0
 
 
+# Names Windows keeps for devices: a file 'con.json' cannot be made or opened there.
+RESERVED_NAMES = frozenset(
+    {"con", "prn", "aux", "nul"} | {f"{port}{n}" for port in ("com", "lpt") for n in range(1, 10)}
+)
+
+
 def slot_path(folder: str | Path, slot: str) -> Path:
-    """The file for a slot name; names that could leave the folder are refused."""
+    """The file for a slot name ('group3' or 'group3.json' alike: never 'group3.json.json'); names
+    that could leave the folder, or that Windows keeps for devices, are refused."""
     name = slot.strip()
+    if name.lower().endswith(".json"):
+        name = name[: -len(".json")].rstrip()
+    if name.split(".")[0].strip().lower() in RESERVED_NAMES:
+        raise SaveError(f"{slot!r} cannot be a save name: Windows keeps it for a device; add a letter, e.g. {name}1")
     if not _SLOT.match(name) or ".." in name:
         raise SaveError(
             f"{slot!r} cannot be a save name: use letters, digits, spaces, '-', '_' or '.' "

@@ -8,7 +8,6 @@ position under its path and reporting problems as findings instead of raising.
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -16,14 +15,15 @@ from typing import Any
 
 import yaml
 
-from .expr import did_you_mean
-from .findings import ERROR, WARNING, Finding, Severity
+from .findings import ERROR, WARNING, Finding, Folds, Severity
 from .model import SEATS
+from .similar import did_you_mean
 from .yamlread import Loader
 
 Path = tuple[Any, ...]
 ID_PATTERN = r"^[a-z][a-z0-9_]*$"
 _ID = re.compile(ID_PATTERN)
+DATE_PATTERN = r"^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$"
 _COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
 _YAML11_BOOLS = {"yes", "no", "on", "off", "y", "n", "true", "false"}
 _BOOL_TAG = "tag:yaml.org,2002:bool"
@@ -44,6 +44,8 @@ class Walk:
         self.text_offsets: dict[Path, int | None] = {}
         # The id of each list item that has a valid one, so messages can name it: actors[red].
         self.ids: dict[Path, str] = {}
+        self.folds = Folds()  # knock-on findings to fold under their root causes
+        self.duplicates: list[tuple[Path, int]] = []  # each duplicate-id finding's list and index
 
     def at(self, path: Path) -> tuple[int, int]:
         """The 1-based (line, column) of the node at ``path``, or of its nearest known parent."""
@@ -53,14 +55,16 @@ class Walk:
 
     def add(
         self, severity: Severity, code: str, path: Path, message: str, hint: str = "", col_offset: int | None = None
-    ) -> None:
+    ) -> int:
+        """Record a finding; its index, so it can be folded or named as a root cause."""
         line, col = self.at(path)
         if col_offset is not None:
             col += col_offset
         self.findings.append(Finding(severity, code, message, self.file, line, col, hint))
+        return len(self.findings) - 1
 
-    def error(self, code: str, path: Path, message: str, hint: str = "") -> None:
-        self.add(ERROR, code, path, message, hint)
+    def error(self, code: str, path: Path, message: str, hint: str = "") -> int:
+        return self.add(ERROR, code, path, message, hint)
 
     def enter(self, node: yaml.Node, path: Path) -> bool:
         self.visited += 1
@@ -85,14 +89,9 @@ def where(path: Path, walk: Walk | None = None) -> str:
 
 
 def suggest(word: str, options: Iterable[object]) -> str:
-    """A 'did you mean' hint for a misspelt word, ignoring case ('HIGH' and 'Hgh' suggest 'high')."""
-    choices = [str(o) for o in options]
-    hint = did_you_mean(word, choices)
-    if hint or word == word.lower():
-        return hint
-    lowered = {c.lower(): c for c in reversed(choices)}  # the first of any that differ only in case
-    close = difflib.get_close_matches(word.lower(), list(lowered), n=1)
-    return f"did you mean {lowered[close[0]]!r}?" if close else ""
+    """A 'did you mean' hint for a misspelt word, ranked by meaning and spelling, ignoring case
+    ('HIGH' and 'Hgh' suggest 'high', 'condition' suggests 'if')."""
+    return did_you_mean(word, options)
 
 
 _KIND_NAMES = {yaml.ScalarNode: "a single value", yaml.SequenceNode: "a list", yaml.MappingNode: "a mapping"}
@@ -217,12 +216,19 @@ class Ident(Spec):
         _warn_yaml11(node, path, walk)
         if not _ID.match(value):
             fixed = re.sub(r"[^a-z0-9_]", "_", value.lower()).strip("_") or "name"
-            walk.error(
+            index = walk.error(
                 "bad-id",
                 path,
                 f"{value!r} is not a valid id",
                 f"ids are lower-case letters, digits and '_', starting with a letter: {fixed!r}",
             )
+            if self.ref:  # a reference to the bad id is the definition's knock-on, not a mistake of its own
+                walk.folds.knock_on(("id", value), index)
+            else:
+                for name in dict.fromkeys((value, fixed)):
+                    walk.folds.root(("id", name), index, "and {n} reference{s} to it")
+                    if path[:1] == ("variables",):
+                        walk.folds.root(("var", name), index)
             return None
         return value
 
@@ -299,7 +305,8 @@ class Date(Spec):
         return date
 
     def json_schema(self) -> dict[str, Any]:
-        return {"type": "string", "format": "date", "description": self.doc}
+        # The pattern too, since schema checkers need not enforce "format": month 1-12, day 1-31.
+        return {"type": "string", "format": "date", "pattern": DATE_PATTERN, "description": self.doc}
 
 
 @dataclass
@@ -454,12 +461,13 @@ class ListOf(Spec):
                 ident = value["id"]
                 if ident in seen:
                     first = walk.at(seen[ident] + ("id",))[0]
-                    walk.error(
+                    index = walk.error(
                         "duplicate-id",
                         child_path + ("id",),
                         f"the id {ident!r} is used twice in {where(path, walk)} (first on line {first})",
                         "give each one its own id",
                     )
+                    walk.duplicates.append((path, index))
                     continue
                 seen[ident] = child_path
             out.append(value)
@@ -526,6 +534,7 @@ class Record(Spec):
     doc: str = ""
     one_of: tuple[tuple[str, ...], ...] = ()  # groups of keys of which exactly/at least one is needed
     check: Callable[[dict[str, Any], Path, Walk], None] | None = None
+    rules: tuple[dict[str, Any], ...] = ()  # what ``check`` demands, as far as JSON Schema can say it
     by_name: dict[str, Field] = field(init=False)
 
     def __post_init__(self) -> None:
@@ -579,8 +588,9 @@ class Record(Spec):
             "required": [f.name for f in self.fields if f.required],
             "additionalProperties": False,
         }
-        if self.one_of:
-            out["allOf"] = [{"anyOf": [{"required": [k]} for k in group]} for group in self.one_of]
+        rules = [{"anyOf": [{"required": [k]} for k in group]} for group in self.one_of] + list(self.rules)
+        if rules:
+            out["allOf"] = rules
         return out
 
 
@@ -670,6 +680,36 @@ def _historical_needs_source(data: dict[str, Any], path: Path, walk: Walk) -> No
             "a historical mark needs a 'source' naming the evidence",
             "add 'source: <source id>'",
         )
+
+
+def when(key: str, value: dict[str, Any], then: dict[str, Any]) -> dict[str, Any]:
+    """A JSON Schema rule: if ``key`` is present and matches ``value``, the object must match ``then``."""
+    return {"if": {"properties": {key: value}, "required": [key]}, "then": then}
+
+
+HISTORICAL_NEEDS_SOURCE = when("historical", {"const": True}, {"required": ["source"]})
+SPECULATION_NEEDS_NOTE = when(
+    "speculative",
+    {"enum": ["low", "medium", "high"]},
+    {"required": ["speculation"], "properties": {"speculation": {"minLength": 1}}},
+)
+VARIABLE_RULES = (
+    when(
+        "type",
+        {"const": "int"},
+        {"required": ["min", "max"], "properties": {"initial": {"type": "integer"}}},
+    ),
+    when("type", {"const": "enum"}, {"required": ["values"]}),
+    when("type", {"const": "bool"}, {"properties": {"initial": {"type": "boolean"}}}),
+    when("drawn", {"const": True}, {"properties": {"type": {"const": "int"}}}),
+)
+NODE_KINDS = ("choices", "chance", "negotiation", "sealed")
+NODE_RULES = (
+    {"oneOf": [{"required": [kind]} for kind in NODE_KINDS]},
+    {"if": {"required": ["choices"]}, "then": {"required": ["actor"]}},
+    {"if": {"required": ["sealed"]}, "then": {"required": ["resolve"]}},
+    {"if": {"required": ["resolve"]}, "then": {"required": ["sealed"]}},
+)
 
 
 def _spec_needs_note(data: dict[str, Any], path: Path, walk: Walk) -> None:
@@ -810,6 +850,7 @@ VARIABLE = Record(
         Field("drawn", Boolean("drawn at the start from the lens's range, else min..max (format 2)")),
     ],
     "typed state that conditions read and effects change",
+    rules=VARIABLE_RULES,
 )
 
 LENS = Record(
@@ -864,6 +905,7 @@ CHOICE = Record(
     ],
     "an option at a decision",
     check=_historical_needs_source,
+    rules=(HISTORICAL_NEEDS_SOURCE,),
 )
 
 SEALED_CHOICE = Record(
@@ -872,6 +914,7 @@ SEALED_CHOICE = Record(
     + [Field("status_quo", Boolean("taken when time runs out"))],
     "an option in a sealed move (where play goes is decided by 'resolve')",
     check=_historical_needs_source,
+    rules=(HISTORICAL_NEEDS_SOURCE,),
 )
 
 BRANCH = Record(
@@ -883,6 +926,7 @@ BRANCH = Record(
     ],
     "one possible result of a chance node",
     check=_historical_needs_source,
+    rules=(HISTORICAL_NEEDS_SOURCE,),
 )
 
 OUTLET = Record(
@@ -898,6 +942,7 @@ OUTLET = Record(
     ],
     "where play goes next, with what happens on the way",
     check=_historical_needs_source,
+    rules=(HISTORICAL_NEEDS_SOURCE,),
 )
 
 TERM_RULE = Record(
@@ -994,8 +1039,9 @@ NODE = Record(
         Field("resolve", ListOf(OUTLET, "after a sealed move: the first whose 'if' holds (format 2)", min_items=1)),
     ],
     "a decision, a chance node, a negotiation or a sealed move",
-    one_of=(("choices", "chance", "negotiation", "sealed"),),
+    one_of=(NODE_KINDS,),
     check=_node_kind,
+    rules=NODE_RULES,
 )
 
 EVENT = Record(
@@ -1015,6 +1061,7 @@ EVENT = Record(
     "a scheduled happening",
     one_of=(("date", "if"),),
     check=_historical_needs_source,
+    rules=(HISTORICAL_NEEDS_SOURCE,),
 )
 
 OUTCOME = Record(
@@ -1032,6 +1079,7 @@ OUTCOME = Record(
     ],
     "an ending",
     check=_spec_needs_note,
+    rules=(SPECULATION_NEEDS_NOTE,),
 )
 
 META = Record(

@@ -11,8 +11,9 @@ from ..classroom.settings import ClassroomSettings
 from ..commandline import fail
 from ..engine import Game, GameError, Scenario, validate_file
 from ..engine.game import parse_assignment
-from ..engine.saves import SaveError, latest_autosave, read_save, restore, slot_path
-from ..paths import resolve_scenario, saves_folder
+from ..engine.saves import SaveError, latest_autosave, read_save, restore
+from ..paths import resolve_scenario, saves_folder, user_scenarios_folder
+from ..savefiles import find_scenario, save_path
 from .play import TerminalPlayer
 
 
@@ -30,15 +31,28 @@ def load_or_report(name: str | None) -> Scenario | None:
     return scenario
 
 
-def save_file(name: str) -> Path:
-    """A save named by path, or by its slot name in the save folder ('group3' for group3.json)."""
-    path = Path(name)
-    if path.exists() or path.suffix == ".json" or "/" in name:
-        return path
+def _save_named(args: argparse.Namespace, scenario_id: str) -> Path | None:
+    """The save ``--load`` names (a name or a path), or for ``--continue`` the newest autosave of a
+    game of the scenario (None when there is none)."""
+    return latest_autosave(saves_folder(), scenario_id) if args.resume else save_path(args.load)
+
+
+def _scenario_of_save(args: argparse.Namespace) -> Scenario | None:
+    """The scenario a save was played on, found by the id it records; None (reported) if not found."""
     try:
-        return slot_path(saves_folder(), name)
-    except SaveError:
-        return path
+        data = read_save(save_path(args.load))
+    except SaveError as exc:
+        fail(str(exc), 1)
+        return None
+    scenario = find_scenario(data.scenario_id, data.scenario_path)
+    if scenario is None:
+        fail(
+            f"this save is of the scenario '{data.scenario_id}', which is not in scenarios/, nor in "
+            f"{user_scenarios_folder()}, nor at {data.scenario_path or 'a recorded path'}: name its file "
+            "(play --text SCENARIO --load SAVE)",
+            1,
+        )
+    return scenario
 
 
 def _restore(args: argparse.Namespace, scenario: Scenario) -> Game | None:
@@ -58,7 +72,7 @@ def _restore(args: argparse.Namespace, scenario: Scenario) -> Game | None:
             file=sys.stderr,
         )
     try:
-        path = latest_autosave(saves_folder(), scenario.id) if args.resume else save_file(args.load)
+        path = _save_named(args, scenario.id)
         if path is None:
             fail(f"there is no autosave of '{scenario.title}' to continue yet", 1)
             return None
@@ -83,7 +97,8 @@ def _default_players(scenario: Scenario, from_node: str | None) -> list[str]:
 
 
 def start_text_session(args: argparse.Namespace) -> int:
-    scenario = load_or_report(args.scenario)
+    # A save names its scenario; an autosave to continue is found from the scenario (the default one).
+    scenario = _scenario_of_save(args) if args.load and not args.scenario else load_or_report(args.scenario)
     if scenario is None:
         return 1
     if args.resume or args.load:

@@ -24,6 +24,7 @@ from ..classroom.settings import ClassroomSettings
 from ..engine import Game, Scenario
 from ..engine.saves import SaveError, autosave, latest_autosave, read_save, restore
 from ..paths import default_scenario, saves_folder
+from ..savefiles import find_scenario as scenario_of_save
 from . import story
 from .host import ScenarioSlot, SceneHost
 from .layout import Spacing
@@ -227,7 +228,7 @@ class App:
             data = read_save(path)
         except SaveError as exc:
             return None, str(exc)
-        scenario = self.find_scenario(data.scenario_id)
+        scenario = self.find_scenario(data.scenario_id) or scenario_of_save(data.scenario_id, data.scenario_path)
         if scenario is None:
             return None, (
                 f"This save is of the scenario '{data.scenario_title}' ({data.scenario_id}), "

@@ -1,0 +1,85 @@
+"""``--watch``: re-check a scenario every time it is saved, printing only what changed.
+
+The file's size and modification time are polled (a stat call, cheap enough to do four times a
+second), so nothing beyond the standard library is needed and it works the same on every system.
+The loop takes its clock, its sleep and its stop condition as arguments, so tests run it without
+waiting.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from collections.abc import Callable, Hashable, Iterable
+from dataclasses import dataclass, field
+from typing import TextIO
+
+Line = tuple[Hashable, str]  # (what identifies it across edits, what is printed)
+
+
+def signature(paths: Iterable[str]) -> tuple[tuple[int, int], ...]:
+    """Each file's (modification time in ns, size); (-1, -1) for one that cannot be read just now."""
+    out = []
+    for path in paths:
+        try:
+            info = os.stat(path)
+            out.append((info.st_mtime_ns, info.st_size))
+        except OSError:
+            out.append((-1, -1))
+    return tuple(out)
+
+
+@dataclass
+class Changes:
+    """What a re-check found that the one before did not, and what it no longer finds."""
+
+    new: list[str] = field(default_factory=list)
+    gone: list[str] = field(default_factory=list)
+
+    def lines(self) -> list[str]:
+        return [f"+ {text}" for text in self.new] + [f"- fixed: {text}" for text in self.gone]
+
+
+def compare(before: list[Line], after: list[Line]) -> Changes:
+    """Lines are matched by their key (a finding without its line number), so an edit above a finding
+    that moves it down does not report it again."""
+    old = {key: text for key, text in before}
+    now = {key: text for key, text in after}
+    return Changes([text for key, text in after if key not in old], [text for key, text in before if key not in now])
+
+
+def watch(
+    paths: list[str],
+    check: Callable[[], tuple[list[Line], str]],
+    out: TextIO,
+    *,
+    interval: float = 0.25,
+    sleep: Callable[[float], None] = time.sleep,
+    clock: Callable[[], float] = time.perf_counter,
+    stop: Callable[[], bool] = lambda: False,
+) -> int:
+    """Check now and after every save of ``paths`` until ``stop()`` or Ctrl+C; ``check`` returns the
+    lines found and a one-line verdict. The first check prints everything, later ones what changed."""
+    seen: tuple[tuple[int, int], ...] | None = None
+    before: list[Line] | None = None
+    try:
+        while not stop():
+            now = signature(paths)
+            if now != seen:
+                seen = now
+                started = clock()
+                lines, verdict = check()
+                took = clock() - started
+                if before is None:
+                    shown = [text for _, text in lines]
+                else:
+                    shown = compare(before, lines).lines() or ["(no change)"]
+                before = lines
+                print(f"--- {time.strftime('%H:%M:%S')} {verdict} ({took:.2f} s)", file=out)
+                for text in shown:
+                    print(text, file=out)
+                out.flush()
+            sleep(interval)
+    except KeyboardInterrupt:
+        print("stopped watching", file=out)
+    return 0

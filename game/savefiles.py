@@ -1,0 +1,64 @@
+"""One way to name a save and to find the scenario it was played on, for every command that takes a
+save (``play --load``/``--continue``, ``transcript``, ``report``, the window's load).
+
+A save is named by a path to its file or by its slot name in the save folder ('group3' and
+'group3.json' alike). Its scenario is looked for by the id the save records — in ``scenarios/``,
+then in the user's scenario folder — and at the path it recorded only when that path is a regular
+file (never a folder, a device or a pipe).
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from .engine import Scenario, validate_file
+from .engine.saves import SaveData, SaveError, read_save, slot_path
+from .paths import ROOT, SCENARIOS, saves_folder, user_scenarios_folder
+
+
+def save_path(name: str, folder: Path | None = None) -> Path:
+    """The save file ``name`` means: an existing file or anything written as a path, else the slot
+    of that name in the save folder. A bad slot name raises ``SaveError`` saying why."""
+    path = Path(name)
+    if path.is_file() or os.sep in name or "/" in name:
+        return path
+    return slot_path(folder or saves_folder(), name)
+
+
+def scenario_candidates(scenario_id: str, recorded: str = "") -> list[Path]:
+    """Where the scenario with ``scenario_id`` may be, best first: by id in ``scenarios/`` and the
+    user's scenario folder (files named after the id, then any other), then the recorded path."""
+    out: list[Path] = []
+    folders = [SCENARIOS, user_scenarios_folder()]
+    for folder in folders:
+        out += [folder / f"{scenario_id}.yaml", folder / f"{scenario_id}.yml"]
+    for folder in folders:
+        if folder.is_dir():
+            out += sorted(p for p in folder.glob("*.y*ml") if p.is_file())
+    if recorded:
+        path = Path(recorded)
+        out += [p for p in ([path] if path.is_absolute() else [path, ROOT / path]) if p.is_file()]
+    return [p for p in dict.fromkeys(out) if p.is_file()]
+
+
+def find_scenario(scenario_id: str, recorded: str = "") -> Scenario | None:
+    """The scenario a save was played on, or None when none of the candidates has its id."""
+    for path in scenario_candidates(scenario_id, recorded):
+        scenario, _ = validate_file(str(path))
+        if scenario is not None and scenario.id == scenario_id:
+            return scenario
+    return None
+
+
+def open_save(name: str) -> tuple[SaveData, Scenario]:
+    """Read the save ``name`` (a name or a path) and find its scenario; ``SaveError`` if either fails."""
+    data = read_save(save_path(name))
+    scenario = find_scenario(data.scenario_id, data.scenario_path)
+    if scenario is None:
+        raise SaveError(
+            f"{name} is a save of '{data.scenario_id}', which is not in {SCENARIOS}, nor in "
+            f"{user_scenarios_folder()}, nor at its recorded path {data.scenario_path or '(none)'}; "
+            "name the scenario file too"
+        )
+    return data, scenario

@@ -1,0 +1,67 @@
+"""``validate --watch`` and ``check --watch``: re-check on every save, print only what changed."""
+
+from __future__ import annotations
+
+import io
+import os
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from game.authoring.commands import check_lines
+from game.authoring.validate import validate_lines
+from game.authoring.watch import watch
+
+from .conftest import FLAGSHIP, TINY
+
+
+def _edits(path: Path, texts: list[str]) -> tuple[Callable[[float], None], Callable[[], bool]]:
+    """A sleep that makes the next save each time it is called, and a stop once all are made."""
+    pending = list(texts)
+    calls = {"n": 0}
+
+    def sleep(_: float) -> None:
+        calls["n"] += 1
+        if pending:
+            path.write_text(pending.pop(0), encoding="utf-8")
+            stamp = time.time() + calls["n"]  # a new mtime even on a coarse clock
+            os.utime(path, (stamp, stamp))
+
+    return sleep, lambda: not pending and calls["n"] > len(texts) + 1
+
+
+def test_watch_prints_only_what_changed(tmp_path: Path) -> None:
+    path = tmp_path / "s.yaml"
+    good = TINY.read_text(encoding="utf-8")
+    path.write_text(good, encoding="utf-8")
+    broken = good.replace("next: walkout", "next: walkoutt", 1)
+    moved = "# a comment that moves every line down\n" + broken
+    sleep, stop = _edits(path, [broken, moved, good])
+    out = io.StringIO()
+    assert watch([str(path)], lambda: validate_lines([str(path)]), out, sleep=sleep, stop=stop) == 0
+    blocks = out.getvalue().split("--- ")[1:]
+    assert len(blocks) == 4
+    assert blocks[0].split("\n", 1)[0].endswith("s)") and "valid" in blocks[0]
+    assert "+ " in blocks[1] and "walkoutt" in blocks[1] and "did you mean 'walkout'?" in blocks[1]
+    assert "(no change)" in blocks[2]  # the same mistake, one line lower, is not new
+    assert "- fixed: " in blocks[3] and "walkoutt" in blocks[3]
+
+
+def test_watch_stops_cleanly_on_ctrl_c(tmp_path: Path) -> None:
+    def interrupt(_: float) -> None:
+        raise KeyboardInterrupt
+
+    out = io.StringIO()
+    assert watch([str(TINY)], lambda: validate_lines([str(TINY)]), out, sleep=interrupt) == 0
+    assert out.getvalue().endswith("stopped watching\n")
+
+
+def test_a_recheck_of_the_flagship_takes_well_under_a_second() -> None:
+    started = time.perf_counter()
+    _, verdict = validate_lines([str(FLAGSHIP)])
+    assert verdict == "valid" and time.perf_counter() - started < 0.8
+
+
+def test_check_watch_lines_include_the_summary() -> None:
+    lines, verdict = check_lines(str(TINY), None)
+    assert verdict.startswith("valid") and any("ending" in text.lower() for _, text in lines)
