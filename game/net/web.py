@@ -55,7 +55,7 @@ def make_app(room: Room, join_address: str) -> Starlette:
         return page("teacher.html")
 
     async def qr(request: Request) -> Response:
-        return Response(qr_svg(join_address), media_type="image/svg+xml", headers=HEADERS)
+        return Response(qr_svg(f"{join_address}?code={room.row.code}"), media_type="image/svg+xml", headers=HEADERS)
 
     async def info(request: Request) -> Response:
         body = {"title": room.scenario.title, "join": join_address}
