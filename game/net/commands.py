@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import argparse
+import time
 
 from ..commandline import add_scenario_argument, fail
 
@@ -60,7 +61,9 @@ def run_host(args: argparse.Namespace) -> int:
     store = ClassStore()
     try:
         if args.resume:
+            began = time.perf_counter()
             room = Room.resume(store, args.resume)
+            print(f"Resumed {len(room.tables)} table(s) in {(time.perf_counter() - began) * 1000:.0f} ms.")
         else:
             people = tuple(p.strip() for p in args.people.split(",") if p.strip())
             options = ClassOptions(args.tables, people, args.seed, args.lens, args.minutes, args.reasons)

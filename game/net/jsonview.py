@@ -8,17 +8,23 @@ from collections.abc import Mapping
 
 from ..engine.jsonread import JSONValue
 
+_FIELDS: dict[type, tuple[str, ...]] = {}  # each dataclass's field names, looked up once
+
 
 def to_json(value: object) -> JSONValue:
     """Dataclasses become objects, mappings objects, tuples lists, dates ISO text."""
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return {f.name: to_json(getattr(value, f.name)) for f in dataclasses.fields(value)}
-    if isinstance(value, Mapping):
-        return {str(k): to_json(v) for k, v in value.items()}
+    if value is None or isinstance(value, (str, int, float)):
+        return value
     if isinstance(value, (list, tuple)):
         return [to_json(v) for v in value]
+    kind = type(value)
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        names = _FIELDS.get(kind)
+        if names is None:
+            names = _FIELDS[kind] = tuple(f.name for f in dataclasses.fields(value))
+        return {name: to_json(getattr(value, name)) for name in names}
+    if isinstance(value, (dict, Mapping)):
+        return {str(k): to_json(v) for k, v in value.items()}
     if isinstance(value, (dt.date, dt.datetime)):
         return value.isoformat()
-    if value is None or isinstance(value, (bool, int, float, str)):
-        return value
     return str(value)

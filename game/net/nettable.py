@@ -71,8 +71,7 @@ class NetTable:
         return net
 
     def _store_from(self, stored: int) -> None:
-        for move in self.game.moves[stored:]:
-            self.journal.append(move)
+        self.journal.append_all(self.game.moves[stored:])
 
     def _reload(self) -> None:
         """Go back to exactly what the journal holds (after a failure mid-move)."""

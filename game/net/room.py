@@ -269,6 +269,7 @@ class Room:
             "seat_name": self.scenario.actors[seat].name,
             "members": list[JSONValue](members),
             "delegations": [{"id": a.id, "name": a.name} for a in self.scenario.actors.values() if a.id != seat],
+            "moves": len(table.game.moves),
             "view": to_json(table.table.view(seat)),
             "messages": list[JSONValue](messages),
             "clock": table.clock.left(),

@@ -94,10 +94,15 @@ class ClassStore:
 
     def write(self, sql: str, args: Sequence[object] = ()) -> None:
         """One committed statement."""
+        self.write_many(sql, [args])
+
+    def write_many(self, sql: str, rows: Sequence[Sequence[object]]) -> None:
+        """One statement for each of ``rows``, committed together (one wait for the disk)."""
         with self._lock:
             self.db.execute("BEGIN IMMEDIATE")
             try:
-                self.db.execute(sql, tuple(args))
+                for args in rows:
+                    self.db.execute(sql, tuple(args))
             except BaseException:
                 self.db.execute("ROLLBACK")
                 raise
@@ -206,11 +211,17 @@ class SqliteJournal:
         self._count = 0
 
     def append(self, move: Move) -> None:
-        self.store.write(
-            "INSERT INTO moves VALUES (?, ?, ?, ?)",
-            (self.class_id, self.table_no, self._count, json.dumps(move.to_dict(), ensure_ascii=False)),
-        )
-        self._count += 1
+        self.append_all([move])
+
+    def append_all(self, moves: Sequence[Move]) -> None:
+        """Several moves (a person's and the computer's replies) in one commit."""
+        rows = [
+            (self.class_id, self.table_no, self._count + i, json.dumps(m.to_dict(), ensure_ascii=False))
+            for i, m in enumerate(moves)
+        ]
+        if rows:
+            self.store.write_many("INSERT INTO moves VALUES (?, ?, ?, ?)", rows)
+            self._count += len(rows)
 
     def truncate(self, count: int) -> None:
         self.store.write(

@@ -5,6 +5,7 @@ const KEY = "parley-seat-token";
 let state = null;
 let turnKey = "";
 let clockLeft = null;
+let knownIssues = []; // the issues' titles, kept for the debrief when no negotiation is open
 
 const link = new Link(receive, () => {
   const token = localStorage.getItem(KEY);
@@ -91,7 +92,8 @@ function paragraphs(text) {
 
 function valuesTable(view) {
   const rows = [];
-  const issues = view.table ? view.table.issues : [];
+  if (view.table) knownIssues = view.table.issues;
+  const issues = knownIssues;
   for (const [issue, options] of Object.entries(view.values || {})) {
     const line = issues.find((i) => i.id === issue);
     const label = (id) => (line ? (line.options.find((o) => o[0] === id) || [id, id])[1] : id);
@@ -119,6 +121,7 @@ function drawTurn() {
   const key = JSON.stringify([view.turn, view.table && view.table.offer, view.table && view.table.round, state.paused, view.ended, view.log.length]);
   if (key === turnKey) return;
   turnKey = key;
+  document.getElementById("turn").hidden = view.ended;
   const body = [];
   if (state.paused) body.push(el("p", { class: "paused", text: "The teacher has paused this table." }));
   if (view.table) body.push(...offerBlock(view.table));
