@@ -21,6 +21,7 @@ COMMAND_MODULES = (
     "game.terminal.commands",
     "game.authoring.commands",
     "game.classroom.commands",
+    "game.net.commands",
     "game.ui.commands",
 )
 

@@ -1,0 +1,194 @@
+"""A class under load: ``python bench/classroom_load.py [--tables 12] [--students 60] [--seconds 60]``.
+
+Hosts the tutorial negotiation in a separate process (``main.py host --headless --local``) with a
+class database in a temporary folder, joins the students over real WebSockets on localhost (five to
+a table, second and third members sharing a seat), and plays every table to its end, bounded in
+time. Prints the time from a move being sent to every member of its table having the new state
+(p50/p99; target p99 <= 50 ms), the host's memory, and the time to resume every table after the
+host is stopped and started again.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+import websockets
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from game.net.running import free_port  # noqa: E402
+
+TARGET_P99_MS = 50.0
+
+
+def start_host(port: int, env: dict[str, str], extra: list[str]) -> tuple[subprocess.Popen[str], dict[str, str]]:
+    command = [sys.executable, str(ROOT / "main.py"), "host", "--headless", "--local", "--port", str(port), *extra]
+    process = subprocess.Popen(command, stdout=subprocess.PIPE, text=True, env=env, cwd=ROOT)
+    printed: dict[str, str] = {}
+    assert process.stdout is not None
+    for line in process.stdout:
+        key, _, value = line.partition(":")
+        printed[key.strip()] = value.strip()
+        if line.startswith("Stop with"):
+            break
+    return process, printed
+
+
+async def wait_open(port: int, limit: float = 20.0) -> float:
+    began = time.perf_counter()
+    while time.perf_counter() - began < limit:
+        try:
+            async with websockets.connect(f"ws://127.0.0.1:{port}/ws"):
+                return time.perf_counter() - began
+        except OSError:
+            await asyncio.sleep(0.02)
+    raise RuntimeError("the host did not open")
+
+
+def rss_mb(pid: int) -> float:
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    return float("nan")
+
+
+class Member:
+    def __init__(self, socket: Any, state: dict[str, Any]) -> None:
+        self.socket = socket
+        self.state = state
+        self.seen: dict[int, float] = {}  # move count -> when it first arrived
+
+
+def choose_action(state: dict[str, Any]) -> dict[str, Any] | None:
+    view = state["view"]
+    turn = view["turn"]
+    if turn is None or view["ended"]:
+        return None
+    if turn["kind"] in ("choose", "seal"):
+        choice = next(c["id"] for c in turn["choices"] if c["available"])
+        return {"type": "act", "kind": turn["kind"], "choice": choice}
+    table = view["table"]
+    if turn["kind"] == "propose":
+        package = {i["id"]: i["options"][0][0] for i in table["issues"]}
+        return {"type": "act", "kind": "propose", "package": package}
+    return {"type": "act", "kind": "answer", "answer": "accept" if table["may_accept"] else "reject"}
+
+
+async def read(member: Member, changed: asyncio.Event) -> None:
+    async for raw in member.socket:
+        message = json.loads(raw)
+        if message.get("type") == "seat":
+            member.state = message
+            member.seen.setdefault(message["moves"], time.perf_counter())
+            changed.set()
+
+
+async def play_table(members: list[Member], latencies: list[float], deadline: float) -> None:
+    changed = asyncio.Event()
+    readers = [asyncio.create_task(read(m, changed)) for m in members]
+    try:
+        while time.perf_counter() < deadline:
+            mover = next((m for m in members if choose_action(m.state) is not None), None)
+            if mover is None:
+                if members[0].state["view"]["ended"]:
+                    break
+                changed.clear()
+                await asyncio.wait_for(changed.wait(), timeout=5)
+                continue
+            before = max(m.state["moves"] for m in members)
+            sent = time.perf_counter()
+            await mover.socket.send(json.dumps(choose_action(mover.state)))
+            while not all(any(n > before and t >= sent for n, t in m.seen.items()) for m in members):
+                changed.clear()
+                await asyncio.wait_for(changed.wait(), timeout=5)
+            arrived = max(min(t for n, t in m.seen.items() if n > before and t >= sent) for m in members)
+            latencies.append((arrived - sent) * 1000)
+    finally:
+        for task in readers:
+            task.cancel()
+
+
+async def run(args: argparse.Namespace) -> None:
+    folder = tempfile.mkdtemp(prefix="parley-load-")
+    env = {**os.environ, "PARLEY_CLASS_DATA": folder}
+    port = free_port()
+    scenario = str(ROOT / "scenarios" / "tutorial-negotiation.yaml")
+    options = ["--tables", str(args.tables), "--people", "kestra,dunmore", "--name", "load-class"]
+    host, printed = start_host(port, env, [scenario, *options])
+    try:
+        await wait_open(port)
+        code = printed["Join code"]
+        sockets = []
+        by_table: dict[int, list[Member]] = {}
+        for number in range(args.students):
+            socket = await websockets.connect(f"ws://127.0.0.1:{port}/ws")
+            await socket.send(json.dumps({"type": "join", "code": code, "name": f"Student {number + 1}"}))
+            json.loads(await socket.recv())  # joined
+            state = json.loads(await socket.recv())
+            sockets.append(socket)
+            by_table.setdefault(state["table"], []).append(Member(socket, state))
+        for members in by_table.values():  # drain the states sent as later members joined
+            for member in members:
+                while True:
+                    try:
+                        member.state = json.loads(await asyncio.wait_for(member.socket.recv(), 0.05))
+                    except asyncio.TimeoutError:
+                        break
+        memory_joined = rss_mb(host.pid)
+        latencies: list[float] = []
+        began = time.perf_counter()
+        deadline = began + args.seconds
+        await asyncio.gather(*(play_table(m, latencies, deadline) for m in by_table.values()))
+        played = time.perf_counter() - began
+        memory_played = rss_mb(host.pid)
+        for socket in sockets:
+            await socket.close()
+    finally:
+        host.terminate()
+        host.wait(timeout=10)
+
+    began = time.perf_counter()
+    again, printed = start_host(port, env, ["--resume", "load-class"])
+    try:
+        await wait_open(port)
+        restart = time.perf_counter() - began
+    finally:
+        again.terminate()
+        again.wait(timeout=10)
+
+    latencies.sort()
+    p50 = statistics.median(latencies)
+    p99 = latencies[min(len(latencies) - 1, int(len(latencies) * 0.99))]
+    print(f"{args.students} students on {len(by_table)} tables, {len(latencies)} moves in {played:.1f} s")
+    print(f"move to every seat of its table: p50 {p50:.1f} ms, p99 {p99:.1f} ms (target p99 <= {TARGET_P99_MS:.0f} ms)")
+    print(f"host memory: {memory_joined:.0f} MB with everyone joined, {memory_played:.0f} MB after play")
+    resumed = next((k for k in printed if k.startswith("Resumed")), "")
+    wall = restart * 1000
+    print(f"restart: {resumed or 'resumed'} Listening again {wall:.0f} ms after launch (Python's start included)")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--tables", type=int, default=12)
+    parser.add_argument("--students", type=int, default=60)
+    parser.add_argument("--seconds", type=float, default=60.0, help="stop playing after this long")
+    args = parser.parse_args()
+    if not 1 <= args.tables <= 50 or not 1 <= args.students <= 300:
+        parser.error("at most 50 tables and 300 students")
+    asyncio.run(run(args))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

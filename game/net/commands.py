@@ -1,0 +1,96 @@
+"""Commands for a class on its own devices: ``host`` (serve a class on the local network) and
+``forget`` (delete a class's stored names and messages)."""
+
+from __future__ import annotations
+
+import argparse
+import time
+
+from ..commandline import add_scenario_argument, fail
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    host = sub.add_parser(
+        "host",
+        help="host a class: students join from their own browsers on the local network",
+        description="Serve a class on the local network: prints the address students open, a short join code "
+        "and the teacher's dashboard address (with a QR code of the join address). Every move is stored "
+        "before it is acknowledged; run the same command with --resume CLASS to carry on after a restart.",
+    )
+    add_scenario_argument(host)
+    host.add_argument("--headless", action="store_true", help="no window: print the addresses and serve")
+    host.add_argument("--port", type=int, default=8765, help="the port to listen on (default 8765)")
+    host.add_argument("--tables", type=int, default=1, help="how many tables (games) the class plays at once")
+    host.add_argument(
+        "--people",
+        metavar="IDS",
+        default="",
+        help="comma-separated delegations played by students (default: all; the computer plays the rest)",
+    )
+    host.add_argument("--seed", type=int, default=1, help="the first table's seed (each next table adds one)")
+    host.add_argument("--lens", default="", help="the lens every table plays")
+    host.add_argument("--minutes", type=int, default=0, help="minutes for each turn (default: no clock)")
+    host.add_argument(
+        "--reasons", choices=("numbers", "reasons", "nothing"), default="numbers", help="computer reasons shown"
+    )
+    host.add_argument("--name", default="", help="the class's name (default: its date and time)")
+    host.add_argument("--resume", metavar="CLASS", help="carry on a stored class after a restart")
+    host.add_argument(
+        "--local", action="store_true", help="listen on this computer only (127.0.0.1), not the local network"
+    )
+    host.set_defaults(run=run_host)
+
+    forget = sub.add_parser(
+        "forget",
+        help="delete a hosted class's stored names and messages",
+        description="Delete the students' names and the messages of a hosted class from the class database.",
+    )
+    forget.add_argument("cls", metavar="CLASS", help="the class's name, as 'host' printed it")
+    forget.set_defaults(run=run_forget)
+
+
+def run_host(args: argparse.Namespace) -> int:
+    from ..engine.findings import ScenarioError
+    from ..paths import resolve_scenario
+    from .hosting import lan_address, server
+    from .room import ClassOptions, Room, RoomError
+    from .store import ClassStore
+
+    if not 1 <= args.tables <= 100:
+        return fail("--tables is from 1 to 100")
+    store = ClassStore()
+    try:
+        if args.resume:
+            began = time.perf_counter()
+            room = Room.resume(store, args.resume)
+            print(f"Resumed {len(room.tables)} table(s) in {(time.perf_counter() - began) * 1000:.0f} ms.")
+        else:
+            people = tuple(p.strip() for p in args.people.split(",") if p.strip())
+            options = ClassOptions(args.tables, people, args.seed, args.lens, args.minutes, args.reasons)
+            room = Room.create(store, str(resolve_scenario(args.scenario)), options, args.name)
+    except (RoomError, ScenarioError, OSError, ValueError) as exc:
+        return fail(str(exc), 1)
+    bind = "127.0.0.1" if args.local else "0.0.0.0"
+    address = "127.0.0.1" if args.local else lan_address()
+    join = f"http://{address}:{args.port}/"
+    print(f"Class {room.row.id}: {room.scenario.title}, {len(room.tables)} table(s).")
+    where = "this computer only" if args.local else "every network this computer is on (the local network)"
+    print(f"Listening on {where}, port {args.port}. Stored in {store.path}.")
+    print(f"Students open:   {join}")
+    print(f"Join code:       {room.row.code}")
+    print(f"Teacher's board: {join}teacher#{room.row.teacher_token}")
+    print("Stop with Ctrl+C; resume with: python main.py host --resume " + room.row.id)
+    server(room, bind, args.port, join).run()
+    store.close()
+    return 0
+
+
+def run_forget(args: argparse.Namespace) -> int:
+    from .store import ClassStore
+
+    store = ClassStore()
+    if not store.forget(args.cls):
+        known = ", ".join(c.id for c in store.classes()) or "none"
+        return fail(f"no class {args.cls!r} is stored; stored classes: {known}", 1)
+    print(f"Deleted the names and messages of class {args.cls}.")
+    return 0

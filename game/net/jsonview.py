@@ -1,0 +1,30 @@
+"""An engine ``View`` (frozen dataclasses) as JSON for a browser: the same data, nothing added."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from collections.abc import Mapping
+
+from ..engine.jsonread import JSONValue
+
+_FIELDS: dict[type, tuple[str, ...]] = {}  # each dataclass's field names, looked up once
+
+
+def to_json(value: object) -> JSONValue:
+    """Dataclasses become objects, mappings objects, tuples lists, dates ISO text."""
+    if value is None or isinstance(value, (str, int, float)):
+        return value
+    if isinstance(value, (list, tuple)):
+        return [to_json(v) for v in value]
+    kind = type(value)
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        names = _FIELDS.get(kind)
+        if names is None:
+            names = _FIELDS[kind] = tuple(f.name for f in dataclasses.fields(value))
+        return {name: to_json(getattr(value, name)) for name in names}
+    if isinstance(value, (dict, Mapping)):
+        return {str(k): to_json(v) for k, v in value.items()}
+    if isinstance(value, (dt.date, dt.datetime)):
+        return value.isoformat()
+    return str(value)

@@ -1,0 +1,148 @@
+"""One table of a hosted class: a game played through the engine's ``Table``, every move journaled.
+
+A move is applied, then stored, then acknowledged: if storing fails the table goes back to what its
+journal holds, so what players were told is always what a restarted host will replay.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+
+from ..engine.game import Game, GameError, Settings
+from ..engine.jsonread import JSONObject
+from ..engine.model import Scenario
+from ..engine.policies import controller_named
+from ..engine.table import Action, Table
+from .clock import Clock
+from .store import ClassStore, SqliteJournal
+
+log = logging.getLogger("parley.net")
+
+
+class TableError(ValueError):
+    """A move or teacher's action this table refuses, in players' words."""
+
+
+@dataclass
+class NetTable:
+    number: int
+    table: Table
+    journal: SqliteJournal
+    clock: Clock
+    paused: bool = False
+    problem: str = ""  # why the stored game did not replay in full, for the teacher
+
+    @property
+    def game(self) -> Game:
+        return self.table.game
+
+    @classmethod
+    def start(cls, store: ClassStore, class_id: str, number: int, game: Game, reasons: str, minutes: int) -> NetTable:
+        journal = SqliteJournal(store, class_id, number)
+        journal.begin(_header(game))
+        net = cls(number, Table(game, reasons), journal, Clock(minutes))
+        net._store_from(0)
+        net.table.advance()
+        net._store_from(net.journal.count)
+        net.clock.restart()
+        return net
+
+    @classmethod
+    def resume(
+        cls, store: ClassStore, class_id: str, number: int, scenario: Scenario, reasons: str, minutes: int
+    ) -> NetTable:
+        journal = SqliteJournal(store, class_id, number)
+        header, moves = journal.load()
+        settings = Settings.from_dict(header.get("settings"))
+        for actor, who in store.controllers(class_id, number).items():
+            controller = controller_named(who)
+            if controller is not None and actor in scenario.actors:
+                settings.controllers[actor] = controller
+        game, report = Game.replay(scenario, settings, list(moves))
+        net = cls(number, Table(game, reasons), journal, Clock(minutes))
+        if not report.complete:
+            net.problem = f"replayed {report.applied} of {report.total} stored moves: {report.reason}"
+            log.warning("table %s: %s", number, net.problem)
+        else:
+            net.table.advance()
+            net._store_from(journal.count)
+        net.clock.restart()
+        return net
+
+    def _store_from(self, stored: int) -> None:
+        self.journal.append_all(self.game.moves[stored:])
+
+    def _reload(self) -> None:
+        """Go back to exactly what the journal holds (after a failure mid-move)."""
+        _, moves = self.journal.load()
+        game, _ = Game.replay(self.game.scenario, self.game.settings, list(moves))
+        self.table.game = game
+
+    def act(self, seat: str, action: Action) -> None:
+        """Carry out a seat's action and the computer's replies, stored before this returns."""
+        if self.paused:
+            raise TableError("the table is paused by the teacher")
+        waiting = self.table.waiting_for()
+        stored = len(self.game.moves)
+        try:
+            self.table.act(seat, action)
+            self.table.advance()
+            self._store_from(stored)
+        except GameError as exc:
+            raise TableError(str(exc)) from None
+        except Exception:
+            log.exception("table %s failed on a move by %s", self.number, seat)
+            self._reload()
+            raise TableError("this table hit a problem and your move was not taken; please try again") from None
+        if self.table.waiting_for() != waiting:
+            self.clock.restart()
+
+    def hand_to_computer(self, seat: str, store: ClassStore, class_id: str) -> None:
+        if seat not in self.table.seats:
+            raise TableError(f"{seat!r} is not a seat played by people at table {self.number}")
+        self.game.settings.controllers[seat] = "disposition"
+        store.set_controllers(class_id, self.number, dict(self.game.settings.controllers))
+        stored = len(self.game.moves)
+        if not self.paused:
+            self.table.advance()
+        self._store_from(stored)
+
+    def advance(self) -> None:
+        stored = len(self.game.moves)
+        self.table.advance()
+        self._store_from(stored)
+
+    def undo(self) -> int:
+        """Take back the last move made by a person, never past a sealed reveal; the moves taken back."""
+        game = self.game
+        floor = self.undo_floor()
+        if len(game.moves) <= floor or not any(m.in_persons_seat for m in game.moves[floor:]):
+            raise TableError("nothing to take back here (a sealed reveal cannot be undone)")
+        before = len(game.moves)
+        while len(game.moves) > floor and game.can_undo:
+            last = game.moves[-1]
+            game.undo()
+            if last.in_persons_seat and not game.computer_to_move:
+                break
+        self.journal.truncate(len(game.moves))
+        self.clock.restart()
+        return before - len(game.moves)
+
+    def undo_floor(self) -> int:
+        """Moves before this index are fixed: a sealed move whose choices have been revealed."""
+        scenario, game = self.game.scenario, self.game
+        floor = 0
+        for index, move in enumerate(game.moves):
+            node = scenario.nodes.get(move.node)
+            if node is not None and node.kind == "sealed" and move.node != game.state.node:
+                floor = index + 1
+        return floor
+
+
+def _header(game: Game) -> JSONObject:
+    scenario = game.scenario
+    return {
+        "scenario": {"id": scenario.id, "hash": scenario.content_hash, "path": scenario.path},
+        "settings": game.settings.to_dict(),
+    }

@@ -1,0 +1,358 @@
+"""A hosted class: its tables, who sits where, the messages between delegations, the teacher's
+actions, and what each seat and the teacher's dashboard are shown. No web code here: ``web``
+carries requests in and these states out.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import hmac
+import secrets
+from dataclasses import dataclass
+
+from ..engine.game import Game
+from ..engine.jsonread import JSONObject, JSONValue
+from ..engine.loader import load_scenario
+from ..engine.model import Scenario
+from ..engine.narrate import TEACHER
+from ..engine.table import Action
+from .jsonview import to_json
+from .nettable import NetTable, TableError
+from .protocol import Act, Say, TeacherAction
+from .report import ClassResults, class_results
+from .store import ClassRow, ClassStore, MemberRow, MessageRow, data_folder
+
+CODE_LETTERS = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O or 1/I to misread
+CLASS_WIDE = "*class"
+
+
+class RoomError(ValueError):
+    """A request the class refuses, in words for the person who made it."""
+
+
+@dataclass(frozen=True)
+class ClassOptions:
+    tables: int = 1
+    people: tuple[str, ...] = ()  # delegations played by students; () for all
+    seed: int = 1
+    lens: str = ""
+    minutes: int = 0  # for each turn; 0: no clock
+    reasons: str = "numbers"
+
+    def to_json(self) -> JSONObject:
+        return {
+            "tables": self.tables,
+            "people": list(self.people),
+            "seed": self.seed,
+            "lens": self.lens,
+            "minutes": self.minutes,
+            "reasons": self.reasons,
+        }
+
+    @classmethod
+    def from_json(cls, data: JSONObject) -> ClassOptions:
+        people = data.get("people", [])
+        return cls(
+            int(str(data.get("tables", 1))),
+            tuple(str(p) for p in people) if isinstance(people, list) else (),
+            int(str(data.get("seed", 1))),
+            str(data.get("lens", "")),
+            int(str(data.get("minutes", 0))),
+            str(data.get("reasons", "numbers")),
+        )
+
+
+def public_id(token: str) -> str:
+    """A member's name on the dashboard: not the token, from which it cannot be worked back."""
+    return hashlib.sha256(token.encode()).hexdigest()[:10]
+
+
+class Room:
+    """One class: tables of one scenario, members with secret tokens, a teacher's token."""
+
+    def __init__(self, store: ClassStore, row: ClassRow, scenario: Scenario, tables: dict[int, NetTable]) -> None:
+        self.store = store
+        self.row = row
+        self.scenario = scenario
+        self.options = ClassOptions.from_json(row.options)
+        self.tables = tables
+        self.members: dict[str, MemberRow] = {m.token: m for m in store.members(row.id)}
+        self.messages: list[MessageRow] = store.messages(row.id)
+        self.locked = bool(row.options.get("locked", False))
+        self.ended = row.ended
+        self.results: ClassResults | None = None
+        if self.ended:
+            self._build_results()
+
+    # -- making and resuming ------------------------------------------------------------------
+
+    @classmethod
+    def create(cls, store: ClassStore, scenario_path: str, options: ClassOptions, class_id: str = "") -> Room:
+        scenario = load_scenario(scenario_path)
+        people = options.people or tuple(scenario.actors)
+        unknown = [p for p in people if p not in scenario.actors]
+        if unknown:
+            raise RoomError(f"no delegation {unknown[0]!r}; this scenario has: {', '.join(scenario.actors)}")
+        options = ClassOptions(options.tables, tuple(people), *_rest(options))
+        now = dt.datetime.now().replace(microsecond=0)
+        row = ClassRow(
+            class_id or now.strftime("class-%Y%m%d-%H%M%S"),
+            "".join(secrets.choice(CODE_LETTERS) for _ in range(6)),
+            secrets.token_urlsafe(24),
+            scenario_path,
+            options.to_json(),
+            now.isoformat(),
+            False,
+        )
+        if store.find_class(row.id) is not None:
+            raise RoomError(f"a class named {row.id!r} exists already; resume it or choose another name")
+        store.add_class(row)
+        tables: dict[int, NetTable] = {}
+        for number in range(1, options.tables + 1):
+            game = Game.new(
+                scenario,
+                options.lens or None,
+                options.seed + number - 1,
+                {actor: "human" for actor in people},
+            )
+            tables[number] = NetTable.start(store, row.id, number, game, options.reasons, options.minutes)
+        return cls(store, row, scenario, tables)
+
+    @classmethod
+    def resume(cls, store: ClassStore, class_id: str) -> Room:
+        row = store.find_class(class_id)
+        if row is None:
+            known = ", ".join(c.id for c in store.classes()) or "none"
+            raise RoomError(f"no class {class_id!r} is stored; stored classes: {known}")
+        scenario = load_scenario(row.scenario)
+        options = ClassOptions.from_json(row.options)
+        tables = {
+            n: NetTable.resume(store, row.id, n, scenario, options.reasons, options.minutes)
+            for n in range(1, options.tables + 1)
+        }
+        return cls(store, row, scenario, tables)
+
+    # -- students -------------------------------------------------------------------------------
+
+    def join(self, code: str, name: str) -> MemberRow:
+        """Seat a new student: the seat with the fewest members, spreading the class over the tables."""
+        if not hmac.compare_digest(code.upper(), self.row.code):
+            raise RoomError("that join code is not this class's code")
+        if self.ended:
+            raise RoomError("the class has ended")
+        if self.locked:
+            raise RoomError("the teacher has closed joining")
+        counts = {(n, s): 0 for n, t in self.tables.items() for s in t.table.seats}
+        for m in self.members.values():
+            if not m.removed and (m.table_no, m.seat) in counts:
+                counts[(m.table_no, m.seat)] += 1
+        if not counts:
+            raise RoomError("no seat is left for a person: the computer plays every delegation")
+        order = {actor: i for i, actor in enumerate(self.scenario.actors)}
+        table_no, seat = min(counts, key=lambda k: (counts[k], order[k[1]], k[0]))
+        member = MemberRow(secrets.token_urlsafe(24), table_no, seat, name, len(self.members) + 1, False)
+        self.store.add_member(self.row.id, member)
+        self.members[member.token] = member
+        return member
+
+    def member(self, token: str) -> MemberRow | None:
+        """The present member holding ``token`` (None for an unknown or removed one)."""
+        member = self.members.get(token)
+        return member if member is not None and not member.removed else None
+
+    def is_teacher(self, token: str) -> bool:
+        return hmac.compare_digest(token.encode(), self.row.teacher_token.encode())
+
+    def act(self, member: MemberRow, request: Act) -> int:
+        if self.ended:
+            raise RoomError("the class has ended")
+        action = Action(request.kind, request.choice, request.answer, dict(request.package), request.reason)
+        self._table(member.table_no).act(member.seat, action)
+        return member.table_no
+
+    def say(self, member: MemberRow, request: Say) -> MessageRow:
+        self._table(member.table_no)
+        if request.to and request.to not in self.scenario.actors:
+            raise RoomError(f"no delegation {request.to!r} at this table")
+        if request.to == member.seat:
+            raise RoomError("write to another delegation or to the whole table")
+        return self._add_message(MessageRow(member.table_no, member.seat, request.to, request.text, _now()))
+
+    def _add_message(self, message: MessageRow) -> MessageRow:
+        self.store.add_message(self.row.id, message)
+        self.messages.append(message)
+        return message
+
+    def _table(self, number: int) -> NetTable:
+        table = self.tables.get(number)
+        if table is None:
+            raise RoomError(f"there is no table {number}")
+        return table
+
+    # -- the teacher ----------------------------------------------------------------------------
+
+    def teacher(self, request: TeacherAction) -> tuple[int, ...]:
+        """Carry out a teacher's action; the tables whose seats must be told (every table: all)."""
+        every = tuple(self.tables)
+        chosen = (self._table(request.table),) if request.table else tuple(self.tables.values())
+        do = request.do
+        if do in ("pause", "resume"):
+            for table in chosen:
+                table.paused = do == "pause"
+                (table.clock.pause if do == "pause" else table.clock.resume)()
+                if do == "resume":
+                    table.advance()
+            return tuple(t.number for t in chosen)
+        if do == "extend":
+            for table in chosen:
+                table.clock.extend(request.minutes or 5)
+            return tuple(t.number for t in chosen)
+        if do == "announce":
+            if not request.text:
+                raise RoomError("the announcement is empty")
+            self._add_message(MessageRow(request.table, TEACHER, CLASS_WIDE, request.text, _now()))
+            return tuple(t.number for t in chosen)
+        if do in ("lock", "unlock"):
+            self.locked = do == "lock"
+            self.store.write(
+                "UPDATE classes SET options = json_set(options, '$.locked', json(?)) WHERE id = ?",
+                ("true" if self.locked else "false", self.row.id),
+            )
+            return ()
+        if do == "takeover":
+            table = self._table(request.table)
+            table.hand_to_computer(request.seat, self.store, self.row.id)
+            return (table.number,)
+        if do == "remove":
+            member = next((m for m in self.members.values() if public_id(m.token) == request.member), None)
+            if member is None:
+                raise RoomError("no such student in this class")
+            self.store.remove_member(member.token)
+            self.members[member.token] = MemberRow(
+                member.token, member.table_no, member.seat, member.name, member.joined, True
+            )
+            return (member.table_no,)
+        if do == "undo":
+            self._table(request.table).undo()
+            return (request.table,)
+        self.end()
+        return every
+
+    def end(self) -> None:
+        if not self.ended:
+            self.ended = True
+            self.store.end_class(self.row.id)
+        self._build_results()
+
+    def _build_results(self) -> None:
+        games = {n: t.game for n, t in self.tables.items()}
+        self.results = class_results(games, data_folder() / self.row.id, self.row.scenario)
+
+    # -- what people see ------------------------------------------------------------------------
+
+    def seat_state(self, table_no: int, seat: str) -> JSONObject:
+        """Everything one seat may see: its view, its messages, the clock, the class's state."""
+        table = self._table(table_no)
+        messages = [
+            _message_json(m, self.scenario)
+            for m in self.messages
+            if (m.recipient == CLASS_WIDE and m.table_no in (0, table_no))
+            or (m.table_no == table_no and (m.recipient in ("", seat) or m.sender == seat))
+        ]
+        members = [m.name for m in self.members.values() if not m.removed and (m.table_no, m.seat) == (table_no, seat)]
+        return {
+            "type": "seat",
+            "title": self.scenario.title,
+            "table": table_no,
+            "seat": seat,
+            "seat_name": self.scenario.actors[seat].name,
+            "members": list[JSONValue](members),
+            "delegations": [{"id": a.id, "name": a.name} for a in self.scenario.actors.values() if a.id != seat],
+            "moves": len(table.game.moves),
+            "view": to_json(table.table.view(seat)),
+            "messages": list[JSONValue](messages),
+            "clock": table.clock.left(),
+            "paused": table.paused,
+            "ended": self.ended,
+        }
+
+    def dashboard(self) -> JSONObject:
+        return {
+            "type": "dashboard",
+            "class": self.row.id,
+            "title": self.scenario.title,
+            "code": self.row.code,
+            "locked": self.locked,
+            "ended": self.ended,
+            "report": self.results is not None,
+            "tables": [self._table_summary(t) for t in self.tables.values()],
+        }
+
+    def _table_summary(self, table: NetTable) -> JSONObject:
+        game, scenario = table.game, self.scenario
+        last = game.moves[-1] if game.moves else None
+        last_text = ""
+        if last is not None:
+            who = scenario.actors[last.actor].name if last.actor in scenario.actors else last.by
+            terms = ", ".join(f"{k}: {v}" for k, v in last.terms.items())
+            last_text = f"{who}: {last.step}" + (f" ({terms})" if terms else "")
+        seats: list[JSONValue] = []
+        for actor in scenario.actors.values():
+            members: list[JSONValue] = [
+                {"id": public_id(m.token), "name": m.name}
+                for m in self.members.values()
+                if not m.removed and (m.table_no, m.seat) == (table.number, actor.id)
+            ]
+            seats.append({"id": actor.id, "name": actor.name, "player": game.controller(actor.id), "members": members})
+        return {
+            "number": table.number,
+            "date": game.date.isoformat(),
+            "node": game.node.title if game.node is not None else "",
+            "waiting": [scenario.actors[a].name for a in table.table.waiting_for()],
+            "clock": table.clock.left(),
+            "paused": table.paused,
+            "last_move": last_text,
+            "moves": len(game.moves),
+            "outcome": game.outcome.title if game.outcome is not None else "",
+            "problem": table.problem,
+            "seats": seats,
+            "messages": [
+                _message_json(m, scenario) for m in self.messages if m.table_no == table.number or m.table_no == 0
+            ],
+            "teacher_view": to_json(table.table.view(TEACHER).narration),
+        }
+
+
+def _rest(options: ClassOptions) -> tuple[int, str, int, str]:
+    return options.seed, options.lens, options.minutes, options.reasons
+
+
+def _name(actor: str, scenario: Scenario) -> str:
+    if actor == TEACHER:
+        return "The teacher"
+    if not actor:
+        return "the whole table"
+    if actor == CLASS_WIDE:
+        return "everyone"
+    return scenario.actors[actor].name if actor in scenario.actors else actor
+
+
+def _message_json(message: MessageRow, scenario: Scenario) -> JSONObject:
+    return {
+        "table": message.table_no,
+        "from": message.sender,
+        "from_name": _name(message.sender, scenario),
+        "to": message.recipient,
+        "to_name": _name(message.recipient, scenario),
+        "text": message.text,
+        "sent": message.sent,
+        "private": message.recipient not in ("", CLASS_WIDE),
+    }
+
+
+def _now() -> str:
+    return dt.datetime.now().replace(microsecond=0).isoformat()
+
+
+__all__ = ["ClassOptions", "Room", "RoomError", "TableError"]

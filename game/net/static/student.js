@@ -1,0 +1,235 @@
+// The student's page: join with the class code, then draw the seat's own view from the host.
+import { Link, clockText, el, show } from "/static/common.js";
+
+const KEY = "parley-seat-token";
+let state = null;
+let turnKey = "";
+let clockLeft = null;
+let knownIssues = []; // the issues' titles, kept for the debrief when no negotiation is open
+
+const link = new Link(receive, () => {
+  const token = localStorage.getItem(KEY);
+  return token ? { type: "hello", token } : null;
+});
+
+const params = new URLSearchParams(location.search);
+if (params.get("code")) document.getElementById("code").value = params.get("code");
+if (localStorage.getItem(KEY)) document.getElementById("join").hidden = true;
+
+document.getElementById("join-form").addEventListener("submit", (event) => {
+  event.preventDefault();
+  const form = event.target;
+  link.send({ type: "join", code: form.code.value.trim(), name: form.name.value.trim() });
+});
+
+document.getElementById("say-form").addEventListener("submit", (event) => {
+  event.preventDefault();
+  const text = document.getElementById("say-text");
+  link.send({ type: "say", to: document.getElementById("say-to").value, text: text.value });
+  text.value = "";
+});
+
+setInterval(() => {
+  if (clockLeft !== null && !(state && state.paused)) clockLeft = Math.max(0, clockLeft - 1);
+  show("clock", state && state.paused ? "Paused" : clockText(clockLeft));
+}, 1000);
+
+function receive(message) {
+  if (message.type === "joined") {
+    localStorage.setItem(KEY, message.token);
+  } else if (message.type === "seat") {
+    state = message;
+    draw();
+  } else if (message.type === "error") {
+    show("error", message.message);
+    if (!state && /token/.test(message.message)) {
+      localStorage.removeItem(KEY);
+      document.getElementById("join").hidden = false;
+    }
+  } else if (message.type === "removed") {
+    localStorage.removeItem(KEY);
+    link.stop();
+    document.getElementById("seat").hidden = true;
+    show("error", message.message);
+  }
+}
+
+function actorName(id) {
+  const actor = state.view.actors.find((a) => a.id === id);
+  return actor ? actor.name : id;
+}
+
+function draw() {
+  const view = state.view;
+  document.getElementById("join").hidden = true;
+  document.getElementById("seat").hidden = false;
+  document.title = `Parley — ${state.seat_name}`;
+  show("title", state.title);
+  show("who", `Table ${state.table} · ${state.seat_name} · ${state.members.join(", ")}`);
+  clockLeft = state.clock;
+  show("date", [view.date, view.node_title].filter(Boolean).join(" · "));
+  fill("narration", paragraphs(view.narration));
+  fill("log", view.log.slice().reverse().slice(0, 30).map((line) =>
+    el("li", {}, el("span", { class: "meta", text: `${line.date} · ${line.title}` }), " ", line.text)));
+  fill("briefing", paragraphs(view.briefing));
+  fill("knowledge", view.knowledge.map((k) => el("li", { text: k })));
+  fill("objectives", view.objectives.map((o) =>
+    el("li", {}, `${o.text} (${o.points} points${o.secret ? ", secret" : ""})`,
+      o.met === null ? "" : o.met ? " — met" : " — not met")));
+  fill("values", valuesTable(view));
+  drawMessages();
+  drawTurn();
+  drawDebrief();
+}
+
+function fill(id, children) {
+  document.getElementById(id).replaceChildren(...children);
+}
+
+function paragraphs(text) {
+  return String(text || "").split(/\n\s*\n/).filter(Boolean).map((p) => el("p", { text: p }));
+}
+
+function valuesTable(view) {
+  const rows = [];
+  if (view.table) knownIssues = view.table.issues;
+  const issues = knownIssues;
+  for (const [issue, options] of Object.entries(view.values || {})) {
+    const line = issues.find((i) => i.id === issue);
+    const label = (id) => (line ? (line.options.find((o) => o[0] === id) || [id, id])[1] : id);
+    rows.push(el("tr", {}, el("th", { scope: "row", text: line ? line.title : issue }),
+      el("td", {}, Object.entries(options).map(([id, points]) => `${label(id)}: ${points > 0 ? "+" : ""}${points}`).join(" · "))));
+  }
+  const walk = view.walk_away === null ? [] : [el("p", { text: `Without a deal you get ${view.walk_away}.` })];
+  return rows.length ? [el("table", {}, el("tbody", {}, rows)), ...walk] : walk;
+}
+
+function drawMessages() {
+  const to = document.getElementById("say-to");
+  const chosen = to.value;
+  to.replaceChildren(el("option", { value: "", text: "The whole table" }),
+    ...state.delegations.map((d) => el("option", { value: d.id, text: `${d.name} (private)` })));
+  to.value = chosen;
+  fill("messages", state.messages.map((m) => el("li", { class: m.to === "*class" ? "announce" : m.private ? "private" : "" },
+    el("span", { class: "meta", text: `${m.from_name} to ${m.to_name}${m.private ? " (private)" : ""}: ` }), m.text)));
+  const list = document.getElementById("messages");
+  list.scrollTop = list.scrollHeight;
+}
+
+function drawTurn() {
+  const view = state.view;
+  const key = JSON.stringify([view.turn, view.table && view.table.offer, view.table && view.table.round, state.paused, view.ended, view.log.length]);
+  if (key === turnKey) return;
+  turnKey = key;
+  document.getElementById("turn").hidden = view.ended;
+  const body = [];
+  if (state.paused) body.push(el("p", { class: "paused", text: "The teacher has paused this table." }));
+  if (view.table) body.push(...offerBlock(view.table));
+  if (view.ended) {
+    body.push(el("p", { text: "The game has ended: see the debrief." }));
+  } else if (!view.turn) {
+    const waiting = view.waiting_for.map(actorName).join(", ");
+    body.push(el("p", { text: waiting ? `Waiting for ${waiting}.` : "Waiting…" }));
+  } else if (view.turn.kind === "choose" || view.turn.kind === "seal") {
+    body.push(choiceForm(view.turn));
+  } else {
+    body.push(tableForm(view));
+  }
+  document.getElementById("turn-h").textContent = view.turn && !view.ended ? "Your move" : "At the table";
+  fill("turn-body", body);
+}
+
+function offerBlock(table) {
+  const out = [el("p", { class: "meta", text: `Round ${table.round} of ${table.rounds}` })];
+  const offer = Object.entries(table.offer || {});
+  if (!offer.length) return out;
+  const label = (issue, option) => {
+    const line = table.issues.find((i) => i.id === issue);
+    return [line ? line.title : issue, line ? (line.options.find((o) => o[0] === option) || [option, option])[1] : option];
+  };
+  const worth = table.offer_worth;
+  const rows = offer.map(([issue, option]) => {
+    const [title, name] = label(issue, option);
+    return el("tr", {}, el("th", { scope: "row", text: title }), el("td", { text: name }));
+  });
+  out.push(el("div", { class: "offer" },
+    el("p", { text: `On the table, from ${actorName(table.proposer)}:` }),
+    el("table", {}, el("tbody", {}, rows)),
+    worth ? el("p", { text: `Worth ${worth.total} to you; without a deal, ${worth.walk_away}.` }) : "",
+    Object.keys(table.answers).length
+      ? el("p", { class: "meta", text: "Answers: " + Object.entries(table.answers).map(([a, v]) => `${actorName(a)} ${v}`).join(", ") })
+      : ""));
+  return out;
+}
+
+function reasonBox(id) {
+  return [el("label", { for: id, text: "Your reasons (optional)" }), el("textarea", { id, rows: 2, maxlength: 2000 })];
+}
+
+function choiceForm(turn) {
+  const form = el("form", { "aria-label": turn.kind === "seal" ? "Your sealed choice" : "Your choice" });
+  const group = el("fieldset", {}, el("legend", { text: turn.kind === "seal" ? "Your sealed choice: nobody sees it until every party has chosen" : "Choose" }));
+  turn.choices.forEach((c, i) => {
+    const id = `choice-${c.id}`;
+    group.append(el("div", { class: c.available ? "choice" : "choice blocked" },
+      el("input", { type: "radio", name: "choice", id, value: c.id, disabled: !c.available, checked: i === 0 && c.available }),
+      el("label", { for: id }, c.label, c.available ? "" : ` — ${c.why_blocked}`)));
+  });
+  form.append(group, ...reasonBox("reason"), el("button", { type: "submit", text: turn.kind === "seal" ? "Seal my choice" : "Decide" }));
+  form.addEventListener("submit", (event) => {
+    event.preventDefault();
+    const picked = form.querySelector("input[name=choice]:checked");
+    if (!picked) return show("error", "Pick a choice first.");
+    link.send({ type: "act", kind: turn.kind, choice: picked.value, reason: form.querySelector("#reason").value });
+  });
+  return form;
+}
+
+function tableForm(view) {
+  const table = view.table;
+  const kind = view.turn.kind;
+  const form = el("form", { "aria-label": kind === "propose" ? "Your proposal" : "Your answer" });
+  const values = view.values || {};
+  const picks = el("fieldset", {}, el("legend", { text: kind === "propose" ? "Your proposal" : "A counter-offer (if you make one)" }));
+  for (const issue of table.issues) {
+    const id = `issue-${issue.id}`;
+    const current = (table.offer || {})[issue.id];
+    const select = el("select", { id, name: issue.id },
+      issue.options.map(([option, label]) => {
+        const points = (values[issue.id] || {})[option];
+        return el("option", { value: option, selected: option === current }, points === undefined ? label : `${label} (${points > 0 ? "+" : ""}${points})`);
+      }));
+    picks.append(el("div", { class: "issue" }, el("label", { for: id, text: issue.title }), select));
+  }
+  form.append(picks, ...reasonBox("reason"));
+  const package_ = () => Object.fromEntries(table.issues.map((i) => [i.id, form.querySelector(`#issue-${i.id}`).value]));
+  const act = (answer, withPackage) => () => link.send({
+    type: "act", kind: answer === "propose" ? "propose" : "answer", answer: answer === "propose" ? "" : answer,
+    package: withPackage ? package_() : {}, reason: form.querySelector("#reason").value });
+  const button = (text, handler, cls = "", disabled = false, title = "") =>
+    el("button", { type: "button", class: cls, onclick: handler, disabled, title: title || null, text });
+  if (kind === "propose") {
+    form.append(button("Propose", act("propose", true)), button("Pass", act("pass", false), "secondary"),
+      button("Walk away", act("walk", false), "danger"));
+  } else {
+    form.append(button("Accept", act("accept", false), "", !table.may_accept, table.accept_blocked),
+      button("Reject", act("reject", false), "secondary"), button("Counter-offer", act("counter", true), "secondary"),
+      button("Walk away", act("walk", false), "danger"));
+    if (!table.may_accept && table.accept_blocked) form.append(el("p", { class: "meta", text: table.accept_blocked }));
+  }
+  form.addEventListener("submit", (event) => event.preventDefault());
+  return form;
+}
+
+function drawDebrief() {
+  const view = state.view;
+  const box = document.getElementById("debrief");
+  box.hidden = !view.ended;
+  if (!view.ended) return;
+  const scores = Object.entries(view.scores || {}).map(([a, s]) =>
+    el("tr", {}, el("th", { scope: "row", text: actorName(a) }), el("td", { class: "num", text: s })));
+  const revealed = Object.entries(view.revealed || {}).map(([k, v]) => el("li", { text: `${k}: ${v}` }));
+  fill("debrief-body", [el("p", {}, el("strong", { text: view.outcome_title })), ...paragraphs(view.epilogue),
+    el("h3", { text: "Scores" }), el("table", {}, el("tbody", {}, scores)),
+    ...(revealed.length ? [el("h3", { text: "What was hidden" }), el("ul", {}, revealed)] : [])]);
+}

@@ -1,0 +1,88 @@
+// The teacher's dashboard: every table at a glance, and the teacher's actions over the protocol.
+import { Link, clockText, el, show } from "/static/common.js";
+
+const KEY = "parley-teacher-token";
+if (location.hash.length > 1) {
+  localStorage.setItem(KEY, decodeURIComponent(location.hash.slice(1)));
+  history.replaceState(null, "", location.pathname);
+}
+const token = localStorage.getItem(KEY) || "";
+let board = null;
+
+const link = new Link(receive, () => (token ? { type: "hello", token } : null));
+if (!token) show("error", "Open the dashboard with the address 'host' printed (it holds the teacher's key).");
+
+fetch("/info").then((r) => r.json()).then((info) => {
+  show("join-address", info.join);
+  document.getElementById("qr").src = "/qr.svg";
+});
+
+function teacher(action) {
+  link.send({ type: "teacher", ...action });
+}
+
+for (const button of document.querySelectorAll("[data-do]")) {
+  button.addEventListener("click", () => {
+    const todo = button.dataset.do;
+    if (todo === "end" && !confirm("End the class for every table?")) return;
+    teacher({ do: todo === "lock" && board && board.locked ? "unlock" : todo });
+  });
+}
+
+document.getElementById("announce-form").addEventListener("submit", (event) => {
+  event.preventDefault();
+  const input = document.getElementById("announce");
+  teacher({ do: "announce", text: input.value });
+  input.value = "";
+});
+
+function receive(message) {
+  if (message.type === "dashboard") {
+    board = message;
+    draw();
+  } else if (message.type === "error") {
+    show("error", message.message);
+  }
+}
+
+function draw() {
+  show("title", `Teacher's dashboard — ${board.title}`);
+  show("code", board.code);
+  const joined = board.tables.reduce((n, t) => n + t.seats.reduce((m, s) => m + s.members.length, 0), 0);
+  show("class-state", `${board.class} · ${joined} joined · ${board.locked ? "joining locked" : "joining open"}${board.ended ? " · ended" : ""}`);
+  document.getElementById("lock").textContent = board.locked ? "Open joining" : "Lock joining";
+  const report = document.getElementById("report");
+  report.hidden = !board.report;
+  const q = `?token=${encodeURIComponent(token)}`;
+  document.getElementById("report-html").href = `/report.html${q}`;
+  document.getElementById("report-csv").href = `/report.csv${q}`;
+  document.getElementById("tables").replaceChildren(...board.tables.map(tableCard));
+}
+
+function tableCard(t) {
+  const n = t.number;
+  const state = t.outcome ? `Ended: ${t.outcome}` : t.waiting.length ? `Waiting for ${t.waiting.join(", ")}` : "The computer is moving";
+  const seats = t.seats.map((s) => el("li", {},
+    el("strong", { text: s.name }), s.player === "human" ? "" : " (computer)", ": ",
+    s.members.length ? s.members.map((m) => el("span", {}, m.name || "(name forgotten)",
+      el("button", { type: "button", class: "secondary", "aria-label": `Remove ${m.name} from the class`,
+        onclick: () => confirm(`Remove ${m.name}?`) && teacher({ do: "remove", member: m.id }), text: "Remove" }), " ")) : "nobody",
+    s.player === "human" ? el("button", { type: "button", class: "secondary", "aria-label": `Hand ${s.name} at table ${n} to the computer`,
+      onclick: () => teacher({ do: "takeover", table: n, seat: s.id }), text: "Computer takes over" }) : ""));
+  const messages = t.messages.slice(-8).map((m) => el("li", { class: m.to === "*class" ? "announce" : m.private ? "private" : "" },
+    el("span", { class: "meta", text: `${m.from_name} to ${m.to_name}: ` }), m.text));
+  return el("section", { class: "card", "aria-labelledby": `table-${n}` },
+    el("h2", { id: `table-${n}`, text: `Table ${n}` }),
+    el("p", { class: "date", text: [t.date, t.node].filter(Boolean).join(" · ") }),
+    t.paused ? el("p", { class: "paused", text: "Paused" }) : "",
+    el("p", { text: state }),
+    el("p", { class: "meta", text: `Clock: ${clockText(t.clock) || "none"} · ${t.moves} moves · last: ${t.last_move || "—"}` }),
+    t.problem ? el("p", { class: "error", text: t.problem }) : "",
+    el("ul", { class: "seats" }, seats),
+    el("div", { class: "actions" },
+      el("button", { type: "button", onclick: () => teacher({ do: t.paused ? "resume" : "pause", table: n }), text: t.paused ? `Resume table ${n}` : `Pause table ${n}` }),
+      el("button", { type: "button", class: "secondary", onclick: () => teacher({ do: "extend", table: n, minutes: 5 }), text: "+5 minutes" }),
+      el("button", { type: "button", class: "secondary", onclick: () => teacher({ do: "undo", table: n }), text: "Undo last move" })),
+    el("h3", { text: "Messages" }),
+    el("ol", { class: "messages" }, messages));
+}

@@ -1,0 +1,249 @@
+"""Where a hosted class is kept: one SQLite file in the user's data folder.
+
+Every move is committed (WAL, ``synchronous=FULL``) before it is acknowledged, so a host that stops
+— power cut, closed lid, crash — resumes every table from the moves it stored. Names and messages
+are kept beside the moves, and ``forget`` removes them.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+import threading
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import platformdirs
+
+from ..engine.game import Move
+from ..engine.jsonread import DamagedError, JSONObject
+
+DATA_ENV = "PARLEY_CLASS_DATA"  # a folder for the class database (tests point it at a tmp folder)
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS classes (
+    id TEXT PRIMARY KEY, code TEXT NOT NULL, teacher_token TEXT NOT NULL, scenario TEXT NOT NULL,
+    options TEXT NOT NULL, created TEXT NOT NULL, ended INTEGER NOT NULL DEFAULT 0);
+CREATE TABLE IF NOT EXISTS games (
+    class_id TEXT NOT NULL, table_no INTEGER NOT NULL, header TEXT NOT NULL, controllers TEXT NOT NULL,
+    PRIMARY KEY (class_id, table_no));
+CREATE TABLE IF NOT EXISTS moves (
+    class_id TEXT NOT NULL, table_no INTEGER NOT NULL, seq INTEGER NOT NULL, move TEXT NOT NULL,
+    PRIMARY KEY (class_id, table_no, seq));
+CREATE TABLE IF NOT EXISTS members (
+    token TEXT PRIMARY KEY, class_id TEXT NOT NULL, table_no INTEGER NOT NULL, seat TEXT NOT NULL,
+    name TEXT NOT NULL, joined INTEGER NOT NULL, removed INTEGER NOT NULL DEFAULT 0);
+CREATE TABLE IF NOT EXISTS messages (
+    id INTEGER PRIMARY KEY AUTOINCREMENT, class_id TEXT NOT NULL, table_no INTEGER NOT NULL,
+    sender TEXT NOT NULL, recipient TEXT NOT NULL, text TEXT NOT NULL, sent TEXT NOT NULL);
+"""
+
+
+def data_folder() -> Path:
+    """``PARLEY_CLASS_DATA`` if set, else the user's data folder for Parley."""
+    given = os.environ.get(DATA_ENV)
+    return Path(given) if given else Path(platformdirs.user_data_dir("parley", appauthor=False))
+
+
+@dataclass(frozen=True)
+class ClassRow:
+    id: str
+    code: str
+    teacher_token: str
+    scenario: str
+    options: JSONObject
+    created: str
+    ended: bool
+
+
+@dataclass(frozen=True)
+class MemberRow:
+    token: str
+    table_no: int
+    seat: str
+    name: str
+    joined: int
+    removed: bool
+
+
+@dataclass(frozen=True)
+class MessageRow:
+    table_no: int
+    sender: str  # a delegation's id, or "*teacher"
+    recipient: str  # a delegation's id, "" for the whole table, "*class" for an announcement
+    text: str
+    sent: str
+
+
+class ClassStore:
+    """The class database: one connection, used from one thread at a time."""
+
+    def __init__(self, path: Path | None = None) -> None:
+        self.path = path or data_folder() / "classes.sqlite3"
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        self._lock = threading.Lock()
+        self.db = sqlite3.connect(self.path, check_same_thread=False, isolation_level=None)
+        self.db.execute("PRAGMA journal_mode=WAL")
+        self.db.execute("PRAGMA synchronous=FULL")
+        self.db.executescript(SCHEMA)
+
+    def close(self) -> None:
+        self.db.close()
+
+    def write(self, sql: str, args: Sequence[object] = ()) -> None:
+        """One committed statement."""
+        self.write_many(sql, [args])
+
+    def write_many(self, sql: str, rows: Sequence[Sequence[object]]) -> None:
+        """One statement for each of ``rows``, committed together (one wait for the disk)."""
+        with self._lock:
+            self.db.execute("BEGIN IMMEDIATE")
+            try:
+                for args in rows:
+                    self.db.execute(sql, tuple(args))
+            except BaseException:
+                self.db.execute("ROLLBACK")
+                raise
+            self.db.execute("COMMIT")
+
+    def read(self, sql: str, args: Sequence[object] = ()) -> list[tuple[object, ...]]:
+        with self._lock:
+            return list(self.db.execute(sql, tuple(args)))
+
+    # -- classes ------------------------------------------------------------------------------
+
+    def add_class(self, row: ClassRow) -> None:
+        self.write(
+            "INSERT INTO classes VALUES (?, ?, ?, ?, ?, ?, 0)",
+            (row.id, row.code, row.teacher_token, row.scenario, json.dumps(row.options), row.created),
+        )
+
+    def find_class(self, class_id: str) -> ClassRow | None:
+        rows = self.read("SELECT * FROM classes WHERE id = ?", (class_id,))
+        return _class(rows[0]) if rows else None
+
+    def classes(self) -> list[ClassRow]:
+        return [_class(r) for r in self.read("SELECT * FROM classes ORDER BY created")]
+
+    def end_class(self, class_id: str) -> None:
+        self.write("UPDATE classes SET ended = 1 WHERE id = ?", (class_id,))
+
+    def forget(self, class_id: str) -> bool:
+        """Delete the class's names and messages (its moves stay, nameless); False if no such class."""
+        if self.find_class(class_id) is None:
+            return False
+        self.write("DELETE FROM messages WHERE class_id = ?", (class_id,))
+        self.write("UPDATE members SET name = '' WHERE class_id = ?", (class_id,))
+        return True
+
+    # -- tables -------------------------------------------------------------------------------
+
+    def controllers(self, class_id: str, table_no: int) -> dict[str, str]:
+        rows = self.read("SELECT controllers FROM games WHERE class_id = ? AND table_no = ?", (class_id, table_no))
+        return dict(json.loads(str(rows[0][0]))) if rows else {}
+
+    def set_controllers(self, class_id: str, table_no: int, controllers: dict[str, str]) -> None:
+        self.write(
+            "UPDATE games SET controllers = ? WHERE class_id = ? AND table_no = ?",
+            (json.dumps(controllers), class_id, table_no),
+        )
+
+    # -- members and messages -----------------------------------------------------------------
+
+    def add_member(self, class_id: str, member: MemberRow) -> None:
+        self.write(
+            "INSERT INTO members VALUES (?, ?, ?, ?, ?, ?, 0)",
+            (member.token, class_id, member.table_no, member.seat, member.name, member.joined),
+        )
+
+    def remove_member(self, token: str) -> None:
+        self.write("UPDATE members SET removed = 1 WHERE token = ?", (token,))
+
+    def members(self, class_id: str) -> list[MemberRow]:
+        rows = self.read(
+            "SELECT token, table_no, seat, name, joined, removed FROM members WHERE class_id = ? ORDER BY joined",
+            (class_id,),
+        )
+        return [MemberRow(str(t), int(str(n)), str(s), str(m), int(str(j)), bool(r)) for t, n, s, m, j, r in rows]
+
+    def add_message(self, class_id: str, message: MessageRow) -> None:
+        self.write(
+            "INSERT INTO messages (class_id, table_no, sender, recipient, text, sent) VALUES (?, ?, ?, ?, ?, ?)",
+            (class_id, message.table_no, message.sender, message.recipient, message.text, message.sent),
+        )
+
+    def messages(self, class_id: str) -> list[MessageRow]:
+        rows = self.read(
+            "SELECT table_no, sender, recipient, text, sent FROM messages WHERE class_id = ? ORDER BY id", (class_id,)
+        )
+        return [MessageRow(int(str(n)), str(s), str(r), str(t), str(w)) for n, s, r, t, w in rows]
+
+
+def _class(row: tuple[object, ...]) -> ClassRow:
+    cid, code, token, scenario, options, created, ended = row
+    return ClassRow(str(cid), str(code), str(token), str(scenario), json.loads(str(options)), str(created), bool(ended))
+
+
+class SqliteJournal:
+    """One table's moves in the class database: the engine's ``MoveJournal``."""
+
+    def __init__(self, store: ClassStore, class_id: str, table_no: int) -> None:
+        self.store = store
+        self.class_id = class_id
+        self.table_no = table_no
+        self._count = len(self._rows())
+
+    def _rows(self) -> list[tuple[object, ...]]:
+        return self.store.read(
+            "SELECT move FROM moves WHERE class_id = ? AND table_no = ? ORDER BY seq", (self.class_id, self.table_no)
+        )
+
+    def begin(self, header: JSONObject) -> None:
+        key = (self.class_id, self.table_no)
+        controllers = header.get("settings", {})
+        controllers = controllers.get("controllers", {}) if isinstance(controllers, dict) else {}
+        self.store.write("DELETE FROM moves WHERE class_id = ? AND table_no = ?", key)
+        self.store.write(
+            "INSERT OR REPLACE INTO games VALUES (?, ?, ?, ?)", (*key, json.dumps(header), json.dumps(controllers))
+        )
+        self._count = 0
+
+    def append(self, move: Move) -> None:
+        self.append_all([move])
+
+    def append_all(self, moves: Sequence[Move]) -> None:
+        """Several moves (a person's and the computer's replies) in one commit."""
+        rows = [
+            (self.class_id, self.table_no, self._count + i, json.dumps(m.to_dict(), ensure_ascii=False))
+            for i, m in enumerate(moves)
+        ]
+        if rows:
+            self.store.write_many("INSERT INTO moves VALUES (?, ?, ?, ?)", rows)
+            self._count += len(rows)
+
+    def truncate(self, count: int) -> None:
+        self.store.write(
+            "DELETE FROM moves WHERE class_id = ? AND table_no = ? AND seq >= ?", (self.class_id, self.table_no, count)
+        )
+        self._count = min(self._count, count)
+
+    @property
+    def count(self) -> int:
+        return self._count
+
+    def load(self) -> tuple[JSONObject, Sequence[Move]]:
+        rows = self.store.read(
+            "SELECT header FROM games WHERE class_id = ? AND table_no = ?", (self.class_id, self.table_no)
+        )
+        if not rows:
+            raise DamagedError(f"table {self.table_no} of class {self.class_id!r} has no stored game")
+        try:
+            header = json.loads(str(rows[0][0]))
+            moves = [Move.from_dict(json.loads(str(r[0])), f"move {i + 1}") for i, r in enumerate(self._rows())]
+        except json.JSONDecodeError as exc:
+            raise DamagedError(f"table {self.table_no}: a stored record cannot be read ({exc})") from None
+        if not isinstance(header, dict):
+            raise DamagedError(f"table {self.table_no}: the stored header is not a group of fields")
+        return header, moves

@@ -1,0 +1,155 @@
+"""The thin web layer: pages, static files, the QR code, the report, and one WebSocket endpoint
+that reads each message through ``protocol`` and hands it to the ``Room``."""
+
+from __future__ import annotations
+
+import io
+import json
+import logging
+from importlib import resources
+from pathlib import Path
+
+import qrcode
+import qrcode.image.svg
+from starlette.applications import Starlette
+from starlette.requests import Request
+from starlette.responses import FileResponse, PlainTextResponse, Response
+from starlette.routing import Mount, Route, WebSocketRoute
+from starlette.staticfiles import StaticFiles
+from starlette.websockets import WebSocket, WebSocketDisconnect
+
+from ..engine.jsonread import JSONObject
+from .hub import Connection, Hub
+from .nettable import TableError
+from .protocol import Act, Hello, Join, ProtocolError, Say, TeacherAction, parse
+from .protocol import Request as Message
+from .room import Room, RoomError
+
+log = logging.getLogger("parley.net")
+STATIC = Path(str(resources.files("game.net") / "static"))
+HEADERS = {
+    "Content-Security-Policy": "default-src 'self'; img-src 'self' data:; connect-src 'self'",
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "no-referrer",
+}
+
+
+def qr_svg(address: str) -> str:
+    """The join address as a QR code in SVG (pure Python, nothing fetched)."""
+    image = qrcode.make(address, image_factory=qrcode.image.svg.SvgPathImage, box_size=12, border=2)
+    out = io.BytesIO()
+    image.save(out)
+    return out.getvalue().decode("utf-8")
+
+
+def make_app(room: Room, join_address: str) -> Starlette:
+    hub = Hub(room)
+
+    def page(name: str) -> FileResponse:
+        return FileResponse(STATIC / name, headers=HEADERS)
+
+    async def student(request: Request) -> Response:
+        return page("student.html")
+
+    async def teacher(request: Request) -> Response:
+        return page("teacher.html")
+
+    async def qr(request: Request) -> Response:
+        return Response(qr_svg(f"{join_address}?code={room.row.code}"), media_type="image/svg+xml", headers=HEADERS)
+
+    async def info(request: Request) -> Response:
+        body = {"title": room.scenario.title, "join": join_address}
+        return Response(json.dumps(body), media_type="application/json", headers=HEADERS)
+
+    async def report(request: Request) -> Response:
+        if not room.is_teacher(request.query_params.get("token", "")):
+            return PlainTextResponse("Only the teacher may read the class report.", status_code=403)
+        if room.results is None:
+            return PlainTextResponse("The report is ready when the class has ended.", status_code=404)
+        if request.path_params["kind"] == "csv":
+            headers = {**HEADERS, "Content-Disposition": f'attachment; filename="{room.row.id}.csv"'}
+            return Response(room.results.csv, media_type="text/csv", headers=headers)
+        return Response(room.results.html, media_type="text/html", headers=HEADERS)
+
+    async def socket(websocket: WebSocket) -> None:
+        await websocket.accept()
+        connection = hub.add(websocket)
+        try:
+            while True:
+                message = await websocket.receive()
+                if message["type"] == "websocket.disconnect":
+                    break
+                text = message.get("text")
+                if not isinstance(text, str):
+                    await hub.send(connection, _error("send messages as text (JSON)"))
+                    continue
+                await _handle(hub, connection, text)
+        except WebSocketDisconnect:
+            pass
+        finally:
+            hub.drop(connection)
+
+    routes = [
+        Route("/", student),
+        Route("/teacher", teacher),
+        Route("/qr.svg", qr),
+        Route("/info", info),
+        Route("/report.{kind:str}", report),
+        WebSocketRoute("/ws", socket),
+        Mount("/static", StaticFiles(directory=STATIC), name="static"),
+    ]
+    app = Starlette(routes=routes)
+    app.state.hub = hub
+    return app
+
+
+def _error(text: str) -> JSONObject:
+    return {"type": "error", "message": text}
+
+
+async def _handle(hub: Hub, connection: Connection, text: str) -> None:
+    """One message: carried out and published, or answered with an error. Never raises."""
+    try:
+        request = parse(text)
+        await _carry_out(hub, connection, request)
+    except (ProtocolError, RoomError, TableError) as exc:
+        await hub.send(connection, {"type": "error", "message": str(exc)})
+    except Exception:
+        log.exception("a request failed")
+        await hub.send(connection, {"type": "error", "message": "the host could not do that; nothing was changed"})
+
+
+async def _carry_out(hub: Hub, connection: Connection, request: Message) -> None:
+    room = hub.room
+    if isinstance(request, Join):
+        joined = room.join(request.code, request.name)
+        connection.token, connection.teacher = joined.token, False
+        await hub.send(connection, {"type": "joined", "token": joined.token})
+        await hub.publish((joined.table_no,))
+        return
+    if isinstance(request, Hello):
+        if room.is_teacher(request.token):
+            connection.token, connection.teacher = "", True
+            await hub.send(connection, room.dashboard())
+            return
+        known = room.member(request.token)
+        if known is None:
+            raise RoomError("this seat's token is not known here (or its holder was removed): join again")
+        connection.token, connection.teacher = known.token, False
+        await hub.send(connection, room.seat_state(known.table_no, known.seat))
+        return
+    if isinstance(request, TeacherAction):
+        if not connection.teacher:
+            raise RoomError("only the teacher may do that")
+        tables = room.teacher(request)
+        await hub.tell_removed()
+        await hub.publish(tables)
+        return
+    member = room.member(connection.token) if connection.token else None
+    if member is None:
+        raise RoomError("join the class first")
+    if isinstance(request, Act):
+        await hub.publish((room.act(member, request),))
+    elif isinstance(request, Say):
+        message = room.say(member, request)
+        await hub.publish((message.table_no,))

@@ -1,0 +1,120 @@
+"""A class in real browsers: headless Chromium (Debian's) driven by Playwright against a real server.
+
+Three students join two tables, one table plays to the end with an offer and a private message,
+a student reloads mid-game and keeps the seat, the teacher pauses, ends the class and gets the report.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from game.net.room import Room
+from game.net.running import BackgroundServer
+
+CHROMIUM = "/usr/bin/chromium"
+SHOTS_ENV = "PARLEY_SCREENSHOTS"  # a folder to keep the pages' screenshots in (default: the test's tmp folder)
+
+pytestmark = pytest.mark.skipif(not os.path.exists(CHROMIUM), reason=f"needs Debian's chromium at {CHROMIUM}")
+
+sync_api = pytest.importorskip("playwright.sync_api")
+
+
+@pytest.fixture
+def browser() -> Iterator[object]:
+    with sync_api.sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
+        yield launched
+        launched.close()
+
+
+def student(browser: object, served: BackgroundServer, room: Room, name: str, phone: bool = False) -> object:
+    size = {"width": 390, "height": 844} if phone else {"width": 1100, "height": 900}
+    page = browser.new_context(viewport=size).new_page()  # type: ignore[attr-defined]
+    page.goto(served.address)
+    page.get_by_label("Join code").fill(room.row.code)
+    page.get_by_label("Your name").fill(name)
+    page.get_by_role("button", name="Join").click()
+    page.locator("#seat").wait_for(state="visible")
+    return page
+
+
+def take_turn(page: object) -> bool:
+    """Make this seat's move if it has one: propose the shown terms, accept if allowed, else reject;
+    choose or seal the first open choice. True if a move was made."""
+    body = page.locator("#turn-body")  # type: ignore[attr-defined]
+    for name in ("Propose", "Accept", "Reject", "Seal my choice", "Decide"):
+        button = body.get_by_role("button", name=name, exact=True)
+        if button.count() and button.is_enabled():
+            button.click()
+            page.wait_for_timeout(150)  # type: ignore[attr-defined]
+            return True
+    return False
+
+
+def test_a_class_plays_in_browsers(browser: object, served: BackgroundServer, room: Room, tmp_path: Path) -> None:
+    shots = Path(os.environ.get(SHOTS_ENV) or tmp_path)
+    shots.mkdir(parents=True, exist_ok=True)
+    teacher = browser.new_context(viewport={"width": 1280, "height": 900}).new_page()  # type: ignore[attr-defined]
+    teacher.on("dialog", lambda dialog: dialog.accept())
+    teacher.goto(f"{served.address}teacher#{room.row.teacher_token}")
+    teacher.get_by_text(room.row.code, exact=True).wait_for()
+
+    ann = student(browser, served, room, "Ann", phone=True)  # table 1, Kestra
+    ben = student(browser, served, room, "Ben")  # table 2, Kestra
+    cy = student(browser, served, room, "Cy")  # table 1, Dunmore
+    assert "Table 1 · Kestra delegation · Ann" in ann.locator("#who").inner_text()
+    assert "Table 2" in ben.locator("#who").inner_text()
+    assert "gauges" in ann.locator("#briefing").inner_text()  # Kestra's confidential briefing
+    assert "gauges" not in cy.locator("#briefing").inner_text()
+    teacher.get_by_text("Cy").wait_for()
+
+    # The teacher hands table 2's empty Dunmore seat to the computer.
+    teacher.get_by_role("button", name="Hand Dunmore delegation at table 2 to the computer").click()
+    teacher.locator("#table-2").locator("xpath=..").get_by_text("(computer)").first.wait_for()
+
+    # An offer from Dunmore, and a private message from Kestra to Dunmore.
+    cy.locator("#turn-body").get_by_role("button", name="Propose", exact=True).click()
+    ann.locator(".offer").wait_for()
+    assert "On the table, from Dunmore delegation" in ann.locator(".offer").inner_text()
+    ann.get_by_label("Send to").select_option("dunmore")
+    ann.get_by_label("Message", exact=True).fill("Meet us by the sluice after the sitting.")
+    ann.get_by_role("button", name="Send").click()
+    cy.get_by_text("Meet us by the sluice after the sitting.").wait_for()
+    assert "(private)" in cy.locator("#messages").inner_text()
+    ann.screenshot(path=str(shots / "student-phone.png"), full_page=True)
+    assert "sluice" not in ben.locator("#messages").inner_text()
+
+    # The teacher pauses table 1: moves are refused until it resumes.
+    teacher.get_by_role("button", name="Pause table 1").click()
+    ann.get_by_text("The teacher has paused this table.").wait_for()
+    teacher.get_by_role("button", name="Resume table 1").click()
+    ann.get_by_text("The teacher has paused this table.").wait_for(state="detached")
+
+    # Ann reloads mid-game and is back in her seat.
+    ann.reload()
+    ann.locator("#seat").wait_for(state="visible")
+    assert "Table 1 · Kestra delegation" in ann.locator("#who").inner_text()
+    assert ann.locator("#join").is_hidden()
+
+    for _ in range(40):
+        if ann.locator("#debrief").is_visible() and cy.locator("#debrief").is_visible():
+            break
+        moved = take_turn(ann) or take_turn(cy)
+        if not moved:
+            ann.wait_for_timeout(150)
+    assert ann.locator("#debrief").is_visible(), "table 1 did not reach its end"
+    assert "Scores" in cy.locator("#debrief").inner_text()
+    cy.screenshot(path=str(shots / "student-debrief.png"), full_page=True)
+    teacher.screenshot(path=str(shots / "dashboard.png"), full_page=True)
+
+    teacher.get_by_role("button", name="End the class").click()
+    teacher.get_by_role("link", name="CSV of scores by role").wait_for()
+    href = teacher.get_by_role("link", name="HTML").get_attribute("href")
+    report = teacher.request.get(served.address.rstrip("/") + href)
+    assert report.ok and "table-1" in report.text() and "table-2" in report.text()
+    ben.locator("#debrief").wait_for(state="attached")
+    assert room.ended and room.results is not None

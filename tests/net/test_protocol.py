@@ -1,0 +1,197 @@
+"""The protocol's rules, tried through the real WebSocket endpoint: nobody acts for another seat,
+reads another delegation's data, or does the teacher's work, and bad input gets an error, never a crash."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from contextlib import AbstractContextManager, contextmanager
+from typing import Any
+
+import httpx
+import pytest
+from websockets.sync.client import ClientConnection, connect
+
+from game.net.protocol import MAX_MESSAGE, ProtocolError, parse
+from game.net.room import Room
+from game.net.running import BackgroundServer
+
+
+class Socket:
+    """A browser's WebSocket, as a test drives it."""
+
+    def __init__(self, connection: ClientConnection) -> None:
+        self.connection = connection
+
+    def send_text(self, text: str) -> None:
+        self.connection.send(text)
+
+    def send_bytes(self, data: bytes) -> None:
+        self.connection.send(data)
+
+    def receive_json(self) -> dict[str, Any]:
+        return dict(json.loads(self.connection.recv(timeout=10)))
+
+
+class Client:
+    def __init__(self, served: BackgroundServer) -> None:
+        self.base = served.address
+
+    @contextmanager
+    def websocket_connect(self, path: str) -> Iterator[Socket]:
+        with connect(self.base.replace("http", "ws", 1) + path.lstrip("/")) as connection:
+            yield Socket(connection)
+
+    def ws(self) -> AbstractContextManager[Socket]:
+        return self.websocket_connect("/ws")
+
+    def get(self, path: str, params: dict[str, str]) -> httpx.Response:
+        return httpx.get(self.base + path.lstrip("/"), params=params)
+
+
+OFFER = {"summer_flow": "half", "weir_crest": "middle", "gate_keys": "joint_board"}
+
+
+def send(ws: Any, **message: object) -> dict[str, Any]:
+    ws.send_text(json.dumps(message))
+    return dict(ws.receive_json())
+
+
+def join(ws: Any, room: Room, name: str) -> tuple[str, dict[str, Any]]:
+    joined = send(ws, type="join", code=room.row.code, name=name)
+    assert joined["type"] == "joined"
+    return joined["token"], dict(ws.receive_json())
+
+
+@pytest.fixture
+def client(served: BackgroundServer) -> Client:
+    return Client(served)
+
+
+def test_students_are_dealt_evenly_and_see_only_their_own_seat(client: Client, room: Room) -> None:
+    with client.ws() as a, client.ws() as b, client.ws() as c:
+        _, first = join(a, room, "Ann")
+        _, second = join(b, room, "Ben")
+        _, third = join(c, room, "Cy")
+    assert [(s["table"], s["seat"]) for s in (first, second, third)] == [(1, "kestra"), (2, "kestra"), (1, "dunmore")]
+    view = first["view"]
+    assert set(view["values"]) == {"summer_flow", "weir_crest", "gate_keys"}
+    assert "gauges" in view["briefing"]
+    assert "Kestra" not in third["view"]["briefing"] or "gauges" not in third["view"]["briefing"]
+    assert all(o["actor"] == "dunmore" or not o["secret"] for o in third["view"]["objectives"])
+
+
+def test_a_wrong_token_gets_no_seat_and_a_student_cannot_act_for_another_seat(client: Client, room: Room) -> None:
+    with client.websocket_connect("/ws") as a, client.websocket_connect("/ws") as b:
+        token, _ = join(a, room, "Ann")
+        assert send(b, type="hello", token=token[:-1] + "x")["type"] == "error"
+        assert send(b, type="act", kind="answer", answer="accept")["message"] == "join the class first"
+        reply = send(a, type="act", kind="answer", answer="accept", seat="dunmore")
+        assert reply["type"] == "error" and "seat" in reply["message"]
+        # Dunmore opens the tutorial; Kestra cannot propose in its place.
+        reply = send(a, type="act", kind="propose", package=OFFER)
+        assert reply["type"] == "error" and "turn" in reply["message"]
+    assert room.tables[1].game.moves == room.tables[1].game.moves[:1] or all(
+        m.actor != "kestra" for m in room.tables[1].game.moves
+    )
+
+
+def test_students_cannot_do_the_teachers_work(client: Client, room: Room) -> None:
+    with client.websocket_connect("/ws") as a:
+        join(a, room, "Ann")
+        for do in ("pause", "end", "undo", "lock"):
+            reply = send(a, type="teacher", do=do, table=1)
+            assert reply == {"type": "error", "message": "only the teacher may do that"}
+        assert send(a, type="hello", token="guess")["type"] == "error"
+    assert not room.ended and not room.locked and not room.tables[1].paused
+    assert client.get("/report.html", params={"token": "guess"}).status_code == 403
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        "not json",
+        "[1, 2]",
+        "{}",
+        '{"type": "act", "kind": "propose", "package": []}',
+        '{"type": "act", "kind": "fly"}',
+        '{"type": "say", "to": "", "text": "\\ud800"}',
+        '{"type": "teacher", "do": "extend", "minutes": NaN}',
+        "[" * 5000 + "]" * 5000,
+        json.dumps({"type": "say", "to": "", "text": "x" * (MAX_MESSAGE + 1)}),
+        json.dumps({"type": "join", "code": "ABC", "name": "n" * 500}),
+    ],
+)
+def test_malformed_and_oversized_messages_get_an_error_and_the_connection_carries_on(
+    client: Client, room: Room, raw: str
+) -> None:
+    with client.websocket_connect("/ws") as a:
+        a.send_text(raw)
+        assert a.receive_json()["type"] == "error"
+        _, state = join(a, room, "Ann")
+        assert state["type"] == "seat"
+        a.send_bytes(b"\x00\x01")
+        assert a.receive_json()["type"] == "error"
+
+
+def test_the_parser_names_what_is_wrong() -> None:
+    with pytest.raises(ProtocolError, match="unknown field 'seat'"):
+        parse('{"type": "act", "kind": "seal", "seat": "kestra"}')
+    with pytest.raises(ProtocolError, match="longer than 40"):
+        parse(json.dumps({"type": "join", "code": "A", "name": "n" * 41}))
+
+
+def test_private_messages_reach_only_their_delegation_and_the_teacher(client: Client, room: Room) -> None:
+    room.tables[1].game.settings.controllers["ferrand"] = "human"  # a third seat to leave out
+    with client.ws() as a, client.ws() as b, client.ws() as t:
+        join(a, room, "Ann")  # table 1, Kestra
+        join(b, room, "Ben")  # table 2, Kestra
+        send(t, type="hello", token=room.row.teacher_token)
+        state = send(a, type="say", to="dunmore", text="Meet me after the sitting.")
+        assert state["messages"][-1]["private"] is True
+        board = t.receive_json()
+        assert board["tables"][0]["messages"][-1]["text"] == "Meet me after the sitting."
+    assert room.seat_state(1, "dunmore")["messages"]
+    assert not room.seat_state(1, "ferrand")["messages"]
+    assert not room.seat_state(2, "dunmore")["messages"]
+
+
+def test_one_tables_failure_does_not_stop_the_others(client: Client, room: Room, monkeypatch: Any) -> None:
+    broken = room.tables[1].table
+
+    def fail(*args: object) -> None:
+        raise RuntimeError("a fault in this table")
+
+    monkeypatch.setattr(broken, "act", fail)
+    with client.ws() as a, client.ws() as b, client.ws() as c:
+        join(a, room, "Ann")  # table 1, Kestra
+        join(b, room, "Ben")  # table 2, Kestra
+        join(c, room, "Cy")  # table 1, Dunmore: it opens
+        reply = send(c, type="act", kind="propose", package=OFFER)
+        assert reply["type"] == "error" and "problem" in reply["message"]
+        with client.websocket_connect("/ws") as d:
+            join(d, room, "Di")  # table 2, Dunmore
+            before = len(room.tables[2].game.moves)
+            state = send(d, type="act", kind="propose", package=OFFER)
+            assert state["type"] == "seat", state
+    assert len(room.tables[2].game.moves) > before
+
+
+def test_the_teacher_pauses_ends_and_gets_the_report(client: Client, room: Room) -> None:
+    with client.websocket_connect("/ws") as a, client.websocket_connect("/ws") as t:
+        join(a, room, "Ann")
+        assert send(t, type="hello", token=room.row.teacher_token)["type"] == "dashboard"
+        board = send(t, type="teacher", do="pause")
+        assert all(table["paused"] for table in board["tables"])
+        a.receive_json()
+        send(t, type="teacher", do="takeover", table=1, seat="dunmore")
+        a.receive_json()
+        reply = send(a, type="act", kind="answer", answer="reject")
+        assert reply["type"] == "error" and "paused" in reply["message"]
+        send(t, type="teacher", do="resume")
+        board = send(t, type="teacher", do="end")
+        assert board["ended"] and board["report"]
+    html = client.get("/report.html", params={"token": room.row.teacher_token})
+    assert html.status_code == 200 and "Kestra" in html.text
+    csv = client.get("/report.csv", params={"token": room.row.teacher_token}).text
+    assert csv.startswith("scenario,group") and "table-2" in csv

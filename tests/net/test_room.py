@@ -1,0 +1,96 @@
+"""A hosted class kept in SQLite: moves stored before they are acknowledged, a restarted host
+resumes every table, the teacher's undo stops at a sealed reveal, and ``forget`` removes names."""
+
+from __future__ import annotations
+
+import sqlite3
+
+import pytest
+
+from game.engine.table import Action
+from game.net.nettable import TableError
+from game.net.protocol import Act, Say, TeacherAction
+from game.net.room import Room, RoomError
+from game.net.store import ClassStore
+
+OFFER = {"summer_flow": "half", "weir_crest": "middle", "gate_keys": "joint_board"}
+
+
+def play_to_the_night(room: Room) -> None:
+    """Table 1: Dunmore proposes, both answer, until the sealed letters at night."""
+    table = room.tables[1]
+    for _ in range(10):
+        if table.game.node is not None and table.game.node.kind == "sealed":
+            return
+        seat = table.table.waiting_for()[0]
+        kind = table.table.view(seat).turn
+        assert kind is not None
+        action = Action("propose", package=OFFER) if kind.kind == "propose" else Action("answer", answer="reject")
+        table.act(seat, action)
+    raise AssertionError("the night letters never came")
+
+
+def test_every_move_is_in_the_database_when_act_returns(room: Room, store: ClassStore) -> None:
+    member = next(m for m in [room.join(room.row.code, "A"), room.join(room.row.code, "B")] if m.seat == "kestra")
+    dunmore = room.join(room.row.code, "C")  # table 1, Dunmore
+    room.act(dunmore, Act("propose", package=OFFER))
+    other = sqlite3.connect(store.path)
+    stored = other.execute("SELECT count(*) FROM moves WHERE class_id = ? AND table_no = 1", (room.row.id,)).fetchone()
+    assert stored[0] == len(room.tables[1].game.moves) > 0
+    assert member.table_no == 1
+
+
+def test_a_restarted_host_resumes_every_table_and_every_seat(room: Room, store: ClassStore) -> None:
+    members = [room.join(room.row.code, name) for name in ("A", "B", "C")]
+    play_to_the_night(room)
+    room.say(members[0], Say("dunmore", "a private word"))
+    room.teacher(TeacherAction("takeover", table=2, seat="dunmore"))
+    again = Room.resume(ClassStore(store.path), room.row.id)
+    for number in (1, 2):
+        assert again.tables[number].game.moves == room.tables[number].game.moves
+        assert again.tables[number].game.state.node == room.tables[number].game.state.node
+    assert again.tables[2].game.controller("dunmore") == "disposition"
+    assert again.member(members[2].token) == members[2]
+    assert again.messages == room.messages
+    assert again.row.code == room.row.code
+
+
+def test_the_teachers_undo_never_goes_past_a_sealed_reveal(room: Room) -> None:
+    play_to_the_night(room)
+    table = room.tables[1]
+    table.act("kestra", Action("seal", choice=1))
+    table.act("dunmore", Action("seal", choice=1))
+    assert table.game.node is not None and table.game.node.kind != "sealed"
+    revealed = len(table.game.moves)
+    with pytest.raises(TableError, match="sealed reveal"):
+        room.teacher(TeacherAction("undo", table=1))
+    assert len(table.game.moves) == revealed
+
+
+def test_the_teachers_undo_takes_back_the_last_persons_move_in_the_store_too(room: Room) -> None:
+    table = room.tables[1]
+    start = len(table.game.moves)
+    table.act("dunmore", Action("propose", package=OFFER))
+    room.teacher(TeacherAction("undo", table=1))
+    assert len(table.game.moves) == start
+    assert table.journal.load()[1] == table.game.moves
+    assert table.table.waiting_for() == ("dunmore",)
+
+
+def test_joining_is_refused_with_a_wrong_code_when_locked_and_when_ended(room: Room) -> None:
+    with pytest.raises(RoomError, match="join code"):
+        room.join("WRONG1", "A")
+    room.teacher(TeacherAction("lock"))
+    with pytest.raises(RoomError, match="closed joining"):
+        room.join(room.row.code, "A")
+    room.teacher(TeacherAction("unlock"))
+    room.join(room.row.code, "A")
+
+
+def test_forget_deletes_names_and_messages(room: Room, store: ClassStore) -> None:
+    member = room.join(room.row.code, "Ann Example")
+    room.say(member, Say("", "hello table"))
+    assert store.forget(room.row.id)
+    assert store.messages(room.row.id) == []
+    assert all(m.name == "" for m in store.members(room.row.id))
+    assert not store.forget("no-such-class")
