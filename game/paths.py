@@ -5,6 +5,8 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from .engine.safefile import exists
+
 ROOT = Path(__file__).resolve().parent.parent
 SCENARIOS = ROOT / "scenarios"
 ASSETS = ROOT / "assets"
@@ -45,9 +47,9 @@ def resolve_scenario(name: str | None) -> Path:
     if not name:
         return default_scenario()
     path = Path(name)
-    if path.exists() or path.suffix in (".yaml", ".yml") or os.sep in name:
+    if exists(path) or path.suffix in (".yaml", ".yml") or os.sep in name:
         return path
     for candidate in (SCENARIOS / f"{name}.yaml", SCENARIOS / f"{name}.yml", SCENARIOS / name):
-        if candidate.exists():
+        if exists(candidate):
             return candidate
     return path

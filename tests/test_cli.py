@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from game.engine.saves import autosaves, latest_autosave, read_save
 from tests.conftest import FLAGSHIP, ROOT, TINY
 
 
@@ -78,9 +79,8 @@ def test_piped_terminal_play_reaches_an_ending(tmp_path: Path) -> None:
     assert "Type a choice's number" in out
     assert "Undone." in out
     assert "=== THE END:" in out
-    assert (tmp_path / "autosave.json").exists()
-    saved = json.loads((tmp_path / "autosave.json").read_text(encoding="utf-8"))
-    assert saved["moves"][1]["reason"] == "we need powers"
+    saved = read_save(latest_autosave(tmp_path))
+    assert saved.moves[1].reason == "we need powers"
 
 
 def test_quit_and_continue(tmp_path: Path) -> None:
@@ -107,7 +107,7 @@ def test_end_of_input_autosaves(tmp_path: Path) -> None:
         env={"PARLEY_SAVES": str(tmp_path)},
     )
     assert result.returncode == 0 and "no more input" in result.stdout
-    assert (tmp_path / "autosave.json").exists()
+    assert len(autosaves(tmp_path)) == 1 and read_save(autosaves(tmp_path)[0]).moves
 
 
 def test_bad_arguments_are_one_line_errors() -> None:
@@ -188,7 +188,7 @@ def test_no_autosave_says_nothing_was_saved(tmp_path: Path) -> None:
         env={"PARLEY_SAVES": str(tmp_path)},
     )
     assert "unsaved" in result.stdout and "autosaved" not in result.stdout
-    assert not (tmp_path / "autosave.json").exists()
+    assert not autosaves(tmp_path)
 
 
 def test_undo_before_any_decision_undoes_nothing(tmp_path: Path) -> None:

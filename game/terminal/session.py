@@ -11,7 +11,8 @@ from ..classroom.settings import ClassroomSettings
 from ..commandline import fail
 from ..engine import Game, GameError, Scenario, validate_file
 from ..engine.game import parse_assignment
-from ..engine.saves import AUTOSAVE, SaveError, read_save, restore, slot_path
+from ..engine.safefile import exists
+from ..engine.saves import SaveError, latest_autosave, read_save, restore, slot_path
 from ..paths import resolve_scenario, saves_folder
 from .play import TerminalPlayer
 
@@ -33,7 +34,7 @@ def load_or_report(name: str | None) -> Scenario | None:
 def save_file(name: str) -> Path:
     """A save named by path, or by its slot name in the save folder ('group3' for group3.json)."""
     path = Path(name)
-    if path.exists() or path.suffix == ".json" or "/" in name:
+    if exists(path) or path.suffix == ".json" or "/" in name:
         return path
     try:
         return slot_path(saves_folder(), name)
@@ -58,7 +59,7 @@ def _restore(args: argparse.Namespace, scenario: Scenario) -> Game | None:
             file=sys.stderr,
         )
     try:
-        path = slot_path(saves_folder(), AUTOSAVE) if args.resume else save_file(args.load)
+        path = latest_autosave(saves_folder(), scenario.id) if args.resume else save_file(args.load)
         data = read_save(path)
         restored = restore(data, scenario)
     except SaveError as exc:

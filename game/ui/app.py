@@ -22,7 +22,7 @@ from pygame_gui.elements import UITextEntryLine
 
 from ..classroom.settings import ClassroomSettings
 from ..engine import Game, Scenario
-from ..engine.saves import AUTOSAVE, SaveError, autosave, read_save, restore, slot_path
+from ..engine.saves import SaveError, autosave, latest_autosave, read_save, restore
 from ..paths import default_scenario, saves_folder
 from . import story
 from .host import ScenarioSlot, SceneHost
@@ -243,7 +243,8 @@ class App:
         return restored.game, restored.notice()
 
     def autosave_path(self) -> Path:
-        return slot_path(saves_folder(), AUTOSAVE)
+        """The autosave to continue: the newest (each game keeps its own)."""
+        return latest_autosave(saves_folder())
 
     def play(self, game: Game, notice: str = "", history: bool = False) -> None:
         """Show a game: the play screen, or the debrief when it is already over."""

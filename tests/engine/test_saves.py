@@ -87,9 +87,10 @@ def test_damaged_saves_are_reported_and_left_untouched(tmp_path: Path, content: 
 def test_list_shows_good_and_damaged(tiny, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     autosave(played(tiny), tmp_path)
     (tmp_path / "broken.json").write_text("{", encoding="utf-8")
-    listed = {info.name: info for info in list_saves(tmp_path)}
+    listed = {info.name.split("-")[0]: info for info in list_saves(tmp_path)}
     assert set(listed) == {"autosave", "broken"}
     assert listed["autosave"].data is not None and listed["autosave"].data.scenario_title == "A tiny negotiation"
+    assert listed["autosave"].data.name == "autosave"
     assert "damaged" in listed["broken"].damaged
 
 
