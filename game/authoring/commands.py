@@ -204,8 +204,10 @@ def run_simulate(args: argparse.Namespace) -> int:
         print(json.dumps(as_dict(scenario, tally, args.policy, args.lens, args.seed), indent=1))
     else:
         lens = args.lens or scenario.default_lens
+        if tally.stopped:
+            print(f"simulate did not finish: {tally.stopped}; {tally.games} of {args.runs} games were played")
         print(
-            f"{scenario.title}: {args.runs} games, every actor played by '{args.policy}'"
+            f"{scenario.title}: {tally.games} games, every actor played by '{args.policy}'"
             + (f", lens '{lens}'" if lens else "")
             + f", seed {args.seed}"
         )
