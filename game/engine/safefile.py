@@ -244,6 +244,8 @@ def write_atomic(path: str | Path, text: str, make_folder: bool = False) -> None
     problem = path_problem(path) or folder_problem(path.parent, make_folder)
     if problem:
         raise FileProblem(f"cannot write {_short(path)}: {problem}")
+    if path.is_dir():
+        raise FileProblem(f"cannot write {_short(path)}: it is a folder")
     if exists(path) and not is_regular(path):
         raise FileProblem(f"cannot write {_short(path)}: it is not a regular file")
     try:

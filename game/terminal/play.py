@@ -23,7 +23,7 @@ from ..engine.views import View
 from ..engine.wording import cite, long_date, show_value
 from .delegation import briefing_lines, revealed_lines, score_lines
 from .table import TABLE_HELP, MoveError, menu_lines, package_hint, read_move, read_package, table_choices, table_lines
-from .text import line_lines, wrap
+from .text import line_lines, printable, wrap
 
 
 def not_text(line: str) -> bool:
@@ -61,7 +61,7 @@ class TerminalPlayer:
         self.table = Table(self.game, ClassroomSettings.of(self.game).reasons)
 
     def say(self, text: str = "") -> None:
-        print(text, file=self.out)
+        print(printable(text), file=self.out)
 
     # -- who sees what ------------------------------------------------------------------------
 
