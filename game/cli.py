@@ -7,6 +7,7 @@ terminal). Exit codes: 0 success, 1 problems found (invalid scenario, damaged sa
 from __future__ import annotations
 
 import argparse
+import errno
 import importlib
 import sys
 from collections.abc import Sequence
@@ -72,6 +73,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return 0
+    except OSError as exc:
+        if exc.errno != errno.ENAMETOOLONG:
+            raise
+        # The last guard: every reader and writer checks names itself; this keeps a path no one
+        # foresaw from ending in a traceback.
+        name = str(exc.filename or "")
+        shown = name if len(name) <= 80 else name[:40] + "…" + name[-20:]
+        print(f"parley: error: a name in the path {shown!r} is too long (over 255 characters)", file=sys.stderr)
+        return 2
 
 
 def _program() -> str:

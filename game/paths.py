@@ -15,6 +15,8 @@ from pathlib import Path
 
 import platformdirs
 
+from .engine.safefile import exists
+
 APP = "parley"
 ROOT = Path(__file__).resolve().parent.parent
 # A checkout has the repository's own files beside the package; an installed wheel has neither.
@@ -100,12 +102,12 @@ def resolve_scenario(name: str | None) -> Path:
     if not name:
         return default_scenario()
     path = Path(name)
-    if path.exists() or os.sep in name or (os.altsep and os.altsep in name):
+    if exists(path) or path.suffix in (".yaml", ".yml") or os.sep in name or (os.altsep and os.altsep in name):
         return path
     for folder in (SCENARIOS, user_scenarios()):
         if folder is None:
             continue
         for candidate in (folder / name, folder / f"{name}.yaml", folder / f"{name}.yml"):
-            if candidate.is_file():
+            if exists(candidate):
                 return candidate
     return path

@@ -13,6 +13,7 @@ import os
 from pathlib import Path
 
 from .engine import Scenario, validate_file
+from .engine.safefile import is_regular
 from .engine.saves import SaveData, SaveError, read_save, slot_path
 from .paths import ROOT, SCENARIOS, saves_folder, user_scenarios_folder
 
@@ -21,7 +22,7 @@ def save_path(name: str, folder: Path | None = None) -> Path:
     """The save file ``name`` means: an existing file or anything written as a path, else the slot
     of that name in the save folder. A bad slot name raises ``SaveError`` saying why."""
     path = Path(name)
-    if path.is_file() or os.sep in name or "/" in name:
+    if is_regular(path) or os.sep in name or "/" in name:
         return path
     return slot_path(folder or saves_folder(), name)
 
@@ -35,11 +36,11 @@ def scenario_candidates(scenario_id: str, recorded: str = "") -> list[Path]:
         out += [folder / f"{scenario_id}.yaml", folder / f"{scenario_id}.yml"]
     for folder in folders:
         if folder.is_dir():
-            out += sorted(p for p in folder.glob("*.y*ml") if p.is_file())
+            out += sorted(p for p in folder.glob("*.y*ml") if is_regular(p))
     if recorded:
         path = Path(recorded)
-        out += [p for p in ([path] if path.is_absolute() else [path, ROOT / path]) if p.is_file()]
-    return [p for p in dict.fromkeys(out) if p.is_file()]
+        out += [p for p in ([path] if path.is_absolute() else [path, ROOT / path]) if is_regular(p)]
+    return [p for p in dict.fromkeys(out) if is_regular(p)]
 
 
 def find_scenario(scenario_id: str, recorded: str = "") -> Scenario | None:

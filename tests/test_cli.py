@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from game.engine.saves import latest_autosave
+from game.engine.saves import autosaves, latest_autosave, read_save
 from tests.conftest import FLAGSHIP, ROOT, TINY
 
 
@@ -82,9 +82,9 @@ def test_piped_terminal_play_reaches_an_ending(tmp_path: Path) -> None:
     assert "Undone." in out
     assert "=== THE END:" in out
     newest = latest_autosave(tmp_path, "tiny")
-    assert newest is not None and newest.name.startswith("autosave tiny ")
-    saved = json.loads(newest.read_text(encoding="utf-8"))
-    assert saved["moves"][1]["reason"] == "we need powers"
+    assert newest is not None and newest.name.startswith("autosave-tiny-")
+    saved = read_save(newest)
+    assert saved.moves[1].reason == "we need powers"
 
 
 def test_quit_and_continue(tmp_path: Path) -> None:
@@ -119,7 +119,7 @@ def test_end_of_input_autosaves(tmp_path: Path) -> None:
         env={"PARLEY_SAVES": str(tmp_path)},
     )
     assert result.returncode == 0 and "no more input" in result.stdout
-    assert latest_autosave(tmp_path, "tiny") is not None
+    assert len(autosaves(tmp_path)) == 1 and read_save(autosaves(tmp_path)[0]).moves
 
 
 def test_bad_arguments_are_one_line_errors() -> None:
@@ -200,7 +200,7 @@ def test_no_autosave_says_nothing_was_saved(tmp_path: Path) -> None:
         env={"PARLEY_SAVES": str(tmp_path)},
     )
     assert "unsaved" in result.stdout and "autosaved" not in result.stdout
-    assert not list(tmp_path.glob("*.json"))
+    assert not autosaves(tmp_path)
 
 
 def test_undo_before_any_decision_undoes_nothing(tmp_path: Path) -> None:

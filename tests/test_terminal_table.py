@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import json
 import re
 import subprocess
 from pathlib import Path
 
-from game.engine.saves import latest_autosave
+from game.engine.saves import latest_autosave, read_save
 from tests.conftest import FIXTURES
 from tests.test_cli import run
 
@@ -135,8 +134,8 @@ def test_undo_takes_back_table_moves(tmp_path: Path) -> None:
     assert "Blue delegation to answer:" in after and "Blue delegation counters" in after
     newest = latest_autosave(tmp_path, "table")
     assert newest is not None
-    saved = json.loads(newest.read_text(encoding="utf-8"))
-    assert [m["step"] for m in saved["moves"] if m["by"] == "human"] == ["propose", "counter"]
+    saved = read_save(newest)
+    assert [m.step for m in saved.moves if m.by == "human"] == ["propose", "counter"]
 
 
 def test_a_game_saved_mid_negotiation_loads_and_plays_on(tmp_path: Path) -> None:

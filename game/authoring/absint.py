@@ -14,6 +14,7 @@ import itertools
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
+from ..engine.budget import Budget
 from ..engine.expr import Compiled, Effect, Value
 from ..engine.model import Node, Outlet, Scenario, Step
 from .liveness import effect_parts, reads
@@ -277,8 +278,21 @@ class _Analysis:
         self.result.outcomes.add(scenario.fallback_outcome)
 
 
-def possible(scenario: Scenario, lenses: list[str] | None = None) -> Possible:
-    """Over-approximate everything play can reach under ``lenses`` (default: every lens)."""
+def _everything(scenario: Scenario) -> Possible:
+    """The bound that claims nothing: every place, step, ending and block might happen."""
+    steps = {(nid, step.id) for nid, node in scenario.nodes.items() for step in node.steps}
+    return Possible(
+        {nid: {} for nid in scenario.nodes},
+        set(scenario.outcomes),
+        set(steps),
+        set(steps),
+        set(scenario.constraints),
+    )
+
+
+def possible(scenario: Scenario, lenses: list[str] | None = None, budget: Budget | None = None) -> Possible:
+    """Over-approximate everything play can reach under ``lenses`` (default: every lens). Each step
+    weighed spends one of ``budget``; if it runs out, the bound says everything is possible (still sound)."""
     analysis = _Analysis(scenario)
     chosen = lenses if lenses is not None else (list(scenario.lenses) or [""])
     start: dict[str, set[Value]] = {v: set() for v in scenario.variables}
@@ -289,5 +303,8 @@ def possible(scenario: Scenario, lenses: list[str] | None = None) -> Possible:
     sets[DAY] = frozenset((0,))
     analysis.enter(scenario.start_node, sets)
     while analysis.queue:
-        analysis.expand(analysis.queue.pop(0))
+        nid = analysis.queue.pop(0)
+        if budget is not None and not budget.spend(len(scenario.nodes[nid].steps) or 1):
+            return _everything(scenario)
+        analysis.expand(nid)
     return analysis.result

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..engine import rules, talks, turns
+from ..engine.budget import Budget
 from ..engine.findings import WARNING, Finding, sort_findings
 from ..engine.graphcheck import reachable
 from ..engine.model import Scenario, Step
@@ -68,6 +69,7 @@ class CheckReport:
     shortest: dict[str, list[PathStep]] = field(default_factory=dict)
     counterfactual: dict[str, list[PathStep]] = field(default_factory=dict)
     truncated: bool = False
+    stopped: str = ""  # why exploring stopped before its state limit: the step or time budget ran out
     decisions: dict[str, Decisions] = field(default_factory=dict)  # role -> its real decisions
     sampled: int = 0  # games sampled for the decisions' medians
     ties: dict[str, list[list[PathStep]]] = field(default_factory=dict)  # other smallest counterfactuals
@@ -123,6 +125,7 @@ class CheckReport:
             "lenses": self.lenses,
             "counterfactual_lens": self.lens,
             "complete": not self.truncated,
+            "stopped": self.stopped,
             "findings": [f.as_dict() for f in self.findings],
             "outcomes": outcomes,
             "decisions": {
@@ -140,6 +143,8 @@ class CheckReport:
             f"{scenario.path}: {self.states} states explored in {self.seconds:.2f} s{lenses}"
             + (" (the states nearest to history: there are more)" if self.truncated else "")
         ]
+        if self.stopped:
+            lines.append(f"check did not finish: {self.stopped}; what it found by then follows")
         under = f" under lens '{self.lens}'" if self.lens else ""
         lines.append(f"Endings — shortest path, and fewest departures from history{under}:")
         lines.append(f"  ({DEPARTURES_LEGEND})")
@@ -255,6 +260,8 @@ class _Findings:
 
 MAX_STATES = 40_000  # under half a second of exploration; beyond it, proofs and examples take over
 STATES_PER_NODE = 20  # a bigger scenario gets a proportionally bigger budget
+CHECK_STEPS = 5_000_000  # edges followed and options weighed, exploring and sampling together
+CHECK_SECONDS = 30.0
 PLAYOUTS = 2_000
 SAMPLED = 200  # random games played when the exploration was complete, for the roles' decisions
 
@@ -287,7 +294,9 @@ class Evidence:
         return False
 
 
-def _evidence(scenario: Scenario, space: StateSpace) -> tuple[Evidence, dict[str, list[tuple[str, str]]]]:
+def _evidence(
+    scenario: Scenario, space: StateSpace, budget: Budget | None = None
+) -> tuple[Evidence, dict[str, list[tuple[str, str]]]]:
     """What exploration saw and, always, what random games saw: when the exploration was complete
     they add nothing but a sample of the roles' decisions (and deals bargained out step by step)."""
     evidence = Evidence(
@@ -300,7 +309,7 @@ def _evidence(scenario: Scenario, space: StateSpace) -> tuple[Evidence, dict[str
         acceptable=dict(space.acceptable),
         skipped=dict(space.skipped),
     )
-    seen = playouts(scenario, PLAYOUTS if space.truncated else SAMPLED)
+    seen = playouts(scenario, PLAYOUTS if space.truncated else SAMPLED, budget=budget)
     evidence.decisions = seen.decisions
     evidence.deal_terms |= seen.deal_terms
     evidence.acceptable.update(dict.fromkeys(seen.acceptable, True))
@@ -314,15 +323,22 @@ def _evidence(scenario: Scenario, space: StateSpace) -> tuple[Evidence, dict[str
         evidence.blocked_by.setdefault(key, set()).update(names)
     evidence.nodes |= seen.nodes
     evidence.outcomes |= seen.outcomes
-    evidence.maybe = possible(scenario)
+    evidence.maybe = possible(scenario, budget=budget)
     return evidence, seen.stuck
 
 
 def check_scenario(
-    scenario: Scenario, lens: str | None = None, text: str | None = None, max_states: int | None = None
+    scenario: Scenario,
+    lens: str | None = None,
+    text: str | None = None,
+    max_states: int | None = None,
+    budget: Budget | None = None,
 ) -> CheckReport:
-    """Explore ``scenario`` under every lens and report; counterfactuals are measured under ``lens``."""
+    """Explore ``scenario`` under every lens and report; counterfactuals are measured under ``lens``.
+    Exploring and sampling share ``budget`` (by default CHECK_STEPS steps and CHECK_SECONDS seconds):
+    when it runs out, the report says so and gives what was found."""
     began = time.perf_counter()
+    budget = budget or Budget(CHECK_STEPS, CHECK_SECONDS)
     if max_states is None:
         max_states = max(MAX_STATES, STATES_PER_NODE * len(scenario.nodes))
     if text is None:
@@ -332,8 +348,8 @@ def check_scenario(
             text = ""
     chosen = lens if lens is not None else scenario.default_lens
     order = [chosen] + [name for name in scenario.lenses if name != chosen] if scenario.lenses else [""]
-    space = explore(scenario, order, max_states)
-    evidence, stuck_elsewhere = _evidence(scenario, space)
+    space = explore(scenario, order, max_states, budget=budget)
+    evidence, stuck_elsewhere = _evidence(scenario, space, budget)
     out = _Findings(scenario, text)
     parent = bfs_parents(space)
     _reach_findings(scenario, evidence, out)
@@ -368,6 +384,7 @@ def check_scenario(
         shortest,
         counterfactual,
         space.truncated,
+        budget.stopped,
         _decisions(scenario, chosen, evidence),
         len(next(iter(evidence.decisions.values()), [])),
         ties,

@@ -14,6 +14,7 @@ from pathlib import Path
 from ..commandline import fail
 from ..engine import ERROR, Scenario, validate_file
 from ..engine.policies import POLICIES
+from ..engine.safefile import FileProblem, write_atomic
 from ..paths import new_scenarios_folder, resolve_scenario
 from .validate import finding_lines, register_validate, report, verdict
 from .watch import Line, watch
@@ -123,6 +124,8 @@ def _positive(text: str) -> int:
 
 def cannot_write(path: Path, exc: OSError) -> str:
     """One line saying why ``path`` could not be written, the same whatever the file's format."""
+    if isinstance(exc, FileProblem):
+        return str(exc)
     if isinstance(exc, FileNotFoundError) and not path.parent.is_dir():
         reason = "no such folder"
     elif isinstance(exc, IsADirectoryError):
@@ -202,7 +205,7 @@ def run_graph(args: argparse.Namespace) -> int:
             write_png(scenario, output, plan)
         else:
             text = to_svg(scenario, plan) if kind == ".svg" else to_dot(scenario, plan)
-            output.write_text(text, encoding="utf-8")
+            write_atomic(output, text)
     except OSError as exc:
         return fail(cannot_write(output, exc), 1)
     print(
@@ -227,8 +230,10 @@ def run_simulate(args: argparse.Namespace) -> int:
         print(json.dumps(as_dict(scenario, tally, args.policy, args.lens, args.seed), indent=1))
     else:
         lens = args.lens or scenario.default_lens
+        if tally.stopped:
+            print(f"simulate did not finish: {tally.stopped}; {tally.games} of {args.runs} games were played")
         print(
-            f"{scenario.title}: {args.runs} games, every actor played by '{args.policy}'"
+            f"{scenario.title}: {tally.games} games, every actor played by '{args.policy}'"
             + (f", lens '{lens}'" if lens else "")
             + f", seed {args.seed}"
         )
@@ -258,7 +263,7 @@ def run_schema(args: argparse.Namespace) -> int:
 
     if args.output:
         try:
-            args.output.write_text(schema_text(), encoding="utf-8")
+            write_atomic(args.output, schema_text())
         except OSError as exc:
             return fail(cannot_write(args.output, exc), 1)
         return 0

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from ..engine import rules, turns
 from ..engine.autoplay import play_turn
+from ..engine.budget import Budget
 from ..engine.model import Scenario
 from ..engine.policies import policy_named
 from ..engine.state import GameState
@@ -36,9 +37,15 @@ class Counted:
 
 
 def play_counted(
-    scenario: Scenario, lens: str | None, policy: str, seed: int, pick: rules.Picker = rules.draw_branch
+    scenario: Scenario,
+    lens: str | None,
+    policy: str,
+    seed: int,
+    pick: rules.Picker = rules.draw_branch,
+    budget: Budget | None = None,
 ) -> Counted:
-    """One game with every actor played by ``policy`` (chance by ``pick``), counting real decisions."""
+    """One game with every actor played by ``policy`` (chance by ``pick``), counting real decisions.
+    Each turn spends a step of ``budget`` per option at its node; the game stops where it runs out."""
     chooser = policy_named(policy)  # an unknown name fails here, before any game
     state = rules.initial_state(scenario, lens, seed)
     rules.start(scenario, state, None, pick)
@@ -48,6 +55,8 @@ def play_counted(
         if not waiting:
             break
         turn = waiting[0]
+        if budget is not None and not budget.spend(len(scenario.nodes[turn.node].steps) or 1):
+            break
         if turn.kind == "choose":  # as ``play_turn`` does, with the open choices counted on the way
             options = rules.open_steps(scenario, scenario.nodes[turn.node], state)
             counted.count(turn.actor, len(options))

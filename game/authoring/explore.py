@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from ..engine import rules, talks
+from ..engine.budget import Budget
 from ..engine.cycles import cycles
 from ..engine.expr import Value
 from ..engine.model import Event, Node, Scenario, Step
@@ -133,7 +134,11 @@ def _value_keys(scenario: Scenario) -> dict[str, Callable[[dict], Hashable]]:
 
 
 def explore(
-    scenario: Scenario, lenses: Iterable[str] | None = None, max_states: int = MAX_STATES, until: set[str] | None = None
+    scenario: Scenario,
+    lenses: Iterable[str] | None = None,
+    max_states: int = MAX_STATES,
+    until: set[str] | None = None,
+    budget: Budget | None = None,
 ) -> StateSpace:
     """Explore from the start under each of ``lenses`` in turn (default: every lens, or none).
 
@@ -141,6 +146,8 @@ def explore(
     ``max_states`` cuts a huge space short, what was explored is what lies closest to history.
     With ``until``, stop as soon as each of those endings has been reached with the fewest
     departures possible (the rest of the space is then left unexplored: ``stopped`` is set).
+    Each edge followed spends one step of ``budget``; when it runs out the space is ``truncated``
+    (a state with 10,000 choices costs 10,000 steps, not one).
     """
     space = StateSpace(scenario)
     index: dict[Hashable, int] = {}
@@ -195,6 +202,9 @@ def explore(
             pending[current] = None
             edges = _expand(scenario, space, current, state, plans[state.node], intern, watch)
             space.edges[current] = edges
+            if budget is not None and not budget.spend(max(len(edges), 1)):
+                space.truncated = True
+                return space
             for edge in edges:
                 reach(edge.target, (departures + edge.departure, steps + 1))
     return space

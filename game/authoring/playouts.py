@@ -13,6 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ..engine import bargain, rules, talks, turns
+from ..engine.budget import Budget
 from ..engine.model import Node, Scenario, Step
 from ..engine.rules import Happening
 from ..engine.state import GameState, derive_seed, draw_below
@@ -147,11 +148,16 @@ class _Game:
         self.moved(node, tables.sealed_step(scenario, node, picks), before)
 
 
-def playouts(scenario: Scenario, games: int, seed: int = 0, lenses: list[str] | None = None) -> Seen:
-    """Play ``games`` games, recording what each sees (see the module's docstring)."""
+def playouts(
+    scenario: Scenario, games: int, seed: int = 0, lenses: list[str] | None = None, budget: Budget | None = None
+) -> Seen:
+    """Play ``games`` games, recording what each sees (see the module's docstring). Each turn spends
+    a step of ``budget`` per option weighed; the games stop when it runs out."""
     seen = Seen()
     chosen = lenses if lenses is not None else (list(scenario.lenses) or [""])
     for number in range(games):
+        if budget is not None and budget.exhausted:
+            break
         lens = chosen[number % len(chosen)]
         state = rules.initial_state(scenario, lens or None, derive_seed(seed, number))
         rules.move(scenario, state, scenario.start_node, None)
@@ -159,6 +165,8 @@ def playouts(scenario: Scenario, games: int, seed: int = 0, lenses: list[str] | 
         while not state.outcome and state.turn < rules.MAX_TURNS:
             node = scenario.nodes[state.node]
             seen.nodes.add(node.id)
+            if budget is not None and not budget.spend(len(node.steps) or 1):
+                break
             if node.negotiation is not None:
                 game.bargain(node)
             elif node.sealed:

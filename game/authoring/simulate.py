@@ -19,6 +19,7 @@ from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import TextIO
 
+from ..engine.budget import Budget
 from ..engine.loader import load_scenario
 from ..engine.model import Scenario
 from ..engine.scoring import scores
@@ -27,6 +28,8 @@ from .counting import play_counted
 
 CHUNK = 2_000  # games per task: big enough to hide process overhead, small enough for a smooth bar
 SERIAL_BELOW = 4_000  # fewer games than this run in this process
+SIMULATE_STEPS = 100_000_000  # options weighed, per process: far above 100,000 games of the flagship
+SIMULATE_SECONDS = 120.0
 
 
 @dataclass(frozen=True)
@@ -43,6 +46,7 @@ class Tally:
     decisions: Mapping[str, Counter[int]] = field(default_factory=dict)  # role -> decisions -> games
     options: Counter[str] = field(default_factory=Counter)
     scores: Counter[str] = field(default_factory=Counter)
+    stopped: str = ""  # why games were left unplayed: the step or time budget ran out
 
     def __add__(self, other: Tally) -> Tally:
         decisions = {a: Counter(c) for a, c in self.decisions.items()}
@@ -56,6 +60,7 @@ class Tally:
             decisions,
             _added(self.options, other.options),
             _added(self.scores, other.scores),
+            self.stopped or other.stopped,
         )
 
     def median_decisions(self, actor: str) -> float:
@@ -94,15 +99,23 @@ def median(histogram: Mapping[int, int]) -> float:
     return (nth((total - 1) // 2) + nth(total // 2)) / 2
 
 
-def play_range(scenario: Scenario, lens: str | None, policy: str, seed: int, first: int, stop: int) -> Tally:
-    """Games ``first`` to ``stop - 1`` of a run seeded ``seed``."""
+def play_range(
+    scenario: Scenario, lens: str | None, policy: str, seed: int, first: int, stop: int, budget: Budget | None = None
+) -> Tally:
+    """Games ``first`` to ``stop - 1`` of a run seeded ``seed``; when ``budget`` runs out, the games
+    finished by then (a game cut short is not counted)."""
+    budget = budget or Budget(SIMULATE_STEPS, SIMULATE_SECONDS)
+    played = 0
     counts: Counter[str] = Counter()
     decisions: dict[str, Counter[int]] = {a: Counter() for a in scenario.actors}
     options: Counter[str] = Counter(dict.fromkeys(scenario.actors, 0))
     points: Counter[str] = Counter()
     turns = days = 0
     for number in range(first, stop):
-        game = play_counted(scenario, lens, policy, derive_seed(seed, number))
+        game = play_counted(scenario, lens, policy, derive_seed(seed, number), budget=budget)
+        if budget.exhausted:
+            break
+        played += 1
         state = game.state
         counts[state.outcome] += 1
         turns += state.turn
@@ -112,7 +125,7 @@ def play_range(scenario: Scenario, lens: str | None, policy: str, seed: int, fir
             options[actor] += game.options[actor]
         for actor, score in scores(scenario, state).items():
             points[actor] += score.total
-    return Tally(counts, turns, days, stop - first, decisions, options, points)
+    return Tally(counts, turns, days, played, decisions, options, points, budget.stopped)
 
 
 @dataclass(frozen=True)
@@ -151,14 +164,18 @@ def simulate(
     workers: int | None = None,
     progress: Callable[[int, int], None] | None = None,
 ) -> Tally:
-    """Play ``runs`` games and add up their endings. ``workers`` defaults to every core."""
+    """Play ``runs`` games and add up their endings. ``workers`` defaults to every core. Games in this
+    process share one budget of steps and time; each worker process has its own."""
     lens = lens or scenario.default_lens or None
+    budget = Budget(SIMULATE_STEPS, SIMULATE_SECONDS)
     workers = workers or os.cpu_count() or 1
     parts = ranges(runs)
     total = Tally(Counter(), 0, 0, 0)
     if workers == 1 or runs < SERIAL_BELOW or not scenario.path:
         for first, stop in parts:
-            total += play_range(scenario, lens, policy, seed, first, stop)
+            total += play_range(scenario, lens, policy, seed, first, stop, budget)
+            if budget.exhausted:
+                break
             if progress:
                 progress(total.games, runs)
         return total

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..commandline import fail
+from ..engine.safefile import folder_problem
 
 if TYPE_CHECKING:
     from .report import ClassReport
@@ -70,11 +71,13 @@ def output_format(output: str | None) -> str | None:
 
 def _write(path: Path, text: str) -> str:
     """Write ``text``; return '' or why it could not be written."""
-    from ..engine.saves import write_atomic
+    from ..engine.safefile import FileProblem, write_atomic
 
     try:
-        write_atomic(path, text)
+        write_atomic(path, text)  # never makes a missing folder: a mistyped path is an error
         path.chmod(0o644)  # a page to share, unlike a private temporary file
+    except FileProblem as exc:
+        return str(exc)
     except OSError as exc:
         return f"cannot write {path}: {exc.strerror or exc}"
     return ""
@@ -137,10 +140,9 @@ def _write_csv(report: ClassReport, output: Path) -> int:
 
     if not has_scores(report):
         return fail("these saves have no scores: their scenarios give the delegations no objectives", 1)
-    try:
-        output.parent.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        return fail(f"cannot write {output}: {exc.strerror or exc}", 1)
+    problem = folder_problem(output.parent, make=True)  # a report's folder of pages is made for it
+    if problem:
+        return fail(f"cannot write {output}: {problem}", 1)
     problem = _write(output, report_csv(report))
     if problem:
         return fail(problem, 1)
@@ -178,10 +180,9 @@ def run_report(args: argparse.Namespace) -> int:
         sys.stdout.write(report_markdown(report))
         return 0
     output = Path(args.output)
-    try:
-        output.parent.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        return fail(f"cannot write {output}: {exc.strerror or exc}", 1)
+    problem = folder_problem(output.parent, make=True)  # a report's folder of pages is made for it
+    if problem:
+        return fail(f"cannot write {output}: {problem}", 1)
     charts = _charts(report, output)
     if kind == "html":
         from .report_html import report_html

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..engine import Game, Scenario, validate_file
+from ..engine.safefile import is_regular, path_problem
 from ..engine.saves import SaveData, SaveError, read_save, restore
 from ..paths import SCENARIOS
 from ..savefiles import save_path, scenario_candidates
@@ -42,9 +43,11 @@ class ScenarioFinder:
         self._by_path: dict[Path, Scenario | str] = {}  # a scenario, or why it could not be loaded
 
     def _load(self, path: Path) -> Scenario | str:
-        key = path.resolve()
+        key = _key(path)
         if key not in self._by_path:
-            if not key.is_file():
+            if path_problem(path):
+                self._by_path[key] = f"{str(path)[:80]}…: {path_problem(path)}"
+            elif not is_regular(key):  # a recorded path may name anything: only regular files are read
                 self._by_path[key] = f"{path} does not exist"
             else:
                 scenario, findings = validate_file(str(path))
@@ -66,7 +69,7 @@ class ScenarioFinder:
         """The scenario with ``scenario_id``, or ``ClassroomError`` saying where it was looked for."""
         seen: set[Path] = set()
         for path in self._candidates(scenario_id, recorded):
-            key = path.resolve()
+            key = _key(path)
             if key in seen:
                 continue
             seen.add(key)
@@ -81,6 +84,15 @@ class ScenarioFinder:
             f"the scenario '{scenario_id}' was not found: not at its recorded path "
             f"{recorded or '(none)'}, nor in {self.folder}{hint}; name its file with --scenario"
         )
+
+
+def _key(path: Path) -> Path:
+    """The path a scenario is cached under: resolved when it can be (a name too long or a loop of
+    symbolic links cannot), else as given."""
+    try:
+        return path.resolve()
+    except (OSError, RuntimeError):
+        return path.absolute()
 
 
 def load_save(path: str | Path, finder: ScenarioFinder) -> LoadedSave:
@@ -127,6 +139,10 @@ def save_files(items: list[str | Path], skip: set[Path] | None = None) -> tuple[
     seen: set[Path] = set()
     for item in items:
         path = Path(item)
+        problem = path_problem(path)
+        if problem:
+            problems.append(f"{str(path)[:80]}…: {problem}")
+            continue
         if path.is_dir():
             found = sorted(
                 (p for p in path.glob("*.json") if p.is_file() and p.resolve() not in skip),

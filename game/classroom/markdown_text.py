@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from ..engine.wording import long_date
@@ -42,6 +43,15 @@ def one_line(text: str) -> str:
     return " ".join(str(text).split()).replace("\\", "\\\\").replace("<", "\\<")
 
 
+_MARKUP = re.compile(r"([\\`*_\[\]<])")  # inline Markdown: with '[' escaped, no link or image can begin
+
+
+def player_text(text: str) -> str:
+    """A player's own words on one line with every Markdown sign escaped, so a reason can never
+    become a link (``[x](javascript:...)``), an image fetched from elsewhere, or HTML."""
+    return _MARKUP.sub(r"\\\1", " ".join(str(text).split()))
+
+
 def cell(text: str) -> str:
     """Text made safe for one Markdown table cell."""
     return one_line(text).replace("|", "\\|") or " "
@@ -73,7 +83,7 @@ def _table_entry(entry: Entry) -> list[str]:
     if entry.by:
         lines.append(f"  - By: {entry.by}")
     if entry.reason:
-        lines.append(f"  - Reason: “{one_line(entry.reason)}”")
+        lines.append(f"  - Reason: “{player_text(entry.reason)}”")
     return [*lines, ""]
 
 
@@ -94,7 +104,7 @@ def _entry(entry: Entry) -> list[str]:
             lines += [one_line(entry.text), ""]
         facts = [f"- Chosen by: {entry.by}"]
         if entry.reason:
-            facts.append(f"- Reason: “{one_line(entry.reason)}”")
+            facts.append(f"- Reason: “{player_text(entry.reason)}”")
         if entry.effects:
             facts.append(f"- Effects: {'; '.join(entry.effects)}")
         if entry.history_label:

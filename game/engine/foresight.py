@@ -15,6 +15,7 @@ from .scoring import objective_values
 from .state import GameState
 
 _MEMO_LIMIT = 400_000
+LOOKAHEAD_STEPS = 2_000  # moves one outlook plays out in the mind: in steps, never time, so replays never differ
 _memos: dict[int, tuple[Scenario, dict[tuple[object, ...], int]]] = {}
 
 
@@ -115,13 +116,16 @@ def _planned(scenario: Scenario, state: GameState, options: list[Step], actor: s
 
 def outlook(scenario: Scenario, state: GameState, actor: str, depth: int = 1) -> int:
     """``actor``'s final score if play goes on from ``state`` (settled) as the planner expects:
-    everyone choosing with foresight ``depth - 1`` (greedily at depth 1)."""
+    everyone choosing with foresight ``depth - 1`` (greedily at depth 1). A game that does not end
+    within ``LOOKAHEAD_STEPS`` moves is scored where the lookahead stopped."""
     memo = _memo(scenario)
     player = scenario.actors[actor]
     current = state.copy()
     seen: list[tuple[object, ...]] = []
     value: int | None = None
-    while not current.outcome:
+    for _ in range(LOOKAHEAD_STEPS):
+        if current.outcome:
+            break
         key = _key(actor, current, depth)
         value = memo.get(key)
         if value is not None:

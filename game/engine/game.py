@@ -28,6 +28,20 @@ class GameError(ValueError):
     """A request the game cannot carry out (an unknown or unavailable choice, nothing to undo)."""
 
 
+MAX_REASON = 2_000  # characters in a player's reason: a paragraph, and saves stay far under their size limit
+
+
+def reason_problem(reason: str) -> str:
+    """'' when ``reason`` can be kept with a move, else why not (too long, or not valid text)."""
+    if len(reason) > MAX_REASON:
+        return f"a reason is at most {MAX_REASON:,} characters (this one has {len(reason):,}): shorten it"
+    try:
+        reason.encode("utf-8")
+    except UnicodeEncodeError:
+        return "the reason holds characters that are not valid text: type it again"
+    return ""
+
+
 MoveBy = Literal[Controller, "proxy", "chance"]
 """Who took a move: a controller ("human" or a computer policy), "chance" for a chance branch, or
 "proxy" for a choice made in a person's seat on their behalf (a front end's rule, such as a class's
@@ -441,6 +455,8 @@ class Game:
         view = self._find(decision, choice)
         if not view.available:
             raise GameError(f"'{view.step.label}' is not available: {view.why_blocked()}")
+        if reason_problem(reason):
+            raise GameError(reason_problem(reason))
         self._push_undo()
         since = len(self.log)
         self.moves.append(
@@ -512,6 +528,8 @@ class Game:
     def _act(self, move: TableMove, by: MoveBy) -> list[Happening]:
         if not any(t.actor == move.actor for t in self.turns):
             raise GameError(f"it is not {self.scenario.actors[move.actor].name}'s turn")
+        if reason_problem(move.reason):
+            raise GameError(reason_problem(move.reason))
         trial = self.state.copy()
         since = len(self.log)
         trial_log = list(self.log)

@@ -13,26 +13,28 @@ and writes such a move as ``by: "proxy"``. Format 1 is read by upgrading it to 2
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 import json
 import os
 import re
-import tempfile
+import uuid
+import weakref
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from . import safefile
+from .filejournal import MAX_JOURNAL_BYTES, FileJournal, is_journal, read_journal
 from .game import MOVERS, Game, Move, ReplayReport, Settings, value_problem
-from .jsonread import DamagedError, Fields
+from .jsonread import DamagedError, Fields, JSONObject
 from .model import Scenario
 
 SAVE_FORMAT = 2
 MIN_LOADABLE_FORMAT = 1
 _ENGINE_SETTINGS = frozenset({"lens", "seed", "controllers", "follow_history", "start", "overrides"})
-AUTOSAVE = "autosave"  # the single autosave of older versions; still found by latest_autosave
-AUTOSAVES_KEPT = 3  # per game: the newest few, so one bad move or an accident can be walked back
-_GAME_KEY = "game"  # in settings.extras: the game's own name among autosaves, kept in its saves
-MAX_SAVE_BYTES = 4 * 1024 * 1024
+AUTOSAVE = "autosave"
+MAX_SAVE_BYTES = MAX_JOURNAL_BYTES  # one limit for every save, above anything Parley writes
+_AUTOSAVE_KEY = "autosave"  # the game's own autosave name, in ``settings.extras``
+_TOKEN = re.compile(r"^[0-9a-f]{12}$")
 _SLOT = re.compile(r"^[A-Za-z0-9][A-Za-z0-9 _.-]{0,63}$")
 
 
@@ -101,6 +103,15 @@ def slot_path(folder: str | Path, slot: str) -> Path:
     return path
 
 
+def free_slot(folder: str | Path, slot: str) -> str:
+    """A slot name like ``slot`` whose file does not exist yet ('group3-2', 'group3-3', ...)."""
+    name = slot.strip()[:60]
+    number = 2
+    while safefile.exists(Path(folder) / f"{name}-{number}.json"):
+        number += 1
+    return f"{name}-{number}"
+
+
 def context_line(game: Game) -> str:
     """A line that says where the game stands, for save lists."""
     when = f"{game.date:%d %b %Y}".lstrip("0")
@@ -128,36 +139,37 @@ def _now() -> str:
 
 
 def write_atomic(path: Path, text: str) -> None:
-    """Write ``text`` to ``path`` so that a crash leaves either the old file or the new one."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    """Write ``text`` to ``path`` atomically, making its folder if needed (a save folder is Parley's
+    own); ``FileProblem`` (an ``OSError``) says why it could not."""
+    safefile.write_atomic(path, text, make_folder=True)
+
+
+class OverwriteRefused(SaveError):
+    """A save would replace a file Parley cannot read; the person must say yes first (``replace=True``)."""
+
+    def __init__(self, path: Path, why: str) -> None:
+        super().__init__(f"{path.name} is there already and cannot be read ({why}); it was not replaced")
+        self.path = path
+
+
+def _existing(path: Path) -> SaveData | None:
+    """The save already at ``path`` (None if there is none); ``OverwriteRefused`` if it cannot be read."""
+    if not os.path.lexists(path):
+        return None
     try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(temp, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(temp)
-        raise
+        return read_save(path)
+    except SaveError as exc:
+        raise OverwriteRefused(path, str(exc)) from None
 
 
-def save_game(game: Game, folder: str | Path, slot: str, created: str = "") -> Path:
-    """Write ``game`` to the slot; return the file's path."""
-    path = slot_path(folder, slot)
-    if not created and path.exists():
-        try:
-            created = read_save(path).created
-        except SaveError:
-            created = ""
+def _header(game: Game, name: str, created: str) -> JSONObject:
     scenario = game.scenario
     # A save that uses nothing new in format 2 stays readable by a format-1 reader.
     needs_two = bool(game.settings.extras) or any(m.by == "proxy" for m in game.moves)
-    data = {
+    return {
         "parley_save": SAVE_FORMAT,
         "min_reader": SAVE_FORMAT if needs_two else 1,
-        "name": slot.strip(),
+        "name": name,
         "scenario": {
             "id": scenario.id,
             "hash": scenario.content_hash,
@@ -166,73 +178,127 @@ def save_game(game: Game, folder: str | Path, slot: str, created: str = "") -> P
             "format": scenario.format,
         },
         "settings": game.settings.to_dict(),
-        "moves": [m.to_dict() for m in game.moves],
         "created": created or _now(),
-        "updated": _now(),
-        "context": context_line(game),
-        "outcome": game.state.outcome,
     }
+
+
+def _status(game: Game) -> JSONObject:
+    return {"updated": _now(), "context": context_line(game), "outcome": game.state.outcome}
+
+
+def save_game(game: Game, folder: str | Path, slot: str, created: str = "", replace: bool = False) -> Path:
+    """Write ``game`` to the slot as one whole file; return its path. A file there that cannot be read
+    is replaced only when ``replace`` (the person said yes): else ``OverwriteRefused``."""
+    path = slot_path(folder, slot)
+    safefile.clean_stale_temps(path.parent)
+    try:
+        before = _existing(path)
+    except OverwriteRefused:
+        if not replace:
+            raise
+        before = None
+    if before is not None and not created:
+        created = before.created
+    data = {**_header(game, slot.strip(), created), "moves": [m.to_dict() for m in game.moves], **_status(game)}
     try:
         write_atomic(path, json.dumps(data, indent=1, ensure_ascii=False) + "\n")
     except OSError as exc:
-        raise SaveError(f"could not write {path}: {exc.strerror or exc}") from None
+        raise SaveError(f"could not write {path.name}: {exc.strerror or exc}") from None
+    _journals.pop(path, None)
     return path
 
 
-def game_key(game: Game) -> str:
-    """The game's own short name among autosaves, made on its first autosave and kept in its saves,
-    so a loaded game goes on in its own autosaves and a new game (or a take-over) starts fresh ones."""
-    key = game.settings.extras.get(_GAME_KEY)
-    if not isinstance(key, str) or not re.fullmatch(r"[0-9a-f]{8}", key):
-        key = os.urandom(4).hex()  # not the game's generator: naming a file must not change the play
-        game.settings.extras[_GAME_KEY] = key
-    return key
+@dataclass
+class _Kept:
+    """An autosave being kept this session: its journal and the game it keeps."""
+
+    journal: FileJournal
+    game: weakref.ref[Game]
 
 
-def _sequence(path: Path) -> int:
-    """The running number at the end of an autosave's name (-1 for the older single autosave)."""
-    tail = path.stem.rsplit(" ", 1)[-1]
-    return int(tail) if tail.isdigit() else -1
+_journals: dict[Path, _Kept] = {}
 
 
-def _autosaves(folder: Path, prefix: str) -> list[Path]:
-    """Autosave files whose names start with ``prefix``, oldest first (file times are coarse, so
-    writes in one instant are put in order by their running number)."""
-    found: list[tuple[int, int, Path]] = []
-    for path in folder.glob(f"{prefix}*.json"):
-        with contextlib.suppress(OSError):
-            found.append((path.stat().st_mtime_ns, _sequence(path), path))
-    return [path for *_, path in sorted(found)]
+def autosave_path(game: Game, folder: str | Path) -> Path:
+    """The autosave of this game: one per scenario and game, so two games never share one. The
+    game's name for it is kept in its settings, so a continued game goes on in the same file."""
+    token = game.settings.extras.get(_AUTOSAVE_KEY)
+    if not isinstance(token, str) or not _TOKEN.match(token):
+        token = uuid.uuid4().hex[:12]
+        game.settings.extras[_AUTOSAVE_KEY] = token
+    scenario = re.sub(r"[^A-Za-z0-9_-]+", "-", game.scenario.id)[:40].strip("-") or "game"
+    return Path(folder) / f"{AUTOSAVE}-{scenario}-{token}.json"
 
 
 def autosave(game: Game, folder: str | Path) -> Path:
-    """Autosave ``game`` as ``autosave <scenario> <game> <n>``, n counting up, then drop that game's
-    older autosaves past the newest few. Other games' autosaves (of any scenario) are never touched."""
-    folder = Path(folder)
-    scenario = re.sub(r"[^A-Za-z0-9_.-]", "-", game.scenario.id)[:32] or "scenario"
-    prefix = f"{AUTOSAVE} {scenario} {game_key(game)} "
-    mine = sorted(_autosaves(folder, prefix), key=_sequence) if folder.is_dir() else []
-    number = _sequence(mine[-1]) + 1 if mine else 0
-    path = save_game(game, folder, f"{prefix}{number:04d}")
-    for old in mine[: max(0, len(mine) + 1 - AUTOSAVES_KEPT)]:
-        with contextlib.suppress(OSError):
-            old.unlink()
+    """Keep ``game`` in its autosave, appending only the moves made since the last call; return the
+    file's path. A file there that cannot be read is never replaced: the game then gets a new
+    autosave beside it (the returned path says where)."""
+    path = autosave_path(game, folder)
+    kept = _journals.get(path)
+    try:
+        if kept is None or kept.game() is not game or kept.journal.records > 3 * len(game.moves) + 64:
+            safefile.clean_stale_temps(path.parent)
+            try:
+                before = _existing(path)
+            except OverwriteRefused:
+                game.settings.extras.pop(_AUTOSAVE_KEY, None)
+                path = autosave_path(game, folder)
+                before = None
+            journal = FileJournal(path)
+            header = _header(game, AUTOSAVE, before.created if before else "")
+            journal.begin({**header, **_status(game)}, game.moves)
+            _journals[path] = _Kept(journal, weakref.ref(game))
+            return path
+        journal = kept.journal
+        same = _common_prefix(journal.moves, game.moves)
+        if same < len(journal.moves):
+            journal.truncate(same)
+        journal.extend(game.moves[same:], _status(game))
+    except OSError as exc:
+        _journals.pop(path, None)
+        raise SaveError(f"could not write {path.name}: {exc.strerror or exc}") from None
     return path
 
 
+def _common_prefix(kept: list[Move], moves: list[Move]) -> int:
+    """How many moves at the start the two lists share (moves only grow or shrink at the end)."""
+    count = 0
+    for old, new in zip(kept, moves, strict=False):
+        if old is not new and old != new:
+            break
+        count += 1
+    return count
+
+
+def autosaves(folder: str | Path) -> list[Path]:
+    """Every autosave in ``folder``, newest first (the one of format 1 and 2, ``autosave.json``, too)."""
+    found = [p for p in Path(folder).glob(f"{AUTOSAVE}*.json") if safefile.is_regular(p)]
+    return sorted(found, key=lambda p: _modified(p), reverse=True)
+
+
 def latest_autosave(folder: str | Path, scenario_id: str) -> Path | None:
-    """The newest autosave of a game of ``scenario_id`` (an older single ``autosave`` file counts if
-    it is of that scenario); None when there is none."""
-    folder = Path(folder)
-    if not folder.is_dir():
-        return None
-    for path in reversed(_autosaves(folder, AUTOSAVE)):
-        try:
-            if read_save(path).scenario_id == scenario_id:
-                return path
-        except SaveError:
-            continue
+    """The autosave to continue for ``scenario_id``: the newest of a game of that scenario (the
+    older single ``autosave.json`` counts when it is of that scenario); None when there is none, so
+    Continue never resumes another scenario's game."""
+    tag = re.sub(r"[^A-Za-z0-9_-]+", "-", scenario_id)[:40].strip("-")
+    for path in autosaves(folder):
+        if path.stem.startswith(f"{AUTOSAVE}-{tag}-"):
+            return path
+        if path.stem == AUTOSAVE:
+            try:
+                if read_save(path).scenario_id == scenario_id:
+                    return path
+            except SaveError:
+                continue
     return None
+
+
+def _modified(path: Path) -> float:
+    try:
+        return path.stat().st_mtime
+    except OSError:
+        return 0.0
 
 
 def _upgrade_format_1(settings: Fields, moves: list[object]) -> tuple[dict[str, object], list[object]]:
@@ -257,20 +323,19 @@ def read_save(path: str | Path, scenario: Scenario | None = None) -> SaveData:
     ``scenario``, the save is also checked against it (``check_save``)."""
     path = Path(path)
     try:
-        with open(path, "rb") as handle:
-            raw = handle.read(MAX_SAVE_BYTES + 1)
-    except FileNotFoundError:
-        raise SaveError(f"there is no save {path}") from None
-    except OSError as exc:
-        raise SaveError(f"cannot read {path}: {exc.strerror or exc}") from None
-    if len(raw) > MAX_SAVE_BYTES:
-        raise SaveError(f"{path.name} is too large to be a Parley save")
+        raw = safefile.read_regular(path, MAX_SAVE_BYTES, "save")
+    except safefile.FileProblem as exc:
+        raise SaveError(str(exc)) from None
+    journal_moves: list[Move] | None = None
     try:
-        data = json.loads(raw.decode("utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise SaveError(
-            f"{path.name} is damaged and cannot be read ({exc.__class__.__name__}); the file was left as it is"
-        ) from None
+        if is_journal(raw):
+            header, moves_read = read_journal(raw)
+            data: object = {**header, "moves": []}
+            journal_moves = list(moves_read)
+        else:
+            data = safefile.parse_json(raw)
+    except (safefile.FileProblem, DamagedError) as exc:
+        raise SaveError(f"{path.name} is damaged and cannot be read: {exc}; the file was left as it is") from None
     if not isinstance(data, dict) or "parley_save" not in data:
         raise SaveError(f"{path.name} is not a Parley save")
     version = data.get("parley_save")
@@ -302,7 +367,9 @@ def read_save(path: str | Path, scenario: Scenario | None = None) -> SaveData:
             about.text("hash", ""),
             about.text("title", scenario_id),
             Settings.from_dict(settings),
-            [Move.from_dict(move, f"move {number}") for number, move in enumerate(moves, 1)],
+            journal_moves
+            if journal_moves is not None
+            else [Move.from_dict(move, f"move {number}") for number, move in enumerate(moves, 1)],
             fields.text("created", ""),
             fields.text("updated", ""),
             fields.text("context", ""),
@@ -414,6 +481,7 @@ def list_saves(folder: str | Path) -> list[SaveInfo]:
     folder = Path(folder)
     if not folder.is_dir():
         return []
+    safefile.clean_stale_temps(folder)
     out = []
     for path in folder.glob("*.json"):
         try:

@@ -7,14 +7,13 @@ stream before any tree is built, so an alias bomb or a 50 MB file is refused in 
 
 from __future__ import annotations
 
-import os
 import re
-import stat
 from dataclasses import dataclass, field
 
 import yaml
 
 from .findings import ERROR, Finding
+from .safefile import FileProblem, read_regular
 
 Loader: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -51,32 +50,23 @@ def _err(file: str, code: str, message: str, line: int = 0, col: int = 0, hint: 
 
 
 def read_bytes(path: str) -> tuple[bytes | None, Finding | None]:
-    """Read at most MAX_BYTES + 1 bytes of a regular file, so a huge file is refused without loading
-    it all and a pipe or device never blocks the reader."""
+    """Read at most MAX_BYTES + 1 bytes of a regular file through the one guarded reader, so a huge
+    file is refused without loading it all and a pipe or device never blocks the reader."""
     try:
-        kind = os.stat(path).st_mode
-        if stat.S_ISDIR(kind):
-            return None, _err(path, "file-unreadable", "this is a folder, not a scenario file")
-        if not stat.S_ISREG(kind):
-            return None, _err(path, "file-unreadable", "this is not a regular file (a pipe or a device?)")
-        with open(path, "rb") as handle:
-            data = handle.read(MAX_BYTES + 1)
-    except FileNotFoundError:
-        return None, _err(path, "file-missing", "no such file", hint="check the path")
-    except IsADirectoryError:
-        return None, _err(path, "file-unreadable", "this is a folder, not a scenario file")
-    except OSError as exc:
-        return None, _err(path, "file-unreadable", f"cannot read the file: {exc.strerror}")
-    if len(data) > MAX_BYTES:
-        return None, _err(
-            path,
-            "file-too-large",
-            f"the file is larger than {MAX_BYTES // (1024 * 1024)} MB, the limit for a scenario",
-            1,
-            1,
-            "split it, or remove what is not a scenario",
-        )
-    return data, None
+        return read_regular(path, MAX_BYTES, "scenario file"), None
+    except FileProblem as exc:
+        if exc.kind == "missing":
+            return None, _err(path, "file-missing", "no such file", hint="check the path")
+        if exc.kind == "too-large":
+            return None, _err(
+                path,
+                "file-too-large",
+                f"the file is larger than {MAX_BYTES // (1024 * 1024)} MB, the limit for a scenario",
+                1,
+                1,
+                "split it, or remove what is not a scenario",
+            )
+        return None, _err(path, "file-unreadable", str(exc))
 
 
 def decode(data: bytes, file: str) -> tuple[str | None, Finding | None]:

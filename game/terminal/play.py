@@ -17,13 +17,23 @@ from typing import TextIO
 from ..classroom.settings import ClassroomSettings
 from ..engine import Game, GameError
 from ..engine.narrate import PUBLIC
-from ..engine.saves import SaveError, autosave, save_game
+from ..engine.saves import OverwriteRefused, SaveError, autosave, free_slot, save_game
 from ..engine.table import Action, Table
 from ..engine.views import View
 from ..engine.wording import cite, long_date, show_value
 from .delegation import briefing_lines, revealed_lines, score_lines
 from .table import TABLE_HELP, MoveError, menu_lines, package_hint, read_move, read_package, table_choices, table_lines
-from .text import line_lines, wrap
+from .text import line_lines, printable, wrap
+
+
+def not_text(line: str) -> bool:
+    """Whether a typed line holds bytes that were not UTF-8 (read as surrogate escapes)."""
+    try:
+        line.encode("utf-8")
+    except UnicodeEncodeError:
+        return True
+    return False
+
 
 HELP = """\
 Type the number of a choice to take it; add a reason after a colon, e.g. '2: we need time'.
@@ -45,12 +55,13 @@ class TerminalPlayer:
     _private_shown: dict[str, int] = field(init=False, default_factory=dict)  # per seat, private events shown
     _last_seat: str = field(init=False, default="")  # the seat that last had the terminal
     _round: tuple[str, int] = field(init=False, default=("", 0))  # the negotiation round last announced
+    _autosave_path: Path | None = field(init=False, default=None)  # where this game was last autosaved
 
     def __post_init__(self) -> None:
         self.table = Table(self.game, ClassroomSettings.of(self.game).reasons)
 
     def say(self, text: str = "") -> None:
-        print(text, file=self.out)
+        print(printable(text), file=self.out)
 
     # -- who sees what ------------------------------------------------------------------------
 
@@ -110,6 +121,9 @@ class TerminalPlayer:
     def run(self) -> int:
         game = self.game
         scenario = game.scenario
+        reconfigure = getattr(self.inp, "reconfigure", None)
+        if callable(reconfigure):  # bytes that are not UTF-8 arrive as escapes, to be refused line by line
+            reconfigure(errors="surrogateescape")
         self.say(f"=== {scenario.title} ===")
         lens = scenario.lenses.get(game.settings.lens)
         if lens:
@@ -134,10 +148,39 @@ class TerminalPlayer:
 
     def _autosave(self) -> None:
         if self.autosave:
+            expected = self._autosave_path
             try:
-                autosave(self.game, self.saves)
+                self._autosave_path = autosave(self.game, self.saves)
             except SaveError as exc:
                 self.say(f"(autosave failed: {exc})")
+                return
+            if expected and self._autosave_path != expected:
+                self.say(
+                    f"({expected.name} could not be read, so it was kept as it is; "
+                    f"this game is now autosaved as {self._autosave_path.name}.)"
+                )
+
+    def _save(self, name: str) -> None:
+        """Save under ``name``; a file there that cannot be read is replaced only if the person says
+        yes, else the game is saved beside it."""
+        try:
+            self.say(f"Saved to {save_game(self.game, self.saves, name)}")
+            return
+        except OverwriteRefused as exc:
+            self.say(f"{exc}.")
+            kept = exc.path.name
+            answer = self._read(f"Replace {kept} with this game? [y/N] ")
+        except SaveError as exc:
+            self.say(f"Not saved: {exc}")
+            return
+        try:
+            if answer is not None and answer.strip().lower() in ("y", "yes"):
+                self.say(f"Replaced: saved to {save_game(self.game, self.saves, name, replace=True)}")
+                return
+            beside = save_game(self.game, self.saves, free_slot(self.saves, name))
+            self.say(f"Kept {kept} as it is; this game is saved beside it: {beside}")
+        except SaveError as error:
+            self.say(f"Not saved: {error}")
 
     def _hand_over(self, seat: str, view: View) -> None:
         """With several people at the terminal, pass it before a seat's private table or hidden choice."""
@@ -185,9 +228,15 @@ class TerminalPlayer:
         hidden choice is echoed masked."""
         self.out.write(prompt)
         self.out.flush()
-        line = self.inp.readline()
+        try:
+            line = self.inp.readline()
+        except UnicodeDecodeError:
+            line = "\udcff\n"  # a stream that cannot decode what was typed: answered like one that can
         if not line:
             return None
+        if not_text(line):
+            self.say("(That line is not readable text (it is not UTF-8); nothing was done: type it again.)")
+            return "\n"
         if not self.inp.isatty():
             shown = line.rstrip("\n")
             self.say("(a hidden choice)" if hidden and shown.strip()[:1].isdigit() else shown)
@@ -251,11 +300,7 @@ class TerminalPlayer:
             self.say("Nothing to undo.")
             return None
         if word in ("s", "save"):
-            name = line[len(line.split()[0]) :].strip() or "quicksave"
-            try:
-                self.say(f"Saved to {save_game(game, self.saves, name)}")
-            except SaveError as exc:
-                self.say(f"Not saved: {exc}")
+            self._save(line[len(line.split()[0]) :].strip() or "quicksave")
             return None
         if word in ("l", "log"):
             for entry in self.table.view(seat).log:
@@ -379,7 +424,4 @@ class TerminalPlayer:
         if name.isdigit():  # a choice number left over in piped input, not a group's name
             self.say(f"(Not saved: '{name}' looks like a choice number; a save name needs a letter, e.g. group{name}.)")
             return
-        try:
-            self.say(f"Saved to {save_game(self.game, self.saves, name)}")
-        except SaveError as exc:
-            self.say(f"Not saved: {exc}")
+        self._save(name)

@@ -8,7 +8,7 @@ from typing import TextIO
 from ..engine import Game, Scenario
 from ..engine.history import historical_game
 from ..engine.wording import cite, long_date
-from .text import happening_lines, wrap
+from .text import happening_lines, printable, wrap
 
 
 def print_history(scenario: Scenario, out: TextIO | None = None, lens: str | None = None) -> Game:
@@ -17,7 +17,7 @@ def print_history(scenario: Scenario, out: TextIO | None = None, lens: str | Non
     game = historical_game(scenario, lens)
 
     def say(text: str = "") -> None:
-        print(text, file=out)
+        print(printable(text), file=out)
 
     def show_sources(ids: tuple[str, ...] | list[str]) -> None:
         for source in ids:

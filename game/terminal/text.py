@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 import shutil
 import textwrap
 
@@ -11,6 +12,13 @@ from ..engine.views import Line
 from ..engine.wording import describe_effects, short_date
 
 ENDINGS = ("outcome", "deadline", "stuck")
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")  # all but tab and line feed: ANSI escapes, bells, C1
+
+
+def printable(text: str) -> str:
+    """``text`` with every control character shown as a visible escape (``\\x1b``), so scenario text or
+    a player's reason can never move the cursor, clear the screen or retitle the terminal."""
+    return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
 
 
 def width() -> int:

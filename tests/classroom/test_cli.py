@@ -20,6 +20,9 @@ def one_save(tiny, tmp_path: Path) -> Path:  # type: ignore[no-untyped-def]
 
 
 def test_transcript_html_and_markdown(one_save: Path, tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    assert main(["transcript", str(one_save), "-o", str(tmp_path / "out" / "t.html")]) == 1  # no folder 'out'
+    assert "the folder" in capsys.readouterr().err and not (tmp_path / "out").exists()
+    (tmp_path / "out").mkdir()
     assert main(["transcript", str(one_save), "-o", str(tmp_path / "out" / "t.html")]) == 0
     assert "5 decisions: 5 by the class, 0 by the computer; ending: Treaty signed" in capsys.readouterr().out
     page = (tmp_path / "out" / "t.html").read_text(encoding="utf-8")

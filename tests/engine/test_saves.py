@@ -85,11 +85,12 @@ def test_damaged_saves_are_reported_and_left_untouched(tmp_path: Path, content: 
 
 
 def test_list_shows_good_and_damaged(tiny, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    name = autosave(played(tiny), tmp_path).stem
+    autosave(played(tiny), tmp_path)
     (tmp_path / "broken.json").write_text("{", encoding="utf-8")
-    listed = {info.name: info for info in list_saves(tmp_path)}
-    assert set(listed) == {name, "broken"}
-    assert listed[name].data is not None and listed[name].data.scenario_title == "A tiny negotiation"
+    listed = {info.name.split("-")[0]: info for info in list_saves(tmp_path)}
+    assert set(listed) == {"autosave", "broken"}
+    assert listed["autosave"].data is not None and listed["autosave"].data.scenario_title == "A tiny negotiation"
+    assert listed["autosave"].data.name == "autosave"
     assert "damaged" in listed["broken"].damaged
 
 
@@ -157,25 +158,22 @@ def test_a_save_that_stops_before_the_first_decision_still_gives_a_playable_game
     assert restored.game.decision is not None and restored.game.decision.node.id == "final"
 
 
-def test_autosaves_keep_each_games_newest_few_and_never_touch_another_game(tiny, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_each_game_keeps_its_own_autosave_and_never_touches_another_games(tiny, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     import game.engine.saves as saves
-
-    monkeypatch.setattr(saves, "AUTOSAVES_KEPT", 2)
 
     other = Game.new(tiny, seed=9, controllers={a: "human" for a in tiny.actors})
     theirs = autosave(other, tmp_path)
     game = Game.new(tiny, seed=4, controllers={a: "human" for a in tiny.actors})
-    written = [autosave(game, tmp_path)]
+    written = {autosave(game, tmp_path)}
     for choice in ("warm", "ask_powers"):
         game.choose(choice)
-        written.append(autosave(game, tmp_path))
+        written.add(autosave(game, tmp_path))
     game.undo()
-    written.append(autosave(game, tmp_path))
-    mine = {p for p in tmp_path.glob("autosave*.json") if p != theirs}
-    assert mine == {written[-2], written[-1]}  # the oldest went, the newest two stayed
-    assert theirs.exists() and read_save(theirs).moves == []  # the other game's autosave is untouched
-    assert saves.latest_autosave(tmp_path, "tiny") == written[-1]  # after the undo: the newest, not the longest
-    assert len(read_save(written[-1]).moves) == len(game.moves)
+    written.add(autosave(game, tmp_path))
+    (mine,) = written  # one journal for the game, appended to, never a second file
+    assert mine != theirs and theirs.exists() and read_save(theirs).moves == []  # the other game's is untouched
+    assert saves.latest_autosave(tmp_path, "tiny") == mine  # the game played last
+    assert len(read_save(mine).moves) == len(game.moves)  # the undo is kept too
     assert saves.latest_autosave(tmp_path, "moscow_1939") is None  # Continue never offers another scenario's game
 
 
