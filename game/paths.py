@@ -102,7 +102,7 @@ def resolve_scenario(name: str | None) -> Path:
     if not name:
         return default_scenario()
     path = Path(name)
-    if exists(path) or path.suffix in (".yaml", ".yml") or os.sep in name or (os.altsep and os.altsep in name):
+    if exists(path) or os.sep in name or (os.altsep and os.altsep in name):
         return path
     for folder in (SCENARIOS, user_scenarios()):
         if folder is None:
