@@ -213,6 +213,8 @@ def run_graph(args: argparse.Namespace) -> int:
         f"{plan.layers} layers in {plan.bands} band(s)",
         file=sys.stderr,
     )
+    if plan.stopped:
+        print(f"note: the rows were left less tidy than usual: {plan.stopped}", file=sys.stderr)
     return 0
 
 

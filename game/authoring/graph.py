@@ -13,6 +13,7 @@ import math
 from dataclasses import dataclass, replace
 from html import escape
 
+from ..engine.budget import Budget
 from ..engine.graphcheck import historical_path, reachable
 from ..engine.model import Node, Scenario
 
@@ -23,6 +24,7 @@ TABLE_EXITS = ("deal", "no_deal", "resolve")  # arrow kinds out of negotiations 
 OUTCOME_COLOUR = "#FFFFFF"
 HISTORY_COLOUR = "#C9A227"
 _SWEEPS = 4
+GRAPH_BUDGET = (2_000_000, 20.0)  # steps of row tidying, and seconds
 _LAYERS_PER_BAND = 10  # fold when there are more layers than this
 
 
@@ -68,6 +70,7 @@ class Layout:
     path: tuple[str, ...]  # the historical path: node ids, then the ending if it reaches one
     layers: int = 0  # layers of play from the start to the outcomes
     bands: int = 1
+    stopped: str = ""  # why the tidying of rows stopped early ('' when it ran its course)
 
 
 @dataclass(frozen=True)
@@ -184,14 +187,18 @@ def _centre(box: str, neighbours: dict[str, list[str]], row: dict[str, int]) -> 
     return sum(row[n] for n in near) / len(near) if near else row[box]
 
 
-def _order(columns: list[list[str]], preds: dict[str, list[str]], succs: dict[str, list[str]]) -> None:
-    """Barycentre sweeps: sort each column by the mean row of its neighbours, keeping ties stable."""
+def _order(columns: list[list[str]], preds: dict[str, list[str]], succs: dict[str, list[str]], budget: Budget) -> None:
+    """Barycentre sweeps: sort each column by the mean row of its neighbours, keeping ties stable.
+    Each sort spends the boxes it weighs from ``budget``; when it runs out the rows stay as they
+    are (a valid picture, only less tidy)."""
     row = {box: i for column in columns for i, box in enumerate(column)}
     for sweep in range(_SWEEPS):
         forward = sweep % 2 == 0
         sequence = columns[1:] if forward else columns[-2::-1]
         neighbours = preds if forward else succs
         for column in sequence:
+            if not budget.spend(len(column) + sum(len(neighbours.get(box, ())) for box in column)):
+                return
             near = neighbours
             column.sort(key=lambda box: (_centre(box, near, row), row[box]))
             for i, box in enumerate(column):
@@ -205,9 +212,10 @@ def band_width(layers: int, fold: int = _LAYERS_PER_BAND) -> int:
     return math.ceil(layers / math.ceil(layers / fold))
 
 
-def layout(scenario: Scenario, fold: int = _LAYERS_PER_BAND) -> Layout:
+def layout(scenario: Scenario, fold: int = _LAYERS_PER_BAND, budget: Budget | None = None) -> Layout:
     """Columns, rows and arrows for every node and outcome of ``scenario``; more than ``fold``
-    layers are folded into bands."""
+    layers are folded into bands. Tidying the rows is bounded by ``budget`` (``GRAPH_BUDGET``)."""
+    budget = budget or Budget(*GRAPH_BUDGET)
     succ, back = _forward_edges(scenario)
     layer = _layers(scenario, succ, back)
     last = max(layer.values(), default=-1) + 1
@@ -234,7 +242,7 @@ def layout(scenario: Scenario, fold: int = _LAYERS_PER_BAND) -> Layout:
             if not is_back:
                 preds.setdefault(way.target, []).append(nid)
                 succs.setdefault(nid, []).append(way.target)
-    _order(columns, preds, succs)
+    _order(columns, preds, succs, budget)
 
     width = band_width(len(columns), fold)
     band_count = math.ceil(len(columns) / width)
@@ -285,7 +293,7 @@ def layout(scenario: Scenario, fold: int = _LAYERS_PER_BAND) -> Layout:
     ]
     path = (*path_nodes, ending) if ending else tuple(path_nodes)
     rows = tops[-1] + heights[-1] if band_count else 0
-    return Layout(boxes, tuple(arrows), width, rows, path, len(columns), band_count)
+    return Layout(boxes, tuple(arrows), width, rows, path, len(columns), band_count, budget.stopped)
 
 
 # ---------------------------------------------------------------- writers

@@ -89,3 +89,15 @@ def test_graph_of_a_40000_character_title_is_quick(tmp_path: Path) -> None:
     began = time.monotonic()
     assert main(["graph", str(CASES / "scenarios" / "title-40000.yaml"), "-o", str(tmp_path / "x.svg")]) == 0
     assert time.monotonic() - began < 20
+
+
+def test_graph_layout_keeps_to_its_budget_and_says_so(flagship) -> None:  # type: ignore[no-untyped-def]
+    from game.authoring.graph import layout, to_svg
+    from game.engine.budget import Budget
+
+    full = layout(flagship)
+    assert full.stopped == ""
+    cut = layout(flagship, budget=Budget(10))
+    assert "stopped after 10 steps" in cut.stopped
+    assert set(cut.boxes) == set(full.boxes)  # every box is still drawn, only less tidily
+    assert "<svg" in to_svg(flagship, cut)
