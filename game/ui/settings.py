@@ -9,7 +9,9 @@ from __future__ import annotations
 import json
 from dataclasses import asdict, dataclass, fields
 from pathlib import Path
+from typing import Any
 
+from ..engine.safefile import FileProblem, read_json, write_atomic
 from ..paths import settings_file
 
 TEXT_SIZES: tuple[tuple[str, float], ...] = (
@@ -21,6 +23,9 @@ TEXT_SIZES: tuple[tuple[str, float], ...] = (
 PALETTES: tuple[tuple[str, str], ...] = (("standard", "Standard"), ("safe", "Colour-blind safe"))
 PAUSES: tuple[float, ...] = (0.0, 0.8, 1.5, 3.0)
 REPLAY_SPEEDS: tuple[float, ...] = (1.5, 3.0, 6.0)
+
+
+SETTINGS_LIMIT = 64 * 1024  # a settings file is a few hundred bytes
 
 
 @dataclass
@@ -63,14 +68,15 @@ class UISettings:
         """The saved settings, or the defaults when there are none or they cannot be read."""
         path = path or settings_file()
         try:
-            data = json.loads(path.read_text(encoding="utf-8"))
-        except (OSError, ValueError):
+            data = read_json(path, SETTINGS_LIMIT, "settings file")  # regular files only, bounded
+        except FileProblem:
             return cls()
         if not isinstance(data, dict):
             return cls()
         known = {f.name for f in fields(cls)}
         try:
-            return cls(**{k: v for k, v in data.items() if k in known}).clamp()
+            chosen: dict[str, Any] = {k: v for k, v in data.items() if k in known}  # checked by clamp()
+            return cls(**chosen).clamp()
         except (TypeError, ValueError):
             return cls()
 
@@ -78,8 +84,7 @@ class UISettings:
         """Write the settings; False (and nothing raised) when the folder is not writable."""
         path = path or settings_file()
         try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_text(json.dumps(asdict(self), indent=1) + "\n", encoding="utf-8")
-        except OSError:
+            write_atomic(path, json.dumps(asdict(self), indent=1) + "\n", make_folder=True)
+        except (OSError, FileProblem):
             return False
         return True

@@ -197,3 +197,14 @@ def test_journal_file_is_a_move_journal(tmp_path: Path) -> None:
     header, moves = journal.load()
     assert header["name"] == "j" and list(moves) == game.moves
     assert json.loads((tmp_path / "j.json").read_text(encoding="utf-8").splitlines()[0])["journal"] is True
+
+
+def test_the_window_settings_file_is_read_guarded(tmp_path: Path) -> None:
+    from game.ui.settings import UISettings
+
+    fifo = tmp_path / "settings.json"
+    os.mkfifo(fifo)
+    assert UISettings.load(fifo) == UISettings()  # a pipe never blocks the window: the defaults
+    deep = tmp_path / "deep.json"
+    deep.write_text("[" * 5000 + "]" * 5000, encoding="utf-8")
+    assert UISettings.load(deep) == UISettings()
