@@ -470,6 +470,13 @@ def outcome_states(space: StateSpace) -> dict[str, int]:
 
 def fewest_departures(space: StateSpace, root: int) -> dict[str, list[PathStep]]:
     """For each ending, a path from ``root`` with the fewest departures from history, then fewest steps."""
+    best, parent = cheapest_paths(space, root)
+    ends = outcome_states(space)
+    return {oid: path_to(space, parent, i) for oid, i in ends.items() if i in best}
+
+
+def cheapest_paths(space: StateSpace, root: int) -> tuple[dict[int, tuple[int, int]], dict[int, tuple[int, Edge]]]:
+    """Fewest departures (then steps) from ``root`` to every state, and the tree of best paths."""
     best: dict[int, tuple[int, int]] = {root: (0, 0)}
     parent: dict[int, tuple[int, Edge]] = {}
     heap = [(0, 0, root)]
@@ -483,8 +490,7 @@ def fewest_departures(space: StateSpace, root: int) -> dict[str, list[PathStep]]
                 best[edge.target] = candidate
                 parent[edge.target] = (current, edge)
                 heapq.heappush(heap, (*candidate, edge.target))
-    ends = outcome_states(space)
-    return {oid: path_to(space, parent, i) for oid, i in ends.items() if i in best}
+    return best, parent
 
 
 def departures(scenario: Scenario, path: list[PathStep]) -> list[Departure]:

@@ -8,30 +8,11 @@ term comes from a forward search from the start, the last from a search backward
 
 from __future__ import annotations
 
-import heapq
 from collections import deque
 
-from .explore import Edge, PathStep, StateSpace, outcome_states, path_step, path_to
+from .explore import Edge, PathStep, StateSpace, cheapest_paths, outcome_states, path_step, path_to
 
 MAX_TIES = 5  # alternatives shown per ending
-
-
-def _forward(space: StateSpace, root: int) -> tuple[dict[int, tuple[int, int]], dict[int, tuple[int, Edge]]]:
-    """Fewest departures (then steps) from ``root`` to every state, and the tree of best paths."""
-    best: dict[int, tuple[int, int]] = {root: (0, 0)}
-    parent: dict[int, tuple[int, Edge]] = {}
-    heap = [(0, 0, root)]
-    while heap:
-        cost, steps, current = heapq.heappop(heap)
-        if best.get(current, (cost, steps)) < (cost, steps):
-            continue
-        for edge in space.edges[current]:
-            candidate = (cost + edge.departure, steps + 1)
-            if candidate < best.get(edge.target, (1 << 60, 0)):
-                best[edge.target] = candidate
-                parent[edge.target] = (current, edge)
-                heapq.heappush(heap, (*candidate, edge.target))
-    return best, parent
 
 
 def _backward(
@@ -80,7 +61,7 @@ def counterfactuals(space: StateSpace, root: int) -> tuple[dict[str, list[PathSt
     """For each ending, a smallest counterfactual (as ``explore.fewest_departures`` finds it) and up
     to ``MAX_TIES`` others as small, each with a different set of departures: one forward search
     serves both."""
-    best, parent = _forward(space, root)
+    best, parent = cheapest_paths(space, root)
     ends = {oid: end for oid, end in outcome_states(space).items() if end in best}
     chosen = {oid: path_to(space, parent, end) for oid, end in ends.items()}
     largest = max((best[end][0] for end in ends.values()), default=0)
