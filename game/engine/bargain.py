@@ -29,6 +29,11 @@ from .talks import Package, term_blockers, terms_values
 MAX_PACKAGES = 20_000  # packages a computer delegation weighs at most when it counters
 
 
+def number(value: int) -> str:
+    """A whole number as players read it, with a true minus sign."""
+    return f"−{-value}" if value < 0 else str(value)
+
+
 @dataclass(frozen=True)
 class Item:
     """One line of an appraisal: a term or combination and what it is worth."""
@@ -37,8 +42,7 @@ class Item:
     points: int
 
     def words(self) -> str:
-        sign = "+" if self.points >= 0 else "−"
-        return f"{self.text}: {sign}{abs(self.points)}"
+        return f"{self.text}: {'+' if self.points >= 0 else ''}{number(self.points)}"
 
 
 @dataclass(frozen=True)
@@ -92,7 +96,7 @@ def appraise(scenario: Scenario, actor: Actor, package: Package, values: Values)
 def reasons(appraisal: Appraisal, verdict: str) -> str:
     """'Passage: Vilna corridor: +4. No treaty of aid: −3. Without a deal: 6. Refused.'"""
     lines = [item.words() + "." for item in appraisal.items] or ["Nothing in it matters to us."]
-    lines.append(f"Worth {appraisal.total} to us; without a deal, {appraisal.walk_away}.")
+    lines.append(f"Worth {number(appraisal.total)} to us; without a deal, {number(appraisal.walk_away)}.")
     lines.append(verdict)
     return " ".join(lines)
 

@@ -22,7 +22,7 @@ from .narrate import PUBLIC, TEACHER, may_know, render
 from .rules import Happening
 
 REASON_LEVELS = ("numbers", "reasons", "nothing")  # how much of computer delegations' reasons a class sees
-_POINTS = re.compile(r": [+−-]\d+(?=\.)|\s*Worth -?\d+ to us; without a deal, -?\d+\.")
+_POINTS = re.compile(r": [+−-]\d+(?=\.)|\s*Worth [−-]?\d+ to us; without a deal, [−-]?\d+\.")
 
 
 @dataclass(frozen=True)
