@@ -40,6 +40,11 @@ def scenario_files() -> list[Path]:
     return sorted(p for p in SCENARIOS.glob("*.y*ml") if p.is_file())
 
 
+def archived_scenario_files() -> list[Path]:
+    """Earlier versions kept in ``scenarios/archive/`` so old saves replay; never offered for new games."""
+    return sorted(p for p in (SCENARIOS / "archive").glob("*.y*ml") if p.is_file())
+
+
 def resolve_scenario(name: str | None) -> Path:
     """A path for a scenario named by path, by file name in ``scenarios/``, or by id; default if None."""
     if not name:
