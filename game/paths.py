@@ -97,6 +97,11 @@ def scenario_files() -> list[Path]:
     return _yaml_files(SCENARIOS) + _yaml_files(user_scenarios())
 
 
+def archived_scenario_files() -> list[Path]:
+    """Earlier versions kept in ``scenarios/archive/`` so old saves replay; never offered for new games."""
+    return sorted(p for p in (SCENARIOS / "archive").glob("*.y*ml") if p.is_file())
+
+
 def resolve_scenario(name: str | None) -> Path:
     """A path for a scenario named by path, by file name in a scenario folder, or by id; default if None."""
     if not name:

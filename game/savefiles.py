@@ -15,7 +15,7 @@ from pathlib import Path
 from .engine import Scenario, validate_file
 from .engine.safefile import is_regular
 from .engine.saves import SaveData, SaveError, read_save, slot_path
-from .paths import ROOT, SCENARIOS, saves_folder, user_scenarios_folder
+from .paths import ROOT, SCENARIOS, archived_scenario_files, saves_folder, user_scenarios_folder
 
 
 def save_path(name: str, folder: Path | None = None) -> Path:
@@ -37,25 +37,32 @@ def scenario_candidates(scenario_id: str, recorded: str = "") -> list[Path]:
     for folder in folders:
         if folder.is_dir():
             out += sorted(p for p in folder.glob("*.y*ml") if is_regular(p))
+    out += archived_scenario_files()  # earlier versions, for saves made on them
     if recorded:
         path = Path(recorded)
         out += [p for p in ([path] if path.is_absolute() else [path, ROOT / path]) if is_regular(p)]
     return [p for p in dict.fromkeys(out) if is_regular(p)]
 
 
-def find_scenario(scenario_id: str, recorded: str = "") -> Scenario | None:
-    """The scenario a save was played on, or None when none of the candidates has its id."""
+def find_scenario(scenario_id: str, recorded: str = "", content_hash: str = "") -> Scenario | None:
+    """The scenario a save was played on: among the candidates with its id, the one whose content
+    hash the save recorded (an archived earlier version, say), else the first found (the current
+    file); None when none has the id."""
+    first: Scenario | None = None
     for path in scenario_candidates(scenario_id, recorded):
         scenario, _ = validate_file(str(path))
-        if scenario is not None and scenario.id == scenario_id:
+        if scenario is None or scenario.id != scenario_id:
+            continue
+        if not content_hash or scenario.content_hash == content_hash:
             return scenario
-    return None
+        first = first or scenario
+    return first
 
 
 def open_save(name: str) -> tuple[SaveData, Scenario]:
     """Read the save ``name`` (a name or a path) and find its scenario; ``SaveError`` if either fails."""
     data = read_save(save_path(name))
-    scenario = find_scenario(data.scenario_id, data.scenario_path)
+    scenario = find_scenario(data.scenario_id, data.scenario_path, data.scenario_hash)
     if scenario is None:
         raise SaveError(
             f"{name} is a save of '{data.scenario_id}', which is not in {SCENARIOS}, nor in "

@@ -14,6 +14,8 @@ ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 TINY = FIXTURES / "tiny.yaml"
 FLAGSHIP = ROOT / "scenarios" / "moscow-1939.yaml"
+# The format-1 flagship, archived: tests of decision-tree play (one actor decides at a time) use it.
+FLAGSHIP_V1 = ROOT / "scenarios" / "archive" / "moscow-1939-v1.yaml"
 
 
 @pytest.fixture(autouse=True)
@@ -39,3 +41,11 @@ def flagship():
     scenario, findings = validate_file(str(FLAGSHIP))
     assert scenario is not None, "\n".join(f.format() for f in findings)
     return load_scenario(str(FLAGSHIP))
+
+
+@pytest.fixture(scope="session")
+def flagship_v1():
+    """The archived format-1 flagship: a large decision tree with no table."""
+    from game.engine import load_scenario
+
+    return load_scenario(str(FLAGSHIP_V1))

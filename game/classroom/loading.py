@@ -2,8 +2,10 @@
 
 A save records its scenario's id and the path it was loaded from. The scenario is looked for, in
 order: the file named with ``--scenario``, then as ``savefiles.scenario_candidates`` says (by id in
-``scenarios/`` and the user's scenario folder, then the recorded path if it is a regular file).
-Scenarios are loaded once and reused, so 200 saves of one scenario cost one load.
+``scenarios/`` and the user's scenario folder, earlier versions in ``scenarios/archive/``, then the
+recorded path if it is a regular file). When several files have the id, the one whose content hash
+the save recorded wins (an archived earlier version, say); otherwise the first found, so the current
+file wins. Scenarios are loaded once and reused, so 200 saves of one scenario cost one load.
 """
 
 from __future__ import annotations
@@ -62,12 +64,15 @@ class ScenarioFinder:
         out = [self.explicit] if self.explicit else []
         if self.folder != SCENARIOS:
             out += [self.folder / f"{scenario_id}.yaml", self.folder / f"{scenario_id}.yml"]
-            out += sorted(p for p in self.folder.glob("*.y*ml") if p.is_file())
+            out += sorted(p for p in self.folder.glob("*.y*ml") if is_regular(p))
+            out += sorted(p for p in (self.folder / "archive").glob("*.y*ml") if is_regular(p))
         return out + scenario_candidates(scenario_id, recorded)
 
-    def find(self, scenario_id: str, recorded: str = "") -> Scenario:
-        """The scenario with ``scenario_id``, or ``ClassroomError`` saying where it was looked for."""
+    def find(self, scenario_id: str, recorded: str = "", content_hash: str = "") -> Scenario:
+        """The scenario with ``scenario_id`` (the one with ``content_hash`` if several have the id), or
+        ``ClassroomError`` saying where it was looked for."""
         seen: set[Path] = set()
+        first: Scenario | None = None
         for path in self._candidates(scenario_id, recorded):
             key = _key(path)
             if key in seen:
@@ -75,7 +80,11 @@ class ScenarioFinder:
             seen.add(key)
             loaded = self._load(path)
             if isinstance(loaded, Scenario) and loaded.id == scenario_id:
-                return loaded
+                if not content_hash or loaded.content_hash == content_hash:
+                    return loaded
+                first = first or loaded
+        if first is not None:
+            return first
         hint = ""
         if self.explicit:
             loaded = self._load(self.explicit)
@@ -104,7 +113,7 @@ def load_save(path: str | Path, finder: ScenarioFinder) -> LoadedSave:
 def replay_save(data: SaveData, finder: ScenarioFinder) -> LoadedSave:
     """Replay a save already read; ``SaveError`` or ``ClassroomError`` say what is wrong."""
     path = data.path
-    scenario = finder.find(data.scenario_id, data.scenario_path)
+    scenario = finder.find(data.scenario_id, data.scenario_path, data.scenario_hash)
     try:
         restored = restore(data, scenario)
         ClassroomSettings.of(restored.game)

@@ -7,6 +7,7 @@ from typing import TextIO
 
 from ..engine import Game, Scenario
 from ..engine.history import historical_game
+from ..engine.narrate import PUBLIC, render
 from ..engine.wording import cite, long_date
 from .text import happening_lines, printable, wrap
 
@@ -30,12 +31,11 @@ def print_history(scenario: Scenario, out: TextIO | None = None, lens: str | Non
         say(happening_lines(scenario, item, show_effects=False))
         show_sources([item.source])
     while not game.ended:
-        decision = game.decision
-        assert decision is not None
-        node = decision.node
+        node = game.node  # a decision, a negotiation or a sealed move
+        assert node is not None
         say("")
-        say(f"--- {long_date(decision.date)} — {node.title} ---")
-        say(wrap(node.text))
+        say(f"--- {long_date(game.date)} — {node.title} ---")
+        say(wrap(render(node.text, node.text_parts, game.state.values, PUBLIC)))
         show_sources(node.sources)
         for item in game.play_computer():
             say(happening_lines(scenario, item, show_effects=False))
@@ -47,7 +47,7 @@ def print_history(scenario: Scenario, out: TextIO | None = None, lens: str | Non
     assert outcome is not None
     say("")
     say(f"=== {outcome.title} ({long_date(outcome.date or game.date)}) ===")
-    say(wrap(outcome.epilogue))
+    say(wrap(render(outcome.epilogue, outcome.epilogue_parts, game.state.values, PUBLIC)))
     show_sources(outcome.sources)
     if not outcome.historical:
         say(

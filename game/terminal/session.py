@@ -44,7 +44,7 @@ def _scenario_of_save(args: argparse.Namespace) -> Scenario | None:
     except SaveError as exc:
         fail(str(exc), 1)
         return None
-    scenario = find_scenario(data.scenario_id, data.scenario_path)
+    scenario = find_scenario(data.scenario_id, data.scenario_path, data.scenario_hash)
     if scenario is None:
         fail(
             f"this save is of the scenario '{data.scenario_id}', which is not in scenarios/, nor in "

@@ -7,13 +7,14 @@ import re
 from game.engine import validate_file
 from game.engine.loader import load_text
 from game.engine.similar import did_you_mean, edit_distance, listing, ranked
+from tests.conftest import FLAGSHIP, FLAGSHIP_V1
 
-from .conftest import FLAGSHIP, TINY
+from .conftest import TINY
 
 
 def _three_mistakes() -> str:
-    """The flagship with one duplicate node id, one int variable without 'max' and one decimal weight."""
-    text = FLAGSHIP.read_text(encoding="utf-8")
+    """The format-1 flagship with one duplicate node id, one int variable without 'max' and one decimal weight."""
+    text = FLAGSHIP_V1.read_text(encoding="utf-8")
     text = text.replace(
         "  - id: soviet_trust\n    type: int\n    min: 0\n    max: 10\n",
         "  - id: soviet_trust\n    type: int\n    min: 0\n",

@@ -65,7 +65,7 @@ def test_check_warns_where_a_jump_skips_a_dated_historical_event_for_good() -> N
 
 
 def test_check_warns_about_the_flagship_windows_that_a_jump_closes() -> None:
-    report = check_scenario(load_scenario(str(ROOT / "scenarios" / "moscow-1939.yaml")))
+    report = check_scenario(load_scenario(str(ROOT / "scenarios" / "archive" / "moscow-1939-v1.yaml")))
     events = {message.split("historical event ")[1].split(" ")[0] for _, message in found(report, "skips-event")}
     assert "'ribbentrop_flight'" in events
     assert all(f.code == "skips-event" for f in report.findings)
@@ -143,7 +143,7 @@ def test_validate_warns_where_a_condition_shows_a_private_value_to_others() -> N
 
 
 def test_format1_scenarios_have_no_private_values_to_leak() -> None:
-    _, findings = validate_file(str(ROOT / "scenarios" / "moscow-1939.yaml"))
+    _, findings = validate_file(str(ROOT / "scenarios" / "archive" / "moscow-1939-v1.yaml"))
     assert not [f for f in findings if f.code == "reveals-private"]
 
 

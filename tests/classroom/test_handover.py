@@ -51,8 +51,8 @@ def test_only_the_delegation_whose_turn_it_is_sees_its_briefing(tiny) -> None:  
     assert _check_never_leaks(tiny, range(40)) > 200
 
 
-def test_flagship_briefings_never_leak(flagship) -> None:  # type: ignore[no-untyped-def]
-    assert _check_never_leaks(flagship, range(12)) > 200
+def test_flagship_briefings_never_leak(flagship_v1) -> None:  # type: ignore[no-untyped-def]
+    assert _check_never_leaks(flagship_v1, range(12)) > 200
 
 
 def test_projector_mode_shows_every_briefing(tiny) -> None:  # type: ignore[no-untyped-def]

@@ -131,8 +131,8 @@ def test_effects_in_players_words(tiny) -> None:  # type: ignore[no-untyped-def]
     assert describe_effect(tiny, "something odd") == "something odd"
 
 
-def test_flagship_history_transcript(flagship) -> None:  # type: ignore[no-untyped-def]
-    game = historical_game(flagship)
+def test_flagship_history_transcript(flagship_v1) -> None:  # type: ignore[no-untyped-def]
+    game = historical_game(flagship_v1)
     game.play_until_human()
     transcript = build_transcript(game)
     assert transcript.ending is not None and transcript.ending.historical
@@ -272,9 +272,10 @@ def test_an_unfinished_game_on_the_historical_path(tiny) -> None:  # type: ignor
 
 
 @pytest.mark.parametrize("seed", [1, 2, 3])
-def test_flagship_early_departure(flagship, seed: int) -> None:  # type: ignore[no-untyped-def]
-    """People play every delegation; the first choice leaves history, the rest are picked by the seed."""
-    game = Game.new(flagship, list(flagship.lenses)[seed % 2], seed, {a: "human" for a in flagship.actors})
+def test_flagship_early_departure(flagship_v1, seed: int) -> None:  # type: ignore[no-untyped-def]
+    """People play every delegation of the format-1 flagship; the first choice leaves history, the rest
+    are picked by the seed."""
+    game = Game.new(flagship_v1, list(flagship_v1.lenses)[seed % 2], seed, {a: "human" for a in flagship_v1.actors})
     pick = random.Random(seed)
     first = True
     while not game.ended:

@@ -10,15 +10,14 @@ from hypothesis import strategies as st
 
 from game.engine import Game, Scenario
 from game.engine.saves import read_save, restore, save_game
-from tests.conftest import FLAGSHIP, TINY
+from tests.conftest import FLAGSHIP_V1, TINY
 
 
 def _scenarios() -> list[Scenario]:
     from game.engine import load_scenario
 
     found = [load_scenario(str(TINY))]
-    if FLAGSHIP.exists():
-        found.append(load_scenario(str(FLAGSHIP)))
+    found.append(load_scenario(str(FLAGSHIP_V1)))  # decisions only: the format-1 flagship
     return found
 
 

@@ -22,7 +22,10 @@ from game.ui.settings import UISettings
 ROOT = Path(__file__).resolve().parents[2]
 SHOTS = ROOT / "screenshots"
 TINY = ROOT / "tests" / "fixtures" / "tiny.yaml"
-FLAGSHIP = ROOT / "scenarios" / "moscow-1939.yaml"
+# The window's generic tests (screens, layout, saves, the tree) run on the archived format-1 flagship:
+# a large decision tree with five delegations. The format-2 flagship has its own window test below.
+FLAGSHIP = ROOT / "scenarios" / "archive" / "moscow-1939-v1.yaml"
+CURRENT_FLAGSHIP = ROOT / "scenarios" / "moscow-1939.yaml"
 
 MakePilot = Callable[..., Pilot]
 
@@ -46,6 +49,14 @@ def make_pilot() -> Iterator[MakePilot]:
     yield make
     for app in apps:
         app.running = False
+
+
+@pytest.fixture(scope="session")
+def flagship():  # type: ignore[no-untyped-def]
+    """For window tests: the archived format-1 flagship (see FLAGSHIP)."""
+    from game.engine import load_scenario
+
+    return load_scenario(str(FLAGSHIP))
 
 
 @pytest.fixture

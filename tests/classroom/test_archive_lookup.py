@@ -1,0 +1,49 @@
+"""Two files with one id: new games get the current one, a save replays on the file it was played on."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from game.classroom.loading import ScenarioFinder
+from game.engine import load_scenario
+from game.paths import SCENARIOS, archived_scenario_files
+from tests.conftest import TINY
+
+
+def _library(tmp_path: Path) -> tuple[Path, str, str]:
+    """A folder whose current file and archived copy share the id 'tiny' but differ in bytes."""
+    library = tmp_path / "library"
+    (library / "archive").mkdir(parents=True)
+    old = TINY.read_text(encoding="utf-8")
+    (library / "archive" / "tiny-v1.yaml").write_text(old, encoding="utf-8")
+    (library / "tiny.yaml").write_text(old + "\n# revised\n", encoding="utf-8")
+    old_hash = load_scenario(str(library / "archive" / "tiny-v1.yaml")).content_hash
+    new_hash = load_scenario(str(library / "tiny.yaml")).content_hash
+    assert old_hash != new_hash
+    return library, old_hash, new_hash
+
+
+def test_the_current_file_wins_without_a_matching_hash(tmp_path: Path) -> None:
+    library, _, new_hash = _library(tmp_path)
+    finder = ScenarioFinder(folder=library)
+    assert finder.find("tiny").content_hash == new_hash
+    assert finder.find("tiny", "", "0" * 64).content_hash == new_hash
+
+
+def test_a_save_with_the_archived_hash_replays_on_the_archive(tmp_path: Path) -> None:
+    library, old_hash, new_hash = _library(tmp_path)
+    finder = ScenarioFinder(folder=library)
+    found = finder.find("tiny", str(library / "tiny.yaml"), old_hash)
+    assert found.content_hash == old_hash and found.path.endswith("tiny-v1.yaml")
+    assert finder.find("tiny", str(library / "tiny.yaml"), new_hash).content_hash == new_hash
+
+
+def test_the_format_1_moscow_talks_are_archived_under_the_flagship_id() -> None:
+    archived = [p for p in archived_scenario_files() if p.name == "moscow-1939-v1.yaml"]
+    assert archived, "scenarios/archive/moscow-1939-v1.yaml is missing"
+    old = load_scenario(str(archived[0]))
+    current = load_scenario(str(SCENARIOS / "moscow-1939.yaml"))
+    assert old.id == current.id == "moscow_1939" and old.format == 1
+    finder = ScenarioFinder()
+    assert finder.find("moscow_1939", "scenarios/moscow-1939.yaml", old.content_hash).format == 1
+    assert finder.find("moscow_1939", "scenarios/moscow-1939.yaml").content_hash == current.content_hash
