@@ -114,7 +114,7 @@ def _entry(entry: Entry) -> list[str]:
         text = f" {one_line(entry.text)}" if entry.text else ""
         effects = f" ({'; '.join(entry.effects)})" if entry.effects else ""
         return [
-            f"- *{date} — {entry.node_title}:* as it turned out, **{one_line(entry.title)}**.{text}"
+            f"- *{date} — {entry.node_title}:* by chance, **{one_line(entry.title)}**.{text}"
             f"{effects}{refs(entry.sources)}",
             "",
         ]

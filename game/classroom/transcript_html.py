@@ -69,7 +69,7 @@ def _entry(entry: Entry) -> str:
     kind = (
         f"Decision {entry.number}"
         if entry.kind == "decision"
-        else "As it turned out"
+        else "By chance"
         if entry.kind == "chance"
         else TABLE_LABELS.get(entry.kind, "Event")
     )

@@ -60,7 +60,7 @@ def entry_lines(kind: str, date: dt.date, actor: str, title: str, text: str, eff
     if kind == "decision":
         head = f"[{day}] {actor}: {title}"
     elif kind == "chance":
-        head = f"[{day}] As it turned out: {title}"
+        head = f"[{day}] By chance: {title}"
     elif kind == "event":
         head = f"[{day}] EVENT — {title}"
     elif kind == "sealed":

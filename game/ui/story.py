@@ -46,7 +46,7 @@ def plain(scenario: Scenario, item: Said) -> str:
     if item.kind == "decision":
         return f"{actor_name(scenario, item.actor)} chose: {item.title}."
     if item.kind == "chance":
-        return f"As it turned out: {item.title}."
+        return f"By chance: {item.title}."
     if item.kind == "event":
         return f"Meanwhile — {item.title}."
     if item.kind in ("outcome", "deadline", "stuck"):
@@ -107,7 +107,7 @@ def path_of(game: Game) -> list[PathStep]:
         node = scenario.nodes.get(move.node)
         step = node.step(move.step) if node else None
         label = step.label if step else move.step
-        who = "As it turned out" if move.by == "chance" else actor_name(scenario, move.actor)
+        who = "By chance" if move.by == "chance" else actor_name(scenario, move.actor)
         out.append(PathStep(move, scenario.date_of(move.day), f"{who}: {label}"))
     return out
 
