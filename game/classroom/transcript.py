@@ -35,7 +35,7 @@ class Role:
     name: str
     colour: str
     seat: str
-    played_by: str  # "students" or "computer (historical)" etc.
+    played_by: str  # "students" or "computer (as history, then in character)" etc.
 
 
 @dataclass(frozen=True)
@@ -197,8 +197,17 @@ class Transcript:
         return [e for e in self.entries if e.kind == "decision"]
 
 
+COMPUTER_WORDS = {
+    "historical": "computer (as history, then its aims)",
+    "disposition": "computer (as history, then in character)",
+    "goals": "computer (by its aims)",
+    "random": "computer (at random)",
+}
+
+
 def played_by(controller: str) -> str:
-    return "students" if controller == "human" else f"computer ({controller})"
+    """Who played a delegation, in the players' words (never a policy's bare name)."""
+    return "students" if controller == "human" else COMPUTER_WORDS.get(controller, f"computer ({controller})")
 
 
 def chosen_by(by: str, rule: str = COMPUTER, at_table: bool = False) -> str:
@@ -206,7 +215,7 @@ def chosen_by(by: str, rule: str = COMPUTER, at_table: bool = False) -> str:
     time-out follows the table's own rule (``pace``), which the move's reason states."""
     if by == "proxy":
         return TIME_RAN_OUT if at_table else f"time ran out: {RULE_NAMES.get(rule, rule)}"
-    return "students" if by == "human" else f"computer ({by})"
+    return played_by(by)
 
 
 class _Sources:

@@ -25,7 +25,7 @@ from .base import Scene
 
 PLAYERS = (
     ("human", "Person"),
-    ("historical", "Computer: as history"),
+    ("disposition", "Computer: in character"),  # history while play follows it, then its leanings
     ("goals", "Computer: own goals"),
     ("random", "Computer: at random"),
 )
@@ -70,7 +70,7 @@ class SetupScene(Scene):
         self.scenario = scenario
         self.lens = scenario.default_lens or next(iter(scenario.lenses), "")
         first = scenario.first_at_table
-        self.players = {a: ("human" if a == first else "historical") for a in scenario.actors}
+        self.players = {a: ("human" if a == first else "disposition") for a in scenario.actors}
         self.seed = random.SystemRandom().randrange(1, 1_000_000)
         self.error = ""
         self.time_limit = 0  # seconds per decision; 0: none
