@@ -176,49 +176,24 @@ def play_layout(
         top_buttons.insert(0, Rect(x, (top_h - sp.button_h) // 2, bw, sp.button_h))
         x -= g // 2 + 2
     narration_min = sp.line * 3 + sp.pad * 2 + sp.large_line
+
+    def arrange(reason_row: bool) -> PlayLayout:
+        return _arrange(
+            size, scale, sp, top, top_buttons, body, bottom_y, bottom_h, narration_min, choices, meters, width,
+            reason_row, panel,
+        )  # fmt: skip
+
     if reason:
         # The "Why?" entry gets a row of its own when that leaves the narration a few lines more
         # than its minimum; otherwise it takes the place of the hint in the controls row (the keys
         # are in the help).
-        own_row = _arrange(
-            size,
-            scale,
-            sp,
-            top,
-            top_buttons,
-            body,
-            bottom_y,
-            bottom_h,
-            narration_min,
-            choices,
-            meters,
-            width,
-            True,
-            panel,
-        )
+        own_row = arrange(True)
         if own_row.fits and own_row.narration.h >= narration_min + 3 * sp.line:
             return own_row
-        inline = _arrange(
-            size,
-            scale,
-            sp,
-            top,
-            top_buttons,
-            body,
-            bottom_y,
-            bottom_h,
-            narration_min,
-            choices,
-            meters,
-            width,
-            False,
-            panel,
-        )
+        inline = arrange(False)
         inline.reason = Rect(inline.controls)
         return inline if inline.fits or not own_row.fits else own_row
-    return _arrange(
-        size, scale, sp, top, top_buttons, body, bottom_y, bottom_h, narration_min, choices, meters, width, False, panel
-    )
+    return arrange(False)
 
 
 def _arrange(
