@@ -39,6 +39,7 @@ FORMAT2_KEYS: Mapping[str, tuple[str, ...]] = {
     "lenses": ("draws",),
     "nodes": ("negotiation", "sealed", "resolve"),
     "events": ("known_to",),
+    "outcomes": ("debrief_questions",),
 }
 OUTCOME_NAME = "outcome"  # the ending's id, readable by objectives
 
@@ -92,6 +93,26 @@ class Format2Parts(BuilderBase):
                         "a branch's 'if' is part of format 2",
                         hint,
                     )
+
+    # -- endings -------------------------------------------------------------------------------
+
+    def debrief_questions(self, raw: dict[str, Any], path: Path) -> tuple[str, ...]:
+        """An ending's questions for the debrief, each once (a repeated one is a slip, warned about)."""
+        out: list[str] = []
+        for index, question in enumerate(raw.get("debrief_questions") or []):
+            if not isinstance(question, str) or not question.strip():
+                continue  # the schema has reported it
+            text = " ".join(question.split())
+            if text in out:
+                self.warn(
+                    "duplicate-question",
+                    path + ("debrief_questions", index),
+                    "this debrief question is asked twice for the same ending",
+                    "remove the copy",
+                )
+                continue
+            out.append(text)
+        return tuple(out)
 
     # -- text that varies -----------------------------------------------------------------------
 

@@ -354,6 +354,7 @@ class _Builder(Format2Parts):
                     raw.get("speculation", ""),
                     tuple(raw.get("sources", [])),
                     parts,
+                    self.debrief_questions(raw, ("outcomes", index)),
                 )
         return out
 

@@ -365,6 +365,7 @@ class Outcome:
     speculation: str = ""
     sources: tuple[str, ...] = ()
     epilogue_parts: tuple[TextPart, ...] = ()
+    debrief_questions: tuple[str, ...] = ()  # the author's questions for a class that reached this ending
 
 
 @dataclass(frozen=True)

@@ -1076,6 +1076,10 @@ OUTCOME = Record(
         Field("speculative", Choice(("none", "low", "medium", "high"), "how far it goes beyond the record"), True),
         Field("speculation", Text("what is and is not known")),
         Field("sources", ListOf(Ident("a source id", "source"), "its sources")),
+        Field(
+            "debrief_questions",
+            ListOf(Text("one question"), "(format 2) questions for a class's debrief of this ending, in the handouts"),
+        ),
     ],
     "an ending",
     check=_spec_needs_note,
