@@ -92,6 +92,20 @@ figure svg { max-width: 100%; height: auto; }
 figcaption { color: var(--muted); font-size: .85rem; }
 footer { margin-top: 3rem; color: var(--muted); font-size: .8rem; border-top: 1px solid var(--rule);
   padding-top: .4rem; }
+.confidential { border: 2px solid var(--other); padding: .4rem .8rem; font-weight: bold; }
+.when { border-left: 4px solid var(--rule); padding: .1rem .8rem; margin: .5rem 0; }
+.label { font-size: .85rem; color: var(--muted); }
+ul.options, ul.passages { margin: .2rem 0; padding-left: 1.2rem; }
+ul.passages li { margin-bottom: .3rem; font-size: .9rem; }
+.worksheet { break-inside: avoid; border-top: 1px solid var(--rule); padding-top: .2rem; }
+.write { border: 1px solid var(--rule); border-radius: 3px; min-height: 4.2rem; padding: .2rem .5rem;
+  margin: .35rem 0; }
+.write.tall { min-height: 9rem; }
+table.worths { table-layout: fixed; }
+table.worths td:first-child { width: 50%; }
+table.worths td.num, table.worths th.num { width: 12%; }
+table.rubric td { width: 20%; font-size: .88rem; }
+table.rubric td:first-child { font-weight: bold; }
 @page { size: A4; margin: 16mm 14mm; }
 @media print {
   body { margin: 0; max-width: none; padding: 0; font-size: 10.5pt; }

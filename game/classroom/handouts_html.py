@@ -1,0 +1,395 @@
+"""The classroom pack as printable pages: one HTML file per sheet, each standing alone in the shared
+page shell (``html_page``: inline styles with print rules, every text escaped)."""
+
+from __future__ import annotations
+
+from .handouts import Cited, Dated, Decision, EndingDebrief, Pack, Paragraph, RoleSheet, Worth
+from .html_page import e, page, paragraphs, refs, swatch
+from .markdown_text import SPECULATIVE
+from .map_svg import map_svg
+
+KINDS = {"decision": "Decision", "sealed": "Secret choice", "negotiation": "At the table"}
+NO_MAP = (
+    "No map: this scenario's roles and decisions name no place on Parley's map of Europe "
+    "(assets/map/europe-1939.json)."
+)
+
+
+def role_file(actor: str) -> str:
+    return f"role-{actor}.html"
+
+
+def reasons_file(actor: str) -> str:
+    return f"reasons-{actor}.html"
+
+
+def _head(pack: Pack, kind: str, title: str, lead: str = "") -> str:
+    return (
+        f'<header><div class="meta">Parley · {e(pack.title)} · {e(kind)}</div><h1>{e(title)}</h1>'
+        + (f'<p class="summary">{lead}</p>' if lead else "")
+        + "</header>"
+    )
+
+
+def _paragraph(p: Paragraph) -> str:
+    if not p.when:
+        return paragraphs(p.text)
+    return (
+        f'<div class="when"><span class="label">Only in some games — when {e(p.when)}:</span>'
+        f"{paragraphs(p.text)}</div>"
+    )
+
+
+def _worth(w: Worth) -> str:
+    start = "—" if w.start is None else (f"{w.start:+d}" if w.start else "0").replace("-", "−")
+    changes = list(w.changes_with)
+    note = f"changes with {', '.join(changes)}" if changes else ""
+    if w.hidden:
+        note = (note + "; " if note else "") + "also with something your delegation does not know"
+    return f'<td class="num">{e(start)}</td><td class="meta">{e(note)}</td>'
+
+
+def _objectives(sheet: RoleSheet) -> str:
+    if not sheet.objectives:
+        return ""
+    rows = "".join(
+        f"<tr><td>{e(o.text)}" + (' <span class="tag other">secret</span>' if o.secret else "") + "</td>"
+        f'<td class="meta">{e(o.how)}</td><td class="num">{o.points}</td></tr>'
+        for o in sheet.objectives
+    )
+    total = sum(o.points for o in sheet.objectives)
+    return (
+        "<h2>Your objectives</h2><p>At the end of the game your delegation scores the points of every "
+        "objective that holds. Secret objectives are yours alone: no other delegation sees them until the "
+        "debrief.</p>"
+        '<table><thead><tr><th>Objective</th><th>Scored when</th><th class="num">Points</th></tr></thead>'
+        f'<tbody>{rows}<tr class="total"><th colspan="2">Possible</th><td class="num">{total}</td></tr>'
+        "</tbody></table>"
+    )
+
+
+def _values(sheet: RoleSheet) -> str:
+    if not sheet.values and sheet.walk_away is None:
+        return ""
+    parts = [
+        f'<section class="values" data-actor="{e(sheet.actor)}"><h2>Your confidential values</h2>'
+        "<p>What each term of a deal is worth to your delegation, in points. Add up the terms of an offer "
+        "and compare the total with what no deal is worth to you.</p>"
+    ]
+    for issue in sheet.values:
+        rows = "".join(f"<tr><td>{e(label)}</td>{_worth(w)}</tr>" for label, w in issue.options)
+        parts.append(
+            f'<h3>{e(issue.title)}</h3><table class="worths"><thead><tr><th>Term</th><th class="num">Points</th>'
+            f"<th>Notes</th></tr></thead><tbody>{rows}</tbody></table>"
+        )
+    if sheet.bonuses:
+        items = "".join(f"<li>{e(text)}: {points:+d} points</li>" for text, points in sheet.bonuses)
+        parts.append(f"<h3>Combinations worth more</h3><ul>{items}</ul>")
+    if sheet.walk_away is not None:
+        parts.append(
+            "<h3>Walk-away: what no deal is worth to you</h3>"
+            f'<table class="worths"><tbody><tr><td>At the start</td>{_worth(sheet.walk_away)}</tr></tbody></table>'
+        )
+    parts.append("</section>")
+    return "".join(parts)
+
+
+def _decision(d: Decision) -> str:
+    options = "".join(f"<li>{e(o)}</li>" for o in d.options)
+    listing = "Issues on the table" if d.kind == "negotiation" else "Your options"
+    return (
+        f'<section class="entry decision"><div class="date"><b>{d.date.day} {d.date:%b}</b>'
+        f'<span>{d.date:%Y}</span><span class="kind">{e(KINDS[d.kind])}</span></div><div>'
+        f'<div class="head"><b>{e(d.title)}</b></div>{"".join(paragraphs(s) for s in d.situation)}'
+        f'<dl><dt>{listing}</dt><dd><ul class="options">{options}</ul></dd></dl></div></section>'
+    )
+
+
+def role_page(pack: Pack, sheet: RoleSheet) -> str:
+    leaders = f"<p><b>Led by:</b> {e(', '.join(sheet.leaders))}</p>" if sheet.leaders else ""
+    seat = "at the negotiating table" if sheet.at_table else "acting on the talks from outside"
+    parts = [
+        _head(pack, "role sheet", sheet.name),
+        f'<p class="confidential">{swatch(sheet.colour)}Confidential: for the {e(sheet.name)} only. '
+        "Do not show this sheet to another delegation.</p>",
+        f"<h2>Who you are</h2>{leaders}<p>You play {e(seat)}.</p>{paragraphs(sheet.description)}",
+        "<h2>Your briefing</h2>" + "".join(_paragraph(p) for p in sheet.briefing),
+        _objectives(sheet),
+        _values(sheet),
+    ]
+    if sheet.measures:
+        rows = "".join(
+            f"<tr><td>{e(m.label)}</td><td>{e(m.start)}</td><td class=\"meta\">{e(m.description)}</td></tr>"
+            for m in sheet.measures
+        )
+        parts.append(
+            "<h2>What only you (and perhaps an ally) can see</h2><table><thead><tr><th>Measure</th><th>At the "
+            f"start</th><th>What it means</th></tr></thead><tbody>{rows}</tbody></table>"
+        )
+    if sheet.knowledge:
+        parts.append("<h2>What you know</h2>" + "".join(_paragraph(k) for k in sheet.knowledge))
+    if sheet.decisions:
+        parts.append(
+            "<h2>Your decisions, by date</h2><p>The moments your delegation may act, if the game gets there; "
+            "what others do may close some options or add others.</p>" + "".join(_decision(d) for d in sheet.decisions)
+        )
+    return page(f"{sheet.name}: role sheet", "\n".join(p for p in parts if p))
+
+
+def _source_list(sources: tuple[Cited, ...], numbers: set[int] | None = None) -> str:
+    items = []
+    for s in sources:
+        if numbers is not None and s.number not in numbers:
+            continue
+        link = f' <a href="{e(s.url)}">{e(s.url)}</a>' if s.url.startswith(("http://", "https://")) else ""
+        items.append(f'<li id="source-{s.number}" value="{s.number}">{e(" ".join(s.citation.split()))}{link}</li>')
+    return f'<h2>Sources</h2><ol class="sources">{"".join(items)}</ol>'
+
+
+def _timeline(entries: tuple[Dated, ...]) -> str:
+    rows, last = [], ""
+    for d in entries:
+        key = f"{d.date}|{d.heading}"
+        situation = f'<div class="situation">{e(d.heading)}</div>' if key != last else ""
+        last = key
+        rows.append(
+            f'<section class="entry"><div class="date"><b>{d.date.day} {d.date:%b}</b><span>{d.date:%Y}</span>'
+            f'</div><div>{situation}<div class="head"><b>{e(d.what)}</b>{refs(d.sources)}</div>'
+            f'<div class="text">{paragraphs(d.text)}</div></div></section>'
+        )
+    return "".join(rows)
+
+
+def background_page(pack: Pack) -> str:
+    roles = "".join(
+        f"<li>{swatch(r.colour)}<b>{e(r.name)}</b>"
+        + (f" ({e(', '.join(r.leaders))})" if r.leaders else "")
+        + f" — {'at the table' if r.at_table else 'outside the room'}. {e(' '.join(r.description.split()))}</li>"
+        for r in pack.roles
+    )
+    parts = [
+        _head(pack, "background for everyone", pack.title, e(" ".join(pack.summary.split()))),
+        f'<p class="meta">The game runs from {pack.start.day} {pack.start:%B %Y} to {pack.end.day} '
+        f"{pack.end:%B %Y}.</p>",
+        f'<h2>The roles</h2><ul class="roles">{roles}</ul>',
+    ]
+    if pack.issues:
+        items = "".join(
+            f"<li><b>{e(title)}</b>" + (f": {e(text)}" if text else "") + f"<br><span class=\"meta\">Options: "
+            f"{e('; '.join(options))}</span></li>"
+            for title, text, options in pack.issues
+        )
+        parts.append(f"<h2>What is negotiated</h2><ul>{items}</ul>")
+    if pack.public_knowledge:
+        parts.append("<h2>What everyone knows</h2>" + "".join(paragraphs(k) for k in pack.public_knowledge))
+    drawn = map_svg(pack.start, pack.colours, pack.map_features)
+    if drawn:
+        parts.append(
+            f"<h2>The map</h2><figure>{drawn}<figcaption>Europe, {pack.start:%B %Y}: stylised outlines, not for "
+            "measurement. Tinted: the countries that have a role in the game. Dashed arrows: routes named in "
+            "the talks.</figcaption></figure>"
+        )
+    else:
+        parts.append(f'<p class="note">{e(NO_MAP)}</p>')
+    if pack.lenses:
+        items = "".join(
+            f"<li><b>{e(lens.name)}</b>{' (the default)' if lens.default else ''}{refs(lens.sources)}"
+            f"{paragraphs(lens.text)}</li>"
+            for lens in pack.lenses
+        )
+        parts.append(
+            "<h2>Readings of the evidence (lenses)</h2><p>Historians read the evidence differently. The teacher "
+            f"chooses one reading for each game; it changes what is likely, not the facts.</p><ul>{items}</ul>"
+        )
+    parts.append(
+        "<h2>What really happened</h2><p>The historical path through the game, day by day, with its sources "
+        "(numbers in brackets).</p>" + _timeline(pack.timeline)
+    )
+    if pack.history_ending:
+        parts.append(f'<p class="note"><b>How it ended:</b> {e(pack.history_ending)}</p>')
+    cited = {n for d in pack.timeline for n in d.sources} | {n for lens in pack.lenses for n in lens.sources}
+    parts.append(_source_list(pack.sources, cited))
+    return page(f"{pack.title}: background", "\n".join(parts))
+
+
+def sources_page(pack: Pack) -> str:
+    items = []
+    for s in pack.sources:
+        link = f' <a href="{e(s.url)}">{e(s.url)}</a>' if s.url.startswith(("http://", "https://")) else ""
+        note = f'<p class="meta">{e(" ".join(s.note.split()))}</p>' if s.note else ""
+        cited = "".join(
+            f'<li><span class="label">{e(where)}:</span> {e(text)}</li>' for where, text in s.passages
+        )
+        cited_for = f'<p class="label">What the scenario takes from it:</p><ul class="passages">{cited}</ul>' if cited else ""
+        items.append(
+            f'<li id="source-{s.number}" value="{s.number}"><b>{e(" ".join(s.citation.split()))}</b>{link}'
+            f"{note}{cited_for}</li>"
+        )
+    lead = (
+        "The works the scenario cites, with the scenario's own short summaries of what each says. The "
+        "summaries are in the scenario's words, not quotations from the works: read the works themselves "
+        "for the exact wording."
+    )
+    return page(
+        f"{pack.title}: sources",
+        _head(pack, "sources", "Primary and secondary sources", e(lead)) + f'<ol class="sources">{"".join(items)}</ol>',
+    )
+
+
+def reasons_page(pack: Pack, sheet: RoleSheet) -> str:
+    rows = "".join(
+        f'<section class="worksheet"><h3>{d.date.day} {d.date:%B} · {e(d.title)} '
+        f'<span class="tag">{e(KINDS[d.kind])}</span></h3>'
+        '<div class="write"><span class="label">What we chose</span></div>'
+        '<div class="write"><span class="label">Why</span></div>'
+        '<div class="write"><span class="label">What we assumed about the others (who, and what we expected '
+        "them to do)</span></div></section>"
+        for d in sheet.decisions
+    )
+    after = (
+        '<section class="worksheet"><h3>After the game</h3><div class="write tall"><span class="label">Which '
+        "of our assumptions turned out wrong? When did we find out, and what would we do differently?</span>"
+        "</div></section>"
+    )
+    lead = (
+        "Fill in a box at each decision, before you know what the others did. Short notes are enough; they "
+        "are your evidence in the debrief."
+    )
+    names = f'<p class="meta">Names: ____________________________________________ Group: ________</p>'
+    return page(
+        f"{sheet.name}: reasons worksheet",
+        _head(pack, "reasons worksheet", f"Reasons: {sheet.name}", e(lead)) + names + rows + after,
+    )
+
+
+RUBRIC = (
+    (
+        "Knows the situation",
+        "Repeats the role sheet with errors.",
+        "Describes the role's position correctly.",
+        "Explains the position and what the other roles want.",
+        "Explains why each role wanted what it did, in the circumstances of the time.",
+    ),
+    (
+        "Uses evidence",
+        "Gives no source for claims.",
+        "Names the background or a source for some claims.",
+        "Cites sources by number and tells the record from the designers' rules.",
+        "Weighs sources against each other (e.g. the lenses) and says how sure one can be.",
+    ),
+    (
+        "Gives reasons",
+        "Decisions without reasons.",
+        "A reason for most decisions.",
+        "A reason and an assumption about the others for each decision.",
+        "Reasons that foresee the others' answers and change when the evidence changes.",
+    ),
+    (
+        "Negotiates",
+        "Plays passively or out of role.",
+        "Makes and answers offers in role.",
+        "Pursues the role's objectives while keeping its limits (powers, instructions).",
+        "Finds terms others can accept and explains the trade-offs made.",
+    ),
+    (
+        "Reflects",
+        "Says what happened in the game.",
+        "Compares the game's ending with history.",
+        "Names a wrong assumption and what it cost.",
+        "Draws a historical judgement from the game and says where the game falls short of the past.",
+    ),
+)
+
+
+def rubric_page(pack: Pack) -> str:
+    head = "".join(f"<th>{e(level)}</th>" for level in ("Criterion", "Beginning", "Developing", "Secure", "Excellent"))
+    rows = "".join("<tr>" + "".join(f"<td>{e(cell)}</td>" for cell in row) + "</tr>" for row in RUBRIC)
+    scores = "".join(
+        f'<tr><td>{swatch(r.colour)}{e(r.name)}</td><td class="num">{sum(o.points for o in r.objectives)}</td></tr>'
+        for r in pack.roles
+        if r.objectives
+    )
+    score_table = (
+        "<h2>Game scores</h2><p>Each delegation's score comes from its objectives (secret ones included) and "
+        "is shown at the end of the game and in the class report. It says how the delegation fared, not "
+        "how well its members understood the history: a delegation that loses with good reasons can earn "
+        "the top level in every criterion. Use the score as evidence for <i>Negotiates</i> at most.</p>"
+        '<table><thead><tr><th>Role</th><th class="num">Possible score</th></tr></thead>'
+        f"<tbody>{scores}</tbody></table>"
+        if scores
+        else ""
+    )
+    lead = (
+        "Assess each student or group on five criteria, from the reasons worksheet, what they said at the "
+        "table, and the debrief. Levels describe what you see, not a mark."
+    )
+    return page(
+        f"{pack.title}: assessment rubric",
+        _head(pack, "assessment rubric", "Assessment rubric", e(lead))
+        + f'<table class="rubric"><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>'
+        + score_table,
+    )
+
+
+def _ending(end: EndingDebrief) -> str:
+    date = f" · {end.date.day} {end.date:%B %Y}" if end.date else ""
+    tag = (
+        '<span class="tag hist">what really happened</span>'
+        if end.historical
+        else f'<span class="tag other">{e(SPECULATIVE.get(end.speculative, end.speculative))}</span>'
+    )
+    speculation = f'<p class="meta">{e(" ".join(end.speculation.split()))}</p>' if end.speculation else ""
+    authored = "".join(f"<li>{e(q)}</li>" for q in end.authored)
+    general = "".join(f"<li>{e(q)}</li>" for q in end.general)
+    return (
+        f'<section class="ending" id="ending-{e(end.id)}"><div class="meta">Ending{date}</div>'
+        f"<h3>{e(end.title)} {tag}</h3>{speculation}"
+        + (f"<p class=\"label\">Questions for this ending</p><ol>{authored}</ol>" if authored else "")
+        + f'<p class="label">For any group that reached it</p><ol>{general}</ol></section>'
+    )
+
+
+def debrief_page(pack: Pack) -> str:
+    lead = (
+        "After play: each group finds its ending below. Start with the scores (who met which objectives), "
+        "reveal the hidden draws and the secret objectives, then work through the questions with the "
+        "reasons worksheets on the table."
+    )
+    endings = "".join(_ending(end) for end in pack.endings)
+    return page(f"{pack.title}: debrief", _head(pack, "debrief", "Debrief questions for each ending", e(lead)) + endings)
+
+
+def index_page(pack: Pack, pdf_note: str) -> str:
+    roles = "".join(
+        f'<tr><td>{swatch(r.colour)}{e(r.name)}</td><td><a href="{e(role_file(r.actor))}">role sheet</a></td>'
+        f'<td><a href="{e(reasons_file(r.actor))}">reasons worksheet</a></td></tr>'
+        for r in pack.roles
+    )
+    body = (
+        _head(pack, "classroom pack", pack.title, e(" ".join(pack.summary.split())))
+        + "<h2>For everyone</h2><ul>"
+        '<li><a href="background.html">Background</a>: the roles, what is negotiated, the readings of the '
+        "evidence, the map and what really happened. The timeline tells the historical path: hand it out "
+        "before play to a class that studies the record first, after play to one that discovers it.</li>"
+        '<li><a href="sources.html">Sources</a>: numbered citations with the scenario\'s summaries.</li></ul>'
+        "<h2>For each delegation (confidential)</h2>"
+        "<table><thead><tr><th>Role</th><th>Sheet</th><th>Worksheet</th></tr></thead>"
+        f"<tbody>{roles}</tbody></table>"
+        "<h2>For the teacher</h2><ul>"
+        '<li><a href="rubric.html">Assessment rubric</a></li>'
+        '<li><a href="debrief.html">Debrief questions for each ending</a></li></ul>'
+        f'<p class="note">Print each page from a browser (A4 or Letter). {e(pdf_note)}</p>'
+    )
+    return page(f"{pack.title}: classroom pack", body)
+
+
+def pack_pages(pack: Pack, pdf_note: str) -> dict[str, str]:
+    """Every page of the pack by file name, the index first."""
+    pages = {"index.html": index_page(pack, pdf_note), "background.html": background_page(pack)}
+    pages["sources.html"] = sources_page(pack)
+    for sheet in pack.roles:
+        pages[role_file(sheet.actor)] = role_page(pack, sheet)
+        pages[reasons_file(sheet.actor)] = reasons_page(pack, sheet)
+    pages["rubric.html"] = rubric_page(pack)
+    pages["debrief.html"] = debrief_page(pack)
+    return pages
