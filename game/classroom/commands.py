@@ -1,4 +1,5 @@
-"""Classroom commands: ``transcript`` (one session, printable) and ``report`` (a whole class's saves).
+"""Classroom commands: ``transcript`` (one session, printable), ``report`` (a whole class's saves) and
+``handouts`` (the printable pack a class prepares with, from the scenario alone).
 
 Exit codes, as everywhere in Parley: 0 done, 1 a problem with the files (no readable save, a
 scenario not found, an output that cannot be written), 2 a usage error.
@@ -11,7 +12,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ..commandline import fail
+from ..commandline import add_scenario_argument, fail
 from ..engine.safefile import folder_problem
 
 if TYPE_CHECKING:
@@ -60,6 +61,26 @@ def register(sub: argparse._SubParsersAction) -> None:
     )
     report.add_argument("--scenario", metavar="FILE", help="the scenario file, if it is not found by its id")
     report.set_defaults(run=run_report)
+
+    handouts = sub.add_parser(
+        "handouts",
+        help="write the classroom pack: role sheets, background, sources, worksheets, rubric, debrief",
+        description="Write printable pages for a class from the scenario alone, into the folder DIR: a "
+        "confidential sheet for each role (briefing, objectives and their points, confidential values and "
+        "walk-away, private knowledge, the role's decisions by date), a background sheet for everyone (the "
+        "roles, the issues, the readings, a map, the historical path with sources), the sources, a reasons "
+        "worksheet per role, an assessment rubric, debrief questions for each ending, and index.html linking "
+        "them. Pages are HTML with print styles and need no network; print them from a browser. DIR is made "
+        "if its parent exists; a folder that already holds files is refused unless --force is given.",
+    )
+    add_scenario_argument(handouts)
+    handouts.add_argument("-o", "--output", metavar="DIR", required=True, help="the folder to write the pages in")
+    handouts.add_argument(
+        "--force",
+        action="store_true",
+        help="write into a folder that already holds files (the pack's pages are replaced, other files kept)",
+    )
+    handouts.set_defaults(run=run_handouts)
 
 
 def output_format(output: str | None) -> str | None:
@@ -196,4 +217,73 @@ def run_report(args: argparse.Namespace) -> int:
     images = f" and {', '.join(charts.values())}" if charts else ""
     copies = f", {report.copies_words()}" if report.duplicates else ""
     print(f"Wrote {output}{images}: {report.total} game(s), {len(report.skipped)} skipped{copies}.")
+    return 0
+
+
+PDF_NOTE = (
+    "No PDF is written: use the browser's Print dialogue and choose 'Save as PDF' (the pages carry print styles)."
+)
+
+
+def _pack_folder(folder: Path, force: bool) -> tuple[str, bool]:
+    """('' or why ``folder`` cannot take the pack, whether it must be made). A folder that holds files
+    is refused without ``force``, so a mistyped name never overwrites someone's work."""
+    from ..engine.safefile import clean_stale_temps, exists, path_problem
+
+    problem = path_problem(folder)
+    if problem:
+        return f"cannot write to {folder}: {problem}", False
+    if folder.is_dir():
+        clean_stale_temps(folder)
+        try:
+            busy = any(folder.iterdir())
+        except OSError as exc:
+            return f"cannot read the folder {folder}: {exc.strerror or exc}", False
+        if busy and not force:
+            return f"{folder} already holds files: name a new or empty folder, or add --force to write into it", False
+        return "", False
+    if exists(folder):
+        return f"{folder} is not a folder", False
+    problem = folder_problem(folder.parent if str(folder.parent) else Path("."), make=False)
+    return (f"cannot make {folder}: {problem}" if problem else ""), True
+
+
+def run_handouts(args: argparse.Namespace) -> int:
+    from ..engine import GameError, validate_file
+    from ..engine.safefile import exists
+    from ..paths import resolve_scenario
+    from .handouts import build_pack
+    from .handouts_html import pack_pages
+
+    path = resolve_scenario(args.scenario)
+    if not exists(path):
+        return fail(f"no scenario {args.scenario!r}: not a file, nor the name of one in scenarios/", 1)
+    scenario, findings = validate_file(str(path))
+    if scenario is None:
+        first = next((f.format() for f in findings if f.severity == "error"), "it has errors")
+        return fail(f"{path} cannot be loaded: {first} ('python main.py validate {path}' lists every problem)", 1)
+    folder = Path(args.output)
+    problem, make = _pack_folder(folder, args.force)
+    if problem:
+        return fail(problem, 1)
+    try:
+        pages = pack_pages(build_pack(scenario), PDF_NOTE)
+    except GameError as exc:
+        return fail(f"cannot make the pack for {path}: {exc}", 1)
+    if make:
+        try:
+            folder.mkdir()
+        except OSError as exc:
+            return fail(f"cannot make the folder {folder}: {exc.strerror or exc}", 1)
+    for name, text in pages.items():
+        problem = _write(folder / name, text)
+        if problem:
+            return fail(problem, 1)
+    roles = len(scenario.actors)
+    made = "made the folder and " if make else ""
+    print(
+        f"Wrote the classroom pack for {scenario.title} to {folder} ({made}{len(pages)} pages: {roles} role "
+        f"sheets, {roles} reasons worksheets, background, sources, rubric, debrief). Open "
+        f"{folder / 'index.html'} to print them. {PDF_NOTE}"
+    )
     return 0

@@ -14,7 +14,6 @@ import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from ..engine import bargain
 from ..engine.disclosure import names_read
 from ..engine.expr import Compiled, Value
 from ..engine.game import Game
@@ -23,7 +22,6 @@ from ..engine.model import Actor, Node, Scenario, TextPart
 from ..engine.narrate import PUBLIC, may_know
 from ..engine.wording import show_value
 from .condition_words import OUTCOME, condition_words
-from .history import TALK_WORDS, step_label, terms_words
 
 
 @dataclass(frozen=True)
@@ -157,6 +155,7 @@ class Pack:
     map_features: frozenset[str]  # actor ids and features the decisions name: what a map may show
     colours: Mapping[str, str]
     history_ending: str  # how history ended, in words ('' when the historical path reaches no ending)
+    default_lens: str  # the reading whose values the sheets give "at the start" ('' : none)
 
 
 def _known(scenario: Scenario, text: str, actor: str) -> bool:
@@ -480,15 +479,14 @@ def build_pack(scenario: Scenario) -> Pack:
             LensNote(lens.name, lens.text, numbers(lens.source), lens.id == scenario.default_lens)
             for lens in scenario.lenses.values()
         ),
-        tuple(
-            (i.title, i.description, tuple(o.label for o in i.options)) for i in scenario.issues.values()
-        ),
+        tuple((i.title, i.description, tuple(o.label for o in i.options)) for i in scenario.issues.values()),
         tuple(k.text for k in scenario.knowledge if not k.known_to and not k.condition_text),
         _sources(scenario),
         _endings(scenario),
         frozenset(features),
         {a.id: a.colour for a in scenario.actors.values()},
         _history_ending(scenario),
+        scenario.lenses[scenario.default_lens].name if scenario.default_lens in scenario.lenses else "",
     )
 
 

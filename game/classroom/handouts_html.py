@@ -5,13 +5,12 @@ from __future__ import annotations
 
 from .handouts import Cited, Dated, Decision, EndingDebrief, Pack, Paragraph, RoleSheet, Worth
 from .html_page import e, page, paragraphs, refs, swatch
-from .markdown_text import SPECULATIVE
 from .map_svg import map_svg
+from .markdown_text import SPECULATIVE
 
 KINDS = {"decision": "Decision", "sealed": "Secret choice", "negotiation": "At the table"}
 NO_MAP = (
-    "No map: this scenario's roles and decisions name no place on Parley's map of Europe "
-    "(assets/map/europe-1939.json)."
+    "No map: this scenario's roles and decisions name no place on Parley's map of Europe (assets/map/europe-1939.json)."
 )
 
 
@@ -35,8 +34,7 @@ def _paragraph(p: Paragraph) -> str:
     if not p.when:
         return paragraphs(p.text)
     return (
-        f'<div class="when"><span class="label">Only in some games — when {e(p.when)}:</span>'
-        f"{paragraphs(p.text)}</div>"
+        f'<div class="when"><span class="label">Only in some games — when {e(p.when)}:</span>{paragraphs(p.text)}</div>'
     )
 
 
@@ -68,13 +66,22 @@ def _objectives(sheet: RoleSheet) -> str:
     )
 
 
-def _values(sheet: RoleSheet) -> str:
+def _lens_note(pack: Pack) -> str:
+    return (
+        f" Numbers at the start are for the default reading of the evidence, «{e(pack.default_lens)}»; under "
+        "another reading some start elsewhere."
+        if pack.default_lens
+        else ""
+    )
+
+
+def _values(pack: Pack, sheet: RoleSheet) -> str:
     if not sheet.values and sheet.walk_away is None:
         return ""
     parts = [
         f'<section class="values" data-actor="{e(sheet.actor)}"><h2>Your confidential values</h2>'
         "<p>What each term of a deal is worth to your delegation, in points. Add up the terms of an offer "
-        "and compare the total with what no deal is worth to you.</p>"
+        f"and compare the total with what no deal is worth to you.{_lens_note(pack)}</p>"
     ]
     for issue in sheet.values:
         rows = "".join(f"<tr><td>{e(label)}</td>{_worth(w)}</tr>" for label, w in issue.options)
@@ -115,16 +122,17 @@ def role_page(pack: Pack, sheet: RoleSheet) -> str:
         f"<h2>Who you are</h2>{leaders}<p>You play {e(seat)}.</p>{paragraphs(sheet.description)}",
         "<h2>Your briefing</h2>" + "".join(_paragraph(p) for p in sheet.briefing),
         _objectives(sheet),
-        _values(sheet),
+        _values(pack, sheet),
     ]
     if sheet.measures:
         rows = "".join(
-            f"<tr><td>{e(m.label)}</td><td>{e(m.start)}</td><td class=\"meta\">{e(m.description)}</td></tr>"
+            f'<tr><td>{e(m.label)}</td><td>{e(m.start)}</td><td class="meta">{e(m.description)}</td></tr>'
             for m in sheet.measures
         )
         parts.append(
-            "<h2>What only you (and perhaps an ally) can see</h2><table><thead><tr><th>Measure</th><th>At the "
-            f"start</th><th>What it means</th></tr></thead><tbody>{rows}</tbody></table>"
+            f"<h2>What only you (and perhaps an ally) can see</h2><p>{_lens_note(pack).strip()}</p><table><thead>"
+            f"<tr><th>Measure</th><th>At the start</th><th>What it means</th></tr></thead><tbody>{rows}</tbody>"
+            "</table>"
         )
     if sheet.knowledge:
         parts.append("<h2>What you know</h2>" + "".join(_paragraph(k) for k in sheet.knowledge))
@@ -175,7 +183,7 @@ def background_page(pack: Pack) -> str:
     ]
     if pack.issues:
         items = "".join(
-            f"<li><b>{e(title)}</b>" + (f": {e(text)}" if text else "") + f"<br><span class=\"meta\">Options: "
+            f"<li><b>{e(title)}</b>" + (f": {e(text)}" if text else "") + f'<br><span class="meta">Options: '
             f"{e('; '.join(options))}</span></li>"
             for title, text, options in pack.issues
         )
@@ -217,10 +225,10 @@ def sources_page(pack: Pack) -> str:
     for s in pack.sources:
         link = f' <a href="{e(s.url)}">{e(s.url)}</a>' if s.url.startswith(("http://", "https://")) else ""
         note = f'<p class="meta">{e(" ".join(s.note.split()))}</p>' if s.note else ""
-        cited = "".join(
-            f'<li><span class="label">{e(where)}:</span> {e(text)}</li>' for where, text in s.passages
+        cited = "".join(f'<li><span class="label">{e(where)}:</span> {e(text)}</li>' for where, text in s.passages)
+        cited_for = (
+            f'<p class="label">What the scenario takes from it:</p><ul class="passages">{cited}</ul>' if cited else ""
         )
-        cited_for = f'<p class="label">What the scenario takes from it:</p><ul class="passages">{cited}</ul>' if cited else ""
         items.append(
             f'<li id="source-{s.number}" value="{s.number}"><b>{e(" ".join(s.citation.split()))}</b>{link}'
             f"{note}{cited_for}</li>"
@@ -255,7 +263,7 @@ def reasons_page(pack: Pack, sheet: RoleSheet) -> str:
         "Fill in a box at each decision, before you know what the others did. Short notes are enough; they "
         "are your evidence in the debrief."
     )
-    names = f'<p class="meta">Names: ____________________________________________ Group: ________</p>'
+    names = '<p class="meta">Names: ____________________________________________ Group: ________</p>'
     return page(
         f"{sheet.name}: reasons worksheet",
         _head(pack, "reasons worksheet", f"Reasons: {sheet.name}", e(lead)) + names + rows + after,
@@ -344,7 +352,7 @@ def _ending(end: EndingDebrief) -> str:
     return (
         f'<section class="ending" id="ending-{e(end.id)}"><div class="meta">Ending{date}</div>'
         f"<h3>{e(end.title)} {tag}</h3>{speculation}"
-        + (f"<p class=\"label\">Questions for this ending</p><ol>{authored}</ol>" if authored else "")
+        + (f'<p class="label">Questions for this ending</p><ol>{authored}</ol>' if authored else "")
         + f'<p class="label">For any group that reached it</p><ol>{general}</ol></section>'
     )
 
@@ -356,7 +364,8 @@ def debrief_page(pack: Pack) -> str:
         "reasons worksheets on the table."
     )
     endings = "".join(_ending(end) for end in pack.endings)
-    return page(f"{pack.title}: debrief", _head(pack, "debrief", "Debrief questions for each ending", e(lead)) + endings)
+    head = _head(pack, "debrief", "Debrief questions for each ending", e(lead))
+    return page(f"{pack.title}: debrief", head + endings)
 
 
 def index_page(pack: Pack, pdf_note: str) -> str:
@@ -366,8 +375,7 @@ def index_page(pack: Pack, pdf_note: str) -> str:
         for r in pack.roles
     )
     body = (
-        _head(pack, "classroom pack", pack.title, e(" ".join(pack.summary.split())))
-        + "<h2>For everyone</h2><ul>"
+        _head(pack, "classroom pack", pack.title, e(" ".join(pack.summary.split()))) + "<h2>For everyone</h2><ul>"
         '<li><a href="background.html">Background</a>: the roles, what is negotiated, the readings of the '
         "evidence, the map and what really happened. The timeline tells the historical path: hand it out "
         "before play to a class that studies the record first, after play to one that discovers it.</li>"

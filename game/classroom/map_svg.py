@@ -42,9 +42,12 @@ class _Box:
     def height(self) -> float:
         return (self.north - self.south) * self.scale
 
-    def at(self, point: list[float]) -> str:
-        lon, lat = float(point[0]), float(point[1])
-        return f"{(lon - self.west) * self.squeeze * self.scale:.1f},{(self.north - lat) * self.scale:.1f}"
+    def at(self, point: tuple[float, float]) -> tuple[float, float]:
+        lon, lat = point
+        return (lon - self.west) * self.squeeze * self.scale, (self.north - lat) * self.scale
+
+    def pairs(self, points: list[tuple[float, float]]) -> str:
+        return " ".join("{:.1f},{:.1f}".format(*self.at(p)) for p in points)
 
 
 def _holds(feature: Mapping[str, JSONValue], day: dt.date) -> bool:
@@ -57,8 +60,28 @@ def _dicts(value: JSONValue) -> list[Mapping[str, JSONValue]]:
     return [item for item in value if isinstance(item, dict)] if isinstance(value, list) else []
 
 
-def _points(value: JSONValue) -> list[list[float]]:
-    return [p for p in value if isinstance(p, list) and len(p) == 2] if isinstance(value, list) else []
+def _point(value: JSONValue) -> tuple[float, float] | None:
+    """A [longitude, latitude] pair, or None for anything else in the file."""
+    if isinstance(value, list) and len(value) == 2 and all(isinstance(v, (int, float)) for v in value):
+        lon, lat = value
+        assert isinstance(lon, (int, float)) and isinstance(lat, (int, float))
+        return float(lon), float(lat)
+    return None
+
+
+def _points(value: JSONValue) -> list[tuple[float, float]]:
+    found = [_point(p) for p in value] if isinstance(value, list) else []
+    return [p for p in found if p is not None]
+
+
+def _text(box: _Box, at: JSONValue, css: str, words: object, dx: float = 0, dy: float = 0) -> str:
+    point = _point(at)
+    if point is None:
+        return ""
+    x, y = box.at(point)
+    near_edge = dx > 0 and x + dx > WIDTH - 70  # a name beside a dot at the right edge goes to its left
+    anchor = ' text-anchor="end"' if near_edge else ""
+    return f'<text x="{x + (-dx if near_edge else dx):.1f}" y="{y + dy:.1f}" class="{css}"{anchor}>{e(words)}</text>'
 
 
 def map_svg(day: dt.date, colours: Mapping[str, str], features: frozenset[str]) -> str:
@@ -84,37 +107,31 @@ def map_svg(day: dt.date, colours: Mapping[str, str], features: frozenset[str]) 
         rid = str(region.get("id", ""))
         fill = colours.get(rid, "#eef0f2" if region.get("context") else "#dfe3e8")
         opacity = "0.55" if rid in colours else "1"
-        for polygon in region.get("polygons") or []:
-            points = " ".join(box.at(p) for p in _points(polygon))
+        polygons = region.get("polygons")
+        for polygon in polygons if isinstance(polygons, list) else []:
+            points = box.pairs(_points(polygon))
             shapes.append(
                 f'<polygon points="{points}" fill="{e(fill)}" fill-opacity="{opacity}" stroke="#6b7280" '
                 'stroke-width="0.8"/>'
             )
-        label = region.get("label")
-        if isinstance(label, list) and not region.get("context"):
-            x, y = box.at(label).split(",")
-            labels.append(f'<text x="{x}" y="{y}" class="region">{e(str(region.get("name", rid)).upper())}</text>')
+        if not region.get("context"):
+            labels.append(_text(box, region.get("label"), "region", str(region.get("name", rid)).upper()))
     for route in (r for r in _dicts(data.get("routes")) if _holds(r, day)):
-        points = " ".join(box.at(p) for p in _points(route.get("points")))
+        points = box.pairs(_points(route.get("points")))
         shapes.append(
             f'<polyline points="{points}" fill="none" stroke="#1f2328" stroke-width="2.2" '
             'stroke-dasharray="6 4" marker-end="url(#arrow)"/>'
         )
-        label = route.get("label")
-        if isinstance(label, list):
-            x, y = box.at(label).split(",")
-            labels.append(f'<text x="{x}" y="{y}" class="route">{e(route.get("name", ""))}</text>')
+        labels.append(_text(box, route.get("label"), "route", route.get("name", "")))
     for place in _dicts(data.get("places")):
-        at = place.get("at")
-        if isinstance(at, list):
-            x, y = box.at(at).split(",")
-            shapes.append(f'<circle cx="{x}" cy="{y}" r="{3.2 if place.get("capital") else 2.2}" fill="#1f2328"/>')
-            labels.append(f'<text x="{float(x) + 5:.1f}" y="{float(y) - 4:.1f}" class="place">{e(place.get("name", ""))}</text>')
+        at = _point(place.get("at"))
+        if at is not None:
+            x, y = box.at(at)
+            radius = 3.2 if place.get("capital") else 2.2
+            shapes.append(f'<circle cx="{x:.1f}" cy="{y:.1f}" r="{radius}" fill="#1f2328"/>')
+            labels.append(_text(box, place.get("at"), "place", place.get("name", ""), 5, -4))
     for item in _dicts(data.get("labels")):
-        at = item.get("at")
-        if isinstance(at, list):
-            x, y = box.at(at).split(",")
-            labels.append(f'<text x="{x}" y="{y}" class="sea">{e(item.get("text", ""))}</text>')
+        labels.append(_text(box, item.get("at"), "sea", item.get("text", "")))
     return (
         f'<svg viewBox="0 0 {WIDTH:.0f} {box.height:.0f}" role="img" aria-label="Map of Europe, {day:%B %Y}" '
         'xmlns="http://www.w3.org/2000/svg">'
