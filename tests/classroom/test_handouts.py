@@ -1,0 +1,240 @@
+"""The classroom pack: every page written, each role sheet holding its own private data and none of
+any other role's, the background dated and sourced, debrief questions for every ending."""
+
+from __future__ import annotations
+
+import html
+import re
+from pathlib import Path
+
+import pytest
+
+from game.classroom.handouts import build_pack
+from game.classroom.handouts_html import NO_MAP, pack_pages, reasons_file, role_file
+from game.cli import main
+from game.engine import Scenario, validate_file
+from game.engine.narrate import may_know
+from game.paths import ROOT, SCENARIOS
+
+FLAGSHIP = SCENARIOS / "moscow-1939.yaml"
+TABLE = ROOT / "tests" / "fixtures" / "table.yaml"
+FORMAT_1 = [SCENARIOS / "archive" / "moscow-1939-v1.yaml", ROOT / "tests" / "fixtures" / "tiny.yaml"]
+
+
+def load(path: Path) -> Scenario:
+    scenario, findings = validate_file(str(path))
+    assert scenario is not None, [f.format() for f in findings]
+    return scenario
+
+
+def plain(page: str) -> str:
+    """A page's words as a reader sees them: tags and styles removed, entities read, spaces collapsed."""
+    page = re.sub(r"<style>.*?</style>", " ", page, flags=re.S)
+    return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", page)).split())
+
+
+def words(text: str) -> str:
+    return " ".join(text.split())
+
+
+def private_strings(scenario: Scenario, owner: str, reader: str) -> list[str]:
+    """Everything private to ``owner`` that ``reader`` may not know: briefing paragraphs, objectives
+    kept secret, bonuses, knowledge and narration known to others, private measures' labels."""
+    actor = scenario.actors[owner]
+    out = [words(p.text) for p in actor.briefing_parts if p.text and not may_know(p.known_to, reader)]
+    out += [words(p) for p in actor.briefing.split("\n\n") if p.strip()] if not actor.briefing_parts else []
+    out += [words(p.text) for p in actor.briefing_parts if not p.known_to and p.text]
+    out += [words(o.text) for o in actor.objectives if o.secret]
+    out += [words(b.text) for b in actor.valuation.bonuses]
+    out += [words(k.text) for k in scenario.knowledge if k.known_to and not may_know(k.known_to, reader)]
+    for node in scenario.nodes.values():
+        out += [words(p.text) for p in node.text_parts if p.known_to and not may_know(p.known_to, reader)]
+    out += [v.label for v in scenario.variables.values() if v.known_to and reader not in v.known_to]
+    return [s for s in out if s]
+
+
+@pytest.fixture(scope="module", params=[FLAGSHIP, TABLE], ids=["flagship", "table"])
+def pack_of(request: pytest.FixtureRequest) -> tuple[Scenario, dict[str, str]]:
+    scenario = load(request.param)
+    return scenario, pack_pages(build_pack(scenario), "")
+
+
+def _values_section(page: str) -> str:
+    found = re.search(r'<section class="values".*?</section>', page, flags=re.S)
+    return found.group(0) if found else ""
+
+
+def test_each_role_sheet_has_its_own_private_data(pack_of: tuple[Scenario, dict[str, str]]) -> None:
+    scenario, pages = pack_of
+    for actor in scenario.actors.values():
+        text = plain(pages[role_file(actor.id)])
+        assert words(actor.description) in text
+        for part in actor.briefing_parts or ():
+            if may_know(part.known_to, actor.id):
+                assert words(part.text) in text, part.text
+        for objective in actor.objectives:
+            assert words(objective.text) in text
+        for line in scenario.knowledge:
+            if may_know(line.known_to, actor.id):
+                assert words(line.text) in text
+        if actor.valuation.points:
+            section = _values_section(pages[role_file(actor.id)])
+            assert f'data-actor="{actor.id}"' in section
+            for issue_id in actor.valuation.points:
+                assert html.escape(scenario.issues[issue_id].title, quote=True) in section
+
+
+def test_no_role_sheet_holds_another_roles_private_data(pack_of: tuple[Scenario, dict[str, str]]) -> None:
+    scenario, pages = pack_of
+    checked = 0
+    for reader in scenario.actors:
+        page = pages[role_file(reader)]
+        text = plain(page)
+        for owner in scenario.actors:
+            if owner == reader:
+                continue
+            for secret in private_strings(scenario, owner, reader):
+                assert secret not in text, f"{reader}'s sheet shows {owner}'s private {secret!r}"
+                checked += 1
+            theirs = _values_section(pages[role_file(owner)])
+            if theirs:
+                assert theirs not in page and f'data-actor="{owner}"' not in page
+    assert checked > len(scenario.actors)  # the check had something to find
+
+
+def test_hidden_draws_are_never_evaluated() -> None:
+    """The Kremlin reads both paragraphs that depend on how serious Moscow is, each with its
+    condition, and the number itself only as a range per reading; the Soviet delegation, whose
+    walk-away reads it, sees no start value."""
+    scenario = load(FLAGSHIP)
+    pack = build_pack(scenario)
+    kremlin = next(r for r in pack.roles if r.actor == "kremlin")
+    conditional = [p for p in kremlin.briefing if p.when]
+    assert len(conditional) == 2 and all("How serious Moscow is" in p.when for p in conditional)
+    measure = next(m for m in kremlin.measures if m.label == "How serious Moscow is")
+    assert "drawn in secret" in measure.start and "6 to 10" in measure.start
+    ussr = next(r for r in pack.roles if r.actor == "ussr")
+    assert ussr.walk_away is not None and ussr.walk_away.start is None and ussr.walk_away.hidden
+    others = [m.label for r in pack.roles if r.actor != "kremlin" for m in r.measures]
+    assert "How serious Moscow is" not in others
+
+
+def test_background_is_dated_and_sourced() -> None:
+    scenario = load(FLAGSHIP)
+    page = pack_pages(build_pack(scenario), "")["background.html"]
+    text = plain(page)
+    for day in ("10 Aug", "15 Aug", "18 Aug", "21 Aug", "23 Aug"):
+        assert day in text
+    cited = set(re.findall(r'href="#source-(\d+)"', page))
+    listed = set(re.findall(r'id="source-(\d+)"', page))
+    assert cited and cited <= listed
+    assert words(scenario.sources["telegraph2008"].citation) in text
+    assert "How it ended: The Nazi-Soviet Pact (23 August 1939)" in text
+    assert "<svg" in page
+    assert "Drax speaks of 16 divisions" in text  # a historical step, in the scenario's words
+    assert "Ribbentrop is expected in Moscow on the 23rd." not in text  # known to three roles only
+
+
+def test_sources_use_the_scenarios_words() -> None:
+    scenario = load(FLAGSHIP)
+    pack = build_pack(scenario)
+    page = plain(pack_pages(pack, "")["sources.html"])
+    for number, source in enumerate(scenario.sources.values(), 1):
+        assert words(source.citation) in page
+        assert pack.sources[number - 1].number == number
+    telegraph = next(s for s in pack.sources if s.id == "telegraph2008")
+    assert telegraph.passages and all(text in page for _, text in telegraph.passages)
+    private = [words(k.text) for k in scenario.knowledge if k.known_to]
+    assert not any(p in page for p in private)
+
+
+def test_debrief_has_questions_for_every_ending(pack_of: tuple[Scenario, dict[str, str]]) -> None:
+    scenario, pages = pack_of
+    page = pages["debrief.html"]
+    text = plain(page)
+    for outcome in scenario.outcomes.values():
+        section = re.search(rf'<section class="ending" id="ending-{outcome.id}">.*?</section>', page, flags=re.S)
+        assert section is not None and words(outcome.title) in plain(section.group(0))
+        assert section.group(0).count("<li>") >= 2
+        for question in outcome.debrief_questions:
+            assert question in text
+
+
+def test_every_flagship_ending_has_authored_questions() -> None:
+    scenario = load(FLAGSHIP)
+    assert all(len(o.debrief_questions) >= 3 for o in scenario.outcomes.values())
+    assert any(
+        "what did you assume about Beck" in q for q in scenario.outcomes["convention_with_poland"].debrief_questions
+    )
+
+
+@pytest.mark.parametrize("path", FORMAT_1, ids=lambda p: p.name)
+def test_format_1_scenarios_make_a_pack(path: Path) -> None:
+    scenario = load(path)
+    assert scenario.format == 1
+    pages = pack_pages(build_pack(scenario), "")
+    for actor in scenario.actors.values():
+        assert words(actor.briefing.split("\n\n")[0]) in plain(pages[role_file(actor.id)])
+        assert reasons_file(actor.id) in pages
+    assert len(re.findall(r'<section class="ending"', pages["debrief.html"])) == len(scenario.outcomes)
+
+
+def test_pages_need_no_network(pack_of: tuple[Scenario, dict[str, str]]) -> None:
+    _, pages = pack_of
+    for name, page in pages.items():
+        assert "<script" not in page and "<link" not in page and "@import" not in page, name
+        assert not re.search(r'src="https?:', page), name
+        assert "@media print" in page
+
+
+def test_a_scenario_off_the_map_says_so() -> None:
+    page = pack_pages(build_pack(load(TABLE)), "")["background.html"]
+    assert "<svg" not in page and html.escape(NO_MAP, quote=True) in page
+
+
+def test_the_command_writes_every_page(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "pack"
+    assert main(["handouts", "moscow-1939", "-o", str(out)]) == 0
+    scenario = load(FLAGSHIP)
+    expected = {"index.html", "background.html", "sources.html", "rubric.html", "debrief.html"}
+    expected |= {role_file(a) for a in scenario.actors} | {reasons_file(a) for a in scenario.actors}
+    assert {p.name for p in out.iterdir()} == expected
+    index = (out / "index.html").read_text(encoding="utf-8")
+    assert all(f'href="{name}"' in index for name in expected - {"index.html"})
+    assert "made the folder" in capsys.readouterr().out
+
+
+def test_the_command_refuses_a_folder_with_files(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "pack"
+    out.mkdir()
+    (out / "notes.txt").write_text("mine", encoding="utf-8")
+    assert main(["handouts", str(TABLE), "-o", str(out)]) == 1
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "--force" in err
+    assert [p.name for p in out.iterdir()] == ["notes.txt"]
+    assert main(["handouts", str(TABLE), "-o", str(out), "--force"]) == 0
+    assert (out / "notes.txt").read_text(encoding="utf-8") == "mine" and (out / "role-red.html").is_file()
+
+
+@pytest.mark.parametrize(
+    "args, message",
+    [
+        (["no-such-scenario"], "no scenario 'no-such-scenario'"),
+        ([str(TABLE)], "does not exist; make it first"),
+    ],
+)
+def test_the_command_explains_bad_input(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], args: list[str], message: str
+) -> None:
+    out = tmp_path / "missing" / "pack"
+    assert main(["handouts", *args, "-o", str(out)]) == 1
+    err = capsys.readouterr().err
+    assert message in err and err.startswith("parley: error:") and err.count("\n") == 1
+    assert not (tmp_path / "missing").exists()
+
+
+def test_the_command_refuses_a_file_as_folder(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    target = tmp_path / "pack.html"
+    target.write_text("x", encoding="utf-8")
+    assert main(["handouts", str(TABLE), "-o", str(target)]) == 1
+    assert "is not a folder" in capsys.readouterr().err and target.read_text(encoding="utf-8") == "x"
