@@ -42,9 +42,15 @@ def condition_words(scenario: Scenario, text: str) -> str:
     out: list[str] = []
     for index, token in enumerate(tokens):
         following = tokens[index + 1].text if index + 1 < len(tokens) else ""
+        before = tokens[index - 1].text if index else ""
         if token.kind == "end":
             break
-        if token.kind == "name":
+        if token.kind == "name" and _alone(scenario, token.text, before, following):
+            negated = bool(out) and out[-1] == "not"
+            if negated:
+                out.pop()
+            out.append(f"{_name(scenario, token.text)} is {'no' if negated else 'yes'}")
+        elif token.kind == "name":
             out.append(_name(scenario, token.text))
         elif token.kind == "str":
             out.append(_value(scenario, token.text[1:-1]))
@@ -57,6 +63,13 @@ def condition_words(scenario: Scenario, text: str) -> str:
         else:
             out.append(_WORDS.get(token.text, token.text))
     return _tidy(" ".join(out))
+
+
+def _alone(scenario: Scenario, name: str, before: str, following: str) -> bool:
+    """Whether ``name`` is a yes-or-no value standing alone ('rival_talks', 'not powers'), not compared."""
+    variable = scenario.variables.get(name)
+    joins = {"", "and", "or", "(", ")", "if", "else"}
+    return variable is not None and variable.type.kind == "bool" and before in joins | {"not"} and following in joins
 
 
 def _name(scenario: Scenario, name: str) -> str:

@@ -3,6 +3,7 @@ page shell (``html_page``: inline styles with print rules, every text escaped)."
 
 from __future__ import annotations
 
+from ..engine.wording import the_actor
 from .handouts import Cited, Dated, Decision, EndingDebrief, Pack, Paragraph, RoleSheet, Worth
 from .html_page import e, page, paragraphs, refs, swatch
 from .map_svg import map_svg
@@ -114,12 +115,16 @@ def _decision(d: Decision) -> str:
 
 def role_page(pack: Pack, sheet: RoleSheet) -> str:
     leaders = f"<p><b>Led by:</b> {e(', '.join(sheet.leaders))}</p>" if sheet.leaders else ""
-    seat = "at the negotiating table" if sheet.at_table else "acting on the talks from outside"
+    seat = (
+        "You sit at the negotiating table."
+        if sheet.at_table
+        else "You are not at the table: you act on the talks from your capital, through your envoys and cables."
+    )
     parts = [
         _head(pack, "role sheet", sheet.name),
-        f'<p class="confidential">{swatch(sheet.colour)}Confidential: for the {e(sheet.name)} only. '
+        f'<p class="confidential">{swatch(sheet.colour)}Confidential: for {e(the_actor(sheet.name))} only. '
         "Do not show this sheet to another delegation.</p>",
-        f"<h2>Who you are</h2>{leaders}<p>You play {e(seat)}.</p>{paragraphs(sheet.description)}",
+        f"<h2>Who you are</h2>{leaders}<p>{e(seat)}</p>{paragraphs(sheet.description)}",
         "<h2>Your briefing</h2>" + "".join(_paragraph(p) for p in sheet.briefing),
         _objectives(sheet),
         _values(pack, sheet),

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from game.classroom.condition_words import condition_words
 from game.classroom.handouts import build_pack
 from game.classroom.handouts_html import NO_MAP, pack_pages, reasons_file, role_file
 from game.cli import main
@@ -238,3 +239,23 @@ def test_the_command_refuses_a_file_as_folder(tmp_path: Path, capsys: pytest.Cap
     target.write_text("x", encoding="utf-8")
     assert main(["handouts", str(TABLE), "-o", str(target)]) == 1
     assert "is not a folder" in capsys.readouterr().err and target.read_text(encoding="utf-8") == "x"
+
+
+@pytest.mark.parametrize(
+    "condition, reads",
+    [
+        (
+            "outcome in ['pact', 'double_game']",
+            "the ending is one of «The Nazi-Soviet Pact», «Two treaties on the table»",
+        ),
+        ("outcome not in ['pact']", "the ending is none of «The Nazi-Soviet Pact»"),
+        ("not ribbentrop_invited", "«Ribbentrop invited» is no"),
+        ("passage == 'corridors'", "«Passage for the Red Army» is «The Vilna corridor, Galicia and Romania»"),
+        (
+            "warsaw_pressure >= 2 and west_answered",
+            "«Western pressure on Warsaw» ≥ 2 and «The West has answered the offer» is yes",
+        ),
+    ],
+)
+def test_conditions_read_in_words(condition: str, reads: str) -> None:
+    assert condition_words(load(FLAGSHIP), condition) == reads
