@@ -11,6 +11,7 @@ every value the condition reads; a hidden draw is never evaluated, since no game
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 
@@ -404,9 +405,14 @@ def _sources(scenario: Scenario) -> tuple[Cited, ...]:
     )
 
 
-def _reads_outcome(scenario: Scenario, text: str, outcome: str) -> bool:
-    """Whether an objective's condition names this ending (``outcome == 'x'``, ``in [...]``, ``!=``)."""
-    return OUTCOME in names_read(text) and (f"'{outcome}'" in text or f'"{outcome}"' in text)
+def _asks_for(text: str, outcome: str) -> bool:
+    """Whether an objective's condition asks for this ending (``outcome == 'x'`` or ``outcome in [..'x'..]``;
+    not ``!=`` nor ``not in``, which ask for any other)."""
+    quoted = rf"""['"]{re.escape(outcome)}['"]"""
+    return bool(
+        re.search(rf"\b{OUTCOME}\s*==\s*{quoted}", text)
+        or re.search(rf"""\b{OUTCOME}\s+in\s*\[[^\]]*{quoted}""", text)
+    )
 
 
 def _general(scenario: Scenario, outcome_id: str) -> tuple[str, ...]:
@@ -426,12 +432,12 @@ def _general(scenario: Scenario, outcome_id: str) -> tuple[str, ...]:
     roles = [
         a.name
         for a in scenario.actors.values()
-        if any(not o.secret and _reads_outcome(scenario, o.condition_text, outcome_id) for o in a.objectives)
+        if any(not o.secret and _asks_for(o.condition_text, outcome_id) for o in a.objectives)
     ]
     if roles:
         questions.append(
-            f"Objectives that name this ending belong to: {', '.join(roles)}. Who gained from it, who lost, "
-            "and did anyone reach it at another's expense?"
+            f"This ending is an objective of: {', '.join(roles)}. Did they work together to reach it, or did "
+            "one of them get there at another's expense? Who lost most by it?"
         )
     questions.append(
         "Read your reasons worksheet: which assumption about another delegation turned out wrong, and when "
