@@ -410,8 +410,7 @@ def _asks_for(text: str, outcome: str) -> bool:
     not ``!=`` nor ``not in``, which ask for any other)."""
     quoted = rf"""['"]{re.escape(outcome)}['"]"""
     return bool(
-        re.search(rf"\b{OUTCOME}\s*==\s*{quoted}", text)
-        or re.search(rf"""\b{OUTCOME}\s+in\s*\[[^\]]*{quoted}""", text)
+        re.search(rf"\b{OUTCOME}\s*==\s*{quoted}", text) or re.search(rf"""\b{OUTCOME}\s+in\s*\[[^\]]*{quoted}""", text)
     )
 
 
