@@ -4,10 +4,13 @@ page shell (``html_page``: inline styles with print rules, every text escaped)."
 from __future__ import annotations
 
 from ..engine.wording import the_actor
-from .handouts import Cited, Dated, Decision, EndingDebrief, Pack, Paragraph, RoleSheet, Worth
+from .handout_debrief import EndingDebrief
+from .handout_record import Cited, Dated
+from .handouts import Pack
 from .html_page import e, page, paragraphs, refs, swatch
 from .map_svg import map_svg
 from .markdown_text import SPECULATIVE
+from .role_sheets import Decision, Paragraph, RoleSheet, Worth
 
 KINDS = {"decision": "Decision", "sealed": "Secret choice", "negotiation": "At the table"}
 NO_MAP = (

@@ -259,3 +259,12 @@ def test_the_command_refuses_a_file_as_folder(tmp_path: Path, capsys: pytest.Cap
 )
 def test_conditions_read_in_words(condition: str, reads: str) -> None:
     assert condition_words(load(FLAGSHIP), condition) == reads
+
+
+def test_general_questions_say_how_speculative_in_words() -> None:
+    pack = build_pack(load(FLAGSHIP))
+    walkout = next(end for end in pack.endings if end.id == "soviet_walkout")
+    assert "it is fairly speculative" in walkout.general[0]
+    pact = next(end for end in pack.endings if end.id == "pact")
+    assert "ended as history did" in pact.general[0]
+    assert "The Kremlin, The German government" in pact.general[1]

@@ -1,0 +1,81 @@
+"""The debrief in the classroom pack: for each ending, the author's questions and questions made
+from the ending's own data (never from a secret objective)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from ..engine.model import Scenario
+from .condition_words import OUTCOME
+from .markdown_text import SPECULATIVE
+
+
+@dataclass(frozen=True)
+class EndingDebrief:
+    id: str
+    title: str
+    date: dt.date | None
+    historical: bool
+    speculative: str
+    speculation: str
+    authored: tuple[str, ...]
+    general: tuple[str, ...]
+
+
+def _asks_for(text: str, outcome: str) -> bool:
+    """Whether an objective's condition asks for this ending (``outcome == 'x'`` or ``outcome in [..'x'..]``;
+    not ``!=`` nor ``not in``, which ask for any other)."""
+    quoted = rf"""['"]{re.escape(outcome)}['"]"""
+    return bool(
+        re.search(rf"\b{OUTCOME}\s*==\s*{quoted}", text) or re.search(rf"""\b{OUTCOME}\s+in\s*\[[^\]]*{quoted}""", text)
+    )
+
+
+def _general(scenario: Scenario, outcome_id: str) -> tuple[str, ...]:
+    """Questions any ending raises, made from its data (never from a secret objective)."""
+    outcome = scenario.outcomes[outcome_id]
+    questions = []
+    if outcome.historical:
+        questions.append(
+            "Your game ended as history did. Which decision in your game came closest to changing the "
+            "ending, and why did it not?"
+        )
+    else:
+        level = SPECULATIVE.get(outcome.speculative, "speculative") if outcome.speculative != "none" else "close to it"
+        questions.append(
+            f"This ending did not happen; it is {level}. Which step on the way to it is the least likely to have "
+            "happened in reality, and why?"
+        )
+    roles = [
+        a.name
+        for a in scenario.actors.values()
+        if any(not o.secret and _asks_for(o.condition_text, outcome_id) for o in a.objectives)
+    ]
+    if roles:
+        questions.append(
+            f"This ending is an objective of: {', '.join(roles)}. Did they work together to reach it, or did "
+            "one of them get there at another's expense? Who lost most by it?"
+        )
+    questions.append(
+        "Read your reasons worksheet: which assumption about another delegation turned out wrong, and when "
+        "did you find out?"
+    )
+    return tuple(questions)
+
+
+def endings(scenario: Scenario) -> tuple[EndingDebrief, ...]:
+    return tuple(
+        EndingDebrief(
+            o.id,
+            o.title,
+            o.date,
+            o.historical,
+            o.speculative,
+            o.speculation,
+            o.debrief_questions,
+            _general(scenario, o.id),
+        )
+        for o in scenario.outcomes.values()
+    )

@@ -1,0 +1,146 @@
+"""The record in the classroom pack: the historical path as the whole room may read it, and the
+sources the scenario cites, numbered, with the scenario's own words that cite each.
+
+Only public text: a paragraph, event or piece of knowledge known to some roles never appears here.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from ..engine.history import played_history
+from ..engine.model import Node, Scenario
+from ..engine.narrate import PUBLIC
+from .role_sheets import always_shown
+
+
+@dataclass(frozen=True)
+class Cited:
+    """A source as the pages list it: numbered, with the scenario's own words that cite it."""
+
+    number: int
+    id: str
+    citation: str
+    url: str
+    note: str
+    passages: tuple[tuple[str, str], ...]  # (where in the scenario, its words)
+
+
+@dataclass(frozen=True)
+class Dated:
+    """One step of the historical path on the background's timeline."""
+
+    date: dt.date
+    heading: str
+    who: str
+    what: str
+    text: str
+    sources: tuple[int, ...]
+
+
+class Numbers:
+    """Sources numbered in the scenario's order; an id it does not list is left out."""
+
+    def __init__(self, scenario: Scenario) -> None:
+        self.of = {sid: n for n, sid in enumerate(scenario.sources, 1)}
+
+    def __call__(self, *ids: str) -> tuple[int, ...]:
+        return tuple(dict.fromkeys(self.of[i] for i in ids if i in self.of))
+
+
+def _talk_source(node: Node, actor: str, counts: dict[tuple[str, str], int]) -> tuple[str, str]:
+    """The text and source of ``actor``'s next recorded move at a negotiation."""
+    assert node.negotiation is not None
+    index = counts.get((node.id, actor), 0)
+    counts[(node.id, actor)] = index + 1
+    moves = node.negotiation.history_of(actor)
+    move = moves[index] if index < len(moves) else None
+    return (move.text, move.source) if move else ("", "")
+
+
+def timeline(scenario: Scenario, numbers: Numbers) -> tuple[Dated, ...]:
+    """The historical path as the whole room may read it: public lines only, each with its sources."""
+    game = played_history(scenario)
+    counts: dict[tuple[str, str], int] = {}
+    out = []
+    for item in game.log:
+        node = scenario.nodes.get(item.node)
+        actor = scenario.actors.get(item.actor)
+        date = scenario.date_of(item.day)
+        if item.kind == "sealed" or item.kind == "outcome":
+            continue  # a secret choice shows when it is revealed; the ending closes the page
+        if item.kind == "event":
+            event = next((e for e in scenario.events if e.id == item.node), None)
+            if event is not None and event.known_to:
+                continue
+            out.append(Dated(date, "Event", "", item.title, item.text, numbers(item.source)))
+            continue
+        heading = node.title if node else ""
+        who = actor.name if actor else ""
+        if item.kind in ("offer", "answer") and node is not None and node.negotiation is not None:
+            text, source = _talk_source(node, item.actor, counts)
+            terms = item.text.split("\n")[0] if item.kind == "offer" else ""
+            body = "\n\n".join(dict.fromkeys(t for t in (terms, text or item.text) if t))
+            out.append(Dated(date, heading, who, item.title, body, numbers(source, *node.sources)))
+            continue
+        out.append(Dated(date, heading, who, item.title, item.text, numbers(item.source)))
+    return tuple(out)
+
+
+def _passages(scenario: Scenario) -> dict[str, list[tuple[str, str]]]:
+    """The scenario's public words that cite each source: lenses, historical steps, public events,
+    issues, rules and endings (never a private paragraph, nor knowledge known to some only)."""
+    found: dict[str, list[tuple[str, str]]] = {sid: [] for sid in scenario.sources}
+
+    def add(source: str, where: str, text: str) -> None:
+        if source in found and text.strip() and (where, text) not in found[source]:
+            found[source].append((where, " ".join(text.split())))
+
+    for lens in scenario.lenses.values():
+        add(lens.source, f"Reading: {lens.name}", lens.text)
+    for node in scenario.nodes.values():
+        when = f"{node.date.day} {node.date:%B %Y}, {node.title}"
+        for sid in node.sources:
+            add(sid, when, " ".join(always_shown(scenario, node.text, node.text_parts, PUBLIC)))
+        steps = list(node.steps) + [s for seat in node.sealed for s in seat.choices]
+        for step in steps:
+            if step.historical and step.source:
+                add(step.source, when, " ".join(t for t in (step.label + ".", step.text) if t.strip()))
+        if node.negotiation is not None:
+            for move in node.negotiation.history:
+                actor = scenario.actors.get(move.actor)
+                if move.source and move.text:
+                    add(move.source, f"{when} ({actor.name if actor else move.actor})", move.text)
+    for event in scenario.events:
+        if not event.known_to and event.source:
+            add(event.source, event.title, " ".join(always_shown(scenario, event.text, event.text_parts, PUBLIC)))
+    for issue in scenario.issues.values():
+        if issue.source:
+            add(issue.source, f"Issue: {issue.title}", issue.description)
+    for rule in scenario.constraints.values():
+        add(rule.source, f"Rule: {rule.title}", rule.explanation)
+    for variable in scenario.variables.values():
+        if variable.source and variable.visible and not variable.known_to and variable.description:
+            add(variable.source, f"Measure: {variable.label}", variable.description)
+    for outcome in scenario.outcomes.values():
+        if outcome.historical:
+            for sid in outcome.sources:
+                add(sid, f"Ending: {outcome.title}", outcome.speculation or outcome.title)
+    return found
+
+
+def cited_sources(scenario: Scenario) -> tuple[Cited, ...]:
+    passages = _passages(scenario)
+    return tuple(
+        Cited(n, s.id, s.citation, s.url, s.note, tuple(passages[s.id]))
+        for n, s in enumerate(scenario.sources.values(), 1)
+    )
+
+
+def history_ending(scenario: Scenario) -> str:
+    """How history ended, in words ('' when the historical path reaches no ending)."""
+    outcome = played_history(scenario).outcome
+    if outcome is None:
+        return ""
+    return f"{outcome.title} ({outcome.date.day} {outcome.date:%B %Y})" if outcome.date else outcome.title

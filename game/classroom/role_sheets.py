@@ -1,0 +1,245 @@
+"""One role's sheet in the classroom pack: everything the role may read before play, and nothing
+private to another.
+
+Who may read what follows the engine's rule (``narrate.may_know``): the sheet holds the role's own
+briefing, objectives (secret ones included), confidential values, walk-away and knowledge. Text that
+depends on the state of a game (a paragraph shown only "if" something holds) is printed with its
+condition in words, and only when the role may know every value the condition reads; a hidden draw
+is never evaluated, since no game has been played.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from ..engine.disclosure import names_read
+from ..engine.expr import Compiled, Value
+from ..engine.history import historical_game
+from ..engine.model import Actor, Node, Scenario, TextPart
+from ..engine.narrate import may_know
+from ..engine.wording import show_value
+from .condition_words import condition_words
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """A paragraph of a handout, with the condition under which it applies ('' : always)."""
+
+    text: str
+    when: str = ""
+
+
+@dataclass(frozen=True)
+class Worth:
+    """A number on a role's sheet: its value at the start (None when it cannot be known before play)
+    and what it changes with."""
+
+    start: int | None
+    changes_with: tuple[str, ...] = ()
+    hidden: bool = False  # it also reads something this role does not know
+
+
+@dataclass(frozen=True)
+class IssueValues:
+    title: str
+    options: tuple[tuple[str, Worth], ...]  # (option label, points)
+
+
+@dataclass(frozen=True)
+class Goal:
+    text: str
+    points: int
+    how: str  # the condition in words
+    secret: bool
+
+
+@dataclass(frozen=True)
+class Measure:
+    """A value known to this role only (with others perhaps): a confidential measure."""
+
+    label: str
+    description: str
+    start: str  # its value at the start, or how it is drawn
+
+
+@dataclass(frozen=True)
+class Decision:
+    """A moment the role acts: a decision, a secret choice or a negotiation, with its options."""
+
+    date: dt.date
+    title: str
+    kind: str  # "decision" | "sealed" | "negotiation"
+    situation: tuple[str, ...]
+    options: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class RoleSheet:
+    actor: str
+    name: str
+    leaders: tuple[str, ...]
+    colour: str
+    at_table: bool
+    description: str
+    briefing: tuple[Paragraph, ...]
+    objectives: tuple[Goal, ...]
+    values: tuple[IssueValues, ...]
+    bonuses: tuple[tuple[str, int], ...]
+    walk_away: Worth | None
+    measures: tuple[Measure, ...]
+    knowledge: tuple[Paragraph, ...]
+    decisions: tuple[Decision, ...]
+
+
+def _known(scenario: Scenario, text: str, actor: str) -> bool:
+    """Whether ``actor`` may know every value ``text`` reads (no hidden draw unless it is theirs)."""
+    for name in names_read(text):
+        variable = scenario.variables.get(name)
+        if variable is not None and not may_know(variable.known_to, actor):
+            return False
+        if variable is not None and variable.drawn and not variable.known_to:
+            return False  # a draw hidden from everyone
+    return True
+
+
+def readable(scenario: Scenario, plain: str, parts: tuple[TextPart, ...], viewer: str) -> tuple[Paragraph, ...]:
+    """The paragraphs ``viewer`` may read, each with its condition in words."""
+    if not parts:
+        return tuple(Paragraph(p.strip()) for p in plain.split("\n\n") if p.strip())
+    out = []
+    for part in parts:
+        if not part.text or not may_know(part.known_to, viewer):
+            continue
+        if part.condition_text and not _known(scenario, part.condition_text, viewer):
+            continue
+        out.append(Paragraph(part.text, condition_words(scenario, part.condition_text) if part.condition_text else ""))
+    return tuple(out)
+
+
+def always_shown(scenario: Scenario, plain: str, parts: tuple[TextPart, ...], viewer: str) -> tuple[str, ...]:
+    """Only the paragraphs that always show to ``viewer`` (a situation before any game is played)."""
+    return tuple(p.text for p in readable(scenario, plain, parts, viewer) if not p.when)
+
+
+def _worth(scenario: Scenario, text: str, compiled: Compiled | None, actor: str, start: Mapping[str, Value]) -> Worth:
+    """A points expression for ``actor``: its start value when it reads only what the actor knows
+    (never a hidden draw: no game has drawn one yet)."""
+    variables = [scenario.variables[n] for n in sorted(names_read(text)) if n in scenario.variables]
+    labels = tuple(v.label or v.id for v in variables if may_know(v.known_to, actor) and not v.drawn)
+    if any(not may_know(v.known_to, actor) or v.drawn for v in variables):
+        return Worth(None, labels, hidden=True)
+    if compiled is None:
+        return Worth(None, labels)
+    value = compiled(start)
+    return Worth(int(value) if isinstance(value, (int, bool)) else None, labels)
+
+
+def _objectives(scenario: Scenario, actor: Actor) -> tuple[Goal, ...]:
+    return tuple(
+        Goal(o.text, o.points, condition_words(scenario, o.condition_text), o.secret) for o in actor.objectives
+    )
+
+
+def _values(scenario: Scenario, actor: Actor, start: Mapping[str, Value]) -> tuple[IssueValues, ...]:
+    out = []
+    for iid, issue in scenario.issues.items():
+        points = actor.valuation.points.get(iid)
+        if points is None:
+            continue
+        texts = actor.valuation.point_texts.get(iid, {})
+        options = tuple(
+            (o.label, _worth(scenario, texts.get(o.id, "0"), points.get(o.id), actor.id, start)) for o in issue.options
+        )
+        out.append(IssueValues(issue.title, options))
+    return tuple(out)
+
+
+def _measures(scenario: Scenario, actor: str, start: Mapping[str, Value]) -> tuple[Measure, ...]:
+    """The values known to this role and not to everyone: its confidential measures."""
+    out = []
+    for v in scenario.variables.values():
+        if not v.known_to or actor not in v.known_to:
+            continue
+        if v.drawn:
+            ranges = [
+                f"{lens.name}: {lens.draws[v.id][0]} to {lens.draws[v.id][1]}"
+                for lens in scenario.lenses.values()
+                if v.id in lens.draws
+            ]
+            how = "drawn in secret when the game starts" + (f" ({'; '.join(ranges)})" if ranges else "")
+            out.append(Measure(v.label or v.id, v.description, how + "; you learn it when play begins"))
+        else:
+            out.append(Measure(v.label or v.id, v.description, show_value(start.get(v.id, v.initial))))
+    return tuple(out)
+
+
+def _knowledge(scenario: Scenario, actor: str) -> tuple[Paragraph, ...]:
+    out = []
+    for line in scenario.knowledge:
+        if not may_know(line.known_to, actor):
+            continue
+        if line.condition_text and not _known(scenario, line.condition_text, actor):
+            continue
+        out.append(Paragraph(line.text, condition_words(scenario, line.condition_text) if line.condition_text else ""))
+    return tuple(out)
+
+
+def _options(scenario: Scenario, node: Node, actor: str) -> tuple[str, ...]:
+    if node.negotiation is not None:
+        return tuple(
+            f"{scenario.issues[i].title}: {', '.join(o.label for o in scenario.issues[i].options)}"
+            for i in node.negotiation.issues
+        )
+    seat = node.seat(actor)
+    return tuple(step.label for step in (seat.choices if seat else node.choices))
+
+
+def _decisions(scenario: Scenario, actor: str) -> tuple[Decision, ...]:
+    """Every moment ``actor`` may act, by date: its decisions, its secret choices, its negotiations."""
+    out = []
+    for node in scenario.nodes.values():
+        if node.negotiation is not None and actor in node.negotiation.parties:
+            kind = "negotiation"
+        elif node.seat(actor) is not None:
+            kind = "sealed"
+        elif node.kind == "decision" and node.actor == actor:
+            kind = "decision"
+        else:
+            continue
+        situation = always_shown(scenario, node.text, node.text_parts, actor)
+        out.append(Decision(node.date, node.title, kind, situation, _options(scenario, node, actor)))
+    out.sort(key=lambda d: d.date)  # stable: nodes of one day stay in file order
+    return tuple(out)
+
+
+def role_sheet(scenario: Scenario, actor: Actor, start: Mapping[str, Value]) -> RoleSheet:
+    """Everything one role may read before play, and nothing private to another."""
+    valuation = actor.valuation
+    walk = (
+        _worth(scenario, valuation.walk_away_text, valuation.walk_away, actor.id, start)
+        if valuation.walk_away is not None
+        else None
+    )
+    return RoleSheet(
+        actor.id,
+        actor.name,
+        actor.leaders,
+        actor.colour,
+        actor.seat == "table",
+        actor.description,
+        readable(scenario, actor.briefing, actor.briefing_parts, actor.id),
+        _objectives(scenario, actor),
+        _values(scenario, actor, start),
+        tuple((b.text, b.points) for b in valuation.bonuses),
+        walk,
+        _measures(scenario, actor.id, start),
+        _knowledge(scenario, actor.id),
+        _decisions(scenario, actor.id),
+    )
+
+
+def start_values(scenario: Scenario) -> Mapping[str, Value]:
+    """The values at the start under the default lens (hidden draws are never read from them)."""
+    return dict(historical_game(scenario).state.values)
