@@ -43,7 +43,9 @@ def _general(scenario: Scenario, outcome_id: str) -> tuple[str, ...]:
             "ending, and why did it not?"
         )
     else:
-        level = SPECULATIVE.get(outcome.speculative, "speculative") if outcome.speculative != "none" else "close to it"
+        level = SPECULATIVE.get(outcome.speculative, "speculative")
+        if outcome.speculative == "none":
+            level = "close to what did"
         questions.append(
             f"This ending did not happen; it is {level}. Which step on the way to it is the least likely to have "
             "happened in reality, and why?"
