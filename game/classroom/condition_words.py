@@ -1,6 +1,6 @@
-"""A scenario's conditions in a reader's words, for printed pages: ``london_line == 'answer_offer'``
-reads "London's line is answer offer", ``outcome in ['pact']`` reads "the ending is one of «The
-Nazi-Soviet Pact»".
+"""A scenario's conditions in a reader's words, for printed pages: a variable reads as its label, an
+option or an ending as its title, ``==`` as "is", ``in [...]`` as "is one of", a yes-or-no value
+standing alone as "… is yes".
 
 Word for word, not a paraphrase: each name becomes its label and each operator a word, so nothing
 is lost and nothing is invented. Only used where the reader may know every name the condition reads.
