@@ -18,7 +18,7 @@ machine.
 from __future__ import annotations
 
 import itertools
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 from .expr import Value, Values
@@ -233,12 +233,22 @@ def respond(scenario: Scenario, state: GameState, actor: str) -> Response:
     return Response("reject", {}, reasons(offer, (why + " " if why else "") + "Refused."))
 
 
+def acceptance(scenario: Scenario, state: GameState, negotiation: Negotiation) -> Callable[[Package], dict[str, bool]]:
+    """A judge of many packages at one state: whether each party's computer player would accept a
+    package now (for analysis). The parties' values are weighed once for all the packages judged."""
+    table = _Table(scenario, negotiation, state)
+
+    def verdicts(package: Package) -> dict[str, bool]:
+        table.work.update(package)
+        choice = [table.options[n].index(package[i]) for n, i in enumerate(table.issues)]
+        return {
+            p: table.accepts(p, table.base(p, choice) + table.bonus(p)) and not table.forbids("accept", p)
+            for p in negotiation.parties
+        }
+
+    return verdicts
+
+
 def would_accept(scenario: Scenario, state: GameState, negotiation: Negotiation, package: Package) -> dict[str, bool]:
     """Whether each party's computer player would accept ``package`` now (for analysis)."""
-    table = _Table(scenario, negotiation, state)
-    table.work.update(package)
-    choice = [table.options[n].index(package[i]) for n, i in enumerate(table.issues)]
-    return {
-        p: table.accepts(p, table.base(p, choice) + table.bonus(p)) and not table.forbids("accept", p)
-        for p in negotiation.parties
-    }
+    return acceptance(scenario, state, negotiation)(package)

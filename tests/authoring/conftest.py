@@ -14,6 +14,8 @@ ROOT = Path(__file__).resolve().parents[2]
 FIXTURES = ROOT / "tests" / "fixtures" / "authoring"
 TINY = ROOT / "tests" / "fixtures" / "tiny.yaml"
 MUNICH = ROOT / "scenarios" / "munich-1938.yaml"
+# The format-1 Munich crisis, archived: tests of long decision-tree layouts use it.
+MUNICH_V1 = ROOT / "scenarios" / "archive" / "munich-1938-v1.yaml"
 FLAGSHIP = ROOT / "scenarios" / "moscow-1939.yaml"
 TUTORIAL = sorted((ROOT / "docs" / "tutorial").glob("step*.yaml"))
 TUTORIAL_TABLE = ROOT / "scenarios" / "tutorial-negotiation.yaml"

@@ -10,7 +10,7 @@ from game.authoring.graph import layout, to_dot, to_svg
 from game.authoring.synthetic import synthetic_scenario
 from game.engine import load_scenario, load_text
 
-from .conftest import MUNICH, TINY, run
+from .conftest import MUNICH, MUNICH_V1, TINY, run
 
 
 @pytest.mark.parametrize("path", [TINY, MUNICH], ids=lambda p: p.name)
@@ -105,11 +105,12 @@ def test_png_has_the_frame_size() -> None:
 
 
 def test_long_trees_fold_into_bands_that_fit_a_page() -> None:
-    """The flagship's ~35 layers fold into bands read top to bottom, so it is readable at a glance."""
+    """A long tree's layers (the format-1 Munich crisis) fold into bands read top to bottom, so it is
+    readable at a glance."""
     from game.authoring.graph import band_width, frame_for
 
     assert band_width(5) == 5 and band_width(10) == 10 and band_width(35) == 9 and band_width(16) == 8
-    scenario = load_scenario(str(MUNICH))
+    scenario = load_scenario(str(MUNICH_V1))
     plan = layout(scenario)
     assert plan.bands == 2 and plan.columns == 8 and plan.layers > plan.columns
     width, height = frame_for(plan).size(plan)

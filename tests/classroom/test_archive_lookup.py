@@ -7,6 +7,7 @@ from pathlib import Path
 from game.classroom.loading import ScenarioFinder
 from game.engine import load_scenario
 from game.paths import SCENARIOS, archived_scenario_files
+from game.savefiles import find_scenario
 from tests.conftest import TINY
 
 
@@ -47,3 +48,17 @@ def test_the_format_1_moscow_talks_are_archived_under_the_flagship_id() -> None:
     finder = ScenarioFinder()
     assert finder.find("moscow_1939", "scenarios/moscow-1939.yaml", old.content_hash).format == 1
     assert finder.find("moscow_1939", "scenarios/moscow-1939.yaml").content_hash == current.content_hash
+
+
+def test_the_format_1_munich_crisis_is_archived_under_its_id() -> None:
+    archived = [p for p in archived_scenario_files() if p.name == "munich-1938-v1.yaml"]
+    assert archived, "scenarios/archive/munich-1938-v1.yaml is missing"
+    old = load_scenario(str(archived[0]))
+    current = load_scenario(str(SCENARIOS / "munich-1938.yaml"))
+    assert old.id == current.id == "munich_1938" and old.format == 1 and current.format == 2
+    assert old.content_hash != current.content_hash
+    finder = ScenarioFinder()
+    assert finder.find("munich_1938", "scenarios/munich-1938.yaml", old.content_hash).format == 1
+    assert finder.find("munich_1938", "scenarios/munich-1938.yaml").content_hash == current.content_hash
+    by_save = find_scenario("munich_1938", "scenarios/munich-1938.yaml", old.content_hash)
+    assert by_save is not None and by_save.format == 1 and by_save.content_hash == old.content_hash
