@@ -32,6 +32,7 @@ def server(room: Room, bind: str, port: int, join_address: str) -> uvicorn.Serve
         port=port,
         log_level="warning",
         ws_max_size=MAX_FRAME,
+        ws_per_message_deflate=False,  # compressing each seat's state cost more time than the LAN saves
         lifespan="off",
     )
     return uvicorn.Server(config)

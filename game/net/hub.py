@@ -1,6 +1,10 @@
 """Who is connected where, and telling them: each seat its own state, the teacher the dashboard.
 
-A send that fails (a closed laptop, a lost phone) drops that connection only; everyone else is told.
+Each seat's state is built and written as JSON once per change, however many members share the
+seat, and a connection is sent a state only when it differs from the last one it was sent. Before
+a table's state is built, every write of that table has reached the disk: nobody is shown a move
+a restarted host would not replay. A send that fails (a closed laptop, a lost phone) drops that
+connection only; everyone else is told.
 """
 
 from __future__ import annotations
@@ -23,6 +27,7 @@ class Connection:
     socket: WebSocket
     token: str = ""  # a member's token once they joined or said hello
     teacher: bool = False
+    last: str = ""  # the last state sent, not sent again
 
 
 class Hub:
@@ -39,31 +44,56 @@ class Hub:
         self.connections.discard(connection)
 
     async def send(self, connection: Connection, message: JSONObject) -> None:
+        """Send one message (a reply, an error) whatever was sent before."""
+        await self._send(connection, json.dumps(message, ensure_ascii=False))
+
+    async def send_state(self, connection: Connection, text: str) -> None:
+        """Send a seat's state or the dashboard, unless it is what this connection was last sent."""
+        if text != connection.last:
+            connection.last = text
+            await self._send(connection, text)
+
+    async def _send(self, connection: Connection, text: str) -> None:
         try:
-            await connection.socket.send_text(json.dumps(message, ensure_ascii=False))
+            await connection.socket.send_text(text)
         except Exception:  # the other end went away: forget this connection, nobody else
             self.drop(connection)
 
+    async def greet(self, connection: Connection) -> None:
+        """A connection that just said who it is gets its state at once (stored moves only)."""
+        connection.last = ""
+        if connection.teacher:
+            await self.room.settle(tuple(self.room.tables))
+            await self.send_state(connection, json.dumps(self.room.dashboard(), ensure_ascii=False))
+            return
+        member = self.room.member(connection.token)
+        if member is not None:
+            await self.room.settle((member.table_no,))
+            state = self.room.seat_state(member.table_no, member.seat)
+            await self.send_state(connection, json.dumps(state, ensure_ascii=False))
+
     async def publish(self, tables: tuple[int, ...]) -> None:
         """Send every connected member at ``tables`` their seat's state, and every teacher the dashboard."""
-        states: dict[tuple[int, str], JSONObject] = {}
+        await self.room.settle(tables)
+        texts: dict[tuple[int, str], str] = {}
         sends = []
         for connection in list(self.connections):
             member = self.room.member(connection.token) if connection.token else None
             if member is None or member.table_no not in tables:
                 continue
             key = (member.table_no, member.seat)
-            if key not in states:
-                states[key] = self.room.seat_state(*key)
-            sends.append(self.send(connection, states[key]))
+            if key not in texts:
+                texts[key] = json.dumps(self.room.seat_state(*key), ensure_ascii=False)
+            sends.append(self.send_state(connection, texts[key]))
         await asyncio.gather(*sends)
         await self.publish_dashboard()
 
     async def publish_dashboard(self) -> None:
         teachers = [c for c in self.connections if c.teacher]
         if teachers:
-            board = self.room.dashboard()
-            await asyncio.gather(*(self.send(c, board) for c in teachers))
+            await self.room.settle(tuple(self.room.tables))
+            board = json.dumps(self.room.dashboard(), ensure_ascii=False)
+            await asyncio.gather(*(self.send_state(c, board) for c in teachers))
 
     async def tell_removed(self) -> None:
         """Connections of removed members are told so and closed."""

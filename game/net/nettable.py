@@ -1,13 +1,16 @@
 """One table of a hosted class: a game played through the engine's ``Table``, every move journaled.
 
-A move is applied, then stored, then acknowledged: if storing fails the table goes back to what its
-journal holds, so what players were told is always what a restarted host will replay.
+A move is applied, then handed to the store's writer, then acknowledged once ``settle`` has seen it
+on disk: if storing fails the table goes back to what its journal holds, so what players were told
+is always what a restarted host will replay.
 """
 
 from __future__ import annotations
 
+import asyncio
 import logging
-from dataclasses import dataclass
+from concurrent.futures import Future, wait
+from dataclasses import dataclass, field
 
 from ..engine.game import Game, GameError, Settings
 from ..engine.jsonread import JSONObject
@@ -32,6 +35,7 @@ class NetTable:
     clock: Clock
     paused: bool = False
     problem: str = ""  # why the stored game did not replay in full, for the teacher
+    pending: list[Future[None]] = field(default_factory=list)  # writes of moves not yet known to be on disk
 
     @property
     def game(self) -> Game:
@@ -71,10 +75,34 @@ class NetTable:
         return net
 
     def _store_from(self, stored: int) -> None:
-        self.journal.append_all(self.game.moves[stored:])
+        if len(self.game.moves) > stored:
+            self.pending.append(self.journal.append_later(self.game.moves[stored:]))
+
+    async def settle(self) -> None:
+        """Wait until every move of this table is on disk (other tables carry on meanwhile). After a
+        failed write the table goes back to what is stored and ``TableError`` says so."""
+        failed = False
+        while self.pending:
+            batch, self.pending = self.pending, []
+            results = await asyncio.gather(*(asyncio.wrap_future(f) for f in batch), return_exceptions=True)
+            failed = failed or any(isinstance(r, BaseException) for r in results)
+        if failed:
+            log.error("table %s: a move could not be stored; going back to the stored game", self.number)
+            self._reload()
+            raise TableError("this table hit a problem and the last move was not taken; please try again")
+
+    def flush(self) -> None:
+        """Wait until every move of this table is on disk, blocking: for code outside the event loop."""
+        batch, self.pending = self.pending, []
+        for future in batch:
+            future.result()
 
     def _reload(self) -> None:
-        """Go back to exactly what the journal holds (after a failure mid-move)."""
+        """Go back to exactly what the journal holds (after a failure mid-move), once every write
+        handed to the store has landed or failed."""
+        batch, self.pending = self.pending, []
+        wait(batch)
+        self.journal.resync()
         _, moves = self.journal.load()
         game, _ = Game.replay(self.game.scenario, self.game.settings, list(moves))
         self.table.game = game
@@ -88,13 +116,13 @@ class NetTable:
         try:
             self.table.act(seat, action)
             self.table.advance()
-            self._store_from(stored)
         except GameError as exc:
             raise TableError(str(exc)) from None
         except Exception:
             log.exception("table %s failed on a move by %s", self.number, seat)
             self._reload()
             raise TableError("this table hit a problem and your move was not taken; please try again") from None
+        self._store_from(stored)
         if self.table.waiting_for() != waiting:
             self.clock.restart()
 

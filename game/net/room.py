@@ -133,6 +133,22 @@ class Room:
         }
         return cls(store, row, scenario, tables)
 
+    async def settle(self, tables: tuple[int, ...]) -> None:
+        """Wait until every move of ``tables`` is on disk; a table whose write failed is back to its
+        stored game (logged by the table), and the others are unaffected."""
+        for number in tables:
+            table = self.tables.get(number)
+            if table is not None:
+                try:
+                    await table.settle()
+                except TableError:
+                    continue
+
+    def flush(self) -> None:
+        """Wait until every table's moves are on disk, blocking: for code outside the event loop."""
+        for table in self.tables.values():
+            table.flush()
+
     # -- students -------------------------------------------------------------------------------
 
     def join(self, code: str, name: str) -> MemberRow:

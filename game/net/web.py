@@ -130,13 +130,13 @@ async def _carry_out(hub: Hub, connection: Connection, request: Message) -> None
     if isinstance(request, Hello):
         if room.is_teacher(request.token):
             connection.token, connection.teacher = "", True
-            await hub.send(connection, room.dashboard())
+            await hub.greet(connection)
             return
         known = room.member(request.token)
         if known is None:
             raise RoomError("this seat's token is not known here (or its holder was removed): join again")
         connection.token, connection.teacher = known.token, False
-        await hub.send(connection, room.seat_state(known.table_no, known.seat))
+        await hub.greet(connection)
         return
     if isinstance(request, TeacherAction):
         if not connection.teacher:
@@ -149,7 +149,9 @@ async def _carry_out(hub: Hub, connection: Connection, request: Message) -> None
     if member is None:
         raise RoomError("join the class first")
     if isinstance(request, Act):
-        await hub.publish((room.act(member, request),))
+        number = room.act(member, request)
+        await room.tables[number].settle()  # on disk before anyone is told; a failed write is the mover's error
+        await hub.publish((number,))
     elif isinstance(request, Say):
         message = room.say(member, request)
         await hub.publish((message.table_no,))

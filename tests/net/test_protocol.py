@@ -4,6 +4,7 @@ reads another delegation's data, or does the teacher's work, and bad input gets 
 from __future__ import annotations
 
 import json
+import sqlite3
 from collections.abc import Iterator
 from contextlib import AbstractContextManager, contextmanager
 from typing import Any
@@ -15,6 +16,7 @@ from websockets.sync.client import ClientConnection, connect
 from game.net.protocol import MAX_MESSAGE, ProtocolError, parse
 from game.net.room import Room
 from game.net.running import BackgroundServer
+from game.net.store import ClassStore
 
 
 class Socket:
@@ -195,3 +197,46 @@ def test_the_teacher_pauses_ends_and_gets_the_report(client: Client, room: Room)
     assert html.status_code == 200 and "Kestra" in html.text
     csv = client.get("/report.csv", params={"token": room.row.teacher_token}).text
     assert csv.startswith("scenario,group") and "table-2" in csv
+
+
+def test_nobody_is_told_of_a_move_before_it_is_on_disk(client: Client, room: Room, store: ClassStore) -> None:
+    with client.ws() as a, client.ws() as b, client.ws() as c:
+        join(a, room, "Ann")  # table 1, Kestra
+        join(b, room, "Ben")  # table 2, Kestra
+        join(c, room, "Cy")  # table 1, Dunmore: it opens
+        blocker = sqlite3.connect(store.path, isolation_level=None)
+        blocker.execute("BEGIN IMMEDIATE")  # the disk is busy: the host's writer must wait
+        c.send_text(json.dumps({"type": "act", "kind": "propose", "package": OFFER}))
+        for seat in (a, c):
+            with pytest.raises(TimeoutError):
+                seat.connection.recv(timeout=0.3)
+        blocker.execute("COMMIT")
+        told = a.receive_json()
+        assert c.receive_json()["moves"] == told["moves"]
+        stored = blocker.execute("SELECT count(*) FROM moves WHERE class_id = ? AND table_no = 1", (room.row.id,))
+        assert stored.fetchone()[0] == told["moves"] == len(room.tables[1].game.moves) > 0
+
+
+def test_a_move_that_cannot_be_stored_is_refused_and_the_table_goes_back(
+    client: Client, room: Room, store: ClassStore, monkeypatch: Any
+) -> None:
+    real_submit = store.submit
+
+    def failing(sql: str, rows: Any) -> Any:
+        if sql.startswith("INSERT INTO moves"):
+            monkeypatch.setattr(store, "submit", real_submit)  # only this once
+            return real_submit("INSERT INTO no_such_table VALUES (?)", [(1,)])
+        return real_submit(sql, rows)
+
+    with client.ws() as a, client.ws() as b, client.ws() as c:
+        join(a, room, "Ann")
+        join(b, room, "Ben")
+        _, before = join(c, room, "Cy")  # table 1, Dunmore
+        monkeypatch.setattr(store, "submit", failing)
+        reply = send(c, type="act", kind="propose", package=OFFER)
+        assert reply["type"] == "error" and "not taken" in reply["message"]
+        assert len(room.tables[1].game.moves) == before["moves"]
+        assert room.tables[1].journal.load()[1] == room.tables[1].game.moves
+        assert send(c, type="act", kind="propose", package=OFFER)["moves"] > before["moves"]
+    room.flush()
+    assert room.tables[1].journal.load()[1] == room.tables[1].game.moves
