@@ -31,6 +31,14 @@ def register(sub: argparse._SubParsersAction) -> None:
     host.add_argument("--lens", default="", help="the lens every table plays")
     host.add_argument("--minutes", type=int, default=0, help="minutes for each turn (default: no clock)")
     host.add_argument(
+        "--when-time-runs-out",
+        dest="rule",
+        choices=("computer", "status_quo"),
+        default="computer",
+        help="at a decision, who decides when a turn's time runs out (at the table an answer lapses, "
+        "a proposer passes and a sealed seat keeps the status quo)",
+    )
+    host.add_argument(
         "--reasons", choices=("numbers", "reasons", "nothing"), default="numbers", help="computer reasons shown"
     )
     host.add_argument("--name", default="", help="the class's name (default: its date and time)")
@@ -66,7 +74,7 @@ def run_host(args: argparse.Namespace) -> int:
             print(f"Resumed {len(room.tables)} table(s) in {(time.perf_counter() - began) * 1000:.0f} ms.")
         else:
             people = tuple(p.strip() for p in args.people.split(",") if p.strip())
-            options = ClassOptions(args.tables, people, args.seed, args.lens, args.minutes, args.reasons)
+            options = ClassOptions(args.tables, people, args.seed, args.lens, args.minutes, args.reasons, args.rule)
             room = Room.create(store, str(resolve_scenario(args.scenario)), options, args.name)
     except (RoomError, ScenarioError, OSError, ValueError) as exc:
         return fail(str(exc), 1)

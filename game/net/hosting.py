@@ -24,10 +24,11 @@ def lan_address() -> str:
         probe.close()
 
 
-def server(room: Room, bind: str, port: int, join_address: str) -> uvicorn.Server:
-    """A uvicorn server for the class (``run()`` it, or ``should_exit = True`` to stop)."""
+def server(room: Room, bind: str, port: int, join_address: str, tick: float = 1.0) -> uvicorn.Server:
+    """A uvicorn server for the class (``run()`` it, or ``should_exit = True`` to stop); ``tick`` is
+    how often the turn clocks are looked at, in seconds."""
     config = uvicorn.Config(
-        make_app(room, join_address),
+        make_app(room, join_address, tick),
         host=bind,
         port=port,
         log_level="warning",

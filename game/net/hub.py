@@ -31,14 +31,31 @@ class Connection:
 
 
 class Hub:
-    def __init__(self, room: Room) -> None:
+    def __init__(self, room: Room, tick: float = 1.0) -> None:
         self.room = room
         self.connections: set[Connection] = set()
+        self.tick = tick  # seconds between looks at the turn clocks
+        self.clocks: asyncio.Task[None] | None = None
 
     def add(self, socket: WebSocket) -> Connection:
+        """A new connection; the first one starts the turn clocks' watch on the server's loop."""
+        if self.clocks is None:
+            self.clocks = asyncio.get_running_loop().create_task(self.keep_time())
         connection = Connection(socket)
         self.connections.add(connection)
         return connection
+
+    async def keep_time(self) -> None:
+        """Every ``tick``: where a table's turn clock ran out the table acts (``Room.expire_clocks``)
+        and its seats and the teacher are told."""
+        while True:
+            await asyncio.sleep(self.tick)
+            try:
+                acted = self.room.expire_clocks()
+                if acted:
+                    await self.publish(acted)
+            except Exception:  # the watch goes on whatever one look met
+                log.exception("the turn clocks' watch failed once")
 
     def drop(self, connection: Connection) -> None:
         self.connections.discard(connection)

@@ -12,6 +12,7 @@ import logging
 from concurrent.futures import Future, wait
 from dataclasses import dataclass, field
 
+from ..classroom.pace import COMPUTER, TimeoutRule, resolve_turn_timeout
 from ..engine.game import Game, GameError, Settings
 from ..engine.jsonread import JSONObject
 from ..engine.model import Scenario
@@ -33,6 +34,7 @@ class NetTable:
     table: Table
     journal: SqliteJournal
     clock: Clock
+    rule: TimeoutRule = COMPUTER  # what the clock does at a decision when time runs out
     paused: bool = False
     problem: str = ""  # why the stored game did not replay in full, for the teacher
     pending: list[Future[None]] = field(default_factory=list)  # writes of moves not yet known to be on disk
@@ -42,20 +44,30 @@ class NetTable:
         return self.table.game
 
     @classmethod
-    def start(cls, store: ClassStore, class_id: str, number: int, game: Game, reasons: str, minutes: int) -> NetTable:
+    def start(
+        cls, store: ClassStore, class_id: str, number: int, game: Game, reasons: str, clock: Clock, rule: TimeoutRule
+    ) -> NetTable:
+        """A new table; its clock starts when its first student sits down (``Room.join``)."""
         journal = SqliteJournal(store, class_id, number)
         journal.begin(_header(game))
-        net = cls(number, Table(game, reasons), journal, Clock(minutes))
+        net = cls(number, Table(game, reasons), journal, clock, rule)
         net._store_from(0)
         net.table.advance()
         net._store_from(net.journal.count)
-        net.clock.restart()
         return net
 
     @classmethod
     def resume(
-        cls, store: ClassStore, class_id: str, number: int, scenario: Scenario, reasons: str, minutes: int
+        cls,
+        store: ClassStore,
+        class_id: str,
+        number: int,
+        scenario: Scenario,
+        reasons: str,
+        clock: Clock,
+        rule: TimeoutRule,
     ) -> NetTable:
+        """A stored table replayed; its clock starts again in full when the room has seated its students."""
         journal = SqliteJournal(store, class_id, number)
         header, moves = journal.load()
         settings = Settings.from_dict(header.get("settings"))
@@ -64,14 +76,13 @@ class NetTable:
             if controller is not None and actor in scenario.actors:
                 settings.controllers[actor] = controller
         game, report = Game.replay(scenario, settings, list(moves))
-        net = cls(number, Table(game, reasons), journal, Clock(minutes))
+        net = cls(number, Table(game, reasons), journal, clock, rule)
         if not report.complete:
             net.problem = f"replayed {report.applied} of {report.total} stored moves: {report.reason}"
             log.warning("table %s: %s", number, net.problem)
         else:
             net.table.advance()
             net._store_from(journal.count)
-        net.clock.restart()
         return net
 
     def _store_from(self, stored: int) -> None:
@@ -125,6 +136,30 @@ class NetTable:
         self._store_from(stored)
         if self.table.waiting_for() != waiting:
             self.clock.restart()
+
+    def expire(self) -> bool:
+        """If this turn's time has run out, take every waiting person's move as the hot-seat class
+        does (``resolve_turn_timeout``: by the class's rule at a decision, a lapse, a pass or the status
+        quo at the table; each ``by="proxy"``), then the computer's replies; True if it acted."""
+        if self.paused or self.game.ended or self.clock.left() != 0.0:
+            return False
+        waiting = self.table.waiting_for()
+        if not waiting:
+            return False
+        stored = len(self.game.moves)
+        try:
+            for actor in waiting:
+                if any(t.actor == actor for t in self.game.turns):  # a sealed reveal may have moved on
+                    resolve_turn_timeout(self.game, self.rule, actor)
+            self.table.advance()
+        except Exception:
+            log.exception("table %s failed when its clock ran out", self.number)
+            self._reload()
+            self.clock.restart()
+            return True
+        self._store_from(stored)
+        self.clock.restart()
+        return True
 
     def hand_to_computer(self, seat: str, store: ClassStore, class_id: str) -> None:
         if seat not in self.table.seats:

@@ -8,21 +8,28 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import hmac
+import logging
 import secrets
+import time
+from collections.abc import Callable
 from dataclasses import dataclass
 
+from ..classroom.pace import COMPUTER, check_rule
+from ..classroom.settings import MAX_TIME_LIMIT, ClassroomSettings
 from ..engine.game import Game
 from ..engine.jsonread import JSONObject, JSONValue
 from ..engine.loader import load_scenario
 from ..engine.model import Scenario
 from ..engine.narrate import TEACHER
 from ..engine.table import Action
+from .clock import Clock
 from .jsonview import to_json
 from .nettable import NetTable, TableError
 from .protocol import Act, Say, TeacherAction
 from .report import ClassResults, class_results
 from .store import ClassRow, ClassStore, MemberRow, MessageRow, data_folder
 
+log = logging.getLogger("parley.net")
 CODE_LETTERS = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O or 1/I to misread
 CLASS_WIDE = "*class"
 
@@ -39,6 +46,10 @@ class ClassOptions:
     lens: str = ""
     minutes: int = 0  # for each turn; 0: no clock
     reasons: str = "numbers"
+    rule: str = COMPUTER  # at a decision when time runs out: "computer" or "status_quo" (pace.RULES)
+
+    def __post_init__(self) -> None:
+        check_rule(self.rule)
 
     def to_json(self) -> JSONObject:
         return {
@@ -48,6 +59,7 @@ class ClassOptions:
             "lens": self.lens,
             "minutes": self.minutes,
             "reasons": self.reasons,
+            "rule": self.rule,
         }
 
     @classmethod
@@ -60,6 +72,7 @@ class ClassOptions:
             str(data.get("lens", "")),
             int(str(data.get("minutes", 0))),
             str(data.get("reasons", "numbers")),
+            str(data.get("rule", COMPUTER)),
         )
 
 
@@ -88,21 +101,29 @@ class Room:
     # -- making and resuming ------------------------------------------------------------------
 
     @classmethod
-    def create(cls, store: ClassStore, scenario_path: str, options: ClassOptions, class_id: str = "") -> Room:
+    def create(
+        cls,
+        store: ClassStore,
+        scenario_path: str,
+        options: ClassOptions,
+        class_id: str = "",
+        now: Callable[[], float] = time.time,
+    ) -> Room:
+        """A new class; ``now`` is the turn clocks' time source (tests pass their own)."""
         scenario = load_scenario(scenario_path)
         people = options.people or tuple(scenario.actors)
         unknown = [p for p in people if p not in scenario.actors]
         if unknown:
             raise RoomError(f"no delegation {unknown[0]!r}; this scenario has: {', '.join(scenario.actors)}")
         options = ClassOptions(options.tables, tuple(people), *_rest(options))
-        now = dt.datetime.now().replace(microsecond=0)
+        created = dt.datetime.now().replace(microsecond=0)
         row = ClassRow(
-            class_id or now.strftime("class-%Y%m%d-%H%M%S"),
+            class_id or created.strftime("class-%Y%m%d-%H%M%S"),
             "".join(secrets.choice(CODE_LETTERS) for _ in range(6)),
             secrets.token_urlsafe(24),
             scenario_path,
             options.to_json(),
-            now.isoformat(),
+            created.isoformat(),
             False,
         )
         if store.find_class(row.id) is not None:
@@ -116,22 +137,31 @@ class Room:
                 options.seed + number - 1,
                 {actor: "human" for actor in people},
             )
-            tables[number] = NetTable.start(store, row.id, number, game, options.reasons, options.minutes)
+            rule = check_rule(options.rule)
+            limit = min(options.minutes * 60, MAX_TIME_LIMIT)  # kept in the save, for transcripts and reports
+            ClassroomSettings.chosen(limit, rule, False, options.reasons).store(game)
+            clock = Clock(options.minutes, now)
+            tables[number] = NetTable.start(store, row.id, number, game, options.reasons, clock, rule)
         return cls(store, row, scenario, tables)
 
     @classmethod
-    def resume(cls, store: ClassStore, class_id: str) -> Room:
+    def resume(cls, store: ClassStore, class_id: str, now: Callable[[], float] = time.time) -> Room:
         row = store.find_class(class_id)
         if row is None:
             known = ", ".join(c.id for c in store.classes()) or "none"
             raise RoomError(f"no class {class_id!r} is stored; stored classes: {known}")
         scenario = load_scenario(row.scenario)
         options = ClassOptions.from_json(row.options)
+        rule = check_rule(options.rule)
         tables = {
-            n: NetTable.resume(store, row.id, n, scenario, options.reasons, options.minutes)
+            n: NetTable.resume(store, row.id, n, scenario, options.reasons, Clock(options.minutes, now), rule)
             for n in range(1, options.tables + 1)
         }
-        return cls(store, row, scenario, tables)
+        room = cls(store, row, scenario, tables)
+        seated = {m.table_no for m in room.members.values() if not m.removed}
+        for number in seated & set(tables):
+            tables[number].clock.restart()
+        return room
 
     async def settle(self, tables: tuple[int, ...]) -> None:
         """Wait until every move of ``tables`` is on disk; a table whose write failed is back to its
@@ -168,8 +198,11 @@ class Room:
         order = {actor: i for i, actor in enumerate(self.scenario.actors)}
         table_no, seat = min(counts, key=lambda k: (counts[k], order[k[1]], k[0]))
         member = MemberRow(secrets.token_urlsafe(24), table_no, seat, name, len(self.members) + 1, False)
+        first = not any(m.table_no == table_no for m in self.members.values())
         self.store.add_member(self.row.id, member)
         self.members[member.token] = member
+        if first:  # the table's turn clock runs from its first student on
+            self.tables[table_no].clock.restart()
         return member
 
     def member(self, token: str) -> MemberRow | None:
@@ -205,6 +238,20 @@ class Room:
         if table is None:
             raise RoomError(f"there is no table {number}")
         return table
+
+    def expire_clocks(self) -> tuple[int, ...]:
+        """Act at every table whose turn clock has run out (``NetTable.expire``); the tables that acted.
+        A table that fails is logged and left; the others are not stopped."""
+        if self.ended:
+            return ()
+        acted = []
+        for table in self.tables.values():
+            try:
+                if table.expire():
+                    acted.append(table.number)
+            except Exception:
+                log.exception("table %s: the turn clock could not act", table.number)
+        return tuple(acted)
 
     # -- the teacher ----------------------------------------------------------------------------
 
@@ -340,8 +387,8 @@ class Room:
         }
 
 
-def _rest(options: ClassOptions) -> tuple[int, str, int, str]:
-    return options.seed, options.lens, options.minutes, options.reasons
+def _rest(options: ClassOptions) -> tuple[int, str, int, str, str]:
+    return options.seed, options.lens, options.minutes, options.reasons, options.rule
 
 
 def _name(actor: str, scenario: Scenario) -> str:

@@ -19,10 +19,10 @@ def free_port() -> int:
 class BackgroundServer:
     """Serves ``room`` on 127.0.0.1 at a free port until ``stop()``."""
 
-    def __init__(self, room: Room, port: int = 0) -> None:
+    def __init__(self, room: Room, port: int = 0, tick: float = 1.0) -> None:
         self.port = port or free_port()
         self.address = f"http://127.0.0.1:{self.port}/"
-        self.server = server(room, "127.0.0.1", self.port, self.address)
+        self.server = server(room, "127.0.0.1", self.port, self.address, tick)
         self.thread = threading.Thread(target=self.server.run, name="parley-class", daemon=True)
 
     def start(self, wait: float = 10.0) -> BackgroundServer:

@@ -42,8 +42,9 @@ def qr_svg(address: str) -> str:
     return out.getvalue().decode("utf-8")
 
 
-def make_app(room: Room, join_address: str) -> Starlette:
-    hub = Hub(room)
+def make_app(room: Room, join_address: str, tick: float = 1.0) -> Starlette:
+    """The class's web app; ``tick`` is how often (seconds) the turn clocks are looked at."""
+    hub = Hub(room, tick)
 
     def page(name: str) -> FileResponse:
         return FileResponse(STATIC / name, headers=HEADERS)
