@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import hmac
+import json
 import logging
 import secrets
 import time
@@ -93,6 +94,11 @@ class Room:
         self.members: dict[str, MemberRow] = {m.token: m for m in store.members(row.id)}
         self.messages: list[MessageRow] = store.messages(row.id)
         self.locked = bool(row.options.get("locked", False))
+        paused = row.options.get("paused", [])
+        for number in paused if isinstance(paused, list) else []:
+            if isinstance(number, int) and number in tables:
+                tables[number].paused = True
+                tables[number].clock.pause()
         self.ended = row.ended
         self.results: ClassResults | None = None
         if self.ended:
@@ -266,6 +272,7 @@ class Room:
                 (table.clock.pause if do == "pause" else table.clock.resume)()
                 if do == "resume":
                     table.advance()
+            self._keep("paused", [t.number for t in self.tables.values() if t.paused])
             return tuple(t.number for t in chosen)
         if do == "extend":
             for table in chosen:
@@ -278,10 +285,7 @@ class Room:
             return tuple(t.number for t in chosen)
         if do in ("lock", "unlock"):
             self.locked = do == "lock"
-            self.store.write(
-                "UPDATE classes SET options = json_set(options, '$.locked', json(?)) WHERE id = ?",
-                ("true" if self.locked else "false", self.row.id),
-            )
+            self._keep("locked", self.locked)
             return ()
         if do == "takeover":
             table = self._table(request.table)
@@ -301,6 +305,13 @@ class Room:
             return (request.table,)
         self.end()
         return every
+
+    def _keep(self, key: str, value: JSONValue) -> None:
+        """Store one of the class's states (joining locked, tables paused) so a restarted host has it."""
+        self.store.write(
+            f"UPDATE classes SET options = json_set(options, '$.{key}', json(?)) WHERE id = ?",
+            (json.dumps(value), self.row.id),
+        )
 
     def end(self) -> None:
         if not self.ended:

@@ -7,7 +7,7 @@ import pytest
 
 from game.engine.table import Action
 from game.net.nettable import TableError
-from game.net.protocol import Say, TeacherAction
+from game.net.protocol import Act, Say, TeacherAction
 from game.net.room import Room, RoomError
 from game.net.store import ClassStore
 
@@ -83,3 +83,23 @@ def test_forget_deletes_names_and_messages(room: Room, store: ClassStore) -> Non
     assert store.messages(room.row.id) == []
     assert all(m.name == "" for m in store.members(room.row.id))
     assert not store.forget("no-such-class")
+
+
+def test_paused_tables_and_locked_joining_outlast_a_restart(room: Room, store: ClassStore) -> None:
+    member = room.join(room.row.code, "A")  # table 1, Kestra
+    room.teacher(TeacherAction("pause", table=1))
+    room.teacher(TeacherAction("lock"))
+    again = Room.resume(ClassStore(store.path), room.row.id)
+    assert again.tables[1].paused and not again.tables[2].paused
+    board = again.dashboard()["tables"]
+    assert isinstance(board, list) and [t["paused"] for t in board if isinstance(t, dict)] == [True, False]
+    assert again.seat_state(1, "kestra")["paused"] is True
+    with pytest.raises(TableError, match="paused"):
+        again.act(again.members[member.token], Act("answer", answer="reject"))
+    with pytest.raises(RoomError, match="closed joining"):
+        again.join(again.row.code, "B")
+    again.teacher(TeacherAction("resume"))
+    again.teacher(TeacherAction("unlock"))
+    third = Room.resume(ClassStore(store.path), room.row.id)
+    assert not any(t.paused for t in third.tables.values()) and not third.locked
+    third.join(third.row.code, "B")
