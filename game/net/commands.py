@@ -94,11 +94,17 @@ def run_host(args: argparse.Namespace) -> int:
 
 
 def run_forget(args: argparse.Namespace) -> int:
-    from .store import ClassStore
+    from .report import forget_messages
+    from .store import ClassStore, data_folder
 
     store = ClassStore()
     if not store.forget(args.cls):
         known = ", ".join(c.id for c in store.classes()) or "none"
+        store.close()
         return fail(f"no class {args.cls!r} is stored; stored classes: {known}", 1)
+    store.close()
+    results = data_folder() / args.cls
+    if results.is_dir():
+        forget_messages(results)
     print(f"Deleted the names and messages of class {args.cls}.")
     return 0

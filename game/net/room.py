@@ -15,6 +15,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from ..classroom.messages import TableMessage
 from ..classroom.pace import COMPUTER, check_rule
 from ..classroom.settings import MAX_TIME_LIMIT, ClassroomSettings
 from ..engine.game import Game
@@ -321,7 +322,20 @@ class Room:
 
     def _build_results(self) -> None:
         games = {n: t.game for n, t in self.tables.items()}
-        self.results = class_results(games, data_folder() / self.row.id, self.row.scenario)
+        said = {n: [self._table_message(m) for m in self.messages if m.table_no in (0, n)] for n in self.tables}
+        self.results = class_results(games, data_folder() / self.row.id, self.row.scenario, said)
+
+    def _table_message(self, message: MessageRow) -> TableMessage:
+        shown = _message_json(message, self.scenario)
+        return TableMessage(
+            message.sender,
+            str(shown["from_name"]),
+            message.recipient,
+            str(shown["to_name"]),
+            message.text,
+            message.sent,
+            bool(shown["private"]),
+        )
 
     # -- what people see ------------------------------------------------------------------------
 

@@ -72,6 +72,14 @@ def make_app(room: Room, join_address: str, tick: float = 1.0) -> Starlette:
             return Response(room.results.csv, media_type="text/csv", headers=headers)
         return Response(room.results.html, media_type="text/html", headers=HEADERS)
 
+    async def transcript(request: Request) -> Response:
+        if not room.is_teacher(request.query_params.get("token", "")):
+            return PlainTextResponse("Only the teacher may read the transcripts.", status_code=403)
+        page = room.results.transcripts.get(request.path_params["table"]) if room.results else None
+        if page is None:
+            return PlainTextResponse("A table's transcript is ready when the class has ended.", status_code=404)
+        return Response(page, media_type="text/html", headers=HEADERS)
+
     async def socket(websocket: WebSocket) -> None:
         await websocket.accept()
         connection = hub.add(websocket)
@@ -96,6 +104,7 @@ def make_app(room: Room, join_address: str, tick: float = 1.0) -> Starlette:
         Route("/qr.svg", qr),
         Route("/info", info),
         Route("/report.{kind:str}", report),
+        Route("/transcript/{table:int}.html", transcript),
         WebSocketRoute("/ws", socket),
         Mount("/static", StaticFiles(directory=STATIC), name="static"),
     ]

@@ -240,3 +240,25 @@ def test_a_move_that_cannot_be_stored_is_refused_and_the_table_goes_back(
         assert send(c, type="act", kind="propose", package=OFFER)["moves"] > before["moves"]
     room.flush()
     assert room.tables[1].journal.load()[1] == room.tables[1].game.moves
+
+
+def test_each_tables_transcript_holds_its_messages_for_the_teacher_only(client: Client, room: Room) -> None:
+    with client.ws() as a, client.ws() as b, client.ws() as c, client.ws() as t:
+        join(a, room, "Ann")  # table 1, Kestra
+        join(b, room, "Ben")  # table 2, Kestra
+        join(c, room, "Cy")  # table 1, Dunmore
+        send(a, type="say", to="", text="Good morning, delegates.")
+        send(a, type="say", to="dunmore", text="Meet us by the sluice.")
+        send(b, type="say", to="", text="Table two speaking.")
+        send(t, type="hello", token=room.row.teacher_token)
+        assert send(t, type="teacher", do="end")["report"]
+    assert client.get("/transcript/1.html", params={"token": "guess"}).status_code == 403
+    first = client.get("/transcript/1.html", params={"token": room.row.teacher_token})
+    assert first.status_code == 200
+    assert "From Kestra delegation to the whole table (to be read by all)" in first.text
+    assert "Good morning, delegates." in first.text
+    assert "From Kestra delegation to Dunmore delegation (private)" in first.text
+    assert "Meet us by the sluice." in first.text and "Table two speaking." not in first.text
+    second = client.get("/transcript/2.html", params={"token": room.row.teacher_token}).text
+    assert "Table two speaking." in second and "sluice" not in second
+    assert (room.results is not None) and (room.results.folder / "table-1.html").read_text() == first.text

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from game.cli import main
 from game.engine.table import Action
 from game.net.nettable import TableError
 from game.net.protocol import Act, Say, TeacherAction
@@ -103,3 +104,19 @@ def test_paused_tables_and_locked_joining_outlast_a_restart(room: Room, store: C
     third = Room.resume(ClassStore(store.path), room.row.id)
     assert not any(t.paused for t in third.tables.values()) and not third.locked
     third.join(third.row.code, "B")
+
+
+def test_forget_also_takes_the_messages_out_of_the_written_results(
+    room: Room, capsys: pytest.CaptureFixture[str]
+) -> None:
+    member = room.join(room.row.code, "Ann Example")
+    room.say(member, Say("dunmore", "a private word"))
+    room.end()
+    assert room.results is not None
+    folder = room.results.folder
+    assert "a private word" in (folder / "table-1.json").read_text()
+    room.flush()
+    assert main(["forget", room.row.id]) == 0
+    assert "Deleted" in capsys.readouterr().out
+    assert "a private word" not in (folder / "table-1.json").read_text()
+    assert not list(folder.glob("table-*.html")) and (folder / "report.html").exists()
