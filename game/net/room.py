@@ -24,6 +24,7 @@ from ..engine.loader import load_scenario
 from ..engine.model import Scenario
 from ..engine.narrate import TEACHER
 from ..engine.table import Action
+from ..engine.views import Line
 from .clock import Clock
 from .jsonview import to_json
 from .nettable import NetTable, TableError
@@ -379,12 +380,8 @@ class Room:
 
     def _table_summary(self, table: NetTable) -> JSONObject:
         game, scenario = table.game, self.scenario
-        last = game.moves[-1] if game.moves else None
-        last_text = ""
-        if last is not None:
-            who = scenario.actors[last.actor].name if last.actor in scenario.actors else last.by
-            terms = ", ".join(f"{k}: {v}" for k, v in last.terms.items())
-            last_text = f"{who}: {last.step}" + (f" ({terms})" if terms else "")
+        teacher_view = table.table.view(TEACHER)
+        last_text = line_words(teacher_view.log[-1], scenario) if teacher_view.log else ""
         seats: list[JSONValue] = []
         for actor in scenario.actors.values():
             members: list[JSONValue] = [
@@ -408,8 +405,21 @@ class Room:
             "messages": [
                 _message_json(m, scenario) for m in self.messages if m.table_no == table.number or m.table_no == 0
             ],
-            "teacher_view": to_json(table.table.view(TEACHER).narration),
+            "teacher_view": to_json(teacher_view.narration),
         }
+
+
+def line_words(line: Line, scenario: Scenario) -> str:
+    """The latest line of a table's history as players read it, in the views' own wording: who chose
+    what, an offer with its terms in words, an answer, a secret choice made (never what it was)."""
+    if line.kind == "decision" and line.actor in scenario.actors:
+        return f"{scenario.actors[line.actor].name}: {line.title}"
+    if line.kind == "chance":
+        return f"By chance: {line.title}"
+    if line.kind == "offer":
+        terms = line.text.partition("\n")[0]
+        return f"{line.title}: {terms}" if terms else line.title
+    return line.title
 
 
 def _rest(options: ClassOptions) -> tuple[int, str, int, str, str]:

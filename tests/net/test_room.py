@@ -120,3 +120,38 @@ def test_forget_also_takes_the_messages_out_of_the_written_results(
     assert "Deleted" in capsys.readouterr().out
     assert "a private word" not in (folder / "table-1.json").read_text()
     assert not list(folder.glob("table-*.html")) and (folder / "report.html").exists()
+
+
+def last_move(room: Room, number: int) -> str:
+    tables = room.dashboard()["tables"]
+    assert isinstance(tables, list)
+    summary = tables[number - 1]
+    assert isinstance(summary, dict)
+    return str(summary["last_move"])
+
+
+def test_the_dashboard_tells_the_last_move_in_players_words(room: Room) -> None:
+    table = room.tables[1]
+    table.act("dunmore", Action("propose", package=OFFER))
+    assert last_move(room, 1) == "Ferrand River Commission rejects the offer"  # the computer answered at once
+    play_to_the_night(room)
+    table.act("kestra", Action("seal", choice=1))
+    assert last_move(room, 1) == "Kestra delegation has chosen"  # what it chose stays sealed
+    words = [last_move(room, 1)]
+    for _ in range(12):
+        waiting = table.table.waiting_for()
+        if not waiting:
+            break
+        turn = table.table.view(waiting[0]).turn
+        assert turn is not None
+        if turn.kind == "propose":
+            table.act(waiting[0], Action("propose", package=OFFER))
+        else:
+            table.act(waiting[0], Action(turn.kind, choice=1, answer="reject"))
+        words.append(last_move(room, 1))
+    offers = [w for w in words if w.startswith("Ferrand River Commission proposes: ")]
+    assert offers and "Summer flow for Dunmore: " in offers[0] and "Keys to the gates: " in offers[0], words
+    nodes = room.scenario.nodes.values()
+    steps = {c.id for n in nodes for c in n.choices} | {c.id for n in nodes for seat in n.sealed for c in seat.choices}
+    assert "keep_flowing" in steps
+    assert not any(raw in w for w in words for raw in [*steps, *OFFER, *OFFER.values()] if "_" in raw), words
