@@ -87,6 +87,7 @@ def run_host(args: argparse.Namespace) -> int:
     print(f"Students open:   {join}")
     print(f"Join code:       {room.row.code}")
     print(f"Teacher's board: {join}teacher#{room.row.teacher_token}")
+    print(f"Projector:       {join}projector#{room.projector_token}")
     print("Stop with Ctrl+C; resume with: python main.py host --resume " + room.row.id)
     server(room, bind, args.port, join).run()
     store.close()

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from starlette.websockets import WebSocket
 
 from ..engine.jsonread import JSONObject
+from .projector import projector_state
 from .room import Room
 
 log = logging.getLogger("parley.net")
@@ -27,12 +28,14 @@ class Connection:
     socket: WebSocket
     token: str = ""  # a member's token once they joined or said hello
     teacher: bool = False
+    projector: bool = False  # the projector page: the public view of every table
     last: str = ""  # the last state sent, not sent again
 
 
 class Hub:
-    def __init__(self, room: Room, tick: float = 1.0) -> None:
+    def __init__(self, room: Room, join: str, tick: float = 1.0) -> None:
         self.room = room
+        self.join = join  # the address students open, for the projector
         self.connections: set[Connection] = set()
         self.tick = tick  # seconds between looks at the turn clocks
         self.clocks: asyncio.Task[None] | None = None
@@ -79,6 +82,10 @@ class Hub:
     async def greet(self, connection: Connection) -> None:
         """A connection that just said who it is gets its state at once (stored moves only)."""
         connection.last = ""
+        if connection.projector:
+            await self.room.settle(tuple(self.room.tables))
+            await self.send_state(connection, json.dumps(projector_state(self.room, self.join), ensure_ascii=False))
+            return
         if connection.teacher:
             await self.room.settle(tuple(self.room.tables))
             await self.send_state(connection, json.dumps(self.room.dashboard(), ensure_ascii=False))
@@ -106,16 +113,22 @@ class Hub:
         await self.publish_dashboard()
 
     async def publish_dashboard(self) -> None:
+        """Every teacher the dashboard and every projector the public view of the class."""
         teachers = [c for c in self.connections if c.teacher]
-        if teachers:
+        projectors = [c for c in self.connections if c.projector]
+        if teachers or projectors:
             await self.room.settle(tuple(self.room.tables))
+        if teachers:
             board = json.dumps(self.room.dashboard(), ensure_ascii=False)
             await asyncio.gather(*(self.send_state(c, board) for c in teachers))
+        if projectors:
+            shown = json.dumps(projector_state(self.room, self.join), ensure_ascii=False)
+            await asyncio.gather(*(self.send_state(c, shown) for c in projectors))
 
     async def tell_removed(self) -> None:
         """Connections of removed members are told so and closed."""
         for connection in list(self.connections):
-            if connection.token and self.room.member(connection.token) is None and not connection.teacher:
+            if connection.token and self.room.member(connection.token) is None:
                 notice: JSONObject = {"type": "removed", "message": "The teacher has removed you from the class."}
                 await self.send(connection, notice)
                 self.drop(connection)

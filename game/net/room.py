@@ -221,6 +221,16 @@ class Room:
     def is_teacher(self, token: str) -> bool:
         return hmac.compare_digest(token.encode(), self.row.teacher_token.encode())
 
+    @property
+    def projector_token(self) -> str:
+        """The projector page's key: it opens the public view only, and the teacher's key cannot be
+        worked back from it (so it may be typed on a shared computer by the projector)."""
+        return hashlib.sha256(f"projector:{self.row.teacher_token}".encode()).hexdigest()[:32]
+
+    def may_watch(self, token: str) -> bool:
+        """The projector's key or the teacher's opens the projector page."""
+        return self.is_teacher(token) or hmac.compare_digest(token.encode(), self.projector_token.encode())
+
     def act(self, member: MemberRow, request: Act) -> int:
         if self.ended:
             raise RoomError("the class has ended")
@@ -372,6 +382,7 @@ class Room:
             "class": self.row.id,
             "title": self.scenario.title,
             "code": self.row.code,
+            "projector": self.projector_token,
             "locked": self.locked,
             "ended": self.ended,
             "report": self.results is not None,

@@ -21,7 +21,7 @@ from starlette.websockets import WebSocket, WebSocketDisconnect
 from ..engine.jsonread import JSONObject
 from .hub import Connection, Hub
 from .nettable import TableError
-from .protocol import Act, Hello, Join, ProtocolError, Say, TeacherAction, parse
+from .protocol import Act, Hello, Join, ProtocolError, Say, TeacherAction, Watch, parse
 from .protocol import Request as Message
 from .room import Room, RoomError
 
@@ -44,7 +44,7 @@ def qr_svg(address: str) -> str:
 
 def make_app(room: Room, join_address: str, tick: float = 1.0) -> Starlette:
     """The class's web app; ``tick`` is how often (seconds) the turn clocks are looked at."""
-    hub = Hub(room, tick)
+    hub = Hub(room, join_address, tick)
 
     def page(name: str) -> FileResponse:
         return FileResponse(STATIC / name, headers=HEADERS)
@@ -54,6 +54,9 @@ def make_app(room: Room, join_address: str, tick: float = 1.0) -> Starlette:
 
     async def teacher(request: Request) -> Response:
         return page("teacher.html")
+
+    async def projector(request: Request) -> Response:
+        return page("projector.html")
 
     async def qr(request: Request) -> Response:
         return Response(qr_svg(f"{join_address}?code={room.row.code}"), media_type="image/svg+xml", headers=HEADERS)
@@ -101,6 +104,7 @@ def make_app(room: Room, join_address: str, tick: float = 1.0) -> Starlette:
     routes = [
         Route("/", student),
         Route("/teacher", teacher),
+        Route("/projector", projector),
         Route("/qr.svg", qr),
         Route("/info", info),
         Route("/report.{kind:str}", report),
@@ -133,19 +137,25 @@ async def _carry_out(hub: Hub, connection: Connection, request: Message) -> None
     room = hub.room
     if isinstance(request, Join):
         joined = room.join(request.code, request.name)
-        connection.token, connection.teacher = joined.token, False
+        connection.token, connection.teacher, connection.projector = joined.token, False, False
         await hub.send(connection, {"type": "joined", "token": joined.token})
         await hub.publish((joined.table_no,))
         return
+    if isinstance(request, Watch):
+        if not room.may_watch(request.token):
+            raise RoomError("this is not the projector's key: open the projector address 'host' printed")
+        connection.token, connection.teacher, connection.projector = "", False, True
+        await hub.greet(connection)
+        return
     if isinstance(request, Hello):
         if room.is_teacher(request.token):
-            connection.token, connection.teacher = "", True
+            connection.token, connection.teacher, connection.projector = "", True, False
             await hub.greet(connection)
             return
         known = room.member(request.token)
         if known is None:
             raise RoomError("this seat's token is not known here (or its holder was removed): join again")
-        connection.token, connection.teacher = known.token, False
+        connection.token, connection.teacher, connection.projector = known.token, False, False
         await hub.greet(connection)
         return
     if isinstance(request, TeacherAction):

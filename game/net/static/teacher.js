@@ -56,6 +56,7 @@ function draw() {
   const q = `?token=${encodeURIComponent(token)}`;
   document.getElementById("report-html").href = `/report.html${q}`;
   document.getElementById("report-csv").href = `/report.csv${q}`;
+  document.getElementById("projector-link").href = `/projector#${encodeURIComponent(board.projector)}`;
   document.getElementById("tables").replaceChildren(...board.tables.map(tableCard));
 }
 
