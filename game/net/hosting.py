@@ -9,6 +9,7 @@ import uvicorn
 from .room import Room
 from .web import make_app
 
+PORT = 8765  # the port a class is hosted on unless told otherwise
 MAX_FRAME = 64 * 1024  # bytes in one WebSocket frame; the protocol's own limit is lower
 
 
