@@ -66,6 +66,8 @@ def run_host(args: argparse.Namespace) -> int:
 
     if not 1 <= args.tables <= 100:
         return fail("--tables is from 1 to 100")
+    if not 0 <= args.minutes <= 60:
+        return fail("--minutes is from 0 (no clock) to 60")
     store = ClassStore()
     try:
         if args.resume:
