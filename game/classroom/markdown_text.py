@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 from ..engine.wording import long_date
 from .history import Step
+from .messages import TableMessage
 from .report import BY_COMPUTER, TOP_DEPARTURES, mean_text, score_text
 from .transcript import TABLE_KINDS, Draw, Ending, Entry, ScoreCard, Transcript
 
@@ -169,6 +170,18 @@ def _draws(draws: list[Draw]) -> list[str]:
     return [*lines, ""]
 
 
+def message_heading(m: TableMessage) -> str:
+    """'From Kestra delegation to Dunmore delegation (private), 2026-03-02 10:15'."""
+    mark = "private" if m.private else "to be read by all"
+    return f"From {m.sender_name} to {m.recipient_name} ({mark}), {m.sent.replace('T', ' ')[:16]}"
+
+
+def _messages(found: list[TableMessage]) -> list[str]:
+    lines = ["## Messages at the table", ""]
+    lines += [f"- {one_line(message_heading(m))}: “{player_text(m.text)}”" for m in found]
+    return [*lines, ""]
+
+
 def _path_list(steps: list[Step], start: int, ending: str) -> list[str]:
     lines = [f"{number}. {one_line(step_words(step))}" for number, step in enumerate(steps, start)]
     return [*lines, *([""] if lines else []), f"**Ending:** {one_line(ending)}"]
@@ -209,6 +222,8 @@ def transcript_markdown(t: Transcript) -> str:
     lines += ["## The session", ""]
     for entry in t.entries:
         lines += _entry(entry)
+    if t.messages:
+        lines += _messages(t.messages)
     if t.ending:
         lines += _ending("The ending", t.ending)
     if t.scores:

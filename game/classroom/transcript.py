@@ -6,9 +6,10 @@ the historical path and the sources. In a format-2 game it also gathers the move
 (offers with their terms, answers, counters, walk-outs, the deal or its failure), the sealed choices
 as they were revealed, each computer move's one-line reason, and at the end each delegation's score
 with what earned it (secret objectives included and marked: a transcript is the teacher's and the
-debrief's document) and the hidden draws. It knows nothing of its renderers: the caller picks one,
-``markdown_text.transcript_markdown`` or ``transcript_html.transcript_html``, as the window's
-debrief and the ``transcript`` command do.
+debrief's document) and the hidden draws. A networked table's save adds the in-character messages
+between delegations, public and private, marked as such (``messages``). It knows nothing of its
+renderers: the caller picks one, ``markdown_text.transcript_markdown`` or
+``transcript_html.transcript_html``, as the window's debrief and the ``transcript`` command do.
 """
 
 from __future__ import annotations
@@ -22,6 +23,8 @@ from ..engine.rules import EndingKind, HappeningKind
 from ..engine.scoring import scores
 from ..engine.wording import cite, describe_effects, show_value
 from . import history
+from . import messages as table_messages
+from .messages import TableMessage
 from .pace import COMPUTER, RULE_NAMES
 from .settings import ClassroomSettings
 
@@ -191,6 +194,7 @@ class Transcript:
     count: Tally = field(default_factory=Tally)
     scores: list[ScoreCard] = field(default_factory=list)  # at the ending, for delegations with objectives
     draws: list[Draw] = field(default_factory=list)  # hidden draws, revealed once the game has ended
+    messages: list[TableMessage] = field(default_factory=list)  # at a networked table, in the order sent
 
     @property
     def decisions(self) -> list[Entry]:
@@ -498,4 +502,5 @@ def build_transcript(game: Game) -> Transcript:
         tally(game.moves),
         _scores(game),
         _draws(game),
+        table_messages.of(game),
     )

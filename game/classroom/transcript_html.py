@@ -5,7 +5,8 @@ from __future__ import annotations
 from ..engine.wording import long_date
 from .history import Step
 from .html_page import e, page, paragraphs, refs, swatch
-from .markdown_text import SPECULATIVE, objective_words, score_words, split_words
+from .markdown_text import SPECULATIVE, message_heading, objective_words, score_words, split_words
+from .messages import TableMessage
 from .transcript import TABLE_KINDS, Draw, Ending, Entry, ScoreCard, Transcript
 
 TABLE_LABELS = {
@@ -134,6 +135,16 @@ def _scores(cards: list[ScoreCard]) -> str:
     return "".join(parts)
 
 
+def _messages(found: list[TableMessage]) -> str:
+    items = "".join(
+        f'<li class="{"private" if m.private else "public"}"><span class="meta">{e(message_heading(m))}</span>'
+        + (' <span class="tag other">private</span>' if m.private else "")
+        + f"<br>{e(m.text)}</li>"
+        for m in found
+    )
+    return f'<h2>Messages at the table</h2><ul class="messages">{items}</ul>'
+
+
 def _draws(draws: list[Draw]) -> str:
     rows = "".join(
         f'<tr><td>{e(d.label)}</td><td class="num">{e(d.value)}</td><td>{d.low} to {d.high}</td></tr>' for d in draws
@@ -219,6 +230,8 @@ def transcript_html(t: Transcript) -> str:
         "<h2>The session</h2>",
         *(_entry(x) for x in t.entries),
     ]
+    if t.messages:
+        parts.append(_messages(t.messages))
     if t.ending:
         parts.append(_ending("The ending", t.ending))
     if t.scores:

@@ -31,6 +31,14 @@ def register(sub: argparse._SubParsersAction) -> None:
     host.add_argument("--lens", default="", help="the lens every table plays")
     host.add_argument("--minutes", type=int, default=0, help="minutes for each turn (default: no clock)")
     host.add_argument(
+        "--when-time-runs-out",
+        dest="rule",
+        choices=("computer", "status_quo"),
+        default="computer",
+        help="at a decision, who decides when a turn's time runs out (at the table an answer lapses, "
+        "a proposer passes and a sealed seat keeps the status quo)",
+    )
+    host.add_argument(
         "--reasons", choices=("numbers", "reasons", "nothing"), default="numbers", help="computer reasons shown"
     )
     host.add_argument("--name", default="", help="the class's name (default: its date and time)")
@@ -58,6 +66,8 @@ def run_host(args: argparse.Namespace) -> int:
 
     if not 1 <= args.tables <= 100:
         return fail("--tables is from 1 to 100")
+    if not 0 <= args.minutes <= 60:
+        return fail("--minutes is from 0 (no clock) to 60")
     store = ClassStore()
     try:
         if args.resume:
@@ -66,7 +76,7 @@ def run_host(args: argparse.Namespace) -> int:
             print(f"Resumed {len(room.tables)} table(s) in {(time.perf_counter() - began) * 1000:.0f} ms.")
         else:
             people = tuple(p.strip() for p in args.people.split(",") if p.strip())
-            options = ClassOptions(args.tables, people, args.seed, args.lens, args.minutes, args.reasons)
+            options = ClassOptions(args.tables, people, args.seed, args.lens, args.minutes, args.reasons, args.rule)
             room = Room.create(store, str(resolve_scenario(args.scenario)), options, args.name)
     except (RoomError, ScenarioError, OSError, ValueError) as exc:
         return fail(str(exc), 1)
@@ -79,6 +89,7 @@ def run_host(args: argparse.Namespace) -> int:
     print(f"Students open:   {join}")
     print(f"Join code:       {room.row.code}")
     print(f"Teacher's board: {join}teacher#{room.row.teacher_token}")
+    print(f"Projector:       {join}projector#{room.projector_token}")
     print("Stop with Ctrl+C; resume with: python main.py host --resume " + room.row.id)
     server(room, bind, args.port, join).run()
     store.close()
@@ -86,11 +97,17 @@ def run_host(args: argparse.Namespace) -> int:
 
 
 def run_forget(args: argparse.Namespace) -> int:
-    from .store import ClassStore
+    from .report import forget_messages
+    from .store import ClassStore, data_folder
 
     store = ClassStore()
     if not store.forget(args.cls):
         known = ", ".join(c.id for c in store.classes()) or "none"
+        store.close()
         return fail(f"no class {args.cls!r} is stored; stored classes: {known}", 1)
+    store.close()
+    results = data_folder() / args.cls
+    if results.is_dir():
+        forget_messages(results)
     print(f"Deleted the names and messages of class {args.cls}.")
     return 0

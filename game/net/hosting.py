@@ -9,6 +9,7 @@ import uvicorn
 from .room import Room
 from .web import make_app
 
+PORT = 8765  # the port a class is hosted on unless told otherwise
 MAX_FRAME = 64 * 1024  # bytes in one WebSocket frame; the protocol's own limit is lower
 
 
@@ -24,14 +25,16 @@ def lan_address() -> str:
         probe.close()
 
 
-def server(room: Room, bind: str, port: int, join_address: str) -> uvicorn.Server:
-    """A uvicorn server for the class (``run()`` it, or ``should_exit = True`` to stop)."""
+def server(room: Room, bind: str, port: int, join_address: str, tick: float = 1.0) -> uvicorn.Server:
+    """A uvicorn server for the class (``run()`` it, or ``should_exit = True`` to stop); ``tick`` is
+    how often the turn clocks are looked at, in seconds."""
     config = uvicorn.Config(
-        make_app(room, join_address),
+        make_app(room, join_address, tick),
         host=bind,
         port=port,
         log_level="warning",
         ws_max_size=MAX_FRAME,
+        ws_per_message_deflate=False,  # compressing each seat's state cost more time than the LAN saves
         lifespan="off",
     )
     return uvicorn.Server(config)

@@ -1,6 +1,10 @@
 """Who is connected where, and telling them: each seat its own state, the teacher the dashboard.
 
-A send that fails (a closed laptop, a lost phone) drops that connection only; everyone else is told.
+Each seat's state is built and written as JSON once per change, however many members share the
+seat, and a connection is sent a state only when it differs from the last one it was sent. Before
+a table's state is built, every write of that table has reached the disk: nobody is shown a move
+a restarted host would not replay. A send that fails (a closed laptop, a lost phone) drops that
+connection only; everyone else is told.
 """
 
 from __future__ import annotations
@@ -13,6 +17,7 @@ from dataclasses import dataclass
 from starlette.websockets import WebSocket
 
 from ..engine.jsonread import JSONObject
+from .projector import projector_state
 from .room import Room
 
 log = logging.getLogger("parley.net")
@@ -23,52 +28,107 @@ class Connection:
     socket: WebSocket
     token: str = ""  # a member's token once they joined or said hello
     teacher: bool = False
+    projector: bool = False  # the projector page: the public view of every table
+    last: str = ""  # the last state sent, not sent again
 
 
 class Hub:
-    def __init__(self, room: Room) -> None:
+    def __init__(self, room: Room, join: str, tick: float = 1.0) -> None:
         self.room = room
+        self.join = join  # the address students open, for the projector
         self.connections: set[Connection] = set()
+        self.tick = tick  # seconds between looks at the turn clocks
+        self.clocks: asyncio.Task[None] | None = None
 
     def add(self, socket: WebSocket) -> Connection:
+        """A new connection; the first one starts the turn clocks' watch on the server's loop."""
+        if self.clocks is None:
+            self.clocks = asyncio.get_running_loop().create_task(self.keep_time())
         connection = Connection(socket)
         self.connections.add(connection)
         return connection
+
+    async def keep_time(self) -> None:
+        """Every ``tick``: where a table's turn clock ran out the table acts (``Room.expire_clocks``)
+        and its seats and the teacher are told."""
+        while True:
+            await asyncio.sleep(self.tick)
+            try:
+                acted = self.room.expire_clocks()
+                if acted:
+                    await self.publish(acted)
+            except Exception:  # the watch goes on whatever one look met
+                log.exception("the turn clocks' watch failed once")
 
     def drop(self, connection: Connection) -> None:
         self.connections.discard(connection)
 
     async def send(self, connection: Connection, message: JSONObject) -> None:
+        """Send one message (a reply, an error) whatever was sent before."""
+        await self._send(connection, json.dumps(message, ensure_ascii=False))
+
+    async def send_state(self, connection: Connection, text: str) -> None:
+        """Send a seat's state or the dashboard, unless it is what this connection was last sent."""
+        if text != connection.last:
+            connection.last = text
+            await self._send(connection, text)
+
+    async def _send(self, connection: Connection, text: str) -> None:
         try:
-            await connection.socket.send_text(json.dumps(message, ensure_ascii=False))
+            await connection.socket.send_text(text)
         except Exception:  # the other end went away: forget this connection, nobody else
             self.drop(connection)
 
+    async def greet(self, connection: Connection) -> None:
+        """A connection that just said who it is gets its state at once (stored moves only)."""
+        connection.last = ""
+        if connection.projector:
+            await self.room.settle(tuple(self.room.tables))
+            await self.send_state(connection, json.dumps(projector_state(self.room, self.join), ensure_ascii=False))
+            return
+        if connection.teacher:
+            await self.room.settle(tuple(self.room.tables))
+            await self.send_state(connection, json.dumps(self.room.dashboard(), ensure_ascii=False))
+            return
+        member = self.room.member(connection.token)
+        if member is not None:
+            await self.room.settle((member.table_no,))
+            state = self.room.seat_state(member.table_no, member.seat)
+            await self.send_state(connection, json.dumps(state, ensure_ascii=False))
+
     async def publish(self, tables: tuple[int, ...]) -> None:
         """Send every connected member at ``tables`` their seat's state, and every teacher the dashboard."""
-        states: dict[tuple[int, str], JSONObject] = {}
+        await self.room.settle(tables)
+        texts: dict[tuple[int, str], str] = {}
         sends = []
         for connection in list(self.connections):
             member = self.room.member(connection.token) if connection.token else None
             if member is None or member.table_no not in tables:
                 continue
             key = (member.table_no, member.seat)
-            if key not in states:
-                states[key] = self.room.seat_state(*key)
-            sends.append(self.send(connection, states[key]))
+            if key not in texts:
+                texts[key] = json.dumps(self.room.seat_state(*key), ensure_ascii=False)
+            sends.append(self.send_state(connection, texts[key]))
         await asyncio.gather(*sends)
         await self.publish_dashboard()
 
     async def publish_dashboard(self) -> None:
+        """Every teacher the dashboard and every projector the public view of the class."""
         teachers = [c for c in self.connections if c.teacher]
+        projectors = [c for c in self.connections if c.projector]
+        if teachers or projectors:
+            await self.room.settle(tuple(self.room.tables))
         if teachers:
-            board = self.room.dashboard()
-            await asyncio.gather(*(self.send(c, board) for c in teachers))
+            board = json.dumps(self.room.dashboard(), ensure_ascii=False)
+            await asyncio.gather(*(self.send_state(c, board) for c in teachers))
+        if projectors:
+            shown = json.dumps(projector_state(self.room, self.join), ensure_ascii=False)
+            await asyncio.gather(*(self.send_state(c, shown) for c in projectors))
 
     async def tell_removed(self) -> None:
         """Connections of removed members are told so and closed."""
         for connection in list(self.connections):
-            if connection.token and self.room.member(connection.token) is None and not connection.teacher:
+            if connection.token and self.room.member(connection.token) is None:
                 notice: JSONObject = {"type": "removed", "message": "The teacher has removed you from the class."}
                 await self.send(connection, notice)
                 self.drop(connection)

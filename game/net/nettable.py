@@ -1,14 +1,18 @@
 """One table of a hosted class: a game played through the engine's ``Table``, every move journaled.
 
-A move is applied, then stored, then acknowledged: if storing fails the table goes back to what its
-journal holds, so what players were told is always what a restarted host will replay.
+A move is applied, then handed to the store's writer, then acknowledged once ``settle`` has seen it
+on disk: if storing fails the table goes back to what its journal holds, so what players were told
+is always what a restarted host will replay.
 """
 
 from __future__ import annotations
 
+import asyncio
 import logging
-from dataclasses import dataclass
+from concurrent.futures import Future, wait
+from dataclasses import dataclass, field
 
+from ..classroom.pace import COMPUTER, TimeoutRule, resolve_turn_timeout
 from ..engine.game import Game, GameError, Settings
 from ..engine.jsonread import JSONObject
 from ..engine.model import Scenario
@@ -30,28 +34,40 @@ class NetTable:
     table: Table
     journal: SqliteJournal
     clock: Clock
+    rule: TimeoutRule = COMPUTER  # what the clock does at a decision when time runs out
     paused: bool = False
     problem: str = ""  # why the stored game did not replay in full, for the teacher
+    pending: list[Future[None]] = field(default_factory=list)  # writes of moves not yet known to be on disk
 
     @property
     def game(self) -> Game:
         return self.table.game
 
     @classmethod
-    def start(cls, store: ClassStore, class_id: str, number: int, game: Game, reasons: str, minutes: int) -> NetTable:
+    def start(
+        cls, store: ClassStore, class_id: str, number: int, game: Game, reasons: str, clock: Clock, rule: TimeoutRule
+    ) -> NetTable:
+        """A new table; its clock starts when its first student sits down (``Room.join``)."""
         journal = SqliteJournal(store, class_id, number)
         journal.begin(_header(game))
-        net = cls(number, Table(game, reasons), journal, Clock(minutes))
+        net = cls(number, Table(game, reasons), journal, clock, rule)
         net._store_from(0)
         net.table.advance()
         net._store_from(net.journal.count)
-        net.clock.restart()
         return net
 
     @classmethod
     def resume(
-        cls, store: ClassStore, class_id: str, number: int, scenario: Scenario, reasons: str, minutes: int
+        cls,
+        store: ClassStore,
+        class_id: str,
+        number: int,
+        scenario: Scenario,
+        reasons: str,
+        clock: Clock,
+        rule: TimeoutRule,
     ) -> NetTable:
+        """A stored table replayed; its clock starts again in full when the room has seated its students."""
         journal = SqliteJournal(store, class_id, number)
         header, moves = journal.load()
         settings = Settings.from_dict(header.get("settings"))
@@ -60,21 +76,44 @@ class NetTable:
             if controller is not None and actor in scenario.actors:
                 settings.controllers[actor] = controller
         game, report = Game.replay(scenario, settings, list(moves))
-        net = cls(number, Table(game, reasons), journal, Clock(minutes))
+        net = cls(number, Table(game, reasons), journal, clock, rule)
         if not report.complete:
             net.problem = f"replayed {report.applied} of {report.total} stored moves: {report.reason}"
             log.warning("table %s: %s", number, net.problem)
         else:
             net.table.advance()
             net._store_from(journal.count)
-        net.clock.restart()
         return net
 
     def _store_from(self, stored: int) -> None:
-        self.journal.append_all(self.game.moves[stored:])
+        if len(self.game.moves) > stored:
+            self.pending.append(self.journal.append_later(self.game.moves[stored:]))
+
+    async def settle(self) -> None:
+        """Wait until every move of this table is on disk (other tables carry on meanwhile). After a
+        failed write the table goes back to what is stored and ``TableError`` says so."""
+        failed = False
+        while self.pending:
+            batch, self.pending = self.pending, []
+            results = await asyncio.gather(*(asyncio.wrap_future(f) for f in batch), return_exceptions=True)
+            failed = failed or any(isinstance(r, BaseException) for r in results)
+        if failed:
+            log.error("table %s: a move could not be stored; going back to the stored game", self.number)
+            self._reload()
+            raise TableError("this table hit a problem and the last move was not taken; please try again")
+
+    def flush(self) -> None:
+        """Wait until every move of this table is on disk, blocking: for code outside the event loop."""
+        batch, self.pending = self.pending, []
+        for future in batch:
+            future.result()
 
     def _reload(self) -> None:
-        """Go back to exactly what the journal holds (after a failure mid-move)."""
+        """Go back to exactly what the journal holds (after a failure mid-move), once every write
+        handed to the store has landed or failed."""
+        batch, self.pending = self.pending, []
+        wait(batch)
+        self.journal.resync()
         _, moves = self.journal.load()
         game, _ = Game.replay(self.game.scenario, self.game.settings, list(moves))
         self.table.game = game
@@ -88,15 +127,39 @@ class NetTable:
         try:
             self.table.act(seat, action)
             self.table.advance()
-            self._store_from(stored)
         except GameError as exc:
             raise TableError(str(exc)) from None
         except Exception:
             log.exception("table %s failed on a move by %s", self.number, seat)
             self._reload()
             raise TableError("this table hit a problem and your move was not taken; please try again") from None
+        self._store_from(stored)
         if self.table.waiting_for() != waiting:
             self.clock.restart()
+
+    def expire(self) -> bool:
+        """If this turn's time has run out, take every waiting person's move as the hot-seat class
+        does (``resolve_turn_timeout``: by the class's rule at a decision, a lapse, a pass or the status
+        quo at the table; each ``by="proxy"``), then the computer's replies; True if it acted."""
+        if self.paused or self.game.ended or self.clock.left() != 0.0:
+            return False
+        waiting = self.table.waiting_for()
+        if not waiting:
+            return False
+        stored = len(self.game.moves)
+        try:
+            for actor in waiting:
+                if any(t.actor == actor for t in self.game.turns):  # a sealed reveal may have moved on
+                    resolve_turn_timeout(self.game, self.rule, actor)
+            self.table.advance()
+        except Exception:
+            log.exception("table %s failed when its clock ran out", self.number)
+            self._reload()
+            self.clock.restart()
+            return True
+        self._store_from(stored)
+        self.clock.restart()
+        return True
 
     def hand_to_computer(self, seat: str, store: ClassStore, class_id: str) -> None:
         if seat not in self.table.seats:

@@ -39,6 +39,13 @@ class Hello:
 
 
 @dataclass(frozen=True)
+class Watch:
+    """The projector page: the whole room's view, with the teacher's or the projector's key."""
+
+    token: str
+
+
+@dataclass(frozen=True)
 class Act:
     kind: str
     choice: str | int = ""
@@ -63,7 +70,7 @@ class TeacherAction:
     text: str = ""
 
 
-Request = Join | Hello | Act | Say | TeacherAction
+Request = Join | Hello | Watch | Act | Say | TeacherAction
 
 
 class _Fields:
@@ -157,6 +164,7 @@ def _teacher(f: _Fields) -> Request:
 READERS: dict[str, tuple[tuple[str, ...], Callable[[_Fields], Request]]] = {
     "join": (("code", "name"), _join),
     "hello": (("token",), lambda f: Hello(f.text("token", MAX_TOKEN))),
+    "watch": (("token",), lambda f: Watch(f.text("token", MAX_TOKEN))),
     "act": (("kind", "choice", "answer", "package", "reason"), _act),
     "say": (("to", "text"), lambda f: _say(f.text("to", MAX_ID, ""), f.text("text", MAX_TEXT))),
     "teacher": (("do", "table", "seat", "member", "minutes", "text"), _teacher),

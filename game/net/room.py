@@ -8,21 +8,31 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import hmac
+import json
+import logging
 import secrets
+import time
+from collections.abc import Callable
 from dataclasses import dataclass
 
+from ..classroom.messages import TableMessage
+from ..classroom.pace import COMPUTER, check_rule
+from ..classroom.settings import MAX_TIME_LIMIT, ClassroomSettings
 from ..engine.game import Game
 from ..engine.jsonread import JSONObject, JSONValue
 from ..engine.loader import load_scenario
 from ..engine.model import Scenario
 from ..engine.narrate import TEACHER
 from ..engine.table import Action
+from ..engine.views import Line
+from .clock import Clock
 from .jsonview import to_json
 from .nettable import NetTable, TableError
 from .protocol import Act, Say, TeacherAction
 from .report import ClassResults, class_results
 from .store import ClassRow, ClassStore, MemberRow, MessageRow, data_folder
 
+log = logging.getLogger("parley.net")
 CODE_LETTERS = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O or 1/I to misread
 CLASS_WIDE = "*class"
 
@@ -39,6 +49,10 @@ class ClassOptions:
     lens: str = ""
     minutes: int = 0  # for each turn; 0: no clock
     reasons: str = "numbers"
+    rule: str = COMPUTER  # at a decision when time runs out: "computer" or "status_quo" (pace.RULES)
+
+    def __post_init__(self) -> None:
+        check_rule(self.rule)
 
     def to_json(self) -> JSONObject:
         return {
@@ -48,6 +62,7 @@ class ClassOptions:
             "lens": self.lens,
             "minutes": self.minutes,
             "reasons": self.reasons,
+            "rule": self.rule,
         }
 
     @classmethod
@@ -60,6 +75,7 @@ class ClassOptions:
             str(data.get("lens", "")),
             int(str(data.get("minutes", 0))),
             str(data.get("reasons", "numbers")),
+            str(data.get("rule", COMPUTER)),
         )
 
 
@@ -80,6 +96,11 @@ class Room:
         self.members: dict[str, MemberRow] = {m.token: m for m in store.members(row.id)}
         self.messages: list[MessageRow] = store.messages(row.id)
         self.locked = bool(row.options.get("locked", False))
+        paused = row.options.get("paused", [])
+        for number in paused if isinstance(paused, list) else []:
+            if isinstance(number, int) and number in tables:
+                tables[number].paused = True
+                tables[number].clock.pause()
         self.ended = row.ended
         self.results: ClassResults | None = None
         if self.ended:
@@ -88,21 +109,29 @@ class Room:
     # -- making and resuming ------------------------------------------------------------------
 
     @classmethod
-    def create(cls, store: ClassStore, scenario_path: str, options: ClassOptions, class_id: str = "") -> Room:
+    def create(
+        cls,
+        store: ClassStore,
+        scenario_path: str,
+        options: ClassOptions,
+        class_id: str = "",
+        now: Callable[[], float] = time.time,
+    ) -> Room:
+        """A new class; ``now`` is the turn clocks' time source (tests pass their own)."""
         scenario = load_scenario(scenario_path)
         people = options.people or tuple(scenario.actors)
         unknown = [p for p in people if p not in scenario.actors]
         if unknown:
             raise RoomError(f"no delegation {unknown[0]!r}; this scenario has: {', '.join(scenario.actors)}")
         options = ClassOptions(options.tables, tuple(people), *_rest(options))
-        now = dt.datetime.now().replace(microsecond=0)
+        created = dt.datetime.now().replace(microsecond=0)
         row = ClassRow(
-            class_id or now.strftime("class-%Y%m%d-%H%M%S"),
+            class_id or created.strftime("class-%Y%m%d-%H%M%S"),
             "".join(secrets.choice(CODE_LETTERS) for _ in range(6)),
             secrets.token_urlsafe(24),
             scenario_path,
             options.to_json(),
-            now.isoformat(),
+            created.isoformat(),
             False,
         )
         if store.find_class(row.id) is not None:
@@ -116,22 +145,47 @@ class Room:
                 options.seed + number - 1,
                 {actor: "human" for actor in people},
             )
-            tables[number] = NetTable.start(store, row.id, number, game, options.reasons, options.minutes)
+            rule = check_rule(options.rule)
+            limit = min(options.minutes * 60, MAX_TIME_LIMIT)  # kept in the save, for transcripts and reports
+            ClassroomSettings.chosen(limit, rule, False, options.reasons).store(game)
+            clock = Clock(options.minutes, now)
+            tables[number] = NetTable.start(store, row.id, number, game, options.reasons, clock, rule)
         return cls(store, row, scenario, tables)
 
     @classmethod
-    def resume(cls, store: ClassStore, class_id: str) -> Room:
+    def resume(cls, store: ClassStore, class_id: str, now: Callable[[], float] = time.time) -> Room:
         row = store.find_class(class_id)
         if row is None:
             known = ", ".join(c.id for c in store.classes()) or "none"
             raise RoomError(f"no class {class_id!r} is stored; stored classes: {known}")
         scenario = load_scenario(row.scenario)
         options = ClassOptions.from_json(row.options)
+        rule = check_rule(options.rule)
         tables = {
-            n: NetTable.resume(store, row.id, n, scenario, options.reasons, options.minutes)
+            n: NetTable.resume(store, row.id, n, scenario, options.reasons, Clock(options.minutes, now), rule)
             for n in range(1, options.tables + 1)
         }
-        return cls(store, row, scenario, tables)
+        room = cls(store, row, scenario, tables)
+        seated = {m.table_no for m in room.members.values() if not m.removed}
+        for number in seated & set(tables):
+            tables[number].clock.restart()
+        return room
+
+    async def settle(self, tables: tuple[int, ...]) -> None:
+        """Wait until every move of ``tables`` is on disk; a table whose write failed is back to its
+        stored game (logged by the table), and the others are unaffected."""
+        for number in tables:
+            table = self.tables.get(number)
+            if table is not None:
+                try:
+                    await table.settle()
+                except TableError:
+                    continue
+
+    def flush(self) -> None:
+        """Wait until every table's moves are on disk, blocking: for code outside the event loop."""
+        for table in self.tables.values():
+            table.flush()
 
     # -- students -------------------------------------------------------------------------------
 
@@ -152,8 +206,11 @@ class Room:
         order = {actor: i for i, actor in enumerate(self.scenario.actors)}
         table_no, seat = min(counts, key=lambda k: (counts[k], order[k[1]], k[0]))
         member = MemberRow(secrets.token_urlsafe(24), table_no, seat, name, len(self.members) + 1, False)
+        first = not any(m.table_no == table_no for m in self.members.values())
         self.store.add_member(self.row.id, member)
         self.members[member.token] = member
+        if first:  # the table's turn clock runs from its first student on
+            self.tables[table_no].clock.restart()
         return member
 
     def member(self, token: str) -> MemberRow | None:
@@ -163,6 +220,16 @@ class Room:
 
     def is_teacher(self, token: str) -> bool:
         return hmac.compare_digest(token.encode(), self.row.teacher_token.encode())
+
+    @property
+    def projector_token(self) -> str:
+        """The projector page's key: it opens the public view only, and the teacher's key cannot be
+        worked back from it (so it may be typed on a shared computer by the projector)."""
+        return hashlib.sha256(f"projector:{self.row.teacher_token}".encode()).hexdigest()[:32]
+
+    def may_watch(self, token: str) -> bool:
+        """The projector's key or the teacher's opens the projector page."""
+        return self.is_teacher(token) or hmac.compare_digest(token.encode(), self.projector_token.encode())
 
     def act(self, member: MemberRow, request: Act) -> int:
         if self.ended:
@@ -190,6 +257,20 @@ class Room:
             raise RoomError(f"there is no table {number}")
         return table
 
+    def expire_clocks(self) -> tuple[int, ...]:
+        """Act at every table whose turn clock has run out (``NetTable.expire``); the tables that acted.
+        A table that fails is logged and left; the others are not stopped."""
+        if self.ended:
+            return ()
+        acted = []
+        for table in self.tables.values():
+            try:
+                if table.expire():
+                    acted.append(table.number)
+            except Exception:
+                log.exception("table %s: the turn clock could not act", table.number)
+        return tuple(acted)
+
     # -- the teacher ----------------------------------------------------------------------------
 
     def teacher(self, request: TeacherAction) -> tuple[int, ...]:
@@ -203,6 +284,7 @@ class Room:
                 (table.clock.pause if do == "pause" else table.clock.resume)()
                 if do == "resume":
                     table.advance()
+            self._keep("paused", [t.number for t in self.tables.values() if t.paused])
             return tuple(t.number for t in chosen)
         if do == "extend":
             for table in chosen:
@@ -215,10 +297,7 @@ class Room:
             return tuple(t.number for t in chosen)
         if do in ("lock", "unlock"):
             self.locked = do == "lock"
-            self.store.write(
-                "UPDATE classes SET options = json_set(options, '$.locked', json(?)) WHERE id = ?",
-                ("true" if self.locked else "false", self.row.id),
-            )
+            self._keep("locked", self.locked)
             return ()
         if do == "takeover":
             table = self._table(request.table)
@@ -239,6 +318,13 @@ class Room:
         self.end()
         return every
 
+    def _keep(self, key: str, value: JSONValue) -> None:
+        """Store one of the class's states (joining locked, tables paused) so a restarted host has it."""
+        self.store.write(
+            f"UPDATE classes SET options = json_set(options, '$.{key}', json(?)) WHERE id = ?",
+            (json.dumps(value), self.row.id),
+        )
+
     def end(self) -> None:
         if not self.ended:
             self.ended = True
@@ -247,7 +333,20 @@ class Room:
 
     def _build_results(self) -> None:
         games = {n: t.game for n, t in self.tables.items()}
-        self.results = class_results(games, data_folder() / self.row.id, self.row.scenario)
+        said = {n: [self._table_message(m) for m in self.messages if m.table_no in (0, n)] for n in self.tables}
+        self.results = class_results(games, data_folder() / self.row.id, self.row.scenario, said)
+
+    def _table_message(self, message: MessageRow) -> TableMessage:
+        shown = _message_json(message, self.scenario)
+        return TableMessage(
+            message.sender,
+            str(shown["from_name"]),
+            message.recipient,
+            str(shown["to_name"]),
+            message.text,
+            message.sent,
+            bool(shown["private"]),
+        )
 
     # -- what people see ------------------------------------------------------------------------
 
@@ -283,6 +382,7 @@ class Room:
             "class": self.row.id,
             "title": self.scenario.title,
             "code": self.row.code,
+            "projector": self.projector_token,
             "locked": self.locked,
             "ended": self.ended,
             "report": self.results is not None,
@@ -291,12 +391,8 @@ class Room:
 
     def _table_summary(self, table: NetTable) -> JSONObject:
         game, scenario = table.game, self.scenario
-        last = game.moves[-1] if game.moves else None
-        last_text = ""
-        if last is not None:
-            who = scenario.actors[last.actor].name if last.actor in scenario.actors else last.by
-            terms = ", ".join(f"{k}: {v}" for k, v in last.terms.items())
-            last_text = f"{who}: {last.step}" + (f" ({terms})" if terms else "")
+        teacher_view = table.table.view(TEACHER)
+        last_text = line_words(teacher_view.log[-1], scenario) if teacher_view.log else ""
         seats: list[JSONValue] = []
         for actor in scenario.actors.values():
             members: list[JSONValue] = [
@@ -320,12 +416,25 @@ class Room:
             "messages": [
                 _message_json(m, scenario) for m in self.messages if m.table_no == table.number or m.table_no == 0
             ],
-            "teacher_view": to_json(table.table.view(TEACHER).narration),
+            "teacher_view": to_json(teacher_view.narration),
         }
 
 
-def _rest(options: ClassOptions) -> tuple[int, str, int, str]:
-    return options.seed, options.lens, options.minutes, options.reasons
+def line_words(line: Line, scenario: Scenario) -> str:
+    """The latest line of a table's history as players read it, in the views' own wording: who chose
+    what, an offer with its terms in words, an answer, a secret choice made (never what it was)."""
+    if line.kind == "decision" and line.actor in scenario.actors:
+        return f"{scenario.actors[line.actor].name}: {line.title}"
+    if line.kind == "chance":
+        return f"By chance: {line.title}"
+    if line.kind == "offer":
+        terms = line.text.partition("\n")[0]
+        return f"{line.title}: {terms}" if terms else line.title
+    return line.title
+
+
+def _rest(options: ClassOptions) -> tuple[int, str, int, str, str]:
+    return options.seed, options.lens, options.minutes, options.reasons, options.rule
 
 
 def _name(actor: str, scenario: Scenario) -> str:

@@ -3,16 +3,23 @@
 Every move is committed (WAL, ``synchronous=FULL``) before it is acknowledged, so a host that stops
 — power cut, closed lid, crash — resumes every table from the moves it stored. Names and messages
 are kept beside the moves, and ``forget`` removes them.
+
+All writes go through one writer thread (``Writer``) with its own connection: the server's event
+loop hands it a write and carries on relaying, and every write that queued while the disk was busy
+goes into the next transaction, so a busy class waits for the disk once for many moves (group
+commit). Reads use the store's own connection; WAL lets them run beside the writer.
 """
 
 from __future__ import annotations
 
 import json
 import os
+import queue
 import sqlite3
 import threading
 from collections.abc import Sequence
-from dataclasses import dataclass
+from concurrent.futures import Future
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import platformdirs
@@ -77,8 +84,87 @@ class MessageRow:
     sent: str
 
 
+@dataclass(frozen=True)
+class _Job:
+    sql: str
+    rows: tuple[tuple[object, ...], ...]
+    done: Future[None] = field(default_factory=Future)
+
+
+class Writer:
+    """The one thread writing the class database; each job's future resolves once it is on disk.
+
+    Jobs waiting when the thread is free are committed together (one fsync); a job that fails is
+    retried alone, so it fails by itself and the others still commit.
+    """
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.jobs: queue.SimpleQueue[_Job | None] = queue.SimpleQueue()
+        self.thread = threading.Thread(target=self._run, name="parley-class-store", daemon=True)
+        self.thread.start()
+
+    def submit(self, sql: str, rows: Sequence[Sequence[object]]) -> Future[None]:
+        job = _Job(sql, tuple(tuple(r) for r in rows))
+        self.jobs.put(job)
+        return job.done
+
+    def stop(self) -> None:
+        """Write everything submitted so far, then end the thread."""
+        self.jobs.put(None)
+        self.thread.join()
+
+    def _run(self) -> None:
+        db = sqlite3.connect(self.path, isolation_level=None)
+        db.execute("PRAGMA synchronous=FULL")
+        running = True
+        while running:
+            first = self.jobs.get()
+            batch = [] if first is None else [first]
+            running = first is not None
+            while running:
+                try:
+                    more = self.jobs.get_nowait()
+                except queue.Empty:
+                    break
+                if more is None:
+                    running = False
+                else:
+                    batch.append(more)
+            if batch:
+                _commit(db, batch)
+        db.close()
+
+
+def _commit(db: sqlite3.Connection, batch: list[_Job]) -> None:
+    try:
+        _transaction(db, batch)
+    except Exception as exc:
+        if len(batch) == 1:
+            batch[0].done.set_exception(exc)
+            return
+        for job in batch:  # find the one that fails; the others commit
+            _commit(db, [job])
+        return
+    for job in batch:
+        job.done.set_result(None)
+
+
+def _transaction(db: sqlite3.Connection, batch: list[_Job]) -> None:
+    db.execute("BEGIN IMMEDIATE")
+    try:
+        for job in batch:
+            for args in job.rows:
+                db.execute(job.sql, args)
+        db.execute("COMMIT")
+    except BaseException:
+        if db.in_transaction:
+            db.execute("ROLLBACK")
+        raise
+
+
 class ClassStore:
-    """The class database: one connection, used from one thread at a time."""
+    """The class database: reads on this connection, writes through the ``Writer`` thread."""
 
     def __init__(self, path: Path | None = None) -> None:
         self.path = path or data_folder() / "classes.sqlite3"
@@ -88,25 +174,23 @@ class ClassStore:
         self.db.execute("PRAGMA journal_mode=WAL")
         self.db.execute("PRAGMA synchronous=FULL")
         self.db.executescript(SCHEMA)
+        self.writer = Writer(self.path)
 
     def close(self) -> None:
+        self.writer.stop()
         self.db.close()
 
     def write(self, sql: str, args: Sequence[object] = ()) -> None:
-        """One committed statement."""
+        """One committed statement; returns once it is on disk."""
         self.write_many(sql, [args])
 
     def write_many(self, sql: str, rows: Sequence[Sequence[object]]) -> None:
-        """One statement for each of ``rows``, committed together (one wait for the disk)."""
-        with self._lock:
-            self.db.execute("BEGIN IMMEDIATE")
-            try:
-                for args in rows:
-                    self.db.execute(sql, tuple(args))
-            except BaseException:
-                self.db.execute("ROLLBACK")
-                raise
-            self.db.execute("COMMIT")
+        """One statement for each of ``rows``, committed together; returns once they are on disk."""
+        self.submit(sql, rows).result()
+
+    def submit(self, sql: str, rows: Sequence[Sequence[object]]) -> Future[None]:
+        """One statement for each of ``rows``, committed together; the future resolves once on disk."""
+        return self.writer.submit(sql, rows)
 
     def read(self, sql: str, args: Sequence[object] = ()) -> list[tuple[object, ...]]:
         with self._lock:
@@ -196,9 +280,22 @@ class SqliteJournal:
         self._count = len(self._rows())
 
     def _rows(self) -> list[tuple[object, ...]]:
-        return self.store.read(
-            "SELECT move FROM moves WHERE class_id = ? AND table_no = ? ORDER BY seq", (self.class_id, self.table_no)
+        """The stored moves from the first on, up to the first one missing (a write that failed)."""
+        rows = self.store.read(
+            "SELECT seq, move FROM moves WHERE class_id = ? AND table_no = ? ORDER BY seq",
+            (self.class_id, self.table_no),
         )
+        kept: list[tuple[object, ...]] = []
+        for seq, move in rows:
+            if seq != len(kept):
+                break
+            kept.append((move,))
+        return kept
+
+    def resync(self) -> None:
+        """After a failed write: count what is stored, and drop any move stored past a missing one."""
+        self._count = len(self._rows())
+        self.truncate(self._count)
 
     def begin(self, header: JSONObject) -> None:
         key = (self.class_id, self.table_no)
@@ -214,14 +311,17 @@ class SqliteJournal:
         self.append_all([move])
 
     def append_all(self, moves: Sequence[Move]) -> None:
-        """Several moves (a person's and the computer's replies) in one commit."""
+        """Several moves (a person's and the computer's replies) in one commit; returns once on disk."""
+        self.append_later(moves).result()
+
+    def append_later(self, moves: Sequence[Move]) -> Future[None]:
+        """Several moves in one commit, handed to the writer; the future resolves once they are on disk."""
         rows = [
             (self.class_id, self.table_no, self._count + i, json.dumps(m.to_dict(), ensure_ascii=False))
             for i, m in enumerate(moves)
         ]
-        if rows:
-            self.store.write_many("INSERT INTO moves VALUES (?, ?, ?, ?)", rows)
-            self._count += len(rows)
+        self._count += len(rows)
+        return self.store.submit("INSERT INTO moves VALUES (?, ?, ?, ?)", rows)
 
     def truncate(self, count: int) -> None:
         self.store.write(

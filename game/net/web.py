@@ -21,7 +21,7 @@ from starlette.websockets import WebSocket, WebSocketDisconnect
 from ..engine.jsonread import JSONObject
 from .hub import Connection, Hub
 from .nettable import TableError
-from .protocol import Act, Hello, Join, ProtocolError, Say, TeacherAction, parse
+from .protocol import Act, Hello, Join, ProtocolError, Say, TeacherAction, Watch, parse
 from .protocol import Request as Message
 from .room import Room, RoomError
 
@@ -42,8 +42,9 @@ def qr_svg(address: str) -> str:
     return out.getvalue().decode("utf-8")
 
 
-def make_app(room: Room, join_address: str) -> Starlette:
-    hub = Hub(room)
+def make_app(room: Room, join_address: str, tick: float = 1.0) -> Starlette:
+    """The class's web app; ``tick`` is how often (seconds) the turn clocks are looked at."""
+    hub = Hub(room, join_address, tick)
 
     def page(name: str) -> FileResponse:
         return FileResponse(STATIC / name, headers=HEADERS)
@@ -53,6 +54,9 @@ def make_app(room: Room, join_address: str) -> Starlette:
 
     async def teacher(request: Request) -> Response:
         return page("teacher.html")
+
+    async def projector(request: Request) -> Response:
+        return page("projector.html")
 
     async def qr(request: Request) -> Response:
         return Response(qr_svg(f"{join_address}?code={room.row.code}"), media_type="image/svg+xml", headers=HEADERS)
@@ -70,6 +74,14 @@ def make_app(room: Room, join_address: str) -> Starlette:
             headers = {**HEADERS, "Content-Disposition": f'attachment; filename="{room.row.id}.csv"'}
             return Response(room.results.csv, media_type="text/csv", headers=headers)
         return Response(room.results.html, media_type="text/html", headers=HEADERS)
+
+    async def transcript(request: Request) -> Response:
+        if not room.is_teacher(request.query_params.get("token", "")):
+            return PlainTextResponse("Only the teacher may read the transcripts.", status_code=403)
+        page = room.results.transcripts.get(request.path_params["table"]) if room.results else None
+        if page is None:
+            return PlainTextResponse("A table's transcript is ready when the class has ended.", status_code=404)
+        return Response(page, media_type="text/html", headers=HEADERS)
 
     async def socket(websocket: WebSocket) -> None:
         await websocket.accept()
@@ -92,9 +104,11 @@ def make_app(room: Room, join_address: str) -> Starlette:
     routes = [
         Route("/", student),
         Route("/teacher", teacher),
+        Route("/projector", projector),
         Route("/qr.svg", qr),
         Route("/info", info),
         Route("/report.{kind:str}", report),
+        Route("/transcript/{table:int}.html", transcript),
         WebSocketRoute("/ws", socket),
         Mount("/static", StaticFiles(directory=STATIC), name="static"),
     ]
@@ -123,20 +137,26 @@ async def _carry_out(hub: Hub, connection: Connection, request: Message) -> None
     room = hub.room
     if isinstance(request, Join):
         joined = room.join(request.code, request.name)
-        connection.token, connection.teacher = joined.token, False
+        connection.token, connection.teacher, connection.projector = joined.token, False, False
         await hub.send(connection, {"type": "joined", "token": joined.token})
         await hub.publish((joined.table_no,))
         return
+    if isinstance(request, Watch):
+        if not room.may_watch(request.token):
+            raise RoomError("this is not the projector's key: open the projector address 'host' printed")
+        connection.token, connection.teacher, connection.projector = "", False, True
+        await hub.greet(connection)
+        return
     if isinstance(request, Hello):
         if room.is_teacher(request.token):
-            connection.token, connection.teacher = "", True
-            await hub.send(connection, room.dashboard())
+            connection.token, connection.teacher, connection.projector = "", True, False
+            await hub.greet(connection)
             return
         known = room.member(request.token)
         if known is None:
             raise RoomError("this seat's token is not known here (or its holder was removed): join again")
-        connection.token, connection.teacher = known.token, False
-        await hub.send(connection, room.seat_state(known.table_no, known.seat))
+        connection.token, connection.teacher, connection.projector = known.token, False, False
+        await hub.greet(connection)
         return
     if isinstance(request, TeacherAction):
         if not connection.teacher:
@@ -149,7 +169,9 @@ async def _carry_out(hub: Hub, connection: Connection, request: Message) -> None
     if member is None:
         raise RoomError("join the class first")
     if isinstance(request, Act):
-        await hub.publish((room.act(member, request),))
+        number = room.act(member, request)
+        await room.tables[number].settle()  # on disk before anyone is told; a failed write is the mover's error
+        await hub.publish((number,))
     elif isinstance(request, Say):
         message = room.say(member, request)
         await hub.publish((message.table_no,))

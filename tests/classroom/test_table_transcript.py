@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from game.classroom import messages
 from game.classroom.loading import ScenarioFinder, load_save
 from game.classroom.markdown_text import transcript_markdown
+from game.classroom.messages import TableMessage
 from game.classroom.pace import resolve_turn_timeout
 from game.classroom.transcript import build_transcript
 from game.classroom.transcript_html import transcript_html
@@ -122,3 +124,37 @@ def test_a_failed_negotiation_and_the_clock_in_the_transcript(table: Scenario, t
         ],
     ), text
     assert "1 to 4 |" in text, "drawn under the doubting lens"
+
+
+def test_a_networked_tables_messages_are_in_its_transcript_marked_public_or_private(
+    table: Scenario, tmp_path: Path
+) -> None:
+    game = negotiated(table)
+    said = [
+        TableMessage(
+            "red", "Red delegation", "", "the whole table", "We came to [agree](http://x)", "2026-03-02T10:15:00", False
+        ),
+        TableMessage(
+            "red", "Red delegation", "blue", "Blue delegation", "A word <b>alone</b>", "2026-03-02T10:16:00", True
+        ),
+    ]
+    messages.store(game, said)
+    again = _saved(game, tmp_path)
+    transcript = build_transcript(again)
+    assert transcript.messages == said
+    text = transcript_markdown(transcript)
+    assert in_order(
+        text,
+        [
+            "## Messages at the table",
+            "From Red delegation to the whole table (to be read by all), 2026-03-02 10:15: “We came to \\[agree\\](http://x)”",
+            "From Red delegation to Blue delegation (private), 2026-03-02 10:16: “A word \\<b>alone\\</b>”",
+        ],
+    )
+    page = transcript_html(transcript)
+    assert '<li class="private">' in page and "A word &lt;b&gt;alone&lt;/b&gt;" in page
+    assert 'class="tag other">private</span>' in page
+    messages.store(again, [])
+    assert build_transcript(again).messages == [] and "Messages at the table" not in transcript_markdown(
+        build_transcript(again)
+    )

@@ -88,6 +88,15 @@ def test_a_class_plays_in_browsers(browser: object, served: BackgroundServer, ro
     ann.screenshot(path=str(shots / "student-phone.png"), full_page=True)
     assert "sluice" not in ben.locator("#messages").inner_text()
 
+    # The projector shows every table to the room, in large type, and nothing private.
+    projector = browser.new_context(viewport={"width": 1600, "height": 900}).new_page()  # type: ignore[attr-defined]
+    projector.goto(f"{served.address}projector#{room.projector_token}")
+    projector.get_by_role("heading", name="Table 2", exact=False).wait_for()
+    seats = projector.get_by_role("list", name="Who sits at table 1").inner_text()
+    assert "Ann" in seats and "Cy" in seats and room.row.code in projector.locator("#code").inner_text()
+    assert "sluice" not in projector.content() and "gauges" not in projector.content()
+    projector.screenshot(path=str(shots / "projector.png"))
+
     # The teacher pauses table 1: moves are refused until it resumes.
     teacher.get_by_role("button", name="Pause table 1").click()
     ann.get_by_text("The teacher has paused this table.").wait_for()

@@ -4,6 +4,7 @@ reads another delegation's data, or does the teacher's work, and bad input gets 
 from __future__ import annotations
 
 import json
+import sqlite3
 from collections.abc import Iterator
 from contextlib import AbstractContextManager, contextmanager
 from typing import Any
@@ -15,6 +16,7 @@ from websockets.sync.client import ClientConnection, connect
 from game.net.protocol import MAX_MESSAGE, ProtocolError, parse
 from game.net.room import Room
 from game.net.running import BackgroundServer
+from game.net.store import ClassStore
 
 
 class Socket:
@@ -84,7 +86,8 @@ def test_students_are_dealt_evenly_and_see_only_their_own_seat(client: Client, r
 def test_a_wrong_token_gets_no_seat_and_a_student_cannot_act_for_another_seat(client: Client, room: Room) -> None:
     with client.websocket_connect("/ws") as a, client.websocket_connect("/ws") as b:
         token, _ = join(a, room, "Ann")
-        assert send(b, type="hello", token=token[:-1] + "x")["type"] == "error"
+        wrong = token[:-1] + ("y" if token.endswith("x") else "x")  # one character off, never the same
+        assert send(b, type="hello", token=wrong)["type"] == "error"
         assert send(b, type="act", kind="answer", answer="accept")["message"] == "join the class first"
         reply = send(a, type="act", kind="answer", answer="accept", seat="dunmore")
         assert reply["type"] == "error" and "seat" in reply["message"]
@@ -195,3 +198,68 @@ def test_the_teacher_pauses_ends_and_gets_the_report(client: Client, room: Room)
     assert html.status_code == 200 and "Kestra" in html.text
     csv = client.get("/report.csv", params={"token": room.row.teacher_token}).text
     assert csv.startswith("scenario,group") and "table-2" in csv
+
+
+def test_nobody_is_told_of_a_move_before_it_is_on_disk(client: Client, room: Room, store: ClassStore) -> None:
+    with client.ws() as a, client.ws() as b, client.ws() as c:
+        join(a, room, "Ann")  # table 1, Kestra
+        join(b, room, "Ben")  # table 2, Kestra
+        join(c, room, "Cy")  # table 1, Dunmore: it opens
+        blocker = sqlite3.connect(store.path, isolation_level=None)
+        blocker.execute("BEGIN IMMEDIATE")  # the disk is busy: the host's writer must wait
+        c.send_text(json.dumps({"type": "act", "kind": "propose", "package": OFFER}))
+        for seat in (a, c):
+            with pytest.raises(TimeoutError):
+                seat.connection.recv(timeout=0.3)
+        blocker.execute("COMMIT")
+        told = a.receive_json()
+        assert c.receive_json()["moves"] == told["moves"]
+        stored = blocker.execute("SELECT count(*) FROM moves WHERE class_id = ? AND table_no = 1", (room.row.id,))
+        assert stored.fetchone()[0] == told["moves"] == len(room.tables[1].game.moves) > 0
+
+
+def test_a_move_that_cannot_be_stored_is_refused_and_the_table_goes_back(
+    client: Client, room: Room, store: ClassStore, monkeypatch: Any
+) -> None:
+    real_submit = store.submit
+
+    def failing(sql: str, rows: Any) -> Any:
+        if sql.startswith("INSERT INTO moves"):
+            monkeypatch.setattr(store, "submit", real_submit)  # only this once
+            return real_submit("INSERT INTO no_such_table VALUES (?)", [(1,)])
+        return real_submit(sql, rows)
+
+    with client.ws() as a, client.ws() as b, client.ws() as c:
+        join(a, room, "Ann")
+        join(b, room, "Ben")
+        _, before = join(c, room, "Cy")  # table 1, Dunmore
+        monkeypatch.setattr(store, "submit", failing)
+        reply = send(c, type="act", kind="propose", package=OFFER)
+        assert reply["type"] == "error" and "not taken" in reply["message"]
+        assert len(room.tables[1].game.moves) == before["moves"]
+        assert room.tables[1].journal.load()[1] == room.tables[1].game.moves
+        assert send(c, type="act", kind="propose", package=OFFER)["moves"] > before["moves"]
+    room.flush()
+    assert room.tables[1].journal.load()[1] == room.tables[1].game.moves
+
+
+def test_each_tables_transcript_holds_its_messages_for_the_teacher_only(client: Client, room: Room) -> None:
+    with client.ws() as a, client.ws() as b, client.ws() as c, client.ws() as t:
+        join(a, room, "Ann")  # table 1, Kestra
+        join(b, room, "Ben")  # table 2, Kestra
+        join(c, room, "Cy")  # table 1, Dunmore
+        send(a, type="say", to="", text="Good morning, delegates.")
+        send(a, type="say", to="dunmore", text="Meet us by the sluice.")
+        send(b, type="say", to="", text="Table two speaking.")
+        send(t, type="hello", token=room.row.teacher_token)
+        assert send(t, type="teacher", do="end")["report"]
+    assert client.get("/transcript/1.html", params={"token": "guess"}).status_code == 403
+    first = client.get("/transcript/1.html", params={"token": room.row.teacher_token})
+    assert first.status_code == 200
+    assert "From Kestra delegation to the whole table (to be read by all)" in first.text
+    assert "Good morning, delegates." in first.text
+    assert "From Kestra delegation to Dunmore delegation (private)" in first.text
+    assert "Meet us by the sluice." in first.text and "Table two speaking." not in first.text
+    second = client.get("/transcript/2.html", params={"token": room.row.teacher_token}).text
+    assert "Table two speaking." in second and "sluice" not in second
+    assert (room.results is not None) and (room.results.folder / "table-1.html").read_text() == first.text

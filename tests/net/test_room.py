@@ -1,12 +1,11 @@
-"""A hosted class kept in SQLite: moves stored before they are acknowledged, a restarted host
-resumes every table, the teacher's undo stops at a sealed reveal, and ``forget`` removes names."""
+"""A hosted class kept in SQLite: a restarted host resumes every table, the teacher's undo stops at
+a sealed reveal, and ``forget`` removes names."""
 
 from __future__ import annotations
 
-import sqlite3
-
 import pytest
 
+from game.cli import main
 from game.engine.table import Action
 from game.net.nettable import TableError
 from game.net.protocol import Act, Say, TeacherAction
@@ -30,21 +29,12 @@ def play_to_the_night(room: Room) -> None:
     raise AssertionError("the night letters never came")
 
 
-def test_every_move_is_in_the_database_when_act_returns(room: Room, store: ClassStore) -> None:
-    member = next(m for m in [room.join(room.row.code, "A"), room.join(room.row.code, "B")] if m.seat == "kestra")
-    dunmore = room.join(room.row.code, "C")  # table 1, Dunmore
-    room.act(dunmore, Act("propose", package=OFFER))
-    other = sqlite3.connect(store.path)
-    stored = other.execute("SELECT count(*) FROM moves WHERE class_id = ? AND table_no = 1", (room.row.id,)).fetchone()
-    assert stored[0] == len(room.tables[1].game.moves) > 0
-    assert member.table_no == 1
-
-
 def test_a_restarted_host_resumes_every_table_and_every_seat(room: Room, store: ClassStore) -> None:
     members = [room.join(room.row.code, name) for name in ("A", "B", "C")]
     play_to_the_night(room)
     room.say(members[0], Say("dunmore", "a private word"))
     room.teacher(TeacherAction("takeover", table=2, seat="dunmore"))
+    room.flush()
     again = Room.resume(ClassStore(store.path), room.row.id)
     for number in (1, 2):
         assert again.tables[number].game.moves == room.tables[number].game.moves
@@ -94,3 +84,74 @@ def test_forget_deletes_names_and_messages(room: Room, store: ClassStore) -> Non
     assert store.messages(room.row.id) == []
     assert all(m.name == "" for m in store.members(room.row.id))
     assert not store.forget("no-such-class")
+
+
+def test_paused_tables_and_locked_joining_outlast_a_restart(room: Room, store: ClassStore) -> None:
+    member = room.join(room.row.code, "A")  # table 1, Kestra
+    room.teacher(TeacherAction("pause", table=1))
+    room.teacher(TeacherAction("lock"))
+    again = Room.resume(ClassStore(store.path), room.row.id)
+    assert again.tables[1].paused and not again.tables[2].paused
+    board = again.dashboard()["tables"]
+    assert isinstance(board, list) and [t["paused"] for t in board if isinstance(t, dict)] == [True, False]
+    assert again.seat_state(1, "kestra")["paused"] is True
+    with pytest.raises(TableError, match="paused"):
+        again.act(again.members[member.token], Act("answer", answer="reject"))
+    with pytest.raises(RoomError, match="closed joining"):
+        again.join(again.row.code, "B")
+    again.teacher(TeacherAction("resume"))
+    again.teacher(TeacherAction("unlock"))
+    third = Room.resume(ClassStore(store.path), room.row.id)
+    assert not any(t.paused for t in third.tables.values()) and not third.locked
+    third.join(third.row.code, "B")
+
+
+def test_forget_also_takes_the_messages_out_of_the_written_results(
+    room: Room, capsys: pytest.CaptureFixture[str]
+) -> None:
+    member = room.join(room.row.code, "Ann Example")
+    room.say(member, Say("dunmore", "a private word"))
+    room.end()
+    assert room.results is not None
+    folder = room.results.folder
+    assert "a private word" in (folder / "table-1.json").read_text()
+    room.flush()
+    assert main(["forget", room.row.id]) == 0
+    assert "Deleted" in capsys.readouterr().out
+    assert "a private word" not in (folder / "table-1.json").read_text()
+    assert not list(folder.glob("table-*.html")) and (folder / "report.html").exists()
+
+
+def last_move(room: Room, number: int) -> str:
+    tables = room.dashboard()["tables"]
+    assert isinstance(tables, list)
+    summary = tables[number - 1]
+    assert isinstance(summary, dict)
+    return str(summary["last_move"])
+
+
+def test_the_dashboard_tells_the_last_move_in_players_words(room: Room) -> None:
+    table = room.tables[1]
+    table.act("dunmore", Action("propose", package=OFFER))
+    assert last_move(room, 1) == "Ferrand River Commission rejects the offer"  # the computer answered at once
+    play_to_the_night(room)
+    table.act("kestra", Action("seal", choice=1))
+    assert last_move(room, 1) == "Kestra delegation has chosen"  # what it chose stays sealed
+    words = [last_move(room, 1)]
+    for _ in range(12):
+        waiting = table.table.waiting_for()
+        if not waiting:
+            break
+        turn = table.table.view(waiting[0]).turn
+        assert turn is not None
+        if turn.kind == "propose":
+            table.act(waiting[0], Action("propose", package=OFFER))
+        else:
+            table.act(waiting[0], Action(turn.kind, choice=1, answer="reject"))
+        words.append(last_move(room, 1))
+    offers = [w for w in words if w.startswith("Ferrand River Commission proposes: ")]
+    assert offers and "Summer flow for Dunmore: " in offers[0] and "Keys to the gates: " in offers[0], words
+    nodes = room.scenario.nodes.values()
+    steps = {c.id for n in nodes for c in n.choices} | {c.id for n in nodes for seat in n.sealed for c in seat.choices}
+    assert "keep_flowing" in steps
+    assert not any(raw in w for w in words for raw in [*steps, *OFFER, *OFFER.values()] if "_" in raw), words

@@ -56,6 +56,7 @@ function draw() {
   const q = `?token=${encodeURIComponent(token)}`;
   document.getElementById("report-html").href = `/report.html${q}`;
   document.getElementById("report-csv").href = `/report.csv${q}`;
+  document.getElementById("projector-link").href = `/projector#${encodeURIComponent(board.projector)}`;
   document.getElementById("tables").replaceChildren(...board.tables.map(tableCard));
 }
 
@@ -71,8 +72,10 @@ function tableCard(t) {
       onclick: () => teacher({ do: "takeover", table: n, seat: s.id }), text: "Computer takes over" }) : ""));
   const messages = t.messages.slice(-8).map((m) => el("li", { class: m.to === "*class" ? "announce" : m.private ? "private" : "" },
     el("span", { class: "meta", text: `${m.from_name} to ${m.to_name}: ` }), m.text));
+  const transcript = board.report ? el("p", {}, el("a", { href: `/transcript/${n}.html?token=${encodeURIComponent(token)}`,
+    text: `Transcript of table ${n}` })) : "";
   return el("section", { class: "card", "aria-labelledby": `table-${n}` },
-    el("h2", { id: `table-${n}`, text: `Table ${n}` }),
+    el("h2", { id: `table-${n}`, text: `Table ${n}` }), transcript,
     el("p", { class: "date", text: [t.date, t.node].filter(Boolean).join(" · ") }),
     t.paused ? el("p", { class: "paused", text: "Paused" }) : "",
     el("p", { text: state }),

@@ -11,6 +11,7 @@ from collections.abc import Callable, Mapping
 from .base import Scene
 from .debrief import DebriefScene
 from .handover import HandoverScene
+from .hosting import HostingScene
 from .overlays import ConfirmOverlay, HelpOverlay, MessageOverlay, PauseOverlay
 from .play import PlayScene
 from .saves import SavesScene
@@ -34,6 +35,7 @@ SCENES: Mapping[str, SceneFactory] = {
         TreeScene,
         DebriefScene,
         SavesScene,
+        HostingScene,
         HelpOverlay,
         MessageOverlay,
         ConfirmOverlay,

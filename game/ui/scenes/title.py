@@ -20,6 +20,7 @@ MENU = (
     ("load", "Load game", pygame.K_l),
     ("replay", "Replay history", pygame.K_r),
     ("scenarios", "Choose scenario", pygame.K_s),
+    ("host", "Host a class", pygame.K_h),
     ("settings", "Settings", pygame.K_o),
     ("quit", "Quit", pygame.K_q),
 )
@@ -111,7 +112,7 @@ class TitleScene(Scene):
                 ),
             )
             y += sp.small_line
-        keys = "Keys: N new · C continue · L load · R replay · S scenarios · O settings · Q quit · F1 help"
+        keys = "Keys: N new · C continue · L load · R replay · S scenarios · H host · O settings · Q quit · F1 help"
         self.mark(
             "keys",
             draw.text(
@@ -121,7 +122,7 @@ class TitleScene(Scene):
         rects = column(menu, [button_h] * len(MENU), gap)
         for (name, label, _), rect in zip(MENU, rects, strict=True):
             enabled = True
-            if name in ("new", "replay"):
+            if name in ("new", "replay", "host"):
                 enabled = scenario is not None
             if name == "continue":
                 enabled = bool(self.autosave_line)
@@ -168,6 +169,8 @@ class TitleScene(Scene):
             app.play(historical_game(app.scenario), history=True)
         elif key == "scenarios":
             app.open("scenarios")
+        elif key == "host" and app.scenario:
+            app.open("hosting")
         elif key == "settings":
             app.open("settings")
         elif key == "quit":
