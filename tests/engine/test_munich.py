@@ -5,6 +5,7 @@ The dated facts of the historical path are pinned one test each, with the source
 
 from __future__ import annotations
 
+import functools
 import subprocess
 import sys
 from collections import Counter
@@ -121,10 +122,43 @@ def test_guilty_men_is_described_fairly_beside_a_revisionist_lens(munich: Scenar
     cato = munich.lenses["guilty_men"]
     assert cato.source == "cato1940"
     assert "unprepared" in cato.text and "misjudged Hitler" in cato.text and "polemic" in cato.text
+    assert "counterfactual" in cato.text
     revisionist = munich.lenses["bought_time"]
     assert revisionist.source == "charmley1989" and "not ready" in revisionist.text
     assert "Parker (1993)" in revisionist.text  # the answer to the revisionists is named too
     assert munich.lenses["parker"].source == "parker1993"
+
+
+def test_charmleys_case_is_a_rational_policy_and_the_lost_year_is_murrays(munich: Scenario) -> None:
+    """charmley1989 argues for a rational policy aimed at lasting peace, not for a year bought;
+    murray1984 is the one who answers that Germany gained more from the year."""
+    revisionist = munich.lenses["bought_time"]
+    assert revisionist.name == "A rational policy for an overstretched power (Charmley)"
+    assert "lasting peace" in revisionist.text and "rational" not in revisionist.text.split("Others")[1]
+    assert "Murray (1984) answered that Germany gained more from that year" in revisionist.text
+
+
+def test_lens_numbers_are_said_to_be_the_designers_reading(munich: Scenario) -> None:
+    """The resolve each lens sets is the designers' reading; Cato and Charmley give no such figure."""
+    assert munich.lenses["guilty_men"].values == {"british_resolve": 3}
+    assert munich.lenses["bought_time"].values == {"british_resolve": 1, "french_resolve": 1}
+    for lens in ("guilty_men", "bought_time"):
+        assert "designers' reading" in munich.lenses[lens].text, lens
+
+
+def test_the_designers_rules_of_chance_and_the_soviet_scale_cite_the_designers(munich: Scenario) -> None:
+    """The chance weights of transit and last_call, and the 0-4 scale of Soviet will, are design rules."""
+    for node in ("transit", "last_call"):
+        assert "designer" in munich.nodes[node].sources, node
+    assert munich.variables["soviet_will"].source == "designer"
+    assert "designers' own" in munich.variables["soviet_will"].description
+
+
+def test_only_berlin_knows_the_army_is_to_be_ready_by_1_october(munich: Scenario) -> None:
+    """weinberg1980: the date came from the secret Case Green directive of 30 May, not a public speech."""
+    assert "1 October" not in munich.actors["berlin"].description
+    line = next(k for k in munich.knowledge if k.id == "case_green")
+    assert line.known_to == ("berlin",) and "1 October" in line.text and line.source == "weinberg1980"
 
 
 # -- the historical path, dated ----------------------------------------------------------------------
@@ -159,12 +193,16 @@ def test_benes_asks_moscow_on_19_september_and_moscow_answers_yes_on_the_20th(mu
     assert history.value("soviet_pledge") == "with_france"
 
 
-def test_benes_is_told_not_to_invoke_the_soviet_treaty_on_21_september(munich: Scenario, history: Game) -> None:
-    """telegraph2008: Britain and France pressed Prague, and Beneš was told not to invoke the treaty."""
+def test_britain_disclaims_responsibility_to_benes_on_21_september(munich: Scenario, history: Game) -> None:
+    """dbfp1949: Newton's instructions say Britain would take no responsibility if Prague refused;
+    lukes1996: the warning against the Soviet treaty is the Czech account only."""
     warning = _move(history, "demarche", "london")
     assert warning.step == "press" and _on(munich, history, "demarche", "london") == "1938-09-21"
     chosen = next(s for seat in munich.nodes["demarche"].sealed if seat.actor == "london" for s in seat.choices)
-    assert "not to invoke" in chosen.label and chosen.source == "telegraph2008"
+    assert "no responsibility" in chosen.label and chosen.source == "dbfp1949"
+    assert "In the Czech account (Lukes" in chosen.text and "treaty with Moscow" in chosen.text
+    assert {"dbfp1949", "lukes1996"} <= set(munich.nodes["demarche"].sources)
+    assert "telegraph2008" not in munich.sources
     assert _move(history, "demarche", "paris").step == "press"
     assert _move(history, "demarche", "moscow").step == "geneva"  # Litvinov at the League the same day
 
@@ -247,19 +285,41 @@ def test_the_munich_terms_are_agreed_at_the_table(munich: Scenario, history: Gam
     assert _on(munich, history, "prague_answer", "prague") == "1938-09-30"
 
 
-def test_replay_prints_the_dated_sourced_path_to_the_agreement() -> None:
+@functools.cache
+def _replay() -> str:
     done = subprocess.run(
         [sys.executable, "main.py", "replay", str(MUNICH)], cwd=ROOT, capture_output=True, text=True, timeout=120
     )
     assert done.returncode == 0, done.stderr
-    out = done.stdout
+    return done.stdout
+
+
+def test_replay_prints_the_dated_sourced_path_to_the_agreement() -> None:
+    out = _replay()
     assert "[26 Sep] EVENT — The Sportpalast speech" in out and "27 Sep] EVENT — The Sportpalast" not in out
     assert "[15 Sep] The British government: Accept the principle" in out
-    assert "[21 Sep] The British government: Tell Beneš" in out and "not to invoke the Soviet treaty" in out
+    assert "[21 Sep] The British government: Tell Beneš that Britain will take no responsibility" in out
+    assert "not to invoke" not in out
     assert "[20 Sep] The Soviet government: Yes to both" in out and "[29 Sep] Agreement:" in out
     headers = [line for line in out.splitlines() if line.startswith("=== ")]
     assert headers[-1] == "=== The Munich Agreement (30 September 1938) ==="
     assert "Source: Hugh Ragsdale" in out and "Source: Ian Kershaw" in out
+
+
+def test_replay_dates_the_fleet_mobilisation_late_on_27_september() -> None:
+    """duffcooper1953: the fleet's mobilisation was ordered and announced late on the 27th, not the 28th."""
+    words = " ".join(_replay().split())  # the replay wraps long lines
+    assert "[27 Sep] EVENT — The fleet mobilises Late in the evening of 27 September" in words
+    assert "[28 Sep] EVENT — The fleet" not in words
+
+
+def test_replay_puts_hitlers_1_october_concession_in_the_small_hours_of_24_september() -> None:
+    """dbfp1949, taylor1979: the concession came after midnight at Godesberg, not late on the 23rd."""
+    words = " ".join(_replay().split())  # the replay wraps long lines
+    concession = words[words.index("Timetable of evacuation: Out by 1 October") :]
+    concession = concession[: concession.index("---")]  # up to the next heading
+    assert "In the small hours of 24 September" in concession and "moves the date to 1 October" in concession
+    assert "late on 23 September" not in words
 
 
 # -- computer players --------------------------------------------------------------------------------
