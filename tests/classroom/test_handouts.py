@@ -244,17 +244,51 @@ def test_the_command_refuses_a_file_as_folder(tmp_path: Path, capsys: pytest.Cap
 @pytest.mark.parametrize(
     "condition, reads",
     [
+        ("outcome == 'pact'", "the game ends in «The Nazi-Soviet Pact»"),
+        ("outcome != 'soviet_walkout'", "the game does not end in «Moscow walks out»"),
         (
-            "outcome in ['pact', 'double_game']",
-            "the ending is one of «The Nazi-Soviet Pact», «Two treaties on the table»",
+            "outcome in ['convention_with_poland', 'pact', 'double_game']",
+            "the game ends in «A military convention, with Polish consent», «The Nazi-Soviet Pact» or «Two treaties "
+            "on the table»",
         ),
-        ("outcome not in ['pact']", "the ending is none of «The Nazi-Soviet Pact»"),
-        ("not ribbentrop_invited", "«Ribbentrop invited» is no"),
-        ("passage == 'corridors'", "«Passage for the Red Army» is «The Vilna corridor, Galicia and Romania»"),
+        (
+            "outcome not in ['pact', 'double_game']",
+            "the game does not end in «The Nazi-Soviet Pact» or «Two treaties on the table»",
+        ),
+        ("beaufre_sent", "«Beaufre in Warsaw» holds"),
+        ("not ribbentrop_invited", "«Ribbentrop invited» does not hold"),
+        ("ribbentrop_invited == false", "«Ribbentrop invited» does not hold"),
+        # an option named as the measure's description names it, not by its id
+        ("drax_powers == 'sign'", "«Drax's written powers» is «powers to sign»"),
+        ("drax_powers != 'sign'", "«Drax's written powers» is anything but «powers to sign»"),
+        ("polish_consent in ['refused', 'formula']", "«Polish consent to passage» is «refused» or «a vague formula»"),
+        (
+            "polish_consent not in ['refused', 'formula']",
+            "«Polish consent to passage» is neither «refused» nor «a vague formula»",
+        ),
+        ("london_line == 'answer_offer'", "«London's line» is «answer offer»"),  # no phrase per option: the id
+        (
+            "passage == 'corridors'",
+            "the deal settles «Passage for the Red Army» as «The Vilna corridor, Galicia and Romania»",
+        ),
+        (
+            "indirect != 'soviet_definition'",
+            "the deal does not settle «Indirect aggression and the Baltic states» as «The Soviet definition»",
+        ),
+        ("soviet_resolve <= 4", "«How serious Moscow is» is 4 or less"),
+        ("soviet_resolve > 4", "«How serious Moscow is» is more than 4"),
         (
             "warsaw_pressure >= 2 and west_answered",
-            "«Western pressure on Warsaw» ≥ 2 and «The West has answered the offer» is yes",
+            "«Western pressure on Warsaw» is 2 or more, and «The West has answered the offer» holds",
         ),
+        # "not A or B" is an exception to A: "A, unless B"
+        (
+            "outcome != 'convention_on_paper' or drax_powers == 'sign'",
+            "the game does not end in «A convention on paper», unless «Drax's written powers» is «powers to sign»",
+        ),
+        ("west_answered or paris_powers", "«The West has answered the offer» holds, or «Doumenc may sign» holds"),
+        # a form no sentence fits is read word for word, every name as its label
+        ("warsaw_pressure + 1 >= 3", "«Western pressure on Warsaw» + 1 ≥ 3"),
     ],
 )
 def test_conditions_read_in_words(condition: str, reads: str) -> None:
