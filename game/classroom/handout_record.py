@@ -7,11 +7,12 @@ Only public text: a paragraph, event or piece of knowledge known to some roles n
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 
 from ..engine.history import played_history
 from ..engine.model import Node, Scenario
-from ..engine.narrate import PUBLIC
+from ..engine.narrate import PUBLIC, render
 from .role_sheets import always_shown
 
 
@@ -59,8 +60,26 @@ def _talk_source(node: Node, actor: str, counts: dict[tuple[str, str], int]) -> 
     return (move.text, move.source) if move else ("", "")
 
 
+_GAME_NOTE = re.compile(r"\s*\((?:ends|closes) the [^)]*\)$")  # "(ends the game)": a note to players, not history
+
+
+def _what(title: str) -> str:
+    """A choice's label as history tells it: without the note to players that a choice ends the game."""
+    return _GAME_NOTE.sub("", title)
+
+
+def _no_deal(scenario: Scenario, node: Node | None) -> str:
+    """How a negotiation without agreement reads: adjourned when play goes on, ended when it closes the game."""
+    outlet = node.negotiation.no_deal if node is not None and node.negotiation is not None else None
+    if outlet is not None and outlet.next and outlet.next not in scenario.outcomes:
+        return "No agreement: the talks are adjourned"
+    return "The talks end without agreement"
+
+
 def timeline(scenario: Scenario, numbers: Numbers) -> tuple[Dated, ...]:
-    """The historical path as the whole room may read it: public lines only, each with its sources."""
+    """The historical path as the whole room may read it: public lines only, each with who acted and
+    its sources. Only the record: an event the scenario does not mark as historical (a signal the game
+    draws, say) and the game's own words for a move it has no recorded text for are left out."""
     game = played_history(scenario)
     counts: dict[tuple[str, str], int] = {}
     out = []
@@ -72,7 +91,7 @@ def timeline(scenario: Scenario, numbers: Numbers) -> tuple[Dated, ...]:
             continue  # a secret choice shows when it is revealed; the ending closes the page
         if item.kind == "event":
             event = next((e for e in scenario.events if e.id == item.node), None)
-            if event is not None and event.known_to:
+            if event is not None and (event.known_to or not event.historical):
                 continue
             out.append(Dated(date, "Event", "", item.title, item.text, numbers(item.source)))
             continue
@@ -81,11 +100,25 @@ def timeline(scenario: Scenario, numbers: Numbers) -> tuple[Dated, ...]:
         if item.kind in ("offer", "answer") and node is not None and node.negotiation is not None:
             text, source = _talk_source(node, item.actor, counts)
             terms = item.text.split("\n")[0] if item.kind == "offer" else ""
-            body = "\n\n".join(dict.fromkeys(t for t in (terms, text or item.text) if t))
+            body = "\n\n".join(dict.fromkeys(t for t in (terms, text) if t))
             out.append(Dated(date, heading, who, item.title, body, numbers(source, *node.sources)))
             continue
-        out.append(Dated(date, heading, who, item.title, item.text, numbers(item.source)))
+        if item.kind == "no_deal":
+            out.append(Dated(date, heading, "", _no_deal(scenario, node), item.text, numbers(item.source)))
+            continue
+        out.append(Dated(date, heading, who, _what(item.title), item.text, numbers(item.source)))
     return tuple(out)
+
+
+def history_epilogue(scenario: Scenario) -> tuple[str, ...]:
+    """What followed the historical ending, as the scenario's epilogue tells it for the historical game
+    (public paragraphs only): the days after the game ends, such as 1-17 September for the flagship."""
+    game = played_history(scenario)
+    outcome = game.outcome
+    if outcome is None:
+        return ()
+    text = render(outcome.epilogue, outcome.epilogue_parts, game.state.values, PUBLIC)
+    return tuple(p.strip() for p in text.split("\n\n") if p.strip())
 
 
 def _passages(scenario: Scenario) -> dict[str, list[tuple[str, str]]]:

@@ -42,12 +42,34 @@ def _paragraph(p: Paragraph) -> str:
     )
 
 
+def _number(n: int) -> str:
+    return (f"{n:+d}" if n else "0").replace("-", "−")
+
+
+def _listing(items: list[str]) -> str:
+    return items[0] if len(items) == 1 else f"{', '.join(items[:-1])} and {items[-1]}"
+
+
+def _in_sentence(name: str) -> str:
+    """A role's name inside a sentence: 'the Polish government', 'the Kremlin', 'the Soviet delegation'."""
+    return "the " + name[4:] if name.startswith("The ") else the_actor(name)
+
+
 def _worth(w: Worth) -> str:
-    start = "—" if w.start is None else (f"{w.start:+d}" if w.start else "0").replace("-", "−")
+    if w.start is not None:
+        start = _number(w.start)
+    elif w.low is not None and w.high is not None:
+        start = _number(w.low) if w.low == w.high else f"{_number(w.low)} to {_number(w.high)}"
+    else:
+        start = "—"
     changes = list(w.changes_with)
-    note = f"changes with {', '.join(changes)}" if changes else ""
+    note = f"changes with {_listing([f'«{c}»' for c in changes])}" if changes else ""
     if w.hidden:
-        note = (note + "; " if note else "") + "also with something your delegation does not know"
+        knowers = " and ".join(_in_sentence(k) for k in w.known_by)
+        secret = "something drawn in secret when the game starts" if w.low is not None else "something hidden from you"
+        verb = "know" if len(w.known_by) > 1 else "knows"
+        hidden = f"also depends on {secret}" + (f": {knowers} {verb} more" if knowers else "")
+        note = (note + "; " if note else "") + hidden
     return f'<td class="num">{e(start)}</td><td class="meta">{e(note)}</td>'
 
 
@@ -64,17 +86,19 @@ def _objectives(sheet: RoleSheet) -> str:
         "<h2>Your objectives</h2><p>At the end of the game your delegation scores the points of every "
         "objective that holds. Secret objectives are yours alone: no other delegation sees them until the "
         "debrief.</p>"
-        '<table><thead><tr><th>Objective</th><th>Scored when</th><th class="num">Points</th></tr></thead>'
+        "<table><thead><tr><th>Objective</th><th>Scored if, when the game ends</th>"
+        '<th class="num">Points</th></tr></thead>'
         f'<tbody>{rows}<tr class="total"><th colspan="2">Possible</th><td class="num">{total}</td></tr>'
         "</tbody></table>"
     )
 
 
 def _lens_note(pack: Pack) -> str:
+    which = "the default reading" if pack.lens_is_default else "the reading your teacher chose"
     return (
-        f" Numbers at the start are for the default reading of the evidence, «{e(pack.default_lens)}»; under "
-        "another reading some start elsewhere."
-        if pack.default_lens
+        f" Numbers at the start are for {which} of the evidence, «{e(pack.lens)}»; under another reading some "
+        "start elsewhere."
+        if pack.lens
         else ""
     )
 
@@ -116,6 +140,48 @@ def _decision(d: Decision) -> str:
     )
 
 
+def _how_turns_work(sheet: RoleSheet) -> str:
+    """The kinds of turn this role has, in plain words: what the group does at each."""
+    kinds = {d.kind for d in sheet.decisions}
+    items = []
+    if "decision" in kinds:
+        items.append(
+            "<li><b>Decision.</b> When the game reaches one of your dates below, your group picks one of the "
+            "options listed. Agree on it, write on your worksheet what you chose and why, then make the move.</li>"
+        )
+    if "sealed" in kinds:
+        items.append(
+            "<li><b>Secret choice.</b> Several governments choose at the same moment, each in secret. Decide "
+            "without showing the other groups and enter your choice when it is your turn; the choices are "
+            "revealed together and cannot be changed afterwards.</li>"
+        )
+    if "negotiation" in kinds:
+        walk = (
+            "walk away, which ends these talks without a deal, since no deal can be made without you"
+            if sheet.needed
+            else "walk away, leaving the table"
+        )
+        items.append(
+            "<li><b>At the table.</b> The delegations take turns. When it is your turn to <b>propose</b>, you "
+            "put an offer on the table: one option for every issue (or you may offer nothing). When another "
+            "delegation proposes, you answer: <b>accept</b> it, <b>reject</b> it, <b>counter</b> with an offer "
+            f"of your own, or <b>{e(walk)}</b>. To judge an offer, add up what its terms are worth to you "
+            "(your values below) and compare the total with your walk-away.</li>"
+        )
+    if not items:
+        items.append("<li>Your role has no moves of its own in this game: follow the others and advise.</li>")
+    limits = "".join(f"<li><b>{e(title)}.</b> {e(text)}</li>" for title, text in sheet.limits)
+    limits_part = f'<p class="label">What binds you at the table</p><ul>{limits}</ul>' if limits else ""
+    return f'<section class="box howto"><h2>How your turn works</h2><ul>{"".join(items)}</ul>{limits_part}</section>'
+
+
+def _measures_heading(sheet: RoleSheet) -> str:
+    shared = sorted({name for m in sheet.measures for name in m.shared_with})
+    if not shared:
+        return "What only you can see"
+    return f"What only you and {' and '.join(_in_sentence(n) for n in shared)} can see"
+
+
 def role_page(pack: Pack, sheet: RoleSheet) -> str:
     leaders = f"<p><b>Led by:</b> {e(', '.join(sheet.leaders))}</p>" if sheet.leaders else ""
     seat = (
@@ -125,9 +191,10 @@ def role_page(pack: Pack, sheet: RoleSheet) -> str:
     )
     parts = [
         _head(pack, "role sheet", sheet.name),
-        f'<p class="confidential">{swatch(sheet.colour)}Confidential: for {e(the_actor(sheet.name))} only. '
+        f'<p class="confidential">{swatch(sheet.colour)}Confidential: for {e(_in_sentence(sheet.name))} only. '
         "Do not show this sheet to another delegation.</p>",
         f"<h2>Who you are</h2>{leaders}<p>{e(seat)}</p>{paragraphs(sheet.description)}",
+        _how_turns_work(sheet),
         "<h2>Your briefing</h2>" + "".join(_paragraph(p) for p in sheet.briefing),
         _objectives(sheet),
         _values(pack, sheet),
@@ -138,7 +205,7 @@ def role_page(pack: Pack, sheet: RoleSheet) -> str:
             for m in sheet.measures
         )
         parts.append(
-            f"<h2>What only you (and perhaps an ally) can see</h2><p>{_lens_note(pack).strip()}</p><table><thead>"
+            f"<h2>{e(_measures_heading(sheet))}</h2><p>{_lens_note(pack).strip()}</p><table><thead>"
             f"<tr><th>Measure</th><th>At the start</th><th>What it means</th></tr></thead><tbody>{rows}</tbody>"
             "</table>"
         )
@@ -162,6 +229,11 @@ def _source_list(sources: tuple[Cited, ...], numbers: set[int] | None = None) ->
     return f'<h2>Sources</h2><ol class="sources">{"".join(items)}</ol>'
 
 
+def _who(d: Dated) -> str:
+    """Who acted, before what they did (unless the line already starts with the name)."""
+    return f'<span class="who">{e(d.who)}:</span> ' if d.who and not d.what.startswith(d.who) else ""
+
+
 def _timeline(entries: tuple[Dated, ...]) -> str:
     rows, last = [], ""
     for d in entries:
@@ -170,7 +242,7 @@ def _timeline(entries: tuple[Dated, ...]) -> str:
         last = key
         rows.append(
             f'<section class="entry"><div class="date"><b>{d.date.day} {d.date:%b}</b><span>{d.date:%Y}</span>'
-            f'</div><div>{situation}<div class="head"><b>{e(d.what)}</b>{refs(d.sources)}</div>'
+            f'</div><div>{situation}<div class="head">{_who(d)}<b>{e(d.what)}</b>{refs(d.sources)}</div>'
             f'<div class="text">{paragraphs(d.text)}</div></div></section>'
         )
     return "".join(rows)
