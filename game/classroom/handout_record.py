@@ -25,7 +25,27 @@ class Cited:
     citation: str
     url: str
     note: str
-    passages: tuple[tuple[str, str], ...]  # (where in the scenario, its words)
+    passages: tuple[Passage, ...]  # what the scenario takes from it, for the teacher's page
+
+
+@dataclass(frozen=True)
+class Passage:
+    """Where the scenario draws on a source, and its words there."""
+
+    kind: str  # one of PASSAGE_KINDS
+    where: str  # e.g. "15 August, the Soviet delegation" or the issue's title
+    text: str
+
+
+PASSAGE_KINDS = {
+    "reading": "Readings of the evidence",
+    "path": "The historical path",
+    "event": "Events",
+    "issue": "What is negotiated",
+    "rule": "The game's rules drawn from it",
+    "measure": "What the game keeps track of",
+    "ending": "The ending",
+}
 
 
 @dataclass(frozen=True)
@@ -121,45 +141,51 @@ def history_epilogue(scenario: Scenario) -> tuple[str, ...]:
     return tuple(p.strip() for p in text.split("\n\n") if p.strip())
 
 
-def _passages(scenario: Scenario) -> dict[str, list[tuple[str, str]]]:
+def _passages(scenario: Scenario) -> dict[str, list[Passage]]:
     """The scenario's public words that cite each source: lenses, historical steps, public events,
-    issues, rules and endings (never a private paragraph, nor knowledge known to some only)."""
-    found: dict[str, list[tuple[str, str]]] = {sid: [] for sid in scenario.sources}
+    issues, rules and the historical ending (never a private paragraph, nor knowledge known to some only)."""
+    found: dict[str, list[Passage]] = {sid: [] for sid in scenario.sources}
 
-    def add(source: str, where: str, text: str) -> None:
-        if source in found and text.strip() and (where, text) not in found[source]:
-            found[source].append((where, " ".join(text.split())))
+    def add(source: str, kind: str, where: str, text: str) -> None:
+        passage = Passage(kind, where, " ".join(text.split()))
+        if source in found and passage.text and passage not in found[source]:
+            found[source].append(passage)
 
     for lens in scenario.lenses.values():
-        add(lens.source, f"Reading: {lens.name}", lens.text)
+        add(lens.source, "reading", lens.name, lens.text)
     for node in scenario.nodes.values():
-        when = f"{node.date.day} {node.date:%B %Y}, {node.title}"
+        when = f"{node.date.day} {node.date:%B}, {node.title}"
         for sid in node.sources:
-            add(sid, when, " ".join(always_shown(scenario, node.text, node.text_parts, PUBLIC)))
-        steps = list(node.steps) + [s for seat in node.sealed for s in seat.choices]
-        for step in steps:
+            add(sid, "path", when, " ".join(always_shown(scenario, node.text, node.text_parts, PUBLIC)))
+        steps = [(node.actor, s) for s in node.steps] + [(seat.actor, s) for seat in node.sealed for s in seat.choices]
+        for actor_id, step in steps:
             if step.historical and step.source:
-                add(step.source, when, " ".join(t for t in (step.label + ".", step.text) if t.strip()))
+                actor = scenario.actors.get(actor_id)
+                who = f"{when} ({actor.name})" if actor else when
+                add(step.source, "path", who, " ".join(t for t in (step.label + ".", step.text) if t.strip()))
         if node.negotiation is not None:
             for move in node.negotiation.history:
                 actor = scenario.actors.get(move.actor)
                 if move.source and move.text:
-                    add(move.source, f"{when} ({actor.name if actor else move.actor})", move.text)
+                    add(move.source, "path", f"{when} ({actor.name if actor else move.actor})", move.text)
     for event in scenario.events:
         if not event.known_to and event.source:
-            add(event.source, event.title, " ".join(always_shown(scenario, event.text, event.text_parts, PUBLIC)))
+            text = " ".join(always_shown(scenario, event.text, event.text_parts, PUBLIC))
+            when = f"{event.date.day} {event.date:%B}, {event.title}" if event.date else event.title
+            add(event.source, "event", when, text)
     for issue in scenario.issues.values():
         if issue.source:
-            add(issue.source, f"Issue: {issue.title}", issue.description)
+            add(issue.source, "issue", issue.title, issue.description)
     for rule in scenario.constraints.values():
-        add(rule.source, f"Rule: {rule.title}", rule.explanation)
+        add(rule.source, "rule", rule.title, rule.explanation)
     for variable in scenario.variables.values():
         if variable.source and variable.visible and not variable.known_to and variable.description:
-            add(variable.source, f"Measure: {variable.label}", variable.description)
+            add(variable.source, "measure", variable.label, variable.description)
     for outcome in scenario.outcomes.values():
         if outcome.historical:
+            epilogue = always_shown(scenario, outcome.epilogue, outcome.epilogue_parts, PUBLIC)
             for sid in outcome.sources:
-                add(sid, f"Ending: {outcome.title}", outcome.speculation or outcome.title)
+                add(sid, "ending", outcome.title, epilogue[0] if epilogue else "")
     return found
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from ..engine.wording import the_actor
 from .handout_debrief import EndingDebrief
-from .handout_record import Cited, Dated
+from .handout_record import PASSAGE_KINDS, Cited, Dated
 from .handouts import Pack
 from .html_page import e, page, paragraphs, refs, swatch
 from .map_svg import map_svg
@@ -16,6 +16,9 @@ KINDS = {"decision": "Decision", "sealed": "Secret choice", "negotiation": "At t
 NO_MAP = (
     "No map: this scenario's roles and decisions name no place on Parley's map of Europe (assets/map/europe-1939.json)."
 )
+
+
+TEACHER_SOURCES = "teacher-sources.html"
 
 
 def role_file(actor: str) -> str:
@@ -289,38 +292,102 @@ def background_page(pack: Pack) -> str:
             "<h2>Readings of the evidence (lenses)</h2><p>Historians read the evidence differently. The teacher "
             f"chooses one reading for each game; it changes what is likely, not the facts.</p><ul>{items}</ul>"
         )
-    parts.append(
-        "<h2>What really happened</h2><p>The historical path through the game, day by day, with its sources "
-        "(numbers in brackets).</p>" + _timeline(pack.timeline)
-    )
+    after = [
+        '<section class="after-play" id="what-really-happened"><p class="note"><b>From here on, the '
+        "background tells how the story really went, and so how it ended.</b> Before play, print only the pages "
+        "above this line if the class should discover it.</p>",
+        "<h2>What really happened</h2><p>The historical path through the game, day by day: who acted, what they "
+        "did, and the sources (numbers in brackets).</p>" + _timeline(pack.timeline),
+    ]
     if pack.history_ending:
-        parts.append(f'<p class="note"><b>How it ended:</b> {e(pack.history_ending)}</p>')
+        after.append(f'<p class="note"><b>How it ended:</b> {e(pack.history_ending)}</p>')
+    if pack.history_epilogue:
+        after.append("<h2>What followed</h2>" + "".join(paragraphs(p) for p in pack.history_epilogue))
     cited = {n for d in pack.timeline for n in d.sources} | {n for lens in pack.lenses for n in lens.sources}
-    parts.append(_source_list(pack.sources, cited))
+    after.append(_source_list(pack.sources, cited) + "</section>")
+    parts.extend(after)
     return page(f"{pack.title}: background", "\n".join(parts))
 
 
+def _stop(text: str) -> str:
+    """``text`` ending in a full stop (unless it already ends in one, or in ? or !)."""
+    return text if text.endswith((".", "?", "!")) else text + "."
+
+
+def _citation(s: Cited) -> str:
+    link = f' <a href="{e(s.url)}">{e(s.url)}</a>' if s.url.startswith(("http://", "https://")) else ""
+    return f"<b>{e(' '.join(s.citation.split()))}</b>{link}"
+
+
 def sources_page(pack: Pack) -> str:
-    items = []
-    for s in pack.sources:
-        link = f' <a href="{e(s.url)}">{e(s.url)}</a>' if s.url.startswith(("http://", "https://")) else ""
-        note = f'<p class="meta">{e(" ".join(s.note.split()))}</p>' if s.note else ""
-        cited = "".join(f'<li><span class="label">{e(where)}:</span> {e(text)}</li>' for where, text in s.passages)
-        cited_for = (
-            f'<p class="label">What the scenario takes from it:</p><ul class="passages">{cited}</ul>' if cited else ""
-        )
-        items.append(
-            f'<li id="source-{s.number}" value="{s.number}"><b>{e(" ".join(s.citation.split()))}</b>{link}'
-            f"{note}{cited_for}</li>"
-        )
+    """The students' list: numbered full citations, each with the scenario's short summary of the work."""
+    items = "".join(
+        f'<li id="source-{s.number}" value="{s.number}">{_citation(s)}'
+        + (f"<br>{e(' '.join(s.note.split()))}" if s.note else "")
+        + "</li>"
+        for s in pack.sources
+    )
     lead = (
-        "The works the scenario cites, with the scenario's own short summaries of what each says. The "
-        "summaries are in the scenario's words, not quotations from the works: read the works themselves "
-        "for the exact wording."
+        "The works this game draws on. The numbers are the ones in brackets on the background sheet. Each "
+        "summary is the game's own, not a quotation: read the works themselves for the exact words."
     )
     return page(
         f"{pack.title}: sources",
-        _head(pack, "sources", "Primary and secondary sources", e(lead)) + f'<ol class="sources">{"".join(items)}</ol>',
+        _head(pack, "sources", "Sources", e(lead)) + f'<ol class="sources">{items}</ol>',
+    )
+
+
+def teacher_sources_page(pack: Pack) -> str:
+    """What the scenario takes from each source: the teacher's page, for after play (it tells the path)."""
+    items = []
+    for s in pack.sources:
+        groups = []
+        for kind, heading in PASSAGE_KINDS.items():
+            found = [p for p in s.passages if p.kind == kind]
+            if found:
+                rows = "".join(f"<li><i>{e(_stop(p.where))}</i> {e(p.text)}</li>" for p in found)
+                groups.append(f'<p class="label">{e(heading)}</p><ul class="passages">{rows}</ul>')
+        taken = "".join(groups) or '<p class="meta">Cited without a passage of its own.</p>'
+        items.append(f'<li id="source-{s.number}" value="{s.number}">{_citation(s)}{taken}</li>')
+    lead = (
+        "For the teacher, after play: it tells the historical path and the ending. For each work the game "
+        "cites, what the game takes from it, in the game's words: the readings, the steps of the historical "
+        "path, the events, the issues, and the rules the designers drew from it (the rules are the game's, "
+        "not the historians')."
+    )
+    return page(
+        f"{pack.title}: what the game takes from its sources",
+        _head(pack, "for the teacher · after play", "What the game takes from its sources", e(lead))
+        + f'<ol class="sources">{"".join(items)}</ol>',
+    )
+
+
+def _write(label: str, size: str = "lines") -> str:
+    return f'<div class="write {size}"><span class="label">{label}</span></div>'
+
+
+def _offers_table(sitting: str) -> str:
+    """Rows to note the offers and answers of one sitting at the table."""
+    rows = "".join("<tr><td>&nbsp;</td><td></td><td></td><td></td></tr>" for _ in range(4))
+    return (
+        f'<p class="label">Offers and answers at this sitting ({e(sitting)})</p><table class="offers"><thead><tr>'
+        "<th>Who offered</th><th>The terms that mattered to us</th><th>What it was worth to us</th>"
+        f"<th>Our answer (accept, reject, counter, walk) and why</th></tr></thead><tbody>{rows}</tbody></table>"
+    )
+
+
+def _exit_question(pack: Pack) -> str:
+    """The exit ticket: the historians' disagreement the scenario's readings (lenses) set out."""
+    if len(pack.lenses) >= 2:
+        names = "; ".join(f"«{lens.name}»" for lens in pack.lenses)
+        return (
+            f"Historians read this evidence in different ways: {names}. Which reading convinces you more after this "
+            "game, and why? Give one piece of evidence from the game or the sources, and say what a game cannot "
+            "tell you."
+        )
+    return (
+        "What does the game show about why the real people chose as they did? Give one piece of evidence, and "
+        "say what a game cannot tell you."
     )
 
 
@@ -328,25 +395,42 @@ def reasons_page(pack: Pack, sheet: RoleSheet) -> str:
     rows = "".join(
         f'<section class="worksheet"><h3>{d.date.day} {d.date:%B} · {e(d.title)} '
         f'<span class="tag">{e(KINDS[d.kind])}</span></h3>'
-        '<div class="write"><span class="label">What we chose</span></div>'
-        '<div class="write"><span class="label">Why</span></div>'
-        '<div class="write"><span class="label">What we assumed about the others (who, and what we expected '
-        "them to do)</span></div></section>"
+        + (_offers_table(f"{d.date.day} {d.date:%B}") if d.kind == "negotiation" else "")
+        + _write("What we chose" if d.kind != "negotiation" else "Where the talks ended, and what we gave up")
+        + _write("Why")
+        + _write("What we assumed about the others (who, and what we expected them to do)")
+        + "</section>"
         for d in sheet.decisions
     )
+    aim = (
+        '<section class="box"><h3>Our aim in one sentence</h3><p class="meta">Before play, from your role sheet: '
+        "what your delegation wants most, and what it will not give up.</p>"
+        f"{_write('Our aim', 'lines')}</section>"
+    )
     after = (
-        '<section class="worksheet"><h3>After the game</h3><div class="write tall"><span class="label">Which '
-        "of our assumptions turned out wrong? When did we find out, and what would we do differently?</span>"
-        "</div></section>"
+        '<section class="worksheet"><h3>After the game (as a group)</h3>'
+        + _write("Which of our assumptions turned out wrong? When did we find out, and what would we do differently?")
+        + "</section>"
+        '<section class="worksheet"><h3>On your own</h3>'
+        '<p class="meta">Name: ______________________________</p>'
+        + _write(
+            "My reflection: the decision that mattered most in our game, and what the real people in our role "
+            "knew or believed that we did not",
+            "tall",
+        )
+        + "</section>"
+        '<section class="box"><h3>Exit ticket</h3>'
+        + _write(e(_exit_question(pack)), "lines")
+        + "</section>"
     )
     lead = (
-        "Fill in a box at each decision, before you know what the others did. Short notes are enough; they "
-        "are your evidence in the debrief."
+        "Write your aim before play. At each of your dates, fill in a box before you know what the others did: "
+        "short notes are enough; they are your evidence in the debrief."
     )
     names = '<p class="meta">Names: ____________________________________________ Group: ________</p>'
     return page(
         f"{sheet.name}: reasons worksheet",
-        _head(pack, "reasons worksheet", f"Reasons: {sheet.name}", e(lead)) + names + rows + after,
+        _head(pack, "reasons worksheet", f"Reasons: {sheet.name}", e(lead)) + names + aim + rows + after,
     )
 
 
@@ -475,6 +559,7 @@ def pack_pages(pack: Pack, pdf_note: str) -> dict[str, str]:
     """Every page of the pack by file name, the index first."""
     pages = {"index.html": index_page(pack, pdf_note), "background.html": background_page(pack)}
     pages["sources.html"] = sources_page(pack)
+    pages[TEACHER_SOURCES] = teacher_sources_page(pack)
     for sheet in pack.roles:
         pages[role_file(sheet.actor)] = role_page(pack, sheet)
         pages[reasons_file(sheet.actor)] = reasons_page(pack, sheet)

@@ -103,6 +103,7 @@ ul.passages li { margin-bottom: .3rem; font-size: .9rem; }
 .write.tall { min-height: 9rem; }
 .write.lines { min-height: 8.5rem; }  /* five written lines at least */
 .box { border: 2px solid var(--rule); padding: .3rem .8rem; margin: .6rem 0; break-inside: avoid; }
+table.offers td { height: 2.4rem; }
 .after-play { border-top: 3px double var(--rule); margin-top: 2rem; }
 table.worths { table-layout: fixed; }
 table.worths td:first-child { width: 50%; }
