@@ -419,9 +419,7 @@ def reasons_page(pack: Pack, sheet: RoleSheet) -> str:
             "tall",
         )
         + "</section>"
-        '<section class="box"><h3>Exit ticket</h3>'
-        + _write(e(_exit_question(pack)), "lines")
-        + "</section>"
+        '<section class="box"><h3>Exit ticket</h3>' + _write(e(_exit_question(pack)), "lines") + "</section>"
     )
     lead = (
         "Write your aim before play. At each of your dates, fill in a box before you know what the others did: "
@@ -538,18 +536,29 @@ def index_page(pack: Pack, pdf_note: str) -> str:
         f'<td><a href="{e(reasons_file(r.actor))}">reasons worksheet</a></td></tr>'
         for r in pack.roles
     )
+    reading = (
+        f'<p class="meta">Numbers on the role sheets are for the reading «{e(pack.lens)}»'
+        f"{' (the default)' if pack.lens_is_default else ''}.</p>"
+        if pack.lens
+        else ""
+    )
     body = (
-        _head(pack, "classroom pack", pack.title, e(" ".join(pack.summary.split()))) + "<h2>For everyone</h2><ul>"
+        _head(pack, "classroom pack", pack.title, e(" ".join(pack.summary.split())))
+        + reading
+        + "<h2>Before play, for everyone</h2><ul>"
         '<li><a href="background.html">Background</a>: the roles, what is negotiated, the readings of the '
-        "evidence, the map and what really happened. The timeline tells the historical path: hand it out "
-        "before play to a class that studies the record first, after play to one that discovers it.</li>"
-        '<li><a href="sources.html">Sources</a>: numbered citations with the scenario\'s summaries.</li></ul>'
-        "<h2>For each delegation (confidential)</h2>"
+        "evidence and the map. Its last part, <i>What really happened</i>, starts on a new page and tells the "
+        "ending: print only the pages before it for a class that should discover the ending, and hand out the "
+        "rest in the debrief.</li>"
+        '<li><a href="sources.html">Sources</a>: the numbered citations, with the game\'s summary of each.</li></ul>'
+        "<h2>Before play, for each delegation (confidential)</h2>"
         "<table><thead><tr><th>Role</th><th>Sheet</th><th>Worksheet</th></tr></thead>"
         f"<tbody>{roles}</tbody></table>"
         "<h2>For the teacher</h2><ul>"
         '<li><a href="rubric.html">Assessment rubric</a></li>'
-        '<li><a href="debrief.html">Debrief questions for each ending</a></li></ul>'
+        '<li><a href="debrief.html">Debrief questions for each ending</a> (after play)</li>'
+        f'<li><a href="{TEACHER_SOURCES}">What the game takes from its sources</a> (after play: it tells the '
+        "historical path)</li></ul>"
         f'<p class="note">Print each page from a browser (A4 or Letter). {e(pdf_note)}</p>'
     )
     return page(f"{pack.title}: classroom pack", body)
