@@ -44,9 +44,15 @@ def condition_words(scenario: Scenario, text: str) -> str:
     return sentence if sentence is not None else _word_for_word(scenario, text)
 
 
-def _listing(items: list[str], last: str = "or") -> str:
-    """'«A»', '«A» or «B»', '«A», «B» or «C»'."""
+def listing(items: list[str], last: str = "or") -> str:
+    """'«A»', '«A» or «B»', '«A», «B» or «C»' (or another joining word for the last)."""
     return items[0] if len(items) == 1 else f"{', '.join(items[:-1])} {last} {items[-1]}"
+
+
+def role_in_sentence(name: str) -> str:
+    """A role's name inside a sentence: 'the Polish government' (for 'The Polish government'), 'the
+    Kremlin', 'the Soviet delegation' (for 'Soviet delegation')."""
+    return "the " + name[4:] if name.startswith("The ") else f"the {name}"
 
 
 class _Sentence:
@@ -124,7 +130,7 @@ class _Sentence:
         name, negated = str(left.value), bool(node.value)
         values = [self._value(name, str(a.value)) for a in listed.args]
         if name == OUTCOME:
-            return f"the game {'does not end' if negated else 'ends'} in {_listing(values)}"
+            return f"the game {'does not end' if negated else 'ends'} in {listing(values)}"
         return self._is(name, values, negated)
 
     def _is(self, name: str, values: list[str], negated: bool) -> str:
@@ -132,15 +138,15 @@ class _Sentence:
         if name in self.scenario.issues:
             title = self.scenario.issues[name].title
             verb = "does not settle" if negated else "settles"
-            return f"the deal {verb} «{title}» as {_listing(values)}"
+            return f"the deal {verb} «{title}» as {listing(values)}"
         label = f"«{self._label(name)}»"
         if not negated:
-            return f"{label} is {_listing(values)}"
+            return f"{label} is {listing(values)}"
         if len(values) == 1:
             return f"{label} is anything but {values[0]}"
         if len(values) == 2:
-            return f"{label} is neither {_listing(values, 'nor')}"
-        return f"{label} is none of {_listing(values, 'and')}"
+            return f"{label} is neither {listing(values, 'nor')}"
+        return f"{label} is none of {listing(values, 'and')}"
 
     def _value(self, name: str, value: str) -> str:
         """An ending's or an option's title; a measure's option as its description names it."""

@@ -132,7 +132,7 @@ def timeline(scenario: Scenario, numbers: Numbers) -> tuple[Dated, ...]:
 
 def history_epilogue(scenario: Scenario) -> tuple[str, ...]:
     """What followed the historical ending, as the scenario's epilogue tells it for the historical game
-    (public paragraphs only): the days after the game ends, such as 1-17 September for the flagship."""
+    (public paragraphs only): the days after the game ends."""
     game = played_history(scenario)
     outcome = game.outcome
     if outcome is None:

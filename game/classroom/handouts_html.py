@@ -3,7 +3,7 @@ page shell (``html_page``: inline styles with print rules, every text escaped)."
 
 from __future__ import annotations
 
-from ..engine.wording import the_actor
+from .condition_words import listing, role_in_sentence
 from .handout_debrief import EndingDebrief
 from .handout_record import PASSAGE_KINDS, Cited, Dated
 from .handouts import Pack
@@ -49,15 +49,6 @@ def _number(n: int) -> str:
     return (f"{n:+d}" if n else "0").replace("-", "−")
 
 
-def _listing(items: list[str]) -> str:
-    return items[0] if len(items) == 1 else f"{', '.join(items[:-1])} and {items[-1]}"
-
-
-def _in_sentence(name: str) -> str:
-    """A role's name inside a sentence: 'the Polish government', 'the Kremlin', 'the Soviet delegation'."""
-    return "the " + name[4:] if name.startswith("The ") else the_actor(name)
-
-
 def _worth(w: Worth) -> str:
     if w.start is not None:
         start = _number(w.start)
@@ -66,9 +57,9 @@ def _worth(w: Worth) -> str:
     else:
         start = "—"
     changes = list(w.changes_with)
-    note = f"changes with {_listing([f'«{c}»' for c in changes])}" if changes else ""
+    note = f"changes with {listing([f'«{c}»' for c in changes], 'and')}" if changes else ""
     if w.hidden:
-        knowers = " and ".join(_in_sentence(k) for k in w.known_by)
+        knowers = " and ".join(role_in_sentence(k) for k in w.known_by)
         secret = "something drawn in secret when the game starts" if w.low is not None else "something hidden from you"
         verb = "know" if len(w.known_by) > 1 else "knows"
         hidden = f"also depends on {secret}" + (f": {knowers} {verb} more" if knowers else "")
@@ -182,7 +173,7 @@ def _measures_heading(sheet: RoleSheet) -> str:
     shared = sorted({name for m in sheet.measures for name in m.shared_with})
     if not shared:
         return "What only you can see"
-    return f"What only you and {' and '.join(_in_sentence(n) for n in shared)} can see"
+    return f"What only you and {' and '.join(role_in_sentence(n) for n in shared)} can see"
 
 
 def role_page(pack: Pack, sheet: RoleSheet) -> str:
@@ -194,7 +185,7 @@ def role_page(pack: Pack, sheet: RoleSheet) -> str:
     )
     parts = [
         _head(pack, "role sheet", sheet.name),
-        f'<p class="confidential">{swatch(sheet.colour)}Confidential: for {e(_in_sentence(sheet.name))} only. '
+        f'<p class="confidential">{swatch(sheet.colour)}Confidential: for {e(role_in_sentence(sheet.name))} only. '
         "Do not show this sheet to another delegation.</p>",
         f"<h2>Who you are</h2>{leaders}<p>{e(seat)}</p>{paragraphs(sheet.description)}",
         _how_turns_work(sheet),
