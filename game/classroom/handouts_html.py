@@ -286,7 +286,7 @@ def background_page(pack: Pack) -> str:
     after = [
         '<section class="after-play" id="what-really-happened"><p class="note"><b>From here on, the '
         "background tells how the story really went, and so how it ended.</b> Before play, print only the pages "
-        "above this line if the class should discover it.</p>",
+        "before this one if the class should discover it.</p>",
         "<h2>What really happened</h2><p>The historical path through the game, day by day: who acted, what they "
         "did, and the sources (numbers in brackets).</p>" + _timeline(pack.timeline),
     ]
