@@ -69,12 +69,19 @@ def register(sub: argparse._SubParsersAction) -> None:
         "confidential sheet for each role (briefing, objectives and their points, confidential values and "
         "walk-away, private knowledge, the role's decisions by date), a background sheet for everyone (the "
         "roles, the issues, the readings, a map, the historical path with sources), the sources, a reasons "
-        "worksheet per role, an assessment rubric, debrief questions for each ending, and index.html linking "
-        "them. Pages are HTML with print styles and need no network; print them from a browser. DIR is made "
+        "worksheet per role, an assessment rubric, debrief questions for each ending, a teacher's page of what "
+        "the game takes from each source, and index.html linking them. Numbers are for the scenario's default "
+        "lens unless --lens names another. Pages are HTML with print styles and need no network; print them "
+        "from a browser. DIR is made "
         "if its parent exists; a folder that already holds files is refused unless --force is given.",
     )
     add_scenario_argument(handouts)
     handouts.add_argument("-o", "--output", metavar="DIR", required=True, help="the folder to write the pages in")
+    handouts.add_argument(
+        "--lens",
+        metavar="LENS",
+        help="the reading of the evidence whose numbers the role sheets give at the start (default: the scenario's)",
+    )
     handouts.add_argument(
         "--force",
         action="store_true",
@@ -262,12 +269,15 @@ def run_handouts(args: argparse.Namespace) -> int:
     if scenario is None:
         first = next((f.format() for f in findings if f.severity == "error"), "it has errors")
         return fail(f"{path} cannot be loaded: {first} ('python main.py validate {path}' lists every problem)", 1)
+    if args.lens and args.lens not in scenario.lenses:
+        known = ", ".join(scenario.lenses) or "none"
+        return fail(f"no lens {args.lens!r} in {path} (its lenses: {known})", 1)
     folder = Path(args.output)
     problem, make = _pack_folder(folder, args.force)
     if problem:
         return fail(problem, 1)
     try:
-        pages = pack_pages(build_pack(scenario), PDF_NOTE)
+        pages = pack_pages(build_pack(scenario, args.lens or None), PDF_NOTE)
     except GameError as exc:
         return fail(f"cannot make the pack for {path}: {exc}", 1)
     if make:
@@ -283,7 +293,7 @@ def run_handouts(args: argparse.Namespace) -> int:
     made = "made the folder and " if make else ""
     print(
         f"Wrote the classroom pack for {scenario.title} to {folder} ({made}{len(pages)} pages: {roles} role "
-        f"sheets, {roles} reasons worksheets, background, sources, rubric, debrief). Open "
+        f"sheets, {roles} reasons worksheets, background, sources, rubric, debrief, the teacher's sources). Open "
         f"{folder / 'index.html'} to print them. {PDF_NOTE}"
     )
     return 0

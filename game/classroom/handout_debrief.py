@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass
 
 from ..engine.model import Scenario
-from .condition_words import OUTCOME
+from .condition_words import OUTCOME, listing, role_in_sentence
 from .markdown_text import SPECULATIVE
 
 
@@ -51,14 +51,24 @@ def _general(scenario: Scenario, outcome_id: str) -> tuple[str, ...]:
             "happened in reality, and why?"
         )
     roles = [
-        a.name
+        role_in_sentence(a.name)
         for a in scenario.actors.values()
         if any(not o.secret and _asks_for(o.condition_text, outcome_id) for o in a.objectives)
     ]
-    if roles:
+    if len(roles) == 1:
         questions.append(
-            f"This ending is an objective of: {', '.join(roles)}. Did they work together to reach it, or did "
+            f"This ending is one of {roles[0]}'s objectives. Did that delegation reach it by its own moves, or did "
+            "others' moves (or silences) hand it over? Who lost most by it?"
+        )
+    elif 1 < len(roles) <= 3:
+        questions.append(
+            f"This ending is an objective of {listing(roles, 'and')}. Did they work together to reach it, or did "
             "one of them get there at another's expense? Who lost most by it?"
+        )
+    elif roles:
+        questions.append(
+            f"{len(roles)} of the {len(scenario.actors)} delegations had this ending among their objectives. If "
+            "so many wanted it, what made it hard to reach? Which of their other objectives pulled against it?"
         )
     questions.append(
         "Read your reasons worksheet: which assumption about another delegation turned out wrong, and when "

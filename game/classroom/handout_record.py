@@ -7,11 +7,12 @@ Only public text: a paragraph, event or piece of knowledge known to some roles n
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 
 from ..engine.history import played_history
 from ..engine.model import Node, Scenario
-from ..engine.narrate import PUBLIC
+from ..engine.narrate import PUBLIC, render
 from .role_sheets import always_shown
 
 
@@ -24,7 +25,27 @@ class Cited:
     citation: str
     url: str
     note: str
-    passages: tuple[tuple[str, str], ...]  # (where in the scenario, its words)
+    passages: tuple[Passage, ...]  # what the scenario takes from it, for the teacher's page
+
+
+@dataclass(frozen=True)
+class Passage:
+    """Where the scenario draws on a source, and its words there."""
+
+    kind: str  # one of PASSAGE_KINDS
+    where: str  # e.g. "15 August, the Soviet delegation" or the issue's title
+    text: str
+
+
+PASSAGE_KINDS = {
+    "reading": "Readings of the evidence",
+    "path": "The historical path",
+    "event": "Events",
+    "issue": "What is negotiated",
+    "rule": "The game's rules drawn from it",
+    "measure": "What the game keeps track of",
+    "ending": "The ending",
+}
 
 
 @dataclass(frozen=True)
@@ -59,8 +80,26 @@ def _talk_source(node: Node, actor: str, counts: dict[tuple[str, str], int]) -> 
     return (move.text, move.source) if move else ("", "")
 
 
+_GAME_NOTE = re.compile(r"\s*\((?:ends|closes) the [^)]*\)$")  # "(ends the game)": a note to players, not history
+
+
+def _what(title: str) -> str:
+    """A choice's label as history tells it: without the note to players that a choice ends the game."""
+    return _GAME_NOTE.sub("", title)
+
+
+def _no_deal(scenario: Scenario, node: Node | None) -> str:
+    """How a negotiation without agreement reads: adjourned when play goes on, ended when it closes the game."""
+    outlet = node.negotiation.no_deal if node is not None and node.negotiation is not None else None
+    if outlet is not None and outlet.next and outlet.next not in scenario.outcomes:
+        return "No agreement: the talks are adjourned"
+    return "The talks end without agreement"
+
+
 def timeline(scenario: Scenario, numbers: Numbers) -> tuple[Dated, ...]:
-    """The historical path as the whole room may read it: public lines only, each with its sources."""
+    """The historical path as the whole room may read it: public lines only, each with who acted and
+    its sources. Only the record: an event the scenario does not mark as historical (a signal the game
+    draws, say) and the game's own words for a move it has no recorded text for are left out."""
     game = played_history(scenario)
     counts: dict[tuple[str, str], int] = {}
     out = []
@@ -72,7 +111,7 @@ def timeline(scenario: Scenario, numbers: Numbers) -> tuple[Dated, ...]:
             continue  # a secret choice shows when it is revealed; the ending closes the page
         if item.kind == "event":
             event = next((e for e in scenario.events if e.id == item.node), None)
-            if event is not None and event.known_to:
+            if event is not None and (event.known_to or not event.historical):
                 continue
             out.append(Dated(date, "Event", "", item.title, item.text, numbers(item.source)))
             continue
@@ -81,52 +120,72 @@ def timeline(scenario: Scenario, numbers: Numbers) -> tuple[Dated, ...]:
         if item.kind in ("offer", "answer") and node is not None and node.negotiation is not None:
             text, source = _talk_source(node, item.actor, counts)
             terms = item.text.split("\n")[0] if item.kind == "offer" else ""
-            body = "\n\n".join(dict.fromkeys(t for t in (terms, text or item.text) if t))
+            body = "\n\n".join(dict.fromkeys(t for t in (terms, text) if t))
             out.append(Dated(date, heading, who, item.title, body, numbers(source, *node.sources)))
             continue
-        out.append(Dated(date, heading, who, item.title, item.text, numbers(item.source)))
+        if item.kind == "no_deal":
+            out.append(Dated(date, heading, "", _no_deal(scenario, node), item.text, numbers(item.source)))
+            continue
+        out.append(Dated(date, heading, who, _what(item.title), item.text, numbers(item.source)))
     return tuple(out)
 
 
-def _passages(scenario: Scenario) -> dict[str, list[tuple[str, str]]]:
-    """The scenario's public words that cite each source: lenses, historical steps, public events,
-    issues, rules and endings (never a private paragraph, nor knowledge known to some only)."""
-    found: dict[str, list[tuple[str, str]]] = {sid: [] for sid in scenario.sources}
+def history_epilogue(scenario: Scenario) -> tuple[str, ...]:
+    """What followed the historical ending, as the scenario's epilogue tells it for the historical game
+    (public paragraphs only): the days after the game ends."""
+    game = played_history(scenario)
+    outcome = game.outcome
+    if outcome is None:
+        return ()
+    text = render(outcome.epilogue, outcome.epilogue_parts, game.state.values, PUBLIC)
+    return tuple(p.strip() for p in text.split("\n\n") if p.strip())
 
-    def add(source: str, where: str, text: str) -> None:
-        if source in found and text.strip() and (where, text) not in found[source]:
-            found[source].append((where, " ".join(text.split())))
+
+def _passages(scenario: Scenario) -> dict[str, list[Passage]]:
+    """The scenario's public words that cite each source: lenses, historical steps, public events,
+    issues, rules and the historical ending (never a private paragraph, nor knowledge known to some only)."""
+    found: dict[str, list[Passage]] = {sid: [] for sid in scenario.sources}
+
+    def add(source: str, kind: str, where: str, text: str) -> None:
+        passage = Passage(kind, where, " ".join(text.split()))
+        if source in found and passage.text and passage not in found[source]:
+            found[source].append(passage)
 
     for lens in scenario.lenses.values():
-        add(lens.source, f"Reading: {lens.name}", lens.text)
+        add(lens.source, "reading", lens.name, lens.text)
     for node in scenario.nodes.values():
-        when = f"{node.date.day} {node.date:%B %Y}, {node.title}"
+        when = f"{node.date.day} {node.date:%B}, {node.title}"
         for sid in node.sources:
-            add(sid, when, " ".join(always_shown(scenario, node.text, node.text_parts, PUBLIC)))
-        steps = list(node.steps) + [s for seat in node.sealed for s in seat.choices]
-        for step in steps:
+            add(sid, "path", when, " ".join(always_shown(scenario, node.text, node.text_parts, PUBLIC)))
+        steps = [(node.actor, s) for s in node.steps] + [(seat.actor, s) for seat in node.sealed for s in seat.choices]
+        for actor_id, step in steps:
             if step.historical and step.source:
-                add(step.source, when, " ".join(t for t in (step.label + ".", step.text) if t.strip()))
+                actor = scenario.actors.get(actor_id)
+                who = f"{when} ({actor.name})" if actor else when
+                add(step.source, "path", who, " ".join(t for t in (step.label + ".", step.text) if t.strip()))
         if node.negotiation is not None:
             for move in node.negotiation.history:
                 actor = scenario.actors.get(move.actor)
                 if move.source and move.text:
-                    add(move.source, f"{when} ({actor.name if actor else move.actor})", move.text)
+                    add(move.source, "path", f"{when} ({actor.name if actor else move.actor})", move.text)
     for event in scenario.events:
         if not event.known_to and event.source:
-            add(event.source, event.title, " ".join(always_shown(scenario, event.text, event.text_parts, PUBLIC)))
+            text = " ".join(always_shown(scenario, event.text, event.text_parts, PUBLIC))
+            when = f"{event.date.day} {event.date:%B}, {event.title}" if event.date else event.title
+            add(event.source, "event", when, text)
     for issue in scenario.issues.values():
         if issue.source:
-            add(issue.source, f"Issue: {issue.title}", issue.description)
+            add(issue.source, "issue", issue.title, issue.description)
     for rule in scenario.constraints.values():
-        add(rule.source, f"Rule: {rule.title}", rule.explanation)
+        add(rule.source, "rule", rule.title, rule.explanation)
     for variable in scenario.variables.values():
         if variable.source and variable.visible and not variable.known_to and variable.description:
-            add(variable.source, f"Measure: {variable.label}", variable.description)
+            add(variable.source, "measure", variable.label, variable.description)
     for outcome in scenario.outcomes.values():
         if outcome.historical:
+            epilogue = always_shown(scenario, outcome.epilogue, outcome.epilogue_parts, PUBLIC)
             for sid in outcome.sources:
-                add(sid, f"Ending: {outcome.title}", outcome.speculation or outcome.title)
+                add(sid, "ending", outcome.title, epilogue[0] if epilogue else "")
     return found
 
 

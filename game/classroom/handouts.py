@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from ..engine.model import Scenario
 from .handout_debrief import EndingDebrief, endings
-from .handout_record import Cited, Dated, Numbers, cited_sources, history_ending, timeline
+from .handout_record import Cited, Dated, Numbers, cited_sources, history_ending, history_epilogue, timeline
 from .role_sheets import RoleSheet, role_sheet, start_values
 
 
@@ -40,12 +40,17 @@ class Pack:
     map_features: frozenset[str]  # actor ids and features the decisions name: what a map may show
     colours: Mapping[str, str]
     history_ending: str  # how history ended, in words ('' when the historical path reaches no ending)
-    default_lens: str  # the reading whose values the sheets give "at the start" ('' : none)
+    lens: str  # the reading whose values the sheets give "at the start" ('' : none)
+    lens_is_default: bool  # whether it is the scenario's default reading
+    history_epilogue: tuple[str, ...] = ()  # what followed the historical ending, in the scenario's words
 
 
-def build_pack(scenario: Scenario) -> Pack:
-    """The whole classroom pack for ``scenario``."""
-    start = start_values(scenario)
+def build_pack(scenario: Scenario, lens: str | None = None) -> Pack:
+    """The whole classroom pack for ``scenario``, its numbers under ``lens`` (default: the scenario's
+    default lens). An unknown lens is a ``KeyError``: the command checks it first."""
+    lens_id = lens or scenario.default_lens
+    chosen = scenario.lenses[lens_id] if lens else scenario.lenses.get(lens_id)
+    start = start_values(scenario, chosen.id if chosen else None)
     numbers = Numbers(scenario)
     features = set(scenario.actors) | {f for node in scenario.nodes.values() for f in node.map}
     return Pack(
@@ -54,11 +59,11 @@ def build_pack(scenario: Scenario) -> Pack:
         scenario.summary,
         scenario.start,
         scenario.end,
-        tuple(role_sheet(scenario, a, start) for a in scenario.actors.values()),
+        tuple(role_sheet(scenario, a, start, chosen) for a in scenario.actors.values()),
         timeline(scenario, numbers),
         tuple(
-            LensNote(lens.name, lens.text, numbers(lens.source), lens.id == scenario.default_lens)
-            for lens in scenario.lenses.values()
+            LensNote(each.name, each.text, numbers(each.source), each.id == scenario.default_lens)
+            for each in scenario.lenses.values()
         ),
         tuple((i.title, i.description, tuple(o.label for o in i.options)) for i in scenario.issues.values()),
         tuple(k.text for k in scenario.knowledge if not k.known_to and not k.condition_text),
@@ -67,5 +72,7 @@ def build_pack(scenario: Scenario) -> Pack:
         frozenset(features),
         {a.id: a.colour for a in scenario.actors.values()},
         history_ending(scenario),
-        scenario.lenses[scenario.default_lens].name if scenario.default_lens in scenario.lenses else "",
+        chosen.name if chosen else "",
+        chosen is not None and chosen.id == scenario.default_lens,
+        history_epilogue(scenario),
     )

@@ -3,9 +3,9 @@ page shell (``html_page``: inline styles with print rules, every text escaped)."
 
 from __future__ import annotations
 
-from ..engine.wording import the_actor
+from .condition_words import listing, role_in_sentence
 from .handout_debrief import EndingDebrief
-from .handout_record import Cited, Dated
+from .handout_record import PASSAGE_KINDS, Cited, Dated
 from .handouts import Pack
 from .html_page import e, page, paragraphs, refs, swatch
 from .map_svg import map_svg
@@ -16,6 +16,9 @@ KINDS = {"decision": "Decision", "sealed": "Secret choice", "negotiation": "At t
 NO_MAP = (
     "No map: this scenario's roles and decisions name no place on Parley's map of Europe (assets/map/europe-1939.json)."
 )
+
+
+TEACHER_SOURCES = "teacher-sources.html"
 
 
 def role_file(actor: str) -> str:
@@ -42,12 +45,25 @@ def _paragraph(p: Paragraph) -> str:
     )
 
 
+def _number(n: int) -> str:
+    return (f"{n:+d}" if n else "0").replace("-", "−")
+
+
 def _worth(w: Worth) -> str:
-    start = "—" if w.start is None else (f"{w.start:+d}" if w.start else "0").replace("-", "−")
+    if w.start is not None:
+        start = _number(w.start)
+    elif w.low is not None and w.high is not None:
+        start = _number(w.low) if w.low == w.high else f"{_number(w.low)} to {_number(w.high)}"
+    else:
+        start = "—"
     changes = list(w.changes_with)
-    note = f"changes with {', '.join(changes)}" if changes else ""
+    note = f"changes with {listing([f'«{c}»' for c in changes], 'and')}" if changes else ""
     if w.hidden:
-        note = (note + "; " if note else "") + "also with something your delegation does not know"
+        knowers = " and ".join(role_in_sentence(k) for k in w.known_by)
+        secret = "something drawn in secret when the game starts" if w.low is not None else "something hidden from you"
+        verb = "know" if len(w.known_by) > 1 else "knows"
+        hidden = f"also depends on {secret}" + (f": {knowers} {verb} more" if knowers else "")
+        note = (note + "; " if note else "") + hidden
     return f'<td class="num">{e(start)}</td><td class="meta">{e(note)}</td>'
 
 
@@ -64,17 +80,19 @@ def _objectives(sheet: RoleSheet) -> str:
         "<h2>Your objectives</h2><p>At the end of the game your delegation scores the points of every "
         "objective that holds. Secret objectives are yours alone: no other delegation sees them until the "
         "debrief.</p>"
-        '<table><thead><tr><th>Objective</th><th>Scored when</th><th class="num">Points</th></tr></thead>'
+        "<table><thead><tr><th>Objective</th><th>Scored if, when the game ends</th>"
+        '<th class="num">Points</th></tr></thead>'
         f'<tbody>{rows}<tr class="total"><th colspan="2">Possible</th><td class="num">{total}</td></tr>'
         "</tbody></table>"
     )
 
 
 def _lens_note(pack: Pack) -> str:
+    which = "the default reading" if pack.lens_is_default else "the reading your teacher chose"
     return (
-        f" Numbers at the start are for the default reading of the evidence, «{e(pack.default_lens)}»; under "
-        "another reading some start elsewhere."
-        if pack.default_lens
+        f" Numbers at the start are for {which} of the evidence, «{e(pack.lens)}»; under another reading some "
+        "start elsewhere."
+        if pack.lens
         else ""
     )
 
@@ -116,6 +134,48 @@ def _decision(d: Decision) -> str:
     )
 
 
+def _how_turns_work(sheet: RoleSheet) -> str:
+    """The kinds of turn this role has, in plain words: what the group does at each."""
+    kinds = {d.kind for d in sheet.decisions}
+    items = []
+    if "decision" in kinds:
+        items.append(
+            "<li><b>Decision.</b> When the game reaches one of your dates below, your group picks one of the "
+            "options listed. Agree on it, write on your worksheet what you chose and why, then make the move.</li>"
+        )
+    if "sealed" in kinds:
+        items.append(
+            "<li><b>Secret choice.</b> Several governments choose at the same moment, each in secret. Decide "
+            "without showing the other groups and enter your choice when it is your turn; the choices are "
+            "revealed together and cannot be changed afterwards.</li>"
+        )
+    if "negotiation" in kinds:
+        walk = (
+            "walk away, which ends these talks without a deal, since no deal can be made without you"
+            if sheet.needed
+            else "walk away, leaving the table"
+        )
+        items.append(
+            "<li><b>At the table.</b> The delegations take turns. When it is your turn to <b>propose</b>, you "
+            "put an offer on the table: one option for every issue (or you may offer nothing). When another "
+            "delegation proposes, you answer: <b>accept</b> it, <b>reject</b> it, <b>counter</b> with an offer "
+            f"of your own, or <b>{e(walk)}</b>. To judge an offer, add up what its terms are worth to you "
+            "(your values below) and compare the total with your walk-away.</li>"
+        )
+    if not items:
+        items.append("<li>Your role has no moves of its own in this game: follow the others and advise.</li>")
+    limits = "".join(f"<li><b>{e(title)}.</b> {e(text)}</li>" for title, text in sheet.limits)
+    limits_part = f'<p class="label">What binds you at the table</p><ul>{limits}</ul>' if limits else ""
+    return f'<section class="box howto"><h2>How your turn works</h2><ul>{"".join(items)}</ul>{limits_part}</section>'
+
+
+def _measures_heading(sheet: RoleSheet) -> str:
+    shared = sorted({name for m in sheet.measures for name in m.shared_with})
+    if not shared:
+        return "What only you can see"
+    return f"What only you and {' and '.join(role_in_sentence(n) for n in shared)} can see"
+
+
 def role_page(pack: Pack, sheet: RoleSheet) -> str:
     leaders = f"<p><b>Led by:</b> {e(', '.join(sheet.leaders))}</p>" if sheet.leaders else ""
     seat = (
@@ -125,9 +185,10 @@ def role_page(pack: Pack, sheet: RoleSheet) -> str:
     )
     parts = [
         _head(pack, "role sheet", sheet.name),
-        f'<p class="confidential">{swatch(sheet.colour)}Confidential: for {e(the_actor(sheet.name))} only. '
+        f'<p class="confidential">{swatch(sheet.colour)}Confidential: for {e(role_in_sentence(sheet.name))} only. '
         "Do not show this sheet to another delegation.</p>",
         f"<h2>Who you are</h2>{leaders}<p>{e(seat)}</p>{paragraphs(sheet.description)}",
+        _how_turns_work(sheet),
         "<h2>Your briefing</h2>" + "".join(_paragraph(p) for p in sheet.briefing),
         _objectives(sheet),
         _values(pack, sheet),
@@ -138,7 +199,7 @@ def role_page(pack: Pack, sheet: RoleSheet) -> str:
             for m in sheet.measures
         )
         parts.append(
-            f"<h2>What only you (and perhaps an ally) can see</h2><p>{_lens_note(pack).strip()}</p><table><thead>"
+            f"<h2>{e(_measures_heading(sheet))}</h2><p>{_lens_note(pack).strip()}</p><table><thead>"
             f"<tr><th>Measure</th><th>At the start</th><th>What it means</th></tr></thead><tbody>{rows}</tbody>"
             "</table>"
         )
@@ -162,6 +223,11 @@ def _source_list(sources: tuple[Cited, ...], numbers: set[int] | None = None) ->
     return f'<h2>Sources</h2><ol class="sources">{"".join(items)}</ol>'
 
 
+def _who(d: Dated) -> str:
+    """Who acted, before what they did (unless the line already starts with the name)."""
+    return f'<span class="who">{e(d.who)}:</span> ' if d.who and not d.what.startswith(d.who) else ""
+
+
 def _timeline(entries: tuple[Dated, ...]) -> str:
     rows, last = [], ""
     for d in entries:
@@ -170,7 +236,7 @@ def _timeline(entries: tuple[Dated, ...]) -> str:
         last = key
         rows.append(
             f'<section class="entry"><div class="date"><b>{d.date.day} {d.date:%b}</b><span>{d.date:%Y}</span>'
-            f'</div><div>{situation}<div class="head"><b>{e(d.what)}</b>{refs(d.sources)}</div>'
+            f'</div><div>{situation}<div class="head">{_who(d)}<b>{e(d.what)}</b>{refs(d.sources)}</div>'
             f'<div class="text">{paragraphs(d.text)}</div></div></section>'
         )
     return "".join(rows)
@@ -217,38 +283,102 @@ def background_page(pack: Pack) -> str:
             "<h2>Readings of the evidence (lenses)</h2><p>Historians read the evidence differently. The teacher "
             f"chooses one reading for each game; it changes what is likely, not the facts.</p><ul>{items}</ul>"
         )
-    parts.append(
-        "<h2>What really happened</h2><p>The historical path through the game, day by day, with its sources "
-        "(numbers in brackets).</p>" + _timeline(pack.timeline)
-    )
+    after = [
+        '<section class="after-play" id="what-really-happened"><p class="note"><b>From here on, the '
+        "background tells how the story really went, and so how it ended.</b> Before play, print only the pages "
+        "before this one if the class should discover it.</p>",
+        "<h2>What really happened</h2><p>The historical path through the game, day by day: who acted, what they "
+        "did, and the sources (numbers in brackets).</p>" + _timeline(pack.timeline),
+    ]
     if pack.history_ending:
-        parts.append(f'<p class="note"><b>How it ended:</b> {e(pack.history_ending)}</p>')
+        after.append(f'<p class="note"><b>How it ended:</b> {e(pack.history_ending)}</p>')
+    if pack.history_epilogue:
+        after.append("<h2>What followed</h2>" + "".join(paragraphs(p) for p in pack.history_epilogue))
     cited = {n for d in pack.timeline for n in d.sources} | {n for lens in pack.lenses for n in lens.sources}
-    parts.append(_source_list(pack.sources, cited))
+    after.append(_source_list(pack.sources, cited) + "</section>")
+    parts.extend(after)
     return page(f"{pack.title}: background", "\n".join(parts))
 
 
+def _stop(text: str) -> str:
+    """``text`` ending in a full stop (unless it already ends in one, or in ? or !)."""
+    return text if text.endswith((".", "?", "!")) else text + "."
+
+
+def _citation(s: Cited) -> str:
+    link = f' <a href="{e(s.url)}">{e(s.url)}</a>' if s.url.startswith(("http://", "https://")) else ""
+    return f"<b>{e(' '.join(s.citation.split()))}</b>{link}"
+
+
 def sources_page(pack: Pack) -> str:
-    items = []
-    for s in pack.sources:
-        link = f' <a href="{e(s.url)}">{e(s.url)}</a>' if s.url.startswith(("http://", "https://")) else ""
-        note = f'<p class="meta">{e(" ".join(s.note.split()))}</p>' if s.note else ""
-        cited = "".join(f'<li><span class="label">{e(where)}:</span> {e(text)}</li>' for where, text in s.passages)
-        cited_for = (
-            f'<p class="label">What the scenario takes from it:</p><ul class="passages">{cited}</ul>' if cited else ""
-        )
-        items.append(
-            f'<li id="source-{s.number}" value="{s.number}"><b>{e(" ".join(s.citation.split()))}</b>{link}'
-            f"{note}{cited_for}</li>"
-        )
+    """The students' list: numbered full citations, each with the scenario's short summary of the work."""
+    items = "".join(
+        f'<li id="source-{s.number}" value="{s.number}">{_citation(s)}'
+        + (f"<br>{e(' '.join(s.note.split()))}" if s.note else "")
+        + "</li>"
+        for s in pack.sources
+    )
     lead = (
-        "The works the scenario cites, with the scenario's own short summaries of what each says. The "
-        "summaries are in the scenario's words, not quotations from the works: read the works themselves "
-        "for the exact wording."
+        "The works this game draws on. The numbers are the ones in brackets on the background sheet. Each "
+        "summary is the game's own, not a quotation: read the works themselves for the exact words."
     )
     return page(
         f"{pack.title}: sources",
-        _head(pack, "sources", "Primary and secondary sources", e(lead)) + f'<ol class="sources">{"".join(items)}</ol>',
+        _head(pack, "sources", "Sources", e(lead)) + f'<ol class="sources">{items}</ol>',
+    )
+
+
+def teacher_sources_page(pack: Pack) -> str:
+    """What the scenario takes from each source: the teacher's page, for after play (it tells the path)."""
+    items = []
+    for s in pack.sources:
+        groups = []
+        for kind, heading in PASSAGE_KINDS.items():
+            found = [p for p in s.passages if p.kind == kind]
+            if found:
+                rows = "".join(f"<li><i>{e(_stop(p.where))}</i> {e(p.text)}</li>" for p in found)
+                groups.append(f'<p class="label">{e(heading)}</p><ul class="passages">{rows}</ul>')
+        taken = "".join(groups) or '<p class="meta">Cited without a passage of its own.</p>'
+        items.append(f'<li id="source-{s.number}" value="{s.number}">{_citation(s)}{taken}</li>')
+    lead = (
+        "For the teacher, after play: it tells the historical path and the ending. For each work the game "
+        "cites, what the game takes from it, in the game's words: the readings, the steps of the historical "
+        "path, the events, the issues, and the rules the designers drew from it (the rules are the game's, "
+        "not the historians')."
+    )
+    return page(
+        f"{pack.title}: what the game takes from its sources",
+        _head(pack, "for the teacher · after play", "What the game takes from its sources", e(lead))
+        + f'<ol class="sources">{"".join(items)}</ol>',
+    )
+
+
+def _write(label: str, size: str = "lines") -> str:
+    return f'<div class="write {size}"><span class="label">{label}</span></div>'
+
+
+def _offers_table(sitting: str) -> str:
+    """Rows to note the offers and answers of one sitting at the table."""
+    rows = "".join("<tr><td>&nbsp;</td><td></td><td></td><td></td></tr>" for _ in range(4))
+    return (
+        f'<p class="label">Offers and answers at this sitting ({e(sitting)})</p><table class="offers"><thead><tr>'
+        "<th>Who offered</th><th>The terms that mattered to us</th><th>What it was worth to us</th>"
+        f"<th>Our answer (accept, reject, counter, walk) and why</th></tr></thead><tbody>{rows}</tbody></table>"
+    )
+
+
+def _exit_question(pack: Pack) -> str:
+    """The exit ticket: the historians' disagreement the scenario's readings (lenses) set out."""
+    if len(pack.lenses) >= 2:
+        names = "; ".join(f"«{lens.name}»" for lens in pack.lenses)
+        return (
+            f"Historians read this evidence in different ways: {names}. Which reading convinces you more after this "
+            "game, and why? Give one piece of evidence from the game or the sources, and say what a game cannot "
+            "tell you."
+        )
+    return (
+        "What does the game show about why the real people chose as they did? Give one piece of evidence, and "
+        "say what a game cannot tell you."
     )
 
 
@@ -256,25 +386,40 @@ def reasons_page(pack: Pack, sheet: RoleSheet) -> str:
     rows = "".join(
         f'<section class="worksheet"><h3>{d.date.day} {d.date:%B} · {e(d.title)} '
         f'<span class="tag">{e(KINDS[d.kind])}</span></h3>'
-        '<div class="write"><span class="label">What we chose</span></div>'
-        '<div class="write"><span class="label">Why</span></div>'
-        '<div class="write"><span class="label">What we assumed about the others (who, and what we expected '
-        "them to do)</span></div></section>"
+        + (_offers_table(f"{d.date.day} {d.date:%B}") if d.kind == "negotiation" else "")
+        + _write("What we chose" if d.kind != "negotiation" else "Where the talks ended, and what we gave up")
+        + _write("Why")
+        + _write("What we assumed about the others (who, and what we expected them to do)")
+        + "</section>"
         for d in sheet.decisions
     )
+    aim = (
+        '<section class="box"><h3>Our aim in one sentence</h3><p class="meta">Before play, from your role sheet: '
+        "what your delegation wants most, and what it will not give up.</p>"
+        f"{_write('Our aim', 'lines')}</section>"
+    )
     after = (
-        '<section class="worksheet"><h3>After the game</h3><div class="write tall"><span class="label">Which '
-        "of our assumptions turned out wrong? When did we find out, and what would we do differently?</span>"
-        "</div></section>"
+        '<section class="worksheet"><h3>After the game (as a group)</h3>'
+        + _write("Which of our assumptions turned out wrong? When did we find out, and what would we do differently?")
+        + "</section>"
+        '<section class="worksheet"><h3>On your own</h3>'
+        '<p class="meta">Name: ______________________________</p>'
+        + _write(
+            "My reflection: the decision that mattered most in our game, and what the real people in our role "
+            "knew or believed that we did not",
+            "tall",
+        )
+        + "</section>"
+        '<section class="box"><h3>Exit ticket</h3>' + _write(e(_exit_question(pack)), "lines") + "</section>"
     )
     lead = (
-        "Fill in a box at each decision, before you know what the others did. Short notes are enough; they "
-        "are your evidence in the debrief."
+        "Write your aim before play. At each of your dates, fill in a box before you know what the others did: "
+        "short notes are enough; they are your evidence in the debrief."
     )
     names = '<p class="meta">Names: ____________________________________________ Group: ________</p>'
     return page(
         f"{sheet.name}: reasons worksheet",
-        _head(pack, "reasons worksheet", f"Reasons: {sheet.name}", e(lead)) + names + rows + after,
+        _head(pack, "reasons worksheet", f"Reasons: {sheet.name}", e(lead)) + names + aim + rows + after,
     )
 
 
@@ -382,18 +527,29 @@ def index_page(pack: Pack, pdf_note: str) -> str:
         f'<td><a href="{e(reasons_file(r.actor))}">reasons worksheet</a></td></tr>'
         for r in pack.roles
     )
+    reading = (
+        f'<p class="meta">Numbers on the role sheets are for the reading «{e(pack.lens)}»'
+        f"{' (the default)' if pack.lens_is_default else ''}.</p>"
+        if pack.lens
+        else ""
+    )
     body = (
-        _head(pack, "classroom pack", pack.title, e(" ".join(pack.summary.split()))) + "<h2>For everyone</h2><ul>"
+        _head(pack, "classroom pack", pack.title, e(" ".join(pack.summary.split())))
+        + reading
+        + "<h2>Before play, for everyone</h2><ul>"
         '<li><a href="background.html">Background</a>: the roles, what is negotiated, the readings of the '
-        "evidence, the map and what really happened. The timeline tells the historical path: hand it out "
-        "before play to a class that studies the record first, after play to one that discovers it.</li>"
-        '<li><a href="sources.html">Sources</a>: numbered citations with the scenario\'s summaries.</li></ul>'
-        "<h2>For each delegation (confidential)</h2>"
+        "evidence and the map. Its last part, <i>What really happened</i>, starts on a new page and tells the "
+        "ending: print only the pages before it for a class that should discover the ending, and hand out the "
+        "rest in the debrief.</li>"
+        '<li><a href="sources.html">Sources</a>: the numbered citations, with the game\'s summary of each.</li></ul>'
+        "<h2>Before play, for each delegation (confidential)</h2>"
         "<table><thead><tr><th>Role</th><th>Sheet</th><th>Worksheet</th></tr></thead>"
         f"<tbody>{roles}</tbody></table>"
         "<h2>For the teacher</h2><ul>"
         '<li><a href="rubric.html">Assessment rubric</a></li>'
-        '<li><a href="debrief.html">Debrief questions for each ending</a></li></ul>'
+        '<li><a href="debrief.html">Debrief questions for each ending</a> (after play)</li>'
+        f'<li><a href="{TEACHER_SOURCES}">What the game takes from its sources</a> (after play: it tells the '
+        "historical path)</li></ul>"
         f'<p class="note">Print each page from a browser (A4 or Letter). {e(pdf_note)}</p>'
     )
     return page(f"{pack.title}: classroom pack", body)
@@ -403,6 +559,7 @@ def pack_pages(pack: Pack, pdf_note: str) -> dict[str, str]:
     """Every page of the pack by file name, the index first."""
     pages = {"index.html": index_page(pack, pdf_note), "background.html": background_page(pack)}
     pages["sources.html"] = sources_page(pack)
+    pages[TEACHER_SOURCES] = teacher_sources_page(pack)
     for sheet in pack.roles:
         pages[role_file(sheet.actor)] = role_page(pack, sheet)
         pages[reasons_file(sheet.actor)] = reasons_page(pack, sheet)

@@ -101,6 +101,10 @@ ul.passages li { margin-bottom: .3rem; font-size: .9rem; }
 .write { border: 1px solid var(--rule); border-radius: 3px; min-height: 4.2rem; padding: .2rem .5rem;
   margin: .35rem 0; }
 .write.tall { min-height: 9rem; }
+.write.lines { min-height: 8.5rem; }  /* five written lines at least */
+.box { border: 2px solid var(--rule); padding: .3rem .8rem; margin: .6rem 0; break-inside: avoid; }
+table.offers td { height: 2.4rem; }
+.after-play { border-top: 3px double var(--rule); margin-top: 2rem; }
 table.worths { table-layout: fixed; }
 table.worths td:first-child { width: 50%; }
 table.worths td.num, table.worths th.num { width: 12%; }
@@ -112,6 +116,7 @@ table.rubric td:first-child { font-weight: bold; }
   h2 { break-after: avoid; }
   h3 { break-after: avoid; }
   tr, .entry, figure { break-inside: avoid; }
+  .after-play { break-before: page; border-top: none; margin-top: 0; }
   a { color: inherit; text-decoration: none; }
   a[href^="http"]::after { content: " <" attr(href) ">"; font-size: .8em; color: var(--muted); }
   .entry.event, .entry.chance { background: none; border-left: 3px solid var(--rule); }

@@ -11,13 +11,15 @@ is never evaluated, since no game has been played.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
+import math
 from collections.abc import Mapping
 from dataclasses import dataclass
 
 from ..engine.disclosure import names_read
 from ..engine.expr import Compiled, Value
 from ..engine.history import historical_game
-from ..engine.model import Actor, Node, Scenario, TextPart
+from ..engine.model import Actor, Lens, Node, Scenario, TextPart, Variable
 from ..engine.narrate import may_know
 from ..engine.wording import show_value
 from .condition_words import condition_words
@@ -34,11 +36,15 @@ class Paragraph:
 @dataclass(frozen=True)
 class Worth:
     """A number on a role's sheet: its value at the start (None when it cannot be known before play)
-    and what it changes with."""
+    and what it changes with. A number that reads a hidden draw has no start value but the range it
+    can take over the draw's possible values (``low``..``high``), and who knows the draw."""
 
     start: int | None
     changes_with: tuple[str, ...] = ()
     hidden: bool = False  # it also reads something this role does not know
+    low: int | None = None
+    high: int | None = None
+    known_by: tuple[str, ...] = ()  # the roles that know the hidden draw it reads (none: nobody)
 
 
 @dataclass(frozen=True)
@@ -62,6 +68,7 @@ class Measure:
     label: str
     description: str
     start: str  # its value at the start, or how it is drawn
+    shared_with: tuple[str, ...] = ()  # the other roles that know it (names)
 
 
 @dataclass(frozen=True)
@@ -91,6 +98,8 @@ class RoleSheet:
     measures: tuple[Measure, ...]
     knowledge: tuple[Paragraph, ...]
     decisions: tuple[Decision, ...]
+    limits: tuple[tuple[str, str], ...] = ()  # rules that bind the role at the table: (title, explanation)
+    needed: bool = False  # whether a deal at the table needs this role's acceptance
 
 
 def _known(scenario: Scenario, text: str, actor: str) -> bool:
@@ -123,13 +132,59 @@ def always_shown(scenario: Scenario, plain: str, parts: tuple[TextPart, ...], vi
     return tuple(p.text for p in readable(scenario, plain, parts, viewer) if not p.when)
 
 
-def _worth(scenario: Scenario, text: str, compiled: Compiled | None, actor: str, start: Mapping[str, Value]) -> Worth:
-    """A points expression for ``actor``: its start value when it reads only what the actor knows
-    (never a hidden draw: no game has drawn one yet)."""
+_MOST_COMBINATIONS = 4096  # hidden draws read together: beyond this many combinations no range is given
+
+
+def _draw_range(scenario: Scenario, variable: Variable, lens: Lens | None) -> range:
+    """The values a hidden draw may take under ``lens`` (its type's bounds when the lens sets none)."""
+    low, high = lens.draws[variable.id] if lens is not None and variable.id in lens.draws else (None, None)
+    low = variable.type.minimum if low is None else low
+    high = variable.type.maximum if high is None else high
+    return range(low, high + 1)
+
+
+def _over_draws(
+    compiled: Compiled, draws: list[Variable], scenario: Scenario, start: Mapping[str, Value], lens: Lens | None
+) -> tuple[int, int] | None:
+    """The least and the most ``compiled`` gives over every value the hidden ``draws`` may take."""
+    ranges = [_draw_range(scenario, v, lens) for v in draws]
+    if math.prod(len(r) for r in ranges) > _MOST_COMBINATIONS:
+        return None
+    results = []
+    for combination in itertools.product(*ranges):
+        values = dict(start) | {v.id: n for v, n in zip(draws, combination, strict=True)}
+        value = compiled(values)
+        if not isinstance(value, (int, bool)):
+            return None
+        results.append(int(value))
+    return (min(results), max(results)) if results else None
+
+
+def _worth(
+    scenario: Scenario,
+    text: str,
+    compiled: Compiled | None,
+    actor: str,
+    start: Mapping[str, Value],
+    lens: Lens | None = None,
+) -> Worth:
+    """A points expression for ``actor``: its start value when it reads only what the actor knows;
+    when it reads a hidden draw, the range it may take over the draw's values under ``lens`` (no game
+    has drawn one yet)."""
     variables = [scenario.variables[n] for n in sorted(names_read(text)) if n in scenario.variables]
     labels = tuple(v.label or v.id for v in variables if may_know(v.known_to, actor) and not v.drawn)
-    if any(not may_know(v.known_to, actor) or v.drawn for v in variables):
-        return Worth(None, labels, hidden=True)
+    unknown = [v for v in variables if not may_know(v.known_to, actor) or v.drawn]
+    if unknown:
+        draws = [v for v in unknown if v.drawn]
+        spread = (
+            _over_draws(compiled, draws, scenario, start, lens) if compiled and len(draws) == len(unknown) else None
+        )
+        knowers = tuple(
+            dict.fromkeys(scenario.actors[a].name for v in draws for a in v.known_to if a in scenario.actors)
+        )
+        if spread is None:
+            return Worth(None, labels, hidden=True, known_by=knowers)
+        return Worth(None, labels, hidden=True, low=spread[0], high=spread[1], known_by=knowers)
     if compiled is None:
         return Worth(None, labels)
     value = compiled(start)
@@ -142,7 +197,7 @@ def _objectives(scenario: Scenario, actor: Actor) -> tuple[Goal, ...]:
     )
 
 
-def _values(scenario: Scenario, actor: Actor, start: Mapping[str, Value]) -> tuple[IssueValues, ...]:
+def _values(scenario: Scenario, actor: Actor, start: Mapping[str, Value], lens: Lens | None) -> tuple[IssueValues, ...]:
     out = []
     for iid, issue in scenario.issues.items():
         points = actor.valuation.points.get(iid)
@@ -150,7 +205,8 @@ def _values(scenario: Scenario, actor: Actor, start: Mapping[str, Value]) -> tup
             continue
         texts = actor.valuation.point_texts.get(iid, {})
         options = tuple(
-            (o.label, _worth(scenario, texts.get(o.id, "0"), points.get(o.id), actor.id, start)) for o in issue.options
+            (o.label, _worth(scenario, texts.get(o.id, "0"), points.get(o.id), actor.id, start, lens))
+            for o in issue.options
         )
         out.append(IssueValues(issue.title, options))
     return tuple(out)
@@ -162,6 +218,7 @@ def _measures(scenario: Scenario, actor: str, start: Mapping[str, Value]) -> tup
     for v in scenario.variables.values():
         if not v.known_to or actor not in v.known_to:
             continue
+        shared = tuple(scenario.actors[a].name for a in v.known_to if a != actor and a in scenario.actors)
         if v.drawn:
             ranges = [
                 f"{lens.name}: {lens.draws[v.id][0]} to {lens.draws[v.id][1]}"
@@ -169,10 +226,24 @@ def _measures(scenario: Scenario, actor: str, start: Mapping[str, Value]) -> tup
                 if v.id in lens.draws
             ]
             how = "drawn in secret when the game starts" + (f" ({'; '.join(ranges)})" if ranges else "")
-            out.append(Measure(v.label or v.id, v.description, how + "; you learn it when play begins"))
+            out.append(Measure(v.label or v.id, v.description, how + "; you learn it when play begins", shared))
         else:
-            out.append(Measure(v.label or v.id, v.description, show_value(start.get(v.id, v.initial))))
+            out.append(Measure(v.label or v.id, v.description, show_value(start.get(v.id, v.initial)), shared))
     return tuple(out)
+
+
+def _limits(scenario: Scenario, actor: str) -> tuple[tuple[str, str], ...]:
+    """The rules that bind ``actor`` at a negotiation (Drax may talk, not sign), each once."""
+    found: dict[str, tuple[str, str]] = {}
+    for node in scenario.nodes.values():
+        talks = node.negotiation
+        if talks is None or actor not in talks.parties:
+            continue
+        for rule in talks.rules:
+            constraint = scenario.constraints.get(rule.constraint)
+            if constraint is not None and (not rule.actors or actor in rule.actors):
+                found.setdefault(constraint.id, (constraint.title, constraint.explanation))
+    return tuple(found.values())
 
 
 def _knowledge(scenario: Scenario, actor: str) -> tuple[Paragraph, ...]:
@@ -214,11 +285,11 @@ def _decisions(scenario: Scenario, actor: str) -> tuple[Decision, ...]:
     return tuple(out)
 
 
-def role_sheet(scenario: Scenario, actor: Actor, start: Mapping[str, Value]) -> RoleSheet:
-    """Everything one role may read before play, and nothing private to another."""
+def role_sheet(scenario: Scenario, actor: Actor, start: Mapping[str, Value], lens: Lens | None = None) -> RoleSheet:
+    """Everything one role may read before play, and nothing private to another; numbers under ``lens``."""
     valuation = actor.valuation
     walk = (
-        _worth(scenario, valuation.walk_away_text, valuation.walk_away, actor.id, start)
+        _worth(scenario, valuation.walk_away_text, valuation.walk_away, actor.id, start, lens)
         if valuation.walk_away is not None
         else None
     )
@@ -231,15 +302,18 @@ def role_sheet(scenario: Scenario, actor: Actor, start: Mapping[str, Value]) -> 
         actor.description,
         readable(scenario, actor.briefing, actor.briefing_parts, actor.id),
         _objectives(scenario, actor),
-        _values(scenario, actor, start),
+        _values(scenario, actor, start, lens),
         tuple((b.text, b.points) for b in valuation.bonuses),
         walk,
         _measures(scenario, actor.id, start),
         _knowledge(scenario, actor.id),
         _decisions(scenario, actor.id),
+        _limits(scenario, actor.id),
+        any(n.negotiation is not None and actor.id in n.negotiation.needs for n in scenario.nodes.values()),
     )
 
 
-def start_values(scenario: Scenario) -> Mapping[str, Value]:
-    """The values at the start under the default lens (hidden draws are never read from them)."""
-    return dict(historical_game(scenario).state.values)
+def start_values(scenario: Scenario, lens: str | None = None) -> Mapping[str, Value]:
+    """The values at the start under ``lens`` (default: the scenario's); hidden draws are never read
+    from them."""
+    return dict(historical_game(scenario, lens).state.values)

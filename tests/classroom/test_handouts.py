@@ -11,7 +11,7 @@ import pytest
 
 from game.classroom.condition_words import condition_words
 from game.classroom.handouts import build_pack
-from game.classroom.handouts_html import NO_MAP, pack_pages, reasons_file, role_file
+from game.classroom.handouts_html import NO_MAP, TEACHER_SOURCES, pack_pages, reasons_file, role_file
 from game.cli import main
 from game.engine import Scenario, validate_file
 from game.engine.narrate import may_know
@@ -136,15 +136,55 @@ def test_background_is_dated_and_sourced() -> None:
     assert "Ribbentrop is expected in Moscow on the 23rd." not in text  # known to three roles only
 
 
-def test_sources_use_the_scenarios_words() -> None:
+def test_the_timeline_is_the_record_and_names_who_acted() -> None:
+    page = pack_pages(build_pack(load(FLAGSHIP)), "")["background.html"]
+    text = plain(page)
+    assert "The British government: Go slowly: no powers to sign, no figures" in text
+    assert "The Polish government: Refuse: the Red Army is of no military value" in text
+    assert "Soviet delegation proposes" in text  # a move at the table already names who made it
+    assert "As history records." not in text  # the game's stand-in for a move with no recorded words
+    assert "the narration hints at it" not in text  # a signal the game draws is not history
+    assert "(ends the game)" not in text
+    # the session of 15 August ends without agreement, and play goes on: the talks are adjourned
+    fifteenth = text[text.index("15 Aug") : text.index("17 Aug")]
+    assert "the talks are adjourned" in fifteenth and "The talks end without agreement" not in text
+
+
+def test_the_ending_starts_a_new_printed_page_and_what_followed_is_told() -> None:
+    page = pack_pages(build_pack(load(FLAGSHIP)), "")["background.html"]
+    before, after = page.split('<section class="after-play"', 1)
+    assert "What really happened" not in plain(before) and "The Nazi-Soviet Pact" not in plain(before)
+    assert re.search(r"@media print \{[^@]*\.after-play \{ break-before: page", page)
+    told = plain(after)
+    assert "What followed" in told and "17 September" in told  # the debrief asks about it
+    assert "How it ended: The Nazi-Soviet Pact (23 August 1939)" in told
+
+
+def test_the_students_sources_are_a_citation_list() -> None:
     scenario = load(FLAGSHIP)
     pack = build_pack(scenario)
     page = plain(pack_pages(pack, "")["sources.html"])
     for number, source in enumerate(scenario.sources.values(), 1):
         assert words(source.citation) in page
+        if source.note:
+            assert words(source.note) in page
         assert pack.sources[number - 1].number == number
+    # nothing of the historical path, the ending or the game's machinery
+    assert "Send Beaufre to Warsaw" not in page and "Nazi-Soviet Pact" not in page.replace("Nazi-Soviet Pact?", "")
+    for label in ("Ending:", "Measure:", "Rule:", "Issue:", "Reading:"):
+        assert label not in page
+
+
+def test_the_teachers_sources_page_says_what_the_game_takes_for_after_play() -> None:
+    scenario = load(FLAGSHIP)
+    pack = build_pack(scenario)
+    page = plain(pack_pages(pack, "")[TEACHER_SOURCES])
+    assert "after play" in page
     telegraph = next(s for s in pack.sources if s.id == "telegraph2008")
-    assert telegraph.passages and all(text in page for _, text in telegraph.passages)
+    assert telegraph.passages and all(p.text in page for p in telegraph.passages)
+    ending = [p for p in telegraph.passages if p.kind == "ending"]
+    assert ending and ending[0].text != ending[0].where  # the ending's words, not its title twice
+    assert "The Nazi-Soviet Pact. The Nazi-Soviet Pact" not in page
     private = [words(k.text) for k in scenario.knowledge if k.known_to]
     assert not any(p in page for p in private)
 
@@ -165,7 +205,8 @@ def test_every_flagship_ending_has_authored_questions() -> None:
     scenario = load(FLAGSHIP)
     assert all(len(o.debrief_questions) >= 3 for o in scenario.outcomes.values())
     assert any(
-        "what did you assume about Beck" in q for q in scenario.outcomes["convention_with_poland"].debrief_questions
+        "the real Beck" in q and "assume about Beck" in q
+        for q in scenario.outcomes["convention_with_poland"].debrief_questions
     )
 
 
@@ -197,7 +238,7 @@ def test_the_command_writes_every_page(tmp_path: Path, capsys: pytest.CaptureFix
     out = tmp_path / "pack"
     assert main(["handouts", "moscow-1939", "-o", str(out)]) == 0
     scenario = load(FLAGSHIP)
-    expected = {"index.html", "background.html", "sources.html", "rubric.html", "debrief.html"}
+    expected = {"index.html", "background.html", "sources.html", TEACHER_SOURCES, "rubric.html", "debrief.html"}
     expected |= {role_file(a) for a in scenario.actors} | {reasons_file(a) for a in scenario.actors}
     assert {p.name for p in out.iterdir()} == expected
     index = (out / "index.html").read_text(encoding="utf-8")
@@ -244,17 +285,51 @@ def test_the_command_refuses_a_file_as_folder(tmp_path: Path, capsys: pytest.Cap
 @pytest.mark.parametrize(
     "condition, reads",
     [
+        ("outcome == 'pact'", "the game ends in «The Nazi-Soviet Pact»"),
+        ("outcome != 'soviet_walkout'", "the game does not end in «Moscow walks out»"),
         (
-            "outcome in ['pact', 'double_game']",
-            "the ending is one of «The Nazi-Soviet Pact», «Two treaties on the table»",
+            "outcome in ['convention_with_poland', 'pact', 'double_game']",
+            "the game ends in «A military convention, with Polish consent», «The Nazi-Soviet Pact» or «Two treaties "
+            "on the table»",
         ),
-        ("outcome not in ['pact']", "the ending is none of «The Nazi-Soviet Pact»"),
-        ("not ribbentrop_invited", "«Ribbentrop invited» is no"),
-        ("passage == 'corridors'", "«Passage for the Red Army» is «The Vilna corridor, Galicia and Romania»"),
+        (
+            "outcome not in ['pact', 'double_game']",
+            "the game does not end in «The Nazi-Soviet Pact» or «Two treaties on the table»",
+        ),
+        ("beaufre_sent", "«Beaufre in Warsaw» holds"),
+        ("not ribbentrop_invited", "«Ribbentrop invited» does not hold"),
+        ("ribbentrop_invited == false", "«Ribbentrop invited» does not hold"),
+        # an option named as the measure's description names it, not by its id
+        ("drax_powers == 'sign'", "«Drax's written powers» is «powers to sign»"),
+        ("drax_powers != 'sign'", "«Drax's written powers» is anything but «powers to sign»"),
+        ("polish_consent in ['refused', 'formula']", "«Polish consent to passage» is «refused» or «a vague formula»"),
+        (
+            "polish_consent not in ['refused', 'formula']",
+            "«Polish consent to passage» is neither «refused» nor «a vague formula»",
+        ),
+        ("london_line == 'answer_offer'", "«London's line» is «answer offer»"),  # no phrase per option: the id
+        (
+            "passage == 'corridors'",
+            "the deal settles «Passage for the Red Army» as «The Vilna corridor, Galicia and Romania»",
+        ),
+        (
+            "indirect != 'soviet_definition'",
+            "the deal does not settle «Indirect aggression and the Baltic states» as «The Soviet definition»",
+        ),
+        ("soviet_resolve <= 4", "«How serious Moscow is» is 4 or less"),
+        ("soviet_resolve > 4", "«How serious Moscow is» is more than 4"),
         (
             "warsaw_pressure >= 2 and west_answered",
-            "«Western pressure on Warsaw» ≥ 2 and «The West has answered the offer» is yes",
+            "«Western pressure on Warsaw» is 2 or more, and «The West has answered the offer» holds",
         ),
+        # "not A or B" is an exception to A: "A, unless B"
+        (
+            "outcome != 'convention_on_paper' or drax_powers == 'sign'",
+            "the game does not end in «A convention on paper», unless «Drax's written powers» is «powers to sign»",
+        ),
+        ("west_answered or paris_powers", "«The West has answered the offer» holds, or «Doumenc may sign» holds"),
+        # a form no sentence fits is read word for word, every name as its label
+        ("warsaw_pressure + 1 >= 3", "«Western pressure on Warsaw» + 1 ≥ 3"),
     ],
 )
 def test_conditions_read_in_words(condition: str, reads: str) -> None:
@@ -267,4 +342,72 @@ def test_general_questions_say_how_speculative_in_words() -> None:
     assert "it is fairly speculative" in walkout.general[0]
     pact = next(end for end in pack.endings if end.id == "pact")
     assert "ended as history did" in pact.general[0]
-    assert "The Kremlin, The German government" in pact.general[1]
+    assert "an objective of the Kremlin and the German government. Did they work together" in pact.general[1]
+    # an ending most delegations want is not asked as "did they work together?"
+    consent = next(end for end in pack.endings if end.id == "convention_with_poland")
+    assert "7 of the 8 delegations had this ending among their objectives" in consent.general[1]
+
+
+def test_a_walk_away_that_reads_a_hidden_draw_shows_its_range() -> None:
+    """The Soviet walk-away reads how serious Moscow is: the sheet gives the range over the draw under
+    the reading, says the Kremlin knows more, and never names the Kremlin's private measure."""
+    scenario = load(FLAGSHIP)
+    pages = {lens: pack_pages(build_pack(scenario, lens), "")[role_file("ussr")] for lens in scenario.lenses}
+    serious = plain(pages["serious"])
+    assert re.search(r"At the start 0 to \+4 .*the Kremlin knows more", serious)
+    assert "At the start +10 to +14" in plain(pages["stalling"])  # the other reading draws lower
+    assert "How serious Moscow is" not in serious
+
+
+def test_the_lens_sets_the_numbers_and_the_sheet_names_it(tmp_path: Path) -> None:
+    """Drax's walk-away reads Berlin's approach, which the readings start at different values."""
+    scenario = load(FLAGSHIP)
+    walks = {lens: build_pack(scenario, lens).roles for lens in scenario.lenses}
+    drax = {lens: next(r for r in roles if r.actor == "britain").walk_away for lens, roles in walks.items()}
+    assert drax["serious"] is not None and drax["stalling"] is not None
+    assert drax["serious"].start != drax["stalling"].start
+    out = tmp_path / "pack"
+    assert main(["handouts", "moscow-1939", "-o", str(out), "--lens", "stalling"]) == 0
+    sheet = plain((out / role_file("britain")).read_text(encoding="utf-8"))
+    assert f"At the start {drax['stalling'].start:+d}" in sheet
+    assert "the reading your teacher chose of the evidence, «Moscow was not serious (Watt)»" in sheet
+    default = plain(pack_pages(build_pack(scenario), "")[role_file("britain")])
+    assert f"At the start {drax['serious'].start:+d}" in default and "the default reading" in default
+
+
+def test_an_unknown_lens_is_refused(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "pack"
+    assert main(["handouts", "moscow-1939", "-o", str(out), "--lens", "nope"]) == 1
+    err = capsys.readouterr().err
+    assert "no lens 'nope'" in err and "serious, stalling" in err and not out.exists()
+
+
+def test_each_role_sheet_says_how_its_turns_work() -> None:
+    pages = pack_pages(build_pack(load(FLAGSHIP)), "")
+    drax = plain(pages[role_file("britain")])
+    assert "How your turn works" in drax
+    for move in ("propose", "accept", "reject", "counter", "walk away"):
+        assert move in drax
+    assert "Drax may talk, not sign." in drax  # the rule that binds this role at the table
+    assert "Secret choice" not in drax  # the mission has none
+    warsaw = plain(pages[role_file("poland")])
+    assert "Secret choice." in warsaw and "Decision." in warsaw and "At the table." not in warsaw
+    assert "Confidential: for the Polish government only." in warsaw
+    kremlin = plain(pages[role_file("kremlin")])
+    assert "What only you can see" in kremlin and "perhaps an ally" not in kremlin
+
+
+def test_the_reasons_worksheet_has_room_to_think() -> None:
+    scenario = load(FLAGSHIP)
+    pages = pack_pages(build_pack(scenario), "")
+    drax, warsaw = pages[reasons_file("britain")], pages[reasons_file("poland")]
+    for page in (drax, warsaw):
+        text = plain(page)
+        assert "Our aim in one sentence" in text and "On your own" in text and "Exit ticket" in text
+        assert all(words(lens.name) in text for lens in scenario.lenses.values())  # the readings to weigh
+        assert page.count('class="write lines"') >= 4
+    sittings = len([d for d in build_pack(scenario).roles[3].decisions if d.kind == "negotiation"])
+    assert drax.count('<table class="offers">') == sittings == 2  # a table of offers per sitting
+    assert drax.count("<tr><td>&nbsp;</td>") == 4 * sittings
+    assert '<table class="offers">' not in warsaw  # Warsaw never sits at the table
+    assert re.search(r"\.write\.lines \{ min-height: 8\.5rem", drax)
