@@ -147,9 +147,9 @@ def _passages(scenario: Scenario) -> dict[str, list[Passage]]:
     found: dict[str, list[Passage]] = {sid: [] for sid in scenario.sources}
 
     def add(source: str, kind: str, where: str, text: str) -> None:
-        passage = Passage(kind, where, " ".join(text.split()))
-        if source in found and passage.text and passage not in found[source]:
-            found[source].append(passage)
+        excerpt = Passage(kind, where, " ".join(text.split()))
+        if source in found and excerpt.text and excerpt not in found[source]:
+            found[source].append(excerpt)
 
     for lens in scenario.lenses.values():
         add(lens.source, "reading", lens.name, lens.text)

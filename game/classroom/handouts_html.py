@@ -338,7 +338,7 @@ def teacher_sources_page(pack: Pack) -> str:
             if found:
                 rows = "".join(f"<li><i>{e(_stop(p.where))}</i> {e(p.text)}</li>" for p in found)
                 groups.append(f'<p class="label">{e(heading)}</p><ul class="passages">{rows}</ul>')
-        taken = "".join(groups) or '<p class="meta">Cited without a passage of its own.</p>'
+        taken = "".join(groups) or '<p class="meta">Cited without a excerpt of its own.</p>'
         items.append(f'<li id="source-{s.number}" value="{s.number}">{_citation(s)}{taken}</li>')
     lead = (
         "For the teacher, after play: it tells the historical path and the ending. For each work the game "
