@@ -12,6 +12,11 @@ import pygame
 import pytest
 from websockets.sync.client import connect
 
+from game.cli import main
+from game.net.room import ClassOptions
+from game.net.running import free_port
+from game.ui.app import App
+from game.ui.pilot import Pilot
 from game.ui.scenes.hosting import HostingScene
 
 from .checks import check_layout
@@ -63,3 +68,45 @@ def test_a_class_is_hosted_from_the_window(
     assert pilot.scene.name == "title" and not hosting.thread.is_alive()
     with pytest.raises(OSError), socket.create_connection(("127.0.0.1", hosting.port), timeout=1):
         pass
+
+
+def test_host_without_headless_opens_the_window_hosting_with_its_options(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`python main.py host SCENARIO ...` opens the window straight on the hosting screen, serving a
+    class with the options given on the command line."""
+    monkeypatch.setenv("PARLEY_CLASS_DATA", str(tmp_path / "class-data"))
+    seen: dict[str, object] = {}
+
+    def run(app: App) -> int:  # instead of the main loop: look at the window, then close it
+        scene = app.scene
+        assert isinstance(scene, HostingScene) and scene.hosting is not None
+        room = scene.hosting.room
+        seen.update(
+            tables=len(room.tables),
+            options=room.options,
+            port=scene.hosting.port,
+            shown=Pilot(app).all_text(),
+            code=room.row.code,
+            seeds={t.game.settings.seed for t in room.tables.values()},
+        )
+        scene.stop()
+        return 0
+
+    monkeypatch.setattr(App, "run", run)
+    port = free_port()
+    argv = ["host", str(TUTORIAL), "--tables", "3", "--minutes", "4", "--when-time-runs-out", "status_quo"]
+    assert main([*argv, "--same-game", "--seed", "7", "--local", "--port", str(port)]) == 0
+    options = seen["options"]
+    assert isinstance(options, ClassOptions)
+    assert seen["tables"] == 3 and seen["port"] == port and seen["seeds"] == {7}
+    assert (options.minutes, options.rule, options.same_game) == (4, "status_quo", True)
+    assert f"127.0.0.1:{port}" in str(seen["shown"]) and str(seen["code"]) in str(seen["shown"])
+
+
+def test_host_without_a_display_suggests_headless(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setattr("game.ui.commands.display_problem", lambda: "no display")
+    assert main(["host", str(TUTORIAL), "--tables", "2"]) == 1
+    assert "python main.py host --headless" in capsys.readouterr().err

@@ -8,13 +8,15 @@ whole room may see). Esc does not stop a class: only the Stop button does.
 
 from __future__ import annotations
 
+import atexit
+import dataclasses
 import webbrowser
 
 import pygame
 
 from ...engine.findings import ScenarioError
 from ...net.room import ClassOptions, RoomError
-from ...net.running import BackgroundServer, host_in_background
+from ...net.running import BackgroundServer, HostRequest, host_in_background
 from ..host import SceneHost
 from ..layout import button_width, column
 from ..story import esc
@@ -33,12 +35,14 @@ class HostingScene(Scene):
     default_focus = "start"
     local = False  # serve on this computer only (tests); a class is served on the local network
 
-    def __init__(self, app: SceneHost) -> None:
+    def __init__(self, app: SceneHost, request: HostRequest | None = None) -> None:
         super().__init__(app)
-        self.tables = 2
-        self.minutes = 0
+        self.request = request or HostRequest(str(app.slot.path), ClassOptions(2))
+        self.tables = self.request.options.tables
+        self.minutes = self.request.options.minutes
         self.hosting: BackgroundServer | None = None
         self.seen: Seating = ()
+        self.start_when_shown = request is not None  # 'host' without --headless: serve at once
 
     # -- what is shown ---------------------------------------------------------------------------
 
@@ -162,17 +166,27 @@ class HostingScene(Scene):
         app = self.app
         if app.scenario is None or self.hosting is not None:
             return
-        options = ClassOptions(self.tables, minutes=self.minutes)
+        asked = self.request
+        options = dataclasses.replace(asked.options, tables=self.tables, minutes=self.minutes)
+        local = self.local or asked.local
         try:
-            self.hosting = host_in_background(str(app.slot.path), options, local=self.local)
+            self.hosting = host_in_background(asked.scenario, options, local, asked.port, asked.name, asked.resume)
         except (RoomError, ScenarioError, OSError, RuntimeError, ValueError) as exc:
             app.message("The class could not be hosted", esc(str(exc)))
             return
+        atexit.register(self.stop)  # closing the window stops serving with every move on disk
         self.focus_key = "stop"
+
+    def shown(self) -> None:
+        if self.start_when_shown:
+            self.start_when_shown = False
+            self._start()
+            self.app.rebuild()
 
     def stop(self) -> None:
         """Stop serving; every move is on disk, and the class can be resumed with ``host --resume``."""
         if self.hosting is not None:
+            atexit.unregister(self.stop)
             self.hosting.stop()
             self.hosting = None
 
