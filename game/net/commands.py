@@ -8,6 +8,7 @@ import json
 import time
 
 from ..commandline import add_scenario_argument, fail
+from . import option_help
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -25,35 +26,33 @@ def register(sub: argparse._SubParsersAction) -> None:
         help="no window: print the addresses and serve (without it the window opens as the projector's screen)",
     )
     host.add_argument("--port", type=int, default=8765, help="the port to listen on (default 8765)")
-    host.add_argument("--tables", type=int, default=1, help="how many tables (games) the class plays at once")
+    host.add_argument("--tables", type=int, default=1, help=option_help.TABLES)
     host.add_argument(
         "--students",
         type=int,
         default=0,
-        help="deal a class of this many students out evenly: as many tables as there are full sets of "
-        "delegations (extra students join as second members of a delegation); instead of --tables",
+        help=option_help.STUDENTS,
     )
     host.add_argument(
         "--people",
         metavar="IDS",
         default="",
-        help="comma-separated delegations played by students (default: all; the computer plays the rest)",
+        help=option_help.PEOPLE,
     )
-    host.add_argument("--seed", type=int, default=1, help="the first table's seed (each next table adds one)")
+    host.add_argument("--seed", type=int, default=1, help=option_help.SEED)
     host.add_argument(
         "--same-game",
         action="store_true",
-        help="every table plays the same game (the same seed), so the tables can be compared move by move",
+        help=option_help.SAME_GAME,
     )
-    host.add_argument("--lens", default="", help="the lens every table plays")
-    host.add_argument("--minutes", type=int, default=0, help="minutes for each turn (default: no clock)")
+    host.add_argument("--lens", default="", help=option_help.LENS)
+    host.add_argument("--minutes", type=int, default=0, help=option_help.MINUTES)
     host.add_argument(
         "--when-time-runs-out",
         dest="rule",
         choices=("computer", "status_quo"),
         default="computer",
-        help="at a decision, who decides when a turn's time runs out (at the table an answer lapses, "
-        "a proposer passes and a sealed seat keeps the status quo)",
+        help=option_help.RULE,
     )
     host.add_argument(
         "--reasons", choices=("numbers", "reasons", "nothing"), default="numbers", help="computer reasons shown"
@@ -74,18 +73,12 @@ def register(sub: argparse._SubParsersAction) -> None:
     forget.set_defaults(run=run_forget)
 
 
-def tables_for(students: int, delegations: int) -> int:
-    """Tables for a class dealt out evenly: one for each full set of delegations (at least one);
-    the students left over join as second members of a delegation."""
-    return max(1, students // max(1, delegations))
-
-
 def run_host(args: argparse.Namespace) -> int:
     from ..engine.findings import ScenarioError
     from ..engine.loader import load_scenario
     from ..paths import resolve_scenario
     from .hosting import lan_address, server
-    from .room import ClassOptions, Room, RoomError
+    from .room import ClassOptions, Room, RoomError, tables_for
     from .running import HostRequest
     from .store import ClassStore
 

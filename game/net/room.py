@@ -83,6 +83,12 @@ class ClassOptions:
         )
 
 
+def tables_for(students: int, delegations: int) -> int:
+    """Tables for a class dealt out evenly: one for each full set of delegations (at least one);
+    the students left over join as second members of a delegation."""
+    return max(1, students // max(1, delegations))
+
+
 def public_id(token: str) -> str:
     """A member's name on the dashboard: not the token, from which it cannot be worked back."""
     return hashlib.sha256(token.encode()).hexdigest()[:10]

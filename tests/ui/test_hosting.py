@@ -13,6 +13,7 @@ import pytest
 from websockets.sync.client import connect
 
 from game.cli import main
+from game.net import option_help
 from game.net.room import ClassOptions
 from game.net.running import free_port
 from game.ui.app import App
@@ -110,3 +111,50 @@ def test_host_without_a_display_suggests_headless(
     monkeypatch.setattr("game.ui.commands.display_problem", lambda: "no display")
     assert main(["host", str(TUTORIAL), "--tables", "2"]) == 1
     assert "python main.py host --headless" in capsys.readouterr().err
+
+
+def test_the_teacher_sets_up_the_tables_before_hosting(
+    make_pilot: MakePilot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Each choice of the setup, by clicking, reaches the class that is hosted; each explains itself
+    with the `host` option it stands for."""
+    monkeypatch.setenv("PARLEY_CLASS_DATA", str(tmp_path / "class-data"))
+    monkeypatch.setattr(HostingScene, "local", True)
+    pilot = make_pilot(TUTORIAL)
+    pilot.press(pygame.K_h)
+    scene = pilot.scene
+    assert isinstance(scene, HostingScene) and scene.setup is not None
+    setup = scene.setup
+    pilot.hover("minutes")
+    assert "--minutes" in pilot.tooltip_text() and option_help.MINUTES[1:] in pilot.tooltip_text()
+    lens_before = setup.chosen_lens
+    pilot.click("lens")
+    assert setup.chosen_lens != lens_before and setup.scenario.lenses[setup.chosen_lens].name in pilot.all_text()
+    pilot.click("same_game")
+    assert "The same game at every table" in pilot.all_text()
+    for _ in range(11):  # from two tables past twelve: deal the class out evenly
+        pilot.click("tables")
+    assert "Deal out 10 students: 3 tables" in pilot.all_text()  # three delegations: three full sets
+    pilot.click("minutes")
+    pilot.click("minutes")
+    pilot.click("rule")
+    assert "Minutes per turn: 4" in pilot.all_text() and "Time runs out: Status quo holds" in pilot.all_text()
+    pilot.click("seat_dunmore")
+    pilot.click("seat_ferrand")
+    assert "Dunmore delegation: computer" in pilot.all_text() and setup.people == ("kestra",)
+    pilot.click("seat_kestra")  # the last delegation students play stays theirs
+    assert pilot.app.overlay is not None and setup.people == ("kestra",)
+    pilot.click("ok")
+    assert pilot.app.overlay is None
+    pilot.click("tables")  # 15 students, one delegation each: the most tables offered
+    pilot.click("start")
+    assert scene.hosting is not None
+    room = scene.hosting.room
+    options = room.options
+    assert len(room.tables) == 12 and options.people == ("kestra",)
+    assert (options.minutes, options.rule, options.same_game, options.lens) == (4, "status_quo", True, setup.lens)
+    assert len({t.game.settings.seed for t in room.tables.values()}) == 1
+    assert all(t.game.controller("dunmore") != "human" for t in room.tables.values())
+    assert all(t.game.controller("kestra") == "human" for t in room.tables.values())
+    check_layout(pilot.app, "hosting twelve tables")
+    pilot.click("stop")
