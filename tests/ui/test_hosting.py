@@ -6,22 +6,27 @@ from __future__ import annotations
 
 import json
 import socket
+import time
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pygame
 import pytest
 from websockets.sync.client import connect
 
 from game.cli import main
+from game.engine.wording import long_date
 from game.net import option_help
 from game.net.room import ClassOptions
 from game.net.running import free_port
 from game.ui.app import App
 from game.ui.pilot import Pilot
 from game.ui.scenes.hosting import HostingScene
+from game.ui.settings import TEXT_SIZES, UISettings
 
-from .checks import check_layout
-from .conftest import ROOT, MakePilot
+from .checks import check_drawn_text, check_layout, check_text_sizes
+from .conftest import CURRENT_FLAGSHIP, ROOT, MakePilot
 
 TUTORIAL = ROOT / "scenarios" / "tutorial-negotiation.yaml"
 
@@ -157,4 +162,152 @@ def test_the_teacher_sets_up_the_tables_before_hosting(
     assert all(t.game.controller("dunmore") != "human" for t in room.tables.values())
     assert all(t.game.controller("kestra") == "human" for t in room.tables.values())
     check_layout(pilot.app, "hosting twelve tables")
+    pilot.click("stop")
+
+
+OFFER = {"summer_flow": "half", "weir_crest": "middle", "gate_keys": "joint_board"}
+
+
+def receive_until(student: Any, wanted: Callable[[dict[str, Any]], bool]) -> dict[str, Any]:
+    """The first message the student's page is sent that ``wanted`` accepts."""
+    for _ in range(20):
+        message: dict[str, Any] = json.loads(student.recv(timeout=10))
+        if wanted(message):
+            return message
+    raise AssertionError("the student's page was never sent what was expected")
+
+
+def wait_for_board(pilot: Pilot, scene: HostingScene, wanted: Callable[[str], bool]) -> str:
+    """Let the window look at the tables (as its main loop does) until its dashboard says ``wanted``."""
+    for _ in range(200):
+        pilot.wait(0.6)
+        shown = pilot.all_text()
+        if wanted(shown):
+            return shown
+        time.sleep(0.01)
+    raise AssertionError(f"the dashboard never showed it; it shows: {pilot.all_text()}")
+
+
+def test_the_window_is_the_teachers_dashboard_while_hosting(
+    make_pilot: MakePilot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, shots: Path
+) -> None:
+    """Projector view first (nothing for the teacher alone); the dashboard shows every table as the
+    browser's does; pausing from the window pauses the student's table on their page; locking stops
+    joining; ending the class (after a confirmation) writes the report, which the window opens."""
+    monkeypatch.setenv("PARLEY_CLASS_DATA", str(tmp_path / "class-data"))
+    monkeypatch.setattr(HostingScene, "local", True)
+    opened: list[str] = []
+    monkeypatch.setattr("webbrowser.open", lambda url, *a, **k: opened.append(url) or True)
+    pilot = make_pilot(TUTORIAL)
+    pilot.press(pygame.K_h)
+    pilot.click("seat_kestra")  # the computer plays Kestra and the river commission;
+    pilot.click("seat_ferrand")  # the student sits at Dunmore, which opens the talks
+    pilot.click("start")
+    scene = pilot.scene
+    assert isinstance(scene, HostingScene) and scene.hosting is not None
+    hosting = scene.hosting
+    room = hosting.room
+    assert scene.view == "projector"
+    assert not {"pause_all", "pause_table", "lock", "end"} & set(scene.buttons) and "Last move" not in pilot.all_text()
+
+    with connect(hosting.address.replace("http", "ws", 1) + "ws") as student:
+        student.send(json.dumps({"type": "join", "code": room.row.code, "name": "Ann Example"}))
+        assert json.loads(student.recv(timeout=10))["type"] == "joined"
+        seat = json.loads(student.recv(timeout=10))
+        assert (seat["table"], seat["seat"]) == (1, "dunmore")
+        student.send(json.dumps({"type": "act", "kind": "propose", "package": OFFER}))
+        receive_until(student, lambda m: m.get("type") == "seat" and m["moves"] > seat["moves"])
+
+        pilot.click("view")
+        assert scene.view == "dashboard"
+        browser = room.dashboard()["tables"][0]  # what the browser's dashboard is sent for table 1
+        assert browser["last_move"]
+        shown = wait_for_board(pilot, scene, lambda text: "Ann Example" in text)
+        assert f"Last move: {browser['last_move']}" in shown
+        assert long_date(room.tables[1].game.date) in shown and "Waiting for" in shown
+        assert room.row.teacher_token not in shown
+
+        pilot.click("pause_table")  # table 1
+        assert room.tables[1].paused and not room.tables[2].paused
+        assert receive_until(student, lambda m: m.get("paused") is True)["table"] == 1  # told on their page
+        assert "Paused" in pilot.all_text() and "Resume table 1" in pilot.all_text()
+        pilot.click("pause_table")
+        assert receive_until(student, lambda m: m.get("type") == "seat")["paused"] is False  # the next it is sent
+        pilot.click("pause_all")
+        assert all(t.paused for t in room.tables.values()) and "Resume every table" in pilot.all_text()
+        assert receive_until(student, lambda m: m.get("type") == "seat")["paused"] is True
+        pilot.click("pause_all")
+        assert not any(t.paused for t in room.tables.values())
+
+        pilot.click("lock")
+        assert room.locked and "Open joining" in pilot.all_text()
+        with connect(hosting.address.replace("http", "ws", 1) + "ws") as late:
+            late.send(json.dumps({"type": "join", "code": room.row.code, "name": "Late"}))
+            assert "closed joining" in json.loads(late.recv(timeout=10))["message"]
+        pilot.click("view")  # the projector view says joining is closed, and shows no code
+        assert "Joining is closed." in pilot.all_text() and room.row.code not in pilot.all_text()
+        pilot.click("view")
+
+        pilot.click("end")  # asks first
+        assert pilot.app.overlay is not None and not room.ended
+        pilot.click("no")
+        assert not room.ended
+        pilot.click("end")
+        pilot.click("yes")
+        assert room.ended and room.results is not None
+        assert receive_until(student, lambda m: m.get("ended") is True)["type"] == "seat"
+    report = room.results.folder / "report.html"
+    assert report.is_file() and str(tmp_path) in str(report)
+    assert str(report) in pilot.all_text()
+    pilot.snapshot(shots / "hosting-dashboard.png")
+    pilot.click("report")
+    assert opened[-1] == report.as_uri()
+    pilot.click("stop")
+    assert pilot.scene.name == "title"
+
+
+LAYOUT_SIZES = [(1024, 600), (1280, 720)]
+NORMAL = [name for name, _ in TEXT_SIZES].index("Normal")
+PROJECTOR = [name for name, _ in TEXT_SIZES].index("Projector")
+
+
+@pytest.mark.parametrize("text_size", [NORMAL, PROJECTOR], ids=["normal", "projector"])
+@pytest.mark.parametrize("size", LAYOUT_SIZES, ids=[f"{w}x{h}" for w, h in LAYOUT_SIZES])
+def test_hosting_fits_small_windows_and_the_projector_text(
+    make_pilot: MakePilot,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    shots: Path,
+    size: tuple[int, int],
+    text_size: int,
+) -> None:
+    """The setup (eight delegations), the projector's view and the dashboard keep everything inside
+    the window and clear of each other; at Projector size no text is under 24 px."""
+    monkeypatch.setenv("PARLEY_CLASS_DATA", str(tmp_path / "class-data"))
+    monkeypatch.setattr(HostingScene, "local", True)
+    pilot = make_pilot(CURRENT_FLAGSHIP, size=size, settings=UISettings(computer_pause=0.0, text_size=text_size))
+    app = pilot.app
+    pilot.press(pygame.K_h)
+    scene = pilot.scene
+    assert isinstance(scene, HostingScene)
+    tag = f"hosting-{size[0]}x{size[1]}-{TEXT_SIZES[text_size][0].lower()}"
+    for view in ("setup", "projector", "dashboard"):
+        if view == "projector":
+            pilot.click("start")
+            assert scene.hosting is not None and scene.view == "projector"
+        elif view == "dashboard":
+            pilot.click("view")
+            scene.look_now()
+            app.rebuild()
+        what = f"{view} at {size}, {TEXT_SIZES[text_size][0]}"
+        check_layout(app, what)
+        app.draw()
+        check_text_sizes(app, what)
+        for name in ("head", "scenario") + (("seats_head",) if view == "setup" else ()):
+            check_drawn_text(app, what, name, app.type.heading if name == "head" else app.type.body)
+        if text_size == PROJECTOR:
+            styles = {(b.class_ids or [""])[-1] for b in scene.buttons.values()}
+            assert app.type.body >= 24 and not styles & {"@small", "@small_primary"}, what
+            assert "@log" not in {(box.class_ids or [""])[-1] for box in scene.texts.values()}, what
+        pilot.snapshot(shots / f"{tag}-{view}.png")
     pilot.click("stop")

@@ -280,9 +280,10 @@ class HostingScene(Scene):
             ("stop", "Stop hosting", "@primary" if not room.ended else "", "Stop serving the class."),
         ]
         top = self._row(pygame.Rect(area.x, area.y, area.w, sp.button_h), items) + sp.gap
-        if room.ended:
-            self.buttons["lock"].disable()
-            self.order.remove("lock")
+        if room.ended:  # nothing left to pause or lock
+            for key in ("pause_all", "table", "pause_table", "lock"):
+                self.buttons[key].disable()
+                self.order.remove(key)
         self.add_text("board", pygame.Rect(area.x, top, area.w, area.bottom - top), self.board_text(), "@plain")
 
     def board_text(self) -> str:
