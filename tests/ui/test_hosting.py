@@ -76,15 +76,12 @@ def test_a_class_is_hosted_from_the_window(
         pass
 
 
-def test_host_without_headless_opens_the_window_hosting_with_its_options(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """`python main.py host SCENARIO ...` opens the window straight on the hosting screen, serving a
-    class with the options given on the command line."""
-    monkeypatch.setenv("PARLEY_CLASS_DATA", str(tmp_path / "class-data"))
-    seen: dict[str, object] = {}
+def host_in_window(monkeypatch: pytest.MonkeyPatch, argv: list[str]) -> dict[str, Any]:
+    """Run ``python main.py host ARGV`` with the window's main loop replaced by a look at the
+    hosting screen (then closing it); what it saw."""
+    seen: dict[str, Any] = {}
 
-    def run(app: App) -> int:  # instead of the main loop: look at the window, then close it
+    def run(app: App) -> int:
         scene = app.scene
         assert isinstance(scene, HostingScene) and scene.hosting is not None
         room = scene.hosting.room
@@ -100,14 +97,34 @@ def test_host_without_headless_opens_the_window_hosting_with_its_options(
         return 0
 
     monkeypatch.setattr(App, "run", run)
+    assert main(["host", str(TUTORIAL), *argv]) == 0
+    return seen
+
+
+def test_host_without_headless_opens_the_window_hosting_with_its_options(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`python main.py host SCENARIO ...` opens the window straight on the hosting screen, serving a
+    class with the options given on the command line."""
+    monkeypatch.setenv("PARLEY_CLASS_DATA", str(tmp_path / "class-data"))
     port = free_port()
-    argv = ["host", str(TUTORIAL), "--tables", "3", "--minutes", "4", "--when-time-runs-out", "status_quo"]
-    assert main([*argv, "--same-game", "--seed", "7", "--local", "--port", str(port)]) == 0
+    argv = ["--tables", "3", "--minutes", "4", "--when-time-runs-out", "status_quo", "--same-game", "--seed", "7"]
+    seen = host_in_window(monkeypatch, [*argv, "--local", "--port", str(port)])
     options = seen["options"]
     assert isinstance(options, ClassOptions)
     assert seen["tables"] == 3 and seen["port"] == port and seen["seeds"] == {7}
     assert (options.minutes, options.rule, options.same_game) == (4, "status_quo", True)
-    assert f"127.0.0.1:{port}" in str(seen["shown"]) and str(seen["code"]) in str(seen["shown"])
+    assert f"127.0.0.1:{port}" in seen["shown"] and seen["code"] in seen["shown"]
+    assert "Teacher's view" in seen["shown"] and "Pause every table" not in seen["shown"]  # the projector's view
+
+
+def test_host_deals_a_class_out_evenly(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Eleven students, two delegations played by people: five tables (the eleventh student joins a
+    delegation as its second member); each table its own game."""
+    monkeypatch.setenv("PARLEY_CLASS_DATA", str(tmp_path / "class-data"))
+    seen = host_in_window(monkeypatch, ["--students", "11", "--people", "kestra,dunmore", "--local"])
+    assert seen["tables"] == 5 and seen["seeds"] == {1, 2, 3, 4, 5}
+    assert seen["options"].people == ("kestra", "dunmore")
 
 
 def test_host_without_a_display_suggests_headless(
