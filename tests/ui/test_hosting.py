@@ -328,3 +328,19 @@ def test_hosting_fits_small_windows_and_the_projector_text(
             assert "@log" not in {(box.class_ids or [""])[-1] for box in scene.texts.values()}, what
         pilot.snapshot(shots / f"{tag}-{view}.png")
     pilot.click("stop")
+
+
+def test_host_refuses_in_the_window_what_the_scenario_lacks(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A lens the scenario does not have is said in words, and the setup is there to choose again."""
+    monkeypatch.setenv("PARLEY_CLASS_DATA", str(tmp_path / "class-data"))
+    seen: dict[str, Any] = {}
+
+    def run(app: App) -> int:
+        scene = app.scene
+        assert isinstance(scene, HostingScene) and scene.hosting is None
+        seen.update(shown=Pilot(app).all_text(), overlay=app.overlay is not None, start="start" in scene.buttons)
+        return 0
+
+    monkeypatch.setattr(App, "run", run)
+    assert main(["host", str(TUTORIAL), "--lens", "nope", "--local"]) == 0
+    assert seen["overlay"] and seen["start"] and "no lens 'nope'" in seen["shown"]

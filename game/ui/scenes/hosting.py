@@ -427,12 +427,14 @@ class HostingScene(Scene):
             self.board = self.hosting.dashboard().result(timeout=ANSWER_WAIT)
             self.next_look = self.app.now + BOARD_EVERY
 
-    def _start(self) -> None:
+    def _start(self, as_asked: bool = False) -> None:
+        """Host the class chosen here; ``as_asked``: exactly as ``host`` asked (a delegation or lens
+        the scenario lacks is then refused in words, not quietly dropped)."""
         app = self.app
         if self.hosting is not None:
             return
         asked = self.request
-        if not asked.resume:
+        if not as_asked and not asked.resume:
             if self.setup is None:
                 return
             asked = self.setup.request(asked)
@@ -450,7 +452,7 @@ class HostingScene(Scene):
     def shown(self) -> None:
         if self.start_when_shown:
             self.start_when_shown = False
-            self._start()
+            self._start(as_asked=True)
             self.app.rebuild()
 
     def stop(self) -> None:
