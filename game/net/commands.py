@@ -4,9 +4,11 @@
 from __future__ import annotations
 
 import argparse
+import json
 import time
 
 from ..commandline import add_scenario_argument, fail
+from . import option_help
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -18,25 +20,39 @@ def register(sub: argparse._SubParsersAction) -> None:
         "before it is acknowledged; run the same command with --resume CLASS to carry on after a restart.",
     )
     add_scenario_argument(host)
-    host.add_argument("--headless", action="store_true", help="no window: print the addresses and serve")
+    host.add_argument(
+        "--headless",
+        action="store_true",
+        help="no window: print the addresses and serve (without it the window opens as the projector's screen)",
+    )
     host.add_argument("--port", type=int, default=8765, help="the port to listen on (default 8765)")
-    host.add_argument("--tables", type=int, default=1, help="how many tables (games) the class plays at once")
+    host.add_argument("--tables", type=int, default=1, help=option_help.TABLES)
+    host.add_argument(
+        "--students",
+        type=int,
+        default=0,
+        help=option_help.STUDENTS,
+    )
     host.add_argument(
         "--people",
         metavar="IDS",
         default="",
-        help="comma-separated delegations played by students (default: all; the computer plays the rest)",
+        help=option_help.PEOPLE,
     )
-    host.add_argument("--seed", type=int, default=1, help="the first table's seed (each next table adds one)")
-    host.add_argument("--lens", default="", help="the lens every table plays")
-    host.add_argument("--minutes", type=int, default=0, help="minutes for each turn (default: no clock)")
+    host.add_argument("--seed", type=int, default=1, help=option_help.SEED)
+    host.add_argument(
+        "--same-game",
+        action="store_true",
+        help=option_help.SAME_GAME,
+    )
+    host.add_argument("--lens", default="", help=option_help.LENS)
+    host.add_argument("--minutes", type=int, default=0, help=option_help.MINUTES)
     host.add_argument(
         "--when-time-runs-out",
         dest="rule",
         choices=("computer", "status_quo"),
         default="computer",
-        help="at a decision, who decides when a turn's time runs out (at the table an answer lapses, "
-        "a proposer passes and a sealed seat keeps the status quo)",
+        help=option_help.RULE,
     )
     host.add_argument(
         "--reasons", choices=("numbers", "reasons", "nothing"), default="numbers", help="computer reasons shown"
@@ -59,15 +75,36 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def run_host(args: argparse.Namespace) -> int:
     from ..engine.findings import ScenarioError
+    from ..engine.loader import load_scenario
     from ..paths import resolve_scenario
     from .hosting import lan_address, server
-    from .room import ClassOptions, Room, RoomError
+    from .room import ClassOptions, Room, RoomError, tables_for
+    from .running import HostRequest
     from .store import ClassStore
 
     if not 1 <= args.tables <= 100:
         return fail("--tables is from 1 to 100")
+    if not 0 <= args.students <= 1000:
+        return fail("--students is from 1 to 1000 (or 0: use --tables)")
     if not 0 <= args.minutes <= 60:
         return fail("--minutes is from 0 (no clock) to 60")
+    people = tuple(p.strip() for p in args.people.split(",") if p.strip())
+    path = str(resolve_scenario(args.scenario))
+    tables = args.tables
+    if args.students and not args.resume:
+        try:
+            delegations = len(people) or len(load_scenario(path).actors)
+        except (ScenarioError, OSError, ValueError) as exc:
+            return fail(str(exc), 1)
+        tables = min(100, tables_for(args.students, delegations))
+    options = ClassOptions(tables, people, args.seed, args.lens, args.minutes, args.reasons, args.rule, args.same_game)
+    if not args.headless:
+        request = HostRequest(path, options, args.port, args.local, args.name, args.resume or "")
+        try:
+            return int(args.command_line(["window", path, "--host-class", json.dumps(request.to_json())]))
+        except SystemExit as exc:  # no window command available
+            print("parley: the window cannot be opened here; serve without it with: python main.py host --headless")
+            return int(exc.code or 1)
     store = ClassStore()
     try:
         if args.resume:
@@ -75,10 +112,9 @@ def run_host(args: argparse.Namespace) -> int:
             room = Room.resume(store, args.resume)
             print(f"Resumed {len(room.tables)} table(s) in {(time.perf_counter() - began) * 1000:.0f} ms.")
         else:
-            people = tuple(p.strip() for p in args.people.split(",") if p.strip())
-            options = ClassOptions(args.tables, people, args.seed, args.lens, args.minutes, args.reasons, args.rule)
-            room = Room.create(store, str(resolve_scenario(args.scenario)), options, args.name)
+            room = Room.create(store, path, options, args.name)
     except (RoomError, ScenarioError, OSError, ValueError) as exc:
+        store.close()
         return fail(str(exc), 1)
     bind = "127.0.0.1" if args.local else "0.0.0.0"
     address = "127.0.0.1" if args.local else lan_address()

@@ -18,6 +18,7 @@ from starlette.websockets import WebSocket
 
 from ..engine.jsonread import JSONObject
 from .projector import projector_state
+from .protocol import TeacherAction
 from .room import Room
 
 log = logging.getLogger("parley.net")
@@ -124,6 +125,18 @@ class Hub:
         if projectors:
             shown = json.dumps(projector_state(self.room, self.join), ensure_ascii=False)
             await asyncio.gather(*(self.send_state(c, shown) for c in projectors))
+
+    async def teacher_action(self, request: TeacherAction) -> tuple[int, ...]:
+        """Carry out a teacher's action and tell every seat it concerns (and every dashboard)."""
+        tables = self.room.teacher(request)
+        await self.tell_removed()
+        await self.publish(tables)
+        return tables
+
+    async def dashboard(self) -> JSONObject:
+        """The teacher's dashboard once every move is on disk."""
+        await self.room.settle(tuple(self.room.tables))
+        return self.room.dashboard()
 
     async def tell_removed(self) -> None:
         """Connections of removed members are told so and closed."""

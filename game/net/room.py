@@ -5,6 +5,7 @@ carries requests in and these states out.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import hashlib
 import hmac
@@ -50,6 +51,7 @@ class ClassOptions:
     minutes: int = 0  # for each turn; 0: no clock
     reasons: str = "numbers"
     rule: str = COMPUTER  # at a decision when time runs out: "computer" or "status_quo" (pace.RULES)
+    same_game: bool = False  # every table plays the same game (one seed); else each table's seed adds one
 
     def __post_init__(self) -> None:
         check_rule(self.rule)
@@ -63,6 +65,7 @@ class ClassOptions:
             "minutes": self.minutes,
             "reasons": self.reasons,
             "rule": self.rule,
+            "same_game": self.same_game,
         }
 
     @classmethod
@@ -76,7 +79,14 @@ class ClassOptions:
             int(str(data.get("minutes", 0))),
             str(data.get("reasons", "numbers")),
             str(data.get("rule", COMPUTER)),
+            data.get("same_game") is True,
         )
+
+
+def tables_for(students: int, delegations: int) -> int:
+    """Tables for a class dealt out evenly: one for each full set of delegations (at least one);
+    the students left over join as second members of a delegation."""
+    return max(1, students // max(1, delegations))
 
 
 def public_id(token: str) -> str:
@@ -123,7 +133,7 @@ class Room:
         unknown = [p for p in people if p not in scenario.actors]
         if unknown:
             raise RoomError(f"no delegation {unknown[0]!r}; this scenario has: {', '.join(scenario.actors)}")
-        options = ClassOptions(options.tables, tuple(people), *_rest(options))
+        options = dataclasses.replace(options, people=tuple(people))
         created = dt.datetime.now().replace(microsecond=0)
         row = ClassRow(
             class_id or created.strftime("class-%Y%m%d-%H%M%S"),
@@ -142,7 +152,7 @@ class Room:
             game = Game.new(
                 scenario,
                 options.lens or None,
-                options.seed + number - 1,
+                options.seed if options.same_game else options.seed + number - 1,
                 {actor: "human" for actor in people},
             )
             rule = check_rule(options.rule)
@@ -431,10 +441,6 @@ def line_words(line: Line, scenario: Scenario) -> str:
         terms = line.text.partition("\n")[0]
         return f"{line.title}: {terms}" if terms else line.title
     return line.title
-
-
-def _rest(options: ClassOptions) -> tuple[int, str, int, str, str]:
-    return options.seed, options.lens, options.minutes, options.reasons, options.rule
 
 
 def _name(actor: str, scenario: Scenario) -> str:

@@ -161,9 +161,7 @@ async def _carry_out(hub: Hub, connection: Connection, request: Message) -> None
     if isinstance(request, TeacherAction):
         if not connection.teacher:
             raise RoomError("only the teacher may do that")
-        tables = room.teacher(request)
-        await hub.tell_removed()
-        await hub.publish(tables)
+        await hub.teacher_action(request)
         return
     member = room.member(connection.token) if connection.token else None
     if member is None:

@@ -7,6 +7,7 @@ line saying how to play in the terminal instead, and no traceback.
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import sys
 
@@ -15,6 +16,10 @@ from ..commandline import add_scenario_argument
 NO_DISPLAY = (
     "parley: there is no display to open the game window on; "
     "play in the terminal instead with: python main.py play --text"
+)
+NO_DISPLAY_TO_HOST = (
+    "parley: there is no display to open the window on; "
+    "host the class without one with: python main.py host --headless (and the same options)"
 )
 
 
@@ -28,6 +33,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     )
     add_scenario_argument(window)
     window.add_argument("--size", metavar="WxH", help="window size, e.g. 1280x720 (default: as last time)")
+    # 'host' without --headless hands its class over here, as JSON (net.running.HostRequest)
+    window.add_argument("--host-class", metavar="JSON", default="", help=argparse.SUPPRESS)
     window.set_defaults(run=run_window)
 
 
@@ -70,10 +77,13 @@ def run_window(args: argparse.Namespace) -> int:
         return fail(str(exc))
     problem = display_problem()
     if problem:
-        print(problem, file=sys.stderr)
+        print(NO_DISPLAY_TO_HOST if args.host_class else problem, file=sys.stderr)
         return 1
+    from ..net.running import HostRequest
     from ..paths import resolve_scenario
     from .app import App
 
     app = App(resolve_scenario(args.scenario), size=size)
+    if args.host_class:
+        app.open("hosting", request=HostRequest.from_json(json.loads(args.host_class)))
     return app.run()
