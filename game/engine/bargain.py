@@ -18,7 +18,7 @@ machine.
 from __future__ import annotations
 
 import itertools
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
 from .expr import Value, Values
@@ -201,15 +201,20 @@ def best_package(
     return fallback, False
 
 
-def respond(scenario: Scenario, state: GameState, actor: str) -> Response:
-    """What a computer delegation does now at the negotiation under way, with its reasons."""
+BestPackage = Callable[[Scenario, GameState, Negotiation, str], tuple[dict[str, str], bool]]
+
+
+def respond(scenario: Scenario, state: GameState, actor: str, search: BestPackage | None = None) -> Response:
+    """What a computer delegation does now at the negotiation under way, with its reasons. ``search``
+    stands in for ``best_package`` (analysis tools pass one that remembers its answers)."""
+    search = search or best_package
     node = scenario.nodes[state.node]
     negotiation, talks = node.negotiation, state.talks
     assert negotiation is not None and talks is not None
     player = scenario.actors[actor]
     margin = player.disposition.accept_margin
     if not talks.offer:
-        package, hopeful = best_package(scenario, state, negotiation, actor)
+        package, hopeful = search(scenario, state, negotiation, actor)
         appraisal = appraise(scenario, player, package, state.values)
         if appraisal.total < appraisal.walk_away and not hopeful:
             return Response("walk", {}, reasons(appraisal, "No package we could offer beats going without: we leave."))
@@ -220,7 +225,7 @@ def respond(scenario: Scenario, state: GameState, actor: str) -> Response:
     if offer.surplus >= margin and not blocked:
         return Response("accept", {}, reasons(offer, "Accepted."))
     why = " ".join(f"{c.title}: {c.explanation}" for c in blocked)
-    package, hopeful = best_package(scenario, state, negotiation, actor)
+    package, hopeful = search(scenario, state, negotiation, actor)
     better = appraise(scenario, player, package, state.values)
     last_round = talks.round >= negotiation.rounds
     if better.total < better.walk_away and not hopeful:
@@ -235,10 +240,18 @@ def respond(scenario: Scenario, state: GameState, actor: str) -> Response:
 
 def would_accept(scenario: Scenario, state: GameState, negotiation: Negotiation, package: Package) -> dict[str, bool]:
     """Whether each party's computer player would accept ``package`` now (for analysis)."""
+    return next(verdicts(scenario, state, negotiation, [package]))
+
+
+def verdicts(
+    scenario: Scenario, state: GameState, negotiation: Negotiation, packages: Iterable[Package]
+) -> Iterator[dict[str, bool]]:
+    """``would_accept`` for each of ``packages`` in turn, the parties' points worked out once for all."""
     table = _Table(scenario, negotiation, state)
-    table.work.update(package)
-    choice = [table.options[n].index(package[i]) for n, i in enumerate(table.issues)]
-    return {
-        p: table.accepts(p, table.base(p, choice) + table.bonus(p)) and not table.forbids("accept", p)
-        for p in negotiation.parties
-    }
+    for package in packages:
+        table.work.update(package)
+        choice = [table.options[n].index(package[i]) for n, i in enumerate(table.issues)]
+        yield {
+            p: table.accepts(p, table.base(p, choice) + table.bonus(p)) and not table.forbids("accept", p)
+            for p in negotiation.parties
+        }
