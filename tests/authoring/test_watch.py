@@ -8,11 +8,14 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
+
+from game.authoring import validate
 from game.authoring.recheck import WatchedCheck
 from game.authoring.validate import validate_lines
 from game.authoring.watch import watch
 
-from .conftest import TINY
+from .conftest import FLAGSHIP, TINY, run
 
 
 def _edits(path: Path, texts: list[str]) -> tuple[Callable[[float], None], Callable[[], bool]]:
@@ -71,3 +74,12 @@ def test_check_watch_prints_validation_then_the_check_and_then_only_what_changed
     assert "Endings" in blocks[1]  # the first check prints its summary in full
     assert "+ " in blocks[2] and "walkoutt" in blocks[2]  # the broken save: validation only
     assert "- fixed: " in blocks[3] and "(no change)" in blocks[4]
+
+
+def test_validate_watch_needs_a_file_and_finds_scenarios_by_name(monkeypatch: pytest.MonkeyPatch) -> None:
+    code, _, err = run("validate", "--watch")
+    assert code == 2 and "--watch needs the scenario files to watch" in err
+    watched: list[list[str]] = []
+    monkeypatch.setattr(validate, "watch", lambda paths, check, out: watched.append(paths) or 0)
+    assert run("validate", "--watch", "moscow-1939")[0] == 0
+    assert watched == [[str(FLAGSHIP)]]  # the name is resolved, as validate without --watch does
