@@ -18,7 +18,7 @@ through tables print like paths through decisions.
 from __future__ import annotations
 
 import itertools
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
 from ..engine import bargain, rules, talks, turns
@@ -65,16 +65,16 @@ def concludable(scenario: Scenario, state: GameState, negotiation: Negotiation, 
     )
 
 
-def acceptable(scenario: Scenario, state: GameState, negotiation: Negotiation, package: Package) -> bool:
-    """A deal the table could conclude with enough needed parties at or above their walk-away values."""
-    return _acceptable(
-        scenario, state, negotiation, package, bargain.would_accept(scenario, state, negotiation, package)
-    )
-
-
-def _acceptable(
-    scenario: Scenario, state: GameState, negotiation: Negotiation, package: Package, verdicts: Mapping[str, bool]
+def acceptable(
+    scenario: Scenario,
+    state: GameState,
+    negotiation: Negotiation,
+    package: Package,
+    judge: Callable[[Package], Mapping[str, bool]] | None = None,
 ) -> bool:
+    """A deal the table could conclude with enough needed parties at or above their walk-away values.
+    ``judge`` (from ``bargain.acceptance``) saves weighing the parties' values afresh for each package."""
+    verdicts = (judge or bargain.acceptance(scenario, state, negotiation))(package)
     enough = sum(1 for p in negotiation.needs if verdicts[p]) >= negotiation.needs_count
     return enough and concludable(scenario, state, negotiation, package)
 
@@ -117,18 +117,17 @@ def deals(scenario: Scenario, state: GameState, node: Node, search: bargain.Best
         if set(package) == set(negotiation.issues):
             candidates.append(package)
     found: bool | None = None
+    judge = bargain.acceptance(scenario, state, negotiation)
     if package_count(scenario, negotiation) <= MAX_SCAN:
         found = False
         covered: set[tuple[str, str]] = set()
-        packages = list(all_packages(scenario, negotiation))
-        judged = bargain.verdicts(scenario, state, negotiation, packages)
-        for package, verdicts in zip(packages, judged, strict=True):
-            if _acceptable(scenario, state, negotiation, package, verdicts):
+        for package in all_packages(scenario, negotiation):
+            if acceptable(scenario, state, negotiation, package, judge):
                 found = True
                 if not set(package.items()) <= covered:
                     candidates.append(package)
                     covered |= set(package.items())
-    elif any(acceptable(scenario, state, negotiation, p) for p in candidates):
+    elif any(acceptable(scenario, state, negotiation, p, judge) for p in candidates):
         found = True
     out: list[dict[str, str]] = []
     for package in candidates:

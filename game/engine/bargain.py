@@ -18,7 +18,7 @@ machine.
 from __future__ import annotations
 
 import itertools
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 from .expr import Value, Values
@@ -135,6 +135,19 @@ class _Table:
         combos = itertools.product(*(range(len(o)) for o in self.options))
         return list(itertools.islice(combos, MAX_PACKAGES))
 
+    def bases(self, party: str, packages: list[tuple[int, ...]]) -> list[int]:
+        """``base`` of each of ``packages`` (which are ``packages()``), summed issue by issue for all of
+        them at once: one addition per package and issue, not a call per package."""
+        total = 1
+        for options in self.options:
+            total *= len(options)
+        if total > len(packages):  # cut short at MAX_PACKAGES: sum the ones kept
+            return [self.base(party, choice) for choice in packages]
+        sums = [0]
+        for row in self.points[party]:
+            sums = [before + points for before in sums for points in row]  # the last issue varies fastest
+        return sums
+
     def package(self, choice: Sequence[int]) -> dict[str, str]:
         return {i: self.options[n][c] for n, (i, c) in enumerate(zip(self.issues, choice, strict=True))}
 
@@ -144,8 +157,11 @@ class _Table:
 
     def bonus(self, party: str) -> int:
         """The party's bonuses for the package last written into ``work``."""
+        bonuses = self.bonuses[party]
+        if not bonuses:
+            return 0
         work = self.work
-        return sum(b.points for b in self.bonuses[party] if b.condition(work))
+        return sum(b.points for b in bonuses if b.condition(work))
 
     def forbids(self, moment: str, party: str) -> bool:
         """Whether a term rule forbids ``party`` to ``moment`` the package last written into ``work``."""
@@ -167,21 +183,24 @@ def best_package(
     work = table.work
     others = [p for p in negotiation.parties if p != actor]
     most_bonus = sum(max(0, b.points) for b in table.bonuses[actor])
-    ranked = sorted(table.packages(), key=lambda c: -table.base(actor, c))
+    packages = table.packages()
+    bases = {p: table.bases(p, packages) for p in negotiation.parties}
+    mine_base = bases[actor]
+    ranked = sorted(range(len(packages)), key=lambda n: -mine_base[n])  # stable: ties stay in file order
     best: tuple[int, int] | None = None
     best_any: tuple[int, int] | None = None
     chosen: dict[str, str] = {}
     fallback: dict[str, str] = {}
-    for choice in ranked:
-        base = table.base(actor, choice)
+    for number in ranked:
+        base = mine_base[number]
         if best is not None and base + most_bonus < best[0]:
             break  # nothing further down can beat an acceptable package already found
-        package = table.package(choice)
+        package = table.package(packages[number])
         work.update(package)
         if table.forbids("propose", actor):
             continue
         mine = base + table.bonus(actor)
-        theirs = {p: table.base(p, choice) + table.bonus(p) for p in others}
+        theirs = {p: bases[p][number] + table.bonus(p) for p in others}
         key = (mine, sum(theirs.values()))
         if best_any is None or key > best_any:
             best_any, fallback = key, package
@@ -238,20 +257,22 @@ def respond(scenario: Scenario, state: GameState, actor: str, search: BestPackag
     return Response("reject", {}, reasons(offer, (why + " " if why else "") + "Refused."))
 
 
-def would_accept(scenario: Scenario, state: GameState, negotiation: Negotiation, package: Package) -> dict[str, bool]:
-    """Whether each party's computer player would accept ``package`` now (for analysis)."""
-    return next(verdicts(scenario, state, negotiation, [package]))
-
-
-def verdicts(
-    scenario: Scenario, state: GameState, negotiation: Negotiation, packages: Iterable[Package]
-) -> Iterator[dict[str, bool]]:
-    """``would_accept`` for each of ``packages`` in turn, the parties' points worked out once for all."""
+def acceptance(scenario: Scenario, state: GameState, negotiation: Negotiation) -> Callable[[Package], dict[str, bool]]:
+    """A judge of many packages at one state: whether each party's computer player would accept a
+    package now (for analysis). The parties' values are weighed once for all the packages judged."""
     table = _Table(scenario, negotiation, state)
-    for package in packages:
+
+    def verdicts(package: Package) -> dict[str, bool]:
         table.work.update(package)
         choice = [table.options[n].index(package[i]) for n, i in enumerate(table.issues)]
-        yield {
+        return {
             p: table.accepts(p, table.base(p, choice) + table.bonus(p)) and not table.forbids("accept", p)
             for p in negotiation.parties
         }
+
+    return verdicts
+
+
+def would_accept(scenario: Scenario, state: GameState, negotiation: Negotiation, package: Package) -> dict[str, bool]:
+    """Whether each party's computer player would accept ``package`` now (for analysis)."""
+    return acceptance(scenario, state, negotiation)(package)
