@@ -35,9 +35,17 @@ PROSE = frozenset(
 _SECONDS = re.compile(r"in [0-9.]+ s")  # the time a summary gives, left out of what identifies its line
 
 
-def _without_prose(data: object) -> object:
+# Mappings whose keys are ids the author chose (a variable may be called 'text'), with how many levels
+# of them: an actor's values map issues, then options; a lens sets variables; a move's terms map issues.
+ID_KEYED = {"values": 2, "set": 1, "draws": 1, "terms": 1, "map": 1}
+
+
+def _without_prose(data: object, ids: int = 0) -> object:
+    """``data`` without its prose keys (``ids``: levels of mappings here whose keys are ids)."""
     if isinstance(data, dict):
-        return {str(k): _without_prose(v) for k, v in data.items() if k not in PROSE}
+        if ids:
+            return {str(k): _without_prose(v, ids - 1) for k, v in data.items()}
+        return {str(k): _without_prose(v, ID_KEYED.get(str(k), 0)) for k, v in data.items() if k not in PROSE}
     if isinstance(data, list):
         return [_without_prose(item) for item in data]
     return data

@@ -38,6 +38,11 @@ def test_the_fingerprint_ignores_prose_comments_and_layout_but_not_rules_or_labe
     assert fingerprint(text.replace("label: Be warm", "label: Be friendly")).play != same.play
 
 
+def test_ids_that_look_like_prose_keys_still_count() -> None:
+    text = TINY.read_text(encoding="utf-8").replace("trust", "text")  # a variable called 'text'
+    assert fingerprint(text) != fingerprint(text.replace("set: {text: 3}", "set: {text: 4}"))
+
+
 def test_the_tables_part_changes_with_values_not_with_choices() -> None:
     text = (FIXTURES / "tables.yaml").read_text(encoding="utf-8")
     same = fingerprint(text)
