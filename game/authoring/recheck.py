@@ -66,13 +66,13 @@ class Fingerprint:
 
 
 def fingerprint(text: str) -> Fingerprint:
-    """The fingerprint of a scenario file's text ("" hashes for one that cannot be read)."""
+    """The fingerprint of a scenario file's text ("" hashes for one that is not a readable mapping)."""
     try:
         data = _without_prose(yaml.load(text, Loader=Loader))
     except yaml.YAMLError:
         return Fingerprint("", "")
     if not isinstance(data, dict):
-        return Fingerprint(_hash(data), "")
+        return Fingerprint("", "")  # not a scenario (or not read): never the same as another
     nodes = data.get("nodes")
     negotiations = [n for n in nodes if isinstance(n, dict) and "negotiation" in n] if isinstance(nodes, list) else []
     parts = {key: data.get(key) for key in ("issues", "actors", "constraints", "variables")}

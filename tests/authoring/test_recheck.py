@@ -36,6 +36,7 @@ def test_the_fingerprint_ignores_prose_comments_and_layout_but_not_rules_or_labe
     assert fingerprint(text.replace("briefing: Red secretly", "briefing: Red quietly")) == same
     assert fingerprint(text.replace('effects: ["trust += 1"]', 'effects: ["trust += 2"]')).play != same.play
     assert fingerprint(text.replace("label: Be warm", "label: Be friendly")).play != same.play
+    assert fingerprint("").play == fingerprint("[1, 2]").play == ""  # nothing a check could reuse
 
 
 def test_ids_that_look_like_prose_keys_still_count() -> None:
