@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 import statistics
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from ..engine import rules, talks, turns
@@ -295,7 +295,7 @@ class Evidence:
 
 
 def _evidence(
-    scenario: Scenario, space: StateSpace, budget: Budget | None = None
+    scenario: Scenario, space: StateSpace, budget: Budget | None = None, memo: tables.Memo | None = None
 ) -> tuple[Evidence, dict[str, list[tuple[str, str]]]]:
     """What exploration saw and, always, what random games saw: when the exploration was complete
     they add nothing but a sample of the roles' decisions (and deals bargained out step by step)."""
@@ -309,7 +309,7 @@ def _evidence(
         acceptable=dict(space.acceptable),
         skipped=dict(space.skipped),
     )
-    seen = playouts(scenario, PLAYOUTS if space.truncated else SAMPLED, budget=budget)
+    seen = playouts(scenario, PLAYOUTS if space.truncated else SAMPLED, budget=budget, memo=memo)
     evidence.decisions = seen.decisions
     evidence.deal_terms |= seen.deal_terms
     evidence.acceptable.update(dict.fromkeys(seen.acceptable, True))
@@ -327,6 +327,70 @@ def _evidence(
     return evidence, seen.stuck
 
 
+@dataclass
+class Play:
+    """What play can do, as exploring and random games found it: the costly part of a check, which
+    reads the scenario's rules but none of its prose, so a save that changed only prose can reuse it
+    (``recheck``). Places in the file and the narration are read afresh by ``report``."""
+
+    space: StateSpace
+    evidence: Evidence
+    stuck_elsewhere: dict[str, list[tuple[str, str]]]
+    parent: dict[int, tuple[int, Edge]]
+    shortest: dict[str, list[PathStep]]
+    counterfactual: dict[str, list[PathStep]]
+    ties: dict[str, list[list[PathStep]]]
+    decisions: dict[str, Decisions]
+    lens: str
+    max_states: int
+    stopped: str
+    seconds: float
+    memo: tables.Memo
+
+
+def explore_play(
+    scenario: Scenario,
+    lens: str | None = None,
+    max_states: int | None = None,
+    budget: Budget | None = None,
+    memo: tables.Memo | None = None,
+) -> Play:
+    """Explore ``scenario`` under every lens (counterfactuals measured under ``lens``) and play random
+    games. Exploring and sampling share ``budget`` (by default CHECK_STEPS steps and CHECK_SECONDS
+    seconds): when it runs out, the report says so and gives what was found. ``memo`` may bring what
+    bargaining gave in an earlier check (see ``tables.Memo``)."""
+    began = time.perf_counter()
+    budget = budget or Budget(CHECK_STEPS, CHECK_SECONDS)
+    if max_states is None:
+        max_states = max(MAX_STATES, STATES_PER_NODE * len(scenario.nodes))
+    chosen = lens if lens is not None else scenario.default_lens
+    order = [chosen] + [name for name in scenario.lenses if name != chosen] if scenario.lenses else [""]
+    memo = memo or tables.Memo(scenario)
+    space = explore(scenario, order, max_states, budget=budget, memo=memo)
+    evidence, stuck_elsewhere = _evidence(scenario, space, budget, memo)
+    parent = bfs_parents(space)
+    ends = outcome_states(space)
+    roots = set(space.roots.values())
+    shortest = {oid: path_to(space, parent, i) for oid, i in ends.items() if i in parent or i in roots}
+    counterfactual, ties = counterfactuals(space, space.roots[chosen]) if chosen in space.roots else ({}, {})
+    decisions = _decisions(scenario, chosen, evidence)
+    return Play(
+        space,
+        evidence,
+        stuck_elsewhere,
+        parent,
+        shortest,
+        counterfactual,
+        ties,
+        decisions,
+        chosen,
+        max_states,
+        budget.stopped,
+        time.perf_counter() - began,
+        memo,
+    )
+
+
 def check_scenario(
     scenario: Scenario,
     lens: str | None = None,
@@ -337,25 +401,24 @@ def check_scenario(
     """Explore ``scenario`` under every lens and report; counterfactuals are measured under ``lens``.
     Exploring and sampling share ``budget`` (by default CHECK_STEPS steps and CHECK_SECONDS seconds):
     when it runs out, the report says so and gives what was found."""
-    began = time.perf_counter()
-    budget = budget or Budget(CHECK_STEPS, CHECK_SECONDS)
-    if max_states is None:
-        max_states = max(MAX_STATES, STATES_PER_NODE * len(scenario.nodes))
+    return report(scenario, explore_play(scenario, lens, max_states, budget), text)
+
+
+def report(scenario: Scenario, play: Play, text: str | None = None) -> CheckReport:
+    """The findings and paths of ``play`` for ``scenario``, placed in ``text`` (by default the file as
+    it is now). ``play`` may come from an earlier version of the file that differed only in prose."""
     if text is None:
         try:
             text = Path(scenario.path).read_text(encoding="utf-8")
         except OSError:
             text = ""
-    chosen = lens if lens is not None else scenario.default_lens
-    order = [chosen] + [name for name in scenario.lenses if name != chosen] if scenario.lenses else [""]
-    space = explore(scenario, order, max_states, budget=budget)
-    evidence, stuck_elsewhere = _evidence(scenario, space, budget)
+    space = play.space
+    evidence = replace(play.evidence, unsettled=[])  # filled afresh by the findings below
     out = _Findings(scenario, text)
-    parent = bfs_parents(space)
     _reach_findings(scenario, evidence, out)
     _step_findings(scenario, evidence, out)
     _constraint_findings(scenario, evidence, out)
-    _stuck_and_loop_findings(space, parent, stuck_elsewhere, out)
+    _stuck_and_loop_findings(space, play.parent, play.stuck_elsewhere, out)
     _history_findings(scenario, out)
     _deal_findings(scenario, evidence, out)
     _skip_findings(scenario, evidence, out)
@@ -365,29 +428,25 @@ def check_scenario(
         out.add(
             "partial",
             (1, 1),
-            f"the game has more than {max_states} states, so check explored those nearest to history, played "
+            f"the game has more than {play.max_states} states, so check explored those nearest to history, played "
             f"{PLAYOUTS} random games and bounded the rest; it could not settle whether these ever happen: "
             f"{listed}",
             "try 'python main.py play --text --from NODE --set VAR=VALUE' to test them by hand",
         )
-    ends = outcome_states(space)
-    roots = set(space.roots.values())
-    shortest = {oid: path_to(space, parent, i) for oid, i in ends.items() if i in parent or i in roots}
-    counterfactual, ties = counterfactuals(space, space.roots[chosen]) if chosen in space.roots else ({}, {})
     return CheckReport(
         scenario,
         sort_findings(out.out),
         len(space),
-        time.perf_counter() - began,
+        play.seconds,
         list(space.roots),
-        chosen,
-        shortest,
-        counterfactual,
+        play.lens,
+        play.shortest,
+        play.counterfactual,
         space.truncated,
-        budget.stopped,
-        _decisions(scenario, chosen, evidence),
+        play.stopped,
+        play.decisions,
         len(next(iter(evidence.decisions.values()), [])),
-        ties,
+        play.ties,
     )
 
 
@@ -659,9 +718,10 @@ def _skip_findings(scenario: Scenario, evidence: Evidence, out: _Findings) -> No
         event = next(e for e in scenario.events if e.id == skip.event)
         assert event.date is not None
         when = [scenario.date_of(d).isoformat() for d in (skip.before, skip.after)]
+        step = scenario.nodes[skip.node].step(skip.step.id) or skip.step  # its line in the file as it is now
         out.add(
             "skips-event",
-            out.exit(skip.node, skip.step),
+            out.exit(skip.node, step),
             f"{skip.step.id!r} at {skip.node!r} can move the clock from {when[0]} to {when[1]}, past the historical "
             f"event {event.id!r} ({event.date.isoformat()}), whose 'if' ({event.condition_text}) then never holds: "
             "the event is skipped for good",

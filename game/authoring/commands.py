@@ -16,8 +16,8 @@ from ..engine import ERROR, Scenario, validate_file
 from ..engine.policies import POLICIES
 from ..engine.safefile import FileProblem, write_atomic
 from ..paths import new_scenarios_folder, resolve_scenario
-from .validate import finding_lines, register_validate, report, verdict
-from .watch import Line, watch
+from .validate import register_validate, report
+from .watch import watch
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -147,24 +147,14 @@ def _load(path: str, quiet: bool = False) -> Scenario | None:
     return scenario
 
 
-def check_lines(path: str, lens: str | None) -> tuple[list[Line], str]:
-    """One full check of ``path``, as watch lines (findings, then the summary) and a verdict."""
-    from .check import check_scenario
-
-    scenario, findings = validate_file(path)
-    if scenario is None:
-        return finding_lines(findings), verdict(findings)
-    result = check_scenario(scenario, lens if lens in scenario.lenses else None)
-    every = findings + result.findings
-    return finding_lines(every) + [(line, line) for line in result.summary_lines()], verdict(every)
-
-
 def run_check(args: argparse.Namespace) -> int:
     from .check import check_scenario
 
     if args.watch:
-        path = str(resolve_scenario(args.path))
-        return watch([path], lambda: check_lines(path, args.lens), sys.stdout)
+        from .recheck import WatchedCheck
+
+        watched = WatchedCheck(str(resolve_scenario(args.path)), args.lens)
+        return watch([watched.path], [watched.validation, watched.check], sys.stdout)
     scenario, findings = validate_file(str(resolve_scenario(args.path)))
     if scenario is None:
         report(findings, args.json, sys.stdout)

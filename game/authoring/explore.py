@@ -139,6 +139,7 @@ def explore(
     max_states: int = MAX_STATES,
     until: set[str] | None = None,
     budget: Budget | None = None,
+    memo: tables.Memo | None = None,
 ) -> StateSpace:
     """Explore from the start under each of ``lenses`` in turn (default: every lens, or none).
 
@@ -147,7 +148,8 @@ def explore(
     With ``until``, stop as soon as each of those endings has been reached with the fewest
     departures possible (the rest of the space is then left unexplored: ``stopped`` is set).
     Each edge followed spends one step of ``budget``; when it runs out the space is ``truncated``
-    (a state with 10,000 choices costs 10,000 steps, not one).
+    (a state with 10,000 choices costs 10,000 steps, not one). ``memo`` keeps what bargaining at the
+    tables gives, and may be shared with other work on the same scenario.
     """
     space = StateSpace(scenario)
     index: dict[Hashable, int] = {}
@@ -157,6 +159,7 @@ def explore(
     plans = _plans(scenario)
     watch = watched_events(scenario)
     heap: list[tuple[int, int, int]] = []
+    memo = memo or tables.Memo(scenario)
 
     def intern(state: GameState) -> int:
         if state.outcome:
@@ -200,7 +203,7 @@ def explore(
             if state is None or best[current] < (departures, steps):
                 continue
             pending[current] = None
-            edges = _expand(scenario, space, current, state, plans[state.node], intern, watch)
+            edges = _expand(scenario, space, current, state, plans[state.node], intern, memo, watch)
             space.edges[current] = edges
             if budget is not None and not budget.spend(max(len(edges), 1)):
                 space.truncated = True
@@ -291,12 +294,13 @@ def _expand(
     state: GameState,
     plan: _Plan,
     intern: Callable[[GameState], int],
+    memo: tables.Memo,
     watch: tuple[Event, ...] = (),
 ) -> list[Edge]:
     """The edges out of one state: each open choice, or each chance branch that can be drawn."""
     node = plan.node
     if node.negotiation is not None:
-        return _expand_negotiation(scenario, space, state, plan, intern, watch)
+        return _expand_negotiation(space, state, plan, intern, memo, watch)
     if node.sealed:
         return _expand_sealed(scenario, space, current, state, plan, intern, watch)
     values = state.values
@@ -335,18 +339,19 @@ def _expand(
 
 
 def _expand_negotiation(
-    scenario: Scenario,
     space: StateSpace,
     state: GameState,
     plan: _Plan,
     intern: Callable[[GameState], int],
+    memo: tables.Memo,
     watch: tuple[Event, ...],
 ) -> list[Edge]:
     """The edges out of a negotiation: a deal on each package ``tables.deals`` follows, and no deal."""
+    scenario = space.scenario
     node = plan.node
     negotiation = node.negotiation
     assert negotiation is not None
-    found = tables.deals(scenario, state, node)
+    found = memo.deals(state, node)
     known = space.acceptable.get(node.id, False)
     if known is not True:
         unsure = known is None or found.acceptable is None

@@ -60,23 +60,30 @@ def _step_reads(scenario: Scenario, step: Step) -> set[str]:
     return used
 
 
+def negotiation_reads(scenario: Scenario, node: Node) -> set[str]:
+    """What bargaining at a negotiation reads from the state: the parties' values, bonuses and
+    walk-away values, and the term rules. Two states that agree on these bargain alike."""
+    used: set[str] = set()
+    negotiation = node.negotiation
+    if negotiation is None:
+        return used
+    for party in negotiation.parties:
+        valuation = scenario.actors[party].valuation
+        for texts in valuation.point_texts.values():
+            for text in texts.values():
+                used |= reads(text)
+        for bonus in valuation.bonuses:
+            used |= reads(bonus.condition_text)
+        used |= reads(valuation.walk_away_text)
+    for rule in negotiation.rules:
+        used |= reads(rule.terms_text) | reads(scenario.constraints[rule.constraint].unless_text)
+    return used - set(negotiation.issues)  # read as the package's terms, not as the state's
+
+
 def _table_reads(scenario: Scenario, node: Node) -> set[str]:
     """What a negotiation or sealed move reads where it is played: the parties' values and walk-away
     values (bargaining depends on them), term rules, seats' conditions and the resolutions' 'if's."""
-    used: set[str] = set()
-    negotiation = node.negotiation
-    if negotiation is not None:
-        for party in negotiation.parties:
-            valuation = scenario.actors[party].valuation
-            for texts in valuation.point_texts.values():
-                for text in texts.values():
-                    used |= reads(text)
-            for bonus in valuation.bonuses:
-                used |= reads(bonus.condition_text)
-            used |= reads(valuation.walk_away_text)
-        for rule in negotiation.rules:
-            used |= reads(rule.terms_text) | reads(scenario.constraints[rule.constraint].unless_text)
-        used -= set(negotiation.issues)  # read as the package's terms, not as the state's
+    used = negotiation_reads(scenario, node)
     for seat in node.sealed:
         for step in seat.choices:
             used |= _step_reads(scenario, step)

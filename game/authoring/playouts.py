@@ -39,8 +39,9 @@ class Seen:
 class _Game:
     """One playout under way: its state, its own generator, the path so far and the decisions made."""
 
-    def __init__(self, scenario: Scenario, seen: Seen, state: GameState, rng: int) -> None:
+    def __init__(self, scenario: Scenario, seen: Seen, state: GameState, rng: int, memo: tables.Memo) -> None:
         self.scenario = scenario
+        self.memo = memo
         self.seen = seen
         self.state = state
         self.rng = rng
@@ -93,7 +94,7 @@ class _Game:
         turn = turns.pending(scenario, state)[0]
         if tables.open_options(scenario, state, turn) >= REAL:
             self.made[turn.actor] += 1
-        response = bargain.respond(scenario, state, turn.actor)
+        response = bargain.respond(scenario, state, turn.actor, self.memo.best_package)
         log: list[Happening] = []
         before = state.day
         table = state.copy() if response.move != "propose" else state  # as it was, should a deal be struck
@@ -149,11 +150,18 @@ class _Game:
 
 
 def playouts(
-    scenario: Scenario, games: int, seed: int = 0, lenses: list[str] | None = None, budget: Budget | None = None
+    scenario: Scenario,
+    games: int,
+    seed: int = 0,
+    lenses: list[str] | None = None,
+    budget: Budget | None = None,
+    memo: tables.Memo | None = None,
 ) -> Seen:
     """Play ``games`` games, recording what each sees (see the module's docstring). Each turn spends
-    a step of ``budget`` per option weighed; the games stop when it runs out."""
+    a step of ``budget`` per option weighed; the games stop when it runs out. ``memo`` keeps what
+    bargaining gives (see ``tables.Memo``)."""
     seen = Seen()
+    memo = memo or tables.Memo(scenario)
     chosen = lenses if lenses is not None else (list(scenario.lenses) or [""])
     for number in range(games):
         if budget is not None and budget.exhausted:
@@ -161,7 +169,7 @@ def playouts(
         lens = chosen[number % len(chosen)]
         state = rules.initial_state(scenario, lens or None, derive_seed(seed, number))
         rules.move(scenario, state, scenario.start_node, None)
-        game = _Game(scenario, seen, state, derive_seed(seed, number, "playout"))
+        game = _Game(scenario, seen, state, derive_seed(seed, number, "playout"), memo)
         while not state.outcome and state.turn < rules.MAX_TURNS:
             node = scenario.nodes[state.node]
             seen.nodes.add(node.id)

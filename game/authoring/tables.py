@@ -22,8 +22,10 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
 from ..engine import bargain, rules, talks, turns
+from ..engine.expr import Value, Values
 from ..engine.model import Negotiation, Node, Scenario, Step
 from ..engine.state import GameState
+from .liveness import negotiation_reads
 
 MAX_SCAN = 512  # packages weighed at one negotiation state when looking for acceptable deals
 MAX_COMBINATIONS = 64  # combinations of sealed choices followed from one state
@@ -103,13 +105,15 @@ class Deals:
     acceptable: bool | None
 
 
-def deals(scenario: Scenario, state: GameState, node: Node) -> Deals:
-    """The deals to follow from a negotiation node in ``state`` (see the module's docstring)."""
+def deals(scenario: Scenario, state: GameState, node: Node, search: bargain.BestPackage | None = None) -> Deals:
+    """The deals to follow from a negotiation node in ``state`` (see the module's docstring); ``search``
+    stands in for ``bargain.best_package``."""
     negotiation = node.negotiation
     assert negotiation is not None
+    search = search or bargain.best_package
     candidates = historical_offers(negotiation)
     for party in negotiation.parties:
-        package, _hopeful = bargain.best_package(scenario, state, negotiation, party)
+        package, _hopeful = search(scenario, state, negotiation, party)
         if set(package) == set(negotiation.issues):
             candidates.append(package)
     found: bool | None = None
@@ -130,6 +134,53 @@ def deals(scenario: Scenario, state: GameState, node: Node) -> Deals:
         if package not in out and concludable(scenario, state, negotiation, package):
             out.append(package)
     return Deals(tuple(out), found)
+
+
+class Memo:
+    """What bargaining at each negotiation gives, remembered for one scenario. Bargaining reads only a
+    few of the state's values (``liveness.negotiation_reads``); states that agree on those share the
+    deals to follow and every party's best package, so each is worked out once, not once per state
+    (the search weighs every package: it is most of the cost of exploring and of random games)."""
+
+    def __init__(self, scenario: Scenario) -> None:
+        self.scenario = scenario
+        self._reads = {
+            nid: tuple(sorted(negotiation_reads(scenario, node)))
+            for nid, node in scenario.nodes.items()
+            if node.negotiation is not None
+        }
+        self._node_of = {id(n.negotiation): nid for nid, n in scenario.nodes.items() if n.negotiation is not None}
+        self._deals: dict[tuple[str, tuple[Value, ...]], Deals] = {}
+        self._best: dict[tuple[str, str, tuple[Value, ...]], tuple[dict[str, str], bool]] = {}
+
+    def carried_to(self, scenario: Scenario) -> Memo:
+        """This memo's answers for a new version of the scenario whose tables (negotiations, issues,
+        actors' values and dispositions, constraints) are the same: the caller vouches for that."""
+        memo = Memo(scenario)
+        memo._deals, memo._best = self._deals, self._best
+        return memo
+
+    def _key(self, nid: str, values: Values) -> tuple[Value, ...]:
+        return tuple(values[name] for name in self._reads[nid])
+
+    def deals(self, state: GameState, node: Node) -> Deals:
+        """``deals`` at ``node`` in ``state``, worked out once per set of the values bargaining reads."""
+        key = (node.id, self._key(node.id, state.values))
+        found = self._deals.get(key)
+        if found is None:
+            found = self._deals[key] = deals(self.scenario, state, node, self.best_package)
+        return found
+
+    def best_package(
+        self, scenario: Scenario, state: GameState, negotiation: Negotiation, actor: str
+    ) -> tuple[dict[str, str], bool]:
+        """``bargain.best_package``, worked out once per party and set of the values bargaining reads."""
+        nid = self._node_of[id(negotiation)]
+        key = (nid, actor, self._key(nid, state.values))
+        found = self._best.get(key)
+        if found is None:
+            found = self._best[key] = bargain.best_package(scenario, state, negotiation, actor)
+        return dict(found[0]), found[1]
 
 
 def deal_step(scenario: Scenario, node: Node, package: Package) -> Step:

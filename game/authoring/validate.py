@@ -7,6 +7,7 @@ import json
 import sys
 from typing import TextIO
 
+from ..commandline import fail
 from ..engine import ERROR, Finding, validate_file
 from ..paths import resolve_scenario, scenario_files
 from .watch import Line, watch
@@ -42,7 +43,10 @@ def validate_lines(paths: list[str]) -> tuple[list[Line], str]:
 
 def run_validate(args: argparse.Namespace) -> int:
     if args.watch:
-        return watch(args.paths, lambda: validate_lines(args.paths), sys.stdout)
+        if not args.paths:
+            return fail("--watch needs the scenario files to watch: name them after 'validate'")
+        watched = [str(resolve_scenario(p)) for p in args.paths]
+        return watch(watched, lambda: validate_lines(watched), sys.stdout)
     every: list[Finding] = []
     paths = [str(resolve_scenario(p)) for p in args.paths] if args.paths else [str(p) for p in scenario_files()]
     for path in paths:

@@ -1,6 +1,6 @@
 """``--watch``: re-check a scenario every time it is saved, printing only what changed.
 
-The file's size and modification time are polled (a stat call, cheap enough to do four times a
+The file's size and modification time are polled (a stat call, cheap enough to do ten times a
 second), so nothing beyond the standard library is needed and it works the same on every system.
 The loop takes its clock, its sleep and its stop condition as arguments, so tests run it without
 waiting.
@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import os
 import time
-from collections.abc import Callable, Hashable, Iterable
+from collections.abc import Callable, Hashable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import TextIO
 
@@ -48,37 +48,48 @@ def compare(before: list[Line], after: list[Line]) -> Changes:
     return Changes([text for key, text in after if key not in old], [text for key, text in before if key not in now])
 
 
+Stage = Callable[[], tuple[list[Line], str] | None]  # lines and a verdict; None: nothing to say this time
+
+
 def watch(
     paths: list[str],
-    check: Callable[[], tuple[list[Line], str]],
+    check: Stage | Sequence[Stage],
     out: TextIO,
     *,
-    interval: float = 0.25,
+    interval: float = 0.1,
     sleep: Callable[[float], None] = time.sleep,
     clock: Callable[[], float] = time.perf_counter,
     stop: Callable[[], bool] = lambda: False,
 ) -> int:
-    """Check now and after every save of ``paths`` until ``stop()`` or Ctrl+C; ``check`` returns the
-    lines found and a one-line verdict. The first check prints everything, later ones what changed."""
+    """Check now and after every save of ``paths`` until ``stop()`` or Ctrl+C. ``check`` is one stage
+    or several run in turn (validation, then the slower check), each printed as soon as it is done so
+    the quick answer never waits for the slow one. A stage returns the lines found and a one-line
+    verdict, or None when it has nothing to say (a check while the file has errors). The first time a
+    stage speaks it prints everything, later only what changed; the time shown runs from the save."""
+    stages = [check] if callable(check) else list(check)
     seen: tuple[tuple[int, int], ...] | None = None
-    before: list[Line] | None = None
+    before: list[list[Line] | None] = [None] * len(stages)
     try:
         while not stop():
             now = signature(paths)
             if now != seen:
                 seen = now
                 started = clock()
-                lines, verdict = check()
-                took = clock() - started
-                if before is None:
-                    shown = [text for _, text in lines]
-                else:
-                    shown = compare(before, lines).lines() or ["(no change)"]
-                before = lines
-                print(f"--- {time.strftime('%H:%M:%S')} {verdict} ({took:.2f} s)", file=out)
-                for text in shown:
-                    print(text, file=out)
-                out.flush()
+                for number, stage in enumerate(stages):
+                    found = stage()
+                    if found is None:
+                        continue
+                    lines, verdict = found
+                    took = clock() - started
+                    if before[number] is None:
+                        shown = [text for _, text in lines]
+                    else:
+                        shown = compare(before[number] or [], lines).lines() or ["(no change)"]
+                    before[number] = lines
+                    print(f"--- {time.strftime('%H:%M:%S')} {verdict} ({took:.2f} s)", file=out)
+                    for text in shown:
+                        print(text, file=out)
+                    out.flush()
             sleep(interval)
     except KeyboardInterrupt:
         print("stopped watching", file=out)

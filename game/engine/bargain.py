@@ -135,6 +135,19 @@ class _Table:
         combos = itertools.product(*(range(len(o)) for o in self.options))
         return list(itertools.islice(combos, MAX_PACKAGES))
 
+    def bases(self, party: str, packages: list[tuple[int, ...]]) -> list[int]:
+        """``base`` of each of ``packages`` (which are ``packages()``), summed issue by issue for all of
+        them at once: one addition per package and issue, not a call per package."""
+        total = 1
+        for options in self.options:
+            total *= len(options)
+        if total > len(packages):  # cut short at MAX_PACKAGES: sum the ones kept
+            return [self.base(party, choice) for choice in packages]
+        sums = [0]
+        for row in self.points[party]:
+            sums = [before + points for before in sums for points in row]  # the last issue varies fastest
+        return sums
+
     def package(self, choice: Sequence[int]) -> dict[str, str]:
         return {i: self.options[n][c] for n, (i, c) in enumerate(zip(self.issues, choice, strict=True))}
 
@@ -144,8 +157,11 @@ class _Table:
 
     def bonus(self, party: str) -> int:
         """The party's bonuses for the package last written into ``work``."""
+        bonuses = self.bonuses[party]
+        if not bonuses:
+            return 0
         work = self.work
-        return sum(b.points for b in self.bonuses[party] if b.condition(work))
+        return sum(b.points for b in bonuses if b.condition(work))
 
     def forbids(self, moment: str, party: str) -> bool:
         """Whether a term rule forbids ``party`` to ``moment`` the package last written into ``work``."""
@@ -167,21 +183,24 @@ def best_package(
     work = table.work
     others = [p for p in negotiation.parties if p != actor]
     most_bonus = sum(max(0, b.points) for b in table.bonuses[actor])
-    ranked = sorted(table.packages(), key=lambda c: -table.base(actor, c))
+    packages = table.packages()
+    bases = {p: table.bases(p, packages) for p in negotiation.parties}
+    mine_base = bases[actor]
+    ranked = sorted(range(len(packages)), key=lambda n: -mine_base[n])  # stable: ties stay in file order
     best: tuple[int, int] | None = None
     best_any: tuple[int, int] | None = None
     chosen: dict[str, str] = {}
     fallback: dict[str, str] = {}
-    for choice in ranked:
-        base = table.base(actor, choice)
+    for number in ranked:
+        base = mine_base[number]
         if best is not None and base + most_bonus < best[0]:
             break  # nothing further down can beat an acceptable package already found
-        package = table.package(choice)
+        package = table.package(packages[number])
         work.update(package)
         if table.forbids("propose", actor):
             continue
         mine = base + table.bonus(actor)
-        theirs = {p: table.base(p, choice) + table.bonus(p) for p in others}
+        theirs = {p: bases[p][number] + table.bonus(p) for p in others}
         key = (mine, sum(theirs.values()))
         if best_any is None or key > best_any:
             best_any, fallback = key, package
@@ -201,15 +220,20 @@ def best_package(
     return fallback, False
 
 
-def respond(scenario: Scenario, state: GameState, actor: str) -> Response:
-    """What a computer delegation does now at the negotiation under way, with its reasons."""
+BestPackage = Callable[[Scenario, GameState, Negotiation, str], tuple[dict[str, str], bool]]
+
+
+def respond(scenario: Scenario, state: GameState, actor: str, search: BestPackage | None = None) -> Response:
+    """What a computer delegation does now at the negotiation under way, with its reasons. ``search``
+    stands in for ``best_package`` (analysis tools pass one that remembers its answers)."""
+    search = search or best_package
     node = scenario.nodes[state.node]
     negotiation, talks = node.negotiation, state.talks
     assert negotiation is not None and talks is not None
     player = scenario.actors[actor]
     margin = player.disposition.accept_margin
     if not talks.offer:
-        package, hopeful = best_package(scenario, state, negotiation, actor)
+        package, hopeful = search(scenario, state, negotiation, actor)
         appraisal = appraise(scenario, player, package, state.values)
         if appraisal.total < appraisal.walk_away and not hopeful:
             return Response("walk", {}, reasons(appraisal, "No package we could offer beats going without: we leave."))
@@ -220,7 +244,7 @@ def respond(scenario: Scenario, state: GameState, actor: str) -> Response:
     if offer.surplus >= margin and not blocked:
         return Response("accept", {}, reasons(offer, "Accepted."))
     why = " ".join(f"{c.title}: {c.explanation}" for c in blocked)
-    package, hopeful = best_package(scenario, state, negotiation, actor)
+    package, hopeful = search(scenario, state, negotiation, actor)
     better = appraise(scenario, player, package, state.values)
     last_round = talks.round >= negotiation.rounds
     if better.total < better.walk_away and not hopeful:

@@ -8,11 +8,14 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from game.authoring.commands import check_lines
+import pytest
+
+from game.authoring import validate
+from game.authoring.recheck import WatchedCheck
 from game.authoring.validate import validate_lines
 from game.authoring.watch import watch
 
-from .conftest import FLAGSHIP, TINY
+from .conftest import FLAGSHIP, TINY, run
 
 
 def _edits(path: Path, texts: list[str]) -> tuple[Callable[[float], None], Callable[[], bool]]:
@@ -56,12 +59,27 @@ def test_watch_stops_cleanly_on_ctrl_c(tmp_path: Path) -> None:
     assert out.getvalue().endswith("stopped watching\n")
 
 
-def test_a_recheck_of_the_flagship_takes_well_under_a_second() -> None:
-    started = time.perf_counter()
-    _, verdict = validate_lines([str(FLAGSHIP)])
-    assert verdict == "valid" and time.perf_counter() - started < 0.8
+def test_check_watch_prints_validation_then_the_check_and_then_only_what_changed(tmp_path: Path) -> None:
+    path = tmp_path / "s.yaml"
+    good = TINY.read_text(encoding="utf-8")
+    path.write_text(good, encoding="utf-8")
+    broken = good.replace("next: walkout", "next: walkoutt", 1)
+    sleep, stop = _edits(path, [broken, good])
+    watched = WatchedCheck(str(path))
+    out = io.StringIO()
+    assert watch([str(path)], [watched.validation, watched.check], out, sleep=sleep, stop=stop) == 0
+    blocks = out.getvalue().split("--- ")[1:]
+    heads = [block.split("\n", 1)[0] for block in blocks]
+    assert [h.split(" ", 2)[1] for h in heads] == ["validation:", "check:", "validation:", "validation:", "check:"]
+    assert "Endings" in blocks[1]  # the first check prints its summary in full
+    assert "+ " in blocks[2] and "walkoutt" in blocks[2]  # the broken save: validation only
+    assert "- fixed: " in blocks[3] and "(no change)" in blocks[4]
 
 
-def test_check_watch_lines_include_the_summary() -> None:
-    lines, verdict = check_lines(str(TINY), None)
-    assert verdict.startswith("valid") and any("ending" in text.lower() for _, text in lines)
+def test_validate_watch_needs_a_file_and_finds_scenarios_by_name(monkeypatch: pytest.MonkeyPatch) -> None:
+    code, _, err = run("validate", "--watch")
+    assert code == 2 and "--watch needs the scenario files to watch" in err
+    watched: list[list[str]] = []
+    monkeypatch.setattr(validate, "watch", lambda paths, check, out: watched.append(paths) or 0)
+    assert run("validate", "--watch", "moscow-1939")[0] == 0
+    assert watched == [[str(FLAGSHIP)]]  # the name is resolved, as validate without --watch does
