@@ -252,7 +252,7 @@ def layout(scenario: Scenario, fold: int = _LAYERS_PER_BAND, budget: Budget | No
     boxes: dict[str, Box] = {}
     for col, members in enumerate(columns):
         band = col // width
-        offset = tops[band] + (heights[band] - len(members)) / 2
+        offset = tops[band] + (heights[band] - len(members)) // 2  # whole rows: the row gaps line up
         for row, box in enumerate(members):
             if box in scenario.nodes:
                 node = scenario.nodes[box]
@@ -381,6 +381,76 @@ def frame_for(plan: Layout, limit: int = 12000) -> Frame:
         20.0,
         labels=scale >= 0.5,
     )
+
+
+Point = tuple[float, float]
+Rect = tuple[float, float, float, float]  # left, top, width, height
+
+
+def box_area(frame: Frame, box: Box) -> Rect:
+    """Where a box sits, in pixels."""
+    x, y = frame.centre(box)
+    return x - frame.box_w / 2, y - frame.box_h / 2, frame.box_w, frame.box_h
+
+
+def _ports(count: int, top: float, height: float) -> list[float]:
+    """``count`` heights spread evenly down a box's side."""
+    return [top + height * (i + 1) / (count + 1) for i in range(count)]
+
+
+def routes(plan: Layout, frame: Frame, lane: float = 5.0) -> dict[tuple[str, str], tuple[Point, ...]]:
+    """The way each arrow runs, as a polyline keyed by (source, step): out of its source's right
+    side, through the gaps between columns and between rows only, into its target's left side.
+
+    Boxes sit on a grid, so a line down the middle of a column gap or along a row gap never
+    crosses a box: an arrow to the next column bends within the gap between them; any other (a
+    long jump, one into a later band, one going back) runs down its source's gap to the row gap
+    beside its target, along it, and down the target's gap. Arrows leave a box from evenly spread
+    points ordered by where they go, and arrive likewise, so they do not cross at the box; those
+    sharing a gap keep apart by ``lane`` pixels."""
+    gap_x = frame.column - frame.box_w
+    gap_y = frame.row - frame.box_h
+    out_of: dict[str, list[Arrow]] = {}
+    into: dict[str, list[Arrow]] = {}
+    for arrow in plan.arrows:
+        if arrow.source in plan.boxes and arrow.target in plan.boxes:
+            out_of.setdefault(arrow.source, []).append(arrow)
+            into.setdefault(arrow.target, []).append(arrow)
+    exits: dict[tuple[str, str], tuple[float, int, int]] = {}
+    for source, arrows in out_of.items():
+        _, top, _, height = box_area(frame, plan.boxes[source])
+        ordered = sorted(arrows, key=lambda a: (frame.centre(plan.boxes[a.target])[1], a.back))
+        for i, (arrow, y) in enumerate(zip(ordered, _ports(len(ordered), top, height), strict=True)):
+            exits[(arrow.source, arrow.step)] = (y, i, len(ordered))
+    entries: dict[tuple[str, str], tuple[float, int, int]] = {}
+    for target, arrows in into.items():
+        _, top, _, height = box_area(frame, plan.boxes[target])
+        ordered = sorted(arrows, key=lambda a: (frame.centre(plan.boxes[a.source])[1], a.back))
+        for i, (arrow, y) in enumerate(zip(ordered, _ports(len(ordered), top, height), strict=True)):
+            entries[(arrow.source, arrow.step)] = (y, i, len(ordered))
+    out: dict[tuple[str, str], tuple[Point, ...]] = {}
+    for index, arrow in enumerate(plan.arrows):
+        key = (arrow.source, arrow.step)
+        if key not in exits:
+            continue
+        from_box, to_box = plan.boxes[arrow.source], plan.boxes[arrow.target]
+        s_left, _, _, _ = box_area(frame, from_box)
+        t_left, t_top, _, _ = box_area(frame, to_box)
+        s_right = s_left + frame.box_w
+        ys, i, n = exits[key]
+        yt, j, m = entries[key]
+        spread = min(lane, gap_x / 4 / max(n, m, 1))
+        x1 = s_right + gap_x * 0.7 + (i - (n - 1) / 2) * spread
+        x2 = t_left - gap_x * 0.15 + (j - (m - 1) / 2) * spread
+        next_column = not arrow.back and not arrow.wraps and to_box.x == from_box.x + 1
+        if next_column:
+            middle = s_right + gap_x * 0.7 + (i - (n - 1) / 2) * spread
+            out[key] = ((s_right, ys), (middle, ys), (middle, yt), (t_left, yt))
+            continue
+        shift = ((index % 5) - 2) * min(lane, gap_y / 6)
+        yc = (t_top - gap_y / 2 if ys <= yt else t_top + frame.box_h + gap_y / 2) + shift
+        out[key] = ((s_right, ys), (x1, ys), (x1, yc), (x2, yc), (x2, yt), (t_left, yt))
+    return out
 
 
 def to_svg(scenario: Scenario, plan: Layout | None = None) -> str:
