@@ -15,6 +15,7 @@ from pygame_gui.elements import UIButton, UIPanel, UITextBox, UITextEntryLine
 from ..host import SceneHost
 from ..layout import Spacing
 from ..theme import colour
+from ..tooltips import tip_width
 
 Focusable = UIButton | UITextEntryLine
 
@@ -73,7 +74,7 @@ class Scene:
             object_id=ObjectID(object_id=f"#{key}", class_id=style or None),
         )
         if tooltip:
-            button.set_tooltip(tooltip, delay=0.35, wrap_width=self.tooltip_width())
+            button.set_tooltip(tooltip, delay=0.35, wrap_width=self.tooltip_width(tooltip))
         if not enabled:
             button.disable()
         self.buttons[key] = button
@@ -82,9 +83,14 @@ class Scene:
             self.order.append(key)
         return button
 
-    def tooltip_width(self) -> int:
-        """Tool tips wrap at about 34 words' width, but never wider than 45% of the window."""
-        return int(min(self.app.size[0] * 0.45, self.app.type.body * 30))
+    def tooltip_width(self, text: str = "") -> int:
+        """Tool tips wrap at about 34 words' width, never wider than 45% of the window, and no wider
+        than ``text`` needs (a tip saying 'Esc' is a small box)."""
+        limit = int(min(self.app.size[0] * 0.45, self.app.type.body * 30))
+        if not text:
+            return limit
+        pad = max(6, round(10 * self.app.type.body / 20))
+        return tip_width(text, self.app.type.body, pad, limit)
 
     def add_entry(self, key: str, rect: pygame.Rect, text: str = "", placeholder: str = "") -> UITextEntryLine:
         entry = UITextEntryLine(
