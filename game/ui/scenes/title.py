@@ -66,6 +66,7 @@ class TitleScene(Scene):
             w - margin - menu_w, max(margin, min((h - menu_h) // 2, footer_y - sp.gap - menu_h)), menu_w, menu_h
         )
         left = pygame.Rect(margin, margin, menu.x - 2 * margin, footer_y - sp.gap - margin)
+        self._calm(backdrop, menu.x - margin, margin)
         y = left.y
         title_rect = self.mark("title", draw.text(backdrop, "Parley", (left.x, y), t.title, self.c("accent"), "bold"))
         y = title_rect.bottom
@@ -96,7 +97,7 @@ class TitleScene(Scene):
             )
         summary = pygame.Rect(left.x, y, left.w, left.bottom - y)
         self.add_text("summary", summary, body, "@plain")
-        full = w - 2 * margin
+        full = menu.x - 2 * margin  # the footer stays on the plain side, clear of the map
         y = footer_y
         if self.autosave_line:
             self.mark(
@@ -127,6 +128,17 @@ class TitleScene(Scene):
                 enabled = bool(self.autosave_line)
             self.add_button(name, rect, label, "@primary" if name == "new" else "@menu", enabled=enabled)
         self.backdrop = backdrop
+
+    def _calm(self, backdrop: pygame.Surface, right: int, fade: int) -> None:
+        """The background under the words, plain: the map (its labels above all) shows only beside
+        the menu, fading in over ``fade`` pixels, never through the text."""
+        h = self.app.size[1]
+        bg = self.c("bg")
+        backdrop.fill(bg, pygame.Rect(0, 0, right, h))
+        strip = pygame.Surface((1, h), pygame.SRCALPHA)
+        for i in range(max(1, fade)):
+            strip.fill((bg.r, bg.g, bg.b, round(255 * (1 - i / fade))))
+            backdrop.blit(strip, (right + i, 0))
 
     def _autosave_line(self) -> str:
         path = self.app.autosave_path()
