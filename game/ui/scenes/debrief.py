@@ -2,7 +2,7 @@
 followed, every delegation's score and what earned it, where the game left history (and the smallest
 change from history that leads to this ending), the measures day by day as a chart, the path beside
 history aligned by date with the departures marked, and the sources as numbered notes. The page
-scrolls with the wheel, the arrow keys, Page Up/Down and Home/End; the heading and the buttons stay.
+scrolls with the wheel, Page Up/Down and Home/End; the heading and the buttons stay.
 For a class: every delegation's briefing (secret no longer), the transcript written as HTML and
 Markdown, and the decision tree."""
 
@@ -416,9 +416,7 @@ class DebriefScene(Scene):
 
     def on_key(self, event: pygame.event.Event) -> bool:
         # The same keys as everywhere: R replay and N new (the title's), Ctrl+S save (play's), T tree.
-        pages = {
-            pygame.K_UP: -self.sp.line * 2,
-            pygame.K_DOWN: self.sp.line * 2,
+        pages = {  # as the play screen scrolls its story; the arrows move between buttons, as everywhere
             pygame.K_PAGEUP: -(self.area.h - self.sp.line * 2),
             pygame.K_PAGEDOWN: self.area.h - self.sp.line * 2,
             pygame.K_HOME: -(10**9),
