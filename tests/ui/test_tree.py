@@ -5,10 +5,14 @@ and by mouse."""
 from __future__ import annotations
 
 import pygame
+import pytest
 
 from game.classroom.settings import ClassroomSettings
 from game.engine import Game
+from game.ui.settings import TEXT_SIZES, UISettings
 from game.ui.widgets.tree_view import HOVER, READABLE, WINDOW, Viewport
+
+from .checks import CAP_SHARE, check_layout, ink
 
 
 def start(pilot, flagship, moves: int = 4) -> Game:  # type: ignore[no-untyped-def]
@@ -156,3 +160,25 @@ def test_a_drag_is_not_a_click(make_pilot, flagship) -> None:  # type: ignore[no
     pygame.event.post(pygame.event.Event(pygame.MOUSEBUTTONUP, pos=far, button=1, touch=False))
     pilot.wait()
     assert scene.selected is None
+
+
+@pytest.mark.parametrize("size", [(1024, 600), (1280, 720), (1920, 1080)], ids=lambda s: f"{s[0]}x{s[1]}")
+@pytest.mark.parametrize("text", range(len(TEXT_SIZES)), ids=[name for name, _ in TEXT_SIZES])
+def test_tree_layout_and_label_size_at_every_size(make_pilot, flagship, size, text) -> None:  # type: ignore[no-untyped-def]
+    """Buttons, legend and picture clear of each other; at fit the whole width shows and titles are
+    at least 14 pixels (measured: the capitals of a title's first line drawn on screen)."""
+    pilot = make_pilot(size=size, settings=UISettings(text_size=text, computer_pause=0.4))
+    app = pilot.app
+    game = start(pilot, flagship, moves=1)
+    pilot.press(pygame.K_t)
+    scene = app.scene
+    check_layout(app, f"tree {size} {TEXT_SIZES[text][0]}")
+    assert not scene.drawn["legend"].colliderect(scene.area)
+    view = scene.view
+    assert view.zoom == view.fit and view.zoom * WINDOW.title >= 14
+    assert view.size[0] * view.zoom <= scene.area.w + 1
+    box = scene.screen_rect(game.moves[0].node)
+    app.draw()
+    fill = app.screen.get_at((box.x + 6, box.centery))
+    glyphs = ink(app.screen, box.inflate(-12, -8), fill)
+    assert glyphs.h >= 14 * CAP_SHARE  # text, and not tiny
