@@ -174,3 +174,20 @@ def test_long_trees_fold_into_bands_that_fit_a_page() -> None:
         if arrow.wraps:
             assert target.y > source.y and not arrow.back
     assert any(a.wraps for a in plan.arrows)
+
+
+def test_a_huge_title_or_tree_stays_bounded(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """A 5,000-character title takes a few lines ending in an ellipsis; a tree bigger than the
+    largest page is drawn whole but smaller."""
+    from dataclasses import replace
+
+    from game.ui.render import graph_png
+
+    scenario = load_scenario(str(MUNICH))
+    plan = layout(scenario)
+    box = replace(next(iter(plan.boxes.values())), title="word " * 1000)
+    lines = graph_png.title_lines(box, 200, 17)
+    assert len(lines) == graph_png.MOST_LINES and lines[-1].endswith("…")
+    monkeypatch.setattr(graph_png, "LARGEST", 1500)
+    surface = graph_png.draw(scenario)
+    assert max(surface.get_size()) <= 1500

@@ -76,6 +76,9 @@ class Sizes:
 PAGE = Sizes()
 GOLD = rgb(HISTORY_COLOUR)
 PAD = 8
+MOST_LINES = 6  # a title's lines in a box
+TITLE_CHARS = 400  # read no further into a title (a hostile file's may be 40,000 characters)
+LARGEST = 16000  # pixels: a bigger page is drawn smaller, all of it, rather than not at all
 
 
 def readable_date(iso: str, long: bool = False) -> str:
@@ -90,8 +93,13 @@ def readable_date(iso: str, long: bool = False) -> str:
 
 
 def title_lines(box: Box, width: float, size: int) -> list[str]:
-    """A box's title wrapped in whole words to ``width`` pixels."""
-    return wrap(box.title, max(20, int(width)), size, "bold")
+    """A box's title wrapped in whole words to ``width`` pixels (a title of more than
+    ``MOST_LINES`` lines, which no real scene has, ends with an ellipsis)."""
+    lines = wrap(box.title[:TITLE_CHARS], max(20, int(width)), size, "bold")
+    if len(lines) > MOST_LINES or len(box.title) > TITLE_CHARS:
+        lines = lines[:MOST_LINES]
+        lines[-1] = lines[-1].rstrip(" ,;:.") + "…"
+    return lines
 
 
 def frame_for_text(
@@ -301,7 +309,7 @@ def _draw_box(surface: pygame.Surface, box: Box, rect: pygame.Rect, style: Style
     if title_size < 6:
         return
     pad = view.size(PAD)
-    lines = wrap(box.title, max(10, rect.w - 2 * pad), title_size, "bold")
+    lines = title_lines(box, max(10, rect.w - 2 * pad), title_size)
     font = fonts.font(title_size, "bold")
     line_h = font.get_linesize()
     date = readable_date(box.date) + ("" if box.reachable else " · never reached")
@@ -373,11 +381,12 @@ def draw(scenario: Scenario, plan: Layout | None = None, frame: Frame | None = N
     plan = plan or layout(scenario)
     frame = frame or frame_for_text(plan)
     width, height = picture_size(scenario, plan, frame)
-    surface = pygame.Surface((width, height))
+    scale = min(1.0, LARGEST / max(width, height))
+    surface = pygame.Surface((max(1, round(width * scale)), max(1, round(height * scale))))
     surface.fill(LIGHT.background)
-    draw_tree(surface, scenario, plan, frame)
-    grid_h = frame.size(plan)[1] - 30
-    _legend(surface, scenario, width - 2 * frame.margin, PAGE, LIGHT, (frame.margin, grid_h))
+    draw_tree(surface, scenario, plan, frame, view=View(scale))
+    grid_h = (frame.size(plan)[1] - 30) * scale
+    _legend(surface, scenario, surface.get_width() - 2 * frame.margin, PAGE, LIGHT, (frame.margin, grid_h))
     return surface
 
 
