@@ -14,8 +14,10 @@ from pygame_gui.elements import UIButton, UIPanel, UITextBox, UITextEntryLine
 
 from ..host import SceneHost
 from ..layout import Spacing
+from ..story import esc
 from ..theme import colour
-from ..tooltips import tip_width
+from ..tooltips import fit_label, tip_width
+from ..widgets import draw
 
 Focusable = UIButton | UITextEntryLine
 
@@ -117,6 +119,28 @@ class Scene:
         self.texts[key] = box
         self.elements.append(box)
         return box
+
+    def line(
+        self,
+        surface: pygame.Surface,
+        name: str,
+        text: str,
+        pos: tuple[int, int],
+        max_width: int,
+        size: int,
+        colour: pygame.Color,
+        style: str = "regular",
+    ) -> pygame.Rect:
+        """One line of text on the backdrop, cut with '…' to ``max_width`` when it must be; a cut
+        line gets a spot that shows the whole of it as a tool tip (nothing cut is lost). Noted
+        with ``mark`` when whole, for the layout tests."""
+        label = fit_label(text, max_width, size, style)
+        rect = draw.text(surface, label.shown, pos, size, colour, style)
+        if label.tip:
+            self.add_button(f"whole_{name}", rect, "", "@hotspot", tooltip=esc(label.tip), focusable=False)
+        else:
+            self.mark(name, rect)
+        return rect
 
     def mark(self, name: str, rect: pygame.Rect) -> pygame.Rect:
         """Note where a piece of the backdrop went, so tests can check it clears the buttons."""

@@ -7,7 +7,7 @@ import datetime as dt
 import pygame
 
 from ...engine.saves import SaveError, read_save
-from ..layout import column, fit_column, fit_line, fit_size
+from ..layout import column, fit_column, fit_size
 from ..story import esc, long_date
 from ..theme import actor_colours
 from ..widgets import draw
@@ -72,12 +72,7 @@ class TitleScene(Scene):
         y = title_rect.bottom
         tagline = "Historical negotiations, and what could have happened instead"
         size = fit_size(tagline, left.w, t.body, t.small, "italic")
-        sub = self.mark(
-            "tagline",
-            draw.text(
-                backdrop, fit_line(tagline, left.w, size, "italic"), (left.x, y), size, self.c("muted"), "italic"
-            ),
-        )
+        sub = self.line(backdrop, "tagline", tagline, (left.x, y), left.w, size, self.c("muted"), "italic")
         y = sub.bottom + sp.gap * 2
         if scenario:
             heading = f"{scenario.title}"
@@ -100,25 +95,10 @@ class TitleScene(Scene):
         full = menu.x - 2 * margin  # the footer stays on the plain side, clear of the map
         y = footer_y
         if self.autosave_line:
-            self.mark(
-                "autosave",
-                draw.text(
-                    backdrop,
-                    fit_line(self.autosave_line, full, t.small, "italic"),
-                    (left.x, y),
-                    t.small,
-                    self.c("muted"),
-                    "italic",
-                ),
-            )
+            self.line(backdrop, "autosave", self.autosave_line, (left.x, y), full, t.small, self.c("muted"), "italic")
             y += sp.small_line
         keys = "Keys: N new · C continue · L load · R replay · S scenarios · O settings · Q quit · F1 help"
-        self.mark(
-            "keys",
-            draw.text(
-                backdrop, fit_line(keys, full, t.small, "semibold"), (left.x, y), t.small, self.c("faint"), "semibold"
-            ),
-        )
+        self.line(backdrop, "keys", keys, (left.x, y), full, t.small, self.c("faint"), "semibold")
         rects = column(menu, [button_h] * len(MENU), gap)
         for (name, label, _), rect in zip(MENU, rects, strict=True):
             enabled = True
