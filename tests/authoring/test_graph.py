@@ -191,3 +191,17 @@ def test_a_huge_title_or_tree_stays_bounded(monkeypatch) -> None:  # type: ignor
     monkeypatch.setattr(graph_png, "LARGEST", 1500)
     surface = graph_png.draw(scenario)
     assert max(surface.get_size()) <= 1500
+
+
+def test_svg_wraps_titles_whole_and_labels_every_choice() -> None:
+    scenario = load_scenario(str(MUNICH.parent / "moscow-1939.yaml"))
+    svg = to_svg(scenario)
+    root = ET.fromstring(svg)
+    texts = [t.text or "" for t in root.iter("{http://www.w3.org/2000/svg}text")]
+    joined = " ".join(texts)
+    for node in scenario.nodes.values():
+        assert " ".join(node.title.split()) in " ".join(joined.split())  # whole, over its lines
+    for arrow in layout(scenario).arrows:
+        assert arrow.label.split()[0] in joined  # each choice's words stand at its arrow
+    assert "what really happened" in joined and "ending (round box)" in joined
+    assert "1939-08" not in joined  # dates as people write them
