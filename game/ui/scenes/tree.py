@@ -16,13 +16,15 @@ from ...engine.narrate import PUBLIC, render
 from ...engine.wording import cite, long_date
 from ..host import SceneHost
 from ..layout import button_width, row, wrap
-from ..render.graph_png import legend_items
+from ..render.graph_png import DARK, View, legend_items
 from ..widgets import draw
 from ..widgets.tree_view import (
+    WHOLE_PIXELS,
     Trail,
     Viewport,
     box_at,
     box_rect,
+    draw_lit,
     draw_view,
     plan_for,
     trail_of,
@@ -163,14 +165,30 @@ class TreeScene(Scene):
         view = self.view
         if view is None:
             return
-        key = (view.zoom, view.x, view.y, view.area, self.hovered, self.selected)
-        if self._image is None or key != self._shown:
-            plan, frame = plan_for(self.game.scenario, self.area.w)
-            image = pygame.Surface(self.area.size)
-            draw_view(image, self.game.scenario, plan, frame, self.trail, view.view, self.hovered, self.selected)
-            self._image = image
-            self._shown = key
-        surface.blit(self._image, self.area.topleft)
+        plan, frame = plan_for(self.game.scenario, self.area.w)
+        whole = (round(view.size[0] * view.zoom), round(view.size[1] * view.zoom))
+        clip = surface.get_clip()
+        surface.set_clip(self.area)
+        surface.fill(DARK.background, self.area)
+        if whole[0] * whole[1] <= WHOLE_PIXELS:  # drawn once at this zoom, then only copied
+            key: tuple[object, ...] = (view.zoom, whole)
+            if self._image is None or key != self._shown:
+                self._image = pygame.Surface(whole)
+                draw_view(self._image, self.game.scenario, plan, frame, self.trail, View(view.zoom))
+                self._shown = key
+            origin = (round(self.area.x - view.x * view.zoom), round(self.area.y - view.y * view.zoom))
+            surface.blit(self._image, origin)
+        else:  # too big to keep: the part on screen, drawn each time
+            key = (view.zoom, view.x, view.y, view.area)
+            if self._image is None or key != self._shown:
+                self._image = pygame.Surface(self.area.size)
+                draw_view(self._image, self.game.scenario, plan, frame, self.trail, view.view)
+                self._shown = key
+            origin = self.area.topleft
+            surface.blit(self._image, origin)
+        lit_view = View(view.zoom, (view.x, view.y))
+        draw_lit(surface, plan, frame, lit_view, self.area.topleft, self.hovered, self.selected)
+        surface.set_clip(clip)
         draw.text(
             surface,
             f"{round(view.zoom * 100)}%",

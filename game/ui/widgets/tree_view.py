@@ -1,8 +1,9 @@
 """The decision tree in the window: ``graph.layout`` drawn dark by ``graph_png`` at the zoom it is
 seen at, the player's path over it, and the arithmetic of fitting, zooming and scrolling it.
 
-Only the part on screen is drawn, and every label is rendered at its final size (never a bitmap
-scaled down), so text stays sharp at any zoom and a frame costs a few milliseconds. The layout is
+Every label is rendered at its final size (never a bitmap scaled down), so text stays sharp at any
+zoom. The picture is drawn once per zoom and scrolled by copying (a very large one: only the part on
+screen, each time), so dragging stays smooth. The layout is
 folded into as many columns as fit the window when the titles are at least ``MIN_TEXT`` pixels
 tall, and "fit" never shrinks them further: a tree too big for the window at that size is read by
 scrolling down, like a page.
@@ -22,6 +23,7 @@ from ..render.graph_png import DARK, Sizes, View, draw_tree, frame_for_text, smo
 WINDOW = Sizes(title=20, date=17, label=15, legend=16)
 MIN_TEXT = 14  # pixels: titles are never smaller than this at "fit"
 READABLE = MIN_TEXT / WINDOW.title  # the zoom at which titles are MIN_TEXT pixels
+WHOLE_PIXELS = 12_000_000  # a tree up to this size at the current zoom is drawn once and scrolled
 MIN_ZOOM_FACTOR = 0.5  # zooming out stops at half the fitted size
 MAX_ZOOM = 1.6
 BOX_W, GAP_X, GAP_Y = 230, 84, 40
@@ -92,11 +94,9 @@ def draw_view(
     frame: Frame,
     trail: Trail,
     view: View,
-    hovered: str | None = None,
-    selected: str | None = None,
 ) -> None:
     """The tree as seen through ``view`` onto ``surface``: the picture, then the player's road,
-    numbered visits, where play is, and the hovered and selected boxes."""
+    numbered visits and where play is."""
     surface.fill(DARK.background)
     draw_tree(surface, scenario, plan, frame, DARK, WINDOW, view, labels=False)
     ways = routes(plan, frame)
@@ -127,9 +127,22 @@ def draw_view(
         pill = tag.get_rect(midbottom=(here.centerx, here.y - 10)).inflate(16, 6)
         pygame.draw.rect(surface, ROAD, pill, border_radius=pill.h // 2)
         surface.blit(tag, tag.get_rect(center=pill.center))
+
+
+def draw_lit(
+    surface: pygame.Surface,
+    plan: Layout,
+    frame: Frame,
+    view: View,
+    offset: tuple[int, int],
+    hovered: str | None,
+    selected: str | None,
+) -> None:
+    """Rings round the box under the mouse and the box being read, drawn each frame over the
+    picture (which is drawn once per zoom)."""
     for lit, colour, wide in ((hovered, HOVER, 3), (selected, SELECTED, 4)):
         if lit is not None and lit in plan.boxes:
-            rect = view.rect(box_area(frame, plan.boxes[lit]))
+            rect = view.rect(box_area(frame, plan.boxes[lit])).move(offset)
             pygame.draw.rect(surface, colour, rect.inflate(4, 4), wide, border_radius=6)
 
 
