@@ -9,6 +9,7 @@ read top to bottom, like lines of text, so the whole of it fits one screen or pa
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 from dataclasses import dataclass, replace
 from html import escape
@@ -16,6 +17,7 @@ from html import escape
 from ..engine.budget import Budget
 from ..engine.graphcheck import historical_path, reachable
 from ..engine.model import Node, Scenario
+from ..engine.wording import short_date
 
 CHANCE_COLOUR = "#9E9E9E"
 TABLE_COLOUR = "#E8D9B5"  # a negotiation: no one actor's colour, the parties meet there
@@ -252,7 +254,7 @@ def layout(scenario: Scenario, fold: int = _LAYERS_PER_BAND, budget: Budget | No
     boxes: dict[str, Box] = {}
     for col, members in enumerate(columns):
         band = col // width
-        offset = tops[band] + (heights[band] - len(members)) / 2
+        offset = tops[band] + (heights[band] - len(members)) // 2  # whole rows: the row gaps line up
         for row, box in enumerate(members):
             if box in scenario.nodes:
                 node = scenario.nodes[box]
@@ -303,10 +305,6 @@ def _quote(text: str) -> str:
     return '"' + text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n") + '"'
 
 
-def _short(text: str, limit: int) -> str:
-    return text if len(text) <= limit else text[: limit - 1] + "…"
-
-
 def to_dot(scenario: Scenario, plan: Layout | None = None) -> str:
     """Graphviz DOT: ``dot -Tpng`` draws it; columns and colours follow ``layout``."""
     plan = plan or layout(scenario)
@@ -318,7 +316,8 @@ def to_dot(scenario: Scenario, plan: Layout | None = None) -> str:
         '  edge [fontname="Helvetica", fontsize=8];',
     ]
     for box in plan.boxes.values():
-        label = f"{_short(box.title, 40)}\n{box.date}" if box.date else _short(box.title, 40)
+        title = "\n".join(_wrap_chars(box.title, SVG_CHARS, SVG_LINES))  # whole, wrapped
+        label = f"{title}\n{box.date}" if box.date else title
         shape = {
             "decision": "box",
             "chance": "diamond",
@@ -334,7 +333,8 @@ def to_dot(scenario: Scenario, plan: Layout | None = None) -> str:
         members = " ".join(b.id for b in plan.boxes.values() if b.layer == column)
         lines.append(f"  {{ rank=same; {members} }}")
     for arrow in plan.arrows:
-        attrs = [f"label={_quote(_short(arrow.label, 30))}"]
+        words = "\n".join(_wrap_chars(arrow.label, SVG_LABEL_CHARS, 3))
+        attrs = [f"label={_quote(words)}"]
         if arrow.historical:
             attrs += [f'color="{HISTORY_COLOUR}"', "penwidth=3"]
         if arrow.kind in ("chance", "no_deal"):
@@ -383,87 +383,228 @@ def frame_for(plan: Layout, limit: int = 12000) -> Frame:
     )
 
 
+Point = tuple[float, float]
+Rect = tuple[float, float, float, float]  # left, top, width, height
+
+
+def box_area(frame: Frame, box: Box) -> Rect:
+    """Where a box sits, in pixels."""
+    x, y = frame.centre(box)
+    return x - frame.box_w / 2, y - frame.box_h / 2, frame.box_w, frame.box_h
+
+
+def _ports(count: int, top: float, height: float) -> list[float]:
+    """``count`` heights spread evenly down a box's side."""
+    return [top + height * (i + 1) / (count + 1) for i in range(count)]
+
+
+def routes(plan: Layout, frame: Frame, lane: float = 5.0) -> dict[tuple[str, str], tuple[Point, ...]]:
+    """The way each arrow runs, as a polyline keyed by (source, step): out of its source's right
+    side, through the gaps between columns and between rows only, into its target's left side.
+
+    Boxes sit on a grid, so a line down the middle of a column gap or along a row gap never
+    crosses a box: an arrow to the next column bends within the gap between them; any other (a
+    long jump, one into a later band, one going back) runs down its source's gap to the row gap
+    beside its target, along it, and down the target's gap. Arrows leave a box from evenly spread
+    points ordered by where they go, and arrive likewise, so they do not cross at the box; those
+    sharing a gap keep apart by ``lane`` pixels."""
+    gap_x = frame.column - frame.box_w
+    gap_y = frame.row - frame.box_h
+    out_of: dict[str, list[Arrow]] = {}
+    into: dict[str, list[Arrow]] = {}
+    for arrow in plan.arrows:
+        if arrow.source in plan.boxes and arrow.target in plan.boxes:
+            out_of.setdefault(arrow.source, []).append(arrow)
+            into.setdefault(arrow.target, []).append(arrow)
+    exits: dict[tuple[str, str], tuple[float, int, int]] = {}
+    for source, arrows in out_of.items():
+        _, top, _, height = box_area(frame, plan.boxes[source])
+        ordered = sorted(arrows, key=lambda a: (frame.centre(plan.boxes[a.target])[1], a.back))
+        for i, (arrow, y) in enumerate(zip(ordered, _ports(len(ordered), top, height), strict=True)):
+            exits[(arrow.source, arrow.step)] = (y, i, len(ordered))
+    entries: dict[tuple[str, str], tuple[float, int, int]] = {}
+    for target, arrows in into.items():
+        _, top, _, height = box_area(frame, plan.boxes[target])
+        ordered = sorted(arrows, key=lambda a: (frame.centre(plan.boxes[a.source])[1], a.back))
+        for i, (arrow, y) in enumerate(zip(ordered, _ports(len(ordered), top, height), strict=True)):
+            entries[(arrow.source, arrow.step)] = (y, i, len(ordered))
+    out: dict[tuple[str, str], tuple[Point, ...]] = {}
+    for index, arrow in enumerate(plan.arrows):
+        key = (arrow.source, arrow.step)
+        if key not in exits:
+            continue
+        from_box, to_box = plan.boxes[arrow.source], plan.boxes[arrow.target]
+        s_left, _, _, _ = box_area(frame, from_box)
+        t_left, t_top, _, _ = box_area(frame, to_box)
+        s_right = s_left + frame.box_w
+        ys, i, n = exits[key]
+        yt, j, m = entries[key]
+        spread = min(lane, gap_x / 4 / max(n, m, 1))
+        x1 = s_right + gap_x * 0.7 + (i - (n - 1) / 2) * spread
+        x2 = t_left - gap_x * 0.15 + (j - (m - 1) / 2) * spread
+        next_column = not arrow.back and not arrow.wraps and to_box.x == from_box.x + 1
+        if next_column:
+            middle = s_right + gap_x * 0.7 + (i - (n - 1) / 2) * spread
+            out[key] = ((s_right, ys), (middle, ys), (middle, yt), (t_left, yt))
+            continue
+        shift = ((index % 5) - 2) * min(lane, gap_y / 6)
+        yc = (t_top - gap_y / 2 if ys <= yt else t_top + frame.box_h + gap_y / 2) + shift
+        out[key] = ((s_right, ys), (x1, ys), (x1, yc), (x2, yc), (x2, yt), (t_left, yt))
+    return out
+
+
+SVG_BOX_W = 210
+SVG_CHARS = 25  # characters of a title per line in an SVG box (13-pixel bold Helvetica)
+SVG_LABEL_CHARS = 30  # characters of a choice's words per line beside its arrow
+SVG_LINES = 6
+
+
+def _wrap_chars(text: str, limit: int, most: int) -> list[str]:
+    """``text`` in lines of at most ``limit`` characters, words whole (a longer word is cut), and at
+    most ``most`` lines, the last ending in an ellipsis when some were left out."""
+    lines: list[str] = []
+    line = ""
+    for word in text[: limit * most * 2].split():
+        while len(word) > limit:
+            if line:
+                lines.append(line)
+                line = ""
+            lines.append(word[:limit])
+            word = word[limit:]
+        trial = f"{line} {word}" if line else word
+        if len(trial) <= limit:
+            line = trial
+        else:
+            lines.append(line)
+            line = word
+    if line:
+        lines.append(line)
+    lines = lines or [""]
+    if len(lines) > most:
+        lines = lines[:most]
+        lines[-1] = lines[-1][: limit - 1].rstrip(" ,;:.") + "…"
+    return lines
+
+
+def svg_frame(plan: Layout) -> Frame:
+    """A frame whose boxes hold each title wrapped in full (up to ``SVG_LINES`` lines) and a date,
+    with room beside each box for two lines of each of its choices."""
+    most = max((len(_wrap_chars(b.title, SVG_CHARS, SVG_LINES)) for b in plan.boxes.values()), default=1)
+    exits: dict[str, int] = {}
+    for arrow in plan.arrows:
+        exits[arrow.source] = exits.get(arrow.source, 0) + 1
+    box_h = max(most * 16 + 34, max(exits.values(), default=1) * 28)
+    return Frame(SVG_BOX_W + 200.0, box_h + 46.0, float(SVG_BOX_W), float(box_h), 140.0, True)
+
+
+def _svg_date(iso: str) -> str:
+    try:
+        return short_date(dt.date.fromisoformat(iso)) if iso else ""
+    except ValueError:
+        return iso
+
+
 def to_svg(scenario: Scenario, plan: Layout | None = None) -> str:
-    """A standalone SVG: boxes coloured by actor, outcomes as rounded white boxes, history in gold."""
+    """A standalone SVG drawn like the PNG: titles wrapped whole, readable dates, each choice's
+    words beside its arrow, arrows through the gaps (``routes``), and a legend for every mark."""
     plan = plan or layout(scenario)
-    frame = frame_for(plan)
-    width, height = frame.size(plan)
+    frame = svg_frame(plan)
+    width, grid_h = frame.size(plan)
+    legend = _svg_legend(scenario)
+    height = grid_h + 24 * ((len(legend) + 5) // 6) + 20
     out = [
         f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" '
         f'viewBox="0 0 {width} {height}" font-family="Helvetica, Arial, sans-serif">',
-        f"<title>{escape(scenario.title)}</title>",
+        f"<title>{escape(scenario.title[:200])}</title>",
         '<defs><marker id="arrow" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="6" markerHeight="6" '
         'orient="auto-start-reverse"><path d="M 0 0 L 10 5 L 0 10 z" fill="#555"/></marker></defs>',
         f'<rect width="{width}" height="{height}" fill="#FAFAF7"/>',
     ]
-    half_w, half_h = frame.box_w / 2, frame.box_h / 2
-    for arrow in plan.arrows:
-        if arrow.target not in plan.boxes:
+    ways = routes(plan, frame)
+    for arrow in sorted(plan.arrows, key=lambda a: a.historical):
+        points = ways.get((arrow.source, arrow.step))
+        if points is None:
             continue
-        (x1, y1), (x2, y2) = frame.centre(plan.boxes[arrow.source]), frame.centre(plan.boxes[arrow.target])
         colour, wide = (HISTORY_COLOUR, 4) if arrow.historical else ("#777", 1.2)
-        dash = ' stroke-dasharray="5,3"' if arrow.kind == "chance" else ""
-        if arrow.wraps:
-            drop = frame.row * 0.8
-            d = (
-                f"M {x1:.1f} {y1 + half_h:.1f} C {x1:.1f} {y1 + half_h + drop:.1f} {x2:.1f} "
-                f"{y2 - half_h - drop:.1f} {x2:.1f} {y2 - half_h:.1f}"
-            )
-        elif arrow.back:
-            lift = frame.row * 0.6
-            d = (
-                f"M {x1:.1f} {y1 - half_h:.1f} C {x1:.1f} {y1 - half_h - lift:.1f} {x2:.1f} "
-                f"{y2 - half_h - lift:.1f} {x2:.1f} {y2 - half_h:.1f}"
-            )
-        else:
-            d = (
-                f"M {x1 + half_w:.1f} {y1:.1f} C {x1 + half_w + 40:.1f} {y1:.1f} {x2 - half_w - 40:.1f} {y2:.1f} "
-                f"{x2 - half_w:.1f} {y2:.1f}"
-            )
+        dash = ' stroke-dasharray="6,4"' if arrow.kind in ("chance", "no_deal") else ""
+        d = "M " + " L ".join(f"{x:.1f} {y:.1f}" for x, y in points)
         out.append(
             f'<path d="{d}" fill="none" stroke="{colour}" stroke-width="{wide}"{dash} '
             f'marker-end="url(#arrow)"><title>{escape(arrow.label)}</title></path>'
         )
-        if arrow.kind in TABLE_EXITS and frame.labels:  # a table's exits say which is which
-            mid_x, mid_y = (x1 + x2) / 2, (y1 + y2) / 2 - 4
-            out.append(
-                f'<text x="{mid_x:.1f}" y="{mid_y:.1f}" font-size="10" text-anchor="middle" fill="#333">'
-                f"{escape(_short(arrow.label, 28))}</text>"
-            )
+    labels: dict[str, list[tuple[float, str, bool]]] = {}
+    for arrow in plan.arrows:
+        points = ways.get((arrow.source, arrow.step))
+        if points is not None and arrow.label:
+            labels.setdefault(arrow.source, []).append((points[0][1], arrow.label, arrow.historical))
+    for source, items in labels.items():
+        left = box_area(frame, plan.boxes[source])[0] + frame.box_w + 4
+        floor = -1e9
+        for y, words, historical in sorted(items):
+            lines = _wrap_chars(words, SVG_LABEL_CHARS, 2)
+            top = max(y - 13 * len(lines) - 2, floor)
+            ink_colour = HISTORY_COLOUR if historical else "#444"
+            for i, line in enumerate(lines):
+                out.append(
+                    f'<text x="{left:.1f}" y="{top + 11 + i * 13:.1f}" font-size="11" fill="{ink_colour}">'
+                    f"{escape(line)}</text>"
+                )
+            floor = top + 13 * len(lines) + 2
     for box in plan.boxes.values():
-        x, y = frame.centre(box)
-        left, top = x - half_w, y - half_h
+        left, top, box_w, box_h = box_area(frame, box)
+        x, y = left + box_w / 2, top + box_h / 2
         stroke, wide = (HISTORY_COLOUR, 4) if box.historical else ("#333", 1)
         dash = ' stroke-dasharray="4,3"' if not box.reachable else ""
-        radius = {"outcome": frame.box_h / 2, "decision": 2.0, "negotiation": frame.box_h / 3}.get(box.kind, 10.0)
+        radius = {"outcome": box_h / 2, "decision": 2.0, "negotiation": box_h / 3}.get(box.kind, 10.0)
+        radius = min(radius, 24.0)
         out.append(
-            f"<g><title>{escape(box.id)}: {escape(box.title)}</title>"
-            f'<rect x="{left:.1f}" y="{top:.1f}" width="{frame.box_w:.1f}" height="{frame.box_h:.1f}" '
+            f"<g><title>{escape(box.title[:400])}</title>"
+            f'<rect x="{left:.1f}" y="{top:.1f}" width="{box_w:.1f}" height="{box_h:.1f}" '
             f'rx="{radius:.1f}" fill="{box.colour}" stroke="{stroke}" stroke-width="{wide}"{dash}/>'
         )
-        if frame.labels:
-            ink = _ink(box.colour)
+        ink_colour = _ink(box.colour)
+        lines = _wrap_chars(box.title, SVG_CHARS, SVG_LINES)
+        date = _svg_date(box.date) + ("" if box.reachable else " · never reached")
+        first = y - (len(lines) * 16 + (14 if date else 0)) / 2 + 12
+        for i, line in enumerate(lines):
             out.append(
-                f'<text x="{x:.1f}" y="{y - 4:.1f}" font-size="12" text-anchor="middle" fill="{ink}">'
-                f"{escape(_short(box.title, 26))}</text>"
+                f'<text x="{x:.1f}" y="{first + i * 16:.1f}" font-size="13" font-weight="bold" '
+                f'text-anchor="middle" fill="{ink_colour}">{escape(line)}</text>'
             )
+        if date:
             out.append(
-                f'<text x="{x:.1f}" y="{y + 12:.1f}" font-size="10" text-anchor="middle" fill="{ink}">'
-                f"{escape(box.date)}</text>"
+                f'<text x="{x:.1f}" y="{first + len(lines) * 16:.1f}" font-size="11" text-anchor="middle" '
+                f'fill="{ink_colour}">{escape(date)}</text>'
             )
         out.append("</g>")
-    out.append(
-        f'<text x="{frame.margin}" y="{height - 12}" font-size="12" fill="#333">'
-        f"{escape(scenario.title)} — gold: what really happened; dashed arrows: chance"
-        + (
-            "; parchment: a negotiation, lilac: a sealed move"
-            if any(n.kind in ("negotiation", "sealed") for n in scenario.nodes.values())
-            else ""
-        )
-        + "</text>"
-    )
+    for i, (words, colour, kind) in enumerate(legend):
+        lx = frame.margin + (i % 6) * 260
+        ly = grid_h + 4 + (i // 6) * 24
+        if kind == "swatch":
+            out.append(f'<rect x="{lx}" y="{ly}" width="14" height="14" rx="3" fill="{colour}" stroke="#555"/>')
+        else:
+            dash = ' stroke-dasharray="6,4"' if kind == "dashed" else ""
+            out.append(
+                f'<line x1="{lx}" y1="{ly + 7}" x2="{lx + 14}" y2="{ly + 7}" stroke="{colour}" stroke-width="3"{dash}/>'
+            )
+        out.append(f'<text x="{lx + 20}" y="{ly + 12}" font-size="12" fill="#333">{escape(words)}</text>')
     out.append("</svg>")
     return "\n".join(out) + "\n"
+
+
+def _svg_legend(scenario: Scenario) -> list[tuple[str, str, str]]:
+    """(words, colour, kind) for every colour and mark the SVG uses."""
+    items = [(a.short or a.name, a.colour, "swatch") for a in scenario.actors.values()]
+    kinds = {n.kind for n in scenario.nodes.values()}
+    if "negotiation" in kinds:
+        items.append(("talks at the table", TABLE_COLOUR, "swatch"))
+    if "sealed" in kinds:
+        items.append(("sealed move", SEALED_COLOUR, "swatch"))
+    items.append(("chance", CHANCE_COLOUR, "swatch"))
+    items.append(("ending (round box)", OUTCOME_COLOUR, "swatch"))
+    items.append(("what really happened", HISTORY_COLOUR, "line"))
+    items.append(("chance, or no deal", "#777", "dashed"))
+    return items
 
 
 def _ink(colour: str) -> str:

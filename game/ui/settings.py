@@ -23,6 +23,13 @@ TEXT_SIZES: tuple[tuple[str, float], ...] = (
 PALETTES: tuple[tuple[str, str], ...] = (("standard", "Standard"), ("safe", "Colour-blind safe"))
 PAUSES: tuple[float, ...] = (0.0, 0.8, 1.5, 3.0)
 REPLAY_SPEEDS: tuple[float, ...] = (1.5, 3.0, 6.0)
+# How much of the computer delegations' reasons a class sees (``views.REASON_LEVELS``): the default
+# for a new class game, the setup screen's to copy into the game's ``ClassroomSettings``.
+REASONS: tuple[tuple[str, str], ...] = (
+    ("numbers", "Reasons and numbers"),
+    ("reasons", "Reasons only"),
+    ("nothing", "Nothing"),
+)
 
 
 SETTINGS_LIMIT = 64 * 1024  # a settings file is a few hundred bytes
@@ -39,6 +46,7 @@ class UISettings:
     height: int = 720
     computer_pause: float = 1.5  # seconds before a computer-played actor moves
     replay_step: float = 3.0  # seconds between steps when history replays by itself
+    reasons: str = "numbers"  # how much of the computer's reasons a new class game shows (REASONS)
 
     @property
     def text_scale(self) -> float:
@@ -56,6 +64,8 @@ class UISettings:
         self.text_size = min(max(0, int(self.text_size)), len(TEXT_SIZES) - 1)
         if self.palette not in dict(PALETTES):
             self.palette = "standard"
+        if self.reasons not in dict(REASONS):
+            self.reasons = "numbers"
         self.width = min(max(640, int(self.width)), 7680)
         self.height = min(max(400, int(self.height)), 4320)
         self.computer_pause = min(max(0.0, float(self.computer_pause)), 10.0)

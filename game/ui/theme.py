@@ -19,10 +19,16 @@ from .fonts import font_files
 
 THEME_FILE = ASSETS / "ui" / "theme.json"
 
-# Okabe & Ito (2008), "Color Universal Design": eight colours distinguishable with the common
-# colour-vision deficiencies. The safe palette gives actors these, in scenario order (yellow last:
-# it is hard to tell from the parchment land), and highlights in white, which no actor has.
+# Okabe & Ito (2008), "Color Universal Design": colours distinguishable with the common colour-vision
+# deficiencies; an actor whose scenario colour cannot be read gets one of these.
 OKABE_ITO = ("#E69F00", "#56B4E9", "#009E73", "#CC79A7", "#0072B2", "#D55E00", "#999999", "#F0E442")
+# The safe palette's actor colours, in scenario order. Okabe–Ito's eight include a grey, a pink and a
+# green that red-green colour blindness runs together, so for the flagship's eight delegations these
+# were chosen (from Okabe–Ito, Paul Tol's and IBM's accessible sets) to stay far apart from each
+# other and from the sea, the land and the background with normal sight, deuteranopia and
+# protanopia alike (CIE76 ΔE ≥ 23, ``tests/ui/test_colours.py``); each prefix is as far apart as
+# the set allows, so a five-delegation scenario fares as well. Highlights are white, no actor's.
+SAFE_ACTORS = ("#E69F00", "#785EF0", "#B15928", "#88CCEE", "#6A3D9A", "#DDCC77", "#8C564B", "#CC79A7")
 
 PALETTES: dict[str, dict[str, str]] = {
     "standard": {
@@ -36,6 +42,7 @@ PALETTES: dict[str, dict[str, str]] = {
         "muted": "#B4C0CE",
         "faint": "#7F8EA3",
         "accent": "#F2A93B",
+        "accent_hi": "#F7C77A",
         "accent_text": "#16120A",
         "focus": "#FFD166",
         "link": "#8FC7FF",
@@ -44,7 +51,7 @@ PALETTES: dict[str, dict[str, str]] = {
         "neutral": "#8FA3BF",
         "blocked": "#5B6577",
         "blocked_text": "#AEB6C2",
-        "highlight": "#FFD166",
+        "highlight": "#FFFFFF",
         "sea": "#1A3550",
         "land": "#CDC5AE",
         "land_edge": "#5E5A4E",
@@ -65,6 +72,7 @@ PALETTES: dict[str, dict[str, str]] = {
         "muted": "#C2CCD8",
         "faint": "#8A97A8",
         "accent": "#E69F00",
+        "accent_hi": "#F2BE55",
         "accent_text": "#111111",
         "focus": "#56B4E9",
         "link": "#56B4E9",
@@ -123,11 +131,11 @@ def effective_scale(size: tuple[int, int], text_scale: float) -> float:
 
 
 def actor_colours(actor_ids: list[str], given: dict[str, str], palette: str) -> dict[str, pygame.Color]:
-    """Each actor's colour: the scenario's own, or in the safe palette the Okabe–Ito colours."""
+    """Each actor's colour: the scenario's own, or in the safe palette ``SAFE_ACTORS``."""
     out: dict[str, pygame.Color] = {}
     for index, actor in enumerate(actor_ids):
         if palette == "safe":
-            out[actor] = pygame.Color(OKABE_ITO[index % len(OKABE_ITO)])
+            out[actor] = pygame.Color(SAFE_ACTORS[index % len(SAFE_ACTORS)])
         else:
             try:
                 out[actor] = pygame.Color(given.get(actor) or OKABE_ITO[index % len(OKABE_ITO)])

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import xml.etree.ElementTree as ET
 
 import pytest
@@ -96,12 +97,66 @@ def test_write_png_raises_oserror_not_pygame_error(tmp_path) -> None:
 
 
 def test_png_has_the_frame_size() -> None:
-    from game.authoring.graph import frame_for
-    from game.ui.render.graph_png import draw
+    from game.ui.render.graph_png import draw, frame_for_text, picture_size
 
     tiny = load_scenario(str(TINY))
+    plan = layout(tiny)
     surface = draw(tiny)
-    assert surface.get_size() == frame_for(layout(tiny), limit=8000).size(layout(tiny))
+    assert surface.get_size() == picture_size(tiny, plan, frame_for_text(plan))
+
+
+def _generated(nodes: int = 39):  # type: ignore[no-untyped-def]
+    scenario, _ = load_text("generated.yaml", synthetic_scenario(nodes, width=6, seed=3, endings=5))
+    assert scenario is not None and len(scenario.nodes) == nodes
+    return scenario
+
+
+def _inside(point: tuple[float, float], area: tuple[float, float, float, float]) -> bool:
+    x, y = point
+    left, top, width, height = area
+    return left + 0.5 < x < left + width - 0.5 and top + 0.5 < y < top + height - 0.5
+
+
+@pytest.mark.parametrize("which", ["flagship", "generated", "munich"])
+def test_arrows_run_between_boxes_never_through_one(which) -> None:  # type: ignore[no-untyped-def]
+    """Every arrow, sampled every pixel along its way, stays out of every box (its own two boxes
+    included: it leaves and enters at their sides)."""
+    from game.authoring.graph import box_area, routes
+    from game.ui.render.graph_png import frame_for_text
+
+    scenario = {
+        "flagship": lambda: load_scenario(str(MUNICH.parent / "moscow-1939.yaml")),
+        "generated": _generated,
+        "munich": lambda: load_scenario(str(MUNICH)),
+    }[which]()
+    plan = layout(scenario)
+    frame = frame_for_text(plan)
+    areas = {b.id: box_area(frame, b) for b in plan.boxes.values()}
+    ways = routes(plan, frame)
+    assert set(ways) == {(a.source, a.step) for a in plan.arrows}
+    for (source, step), points in ways.items():
+        for a, b in itertools.pairwise(points):
+            assert a[0] == b[0] or a[1] == b[1] or (a, b) == (points[0], points[1]), (source, step)
+            steps = max(1, int(max(abs(b[0] - a[0]), abs(b[1] - a[1]))))
+            for i in range(steps + 1):
+                p = (a[0] + (b[0] - a[0]) * i / steps, a[1] + (b[1] - a[1]) * i / steps)
+                crossed = [box for box, area in areas.items() if _inside(p, area)]
+                assert not crossed, f"{source}.{step} runs through {crossed} at {p}"
+
+
+def test_png_titles_are_whole_and_dates_readable() -> None:
+    """No title is cut: each wraps in whole words within its box; dates read '16 Aug', not ISO."""
+    from game.ui.render.graph_png import PAD, PAGE, frame_for_text, readable_date, title_lines
+
+    scenario = load_scenario(str(MUNICH.parent / "moscow-1939.yaml"))
+    plan = layout(scenario)
+    frame = frame_for_text(plan)
+    for box in plan.boxes.values():
+        lines = title_lines(box, frame.box_w - 2 * PAD, PAGE.title)
+        assert " ".join(lines) == " ".join(box.title.split())
+        assert len(lines) * PAGE.title_line < frame.box_h
+    assert readable_date("1939-08-16") == "16 Aug"
+    assert readable_date("1939-08-16", long=True) == "16 August 1939"
 
 
 def test_long_trees_fold_into_bands_that_fit_a_page() -> None:
@@ -120,3 +175,34 @@ def test_long_trees_fold_into_bands_that_fit_a_page() -> None:
         if arrow.wraps:
             assert target.y > source.y and not arrow.back
     assert any(a.wraps for a in plan.arrows)
+
+
+def test_a_huge_title_or_tree_stays_bounded(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """A 5,000-character title takes a few lines ending in an ellipsis; a tree bigger than the
+    largest page is drawn whole but smaller."""
+    from dataclasses import replace
+
+    from game.ui.render import graph_png
+
+    scenario = load_scenario(str(MUNICH))
+    plan = layout(scenario)
+    box = replace(next(iter(plan.boxes.values())), title="word " * 1000)
+    lines = graph_png.title_lines(box, 200, 17)
+    assert len(lines) == graph_png.MOST_LINES and lines[-1].endswith("…")
+    monkeypatch.setattr(graph_png, "LARGEST", 1500)
+    surface = graph_png.draw(scenario)
+    assert max(surface.get_size()) <= 1500
+
+
+def test_svg_wraps_titles_whole_and_labels_every_choice() -> None:
+    scenario = load_scenario(str(MUNICH.parent / "moscow-1939.yaml"))
+    svg = to_svg(scenario)
+    root = ET.fromstring(svg)
+    texts = [t.text or "" for t in root.iter("{http://www.w3.org/2000/svg}text")]
+    joined = " ".join(texts)
+    for node in scenario.nodes.values():
+        assert " ".join(node.title.split()) in " ".join(joined.split())  # whole, over its lines
+    for arrow in layout(scenario).arrows:
+        assert arrow.label.split()[0] in joined  # each choice's words stand at its arrow
+    assert "what really happened" in joined and "ending (round box)" in joined
+    assert "1939-08" not in joined  # dates as people write them

@@ -10,7 +10,13 @@ from game.ui.app import App
 from game.ui.theme import colour
 
 # Which of the theme's type sizes each button style uses (assets/ui/theme.json); others use body.
-STYLE_SIZE = {"@primary": "large", "@menu": "large", "@small": "small", "@small_primary": "small"}
+STYLE_SIZE = {
+    "@primary": "large",
+    "@menu": "large",
+    "@small": "small",
+    "@small_primary": "small",
+    "@small_chosen": "small",
+}
 # The ink of a line with a capital letter or a digit is at least this share of its type size
 # (Source Sans Pro's capitals are about 0.66 em tall; the bundled fallback font's are taller).
 CAP_SHARE = 0.6

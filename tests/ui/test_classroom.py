@@ -190,7 +190,7 @@ def test_debrief_exports_the_transcript_and_shows_every_briefing(make_pilot, tmp
     pilot.press(pygame.K_TAB)
     pilot.press(pygame.K_3)  # walk out: the game ends
     assert app.scene.name == "debrief"
-    change = app.scene.texts["smallest_change"].html_text
+    change = app.scene.change_text()
     assert "The smallest change that leads here: 1 departure from history" in change
     assert "Red delegation: ‘Walk out’ instead of ‘Be warm’" in change
     pilot.click("export")

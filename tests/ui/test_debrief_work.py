@@ -94,13 +94,13 @@ def test_the_debrief_says_it_is_working_and_never_waits(make_pilot, monkeypatch:
     assert time.perf_counter() - started < 5
     scene = app.scene
     assert scene.name == "debrief" and scene.working
-    assert "working it out" in scene.texts["smallest_change"].html_text
+    assert "working it out" in scene.change_text() and "working it out" in scene.page_text()
     assert scene.wake_at() is not None  # the window stays awake to look again
     gate.set()
     assert background.settle(30)
     app.step(0.05)
     assert not scene.working and scene.wake_at() is None
-    assert "1 departure from history" in app.scene.texts["smallest_change"].html_text
+    assert "1 departure from history" in app.scene.page_text()
 
 
 def test_the_debrief_and_the_classroom_share_one_turning_point_rule() -> None:

@@ -73,8 +73,8 @@ def test_save_quit_load_and_continue_give_the_same_state(make_pilot, flagship) -
 def test_settings_persist_between_runs(make_pilot, tmp_path) -> None:  # type: ignore[no-untyped-def]
     pilot = make_pilot(TINY, settings=UISettings.load(), persist=True)
     pilot.press(pygame.K_o)
-    pilot.click("text_size")
-    pilot.click("palette")
+    pilot.click("text_size_2")
+    pilot.click("palette_safe")
     saved = json.loads(Path(os.environ["PARLEY_SETTINGS"]).read_text())
     assert saved["text_size"] == 2 and saved["palette"] == "safe"
     again = UISettings.load()

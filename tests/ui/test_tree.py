@@ -5,10 +5,14 @@ and by mouse."""
 from __future__ import annotations
 
 import pygame
+import pytest
 
 from game.classroom.settings import ClassroomSettings
 from game.engine import Game
-from game.ui.widgets.tree_view import Viewport
+from game.ui.settings import TEXT_SIZES, UISettings
+from game.ui.widgets.tree_view import HOVER, READABLE, WINDOW, Viewport
+
+from .checks import CAP_SHARE, check_layout, ink
 
 
 def start(pilot, flagship, moves: int = 4) -> Game:  # type: ignore[no-untyped-def]
@@ -29,9 +33,10 @@ def test_tree_marks_the_path_and_zooms_and_scrolls(make_pilot, flagship) -> None
     assert scene.name == "tree"
     assert scene.marked == {m.node for m in game.moves} | {game.state.node}
     view = scene.view
-    assert view.zoom == view.fit  # the whole tree, fitted
-    image_w, image_h = view.size
-    assert image_w * view.zoom <= scene.area.w + 1 and image_h * view.zoom <= scene.area.h + 1
+    assert view.zoom == view.fit  # fitted: the whole width, titles still readable
+    image_w = view.size[0]
+    assert image_w * view.zoom <= scene.area.w + 1
+    assert view.zoom * WINDOW.title >= 14
     pilot.press(pygame.K_EQUALS, text="+")
     assert view.zoom > view.fit
     pilot.move(scene.area.center)
@@ -89,13 +94,91 @@ def test_tree_in_history_replay_and_in_the_debrief(make_pilot, flagship) -> None
 
 
 def test_viewport_keeps_the_picture_on_screen() -> None:
-    view = Viewport((2000, 1000), (800, 600))
+    view = Viewport((1000, 700), (800, 600))
     view.fit_all()
-    assert view.zoom == 0.4
+    assert view.zoom == 0.8  # the whole picture
     assert view.y < 0  # a picture shorter than the viewport is centred
-    view.zoom_by(2.5, (0, 0))
+    view.zoom_by(1.25, (0, 0))
     assert view.zoom == 1.0 and view.x == 0 and view.y == 0
     view.pan(10_000, 10_000)
-    assert view.x == 1200 and view.y == 400
+    assert view.x == 200 and view.y == 100
     view.zoom_by(0.01)
     assert view.zoom == view.fit * 0.5
+    big = Viewport((4000, 3000), (800, 600))
+    big.fit_all()
+    assert big.zoom == READABLE  # never so small that titles go under 14 pixels
+
+
+def test_pointing_lights_a_box_and_clicking_reads_it(make_pilot, flagship) -> None:  # type: ignore[no-untyped-def]
+    pilot = make_pilot()
+    app = pilot.app
+    game = start(pilot, flagship, moves=2)
+    pilot.press(pygame.K_t)
+    scene = app.scene
+    first = game.moves[0].node
+    rect = scene.screen_rect(first)
+    assert scene.area.contains(rect)
+    pilot.move(rect.center)
+    assert scene.hovered == first and scene.selected is None
+    app.draw()
+    assert app.screen.get_at((rect.centerx, rect.y - 1))[:3] == HOVER[:3]  # lit while the mouse is on it
+    pilot.move((scene.area.x + 2, scene.area.bottom - 2))
+    assert scene.hovered is None
+    pilot.move(rect.center)
+    pilot.click_at(rect.center)
+    assert scene.selected == first
+    node = flagship.nodes[first]
+    lines = dict(scene.details(first))
+    assert lines["title"] == node.title
+    assert lines["date"].startswith(f"{node.date.day} {node.date:%B %Y}")  # '10 August 1939', not ISO
+    assert ("history", "Your step 1.") in scene.details(first)
+    texts = [words for kind, words in scene.details(first)]
+    chosen = next(s for s in node.steps if s.id == game.moves[0].step)
+    assert any(words.startswith(chosen.label) for words in texts)
+    if node.sources:
+        assert any(words.startswith("1. ") for kind, words in scene.details(first) if kind == "source")
+    pilot.press(pygame.K_ESCAPE)  # closes the panel first ...
+    assert scene.selected is None and app.scene is scene
+    pilot.click_at(rect.center)
+    pilot.click_at(rect.center)  # ... a second click on the same box closes it too
+    assert scene.selected is None
+    pilot.press(pygame.K_ESCAPE)
+    assert app.scene.name == "play"
+
+
+def test_a_drag_is_not_a_click(make_pilot, flagship) -> None:  # type: ignore[no-untyped-def]
+    pilot = make_pilot()
+    app = pilot.app
+    game = start(pilot, flagship, moves=1)
+    pilot.press(pygame.K_t)
+    scene = app.scene
+    rect = scene.screen_rect(game.moves[0].node)
+    pygame.event.post(pygame.event.Event(pygame.MOUSEBUTTONDOWN, pos=rect.center, button=1, touch=False))
+    pilot.wait()
+    far = (rect.centerx + 80, rect.centery + 40)
+    pilot.move(far)
+    pygame.event.post(pygame.event.Event(pygame.MOUSEBUTTONUP, pos=far, button=1, touch=False))
+    pilot.wait()
+    assert scene.selected is None
+
+
+@pytest.mark.parametrize("size", [(1024, 600), (1280, 720), (1920, 1080)], ids=lambda s: f"{s[0]}x{s[1]}")
+@pytest.mark.parametrize("text", range(len(TEXT_SIZES)), ids=[name for name, _ in TEXT_SIZES])
+def test_tree_layout_and_label_size_at_every_size(make_pilot, flagship, size, text) -> None:  # type: ignore[no-untyped-def]
+    """Buttons, legend and picture clear of each other; at fit the whole width shows and titles are
+    at least 14 pixels (measured: the capitals of a title's first line drawn on screen)."""
+    pilot = make_pilot(size=size, settings=UISettings(text_size=text, computer_pause=0.4))
+    app = pilot.app
+    game = start(pilot, flagship, moves=1)
+    pilot.press(pygame.K_t)
+    scene = app.scene
+    check_layout(app, f"tree {size} {TEXT_SIZES[text][0]}")
+    assert not scene.drawn["legend"].colliderect(scene.area)
+    view = scene.view
+    assert view.zoom == view.fit and view.zoom * WINDOW.title >= 14
+    assert view.size[0] * view.zoom <= scene.area.w + 1
+    box = scene.screen_rect(game.moves[0].node)
+    app.draw()
+    fill = app.screen.get_at((box.x + 6, box.centery))
+    glyphs = ink(app.screen, box.inflate(-12, -8), fill)
+    assert glyphs.h >= 14 * CAP_SHARE  # text, and not tiny

@@ -14,7 +14,10 @@ from pygame_gui.elements import UIButton, UIPanel, UITextBox, UITextEntryLine
 
 from ..host import SceneHost
 from ..layout import Spacing
+from ..story import esc
 from ..theme import colour
+from ..tooltips import fit_label, tip_width
+from ..widgets import draw
 
 Focusable = UIButton | UITextEntryLine
 
@@ -73,7 +76,7 @@ class Scene:
             object_id=ObjectID(object_id=f"#{key}", class_id=style or None),
         )
         if tooltip:
-            button.set_tooltip(tooltip, delay=0.35, wrap_width=self.tooltip_width())
+            button.set_tooltip(tooltip, delay=0.35, wrap_width=self.tooltip_width(tooltip))
         if not enabled:
             button.disable()
         self.buttons[key] = button
@@ -82,9 +85,14 @@ class Scene:
             self.order.append(key)
         return button
 
-    def tooltip_width(self) -> int:
-        """Tool tips wrap at about 34 words' width, but never wider than 45% of the window."""
-        return int(min(self.app.size[0] * 0.45, self.app.type.body * 30))
+    def tooltip_width(self, text: str = "") -> int:
+        """Tool tips wrap at about 34 words' width, never wider than 45% of the window, and no wider
+        than ``text`` needs (a tip saying 'Esc' is a small box)."""
+        limit = int(min(self.app.size[0] * 0.45, self.app.type.body * 30))
+        if not text:
+            return limit
+        pad = max(6, round(10 * self.app.type.body / 20))
+        return tip_width(text, self.app.type.body, pad, limit)
 
     def add_entry(self, key: str, rect: pygame.Rect, text: str = "", placeholder: str = "") -> UITextEntryLine:
         entry = UITextEntryLine(
@@ -111,6 +119,28 @@ class Scene:
         self.texts[key] = box
         self.elements.append(box)
         return box
+
+    def line(
+        self,
+        surface: pygame.Surface,
+        name: str,
+        text: str,
+        pos: tuple[int, int],
+        max_width: int,
+        size: int,
+        colour: pygame.Color,
+        style: str = "regular",
+    ) -> pygame.Rect:
+        """One line of text on the backdrop, cut with '…' to ``max_width`` when it must be; a cut
+        line gets a spot that shows the whole of it as a tool tip (nothing cut is lost). Noted
+        with ``mark`` when whole, for the layout tests."""
+        label = fit_label(text, max_width, size, style)
+        rect = draw.text(surface, label.shown, pos, size, colour, style)
+        if label.tip:
+            self.add_button(f"whole_{name}", rect, "", "@hotspot", tooltip=esc(label.tip), focusable=False)
+        else:
+            self.mark(name, rect)
+        return rect
 
     def mark(self, name: str, rect: pygame.Rect) -> pygame.Rect:
         """Note where a piece of the backdrop went, so tests can check it clears the buttons."""

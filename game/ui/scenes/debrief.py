@@ -1,13 +1,14 @@
-"""The debrief: the ending with its date and epilogue, how speculative it is, the player's path
-beside the historical one with the turning point where they parted, the smallest change from
-history that leads to this ending, and the sources. For a class: every delegation's briefing
-(secret no longer), the transcript written as HTML and Markdown, and the decision tree."""
+"""The debrief, one page to discuss: the ending with its date and how speculative it is, what
+followed, every delegation's score and what earned it, where the game left history (and the smallest
+change from history that leads to this ending), the measures day by day as a chart, the path beside
+history aligned by date with the departures marked, and the sources as numbered notes. The page
+scrolls with the wheel, Page Up/Down and Home/End; the heading and the buttons stay.
+For a class: every delegation's briefing (secret no longer), the transcript written as HTML and
+Markdown, and the decision tree."""
 
 from __future__ import annotations
 
-import html
-import math
-import re
+from dataclasses import dataclass
 from pathlib import Path
 
 import pygame
@@ -15,16 +16,19 @@ import pygame
 from ...classroom.handover import debrief_briefings
 from ...engine import Game
 from ...engine.history import historical_game, played_history, turning_point
-from ...engine.wording import cite, long_date
+from ...engine.narrate import PUBLIC, render
+from ...engine.wording import long_date, short_date
 from ...paths import saves_folder
 from ..classroom import SmallestChange, briefings_html, export_transcript, smallest_change_later
+from ..debrief_page import Notes, PathRow, aligned_paths, measures, note_lines, score_cards, turning_words
 from ..layout import Spacing, button_width, font_width, row, wrap
-from ..story import SPECULATION_WORDS, esc, path_of, sources_of
+from ..render.line_chart import chart_height, draw_chart
+from ..story import SPECULATION_WORDS, esc
 from ..theme import actor_text_colours
 from ..widgets import draw
+from ..widgets.writer import Writer
 from .base import Scene
 
-TEXT_BOX_LINE_SPACING = 1.15  # as "text_box" in assets/ui/theme.json
 CLASS_BUTTONS = (
     ("save", "Save game"),
     ("export", "Export transcript"),
@@ -61,7 +65,19 @@ def footer_rows(width: int, sp: Spacing) -> tuple[list[list[tuple[str, str, int]
     return [sized(CLASS_BUTTONS, False), sized(NAV_BUTTONS, False)], False
 
 
+SCROLLBAR = 8  # pixels: the page's scroll bar
 LEVELS = ("none", "low", "medium", "high")
+
+
+@dataclass
+class Page:
+    """The debrief's page, drawn once per build: its picture, its lines as text and where its parts are."""
+
+    surface: pygame.Surface
+    lines: list[tuple[str, str]]
+    marks: dict[str, pygame.Rect]
+
+
 WORKING = "The smallest change that leads here: working it out…"
 
 
@@ -78,6 +94,10 @@ class DebriefScene(Scene):
         self.change_work = smallest_change_later(game)  # a search of the scenario's states, started once drawn
         self._take_change()  # at once, when it was worked out before
         self.exported: tuple[Path, Path] | None = None  # the transcript files written last
+        self.area = pygame.Rect(0, 0, 0, 0)
+        self.page = Page(pygame.Surface((1, 1)), [], {})
+        self.scroll = 0
+        self.measures = measures(game)  # replays the record: once, not per build
 
     @property
     def working(self) -> bool:
@@ -107,13 +127,23 @@ class DebriefScene(Scene):
 
     def draw(self, surface: pygame.Surface) -> None:
         super().draw(surface)
+        area = self.area
+        visible = pygame.Rect(0, self.scroll, area.w, area.h).clip(self.page.surface.get_rect())
+        surface.blit(self.page.surface, area.topleft, visible)
+        total = self.page.surface.get_height()
+        if total > area.h:
+            track = pygame.Rect(area.right - SCROLLBAR, area.y, SCROLLBAR, area.h)
+            pygame.draw.rect(surface, self.c("panel"), track, border_radius=SCROLLBAR // 2)
+            thumb_h = max(24, area.h * area.h // total)
+            thumb_y = area.y + (area.h - thumb_h) * self.scroll // max(1, self.max_scroll)
+            thumb = pygame.Rect(track.x, thumb_y, SCROLLBAR, thumb_h)
+            pygame.draw.rect(surface, self.c("muted"), thumb, border_radius=SCROLLBAR // 2)
         if self.change_work is not None:
             self.change_work.start()  # only now: the worker would slow the screen's first build
 
     def build(self) -> None:
         app, sp, t = self.app, self.sp, self.app.type
         game = self.game
-        scenario = game.scenario
         outcome = game.outcome
         assert outcome is not None
         w, h = app.size
@@ -152,36 +182,15 @@ class DebriefScene(Scene):
         rows, small = footer_rows(w - 2 * margin, sp)
         footer_h = len(rows) * sp.button_h + (len(rows) - 1) * g
         footer = pygame.Rect(margin, h - margin - footer_h, w - 2 * margin, footer_h)
-        body = pygame.Rect(margin, y, w - 2 * margin, footer.y - g - y)
-        left = pygame.Rect(body.x, body.y, round(body.w * 0.38), body.h)
-        right = pygame.Rect(left.right + g, body.y, body.right - left.right - g, body.h)
-        sources_h = max(sp.small_line * 4 + sp.pad * 2, round(left.h * 0.34))
-        epilogue = pygame.Rect(left.x, left.y, left.w, left.h - sources_h - g)
-        sources = pygame.Rect(left.x, epilogue.bottom + g, left.w, sources_h)
-        self.add_text("epilogue", epilogue, self.epilogue_html())
-        self.add_text("sources", sources, self.sources_html(), "@log")
-        plain_turn = re.sub(r"<[^>]+>", "", self.turning_html())
-        turn_lines = len(wrap(html.unescape(plain_turn), right.w - sp.pad * 2 - 24, t.body))
-        turn_h = self.box_line() * min(4, turn_lines) + sp.pad * 2 + 6
-        turn = pygame.Rect(right.x, right.y, right.w, turn_h)
-        self.add_text("turning_point", turn, self.turning_html())
-        below = turn.bottom
-        if self.change is not None or self.working:
-            paths_min = sp.small_line * 6 + sp.pad * 2  # the two paths keep room for a few steps
-            room = right.bottom - turn.bottom - 2 * g - paths_min
-            change_h = max(sp.line * 2, min(self.change_height(right.w), room))
-            change = pygame.Rect(right.x, turn.bottom + g, right.w, change_h)
-            self.add_text("smallest_change", change, self.change_html())
-            below = change.bottom
-        mine = pygame.Rect(right.x, below + g, (right.w - g) // 2, right.bottom - below - g)
-        theirs = pygame.Rect(mine.right + g, mine.y, right.right - mine.right - g, mine.h)
-        self.add_text("your_path", mine, self.path_html("Your path", game, True), "@log")
-        self.add_text("history_path", theirs, self.path_html("What happened", self.history, False), "@log")
+        self.area = self.mark("page", pygame.Rect(margin, y, w - 2 * margin, footer.y - g - y))
+        pygame.draw.line(backdrop, self.c("border"), (0, self.area.y - g // 2), (w, self.area.y - g // 2), 1)
+        pygame.draw.line(backdrop, self.c("border"), (0, footer.y - g // 2), (w, footer.y - g // 2), 1)
+        self.page = self.compose(self.area.w - SCROLLBAR - g)
+        self.scroll = min(self.scroll, self.max_scroll)
         self._build_footer(footer, rows, small)
         if self.focus_key is None:
             self.focus_key = "new"
         self.backdrop = backdrop
-        del scenario
 
     def _build_footer(self, footer: pygame.Rect, rows: list[list[tuple[str, str, int]]], small: bool) -> None:
         sp, g = self.sp, self.sp.gap
@@ -219,86 +228,136 @@ class DebriefScene(Scene):
             return WORKING if self.working else ""
         return self.change.heading
 
-    def change_height(self, width: int) -> int:
-        sp, t = self.sp, self.app.type
-        if self.change is None and not self.working:
-            return 0
-        lines = len(wrap(self.change_heading(), width - sp.pad * 2 - 24, t.body, "bold"))
-        for line in self.change_lines():
-            lines += len(wrap(line, width - sp.pad * 2 - 24, t.body))
-        return lines * self.box_line() + sp.pad * 2 + 6
+    def change_text(self) -> str:
+        """The smallest change from history, as the page says it (for tests)."""
+        return "\n".join([self.change_heading(), *self.change_lines()])
 
-    def box_line(self) -> int:
-        """A line of body text in a text box (the theme spaces lines by 1.15)."""
-        return math.ceil(self.sp.line * TEXT_BOX_LINE_SPACING)
+    def page_text(self) -> str:
+        """Every line on the page, in order (for tests)."""
+        return "\n".join(line for line, _ in self.page.lines)
 
-    def change_html(self) -> str:
-        accent = self.c("accent").hex[:7]
-        lines = [f"<font color='{accent}'><b>{esc(self.change_heading())}</b></font>"]
-        lines += [esc(line) for line in self.change_lines()]
-        return "<br>".join(lines)
+    @property
+    def max_scroll(self) -> int:
+        return max(0, self.page.surface.get_height() - self.area.h)
 
-    def epilogue_html(self) -> str:
-        outcome = self.game.outcome
-        assert outcome is not None
-        muted = self.c("muted").hex[:7]
-        parts = [esc(outcome.epilogue)]
-        if outcome.historical:
-            parts.append(f"<br><br><font color='{muted}'><b>This is how it really ended.</b></font>")
-        elif outcome.speculation:
-            parts.append(f"<br><br><b>What is and is not known:</b> {esc(outcome.speculation)}")
-        people = [a.name for a in self.game.scenario.actors.values() if self.game.controller(a.id) == "human"]
-        decided = sum(1 for m in self.game.moves if m.by == "human")
-        parts.append(
-            f"<br><br><font color='{muted}'>You played {esc(', '.join(people) or 'nobody')}; "
-            f"{decided} decisions were yours. Seed {self.game.settings.seed}.</font>"
-        )
-        return "".join(parts)
+    def scroll_by(self, pixels: int) -> None:
+        self.scroll = max(0, min(self.max_scroll, self.scroll + pixels))
+        self.app.dirty = True
 
-    def sources_html(self) -> str:
-        scenario = self.game.scenario
-        ids = sources_of(self.game)
-        muted = self.c("muted").hex[:7]
-        lines = [f"<font color='{muted}'><b>SOURCES</b></font>"]
-        lines += [f"• {esc(cite(scenario, s))}" for s in ids]
-        if len(lines) == 1:
-            lines.append("No sources are cited along this path.")
-        return "<br>".join(lines)
+    def compose(self, width: int) -> Page:
+        """The page at ``width`` pixels: measured in one pass, drawn in a second."""
+        height = self._write(None, width).y
+        surface = pygame.Surface((width, max(1, height)))
+        surface.fill(self.c("bg"))
+        writer = self._write(surface, width)
+        return Page(surface, writer.lines, writer.marks)
 
-    def turning_html(self) -> str:
-        game, hist = self.game, self.history
-        if self.turn is None:
-            return "<b>You followed history all the way.</b> Every decision matched the record."
-        mine = path_of(game)
-        theirs = path_of(hist)
-        index = self.turn
-        accent = self.c("accent").hex[:7]
-        if index < len(mine) and index < len(theirs):
-            a, b = mine[index], theirs[index]
-            when = long_date(a.date)
-            return (
-                f"<font color='{accent}'><b>The turning point, {esc(when)}:</b></font> "
-                f"{esc(a.text)} — where history had {esc(b.text)}."
-            )
-        if index >= len(mine):
-            return f"<font color='{accent}'><b>The turning point:</b></font> your game ended before history's did."
-        return f"<font color='{accent}'><b>The turning point:</b></font> history ended here; your game went on."
-
-    def path_html(self, heading: str, game: Game, ours: bool) -> str:
-        muted = self.c("muted").hex[:7]
-        accent = self.c("accent").hex[:7]
-        lines = [f"<font color='{muted}'><b>{esc(heading.upper())}</b></font>"]
-        for index, step in enumerate(path_of(game)):
-            text = f"<b>{step.date.day} {step.date:%b}</b>  {esc(step.text)}"
-            if self.turn is not None and index == self.turn:
-                text = f"<font color='{accent}'>▶ {text}  <b>(turning point)</b></font>"
-            elif self.turn is not None and index > self.turn:
-                text = f"<font color='{muted}'>{text}</font>"
-            lines.append(text)
+    def _write(self, surface: pygame.Surface | None, width: int) -> Writer:
+        t, sp, g = self.app.type, self.sp, self.sp.gap
+        game, scenario = self.game, self.game.scenario
         outcome = game.outcome
-        if outcome:
-            lines.append(f"<b>End:</b> {esc(outcome.title)}")
-        return "<br>".join(lines)
+        assert outcome is not None
+        out = Writer(surface, sp, self.palette)
+        notes = Notes()
+        rows = aligned_paths(game, self.history, notes)
+        half = (width - 2 * g) // 2
+        # What followed | the scores
+        left, right = Writer(surface, sp, self.palette, 0, half), Writer(surface, sp, self.palette, half + 2 * g, half)
+        left.heading("What followed", t.small)
+        epilogue = render(outcome.epilogue, outcome.epilogue_parts, game.state.values, PUBLIC)
+        for paragraph in [p for p in epilogue.split("\n\n") if p.strip()]:
+            left.para(paragraph, t.body)
+        if outcome.historical:
+            left.para("This is how it really ended.", t.body, "bold", "muted")
+        elif outcome.speculation:
+            left.para(f"What is and is not known: {outcome.speculation}", t.body, "regular", "muted")
+        people = [a.name for a in scenario.actors.values() if game.controller(a.id) == "human"]
+        decided = sum(1 for m in game.moves if m.by == "human")
+        played = ", ".join(people) or "nobody"
+        left.para(f"You played {played}; {decided} decisions were yours.", t.small, "regular", "muted")
+        right.heading("Scores, and what earned them", t.small)
+        cards = score_cards(game)
+        if not cards:
+            right.para("This scenario sets no objectives to score.", t.body, "regular", "muted")
+        colours = actor_text_colours(
+            list(scenario.actors), {a.id: a.colour for a in scenario.actors.values()}, self.palette
+        )
+        for card in cards:
+            right.para(
+                f"{card.name} — {card.total} of {card.possible} points", t.body, "bold", colour=colours.get(card.actor)
+            )
+            for objective in card.lines:
+                points = f"+{objective.points}" if objective.met else f"0 of {objective.points}"
+                secret = " (secret)" if objective.secret else ""
+                right.item(points, f"{objective.text}{secret}", t.small, "good" if objective.met else "faint")
+            right.y += sp.gap // 3
+        out.y = max(left.y, right.y) + g
+        out.lines += left.lines + right.lines
+        # Where the game left history
+        out.heading("Where your game left history", t.small)
+        out.para(turning_words(game, self.history), t.body, "semibold")
+        if self.change is not None or self.working:
+            out.para(self.change_heading(), t.body, "bold", "accent")
+            for line in self.change_lines():
+                out.para(line, t.body)
+        out.y += g
+        # The measures over time
+        dates, series = self.measures
+        if series:
+            out.heading("The measures over time", t.small)
+            chart = pygame.Rect(0, out.y, width, chart_height(len(series), t.small))
+            if surface is not None:
+                draw_chart(surface, chart, dates, series, t.small, self.c("text"), self.c("muted"), self.c("border"))
+            out.marks["chart"] = chart
+            out.lines += [(f"{one.label}: {', '.join(map(str, one.values))}", "chart") for one in series]
+            out.y = chart.bottom + g
+        # The path beside history
+        out.heading("Your path beside history", t.small)
+        self._path_table(out, rows, width)
+        out.y += g
+        # Notes
+        out.heading("Sources", t.small)
+        lines = note_lines(game, notes)
+        for line in lines or ["No sources are cited along this path."]:
+            out.para(line, t.small, "regular", "muted")
+        return out
+
+    def _path_table(self, out: Writer, rows: list[PathRow], width: int) -> None:
+        t, sp = self.app.type, self.sp
+        date_w = font_width("00 Aug", t.small, "bold") + sp.gap
+        col = (width - date_w - sp.gap * 2) // 2
+        mine_x, theirs_x = date_w, date_w + col + sp.gap * 2
+        header = out.y
+        out.text_at("Date", 0, header, t.small, "bold", "muted")
+        out.text_at("Your game", mine_x, header, t.small, "bold", "muted")
+        out.text_at("What happened", theirs_x, header, t.small, "bold", "muted")
+        out.y += draw.fonts.line_height(t.small, "bold") + 4
+        line_h = draw.fonts.line_height(t.small)
+        last = None
+        departures = 0
+        for entry in rows:
+            notes = f" [{', '.join(map(str, entry.notes))}]" if entry.notes else ""
+            mine = wrap(entry.mine + notes if entry.mine else "—", col - 8, t.small)
+            theirs = wrap(entry.theirs or "—", col - 8, t.small)
+            height = max(len(mine), len(theirs)) * line_h + 4
+            top = out.y
+            if entry.departs:
+                departures += 1
+                out.fill(pygame.Rect(mine_x - 6, top, width - mine_x + 6, height), "panel_hi")
+                out.fill(pygame.Rect(mine_x - 6, top, 4, height), "accent")
+            if entry.date != last:
+                out.text_at(short_date(entry.date), 0, top + 2, t.small, "bold", "muted")
+                last = entry.date
+            style = "semibold" if entry.departs else "regular"
+            for i, line in enumerate(mine):
+                out.text_at(line, mine_x, top + 2 + i * line_h, t.small, style, "text" if entry.departs else "muted")
+            for i, line in enumerate(theirs):
+                out.text_at(line, theirs_x, top + 2 + i * line_h, t.small, style, "text" if entry.departs else "muted")
+            mark = "departs" if entry.departs else "same"
+            out.lines.append((f"{short_date(entry.date)} | {entry.mine} | {entry.theirs} | {mark}", "path"))
+            out.y = top + height
+        if not departures:
+            out.para("Every step matched history.", t.small, "regular", "muted")
 
     def export(self) -> None:
         folder = saves_folder()
@@ -349,8 +408,23 @@ class DebriefScene(Scene):
         elif key == "quit":
             app.quit()
 
+    def on_mouse(self, event: pygame.event.Event) -> bool:
+        if event.type == pygame.MOUSEWHEEL:
+            self.scroll_by(-event.y * self.sp.line * 3)
+            return True
+        return False
+
     def on_key(self, event: pygame.event.Event) -> bool:
         # The same keys as everywhere: R replay and N new (the title's), Ctrl+S save (play's), T tree.
+        pages = {  # as the play screen scrolls its story; the arrows move between buttons, as everywhere
+            pygame.K_PAGEUP: -(self.area.h - self.sp.line * 2),
+            pygame.K_PAGEDOWN: self.area.h - self.sp.line * 2,
+            pygame.K_HOME: -(10**9),
+            pygame.K_END: 10**9,
+        }
+        if event.key in pages and not event.mod & (pygame.KMOD_CTRL | pygame.KMOD_ALT):
+            self.scroll_by(pages[event.key])
+            return True
         if event.key == pygame.K_s and event.mod & pygame.KMOD_CTRL:
             self.on_button("save")
             return True

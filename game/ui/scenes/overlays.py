@@ -63,6 +63,7 @@ KEYS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
         (
             ("+ / − or wheel", "zoom"),
             ("Arrows or drag", "move"),
+            ("Click a box", "read what happens there: date, story, choices, sources (Esc closes it)"),
             ("C", "centre on where you are"),
             ("0", "fit"),
             ("Esc", "back"),
@@ -81,6 +82,7 @@ KEYS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
     (
         "The ending",
         (
+            ("Page Up / Page Down, Home / End, wheel", "scroll the page"),
             ("Ctrl+S", "save the game under a name (for the class report)"),
             ("R", "replay history"),
             ("N", "new game"),

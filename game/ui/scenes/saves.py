@@ -45,6 +45,15 @@ def describe(info: SaveInfo) -> ChoiceSpec:
     return ChoiceSpec(label, detail)
 
 
+def _first(lines: list[str], count: int) -> list[str]:
+    """The first ``count`` lines, the last ending in an ellipsis when more were left out."""
+    if len(lines) <= count:
+        return lines
+    kept = lines[:count]
+    kept[-1] = kept[-1].rstrip(" ,;:·") + "…"
+    return kept
+
+
 class SavesScene(Scene):
     name = "saves"
 
@@ -115,8 +124,10 @@ class SavesScene(Scene):
         yy = area.y
         for index, spec in shown:
             geo = card_geometry(pygame.Rect(area.x, yy, area.w, 0), spec, sp)
-            geo.label_lines = geo.label_lines[:1]
-            geo.detail_lines = geo.detail_lines[:1] if not spec.blocked else geo.detail_lines[:2]
+            keep = 2 if spec.blocked else 1
+            cut = len(geo.label_lines) > 1 or len(geo.detail_lines) > keep
+            geo.label_lines = _first(geo.label_lines, 1)
+            geo.detail_lines = _first(geo.detail_lines, keep)
             geo.rect.h = min(geo.rect.h, area.bottom - yy)
             if geo.rect.h < probe // 2:
                 break
@@ -128,7 +139,7 @@ class SavesScene(Scene):
                 blocked=spec.blocked,
                 accent=self.c("accent") if is_autosave(self.saves[index]) else None,
             )
-            tip = None
+            tip = f"<b>{esc(spec.label)}</b><br>{esc(spec.detail)}" if cut else None  # nothing cut is lost
             if spec.blocked:
                 tip = f"<b>This save is damaged</b><br>{esc(self.saves[index].damaged)}"
             self.add_button(f"slot_{index}", geo.rect, "", "@card_blocked" if spec.blocked else "@card", tooltip=tip)

@@ -7,7 +7,7 @@ import datetime as dt
 import pygame
 
 from ...engine.saves import SaveError, read_save
-from ..layout import column, fit_column, fit_line, fit_size
+from ..layout import column, fit_column, fit_size
 from ..story import esc, long_date
 from ..theme import actor_colours
 from ..widgets import draw
@@ -67,17 +67,13 @@ class TitleScene(Scene):
             w - margin - menu_w, max(margin, min((h - menu_h) // 2, footer_y - sp.gap - menu_h)), menu_w, menu_h
         )
         left = pygame.Rect(margin, margin, menu.x - 2 * margin, footer_y - sp.gap - margin)
+        self._calm(backdrop, menu.x - margin, margin)
         y = left.y
         title_rect = self.mark("title", draw.text(backdrop, "Parley", (left.x, y), t.title, self.c("accent"), "bold"))
         y = title_rect.bottom
         tagline = "Historical negotiations, and what could have happened instead"
         size = fit_size(tagline, left.w, t.body, t.small, "italic")
-        sub = self.mark(
-            "tagline",
-            draw.text(
-                backdrop, fit_line(tagline, left.w, size, "italic"), (left.x, y), size, self.c("muted"), "italic"
-            ),
-        )
+        sub = self.line(backdrop, "tagline", tagline, (left.x, y), left.w, size, self.c("muted"), "italic")
         y = sub.bottom + sp.gap * 2
         if scenario:
             heading = f"{scenario.title}"
@@ -97,28 +93,13 @@ class TitleScene(Scene):
             )
         summary = pygame.Rect(left.x, y, left.w, left.bottom - y)
         self.add_text("summary", summary, body, "@plain")
-        full = w - 2 * margin
+        full = menu.x - 2 * margin  # the footer stays on the plain side, clear of the map
         y = footer_y
         if self.autosave_line:
-            self.mark(
-                "autosave",
-                draw.text(
-                    backdrop,
-                    fit_line(self.autosave_line, full, t.small, "italic"),
-                    (left.x, y),
-                    t.small,
-                    self.c("muted"),
-                    "italic",
-                ),
-            )
+            self.line(backdrop, "autosave", self.autosave_line, (left.x, y), full, t.small, self.c("muted"), "italic")
             y += sp.small_line
         keys = "Keys: N new · C continue · L load · R replay · S scenarios · H host · O settings · Q quit · F1 help"
-        self.mark(
-            "keys",
-            draw.text(
-                backdrop, fit_line(keys, full, t.small, "semibold"), (left.x, y), t.small, self.c("faint"), "semibold"
-            ),
-        )
+        self.line(backdrop, "keys", keys, (left.x, y), full, t.small, self.c("faint"), "semibold")
         rects = column(menu, [button_h] * len(MENU), gap)
         for (name, label, _), rect in zip(MENU, rects, strict=True):
             enabled = True
@@ -128,6 +109,17 @@ class TitleScene(Scene):
                 enabled = bool(self.autosave_line)
             self.add_button(name, rect, label, "@primary" if name == "new" else "@menu", enabled=enabled)
         self.backdrop = backdrop
+
+    def _calm(self, backdrop: pygame.Surface, right: int, fade: int) -> None:
+        """The background under the words, plain: the map (its labels above all) shows only beside
+        the menu, fading in over ``fade`` pixels, never through the text."""
+        h = self.app.size[1]
+        bg = self.c("bg")
+        backdrop.fill(bg, pygame.Rect(0, 0, right, h))
+        strip = pygame.Surface((1, h), pygame.SRCALPHA)
+        for i in range(max(1, fade)):
+            strip.fill((bg.r, bg.g, bg.b, round(255 * (1 - i / fade))))
+            backdrop.blit(strip, (right + i, 0))
 
     def _autosave_line(self) -> str:
         path = self.app.autosave_path()

@@ -1,23 +1,40 @@
 """The decision tree screen (T or G while playing, from the pause menu and the debrief): the whole
-scenario as ``game.authoring.graph`` lays it out, with the player's path and where play is now
-drawn over it. It opens fitted to the window; the wheel or + and − zoom, dragging or the arrow keys
-scroll, C centres on the current decision, 0 fits again and Esc goes back.
+scenario as ``game.authoring.graph`` lays it out, dark like the rest of the game, with the player's
+path and where play is now drawn over it. It opens fitted to the window (titles never under 14
+pixels); the wheel or + and − zoom, dragging or the arrow keys scroll, C centres on the current
+decision, 0 fits again; pointing at a box lights it, clicking it opens what it is about (its date,
+the story, the choices and the sources) beside the tree; Esc closes that, then the screen.
 """
 
 from __future__ import annotations
 
 import pygame
 
-from ...authoring.graph import HISTORY_COLOUR
+from ...authoring.graph import HISTORY_COLOUR, Layout, ways_out
 from ...engine import Game
+from ...engine.narrate import PUBLIC, render
+from ...engine.wording import cite, long_date
 from ..host import SceneHost
-from ..layout import button_width, row
+from ..layout import button_width, row, wrap
+from ..render.graph_png import DARK, View, legend_items
 from ..widgets import draw
-from ..widgets.tree_view import Trail, Viewport, picture, trail_of, view_of, with_trail
+from ..widgets.tree_view import (
+    WHOLE_PIXELS,
+    Trail,
+    Viewport,
+    box_at,
+    box_rect,
+    draw_lit,
+    draw_view,
+    plan_for,
+    trail_of,
+)
 from .base import Scene
 
 ZOOM_STEP = 1.25
 PAN_STEP = 0.2  # of the viewport per arrow key
+CLICK_SLOP = 6  # pixels a press may move and still be a click, not a drag
+SUMMARY_CHARS = 420  # how much of a scene's story the side panel shows
 
 
 class TreeScene(Scene):
@@ -28,18 +45,42 @@ class TreeScene(Scene):
         super().__init__(app)
         self.game = game
         self.trail: Trail = trail_of(game)
-        self.surface, self.here = with_trail(game.scenario, self.trail)
         self.view: Viewport | None = None
         self.area = pygame.Rect(0, 0, 0, 0)
+        self.pressed: tuple[int, int] | None = None
         self.dragging: tuple[int, int] | None = None
-        self._shown: tuple | None = None
-        self._image: tuple[pygame.Surface, tuple[int, int]] | None = None
+        self.hovered: str | None = None
+        self.selected: str | None = None
+        self.panel = pygame.Rect(0, 0, 0, 0)
+        self._shown: tuple[object, ...] | None = None
+        self._image: pygame.Surface | None = None
+
+    @property
+    def plan(self) -> Layout:
+        return plan_for(self.game.scenario, self.area.w or self.app.size[0])[0]
 
     @property
     def marked(self) -> set[str]:
         """The boxes drawn as the player's path (for tests): visited nodes and where play is."""
-        plan = picture(self.game.scenario)[0]
-        return {b for b in (*self.trail.visited, self.trail.current) if b in plan.boxes}
+        boxes = self.plan.boxes
+        return {b for b in (*self.trail.visited, self.trail.current) if b in boxes}
+
+    @property
+    def here(self) -> pygame.Rect | None:
+        """Where play is, in picture pixels."""
+        plan, frame = plan_for(self.game.scenario, self.area.w)
+        return box_rect(plan, frame, self.trail.current) if self.trail.current in plan.boxes else None
+
+    def screen_rect(self, box_id: str) -> pygame.Rect:
+        """A box's rectangle on the screen (for tests and the side panel)."""
+        plan, frame = plan_for(self.game.scenario, self.area.w)
+        rect = box_rect(plan, frame, box_id)
+        assert self.view is not None
+        left, top = self.view.to_screen(rect.topleft)
+        right, bottom = self.view.to_screen(rect.bottomright)
+        return pygame.Rect(
+            round(self.area.x + left), round(self.area.y + top), round(right - left), round(bottom - top)
+        )
 
     def build(self) -> None:
         app, sp, t = self.app, self.sp, self.app.type
@@ -54,11 +95,11 @@ class TreeScene(Scene):
         widths = [button_width(label, sp, minimum=sp.button_h) for _, label in labels]
         rects = row(pygame.Rect(g, (top_h - sp.button_h) // 2, w - 2 * g, sp.button_h), widths, g // 2, "right")
         tips = {
-            "zoom_out": "− or the mouse wheel: zoom out",
-            "zoom_in": "+ or the mouse wheel: zoom in",
-            "fit": "0: the whole tree",
-            "here": "C: centre on the current decision",
-            "close": "Esc: back",
+            "zoom_out": "Zoom out (− or the mouse wheel)",
+            "zoom_in": "Zoom in (+ or the mouse wheel)",
+            "fit": "The whole tree (0)",
+            "here": "Centre on the current decision (C)",
+            "close": "Back (Esc)",
         }
         for (key, label), rect in zip(labels, rects, strict=True):
             self.add_button(key, rect, label, "@primary" if key == "close" else "", tooltip=tips[key])
@@ -71,37 +112,52 @@ class TreeScene(Scene):
         legend_y = bar.bottom + g // 2
         legend_h = self._legend(backdrop, pygame.Rect(g * 2, legend_y, w - 4 * g, sp.small_line))
         self.area = pygame.Rect(g, legend_y + legend_h + g // 2, w - 2 * g, h - legend_y - legend_h - g - g // 2)
+        self.mark("legend", pygame.Rect(g * 2, legend_y, w - 4 * g, legend_h))
         pygame.draw.rect(backdrop, self.c("border"), self.area.inflate(2, 2), 1)
-        size = self.surface.get_size()
-        if self.view is None:
+        plan, frame = plan_for(self.game.scenario, self.area.w)
+        size = frame.size(plan)
+        if self.view is None or self.view.size != size:
             self.view = Viewport(size, self.area.size)
             self.view.fit_all()
+            here = self.here
+            if here is not None and self.view.zoom > self.view.area[1] / max(1, size[1]):
+                self.view.centre_on(here.center)  # the tree is taller than the window: start where play is
         else:  # the window changed: keep the zoom relative to the fit
             relative = self.view.zoom / self.view.fit
             self.view.area = self.area.size
             self.view.zoom = self.view.fit * relative
             self.view.clamp()
+        self.panel = pygame.Rect(self.area.right - min(self.area.w // 3 + 60, 560), self.area.y, 0, self.area.h)
+        self.panel.w = self.area.right - self.panel.x
         self._image = None
         self.backdrop = backdrop
 
     def _legend(self, surface: pygame.Surface, rect: pygame.Rect) -> int:
-        """The key to the picture, on one line (two when the window is narrow); returns its height."""
+        """The key to every mark and colour, wrapped to the width; returns its height."""
         t, sp = self.app.type, self.sp
-        items = [
-            "Black road, numbered: your path",
-            "Ringed: " + ("your ending" if self.trail.ended else "where you are"),
-            "Gold: what really happened",
-            "Wheel or + −: zoom · drag or arrows: move · C: where we are · 0: fit · Esc: back",
+        marks: list[tuple[str, pygame.Color | None]] = [
+            ("Pale road, numbered: your path", None),
+            ("Ringed: " + ("your ending" if self.trail.ended else "where you are"), None),
+            ("Gold: what really happened", pygame.Color(HISTORY_COLOUR)),
         ]
+        swatches = [(words, pygame.Color(colour)) for words, colour in legend_items(self.game.scenario)]
         x, y = rect.x, rect.y
         font = draw.fonts.font(t.small, "semibold")
-        for item in items:
-            width = font.size(item)[0]
+        swatch = t.small
+        entries = [(w, c, False) for w, c in marks] + [(w, c, True) for w, c in swatches]
+        entries.append(("Click a box to read it · drag or arrows: move · wheel or + −: zoom", None, False))
+        for words, colour, is_swatch in entries:
+            width = font.size(words)[0] + (swatch + 6 if is_swatch else 0)
             if x > rect.x and x + width > rect.right:
                 x, y = rect.x, y + sp.small_line
-            colour = pygame.Color(HISTORY_COLOUR) if item.startswith("Gold") else self.c("muted")
-            draw.text(surface, item, (x, y), t.small, colour, "semibold")
-            x += width + sp.gap * 3
+            if is_swatch and colour is not None:
+                box = pygame.Rect(x, y + (sp.small_line - swatch) // 2, swatch, swatch)
+                pygame.draw.rect(surface, colour, box, border_radius=3)
+                pygame.draw.rect(surface, self.c("muted"), box, 1, border_radius=3)
+                draw.text(surface, words, (x + swatch + 6, y), t.small, self.c("muted"), "semibold")
+            else:
+                draw.text(surface, words, (x, y), t.small, colour or self.c("muted"), "semibold")
+            x += width + sp.gap * 2
         return y - rect.y + sp.small_line
 
     def draw(self, surface: pygame.Surface) -> None:
@@ -109,35 +165,142 @@ class TreeScene(Scene):
         view = self.view
         if view is None:
             return
-        key = (view.zoom, view.x, view.y, view.area)
-        if self._image is None or key != self._shown:
-            self._image = view_of(self.surface, view)
-            self._shown = key
-        image, offset = self._image
+        plan, frame = plan_for(self.game.scenario, self.area.w)
+        whole = (round(view.size[0] * view.zoom), round(view.size[1] * view.zoom))
         clip = surface.get_clip()
         surface.set_clip(self.area)
-        surface.fill((250, 250, 247), self.area)
-        surface.blit(image, (self.area.x + offset[0], self.area.y + offset[1]))
+        surface.fill(DARK.background, self.area)
+        if whole[0] * whole[1] <= WHOLE_PIXELS:  # drawn once at this zoom, then only copied
+            key: tuple[object, ...] = (view.zoom, whole)
+            if self._image is None or key != self._shown:
+                self._image = pygame.Surface(whole)
+                draw_view(self._image, self.game.scenario, plan, frame, self.trail, View(view.zoom))
+                self._shown = key
+            origin = (round(self.area.x - view.x * view.zoom), round(self.area.y - view.y * view.zoom))
+            surface.blit(self._image, origin)
+        else:  # too big to keep: the part on screen, drawn each time
+            key = (view.zoom, view.x, view.y, view.area)
+            if self._image is None or key != self._shown:
+                self._image = pygame.Surface(self.area.size)
+                draw_view(self._image, self.game.scenario, plan, frame, self.trail, view.view)
+                self._shown = key
+            origin = self.area.topleft
+            surface.blit(self._image, origin)
+        lit_view = View(view.zoom, (view.x, view.y))
+        draw_lit(surface, plan, frame, lit_view, self.area.topleft, self.hovered, self.selected)
         surface.set_clip(clip)
         draw.text(
             surface,
             f"{round(view.zoom * 100)}%",
             (self.area.right - 8, self.area.bottom - 6),
             self.app.type.small,
-            pygame.Color("#333333"),
+            self.c("muted"),
             "bold",
             anchor="bottomright",
         )
+        if self.selected is not None:
+            self._draw_panel(surface, self.selected)
+
+    # -- the side panel -------------------------------------------------------------------------
+
+    def details(self, box_id: str) -> list[tuple[str, str]]:
+        """What the side panel says about a box, as (kind, text) lines: 'title', 'date', 'head',
+        'text', 'choice', 'history', 'source'."""
+        scenario = self.game.scenario
+        out: list[tuple[str, str]] = []
+        number = self.trail.visited.index(box_id) + 1 if box_id in self.trail.visited else 0
+        if box_id in scenario.outcomes:
+            outcome = scenario.outcomes[box_id]
+            out.append(("title", outcome.title))
+            out.append(("date", ("An ending · " + long_date(outcome.date)) if outcome.date else "An ending"))
+            if box_id == self.trail.current and self.trail.ended:
+                out.append(("history", "The ending you reached."))
+            if outcome.historical:
+                out.append(("history", "What really happened."))
+            out.append(
+                ("text", _summary(render(outcome.epilogue, outcome.epilogue_parts, self.game.state.values, PUBLIC)))
+            )
+            sources = outcome.sources
+        else:
+            node = scenario.nodes[box_id]
+            actor = scenario.actors.get(node.actor)
+            who = {
+                "negotiation": "Talks at the table",
+                "sealed": "Sealed moves",
+                "chance": "Left to chance",
+            }.get(node.kind, f"{actor.name} decides" if actor else "A decision")
+            out.append(("title", node.title))
+            out.append(("date", f"{long_date(node.date)} · {who}"))
+            if number:
+                out.append(("history", f"Your step {number}."))
+            if box_id == self.trail.current and not self.trail.ended:
+                out.append(("history", "You are here."))
+            out.append(("text", _summary(render(node.text, node.text_parts, self.game.state.values, PUBLIC))))
+            ways = ways_out(scenario, node)
+            if ways:
+                out.append(("head", "Ways on" if node.kind != "decision" else "Choices"))
+            for way in ways:
+                target = scenario.nodes.get(way.target) or scenario.outcomes.get(way.target)
+                where = f" → {target.title}" if target is not None else ""
+                mark = " (what really happened)" if way.historical else ""
+                out.append(("history" if way.historical else "choice", f"{way.label}{where}{mark}"))
+            sources = node.sources
+        if sources:
+            out.append(("head", "Sources"))
+            for i, source in enumerate(sources, start=1):
+                out.append(("source", f"{i}. {cite(scenario, source, with_url=False)}"))
+        return out
+
+    def _draw_panel(self, surface: pygame.Surface, box_id: str) -> None:
+        t, sp = self.app.type, self.sp
+        rect = self.panel
+        pygame.draw.rect(surface, self.c("panel"), rect)
+        pygame.draw.line(surface, self.c("border"), rect.topleft, rect.bottomleft, 2)
+        pad = sp.pad * 2
+        width = rect.w - 2 * pad
+        y = rect.y + pad
+        styles = {
+            "title": (t.large, "bold", "text"),
+            "date": (t.small, "semibold", "muted"),
+            "head": (t.small, "bold", "accent"),
+            "text": (t.body, "regular", "text"),
+            "choice": (t.small, "regular", "text"),
+            "history": (t.small, "semibold", "highlight"),
+            "source": (t.small, "regular", "muted"),
+        }
+        for kind, words in self.details(box_id):
+            size, style, colour = styles[kind]
+            colour_value = pygame.Color(HISTORY_COLOUR) if kind == "history" else self.c(colour)
+            if kind == "head":
+                y += sp.gap // 2
+            line_h = draw.fonts.line_height(size, style)
+            for line in wrap(words, width, size, style):
+                if y + line_h > rect.bottom - pad:
+                    draw.text(surface, "…", (rect.x + pad, y - line_h // 2), size, colour_value, style)
+                    return
+                draw.text(surface, line, (rect.x + pad, y), size, colour_value, style)
+                y += line_h
+            y += sp.gap // 3
 
     # -- acting -------------------------------------------------------------------------------
 
     def centre_here(self) -> None:
-        if self.view is None or self.here is None:
+        here = self.here
+        if self.view is None or here is None:
             return
-        if self.view.zoom < 0.75:
-            self.view.zoom = 0.9
-        self.view.centre_on(self.here.center)
+        self.view.zoom = max(self.view.zoom, self.view.fit)
+        self.view.centre_on(here.center)
         self.app.dirty = True
+
+    def select(self, box_id: str | None) -> None:
+        self.selected = box_id
+        self.app.dirty = True
+
+    def on_escape(self) -> bool:
+        if self.selected is not None:
+            self.select(None)
+            return True
+        return False
 
     def on_button(self, key: str) -> None:
         view = self.view
@@ -183,6 +346,12 @@ class TreeScene(Scene):
         self.app.dirty = True
         return True
 
+    def _box_under(self, pos: tuple[int, int]) -> str | None:
+        if self.view is None or not self.area.collidepoint(pos) or (self.selected and self.panel.collidepoint(pos)):
+            return None
+        plan, frame = plan_for(self.game.scenario, self.area.w)
+        return box_at(plan, frame, self.view.to_picture((pos[0] - self.area.x, pos[1] - self.area.y)))
+
     def on_mouse(self, event: pygame.event.Event) -> bool:
         view = self.view
         if view is None:
@@ -193,12 +362,38 @@ class TreeScene(Scene):
             view.zoom_by(ZOOM_STEP ** max(-3, min(3, event.y)), around)
             return True
         if event.type == pygame.MOUSEBUTTONDOWN and event.button == 1 and self.area.collidepoint(event.pos):
-            self.dragging = event.pos
+            self.pressed = self.dragging = event.pos
             return True
-        if event.type == pygame.MOUSEMOTION and self.dragging is not None:
-            view.pan(self.dragging[0] - event.pos[0], self.dragging[1] - event.pos[1])
-            self.dragging = event.pos
-            return True
+        if event.type == pygame.MOUSEMOTION:
+            if self.dragging is not None:
+                view.pan(self.dragging[0] - event.pos[0], self.dragging[1] - event.pos[1])
+                self.dragging = event.pos
+                return True
+            under = self._box_under(event.pos)
+            if under != self.hovered:
+                self.hovered = under
+                return True
+            return False
         if event.type == pygame.MOUSEBUTTONUP and event.button == 1:
-            self.dragging = None
+            pressed, self.pressed, self.dragging = self.pressed, None, None
+            if (
+                pressed is not None
+                and max(abs(pressed[0] - event.pos[0]), abs(pressed[1] - event.pos[1])) <= CLICK_SLOP
+            ):
+                if self.selected and self.panel.collidepoint(event.pos):
+                    return False
+                under = self._box_under(event.pos)
+                self.select(None if under == self.selected else under)
+                return True
         return False
+
+
+def _summary(text: str) -> str:
+    """The start of a story, cut at a sentence (or a word) near ``SUMMARY_CHARS``."""
+    text = " ".join(text.split())
+    if len(text) <= SUMMARY_CHARS:
+        return text
+    cut = text.rfind(". ", 0, SUMMARY_CHARS)
+    if cut > SUMMARY_CHARS // 2:
+        return text[: cut + 1]
+    return text[:SUMMARY_CHARS].rsplit(" ", 1)[0] + "…"

@@ -1,9 +1,12 @@
-"""The decision tree in the window: ``graph_png``'s picture of ``graph.layout`` with the player's
-path drawn over it, and the arithmetic of fitting, zooming and scrolling it in a viewport.
+"""The decision tree in the window: ``graph.layout`` drawn dark by ``graph_png`` at the zoom it is
+seen at, the player's path over it, and the arithmetic of fitting, zooming and scrolling it.
 
-The picture is drawn once per scenario version at full size (about 2000 pixels wide for the
-flagship) and the path once per visit; each frame only scales the visible part, so zooming and
-scrolling stay cheap on a classroom machine.
+Every label is rendered at its final size (never a bitmap scaled down), so text stays sharp at any
+zoom. The picture is drawn once per zoom and scrolled by copying (a very large one: only the part on
+screen, each time), so dragging stays smooth. The layout is
+folded into as many columns as fit the window when the titles are at least ``MIN_TEXT`` pixels
+tall, and "fit" never shrinks them further: a tree too big for the window at that size is read by
+scrolling down, like a page.
 """
 
 from __future__ import annotations
@@ -12,30 +15,42 @@ from dataclasses import dataclass
 
 import pygame
 
-from ...authoring.graph import Frame, Layout, frame_for, layout
+from ...authoring.graph import Frame, Layout, Point, box_area, layout, routes
 from ...engine import Game, Scenario
 from .. import fonts
-from ..render import graph_png
-from ..render.graph_png import curve
+from ..render.graph_png import DARK, Sizes, View, draw_tree, frame_for_text, smooth
 
-ROAD = pygame.Color("#1B1B1B")  # the player's path: a dark road with a white centre line, unlike
-CENTRE_LINE = pygame.Color("#FFFFFF")  # any actor colour and unlike history's gold
+WINDOW = Sizes(title=20, date=17, label=15, legend=16)
+MIN_TEXT = 14  # pixels: titles are never smaller than this at "fit"
+READABLE = MIN_TEXT / WINDOW.title  # the zoom at which titles are MIN_TEXT pixels
+WHOLE_PIXELS = 12_000_000  # a tree up to this size at the current zoom is drawn once and scrolled
 MIN_ZOOM_FACTOR = 0.5  # zooming out stops at half the fitted size
 MAX_ZOOM = 1.6
+BOX_W, GAP_X, GAP_Y = 230, 84, 40
+ROAD = pygame.Color("#F4F1E8")  # the player's path: a pale road with a dark centre line, unlike
+CENTRE_LINE = pygame.Color("#101820")  # any actor colour and unlike history's gold
+HOVER = pygame.Color("#8FC7FF")
+SELECTED = pygame.Color("#FFFFFF")
 
-_pictures: dict[tuple[str, str], tuple[Layout, Frame, pygame.Surface]] = {}
+_plans: dict[tuple[str, str, int], tuple[Layout, Frame]] = {}
 
 
-def picture(scenario: Scenario) -> tuple[Layout, Frame, pygame.Surface]:
-    """The tree at full size (cached for the latest two scenario versions)."""
-    key = (scenario.id, scenario.content_hash)
-    if key not in _pictures:
-        if len(_pictures) >= 2:
-            _pictures.clear()
-        plan = layout(scenario)
-        frame = frame_for(plan, limit=8000)
-        _pictures[key] = (plan, frame, graph_png.draw(scenario, plan, frame))
-    return _pictures[key]
+def columns_for(width: int) -> int:
+    """How many columns of boxes fit ``width`` pixels with titles at ``MIN_TEXT`` pixels."""
+    column = (BOX_W + GAP_X) * READABLE
+    return max(3, int((width - 2 * GAP_X * READABLE) // column))
+
+
+def plan_for(scenario: Scenario, width: int) -> tuple[Layout, Frame]:
+    """The layout folded for a window ``width`` pixels wide, and its frame (cached)."""
+    fold = columns_for(width)
+    key = (scenario.id, scenario.content_hash, fold)
+    if key not in _plans:
+        if len(_plans) >= 4:
+            _plans.clear()
+        plan = layout(scenario, fold=fold)
+        _plans[key] = (plan, frame_for_text(plan, WINDOW, BOX_W, GAP_X, GAP_Y, labels=False))
+    return _plans[key]
 
 
 @dataclass(frozen=True)
@@ -58,73 +73,77 @@ def trail_of(game: Game) -> Trail:
     return Trail(tuple(visited), tuple((m.node, m.step) for m in game.moves), current, game.ended)
 
 
-def _arrow_points(
-    plan: Layout, frame: Frame, source: str, target: str, back: bool, wraps: bool
-) -> list[tuple[float, float]]:
-    """The curve ``graph_png`` draws for an arrow, so the road lies on it; except that a road
-    along a row past other boxes arches over them, so those boxes do not look visited."""
-    (x1, y1), (x2, y2) = frame.centre(plan.boxes[source]), frame.centre(plan.boxes[target])
-    half_w, half_h = frame.box_w / 2, frame.box_h / 2
-    skips = abs(plan.boxes[target].x - plan.boxes[source].x) > 1 and abs(y2 - y1) < frame.row / 2
-    if skips and not back and not wraps:
-        lift = (frame.row - frame.box_h) * 0.9
-        return curve(
-            (x1, y1 - half_h),
-            (x1 + frame.column / 2, y1 - half_h - lift),
-            (x2 - frame.column / 2, y2 - half_h - lift),
-            (x2, y2 - half_h),
-        )
-    if wraps:
-        drop = frame.row * 0.8
-        return curve((x1, y1 + half_h), (x1, y1 + half_h + drop), (x2, y2 - half_h - drop), (x2, y2 - half_h))
-    if back:
-        lift = frame.row * 0.6
-        return curve((x1, y1 - half_h), (x1, y1 - half_h - lift), (x2, y2 - half_h - lift), (x2, y2 - half_h))
-    bend = min(40.0, frame.column / 4)
-    return curve((x1 + half_w, y1), (x1 + half_w + bend, y1), (x2 - half_w - bend, y2), (x2 - half_w, y2))
-
-
 def box_rect(plan: Layout, frame: Frame, box_id: str) -> pygame.Rect:
-    x, y = frame.centre(plan.boxes[box_id])
-    return pygame.Rect(round(x - frame.box_w / 2), round(y - frame.box_h / 2), round(frame.box_w), round(frame.box_h))
+    """A box's rectangle in picture pixels."""
+    left, top, width, height = box_area(frame, plan.boxes[box_id])
+    return pygame.Rect(round(left), round(top), round(width), round(height))
 
 
-def with_trail(scenario: Scenario, trail: Trail) -> tuple[pygame.Surface, pygame.Rect | None]:
-    """The full-size tree with the player's path over it; also the current box's rectangle."""
-    plan, frame, base = picture(scenario)
-    surface = base.copy()
-    arrows = {(a.source, a.step): a for a in plan.arrows}
+def box_at(plan: Layout, frame: Frame, point: Point) -> str | None:
+    """The box under a point of the picture, if any."""
+    for box_id in plan.boxes:
+        if box_rect(plan, frame, box_id).collidepoint(point):
+            return box_id
+    return None
+
+
+def draw_view(
+    surface: pygame.Surface,
+    scenario: Scenario,
+    plan: Layout,
+    frame: Frame,
+    trail: Trail,
+    view: View,
+) -> None:
+    """The tree as seen through ``view`` onto ``surface``: the picture, then the player's road,
+    numbered visits and where play is."""
+    surface.fill(DARK.background)
+    draw_tree(surface, scenario, plan, frame, DARK, WINDOW, view, labels=False)
+    ways = routes(plan, frame)
+    road_w = view.size(9)
     for node, step in trail.steps:
-        arrow = arrows.get((node, step))
-        if arrow is None or arrow.source not in plan.boxes or arrow.target not in plan.boxes:
+        points = ways.get((node, step))
+        if points is None:
             continue
-        points = _arrow_points(plan, frame, arrow.source, arrow.target, arrow.back, arrow.wraps)
-        pygame.draw.lines(surface, ROAD, False, points, 9)
-        pygame.draw.lines(surface, CENTRE_LINE, False, points, 3)
-    for box in trail.visited:
-        if box in plan.boxes:
-            pygame.draw.rect(surface, ROAD, box_rect(plan, frame, box).inflate(10, 10), 5, border_radius=6)
-    badge = fonts.font(16, "bold")
+        shown = [view.point(p) for p in smooth(points, 14)]
+        pygame.draw.lines(surface, ROAD, False, shown, max(3, road_w))
+        pygame.draw.lines(surface, CENTRE_LINE, False, shown, max(1, road_w // 3))
+    badge = fonts.font(max(11, view.size(16)), "bold")
     for number, box in enumerate(trail.visited, start=1):
         if box not in plan.boxes:
             continue
-        rect = box_rect(plan, frame, box)
-        centre = (rect.x - 2, rect.y - 2)
-        pygame.draw.circle(surface, ROAD, centre, 12)
+        rect = view.rect(box_area(frame, plan.boxes[box]))
+        pygame.draw.rect(surface, ROAD, rect.inflate(8, 8), 4, border_radius=6)
         text = badge.render(str(number), True, CENTRE_LINE)
+        centre = (rect.x, rect.y)
+        pygame.draw.circle(surface, ROAD, centre, max(text.get_width(), text.get_height()) // 2 + 4)
         surface.blit(text, text.get_rect(center=centre))
-    here = None
     if trail.current in plan.boxes:
-        here = box_rect(plan, frame, trail.current)
-        pygame.draw.rect(surface, ROAD, here.inflate(14, 14), 7, border_radius=8)
+        here = view.rect(box_area(frame, plan.boxes[trail.current]))
+        pygame.draw.rect(surface, ROAD, here.inflate(16, 16), 6, border_radius=8)
         pygame.draw.rect(surface, CENTRE_LINE, here.inflate(6, 6), 2, border_radius=6)
         words = "The ending you reached" if trail.ended else "You are here"
-        tag = fonts.font(18, "bold").render(words, True, CENTRE_LINE)
-        pill = tag.get_rect(midbottom=(here.centerx, here.y - 10)).inflate(16, 8)
-        pill.clamp_ip(surface.get_rect())
+        tag = fonts.font(max(MIN_TEXT, view.size(18)), "bold").render(words, True, CENTRE_LINE)
+        pill = tag.get_rect(midbottom=(here.centerx, here.y - 10)).inflate(16, 6)
         pygame.draw.rect(surface, ROAD, pill, border_radius=pill.h // 2)
         surface.blit(tag, tag.get_rect(center=pill.center))
-    return surface, here
+
+
+def draw_lit(
+    surface: pygame.Surface,
+    plan: Layout,
+    frame: Frame,
+    view: View,
+    offset: tuple[int, int],
+    hovered: str | None,
+    selected: str | None,
+) -> None:
+    """Rings round the box under the mouse and the box being read, drawn each frame over the
+    picture (which is drawn once per zoom)."""
+    for lit, colour, wide in ((hovered, HOVER, 3), (selected, SELECTED, 4)):
+        if lit is not None and lit in plan.boxes:
+            rect = view.rect(box_area(frame, plan.boxes[lit])).move(offset)
+            pygame.draw.rect(surface, colour, rect.inflate(4, 4), wide, border_radius=6)
 
 
 @dataclass
@@ -140,11 +159,14 @@ class Viewport:
 
     @property
     def fit(self) -> float:
-        """The zoom at which the whole picture fits (never enlarged beyond MAX_ZOOM)."""
-        return min(self.area[0] / max(1, self.size[0]), self.area[1] / max(1, self.size[1]), MAX_ZOOM)
+        """The zoom at which the whole picture fits, but never so small that titles shrink under
+        ``MIN_TEXT`` pixels, nor enlarged beyond MAX_ZOOM."""
+        whole = min(self.area[0] / max(1, self.size[0]), self.area[1] / max(1, self.size[1]), MAX_ZOOM)
+        return max(whole, min(READABLE, MAX_ZOOM))
 
     def fit_all(self) -> None:
         self.zoom = self.fit
+        self.x = self.y = 0.0
         self.clamp()
 
     def clamp(self) -> None:
@@ -179,24 +201,12 @@ class Viewport:
         self.y = point[1] - self.area[1] / 2 / self.zoom
         self.clamp()
 
-    def source_rect(self) -> pygame.Rect:
-        """The part of the picture on screen (in picture pixels), clipped to the picture."""
-        rect = pygame.Rect(
-            int(self.x), int(self.y), int(self.area[0] / self.zoom) + 1, int(self.area[1] / self.zoom) + 1
-        )
-        return rect.clip(pygame.Rect((0, 0), self.size))
-
     def to_screen(self, point: tuple[float, float]) -> tuple[float, float]:
         return (point[0] - self.x) * self.zoom, (point[1] - self.y) * self.zoom
 
+    def to_picture(self, point: tuple[float, float]) -> tuple[float, float]:
+        return self.x + point[0] / self.zoom, self.y + point[1] / self.zoom
 
-def view_of(picture_surface: pygame.Surface, view: Viewport) -> tuple[pygame.Surface, tuple[int, int]]:
-    """The visible part scaled to the viewport, and where (relative to the viewport) to put it."""
-    part = view.source_rect()
-    if part.w <= 0 or part.h <= 0:
-        return pygame.Surface((1, 1)), (0, 0)
-    size = (max(1, round(part.w * view.zoom)), max(1, round(part.h * view.zoom)))
-    sub = picture_surface.subsurface(part)
-    scaled = pygame.transform.smoothscale(sub, size) if view.zoom != 1.0 else sub.copy()
-    offset = view.to_screen(part.topleft)
-    return scaled, (round(offset[0]), round(offset[1]))
+    @property
+    def view(self) -> View:
+        return View(self.zoom, (self.x, self.y))

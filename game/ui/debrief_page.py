@@ -1,0 +1,209 @@
+"""What the debrief says, as plain data: every delegation's score and what earned it, the measures
+day by day, the path beside history aligned by date with the departures marked, the turning point
+in words and the sources as numbered notes. No pygame here, so each is tested without a window;
+the debrief screen lays them out on one page.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, replace
+
+from ..classroom.history import Step, describe
+from ..engine import Game, Move
+from ..engine.history import turning_point
+from ..engine.narrate import may_know
+from ..engine.scoring import scores
+from ..engine.wording import cite, long_date
+
+
+@dataclass(frozen=True)
+class ObjectiveLine:
+    text: str
+    points: int
+    met: bool
+    secret: bool
+
+
+@dataclass(frozen=True)
+class Card:
+    """One delegation's score at the ending and what earned it."""
+
+    actor: str
+    name: str
+    colour: str
+    total: int
+    possible: int
+    lines: tuple[ObjectiveLine, ...]
+
+
+def score_cards(game: Game) -> list[Card]:
+    """Each delegation's score (secret objectives too: the game is over); none while it goes on."""
+    if not game.ended:
+        return []
+    scenario = game.scenario
+    out = []
+    for actor_id, score in scores(scenario, game.state).items():
+        actor = scenario.actors[actor_id]
+        lines = tuple(
+            ObjectiveLine(r.objective.text, r.objective.points, r.met, r.objective.secret) for r in score.results
+        )
+        out.append(Card(actor_id, actor.name, actor.colour, score.total, score.possible, lines))
+    return out
+
+
+@dataclass(frozen=True)
+class Series:
+    """One measure over the game: its label, its range and its value at the end of each day."""
+
+    id: str
+    label: str
+    low: int
+    high: int
+    values: tuple[int, ...]
+
+
+def measures(game: Game) -> tuple[list[dt.date], list[Series]]:
+    """The public numeric measures at the start and at the end of each day a move was made on
+    (rebuilt by replaying the record up to there: the game keeps only its latest state)."""
+    scenario = game.scenario
+    shown = [
+        v
+        for v in scenario.variables.values()
+        if v.visible and v.type.kind == "int" and may_know(v.known_to, "*public") and not v.drawn
+    ]
+    if not shown:
+        return [], []
+    cuts: list[tuple[dt.date, int]] = [(scenario.date_of(0), 0)]
+    for index, move in enumerate(game.moves, start=1):
+        day = scenario.date_of(move.day)
+        if cuts and cuts[-1][0] == day and cuts[-1][1] != 0:
+            cuts[-1] = (day, index)
+        else:
+            cuts.append((day, index))
+    rows: list[dict[str, int]] = []
+    settings = replace(game.settings, controllers=dict(game.settings.controllers))
+    for _, count in cuts:
+        if count == len(game.moves):
+            state = game.state
+        else:
+            state = Game.replay(scenario, settings, list(game.moves[:count]))[0].state
+        rows.append({v.id: _number(state.values.get(v.id)) for v in shown})
+    series = [
+        Series(v.id, v.label or v.id, v.type.minimum, v.type.maximum, tuple(r[v.id] for r in rows)) for v in shown
+    ]
+    return [d for d, _ in cuts], series
+
+
+def _number(value: object) -> int:
+    return int(value) if isinstance(value, int | bool) else 0
+
+
+@dataclass(frozen=True)
+class PathRow:
+    """A line of the path beside history: the same date, what this game did and what history did
+    (either may be empty), whether they differ, and the numbers of the notes citing the scene."""
+
+    date: dt.date
+    mine: str
+    theirs: str
+    departs: bool
+    notes: tuple[int, ...] = ()
+
+
+class Notes:
+    """Sources numbered in order of first mention."""
+
+    def __init__(self) -> None:
+        self.ids: list[str] = []
+
+    def number(self, source: str) -> int:
+        if source not in self.ids:
+            self.ids.append(source)
+        return self.ids.index(source) + 1
+
+
+def _words(step: Step) -> str:
+    who = "Chance" if step.chance else step.actor
+    return f"{who}: {step.label}" if who else step.label
+
+
+def aligned_paths(game: Game, history: Game, notes: Notes) -> list[PathRow]:
+    """Both paths side by side, date by date: on each date the moves made at the same scene face
+    each other, the rest take lines of their own; a line where they differ departs from history."""
+    scenario = game.scenario
+    mine = [(m, describe(scenario, m)) for m in game.moves]
+    theirs = [(m, describe(scenario, m)) for m in history.moves]
+    dates = sorted({s.date for _, s in mine} | {s.date for _, s in theirs})
+    rows: list[PathRow] = []
+    for date in dates:
+        left = [(m, s) for m, s in mine if s.date == date]
+        right = [(m, s) for m, s in theirs if s.date == date]
+        for a, b in _pair(left, right):
+            refs = tuple(notes.number(src) for src in _sources(game, a[0] if a else b[0] if b else None))
+            departs = (
+                a is None or b is None or (a[0].node, a[0].actor, a[1].label) != (b[0].node, b[0].actor, b[1].label)
+            )
+            rows.append(PathRow(date, _words(a[1]) if a else "", _words(b[1]) if b else "", departs, refs))
+    return rows
+
+
+def _pair(
+    left: list[tuple[Move, Step]], right: list[tuple[Move, Step]]
+) -> list[tuple[tuple[Move, Step] | None, tuple[Move, Step] | None]]:
+    """Match each of ``left`` with the first unmatched move of ``right`` at the same scene and seat."""
+    used: set[int] = set()
+    out: list[tuple[tuple[Move, Step] | None, tuple[Move, Step] | None]] = []
+    for item in left:
+        match = next(
+            (
+                i
+                for i, other in enumerate(right)
+                if i not in used and (other[0].node, other[0].actor) == (item[0].node, item[0].actor)
+            ),
+            None,
+        )
+        if match is None:
+            out.append((item, None))
+        else:
+            used.add(match)
+            out.append((item, right[match]))
+    out += [(None, other) for i, other in enumerate(right) if i not in used]
+    return out
+
+
+def _sources(game: Game, move: Move | None) -> tuple[str, ...]:
+    """What a scene cites, and what the choice or branch taken there cites."""
+    node = game.scenario.nodes.get(move.node) if move else None
+    if node is None or move is None:
+        return ()
+    step = node.step(move.step)
+    return (*node.sources, step.source) if step is not None and step.source else node.sources
+
+
+def turning_words(game: Game, history: Game) -> str:
+    """Where this game left history, as a sentence (a choice or a chance result), or that it did not."""
+    turn = turning_point(game.moves, history.moves, finished=game.ended)
+    if turn is None:
+        return "You followed history all the way: every decision matched the record."
+    if turn >= len(game.moves):
+        return "Your game ended before history's did, on history's own road."
+    scenario = game.scenario
+    mine = describe(scenario, game.moves[turn])
+    other = history.moves[turn] if turn < len(history.moves) else None
+    theirs = describe(scenario, other) if other is not None and other.node == game.moves[turn].node else None
+    where = f"{long_date(mine.date)}, {mine.node_title}"
+    if mine.chance:
+        said = f"The turning point, {where}: chance went another way — “{mine.label}”"
+        return said + (f", where in history “{theirs.label}”." if theirs else ".")
+    said = f"The turning point, {where}: {mine.actor or 'the table'} chose “{mine.label}”"
+    return said + (f", where history had “{theirs.label}”." if theirs else ".")
+
+
+def note_lines(game: Game, notes: Notes) -> list[str]:
+    """The numbered notes: every source cited along either path, then the ending's."""
+    outcome = game.outcome
+    if outcome is not None:
+        for source in outcome.sources:
+            notes.number(source)
+    return [f"{i}. {cite(game.scenario, source)}" for i, source in enumerate(notes.ids, start=1)]

@@ -1,0 +1,40 @@
+"""The title screen's words sit on a plain background: the map (and its place names) shows beside
+the menu, never through the scenario's summary (item 10 of the window's review)."""
+
+from __future__ import annotations
+
+import pygame
+import pytest
+
+from game.ui.settings import PALETTES, UISettings
+from game.ui.theme import colour
+
+from .conftest import CURRENT_FLAGSHIP
+
+
+@pytest.mark.parametrize("size", [(1024, 600), (1280, 720), (1920, 1080)], ids=lambda s: f"{s[0]}x{s[1]}")
+@pytest.mark.parametrize("palette", [p for p, _ in PALETTES])
+def test_no_map_shows_through_the_summary(make_pilot, size, palette) -> None:  # type: ignore[no-untyped-def]
+    pilot = make_pilot(CURRENT_FLAGSHIP, size=size, settings=UISettings(palette=palette, computer_pause=0.4))
+    scene = pilot.app.scene
+    assert scene.name == "title"
+    backdrop = scene.backdrop
+    behind = scene.texts["summary"].rect  # a text box: its words are not on the backdrop
+    bg = colour(palette, "bg")
+    same = pygame.mask.from_threshold(backdrop.subsurface(behind), bg, (2, 2, 2, 255))
+    assert same.count() == behind.w * behind.h  # not one pixel of map under the words
+    right = pygame.Rect(scene.buttons["new"].rect.right + 2, 0, 4, size[1])
+    right = right.clip(backdrop.get_rect())
+    assert pygame.mask.from_threshold(backdrop.subsurface(right), bg, (2, 2, 2, 255)).count() < right.w * right.h
+
+
+def test_a_line_cut_to_fit_shows_whole_on_hover(make_pilot) -> None:  # type: ignore[no-untyped-def]
+    pilot = make_pilot(CURRENT_FLAGSHIP, size=(700, 500), settings=UISettings(text_size=3, computer_pause=0.4))
+    app = pilot.app
+    spot = app.scene.buttons.get("whole_keys")
+    assert spot is not None  # the keys do not fit this small window at Projector size ...
+    assert "whole_keys" not in app.scene.order  # (a spot to point at, not a stop for Tab)
+    pilot.hover("whole_keys")
+    assert "F1 help" in pilot.tooltip_text()  # ... and the whole line shows on hover
+    wide = make_pilot(CURRENT_FLAGSHIP, size=(1920, 1080))
+    assert "whole_keys" not in wide.app.scene.buttons and "keys" in wide.app.scene.drawn

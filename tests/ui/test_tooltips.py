@@ -1,0 +1,57 @@
+"""Tool tips are sized to their words and stand beside what they describe (item 11 of the window's
+review); a label cut to fit keeps its full text for a tool tip (item 7)."""
+
+from __future__ import annotations
+
+import pygame
+
+from game.engine import Game
+from game.ui.layout import font_width
+from game.ui.tooltips import fit_label, tip_width
+
+from .conftest import TINY
+
+
+def shown_tip(pilot) -> pygame.Rect:  # type: ignore[no-untyped-def]
+    for button in pilot.app.top.buttons.values():
+        tip = getattr(button, "tool_tip", None)
+        if tip is not None:
+            return pygame.Rect(tip.rect)
+    raise AssertionError("no tool tip is showing")
+
+
+def test_a_short_tip_is_a_small_box_beside_its_button(make_pilot) -> None:  # type: ignore[no-untyped-def]
+    pilot = make_pilot(TINY)
+    app = pilot.app
+    game = Game.new(app.scenario, seed=3, controllers={"red": "human", "blue": "historical"})
+    game.choose("leave")
+    app.play(game)
+    pilot.wait()
+    assert app.scene.name == "debrief"
+    app.focus("new")
+    pilot.hover("quit")
+    tip = shown_tip(pilot)
+    words = app.top.buttons["quit"].tool_tip_text
+    assert tip.w <= font_width(words, app.type.body) + 60  # its words and padding, no more
+    assert tip.w < app.top.tooltip_width()  # narrower than the longest tips may be
+    assert not tip.colliderect(app.top.buttons["quit"].rect)  # it does not cover what it explains
+
+
+def test_tip_width_grows_with_the_words_up_to_a_limit() -> None:
+    pygame.font.init()
+    short = tip_width("Esc", 20, 10, 500)
+    longer = tip_width("Back to the title screen (Esc)", 20, 10, 500)
+    assert short < 80 < longer < 500
+    assert tip_width("word " * 200, 20, 10, 500) == 500
+    assert tip_width("<b>Esc</b>", 20, 10, 500) == short  # markup takes no room
+
+
+def test_a_cut_label_keeps_its_full_text_for_the_tip() -> None:
+    pygame.font.init()
+    whole = fit_label("Britain", 400, 20)
+    assert whole.shown == "Britain" and whole.tip == ""
+    text = "Berlin's approach to Moscow, by way of trade credits"
+    cut = fit_label(text, 160, 20)
+    assert cut.shown.endswith("…") and font_width(cut.shown, 20) <= 160
+    assert cut.tip == text
+    assert text.startswith(cut.shown[:-1])  # cut at a word, the words kept whole
