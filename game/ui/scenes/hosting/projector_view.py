@@ -77,8 +77,8 @@ def build_projector(
                 "view",
                 "Teacher's view",
                 "",
-                "The teacher's dashboard in this window: every table's turn, clock "
-                "and last move, and pausing, locking and ending the class. Not for the wall.",
+                "The teacher's dashboard in this window: every table's turn, clock, last move and "
+                "messages, and the teacher's actions. Not for the wall.",
             ),
             (
                 "stop",

@@ -8,6 +8,7 @@ from __future__ import annotations
 import atexit
 import webbrowser
 from concurrent.futures import Future
+from dataclasses import replace
 from pathlib import Path
 
 import pygame
@@ -16,22 +17,24 @@ from ....engine import Scenario
 from ....engine.findings import ScenarioError
 from ....engine.jsonread import JSONObject
 from ....engine.loader import load_scenario
-from ....net.protocol import TeacherAction
 from ....net.room import ClassOptions, RoomError
 from ....net.running import BackgroundServer, HostRequest, host_in_background
 from ...host import SceneHost
-from ...hosting_board import table_numbers
+from ...hosting_actions import EXTEND_MINUTES, teacher_request
+from ...hosting_board import people_seats, students, table_of
 from ...hosting_setup import ClassSetup
 from ...layout import fit_line
 from ...story import CatalogueEntry, catalogue, esc
 from ...widgets import draw
 from ..base import Scene
-from .dashboard_view import board_text, build_dashboard
+from .dashboard_view import CLASS_PAGE, TABLE_PAGE, Picked, build_dashboard, controls_key, page_text
 from .projector_view import Seating, build_projector, seating, seating_html
 from .setup_view import build_setup
 
 BOARD_EVERY = 0.5  # seconds between looks at the tables while the dashboard is shown
 ANSWER_WAIT = 30.0  # seconds the window waits for the class to carry out a teacher's action
+PICKS = ("page", "table", "seat", "student")  # buttons that change what the dashboard shows
+TABLE_ACTIONS = ("pause_table", "extend", "undo", "takeover", "remove")  # on the table shown in detail
 
 
 class HostingScene(Scene):
@@ -50,7 +53,7 @@ class HostingScene(Scene):
         self.board: JSONObject | None = None
         self.asking: Future[JSONObject] | None = None
         self.next_look = 0.0
-        self.table = 1  # the table the one-table buttons act on
+        self.picked = Picked()  # the dashboard's page, its table, seat, student and typed announcement
         self.seat_index = 0  # the delegation the seat button sets, when there are too many for one each
         self.entries: list[CatalogueEntry] | None = None  # the scenarios, read at the first change
         self.start_when_shown = request is not None  # 'host' without --headless: serve at once
@@ -89,13 +92,14 @@ class HostingScene(Scene):
             build_projector(self, backdrop, area, hosting, self.seen)
         else:
             numbers = sorted(hosting.room.tables)
-            self.table = self.table if self.table in numbers else numbers[0]
-            build_dashboard(self, area, hosting.room, self.table, self.board_text())
+            if self.picked.table not in numbers:
+                self.picked = replace(self.picked, table=numbers[0])
+            build_dashboard(self, area, hosting.room, self.board, self.picked, self.board_text())
         self.backdrop = backdrop
 
     def board_text(self) -> str:
-        """The dashboard's words (from ``Room.dashboard``, as the browser's), with the report's place."""
-        return board_text(self.board, self.hosting.room if self.hosting is not None else None)
+        """The dashboard's words for the page shown (from ``Room.dashboard``, as the browser's)."""
+        return page_text(self.board, self.hosting.room if self.hosting is not None else None, self.picked)
 
     def seating(self) -> Seating:
         """Who sits where now: (table, delegation, name) for every student present."""
@@ -166,17 +170,17 @@ class HostingScene(Scene):
             webbrowser.open(f"{hosting.address}teacher#{room.row.teacher_token}")
         elif key == "report" and room.results is not None:
             webbrowser.open((room.results.folder / "report.html").as_uri())
-        elif key == "table":
-            numbers = sorted(room.tables)
-            self.table = numbers[(numbers.index(self.table) + 1) % len(numbers)] if self.table in numbers else 1
+        elif key in PICKS:
+            self.pick(key)
         elif key == "pause_all":
             every_paused = all(t.paused for t in room.tables.values())
-            self.teacher(TeacherAction("resume" if every_paused else "pause"))
-        elif key == "pause_table":
-            paused = room.tables[self.table].paused
-            self.teacher(TeacherAction("resume" if paused else "pause", table=self.table))
+            self.teacher("resume" if every_paused else "pause")
         elif key == "lock":
-            self.teacher(TeacherAction("unlock" if room.locked else "lock"))
+            self.teacher("unlock" if room.locked else "lock")
+        elif key in TABLE_ACTIONS:
+            self.table_action(key)
+        elif key == "announce":
+            self.announce(self.picked.announcement)
         elif key == "end":
             self.app.confirm(
                 "End the class?",
@@ -187,22 +191,94 @@ class HostingScene(Scene):
                 self.end_class,
             )
 
-    def teacher(self, action: TeacherAction) -> None:
-        """Carry out a teacher's action as the browser's dashboard would (every seat is told), then
-        show the tables as they now are."""
+    def pick(self, key: str) -> None:
+        """The dashboard's page, or the next table, seat or student on the table page."""
+        picked = self.picked
+        table = table_of(self.board, picked.table) or {}
+        if key == "page":
+            self.picked = replace(picked, page=TABLE_PAGE if picked.page == CLASS_PAGE else CLASS_PAGE)
+        elif key == "table" and self.hosting is not None:
+            numbers = sorted(self.hosting.room.tables)
+            after = numbers[(numbers.index(picked.table) + 1) % len(numbers)] if picked.table in numbers else 1
+            self.picked = replace(picked, table=after, seat=0, student=0)
+        elif key == "seat":
+            self.picked = replace(picked, seat=(picked.seat + 1) % max(1, len(people_seats(table))))
+        elif key == "student":
+            self.picked = replace(picked, student=(picked.student + 1) % max(1, len(students(table))))
+
+    def table_action(self, key: str) -> None:
+        """An action on the table shown in detail; handing a seat over and removing a student ask first."""
+        number = self.picked.table
+        table = table_of(self.board, number) or {}
+        seats, seated = people_seats(table), students(table)
+        if key == "pause_table":
+            self.teacher("resume" if table.get("paused") is True else "pause", table=number)
+        elif key == "extend":
+            self.teacher("extend", table=number, minutes=EXTEND_MINUTES)
+        elif key == "undo":
+            self.teacher("undo", table=number)
+        elif key == "takeover" and seats:
+            seat, name = seats[self.picked.seat % len(seats)]
+            self.app.confirm(
+                f"Hand {name} to the computer?",
+                f"The computer plays {esc(name)} at table {number} from now on; its students watch.",
+                "The computer plays it",
+                "Keep it as it is",
+                lambda: self.teacher_then_show("takeover", table=number, seat=seat),
+            )
+        elif key == "remove" and seated:
+            member, name, where = seated[self.picked.student % len(seated)]
+            self.app.confirm(
+                f"Remove {name}?",
+                f"{esc(name)} leaves {esc(where)} at table {number}: their page closes and cannot come back.",
+                "Remove",
+                "Keep them",
+                lambda: self.teacher_then_show("remove", member=member),
+            )
+
+    def announce(self, text: str) -> None:
+        """Send the typed announcement to every table; the field is emptied once it is sent."""
+        if self.teacher("announce", text=text):
+            self.picked = replace(self.picked, announcement="")
+
+    def teacher(
+        self, do: str, table: int = 0, seat: str = "", member: str = "", minutes: int = 0, text: str = ""
+    ) -> bool:
+        """Carry out a teacher's action as the browser's dashboard would: read through the same
+        protocol checks, then ``Hub.teacher_action`` (every seat is told); show the tables as they
+        now are. False (with the refusal in words) when the class would not do it."""
         if self.hosting is None:
-            return
+            return False
         try:
+            action = teacher_request(do, table, seat, member, minutes, text)
             self.hosting.teacher(action).result(timeout=ANSWER_WAIT)
-        except (RoomError, RuntimeError, TimeoutError) as exc:
+        except (ValueError, RuntimeError, TimeoutError) as exc:  # ProtocolError, RoomError, TableError
             self.app.message("The class could not do that", esc(str(exc)))
-            return
+            return False
         self.look_now()
+        return True
+
+    def teacher_then_show(self, do: str, table: int = 0, seat: str = "", member: str = "") -> None:
+        """A confirmed action, then the page again."""
+        self.teacher(do, table=table, seat=seat, member=member)
+        self.app.rebuild()
 
     def end_class(self) -> None:
-        self.teacher(TeacherAction("end"))
+        self.teacher("end")
         self.view = "dashboard"
+        self.picked = replace(self.picked, page=CLASS_PAGE)
         self.app.rebuild()
+
+    def on_edit(self, key: str, text: str) -> None:
+        if key == "announcement":
+            self.picked = replace(self.picked, announcement=text)
+
+    def on_text(self, key: str, text: str) -> None:
+        """Enter in the announcement sends it."""
+        if key == "announcement" and self.hosting is not None:
+            self.focus_key = "announcement"
+            self.announce(text)
+            self.app.rebuild()
 
     def look_now(self) -> None:
         """Read the dashboard at once (waiting for it)."""
@@ -274,7 +350,7 @@ class HostingScene(Scene):
             except Exception as exc:  # the class could not be read this once: say so, look again
                 board = {"type": "dashboard", "tables": [], "problem": str(exc)}
             if board != self.board:
-                changed = table_numbers(board) != table_numbers(self.board or {})
+                changed = controls_key(board, self.picked) != controls_key(self.board, self.picked)
                 self.board = board
                 box = self.texts.get("board")
                 if box is not None and not changed:
