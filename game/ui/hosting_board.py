@@ -135,11 +135,12 @@ def message_html(message: JSONObject) -> str:
 
 
 def messages_html(table: JSONObject) -> str:
-    """Every message of a table, public and private, the latest last."""
+    """Every message of a table, public and private, the latest first (the box opens at its top)."""
     said = _objects(table.get("messages"))
     if not said:
         return "<b>Messages</b>: none yet."
-    return f"<b>Messages</b> ({len(said)}, private ones marked):<br>" + "<br>".join(message_html(m) for m in said)
+    lines = "<br>".join(message_html(m) for m in reversed(said))
+    return f"<b>Messages</b> ({len(said)}, the latest first, private ones marked):<br>{lines}"
 
 
 def table_detail_html(table: JSONObject) -> str:

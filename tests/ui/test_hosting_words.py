@@ -81,7 +81,8 @@ def test_a_tables_detail_shows_every_message_marked() -> None:
     ]
     words = table_detail_html(table(messages=said))
     assert "Table 2" in words and "Last move: Britain: Propose talks" in words and "France: <i>nobody yet</i>" in words
-    assert "<b>Messages</b> (3, private ones marked)" in words
+    assert "<b>Messages</b> (3, the latest first, private ones marked)" in words
+    assert words.index("Ten minutes") < words.index("Just &lt;us&gt;") < words.index("We propose talks")
     assert "<b>Britain to the whole table</b>: We propose talks" in words  # public: no mark
     assert "<b>Britain to France</b> <i>(private)</i>: Just &lt;us&gt;" in words
     assert "<b>The teacher to everyone</b> <i>(announcement)</i>: Ten minutes" in words

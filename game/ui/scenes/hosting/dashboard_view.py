@@ -177,8 +177,8 @@ def _table_page(
             (
                 "seat",
                 f"Seat: {seat_name}",
-                "Choose the delegation the next button hands to the computer.",
-                len(seats) > 1,
+                "The delegation the next button hands to the computer; click for the next one.",
+                True,
             ),
             (
                 "takeover",
@@ -195,7 +195,12 @@ def _table_page(
     if seated:
         _, name, where = seated[picked.student % len(seated)]
         pairs += [
-            ("student", f"Student: {name} ({where})", "Choose the student the next button removes.", len(seated) > 1),
+            (
+                "student",
+                f"Student: {name} ({where})",
+                "The student the next button removes; click for the next one.",
+                True,
+            ),
             ("remove", f"Remove {name}…", "Their page closes and their key no longer opens a seat (asks first).", True),
         ]
     else:
