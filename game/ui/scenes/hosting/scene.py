@@ -230,7 +230,7 @@ class HostingScene(Scene):
             member, name, where = seated[self.picked.student % len(seated)]
             self.app.confirm(
                 f"Remove {name}?",
-                f"{esc(name)} leaves {esc(where)} at table {number}: their page closes and cannot come back.",
+                f"{esc(name)} leaves {esc(where)} at table {number}: their page closes and their key opens nothing.",
                 "Remove",
                 "Keep them",
                 lambda: self.teacher_then_show("remove", member=member),
