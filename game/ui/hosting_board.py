@@ -1,6 +1,8 @@
 """The teacher's dashboard in the window, in words: every table's date, whose turn it is, the
-clock, the last move and who sits where. It reads the same data the browser's dashboard is sent
-(``Room.dashboard``), so a table reads alike on both. No pygame here.
+clock, the last move, who sits where and every message (private ones marked). It reads the same
+data the browser's dashboard is sent (``Room.dashboard``), so a table reads alike on both, and the
+choices a table offers (a seat to hand to the computer, a student to remove) come from it too. No
+pygame here.
 """
 
 from __future__ import annotations
@@ -70,15 +72,19 @@ def seats_words(table: JSONObject) -> str:
     return " · ".join(parts)
 
 
-def table_html(table: JSONObject) -> str:
-    """One table's block on the dashboard."""
+def _state_html(table: JSONObject) -> str:
+    """A table's first lines: its number, date, state and clock, then its last move."""
     last = str(table.get("last_move") or "—")
     return (
         f"<b>Table {table.get('number')}</b> — {esc(_date(table.get('date')))} · {esc(state_words(table))}"
         f" · {esc(clock_words(table))}<br>"
-        f"Last move: {esc(last)}<br>"
-        f"{seats_words(table)}"
+        f"Last move: {esc(last)}"
     )
+
+
+def table_html(table: JSONObject) -> str:
+    """One table's block on the dashboard."""
+    return f"{_state_html(table)}<br>{seats_words(table)}"
 
 
 def board_html(board: JSONObject) -> str:
@@ -90,3 +96,53 @@ def board_html(board: JSONObject) -> str:
     else:
         head = f"Joining is open with the code <b>{esc(str(board.get('code', '')))}</b>."
     return head + "<br><br>" + "<br><br>".join(table_html(t) for t in _objects(board.get("tables")))
+
+
+def table_of(board: JSONObject | None, number: int) -> JSONObject | None:
+    """One table's data on the board, or None."""
+    found = [t for t in _objects((board or {}).get("tables")) if t.get("number") == number]
+    return found[0] if found else None
+
+
+def people_seats(table: JSONObject) -> list[tuple[str, str]]:
+    """(id, name) of every delegation students play at this table: the seats the computer may take over."""
+    return [
+        (str(s.get("id", "")), str(s.get("name", "")))
+        for s in _objects(table.get("seats"))
+        if s.get("player") == "human"
+    ]
+
+
+def students(table: JSONObject) -> list[tuple[str, str, str]]:
+    """(public id, name, delegation) of every student seated at this table."""
+    return [
+        (str(m.get("id", "")), str(m.get("name", "")), str(s.get("name", "")))
+        for s in _objects(table.get("seats"))
+        for m in _objects(s.get("members"))
+    ]
+
+
+def message_html(message: JSONObject) -> str:
+    """One message as the teacher reads it: who to whom, marked an announcement or private."""
+    if message.get("to") == "*class":
+        mark = " <i>(announcement)</i>"
+    elif message.get("private") is True:
+        mark = " <i>(private)</i>"
+    else:
+        mark = ""
+    who = f"{esc(str(message.get('from_name', '')))} to {esc(str(message.get('to_name', '')))}"
+    return f"<b>{who}</b>{mark}: {esc(str(message.get('text', '')))}"
+
+
+def messages_html(table: JSONObject) -> str:
+    """Every message of a table, public and private, the latest first (the box opens at its top)."""
+    said = _objects(table.get("messages"))
+    if not said:
+        return "<b>Messages</b>: none yet."
+    lines = "<br>".join(message_html(m) for m in reversed(said))
+    return f"<b>Messages</b> ({len(said)}, the latest first, private ones marked):<br>{lines}"
+
+
+def table_detail_html(table: JSONObject) -> str:
+    """One table in full: its state, every message (what the teacher reads most), who sits where."""
+    return f"{_state_html(table)}<br><br>{messages_html(table)}<br><br><b>Seats</b>: {seats_words(table)}"

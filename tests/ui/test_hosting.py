@@ -6,8 +6,6 @@ from __future__ import annotations
 
 import json
 import socket
-import time
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -26,9 +24,8 @@ from game.ui.scenes.hosting import HostingScene
 from game.ui.settings import TEXT_SIZES, UISettings
 
 from .checks import check_drawn_text, check_layout, check_text_sizes
-from .conftest import CURRENT_FLAGSHIP, ROOT, MakePilot
-
-TUTORIAL = ROOT / "scenarios" / "tutorial-negotiation.yaml"
+from .conftest import CURRENT_FLAGSHIP, MakePilot
+from .hosting_class import OFFER, TUTORIAL, receive_until, wait_for_board
 
 
 def test_a_class_is_hosted_from_the_window(
@@ -182,29 +179,6 @@ def test_the_teacher_sets_up_the_tables_before_hosting(
     pilot.click("stop")
 
 
-OFFER = {"summer_flow": "half", "weir_crest": "middle", "gate_keys": "joint_board"}
-
-
-def receive_until(student: Any, wanted: Callable[[dict[str, Any]], bool]) -> dict[str, Any]:
-    """The first message the student's page is sent that ``wanted`` accepts."""
-    for _ in range(20):
-        message: dict[str, Any] = json.loads(student.recv(timeout=10))
-        if wanted(message):
-            return message
-    raise AssertionError("the student's page was never sent what was expected")
-
-
-def wait_for_board(pilot: Pilot, scene: HostingScene, wanted: Callable[[str], bool]) -> str:
-    """Let the window look at the tables (as its main loop does) until its dashboard says ``wanted``."""
-    for _ in range(200):
-        pilot.wait(0.6)
-        shown = pilot.all_text()
-        if wanted(shown):
-            return shown
-        time.sleep(0.01)
-    raise AssertionError(f"the dashboard never showed it; it shows: {pilot.all_text()}")
-
-
 def test_the_window_is_the_teachers_dashboard_while_hosting(
     make_pilot: MakePilot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, shots: Path
 ) -> None:
@@ -244,12 +218,14 @@ def test_the_window_is_the_teachers_dashboard_while_hosting(
         assert long_date(room.tables[1].game.date) in shown and "Waiting for" in shown
         assert room.row.teacher_token not in shown
 
-        pilot.click("pause_table")  # table 1
+        pilot.click("page")  # table 1 in detail
+        pilot.click("pause_table")
         assert room.tables[1].paused and not room.tables[2].paused
         assert receive_until(student, lambda m: m.get("paused") is True)["table"] == 1  # told on their page
         assert "Paused" in pilot.all_text() and "Resume table 1" in pilot.all_text()
         pilot.click("pause_table")
         assert receive_until(student, lambda m: m.get("type") == "seat")["paused"] is False  # the next it is sent
+        pilot.click("page")  # every table again
         pilot.click("pause_all")
         assert all(t.paused for t in room.tables.values()) and "Resume every table" in pilot.all_text()
         assert receive_until(student, lambda m: m.get("type") == "seat")["paused"] is True
@@ -298,8 +274,9 @@ def test_hosting_fits_small_windows_and_the_projector_text(
     size: tuple[int, int],
     text_size: int,
 ) -> None:
-    """The setup (eight delegations), the projector's view and the dashboard keep everything inside
-    the window and clear of each other; at Projector size no text is under 24 px."""
+    """The setup (eight delegations), the projector's view and the dashboard's two pages (every
+    table, one table in detail) keep everything inside the window and clear of each other, with
+    room left for the words; at Projector size no text is under 24 px."""
     monkeypatch.setenv("PARLEY_CLASS_DATA", str(tmp_path / "class-data"))
     monkeypatch.setattr(HostingScene, "local", True)
     pilot = make_pilot(CURRENT_FLAGSHIP, size=size, settings=UISettings(computer_pause=0.0, text_size=text_size))
@@ -308,7 +285,7 @@ def test_hosting_fits_small_windows_and_the_projector_text(
     scene = pilot.scene
     assert isinstance(scene, HostingScene)
     tag = f"hosting-{size[0]}x{size[1]}-{TEXT_SIZES[text_size][0].lower()}"
-    for view in ("setup", "projector", "dashboard"):
+    for view in ("setup", "projector", "dashboard", "table"):
         if view == "projector":
             pilot.click("start")
             assert scene.hosting is not None and scene.view == "projector"
@@ -316,12 +293,16 @@ def test_hosting_fits_small_windows_and_the_projector_text(
             pilot.click("view")
             scene.look_now()
             app.rebuild()
+        elif view == "table":
+            pilot.click("page")
         what = f"{view} at {size}, {TEXT_SIZES[text_size][0]}"
         check_layout(app, what)
         app.draw()
         check_text_sizes(app, what)
         for name in ("head", "scenario") + (("seats_head",) if view == "setup" else ()):
             check_drawn_text(app, what, name, app.type.heading if name == "head" else app.type.body)
+        if view in ("dashboard", "table"):  # the words keep room for three lines at least (they scroll)
+            assert scene.texts["board"].rect.h >= app.spacing.line * 3, what
         if text_size == PROJECTOR:
             styles = {(b.class_ids or [""])[-1] for b in scene.buttons.values()}
             assert app.type.body >= 24 and not styles & {"@small", "@small_primary"}, what
