@@ -32,6 +32,10 @@ class Clock:
             self.frozen = None
 
     def extend(self, minutes: int) -> None:
+        """More time for this turn; a table without a clock stays without one (an extension must
+        never start a clock that, once run out, would hand every later turn to the computer)."""
+        if not self.minutes:
+            return
         if self.frozen is not None:
             self.frozen = max(self.frozen, 0.0) + minutes * 60.0
         else:

@@ -12,6 +12,7 @@ import pytest
 from websockets.sync.client import ClientConnection, connect
 
 from game.classroom.pace import NO_OFFER_PASSES, table_timeout
+from game.net.clock import Clock
 from game.net.protocol import TeacherAction
 from game.net.room import ClassOptions, Room
 from game.net.running import BackgroundServer
@@ -116,3 +117,21 @@ def test_the_seats_are_told_what_the_clock_did(served_timed: BackgroundServer, t
         told = [after(socket, states["Ann"]["moves"]) for socket in (ann, cy)]
         assert told[0]["moves"] == told[1]["moves"] > states["Ann"]["moves"]
     assert timed.tables[1].game.moves[states["Ann"]["moves"]].by == "proxy"
+
+
+def test_extending_a_table_without_a_clock_starts_no_clock() -> None:
+    now = [100.0]
+    clock = Clock(0, now=lambda: now[0])
+    clock.extend(5)
+    now[0] += 3600
+    assert clock.left() is None
+    clock.restart()
+    assert clock.left() is None
+
+
+def test_extending_a_running_clock_adds_the_minutes() -> None:
+    now = [100.0]
+    clock = Clock(1, now=lambda: now[0])
+    clock.restart()
+    clock.extend(5)
+    assert clock.left() == 360.0
