@@ -23,6 +23,7 @@ from game.authoring.best_response import (  # noqa: E402
     Chooser,
     Option,
     Scripted,
+    accept_when_allowed,
     best_response,
     ending_aim,
     play_with,
@@ -34,15 +35,10 @@ from game.engine.autoplay import play_out  # noqa: E402
 from game.engine.model import Scenario  # noqa: E402
 from game.engine.policies import PolicyName  # noqa: E402
 from game.engine.state import GameState  # noqa: E402
-from game.engine.turns import TableMove, Turn  # noqa: E402
+from game.engine.turns import Turn  # noqa: E402
 
 TARGET = "convention_with_poland"
 FLAGSHIP = ROOT / "scenarios" / "moscow-1939.yaml"
-
-
-def accept_when_allowed(scenario: Scenario, state: GameState, turn: Turn, open_: list[Option]) -> Option | None:
-    """At the table: take the offer whenever the term rules allow it; otherwise bargain as usual."""
-    return next((o for o in open_ if isinstance(o, TableMove) and o.move == "accept"), None)
 
 
 # London and Drax on the most pro-alliance line: figures and passage allowed at once, powers to sign by
@@ -58,10 +54,9 @@ BRITISH_LINE: dict[str, Chooser] = {
             "london_21": ("sign_late",),
         }
     ),
-    "britain": Scripted(
-        {"drax_answers": ("promise_papers",), "british_forces": ("frank",)}, table=accept_when_allowed
-    ),
+    "britain": Scripted({"drax_answers": ("promise_papers",), "british_forces": ("frank",)}, table=accept_when_allowed),
 }
+
 
 def accept_once_warsaw_pressed(scenario: Scenario, state: GameState, turn: Turn, open_: list[Option]) -> Option | None:
     """At the table: bargain as usual until Warsaw has been pressed, then take any offer allowed."""

@@ -53,9 +53,9 @@ def options(scenario: Scenario, state: GameState, turn: Turn) -> list[Option]:
     negotiation = node.negotiation
     assert negotiation is not None
     kinds = ["walk"] if turn.kind == "propose" else ["accept", "reject", "walk"]
-    if "accept" in kinds and state.talks is not None:
-        if talks.term_blockers(scenario, negotiation, "accept", turn.actor, state.talks.offer, state):
-            kinds.remove("accept")
+    offer = state.talks.offer if state.talks is not None else {}
+    if "accept" in kinds and talks.term_blockers(scenario, negotiation, "accept", turn.actor, offer, state):
+        kinds.remove("accept")
     for kind in kinds:
         if kind != own.move:
             found.append(TableMove(turn.actor, kind))
@@ -79,6 +79,11 @@ def take(scenario: Scenario, state: GameState, turn: Turn, option: Option, pick:
 
 
 Chooser = Callable[[Scenario, GameState, Turn, list[Option]], Option | None]
+
+
+def accept_when_allowed(scenario: Scenario, state: GameState, turn: Turn, open_: list[Option]) -> Option | None:
+    """A table chooser: take the offer whenever the term rules allow it; otherwise bargain as usual."""
+    return next((o for o in open_ if isinstance(o, TableMove) and o.move == "accept"), None)
 
 
 @dataclass(frozen=True)
