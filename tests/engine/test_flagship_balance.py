@@ -17,7 +17,6 @@ import pytest
 from bench.flagship_balance import BRITISH_LINE, GOVERNMENTS_LINE, TARGET, defaults, tvd
 from game.authoring.best_response import best_response, ending_aim, play_with
 from game.authoring.counting import play_counted
-from game.authoring.playouts import playouts
 from game.authoring.reading import historical_reading, minutes
 from game.engine.autoplay import play_out
 from game.engine.model import Scenario
@@ -116,5 +115,10 @@ def test_a_full_game_reads_in_15_to_25_minutes_for_every_role(flagship: Scenario
         assert 15 <= minutes(words) <= 25, (role, words)
 
 
-def test_every_ending_is_reached_by_the_checkers_random_games(flagship: Scenario) -> None:
-    assert playouts(flagship, 2000).outcomes == set(flagship.outcomes)
+def test_every_ending_is_reached_in_play(flagship: Scenario, goal_driven: dict[str, dict[str, Counter[str]]]) -> None:
+    """Random games, goal-driven departures and the Western lines between them reach every ending."""
+    reached = {ends for by_lens in goal_driven.values() for c in by_lens.values() for ends in c}
+    reached |= {play_out(flagship, lens, seed, "random").outcome for lens in flagship.lenses for seed in range(60)}
+    for line in (BRITISH_LINE, GOVERNMENTS_LINE):
+        reached |= {play_with(flagship, "serious", seed, defaults(flagship, {}), line).outcome for seed in range(2)}
+    assert reached == set(flagship.outcomes), set(flagship.outcomes) - reached
