@@ -11,8 +11,8 @@ Balance asks "can a single role force this ending?". Two tools answer it on fixe
   their policies, chance draws as in any game of that seed, so the search sees the seed's hidden
   draws: it bounds from above what any strategy of that role could achieve in that game.
 
-At the table a role's options are its computer's own answer (``bargain``), accepting the offer when
-it may, rejecting it and walking away; proposing, its own best package or walking away. Work is
+At the table a role's options are the move its computer player would make, accepting the offer when
+it may, rejecting it and walking away; proposing, that move or walking away. Work is
 bounded in moves played (steps), never in time, so the figures are the same on every machine.
 """
 
@@ -21,11 +21,11 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
-from ..engine import bargain, rules, talks, turns
+from ..engine import rules, talks, turns
 from ..engine.autoplay import play_turn
 from ..engine.budget import Budget
 from ..engine.model import Scenario, Step
-from ..engine.policies import PolicyName
+from ..engine.policies import PolicyName, computer_table_move
 from ..engine.state import GameState
 from ..engine.turns import TableMove, Turn
 
@@ -39,16 +39,17 @@ def ending_aim(outcome: str) -> Aim:
     return lambda state: int(state.outcome == outcome)
 
 
-def options(scenario: Scenario, state: GameState, turn: Turn) -> list[Option]:
-    """The distinct things ``turn.actor`` may do now, in a stable order (its computer's own move first
-    at the table)."""
+def options(
+    scenario: Scenario, state: GameState, turn: Turn, policy: PolicyName = "disposition", seed: int = 0
+) -> list[Option]:
+    """The distinct things ``turn.actor`` may do now, in a stable order; at the table, the move its
+    computer player (``policy``) would make comes first."""
     node = scenario.nodes[turn.node]
     if turn.kind == "choose":
         return list(rules.open_steps(scenario, node, state))
     if turn.kind == "seal":
         return list(turns.seal_options(scenario, node, state, turn.actor))
-    response = bargain.respond(scenario, state, turn.actor)
-    own = TableMove(turn.actor, response.move, dict(response.package), response.reasons)
+    own = computer_table_move(scenario, state, turn, policy, seed)
     found: list[Option] = [own]
     negotiation = node.negotiation
     assert negotiation is not None
@@ -135,9 +136,10 @@ def _finish(
             return
         turn = waiting[0]
         chooser = players.get(turn.actor)
-        chosen = chooser(scenario, state, turn, options(scenario, state, turn)) if chooser else None
+        policy = policies[turn.actor]
+        chosen = chooser(scenario, state, turn, options(scenario, state, turn, policy, seed)) if chooser else None
         if chosen is None:
-            play_turn(scenario, state, turn, policies[turn.actor], seed, rules.draw_branch)
+            play_turn(scenario, state, turn, policy, seed, rules.draw_branch)
         else:
             take(scenario, state, turn, chosen, rules.draw_branch)
 
@@ -190,7 +192,8 @@ def _search(
         if not waiting or not budget.spend():
             break
         turn = waiting[0]
-        open_ = options(scenario, state, turn) if turn.actor == actor and depth > 0 else []
+        mine = turn.actor == actor and depth > 0
+        open_ = options(scenario, state, turn, policies[actor], seed) if mine else []
         if len(open_) < 2:
             play_turn(scenario, state, turn, policies[turn.actor], seed, rules.draw_branch)
             continue
