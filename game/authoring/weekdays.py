@@ -14,8 +14,9 @@ from collections.abc import Iterable, Mapping
 from ..engine.model import Node, Scenario
 
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-# "Saturday", not "Saturdays" (a habit) nor "Saturday's" (most often another day's news).
-_NAMED = re.compile(r"\b(" + "|".join(WEEKDAYS) + r")\b(?!['’]s)")
+# "Saturday", not "Saturdays" (a habit), "Saturday's" (most often another day's news), nor a name that
+# begins with one ("The Sunday Telegraph", "Sunday Times": a capitalised word follows).
+_NAMED = re.compile(r"\b(" + "|".join(WEEKDAYS) + r")\b(?!['’]s)(?! [A-Z])")
 
 
 def named_weekday(node: Node) -> str:

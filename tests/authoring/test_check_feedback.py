@@ -71,3 +71,5 @@ def test_narration_naming_several_weekdays_or_a_habit_is_left_alone() -> None:
     assert not contradictions(several, {})
     two = _tiny(**{"text: Red opens the talks.": "text: Sunday came; Tuesday will come."})
     assert not contradictions(two, {})
+    newspaper = _tiny(**{"text: Red opens the talks.": "text: The Sunday Telegraph tells it later."})
+    assert not contradictions(newspaper, {})
