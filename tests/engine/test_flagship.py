@@ -103,7 +103,7 @@ def test_britain_presses_warsaw_on_the_historical_path(flagship) -> None:  # typ
     game = _history(flagship)
     assert _move(game, "answer_offer", "london").step == "no_answer"
     assert flagship.nodes["answer_offer"].sealed
-    assert game.value("warsaw_pressure") == 3  # Beaufre, Noel and the British ambassador
+    assert game.value("warsaw_pressure") == 3  # Beaufre, Noël and the British ambassador
 
 
 def test_becks_dates_and_formula(flagship) -> None:  # type: ignore[no-untyped-def]
