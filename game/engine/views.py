@@ -277,6 +277,8 @@ def _turn(game: Game, viewer: str) -> Turn | None:
         return None
     if mine.kind in ("choose", "seal"):
         decision = game.decision_for(viewer)
+        if decision is None:
+            return Turn(mine.kind)
         choices = tuple(
             ChoiceLine(
                 c.number,
@@ -287,7 +289,7 @@ def _turn(game: Game, viewer: str) -> Turn | None:
                 c.step.effect_texts,
                 preview(game.scenario, decision.node, c.step, viewer, game.state.values),
             )
-            for c in (decision.choices if decision else ())
+            for c in decision.choices
         )
         return Turn(mine.kind, choices)
     return Turn(mine.kind)
