@@ -210,3 +210,24 @@ def test_a_time_out_is_told_on_the_hand_over_as_the_leaving_delegations(make_pil
     pilot.press(pygame.K_ESCAPE)  # Blue's briefing
     assert app.scene.name == "play"
     assert "Time ran out" not in app.scene.texts["narration"].html_text
+
+
+def test_the_keyboard_highlight_scrolls_the_offers_into_view(make_pilot) -> None:  # type: ignore[no-untyped-def]
+    """Projector type on 1024×600: the flagship's offer panel scrolls; Tab walks its buttons and
+    the panel follows, so the highlighted move is always in sight."""
+    pilot = make_pilot(CURRENT_FLAGSHIP, size=(1024, 600), settings=UISettings(text_size=PROJECTOR))
+    app = pilot.app
+    game = sit(pilot, {"britain": "human"}, start="cardinal_question")
+    until(pilot, lambda: not game.computer_to_move)
+    scene = app.scene
+    assert scene.layout.scroll_h > scene.layout.choices.h  # the panel is taller than its place
+    box = next(e for e in scene.elements if e.__class__.__name__ == "UIScrollingContainer")
+    walk = scene.buttons["act_walk"]
+    assert not box.rect.contains(walk.rect)
+    for _ in range(40):
+        if scene.focus_key == "act_walk":
+            break
+        pilot.press(pygame.K_TAB)
+    assert scene.focus_key == "act_walk"
+    pilot.wait(0.5)
+    assert box.rect.contains(walk.rect), "the highlighted move is out of sight"

@@ -50,6 +50,7 @@ from ..widgets.cards import draw_card
 from ..widgets.map_view import map_as_of, render_map
 from ..widgets.meters import meter_cells, render_meters
 from ..widgets.offer_panel import CHECK, draw_panel, panel_height, panel_layout
+from ..widgets.scroll import scroll_into_view
 from ..widgets.table import chip_words, render_table
 from ..widgets.timeline import Mark, render_timeline
 from ..widgets.timeline import geometry as timeline_geometry
@@ -897,8 +898,14 @@ class PlayScene(Scene):
     def flashing(self, now: float) -> bool:
         return bool(self.changes) and now - self.changed_at < FLASH_SECONDS
 
+    def _follow_focus(self) -> bool:
+        """Scroll the offer panel to the button the keyboard highlights, when it is out of view."""
+        box = next((e for e in self.elements if isinstance(e, UIScrollingContainer)), None)
+        focused = self.buttons.get(self.focus_key or "")
+        return box is not None and focused is not None and scroll_into_view(box, focused)
+
     def update(self, now: float) -> bool:
-        glowing = self.flashing(now)
+        glowing = self.flashing(now) or self._follow_focus()
         deadline = self.deadline
         if deadline is not None and deadline.paused and self.app.top is self:
             deadline.resume(now)  # e.g. back from a screen pushed over this one

@@ -23,6 +23,7 @@ from ..story import cite, esc
 from ..theme import actor_colours
 from ..widgets import draw
 from ..widgets.cards import draw_card
+from ..widgets.scroll import scroll_into_view
 from .base import Scene
 
 PLAYERS = (
@@ -413,6 +414,12 @@ class SetupScene(Scene):
             self.add_button(
                 key, pygame.Rect(place.x, place.y, width, place.h), value, style, tooltip=tip, enabled=enabled
             )
+
+    def update(self, now: float) -> bool:
+        """Scroll the players' column to the button the keyboard highlights, when it is out of view."""
+        box = next((e for e in self.elements if isinstance(e, UIScrollingContainer)), None)
+        focused = self.buttons.get(self.focus_key or "")
+        return box is not None and focused is not None and scroll_into_view(box, focused)
 
     def read_seed(self) -> int | None:
         entry = self.buttons.get("seed")
