@@ -144,7 +144,7 @@ class PlayLayout:
 
 
 TABS: tuple[tuple[str, str], ...] = (("story", "Story"), ("measures", "Measures"), ("map", "Map"), ("log", "Log"))
-RECAP_LINES = 4  # "since your last turn" shows at most this many lines before it scrolls
+RECAP_LINES = 6  # "since your last turn" at most: then it scrolls (and never over a third of the column)
 
 
 def card_geometry(rect: Rect, spec: ChoiceSpec, sp: Spacing, width: WidthFn = font_width) -> CardGeometry:
