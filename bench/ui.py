@@ -29,6 +29,19 @@ def percentile(values: list[float], p: float) -> float:
     return ordered[min(len(ordered) - 1, round(p / 100 * (len(ordered) - 1)))]
 
 
+def seat(app) -> None:  # type: ignore[no-untyped-def]
+    """Answer a hand-over screen (a sealed move comes first even in projector mode) and close a
+    briefing, so the play screen is on top."""
+    for _ in range(4):
+        if app.overlay is not None:
+            app.close_overlay()
+        elif app.top.name == "handover":
+            app.top.on_button("ready")
+        else:
+            break
+        app.step(1 / 60)
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--frames", type=int, default=600)
@@ -71,9 +84,10 @@ def main() -> int:
     ClassroomSettings(projector=True).store(game)  # every delegation at one screen: no hand-over screens between them
     app.play(game)
     app.step(0.016)
+    seat(app)
     scene = app.scene
-    cards = [b.rect.center for k, b in scene.buttons.items() if k.startswith("choice_")]
-    points = cards + [scene.texts["narration"].rect.center, scene.layout.map.center]  # type: ignore[union-attr]
+    cards = [b.rect.center for k, b in scene.buttons.items() if k.startswith(("choice_", "opt_", "act_", "tab_"))]
+    points = cards + [scene.texts["narration"].rect.center]
     app.record_frames = True
     for i in range(args.frames):
         x, y = points[i % len(points)]
@@ -90,11 +104,13 @@ def main() -> int:
 
     rebuilds = []
     for _ in range(12):
-        decision = game.decision
-        if decision is None:
+        seat(app)
+        lines = app.scene.choice_lines()  # type: ignore[attr-defined]
+        number = next((n for n, line in lines.items() if line.available and not line.preview.ends), None)
+        if number is None:
             break
         t0 = time.perf_counter()
-        app.scene.choose(decision.open_choices[0].number)
+        app.scene.choose(number)  # type: ignore[attr-defined]
         app.step(1 / 60)
         rebuilds.append((time.perf_counter() - t0) * 1000)
     if rebuilds:

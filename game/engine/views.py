@@ -12,13 +12,14 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from . import bargain, scoring, talks
 from .expr import Value
 from .game import Game
 from .model import Scenario
 from .narrate import PUBLIC, TEACHER, may_know, render
+from .preview import ChoicePreview, preview
 from .rules import Happening
 
 REASON_LEVELS = ("numbers", "reasons", "nothing")  # how much of computer delegations' reasons a class sees
@@ -77,6 +78,7 @@ class ChoiceLine:
     available: bool
     why_blocked: str
     effects: tuple[str, ...]
+    preview: ChoicePreview = field(default_factory=ChoicePreview)  # what the viewer may know it does
 
 
 @dataclass(frozen=True)
@@ -275,9 +277,19 @@ def _turn(game: Game, viewer: str) -> Turn | None:
         return None
     if mine.kind in ("choose", "seal"):
         decision = game.decision_for(viewer)
+        if decision is None:
+            return Turn(mine.kind)
         choices = tuple(
-            ChoiceLine(c.number, c.step.id, c.step.label, c.available, c.why_blocked(), c.step.effect_texts)
-            for c in (decision.choices if decision else ())
+            ChoiceLine(
+                c.number,
+                c.step.id,
+                c.step.label,
+                c.available,
+                c.why_blocked(),
+                c.step.effect_texts,
+                preview(game.scenario, decision.node, c.step, viewer, game.state.values),
+            )
+            for c in decision.choices
         )
         return Turn(mine.kind, choices)
     return Turn(mine.kind)

@@ -27,7 +27,7 @@ from ..paths import default_scenario, saves_folder
 from ..savefiles import find_scenario as scenario_of_save
 from . import story
 from .host import ScenarioSlot, SceneHost
-from .layout import Spacing
+from .layout import Spacing, fit_window
 from .scenes.base import Scene
 from .scenes.registry import SCENES, SceneFactory
 from .settings import UISettings
@@ -64,7 +64,9 @@ class App:
         pygame.display.init()
         pygame.font.init()
         pygame.key.set_repeat(400, 40)
-        self.windowed = size or (self.settings.width, self.settings.height)
+        # A size asked for is opened as asked (tests, the benchmark); the remembered one is fitted
+        # to the desktop, title bar and borders included.
+        self.windowed = size or fit_window((self.settings.width, self.settings.height), self._desktop())
         self.screen = self._open_window(self.windowed, self.settings.fullscreen)
         pygame.display.set_caption("Parley")
         self.clock = pygame.time.Clock()
@@ -91,6 +93,14 @@ class App:
     @property
     def size(self) -> tuple[int, int]:
         return self.screen.get_size()
+
+    @staticmethod
+    def _desktop() -> tuple[int, int] | None:
+        try:
+            sizes = pygame.display.get_desktop_sizes()
+        except pygame.error:
+            return None
+        return sizes[0] if sizes else None
 
     def _open_window(self, size: tuple[int, int], fullscreen: bool) -> pygame.Surface:
         if fullscreen:

@@ -21,6 +21,21 @@ PanelHeight = Callable[[int, "Spacing"], int]  # (width, spacing) -> the height 
 TOP_BUTTONS = ("Tree", "Undo", "Save", "Help", "Menu")  # the play screen's top bar, left to right
 
 
+DECORATIONS = (16, 80)  # what a desktop takes around a window: borders, a title bar and a task bar
+
+
+def fit_window(requested: tuple[int, int], desktop: tuple[int, int] | None) -> tuple[int, int]:
+    """The window size to open: the one asked for, made small enough that the window with its
+    title bar and borders fits the desktop (a 1280×720 window on a 1280×720 screen would run off
+    it). Unknown desktop: as asked."""
+    if desktop is None or desktop[0] <= 0 or desktop[1] <= 0:
+        return requested
+    return (
+        min(requested[0], desktop[0] - DECORATIONS[0]),
+        min(requested[1], desktop[1] - DECORATIONS[1]),
+    )
+
+
 def font_width(text: str, size: int, style: str = "regular") -> int:
     return fonts.font(size, style).size(text)[0]
 
@@ -99,6 +114,11 @@ class CardGeometry:
 
 @dataclass
 class PlayLayout:
+    """Where the play screen's parts go. The body under the tab row shows one tab: the story (the
+    narration, the question and its choices or the offers, and beside them the measures when there
+    is room), the measures (with the delegations and the timeline), the map, or the log. A part not
+    on the tab shown has an empty rectangle."""
+
     size: tuple[int, int]
     top_bar: Rect
     top_buttons: list[Rect]
@@ -112,9 +132,19 @@ class PlayLayout:
     cards: list[CardGeometry] = field(default_factory=list)
     controls: Rect = field(default_factory=Rect)
     fits: bool = True
-    card_spacing: Spacing | None = None  # the cards' type, smaller than the rest when room is short
+    card_spacing: Spacing | None = None  # the cards' type (the theme's: cards never shrink below it)
     meter_spacing: Spacing | None = None  # the meters' type, likewise
     reason: Rect = field(default_factory=Rect)  # the "Why?" entry under the cards (empty when not asked)
+    tab: str = "story"
+    tabs: list[Rect] = field(default_factory=list)  # the tab row's buttons, in TABS order
+    recap: Rect = field(default_factory=Rect)  # "since your last turn", under the narration
+    chips: list[Rect] = field(default_factory=list)  # each delegation's place in ``table``
+    stacked: bool = False  # the choices sit under the narration (no room beside it)
+    scroll_h: int = 0  # the offer panel's full height when it scrolls inside ``choices`` (0: it fits)
+
+
+TABS: tuple[tuple[str, str], ...] = (("story", "Story"), ("measures", "Measures"), ("map", "Map"), ("log", "Log"))
+RECAP_LINES = 6  # "since your last turn" at most: then it scrolls (and never over a third of the column)
 
 
 def card_geometry(rect: Rect, spec: ChoiceSpec, sp: Spacing, width: WidthFn = font_width) -> CardGeometry:
@@ -145,6 +175,44 @@ def stack_cards(
     return out
 
 
+def chip_size(label: str, role: str, sp: Spacing, width: WidthFn = font_width) -> tuple[int, int]:
+    """A delegation's chip: its name in bold body type over its role in small type, whole."""
+    t = sp.type
+    text_w = max(width(label, t.body, "bold"), width(role, t.small, "semibold"))
+    return text_w + 2 * sp.pad + 4, round(sp.line * 1.1 + sp.small_line + sp.pad)
+
+
+def chip_rows(
+    area_w: int, chips: Sequence[tuple[str, str]], sp: Spacing, width: WidthFn = font_width
+) -> tuple[list[Rect], int]:
+    """The delegations' chips in rows as wide as ``area_w`` (each chip as wide as its words, so
+    no name is cut), and the height of the strip; chips of a row share its spare width."""
+    g = max(4, sp.gap // 2)
+    sizes = [chip_size(label, role, sp, width) for label, role in chips]
+    rows: list[list[int]] = [[]]
+    used = g
+    for index, (cw, _) in enumerate(sizes):
+        if rows[-1] and used + cw + g > area_w:
+            rows.append([])
+            used = g
+        rows[-1].append(index)
+        used += min(cw, area_w - 2 * g) + g
+    chip_h = max((ch for _, ch in sizes), default=0)
+    rects: list[Rect] = [Rect(0, 0, 0, 0)] * len(sizes)
+    y = g
+    for members in rows:
+        if not members:
+            continue
+        natural = [min(sizes[i][0], area_w - 2 * g) for i in members]
+        spare = max(0, area_w - g * (len(members) + 1) - sum(natural)) // len(members)
+        x = g
+        for i, cw in zip(members, natural, strict=True):
+            rects[i] = Rect(x, y, cw + spare, chip_h)
+            x += cw + spare + g
+        y += chip_h + g
+    return rects, (y if chips else 0)
+
+
 def play_layout(
     size: tuple[int, int],
     scale: float,
@@ -153,155 +221,204 @@ def play_layout(
     width: WidthFn = font_width,
     reason: bool = False,
     panel: PanelHeight | None = None,
+    tab: str = "story",
+    tab_labels: Sequence[str] = (),
+    chips: Sequence[tuple[str, str]] = (),
+    recap_lines: int = 0,
 ) -> PlayLayout:
-    """The play screen: top bar; left column (table, map, meters); right column (narration, choice
-    cards, an optional "Why?" row, controls); bottom band (timeline, log). The right column widens
-    from half the window to two thirds when the cards need room. A ``panel`` (the negotiation's
-    offer panel) takes the cards' place: it says how tall it is at a width, and ``choices`` is its
-    place."""
+    """The play screen: the top bar, a row of tabs, and the body showing the tab ``tab``.
+
+    On the story tab the narration and the question come first: the narration holds a column of
+    the full height (with "since your last turn" under it), the choice cards or the offer panel
+    (``panel`` says how tall it is at a width; ``choices`` is its place) hold the column beside
+    it, and the measures get a third column when there is room. When the choices do not fit beside
+    the narration, they go under it across the full width. Nothing shrinks the type: what does not
+    fit moves to another tab (the delegations to the measures tab when they need more than a row).
+    """
     sp = Spacing.at(scale)
     t = sp.type
     w, h = size
     g = sp.gap
     top_h = max(sp.button_h + 8, round(fonts.line_height(t.heading, "bold") * 1.25))
     top = Rect(0, 0, w, top_h)
-    bottom_h = max(round(sp.small_line * 4.6), 74)
-    bottom_y = h - bottom_h - g
-    body = Rect(g, top.bottom + g, w - 2 * g, bottom_y - top.bottom - 2 * g)
-    button_w = [max(round(sp.button_h * 2.0), font_width(label, t.body, "bold") + sp.pad * 3) for label in TOP_BUTTONS]
+    button_w = [max(round(sp.button_h * 2.0), width(label, t.body, "bold") + sp.pad * 3) for label in TOP_BUTTONS]
     x = w - g
     top_buttons: list[Rect] = []
     for bw in reversed(button_w):
         x -= bw
         top_buttons.insert(0, Rect(x, (top_h - sp.button_h) // 2, bw, sp.button_h))
         x -= g // 2 + 2
-    narration_min = sp.line * 3 + sp.pad * 2 + sp.large_line
+    labels = list(tab_labels) or [label for _, label in TABS]
+    tab_h = sp.small_line + sp.pad + 6
+    tabs = row(
+        Rect(g, top.bottom + g // 2, w - 2 * g, tab_h),
+        [width(label, t.small, "bold") + sp.pad * 3 for label in labels],
+        max(4, g // 2),
+    )
+    body = Rect(g, tabs[0].bottom + g // 2 if tabs else top.bottom + g, w - 2 * g, 0)
+    body.h = h - g - body.y
+    empty = Rect(0, 0, 0, 0)
+    lay = PlayLayout(
+        size=size, top_bar=top, top_buttons=top_buttons, table=Rect(empty), map=Rect(empty),
+        meters=Rect(empty), timeline=Rect(empty), log=Rect(empty), narration=Rect(empty),
+        choices=Rect(empty), controls=Rect(empty), card_spacing=sp, meter_spacing=sp, tab=tab, tabs=tabs,
+    )  # fmt: skip
+    chip_rects, strip_h = chip_rows(body.w, chips, sp, width)
+    one_row = strip_h <= chip_size("M", "M", sp, width)[1] + 2 * max(4, g // 2)
+    if tab == "story":
+        strip = (chip_rects, strip_h) if chips and one_row else None
+        _arrange_story(lay, body, sp, choices, meters, width, reason, panel, recap_lines, strip)
+        return lay
+    if tab == "measures":
+        if chips:
+            lay.table = Rect(body.x, body.y, body.w, strip_h)
+            lay.chips = [r.move(body.topleft) for r in chip_rects]
+            body = Rect(body.x, lay.table.bottom + g, body.w, body.bottom - lay.table.bottom - g)
+        timeline_h = max(round(sp.small_line * 4.6), 74)
+        lay.timeline = Rect(body.x, body.bottom - timeline_h, body.w, timeline_h)
+        lay.meters = Rect(body.x, body.y, body.w, max(0, lay.timeline.y - g - body.y))
+        return lay
+    if tab == "map":
+        lay.map = Rect(body)
+        return lay
+    lay.log = Rect(body)
+    return lay
 
-    def arrange(reason_row: bool) -> PlayLayout:
-        return _arrange(
-            size, scale, sp, top, top_buttons, body, bottom_y, bottom_h, narration_min, choices, meters, width,
-            reason_row, panel,
-        )  # fmt: skip
 
-    if reason:
-        # The "Why?" entry gets a row of its own when that leaves the narration a few lines more
-        # than its minimum; otherwise it takes the place of the hint in the controls row (the keys
-        # are in the help).
-        own_row = arrange(True)
-        if own_row.fits and own_row.narration.h >= narration_min + 3 * sp.line:
-            return own_row
-        inline = arrange(False)
-        inline.reason = Rect(inline.controls)
-        return inline if inline.fits or not own_row.fits else own_row
-    return arrange(False)
+def meters_height(count: int, width_px: int, sp: Spacing) -> int:
+    """The height of the meters panel holding ``count`` meters at a width (0 for none)."""
+    if not count:
+        return 0
+    return math.ceil(count / meter_columns(width_px, sp)) * meter_row_height(sp) + sp.pad
 
 
-def _arrange(
-    size: tuple[int, int],
-    scale: float,
-    sp: Spacing,
-    top: Rect,
-    top_buttons: list[Rect],
+def _arrange_story(
+    lay: PlayLayout,
     body: Rect,
-    bottom_y: int,
-    bottom_h: int,
-    narration_min: int,
+    sp: Spacing,
     choices: Sequence[ChoiceSpec],
     meters: int,
     width: WidthFn,
-    reason_row: bool,
-    panel: PanelHeight | None = None,
-) -> PlayLayout:
-    """The first arrangement of the body that fits (or the roomiest one tried, when none does)."""
-    h = size[1]
+    reason: bool,
+    panel: PanelHeight | None,
+    recap_lines: int,
+    strip: tuple[list[Rect], int] | None,
+) -> None:
+    """The story tab: the first arrangement, roomiest first, in which the choices fit whole. Tried
+    in turn: with the delegations' strip, then without it (it is on the measures tab too); the
+    "Why?" entry on a row of its own, then in the controls row; the choices beside the narration
+    (at a few widths), then under it. When none fits, an offer panel scrolls beside the narration."""
     g = sp.gap
-    reason_h = sp.button_h + g if reason_row else 0
-    controls_h = sp.button_h + reason_h
-    best: PlayLayout | None = None
-    # First the roomy arrangement (timeline and log in a band across the bottom); if the cards do
-    # not fit, the right column takes the full height and the log moves beside the timeline.
-    narrow = (0.5, 0.56, 0.62)
-    wide = (0.5, 0.56, 0.62, 0.68, 0.74)
-    shrink = [
-        (1.0, False, narrow),
-        (1.0, True, narrow),
-        (0.92, True, narrow),
-        (0.85, True, narrow),
-        (1.0, True, wide),
-        (0.92, True, wide),
-        (0.85, True, wide),
-        (0.78, True, wide),
-        (0.7, True, wide),
-    ]
-    for card_factor, tall_right, fractions in shrink:
-        card_sp = sp if card_factor == 1.0 else Spacing.at(scale * card_factor)
-        for fraction in fractions:
-            right_w = round(body.w * fraction)
-            left_w = body.w - right_w - g
-            right_h = (h - g - body.y) if tall_right else body.h
-            right = Rect(body.right - right_w, body.y, right_w, right_h)
-            left = Rect(body.x, body.y, left_w, body.h)
-            cards = stack_cards(Rect(right.x, 0, right.w, 0), choices, card_sp, width)
-            cards_h = (cards[-1].rect.bottom - cards[0].rect.top) if cards else 0
-            if panel is not None:
-                cards_h = panel(right.w, card_sp)
-            need = narration_min + g + cards_h + g + controls_h
-            narration_h = max(narration_min, right.h - cards_h - controls_h - 2 * g)
-            narration = Rect(right.x, right.y, right.w, narration_h)
-            choices_rect = Rect(right.x, narration.bottom + g, right.w, cards_h)
-            dy = choices_rect.y
-            for card in cards:
-                card.rect.y += dy
-                card.badge.y += dy
-            reason_rect = Rect(right.x, choices_rect.bottom + g, right.w, sp.button_h if reason_row else 0)
-            controls = Rect(right.x, choices_rect.bottom + g + reason_h, right.w, sp.button_h)
-            table_h = round(sp.line * 1.2 + sp.small_line + sp.pad * 1.6)
-            table = Rect(left.x, left.y, left.w, table_h)
-            for meter_factor in (1.0, 0.88, 0.76, 0.66):
-                meter_sp = sp if meter_factor == 1.0 else Spacing.at(scale * meter_factor)
-                meter_cols = meter_columns(left.w, meter_sp)
-                rows = math.ceil(meters / meter_cols) if meters else 0
-                meters_h = rows * meter_row_height(meter_sp) + (meter_sp.pad if rows else 0)
-                if meters_h <= left.h * 0.3:
-                    break
-            meters_rect = Rect(left.x, left.bottom - meters_h, left.w, meters_h)
-            map_rect = Rect(left.x, table.bottom + g, left.w, max(60, meters_rect.y - table.bottom - 2 * g))
-            if tall_right:
-                timeline_w = round(left.w * 0.56)
-                timeline = Rect(left.x, bottom_y, timeline_w, bottom_h)
-                log = Rect(timeline.right + g, bottom_y, left.right - timeline.right - g, bottom_h)
-            else:
-                timeline = Rect(left.x, bottom_y, left.w, bottom_h)
-                log = Rect(right.x, bottom_y, right.w, bottom_h)
-            fits = need <= right.h and controls.bottom <= right.bottom
-            layout = PlayLayout(
-                size=size,
-                top_bar=top,
-                top_buttons=list(top_buttons),
-                table=table,
-                map=map_rect,
-                meters=meters_rect,
-                timeline=timeline,
-                log=log,
-                narration=narration,
-                choices=choices_rect,
-                cards=cards,
-                controls=controls,
-                fits=fits,
-                card_spacing=card_sp,
-                meter_spacing=meter_sp,
-                reason=reason_rect,
-            )
-            if layout.fits:
-                return layout
-            best = best or layout
-    assert best is not None
-    return best
+    recap_h = (min(recap_lines, RECAP_LINES) + 1) * sp.small_line + sp.pad * 4 if recap_lines else 0
+    narration_w_min = sp.type.body * 16  # about thirty words a line's worth of room, never a sliver
+    narration_min = sp.line * 4 + sp.large_line + sp.pad * 2
+
+    def decision_h(column_w: int) -> tuple[int, list[CardGeometry]]:
+        if panel is not None:
+            return panel(column_w, sp), []
+        cards = stack_cards(Rect(0, 0, column_w, 0), choices, sp, width)
+        return ((cards[-1].rect.bottom - cards[0].rect.top) if cards else 0), cards
+
+    def story_area(with_strip: bool) -> Rect:
+        if not with_strip or strip is None:
+            lay.table, lay.chips = Rect(0, 0, 0, 0), []
+            return Rect(body)
+        rects, strip_h = strip
+        lay.table = Rect(body.x, body.y, body.w, strip_h)
+        lay.chips = [r.move(body.topleft) for r in rects]
+        return Rect(body.x, lay.table.bottom + g // 2, body.w, body.bottom - lay.table.bottom - g // 2)
+
+    # Beside the narration, first where the measures fit under the choices too, then anywhere.
+    for with_strip in (True, False) if strip is not None else (False,):
+        for with_meters in (True, False) if meters else (False,):
+            area = story_area(with_strip)
+            for own_row in (True, False) if reason else (False,):
+                controls_h = sp.button_h + (sp.button_h + g if own_row else 0)
+                for fraction in (0.46, 0.52, 0.58):
+                    decision_w = round(area.w * fraction)
+                    narration_w = area.w - decision_w - g
+                    needed, cards = decision_h(decision_w)
+                    below = meters_height(meters, decision_w, sp) + g if with_meters else 0
+                    if narration_w < narration_w_min or needed + g + controls_h + below > area.h:
+                        continue
+                    column = Rect(area.right - decision_w, area.y, decision_w, area.h)
+                    _place_decision(lay, column, needed, cards, sp, reason, own_row)
+                    _place_narration(lay, Rect(area.x, area.y, narration_w, area.h), recap_h, sp)
+                    if with_meters:
+                        lay.meters = Rect(column.x, lay.controls.bottom + g, column.w, below - g)
+                    lay.fits = True
+                    return
+    for with_strip in (True, False) if strip is not None else (False,):
+        area = story_area(with_strip)
+        for own_row in (True, False) if reason else (False,):
+            controls_h = sp.button_h + (sp.button_h + g if own_row else 0)
+            needed, cards = decision_h(area.w)
+            if needed + controls_h + 2 * g + narration_min <= area.h:
+                narration_h = area.h - needed - controls_h - 2 * g
+                _place_narration(lay, Rect(area.x, area.y, area.w, narration_h), recap_h, sp, beside=True)
+                column = Rect(area.x, area.y + narration_h + g, area.w, area.h - narration_h - g)
+                _place_decision(lay, column, needed, cards, sp, reason, own_row)
+                lay.stacked = True
+                lay.fits = True
+                return
+    # Nothing fits whole: the offer panel scrolls beside the narration (cards are never cut).
+    area = story_area(False)
+    decision_w = round(area.w * 0.56)
+    column = Rect(area.right - decision_w, area.y, decision_w, area.h)
+    needed, cards = decision_h(decision_w)
+    room = area.h - sp.button_h - g
+    _place_decision(lay, column, min(needed, room), cards, sp, reason, False)
+    _place_narration(lay, Rect(area.x, area.y, area.w - decision_w - g, area.h), recap_h, sp)
+    lay.scroll_h = needed if needed > room else 0
+    lay.fits = panel is not None
+
+
+def _place_decision(
+    lay: PlayLayout, column: Rect, needed: int, cards: list[CardGeometry], sp: Spacing, reason: bool, own_row: bool
+) -> None:
+    """The choices at the top of ``column`` (the question is read first), then the "Why?" row
+    (or, without ``own_row``, the "Why?" entry in the controls row) and the controls."""
+    g = sp.gap
+    lay.choices = Rect(column.x, column.y, column.w, needed)
+    for card in cards:
+        card.rect.x += column.x
+        card.badge.x += column.x
+        card.text_x += column.x
+        card.rect.y += column.y
+        card.badge.y += column.y
+    lay.cards = cards
+    y = lay.choices.bottom + g
+    if reason and own_row:
+        lay.reason = Rect(column.x, y, column.w, sp.button_h)
+        y += sp.button_h + g
+    lay.controls = Rect(column.x, y, column.w, sp.button_h)
+    if reason and not own_row:
+        lay.reason = Rect(lay.controls)  # the entry takes the place of the hint in the controls row
+    elif not reason:
+        lay.reason = Rect(column.x, y, column.w, 0)
+
+
+def _place_narration(lay: PlayLayout, area: Rect, recap_h: int, sp: Spacing, beside: bool = False) -> None:
+    """The narration fills ``area``; "since your last turn" takes its foot (or, when the area is a
+    short band across the screen, its right third)."""
+    g = sp.gap
+    lay.narration, lay.recap = Rect(area), Rect(0, 0, 0, 0)
+    if not recap_h:
+        return
+    if beside:
+        recap_w = max(sp.type.small * 16, area.w // 3)
+        lay.narration = Rect(area.x, area.y, area.w - recap_w - g, area.h)
+        lay.recap = Rect(lay.narration.right + g, area.y, recap_w, area.h)
+        return
+    recap_h = min(recap_h, area.h // 3)
+    lay.narration = Rect(area.x, area.y, area.w, area.h - recap_h - g)
+    lay.recap = Rect(area.x, lay.narration.bottom + g, area.w, recap_h)
 
 
 def meter_columns(width: int, sp: Spacing) -> int:
-    """As many meter columns as fit at about 15 small characters' width each (1 to 3)."""
-    return max(1, min(3, width // max(1, sp.type.small * 11)))
+    """As many meter columns as fit at about 26 small characters' width each (1 to 3), so most
+    labels show whole beside their values."""
+    return max(1, min(3, width // max(1, sp.type.small * 16)))
 
 
 def meter_row_height(sp: Spacing) -> int:

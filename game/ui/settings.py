@@ -18,10 +18,10 @@ TEXT_SIZES: tuple[tuple[str, float], ...] = (
     ("Small", 0.85),
     ("Normal", 1.0),
     ("Large", 1.2),
-    ("Projector", 1.45),
+    ("Projector", 1.5),
 )
 PALETTES: tuple[tuple[str, str], ...] = (("standard", "Standard"), ("safe", "Colour-blind safe"))
-PAUSES: tuple[float, ...] = (0.0, 0.8, 1.5, 3.0)
+PAUSES: tuple[float, ...] = (0.0, 0.8, 1.5, 2.5, 4.0)
 REPLAY_SPEEDS: tuple[float, ...] = (1.5, 3.0, 6.0)
 # How much of the computer delegations' reasons a class sees (``views.REASON_LEVELS``): the default
 # for a new class game, the setup screen's to copy into the game's ``ClassroomSettings``.
@@ -44,7 +44,7 @@ class UISettings:
     fullscreen: bool = False
     width: int = 1280
     height: int = 720
-    computer_pause: float = 1.5  # seconds before a computer-played actor moves
+    computer_pause: float = 2.5  # seconds before a computer-played actor moves: long enough to read its move
     replay_step: float = 3.0  # seconds between steps when history replays by itself
     reasons: str = "numbers"  # how much of the computer's reasons a new class game shows (REASONS)
 

@@ -13,9 +13,11 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 from ..engine import Game, Happening
+from ..engine.expr import Value
 from ..engine.narrate import PUBLIC
 from ..engine.table import Table
-from ..engine.views import Line, TableView, View
+from ..engine.views import ChoiceLine, Line, Meter, TableView, View
+from ..engine.wording import show_value
 
 ANSWER_WORDS = {
     "accept": "accepted",
@@ -139,15 +141,16 @@ def points(value: int) -> str:
     return f"{value:+d}".replace("-", "−")
 
 
-def panel_spec(view: View, draft: Draft, names: Mapping[str, str]) -> PanelSpec | None:
-    """The offer panel for ``view``'s seat, when it is the seat's turn at a negotiation."""
+def panel_spec(view: View, draft: Draft, names: Mapping[str, str], public: bool = False) -> PanelSpec | None:
+    """The offer panel for ``view``'s seat, when it is the seat's turn at a negotiation. On a
+    ``public`` screen (a projector) the seat's confidential points are left out."""
     table, turn = view.table, view.turn
     if table is None or turn is None or turn.kind not in ("propose", "answer"):
         return None
     draft.follow(view.viewer, table)
     rows = []
     for index, issue in enumerate(table.issues):
-        worth = view.values.get(issue.id, {})
+        worth = {} if public else view.values.get(issue.id, {})
         options = tuple(
             OptionButton(
                 f"opt_{index}_{n}",
@@ -160,7 +163,7 @@ def panel_spec(view: View, draft: Draft, names: Mapping[str, str]) -> PanelSpec 
             for n, (oid, label) in enumerate(issue.options)
         )
         rows.append(IssueRow(issue.title, options))
-    return PanelSpec(_heading(table, turn.kind, names), tuple(rows), _lines(view, names), _actions(view, draft))
+    return PanelSpec(_heading(table, turn.kind, names), tuple(rows), _lines(view, names, public), _actions(view, draft))
 
 
 def _heading(table: TableView, kind: str, names: Mapping[str, str]) -> str:
@@ -170,16 +173,16 @@ def _heading(table: TableView, kind: str, names: Mapping[str, str]) -> str:
     return f"{where} · {names.get(table.proposer, table.proposer)}'s offer: answer it"
 
 
-def _lines(view: View, names: Mapping[str, str]) -> tuple[str, ...]:
+def _lines(view: View, names: Mapping[str, str], public: bool = False) -> tuple[str, ...]:
     table = view.table
     assert table is not None
     out = []
-    if view.walk_away is not None:
+    if view.walk_away is not None and not public:
         out.append(f"No deal is worth {points(view.walk_away)} to you.")
     if table.offer:
         labels = {i.id: dict(i.options) for i in table.issues}
         terms = "; ".join(f"{labels[i][o]}" for i, o in table.offer.items() if i in labels)
-        worth = table.offer_worth
+        worth = None if public else table.offer_worth
         total = ""
         if worth is not None:
             plain = {f"{i.title}: {labels[i.id].get(table.offer.get(i.id, ''), '')}" for i in table.issues}
@@ -263,3 +266,68 @@ def lines_since(view: View, log: Sequence[Happening], start: int) -> tuple[Line,
                 out.append(line)
             j += 1
     return tuple(out)
+
+
+# -- consequences: what a choice is known to do, and what changed since the last turn -------------
+
+
+def choice_detail(line: ChoiceLine | None, shown: set[str]) -> str:
+    """A card's preview line: whether the choice ends the game, then its known effects on the
+    measures the screen shows (``shown``: their ids), e.g. 'Ends the game · Soviet patience −1'."""
+    if line is None:
+        return ""
+    parts = []
+    if line.preview.ends == "yes":
+        parts.append("Ends the game")
+    elif line.preview.ends == "may":
+        parts.append("May end the game")
+    effects = [e.words for e in line.preview.effects if e.variable in shown]
+    if effects:
+        parts.append(", ".join(effects))
+    return " · ".join(parts)
+
+
+@dataclass(frozen=True)
+class Change:
+    """A measure changed since the person's last move: from what, to what, and the moves that did it."""
+
+    label: str
+    before: Value
+    after: Value
+    causes: tuple[str, ...]
+
+    @property
+    def delta(self) -> str:
+        """'+2' or '−1' for a number; 'new' for a yes/no or a choice of words."""
+        if isinstance(self.before, int) and isinstance(self.after, int) and not isinstance(self.after, bool):
+            return points(self.after - self.before)
+        return "new"
+
+    def words(self) -> str:
+        """'Soviet patience 5 → 4 (−1): Drax chose: Give the small figures.'"""
+        step = f"{show_value(self.before)} → {show_value(self.after)}"
+        if self.delta != "new":
+            step += f" ({self.delta})"
+        cause = "; ".join(self.causes)
+        return f"{self.label} {step}" + (f": {cause}" if cause else "")
+
+
+def measure_changes(
+    earlier: Mapping[str, Change],
+    before: Mapping[str, Value],
+    meters: Sequence[Meter],
+    cause: str,
+) -> dict[str, Change]:
+    """``earlier`` changes updated with a move's: each meter whose value differs from ``before``
+    (the values the screen showed before the move) gains ``cause``; one back where it started is
+    dropped. A meter the screen did not show before (another seat's view) is left out."""
+    out = dict(earlier)
+    for meter in meters:
+        if meter.id not in before or before[meter.id] == meter.value:
+            continue
+        first = out[meter.id].before if meter.id in out else before[meter.id]
+        causes = (out[meter.id].causes if meter.id in out else ()) + ((cause,) if cause else ())
+        out[meter.id] = Change(meter.label or meter.id, first, meter.value, causes[-3:])
+        if first == meter.value:
+            del out[meter.id]
+    return out

@@ -5,8 +5,10 @@ known places)."""
 from __future__ import annotations
 
 import pygame
+from pygame_gui.elements import UIScrollingContainer
 
 from game.ui.app import App
+from game.ui.layout import overlaps
 from game.ui.theme import colour
 
 # Which of the theme's type sizes each button style uses (assets/ui/theme.json); others use body.
@@ -23,11 +25,33 @@ CAP_SHARE = 0.6
 CARDS = ("choice_", "lens_", "slot_", "scenario_")  # buttons laid over a card drawn beneath them
 
 
+def scrolled(app: App) -> tuple[dict[str, pygame.Rect], dict[str, pygame.Rect]]:
+    """The screen's scrolling areas (by object id) and the controls inside them, which may lie
+    outside the window until scrolled to: they are checked against each other and their area."""
+    scene = app.top
+    areas = {}
+    inner = {}
+    for element in scene.elements:
+        if isinstance(element, UIScrollingContainer):
+            name = element.most_specific_combined_id
+            areas[name] = element.rect
+            inner[id(element.get_container())] = element
+    inside = {}
+    for key, button in scene.buttons.items():
+        box = inner.get(id(getattr(button, "ui_container", None)))
+        if box is not None:
+            inside[key] = button.rect
+    return areas, inside
+
+
 def check_layout(app: App, what: str) -> None:
     """Nothing outside the window, no two controls overlapping, nothing drawn under a control."""
     scene = app.top
     window = pygame.Rect((0, 0), app.size)
-    controls = {key: element.rect for key, element in scene.buttons.items()}
+    areas, inside = scrolled(app)
+    assert not overlaps(list(inside.values())), f"{what}: controls overlap in a scrolling area"
+    controls = {key: element.rect for key, element in scene.buttons.items() if key not in inside}
+    controls.update(areas)
     boxes = {key: element.rect for key, element in scene.texts.items()}
     drawn = dict(scene.drawn)
     for name, rect in {**controls, **boxes, **drawn}.items():
@@ -74,7 +98,13 @@ def check_text_sizes(app: App, what: str) -> list[int]:
     screen = app.screen
     smallest = app.type.small
     heights = []
+    areas, inside = scrolled(app)
+    tips = [tip.rect for tip in (getattr(b, "tool_tip", None) for b in scene.buttons.values()) if tip is not None]
     for key, button in scene.buttons.items():
+        if key in inside and not any(area.contains(button.rect) for area in areas.values()):
+            continue  # scrolled out of sight
+        if button.rect.collidelist(tips) >= 0:
+            continue  # a tool tip lies over its label
         words = getattr(button, "text", "")
         if not isinstance(words, str) or not any(c.isupper() or c.isdigit() for c in words) or not button.visible:
             continue

@@ -63,34 +63,21 @@ def test_every_screen_fits_with_the_largest_text(make_pilot, flagship, size, sho
     pilot.snapshot(shots / f"{tag}-setup.png")
 
 
-def test_the_delegation_bar_shrinks_names_before_cutting_them(flagship) -> None:  # type: ignore[no-untyped-def]
-    """At Projector size on 1024×600 the table chips fit 'Britain' and 'France' whole."""
+@pytest.mark.parametrize("size", SIZES, ids=[f"{w}x{h}" for w, h in SIZES])
+def test_the_delegations_show_whole_names_in_rows(flagship, size) -> None:  # type: ignore[no-untyped-def]
+    """At Projector size every delegation's chip holds its name and role whole, in as many rows as
+    it takes, each chip inside the strip and clear of the others."""
+    from game.ui.layout import Spacing, chip_rows, font_width, overlaps
     from game.ui.theme import effective_scale
-    from game.ui.widgets import table
+    from game.ui.widgets.table import chip_words
 
     pygame.font.init()
-    drawn: list[str] = []
-    real = table.draw.text
-
-    def spy(surface, words, pos, size, colour, style="regular", anchor="topleft", halo=None):  # type: ignore[no-untyped-def]
-        drawn.append(words)
-        return real(surface, words, pos, size, colour, style, anchor, halo)
-
-    table.draw.text = spy  # type: ignore[assignment]
-    try:
-        actors = list(flagship.actors.values())
-        colours = {a.id: pygame.Color(a.colour) for a in actors}
-        table.render_table(
-            (490, 80),
-            actors,
-            colours,
-            {a: "Computer" for a in flagship.actors},
-            "ussr",
-            "standard",
-            effective_scale((1024, 600), TEXT_SIZES[LARGEST][1]),
-        )
-    finally:
-        table.draw.text = real  # type: ignore[assignment]
-    for actor in actors:
-        if actor.seat == "table" and actor.id != "ussr":
-            assert (actor.short or actor.name) in drawn
+    sp = Spacing.at(effective_scale(size, TEXT_SIZES[LARGEST][1]))
+    words = [chip_words(a, "Computer", a.id == "ussr", False) for a in flagship.actors.values()]
+    strip_w = size[0] - 2 * sp.gap
+    rects, height = chip_rows(strip_w, words, sp)
+    assert not overlaps(rects)
+    for (name, role), rect in zip(words, rects, strict=True):
+        assert rect.x >= 0 and rect.right <= strip_w and rect.bottom <= height
+        assert font_width(name, sp.type.body, "bold") + 2 * sp.pad <= rect.w, name
+        assert font_width(role, sp.type.small, "semibold") + 2 * sp.pad <= rect.w, role

@@ -140,6 +140,7 @@ def test_clicking_why_then_a_card_chooses_with_the_reason(make_pilot) -> None:  
     pilot.click("reason")
     pilot.type("Walk out")
     pilot.click("choice_3")
+    pilot.click("yes")  # walking out ends the game: the screen asks first
     assert game.moves[0].reason == "Walk out"
 
 
@@ -189,6 +190,7 @@ def test_debrief_exports_the_transcript_and_shows_every_briefing(make_pilot, tmp
     assert not game.moves
     pilot.press(pygame.K_TAB)
     pilot.press(pygame.K_3)  # walk out: the game ends
+    pilot.click("yes")  # (the screen asks first)
     assert app.scene.name == "debrief"
     change = app.scene.change_text()
     assert "The smallest change that leads here: 1 departure from history" in change
@@ -211,6 +213,7 @@ def test_a_finished_game_is_saved_by_name_from_the_debrief(make_pilot, tmp_path)
     game = Game.new(app.scenario, seed=3, controllers={"red": "human", "blue": "historical"})
     app.play(game)
     pilot.press(pygame.K_3)  # walk out: the game ends
+    pilot.click("yes")  # (the screen asks first)
     assert app.scene.name == "debrief"
     pilot.press(pygame.K_s, mod=pygame.KMOD_CTRL)
     assert app.scene.name == "saves"

@@ -19,7 +19,13 @@ def play_to_end(pilot: Pilot, use_mouse: bool, limit: int = 300) -> int:
     inputs = 0
     while app.scene.name == "play" and inputs < limit:
         game = app.scene.game
-        if game.computer_to_move:
+        if app.overlay is not None and app.overlay.name == "confirm":  # "This ends the game": take it
+            if use_mouse:
+                pilot.click("yes")
+            else:
+                pilot.press(pygame.K_LEFT)  # from "Not yet" (the safe answer) to "Take it"
+                pilot.press(pygame.K_RETURN)
+        elif game.computer_to_move:
             if use_mouse:
                 pilot.click("skip")
             else:
@@ -138,8 +144,8 @@ def test_computer_moves_after_a_pause_and_says_what_it_did(make_pilot) -> None: 
     assert len(game.moves) == moves  # still pausing
     pilot.wait(0.4)
     assert len(game.moves) > moves
-    if not game.ended:
-        assert "Blue delegation chose:" in app.scene.texts["narration"].html_text
+    if not game.ended:  # said in "since your last turn", apart from the story
+        assert "Blue delegation chose:" in app.scene.texts["recap"].html_text
 
 
 def test_replay_history_then_take_over(make_pilot) -> None:  # type: ignore[no-untyped-def]

@@ -35,6 +35,8 @@ def test_keypad_digits_choose_the_lens_and_the_choice(make_pilot: MakePilot) -> 
     assert decision is not None
     number = decision.open_choices[-1].number
     pilot.press(pygame.K_KP1 + number - 1)
+    if app.overlay is not None and app.overlay.name == "confirm":  # the last choice ends the game
+        pilot.click("yes")
     assert len(game.moves) == 1 and game.moves[0].step == decision.open_choices[-1].step.id
 
 
@@ -71,6 +73,7 @@ def test_the_ending_uses_the_same_keys_as_the_title_and_play(make_pilot: MakePil
     app = pilot.app
     app.play(Game.new(app.scenario, seed=3, controllers={"red": "human", "blue": "historical"}))
     pilot.press(pygame.K_3)  # walk out: the game ends
+    pilot.click("yes")  # (the screen asks first)
     assert app.scene.name == "debrief"
     pilot.press(pygame.K_s)  # S is 'scenarios' on the title; it does not save here
     assert app.scene.name == "debrief"

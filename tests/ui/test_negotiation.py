@@ -166,6 +166,8 @@ def test_sealed_moves_in_a_hot_seat_stay_hidden_until_the_reveal(make_pilot, sho
     assert scene.focus_key == "choice_1"
     pilot.snapshot(shots / "sealed-red.png")
     pilot.press(pygame.K_1)
+    assert app.overlay is not None and app.overlay.title == "This may end the game"  # the rival talks may
+    pilot.click("yes")
     assert game.state.picks == {"red": "rival"}
     assert app.top.name == "handover" and app.top.card.actor == "blue"
     assert "Open the rival talks" not in screen_text(pilot)

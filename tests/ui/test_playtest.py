@@ -121,7 +121,9 @@ def test_saved_notice_clears_after_the_next_move_and_the_debrief_confirms(make_p
     assert len(game.moves) == 1
     assert "Saved as" not in app.scene.texts["narration"].html_text
     while app.scene.name == "play":
-        if game.computer_to_move:
+        if app.overlay is not None and app.overlay.name == "confirm":  # the move ends the game: take it
+            pilot.click("yes")
+        elif game.computer_to_move:
             pilot.press(pygame.K_SPACE)
         else:
             pilot.press(pygame.K_0 + game.decision.open_choices[0].number)  # type: ignore[union-attr]

@@ -84,6 +84,9 @@ def test_tree_in_history_replay_and_in_the_debrief(make_pilot, flagship) -> None
     pilot.press(pygame.K_ESCAPE)
     game = start(pilot, flagship, moves=0)
     while not game.ended:
+        if app.overlay is not None and app.overlay.name == "confirm":  # the move ends the game: take it
+            pilot.click("yes")
+            continue
         pilot.press(pygame.K_0 + game.decision.open_choices[-1].number)  # type: ignore[union-attr]
     assert app.scene.name == "debrief"
     pilot.press(pygame.K_t)

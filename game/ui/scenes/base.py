@@ -10,7 +10,7 @@ from __future__ import annotations
 import pygame
 import pygame_gui
 from pygame_gui.core import ObjectID
-from pygame_gui.elements import UIButton, UIPanel, UITextBox, UITextEntryLine
+from pygame_gui.elements import UIButton, UIPanel, UIScrollingContainer, UITextBox, UITextEntryLine
 
 from ..host import SceneHost
 from ..layout import Spacing
@@ -38,7 +38,7 @@ class Scene:
         self.elements: list[pygame_gui.core.UIElement] = []
         self.focus_key: str | None = None
         self.backdrop: pygame.Surface | None = None
-        self.container: UIPanel | None = None
+        self.container: UIPanel | UIScrollingContainer | None = None
         self.drawn: dict[str, pygame.Rect] = {}  # what build drew on the backdrop (for layout tests)
 
     # -- helpers for subclasses -------------------------------------------------------------

@@ -34,10 +34,11 @@ class HandoverScene(Scene):
     name = "handover"
     default_focus = "ready"
 
-    def __init__(self, app: SceneHost, play: Seating, card: Handover) -> None:
+    def __init__(self, app: SceneHost, play: Seating, card: Handover, note: str = "") -> None:
         super().__init__(app)
         self.play = play
         self.card = card
+        self.note = note  # about the delegation leaving (its clock ran out), said to the room
 
     def actor_colour(self) -> pygame.Color:
         scenario = self.play.game.scenario
@@ -70,7 +71,16 @@ class HandoverScene(Scene):
             + sp.button_h
             + (g + sp.line if clock_note else 0)
         )
+        note = wrap(self.note, text_w, t.body, "semibold") if self.note else []
+        block_h += len(note) * sp.line + (g if note else 0)
         y = max(g * 2, (h - block_h) // 2 - sp.small_line)
+        for index, line in enumerate(note):
+            self.mark(
+                f"note_{index}",
+                draw.text(backdrop, line, (w // 2, y), t.body, self.c("accent"), "semibold", anchor="midtop"),
+            )
+            y += sp.line
+        y += g if note else 0
         draw.text(backdrop, "HAND-OVER", (w // 2, y), t.small, self.c("muted"), "bold", anchor="midtop")
         y += sp.small_line + g
         band = pygame.Rect(0, y - g, w, name_h + g * 2)

@@ -12,35 +12,58 @@ clock that pauses while anything covers this screen; when it runs out, the setup
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import pygame
+from pygame_gui.core import ObjectID
+from pygame_gui.elements import UIImage, UIScrollingContainer
 
-from ...classroom.handover import Briefing, briefing_for, handover, handover_for, needs_handover
+from ...classroom.handover import Briefing, Handover, briefing_for, handover, handover_for, needs_handover
 from ...classroom.pace import Deadline, resolve_table_timeout, resolve_timeout, table_timeout
 from ...classroom.settings import ClassroomSettings
 from ...engine import ChoiceView, Game, GameError, Happening, Variable, validate_file
+from ...engine.expr import Value
 from ...engine.table import Action, Table
-from ...engine.views import View
+from ...engine.views import ChoiceLine, View
 from ...engine.wording import the_actor
 from ..classroom import briefings_html, hot_seat, takeover_notice, timeout_notice
 from ..host import SceneHost
 from ..keys import digit_of
-from ..layout import TOP_BUTTONS, ChoiceSpec, PlayLayout, button_width, meter_columns, play_layout, row
+from ..layout import TABS, TOP_BUTTONS, ChoiceSpec, PlayLayout, button_width, meter_columns, play_layout, row
 from ..story import cite, esc, long_date, plain, short_date
-from ..table_turn import Draft, PanelSpec, acting_seat, is_table_node, lines_since, panel_spec, viewer_of
+from ..table_turn import (
+    Change,
+    Draft,
+    PanelSpec,
+    acting_seat,
+    choice_detail,
+    is_table_node,
+    lines_since,
+    measure_changes,
+    panel_spec,
+    viewer_of,
+)
 from ..theme import actor_colours, actor_text_colours
 from ..widgets import countdown, draw
 from ..widgets.cards import draw_card
 from ..widgets.map_view import map_as_of, render_map
 from ..widgets.meters import meter_cells, render_meters
 from ..widgets.offer_panel import CHECK, draw_panel, panel_height, panel_layout
-from ..widgets.table import render_table
+from ..widgets.scroll import scroll_into_view
+from ..widgets.table import chip_words, render_table
 from ..widgets.timeline import Mark, render_timeline
 from ..widgets.timeline import geometry as timeline_geometry
 from .base import Scene
 
 TOP_KEYS = ("tree", "undo", "save", "help", "menu")  # the keys of TOP_BUTTONS' buttons
+FLASH_SECONDS = 2.5  # how long a changed measure glows after the move that changed it
+TAB_TIPS = {
+    "story": "The story, the question and your choices",
+    "measures": "Every measure with its scale, the delegations and the timeline",
+    "map": "The map of Europe, with what the decision is about outlined",
+    "log": "Everything that has happened, newest first",
+}
 TOP_TIPS = (
     "T or G: the decision tree, with your path",
     "Ctrl+Z: take back your last decision",
@@ -75,6 +98,12 @@ class PlayScene(Scene):
         self.clock_face: countdown.Face | None = None
         self.draft = Draft()  # the package a seat is putting together at a negotiation
         self.panel: PanelSpec | None = None  # the offer panel of this build, when a seat is at the table
+        self.tab = "story"  # the tab shown in the body: the story first, always at a person's turn
+        self.changes: dict[str, Change] = {}  # measures changed since the person's last move, and why
+        self.changed_at = -FLASH_SECONDS  # when a move last changed a measure (they glow a moment)
+        self.last_values: dict[str, Value] = {m.id: m.value for m in self.screen_view().meters}
+        self.timed_out = ""  # whose clock ran out last ("the Soviet delegation"), until the next hand-over
+        self.progress_rect: pygame.Rect | None = None  # the computer's pause, as a bar under its line
 
     # -- seats and views ----------------------------------------------------------------------
 
@@ -105,14 +134,32 @@ class PlayScene(Scene):
 
     # -- building -----------------------------------------------------------------------------
 
+    def choice_lines(self) -> dict[int, ChoiceLine]:
+        """The choices of the turn on screen as the chooser's view has them (with their previews)."""
+        game = self.game
+        if is_table_node(game):
+            mine = self.seat_view()
+        else:
+            decision = game.decision
+            mine = self.table().view(decision.actor.id) if decision is not None else None
+        turn = mine.turn if mine else None
+        return {c.number: c for c in (turn.choices if turn else ())}
+
     def choice_specs(self) -> list[ChoiceSpec]:
+        shown = {m.id for m in self.screen_view().meters}
+        lines = self.choice_lines()
         if is_table_node(self.game):
             mine = self.seat_view()
             turn = mine.turn if mine else None
             if turn is None or turn.kind != "seal":
                 return []
             return [
-                ChoiceSpec(c.label, "" if c.available else "Blocked: " + c.why_blocked, not c.available, str(c.number))
+                ChoiceSpec(
+                    c.label,
+                    choice_detail(c, shown) if c.available else "Blocked: " + c.why_blocked,
+                    not c.available,
+                    str(c.number),
+                )
                 for c in turn.choices
             ]
         decision = self.game.decision
@@ -131,6 +178,8 @@ class PlayScene(Scene):
                 detail = "Blocked: " + "; ".join(c.title for c in view.blocked_by)
             elif marked and view.step.id == marked:
                 detail = "✓ What happened in history" if view.step.historical else "✓ The course taken here"
+            else:
+                detail = choice_detail(lines.get(view.number), shown)
             specs.append(ChoiceSpec(view.step.label, detail, not view.available, str(view.number)))
         return specs
 
@@ -145,13 +194,58 @@ class PlayScene(Scene):
             return False
         return self.game.decision is not None or self.acting() is not None
 
+    def chips(self) -> list[tuple[str, tuple[str, str]]]:
+        """Each delegation and its chip's two lines: its name and who plays it (or that it decides)."""
+        game = self.game
+        scenario = game.scenario
+        person = "Players" if hot_seat(game) else "You"
+        out = []
+        speaker = self.speaker()
+        for actor in scenario.actors.values():
+            player = "History" if self.history else person if game.controller(actor.id) == "human" else "Computer"
+            you = player in ("You", "Players")
+            out.append((actor.id, chip_words(actor, player, actor.id == speaker, you)))
+        return out
+
+    def speaker(self) -> str:
+        game = self.game
+        decision = game.decision
+        movers = [t.actor for t in game.turns if game.controller(t.actor) != "human"] or [t.actor for t in game.turns]
+        return decision.actor.id if decision else (self.acting() or (movers[0] if movers else ""))
+
+    def tab_labels(self) -> list[str]:
+        labels = []
+        for key, label in TABS:
+            if key == "measures" and self.changes:
+                label = f"{label} · {len(self.changes)} changed"
+            labels.append(label)
+        return labels
+
+    def recap_lines(self) -> list[tuple[str, str]]:
+        """'Since your last turn': what others did (a line each, with what they said, newest last),
+        then each measure that changed, with the move that changed it."""
+        game = self.game
+        scenario = game.scenario
+        if self.history or game.ended:
+            return []
+        view = self.screen_view()
+        out = []
+        for item in lines_since(view, game.log, len(game.log) - len(self.recent)):
+            if item.kind in ("outcome", "deadline", "stuck"):
+                continue
+            out.append((plain(scenario, item), item.text))
+        out += [(change.words(), "") for change in self.changes.values()]
+        return out
+
     def build(self) -> None:
-        """Lay the screen out, then draw and add each part of it, then set the keyboard order."""
+        """Lay the screen out, then draw and add each part of the tab shown, then set the keyboard order."""
         specs = self.choice_specs()
         variables = self.visible_variables()
         view = self.seat_view()
         names = {a: actor.name for a, actor in self.game.scenario.actors.items()}
-        panel = self.panel = panel_spec(view, self.draft, names) if view else None
+        panel = self.panel = panel_spec(view, self.draft, names, public=self.projector()) if view else None
+        chips = self.chips()
+        recap = self.recap_lines()
         lay = play_layout(
             self.app.size,
             self.app.scale,
@@ -160,22 +254,53 @@ class PlayScene(Scene):
             reason=self.persons_turn(),
             # the panel's buttons are drawn in the theme's type, so it never takes the cards' smaller type
             panel=(lambda w, _: panel_height(panel, w, self.sp)) if panel else None,
+            tab=self.tab,
+            tab_labels=self.tab_labels(),
+            chips=[words for _, words in chips],
+            recap_lines=len(recap),
         )
         self.layout = lay
+        self.progress_rect = None
         backdrop = self.new_backdrop()
         self._build_top_bar(backdrop, lay)
+        self._build_tabs(lay)
         colours = self._actor_colours()
-        self._draw_table(backdrop, lay, colours)
-        self._draw_map(backdrop, lay, colours)
-        self._build_meters(backdrop, lay, variables)
-        self._build_timeline(backdrop, lay)
-        self.add_text("narration", lay.narration, self.narration_html())
-        self.add_text("log", lay.log, self.log_html(), "@log")
-        self._build_cards(backdrop, lay, specs)
-        self._build_panel(backdrop, lay)
-        self._build_controls(backdrop, lay)
+        if lay.table.h:
+            self._draw_table(backdrop, lay, colours, chips)
+        if lay.map.h:
+            self._draw_map(backdrop, lay, colours)
+        if lay.meters.h:
+            self._build_meters(backdrop, lay, variables)
+        if lay.timeline.h:
+            self._build_timeline(backdrop, lay)
+        if lay.narration.h:
+            self.add_text("narration", lay.narration, self.narration_html())
+            self._scroll_by_lines("narration")
+        if lay.recap.h:
+            self.add_text("recap", lay.recap, self.recap_html(recap), "@log")
+            self._scroll_by_lines("recap")
+        if lay.log.h:
+            self.add_text("log", lay.log, self.log_html(), "@log")
+            self._scroll_by_lines("log")
+        if lay.tab == "story":
+            self._build_cards(backdrop, lay, specs)
+            self._build_panel(backdrop, lay)
+            self._build_controls(backdrop, lay)
         self._order_focus()
         self.backdrop = backdrop
+
+    def _build_tabs(self, lay: PlayLayout) -> None:
+        """The row of tabs: the one shown is highlighted; Measures says how many changed."""
+        for (key, _), label, rect in zip(TABS, self.tab_labels(), lay.tabs, strict=True):
+            style = "@small_primary" if key == lay.tab else "@small"
+            self.add_button(f"tab_{key}", rect, label, style, tooltip=TAB_TIPS[key])
+
+    def _scroll_by_lines(self, key: str) -> None:
+        """One notch of the mouse wheel scrolls a text box by three lines and a half (pygame_gui's
+        own step is a line and a half)."""
+        bar = getattr(self.texts[key], "scroll_bar", None)
+        if bar is not None:
+            bar.scroll_wheel_speed = self.sp.line * 3.5
 
     # the top bar: date, day and title, and the buttons for every turn
 
@@ -254,24 +379,31 @@ class PlayScene(Scene):
         scenario = self.game.scenario
         return actor_colours(list(scenario.actors), {a.id: a.colour for a in scenario.actors.values()}, self.palette)
 
-    def _draw_table(self, backdrop: pygame.Surface, lay: PlayLayout, colours: dict[str, pygame.Color]) -> None:
-        """The delegations at the table, each with who plays it; the one deciding stands out."""
-        app, game = self.app, self.game
-        scenario = game.scenario
-        decision = game.decision
-        person = "Players" if hot_seat(game) else "You"
-        players = {
-            a: ("History" if self.history else person if game.controller(a) == "human" else "Computer")
-            for a in scenario.actors
-        }
-        movers = [t.actor for t in game.turns if game.controller(t.actor) != "human"] or [t.actor for t in game.turns]
-        speaker = decision.actor.id if decision else (self.acting() or (movers[0] if movers else ""))
+    def _draw_table(
+        self,
+        backdrop: pygame.Surface,
+        lay: PlayLayout,
+        colours: dict[str, pygame.Color],
+        chips: list[tuple[str, tuple[str, str]]],
+    ) -> None:
+        """The delegations, each with who plays it; the one deciding stands out."""
+        scenario = self.game.scenario
+        places = [r.move(-lay.table.x, -lay.table.y) for r in lay.chips]
         backdrop.blit(
             render_table(
-                lay.table.size, list(scenario.actors.values()), colours, players, speaker, self.palette, app.scale
+                lay.table.size,
+                places,
+                list(scenario.actors.values()),
+                colours,
+                dict(chips),
+                self.speaker(),
+                self.palette,
+                self.sp,
             ),
             lay.table,
         )
+        for (actor, _), rect in zip(chips, lay.chips, strict=False):
+            self.mark(f"chip_{actor}", rect)
 
     def _draw_map(self, backdrop: pygame.Surface, lay: PlayLayout, colours: dict[str, pygame.Color]) -> None:
         """The map as of the scenario's start, outlining what the decision is about."""
@@ -307,7 +439,16 @@ class PlayScene(Scene):
         meter_sp = lay.meter_spacing or self.sp
         columns = meter_columns(lay.meters.w, meter_sp)
         backdrop.blit(
-            render_meters(lay.meters.size, variables, values, self.palette, self.app.scale, columns, meter_sp),
+            render_meters(
+                lay.meters.size,
+                variables,
+                values,
+                self.palette,
+                self.app.scale,
+                columns,
+                meter_sp,
+                {k: c.delta for k, c in self.changes.items()},
+            ),
             lay.meters,
         )
         for variable, cell in zip(
@@ -325,8 +466,13 @@ class PlayScene(Scene):
     def _meter_tip(self, variable: Variable, value: object) -> str:
         scenario = self.game.scenario
         tip = f"<b>{esc(variable.label or variable.id)}</b>: {esc(str(value))}"
+        if variable.type.kind == "int":
+            tip += f" (from {variable.type.minimum} to {variable.type.maximum})"
         if variable.description:
             tip += f"<br>{esc(variable.description)}"
+        change = self.changes.get(variable.id)
+        if change is not None:
+            tip += f"<br><i>Since your last turn: {esc(change.words())}</i>"
         if variable.source:
             tip += f"<br><i>Source: {esc(cite(scenario, variable.source))}</i>"
         return tip
@@ -397,28 +543,52 @@ class PlayScene(Scene):
 
     def _build_panel(self, backdrop: pygame.Surface, lay: PlayLayout) -> None:
         """The offer panel in the cards' place: the issues' options to select, the offer on the
-        table, the answers so far and the moves (a forbidden one says why on hover)."""
+        table, the answers so far and the moves (a forbidden one says why on hover). When it is
+        taller than its place (large type on a small window) it scrolls there, face and buttons
+        together, and the wheel moves it three lines and a half a notch."""
         panel = self.panel
         if panel is None:
             return
         sp = self.sp
-        geo = panel_layout(panel, lay.choices, sp)
-        draw_panel(backdrop, geo, sp, self.palette)
-        for index, line in enumerate(geo.lines):
-            self.mark(f"panel_{index}", line.rect)
-        for issue in panel.issues:
-            for option in issue.options:
-                self.add_button(
-                    option.key,
-                    geo.options[option.key],
-                    (CHECK if option.selected else "") + option.label,
-                    "@small_primary" if option.selected else "@small",
-                    tooltip=esc(option.tip),
-                )
-        for action in panel.actions:
-            self.add_button(
-                action.key, geo.actions[action.key], action.label, "" if action.enabled else "@blocked", esc(action.tip)
+        if lay.scroll_h:
+            bar_w = max(20, sp.pad * 2)
+            box = UIScrollingContainer(
+                lay.choices, self.manager, object_id=ObjectID(object_id="#offer_scroll"), allow_scroll_x=False
             )
+            self.elements.append(box)
+            geo = panel_layout(panel, pygame.Rect(0, 0, lay.choices.w - bar_w, 0), sp)
+            box.set_scrollable_area_dimensions((geo.rect.w, geo.rect.h))
+            face = pygame.Surface(geo.rect.size, pygame.SRCALPHA)
+            draw_panel(face, geo, sp, self.palette)
+            self.elements.append(UIImage(geo.rect, face, self.manager, container=box))
+            if box.vert_scroll_bar is not None:
+                box.vert_scroll_bar.scroll_wheel_speed = sp.line * 3.5
+            self.container = box
+        else:
+            geo = panel_layout(panel, lay.choices, sp)
+            draw_panel(backdrop, geo, sp, self.palette)
+            for index, line in enumerate(geo.lines):
+                self.mark(f"panel_{index}", line.rect)
+        try:
+            for issue in panel.issues:
+                for option in issue.options:
+                    self.add_button(
+                        option.key,
+                        geo.options[option.key],
+                        (CHECK if option.selected else "") + option.label,
+                        "@small_primary" if option.selected else "@small",
+                        tooltip=esc(option.tip),
+                    )
+            for action in panel.actions:
+                self.add_button(
+                    action.key,
+                    geo.actions[action.key],
+                    action.label,
+                    "" if action.enabled else "@blocked",
+                    esc(action.tip),
+                )
+        finally:
+            self.container = None
 
     def _blocked_tip(self, view: ChoiceView) -> str:
         """Every constraint that blocks the choice, with its explanation and source."""
@@ -434,7 +604,8 @@ class PlayScene(Scene):
         game = self.game
         decision = game.decision
         waiting = game.computer_to_move and not self.history
-        self.order = [k for k in self.order if k not in TOP_KEYS] + [k for k in self.order if k in TOP_KEYS]
+        last = [k for k in self.order if k in TOP_KEYS or k.startswith("tab_")]
+        self.order = [k for k in self.order if k not in last] + last
         self.default_focus = "next" if self.history else ""
         if self.focus_key is None and self.panel is not None and not waiting:
             opening = [o.key for row in self.panel.issues for o in row.options]
@@ -540,6 +711,8 @@ class PlayScene(Scene):
         return out
 
     def narration_html(self) -> str:
+        """The notice, then the situation: its title (always the large type), the date and who
+        acts in small type, and the narration in body type. What others did is in its own box."""
         game, t = self.game, self.app.type
         scenario = game.scenario
         muted = self.c("muted").hex[:7]
@@ -548,40 +721,39 @@ class PlayScene(Scene):
         if self.notice:
             parts.append(f"<font color='{accent}'><b>{esc(self.notice)}</b></font><br><br>")
         view = self.screen_view()
-        recent = []
-        for item in lines_since(view, game.log, len(game.log) - len(self.recent)):
-            if item.kind in ("outcome", "deadline", "stuck"):
-                continue
-            line = f"• <b>{esc(plain(scenario, item))}</b>"
-            if item.text:
-                line += f" {esc(item.text)}"
-            if self.history and item.source:
-                line += f" <i>(Source: {esc(cite(scenario, item.source))})</i>"
-            recent.append(line)
         node = game.node
         if node is not None and not game.ended and (game.decision is not None or is_table_node(game)):
             who, role = self._who_and_role()
-            # Little room (large text on a small window): a smaller heading, and the date line and
-            # what just happened in small type, so the situation itself gets the lines.
-            tight = self.layout is not None and self.layout.narration.h < self.sp.line * 9
-            heading = t.large if tight else t.heading
-            parts.append(f"<font pixel_size={heading}><b>{esc(view.node_title)}</b></font><br>")
+            parts.append(f"<font pixel_size={t.large}><b>{esc(view.node_title)}</b></font><br>")
             meta = f"{esc(long_date(view.date))} · {esc(who)} · {role}"
-            if tight:
-                parts.append(f"<font color='{muted}' pixel_size={t.small}>{meta}</font><br>")
-            else:
-                parts.append(f"<font color='{muted}'>{meta}</font><br>")
-            if recent:
-                size = f" pixel_size={t.small}" if tight else ""
-                parts.append(
-                    f"<font color='{accent}' pixel_size={t.small}><b>JUST NOW</b></font><br>"
-                    f"<font color='{muted}'{size}>{'<br>'.join(recent)}</font><br>"
-                )
-            parts.append("<br>" + esc(view.narration))
+            parts.append(f"<font color='{muted}' pixel_size={t.small}>{meta}</font><br><br>")
+            parts.append(esc(view.narration))
+            if self.history:
+                recent = [
+                    f"• <b>{esc(plain(scenario, item))}</b> {esc(item.text)}"
+                    + (f" <i>(Source: {esc(cite(scenario, item.source))})</i>" if item.source else "")
+                    for item in lines_since(view, game.log, len(game.log) - len(self.recent))
+                    if item.kind not in ("outcome", "deadline", "stuck")
+                ]
+                if recent:
+                    parts.append(f"<br><br><font color='{muted}'>{'<br>'.join(recent)}</font>")
             if self.history and node.sources:
                 cites = "; ".join(esc(cite(scenario, s)) for s in node.sources)
                 parts.append(f"<br><br><font color='{muted}' pixel_size={t.small}><b>Sources:</b> {cites}</font>")
         return "".join(parts)
+
+    def recap_html(self, lines: list[tuple[str, str]]) -> str:
+        """'Since your last turn', short: a line for each move (what was said after it, muted) and
+        for each changed measure."""
+        accent = self.c("accent").hex[:7]
+        muted = self.c("muted").hex[:7]
+        seats = [a for a in self.game.scenario.actors if self.game.controller(a) == "human"]
+        heading = "SINCE YOUR LAST TURN" if len(seats) <= 1 else "SINCE THE LAST TURN AT THIS COMPUTER"
+        body = "<br>".join(
+            f"• {esc(head)}" + (f" <font color='{muted}'>{esc(detail)}</font>" if detail else "")
+            for head, detail in lines
+        )
+        return f"<font color='{accent}'><b>{heading}</b></font><br>{body}"
 
     def _who_and_role(self) -> tuple[str, str]:
         """Who acts now and in what role, for the narration's date line."""
@@ -642,7 +814,7 @@ class PlayScene(Scene):
             card = handover(game)
             if card is not None:
                 self.deadline = None
-                self.app.open("handover", self, card)
+                self._hand_over(card)
                 return
         self.viewer = actor
         self._start_clock()
@@ -661,13 +833,23 @@ class PlayScene(Scene):
         sealing = any(t.actor == seat and t.kind == "seal" for t in game.turns)
         if hot_seat(game) and seat != self.viewer and (sealing or not self.projector()):
             self.deadline = None
-            self.app.open("handover", self, handover_for(game, seat))
+            self._hand_over(handover_for(game, seat))
             return
         self.viewer = seat
         self._start_clock()
         if self.brief_when_seated:
             self.brief_when_seated = False
             self.briefing()
+
+    def _hand_over(self, card: Handover) -> None:
+        """Open the hand-over screen. A time-out of the delegation leaving is said there, to the
+        room, as the leaving delegation's (its move is not named: it may be secret); the next
+        delegation's screen does not carry it as if it were theirs."""
+        note = f"Time ran out for {self.timed_out}; the rule chosen at setup decided for it." if self.timed_out else ""
+        if self.timed_out:
+            self.notice = self.kept_notice = ""
+            self.timed_out = ""
+        self.app.open("handover", self, card, note=note)
 
     def take_seat(self, actor: str) -> None:
         """The hand-over screen was answered: ``actor``'s players are at the computer now."""
@@ -713,7 +895,17 @@ class PlayScene(Scene):
             self.pending = None
         self.pending_from = now
 
+    def flashing(self, now: float) -> bool:
+        return bool(self.changes) and now - self.changed_at < FLASH_SECONDS
+
+    def _follow_focus(self) -> bool:
+        """Scroll the offer panel to the button the keyboard highlights, when it is out of view."""
+        box = next((e for e in self.elements if isinstance(e, UIScrollingContainer)), None)
+        focused = self.buttons.get(self.focus_key or "")
+        return box is not None and focused is not None and scroll_into_view(box, focused)
+
     def update(self, now: float) -> bool:
+        glowing = self.flashing(now) or self._follow_focus()
         deadline = self.deadline
         if deadline is not None and deadline.paused and self.app.top is self:
             deadline.resume(now)  # e.g. back from a screen pushed over this one
@@ -722,7 +914,7 @@ class PlayScene(Scene):
             return True
         ticking = deadline is not None and self._clock_face(now) != self.clock_face
         if self.pending is None:
-            return ticking
+            return ticking or glowing
         if now >= self.pending:
             self.pending = None
             if self.history:
@@ -734,27 +926,49 @@ class PlayScene(Scene):
 
     def wake_at(self) -> float | None:
         times = [self.app.now + 0.1] if self.deadline is not None and not self.deadline.paused else []
+        if self.flashing(self.app.now):
+            times.append(self.app.now + 1 / 30)
         if self.pending is not None:
             times.append(min(self.pending, self.app.now + 0.05))
         return min(times) if times else None
 
     def draw(self, surface: pygame.Surface) -> None:
         super().draw(surface)
+        self._draw_flash(surface)
         shown = self._clock_face(self.app.now)
         if shown is not None and self.clock_rect is not None:
             countdown.render(surface, self.clock_rect, shown, self.sp, self.palette)
             self.clock_face = shown
-        rect = getattr(self, "progress_rect", None)
+        rect = self.progress_rect
         if self.pending is not None and rect is not None and not self.history and self.game.computer_to_move:
             span = max(0.001, self.pending - self.pending_from)
             done = min(1.0, max(0.0, (self.app.now - self.pending_from) / span))
             pygame.draw.rect(surface, self.c("panel_hi"), rect, border_radius=2)
             pygame.draw.rect(surface, self.c("accent"), (rect.x, rect.y, round(rect.w * done), rect.h), border_radius=2)
 
+    def _draw_flash(self, surface: pygame.Surface) -> None:
+        """A changed measure's cell glows in the accent colour, fading out over FLASH_SECONDS."""
+        now = self.app.now
+        if not self.flashing(now):
+            return
+        fade = 1.0 - (now - self.changed_at) / FLASH_SECONDS
+        accent = self.c("accent")
+        for key in self.changes:
+            button = self.buttons.get(f"meter_{key}")
+            if button is None:
+                continue
+            glow = pygame.Surface(button.rect.size, pygame.SRCALPHA)
+            glow.fill((accent.r, accent.g, accent.b, round(90 * fade)))
+            surface.blit(glow, button.rect)
+            pygame.draw.rect(surface, accent, button.rect, 2, border_radius=4)
+
     # -- acting -------------------------------------------------------------------------------
 
     def _after_move(self, happened: list[Happening], accumulate: bool, notice: str = "") -> None:
         self.recent = (self.recent + happened) if accumulate else list(happened)
+        self._note_changes(happened, accumulate)
+        if not accumulate:
+            self.tab = "story"  # after the person's own move the story shows what it did
         # A notice about a move (a time-out, a take-over) stays while the computer moves on; any
         # other ("Saved as…", "Undone.") is cleared by the next move.
         kept = accumulate and self.notice and self.notice == self.kept_notice
@@ -772,6 +986,24 @@ class PlayScene(Scene):
         self.app.rebuild()
         self._schedule()
         self._present()
+
+    def _note_changes(self, happened: list[Happening], accumulate: bool) -> None:
+        """The measures the move changed, with the move as their cause (in the screen's view's
+        words, so a sealed choice is not named before the reveal); they glow for a moment."""
+        view = self.screen_view()
+        scenario = self.game.scenario
+        lines = lines_since(view, self.game.log, len(self.game.log) - len(happened))
+        cause = "; ".join(plain(scenario, line) for line in lines if line.kind not in ("outcome", "deadline", "stuck"))
+        earlier = self.changes if accumulate else {}
+        self.changes = measure_changes(earlier, self.last_values, view.meters, cause)
+        if any(m.id in self.changes and self.last_values.get(m.id) != m.value for m in view.meters):
+            self.changed_at = self.app.now
+        self.last_values = {m.id: m.value for m in view.meters}
+
+    def _forget_changes(self) -> None:
+        """After an undo, a reload or a take-over the changes shown would no longer be true."""
+        self.changes = {}
+        self.last_values = {m.id: m.value for m in self.screen_view().meters}
 
     def _time_out(self) -> None:
         """The clock ran out: the rule chosen at setup decides, and the screen says so plainly."""
@@ -792,6 +1024,7 @@ class PlayScene(Scene):
         step = node.step(taken.step) if node is not None and taken is not None else None
         whose = node.actor if node is not None else ""
         name = game.scenario.actors[whose].name if whose in game.scenario.actors else ""
+        self.timed_out = the_actor(name) if name else ""
         self._after_move(happened, accumulate=False, notice=timeout_notice(rule, step.label if step else "?", name))
 
     def _time_out_at_table(self) -> None:
@@ -809,6 +1042,7 @@ class PlayScene(Scene):
             self.app.rebuild()
             return
         name = game.scenario.actors[seat].name
+        self.timed_out = the_actor(name)
         self._after_move(happened, accumulate=False, notice=f"Time ran out for {the_actor(name)}: {taken.reason}")
 
     def _computer_move(self) -> None:
@@ -844,7 +1078,25 @@ class PlayScene(Scene):
             self.focus_key = f"choice_{number}"
             self.app.rebuild()
             return
-        self._after_move(game.choose(view.number, reason=self.reason.strip()), accumulate=False)
+        reason = self.reason.strip()
+        self._confirm_ending(
+            number, view.step.label, lambda: self._after_move(game.choose(number, reason=reason), accumulate=False)
+        )
+
+    def _confirm_ending(self, number: int, label: str, take: Callable[[], None]) -> None:
+        """Take a choice; one that ends the game, or may, says so first and waits for a yes."""
+        line = self.choice_lines().get(number)
+        ends = line.preview.ends if line is not None else None
+        if ends is None:
+            take()
+            return
+        title = "This ends the game" if ends == "yes" else "This may end the game"
+        body = (
+            f"‘{esc(label)}’ ends the game: there will be no more decisions."
+            if ends == "yes"
+            else f"‘{esc(label)}’ can end the game, depending on what the others decide or on chance."
+        )
+        self.app.confirm(title, body, "Take it", "Not yet", take)
 
     def _seal(self, number: int) -> None:
         """A sealed move: the seat's hidden choice, by its number, through the table."""
@@ -860,7 +1112,12 @@ class PlayScene(Scene):
             self.focus_key = f"choice_{number}"
             self.app.rebuild()
             return
-        self._table_act(seat, Action("seal", choice=number, reason=self.reason.strip()))
+        action = Action("seal", choice=number, reason=self.reason.strip())
+
+        def take() -> None:
+            self._table_act(seat, action)
+
+        self._confirm_ending(number, line.label, take)
 
     def _table_act(self, seat: str, action: Action) -> bool:
         """Send a seat's move to the table; a refusal is said plainly and changes nothing."""
@@ -907,6 +1164,7 @@ class PlayScene(Scene):
         game = self.game
         done = game.undo() if self.history else game.undo_to_human()
         self.recent = []
+        self._forget_changes()
         self.notice = "Undone." if done else "There is nothing to undo."
         if done and not self.history:
             self.app.autosave()
@@ -922,6 +1180,7 @@ class PlayScene(Scene):
             return
         game.take_over()
         self.history = False  # from here on the game is the player's, and is autosaved
+        self._forget_changes()
         self.auto = False
         self.notice = takeover_notice(decision.actor.name, long_date(game.date))
         self.kept_notice = self.notice  # it stays while the computer moves, until the player's move
@@ -953,6 +1212,7 @@ class PlayScene(Scene):
         self.app.game = new_game
         self.app.use_scenario(Path(path), scenario)
         self.recent = []
+        self._forget_changes()
         self.notice = "Scenario reloaded from disk."
         self.app.rebuild()
         self._schedule()
@@ -1013,8 +1273,16 @@ class PlayScene(Scene):
 
     # -- input --------------------------------------------------------------------------------
 
+    def show_tab(self, tab: str) -> None:
+        if tab != self.tab and tab in dict(TABS):
+            self.tab = tab
+            self.focus_key = f"tab_{tab}"
+            self.app.rebuild()
+
     def on_button(self, key: str) -> None:
-        if key.startswith("choice_"):
+        if key.startswith("tab_"):
+            self.show_tab(key.split("_", 1)[1])
+        elif key.startswith("choice_"):
             self.choose(int(key.split("_", 1)[1]))
         elif key.startswith(("opt_", "act_")):
             self._panel_button(key)

@@ -9,6 +9,8 @@ import random
 from typing import NamedTuple
 
 import pygame
+from pygame_gui.core import ObjectID
+from pygame_gui.elements import UIImage, UIScrollingContainer
 
 from ...classroom.pace import COMPUTER
 from ...classroom.settings import ClassroomSettings
@@ -16,11 +18,12 @@ from ...engine import Actor, Game, GameError, Lens, Scenario
 from ..classroom import next_rule, next_time_limit, rule_button, time_limit_name
 from ..host import SceneHost
 from ..keys import digit_of
-from ..layout import CardGeometry, ChoiceSpec, Spacing, button_width, card_geometry, fit_line, row
+from ..layout import CardGeometry, ChoiceSpec, Spacing, button_width, card_geometry, fit_line, row, wrap
 from ..story import cite, esc
 from ..theme import actor_colours
 from ..widgets import draw
 from ..widgets.cards import draw_card
+from ..widgets.scroll import scroll_into_view
 from .base import Scene
 
 PLAYERS = (
@@ -35,12 +38,13 @@ class PlayerRows(NamedTuple):
     """How the rows of the right-hand column fit (see ``SetupScene._fit_player_rows``)."""
 
     top: int  # where the first delegation's row starts
-    row_h: int
+    heights: list[int]  # each delegation's row
     control_h: int  # the height of the buttons in the column
     size: int  # their type size
     two_columns: bool  # the class-play settings in a 2×2 grid (else one column)
     cell_h: int  # one class-play setting: its label and button
     seed_h: int  # the seed and class-play block, at the bottom of the column
+    fits: bool  # everything fits the column (else it scrolls)
 
 
 def _shorten_card(geo: CardGeometry, height: int, sp: Spacing) -> None:
@@ -87,13 +91,16 @@ class SetupScene(Scene):
         t = self.app.type
         players = draw.text(backdrop, "Who plays each delegation", (right.x, right.y), t.body, self.c("muted"), "bold")
         rows = self._fit_player_rows(right, players.bottom + self.sp.gap // 2)
-        self._build_players(backdrop, right, rows)
-        self._build_class_play(
-            backdrop,
-            pygame.Rect(right.x, right.bottom - rows.seed_h + self.sp.gap, right.w, rows.seed_h - self.sp.gap),
-            rows.two_columns,
-            rows.cell_h,
-        )
+        if rows.fits:
+            self._build_players(backdrop, right, rows)
+            self._build_class_play(
+                backdrop,
+                pygame.Rect(right.x, right.bottom - rows.seed_h + self.sp.gap, right.w, rows.seed_h - self.sp.gap),
+                rows.two_columns,
+                rows.cell_h,
+            )
+        else:
+            self._build_scrolling_column(right, rows)
         self._build_footer(backdrop, footer)
         self.order.remove("start")  # Enter starts the game: the highlight begins there
         self.order.insert(0, "start")
@@ -183,12 +190,12 @@ class SetupScene(Scene):
 
     def _fit_player_rows(self, right: pygame.Rect, rows_top: int) -> PlayerRows:
         """How the right column's rows fit: normal buttons when every row has room, compact ones
-        (large type on a short window) otherwise. Sets ``self.compact``."""
+        (large type on a short window) otherwise; when not even those fit, the column scrolls.
+        Each row is as tall as its delegation's name, wrapped whole. Sets ``self.compact``."""
         sp, t = self.sp, self.app.type
         g = sp.gap
-        actors = len(self.scenario.actors)
-        half = (right.w - g * 2) // 2
         self.compact = False
+        fits = False
         for compact in (False, True):
             self.compact = compact
             control_h = self.control_h()
@@ -197,22 +204,71 @@ class SetupScene(Scene):
                 button_width(v, sp, size)
                 for v in (rule_button("status_quo"), "Private: hand-over", "Open: projector", "5 minutes")
             )
-            two_columns = widest_value <= half
+            two_columns = widest_value <= (right.w - g * 2) // 2
             cell_h = sp.small_line + 4 + control_h
             seed_h = (2 if two_columns else 4) * cell_h + (1 if two_columns else 3) * g + g
-            room = right.bottom - seed_h - g - rows_top
-            if room >= actors * (control_h + 8):
+            heights = self._row_heights(right.w, control_h, size)
+            fits = rows_top + sum(heights) + 4 * len(heights) + seed_h + g <= right.bottom
+            if fits:
                 break
-        row_h = max(control_h + 4, min(sp.line + sp.small_line + sp.pad * 2, room // max(1, actors) - 4))
-        return PlayerRows(rows_top, row_h, control_h, size, two_columns, cell_h, seed_h)
+        return PlayerRows(rows_top, heights, control_h, size, two_columns, cell_h, seed_h, fits)
 
-    def _build_players(self, backdrop: pygame.Surface, right: pygame.Rect, rows: PlayerRows) -> None:
+    def _row_heights(self, width: int, control_h: int, size: int) -> list[int]:
+        """Each delegation's row: its wrapped name and a line of description beside the button."""
+        sp = self.sp
+        widest = max(button_width(text, sp, size) for _, text in PLAYERS)
+        room_w = width - widest - sp.pad * 4
+        out = []
+        description = 0 if self.compact else sp.small_line  # compact rows leave it to the hover
+        for actor in self.scenario.actors.values():
+            lines = len(wrap(self._row_name(actor), room_w, self.app.type.body, "bold"))
+            out.append(max(control_h + 8, lines * sp.line + description + sp.pad))
+        return out
+
+    @staticmethod
+    def _row_name(actor: Actor) -> str:
+        return actor.name + ("" if actor.seat == "table" else "  (offstage)")
+
+    def _build_players(self, backdrop: pygame.Surface, right: pygame.Rect, rows: PlayerRows) -> int:
+        """The delegations' rows from ``rows.top``; returns where the last one ends."""
         actors = list(self.scenario.actors.values())
         colours = actor_colours([a.id for a in actors], {a.id: a.colour for a in actors}, self.palette)
         widest = max(button_width(text, self.sp, rows.size) for _, text in PLAYERS)
-        for index, actor in enumerate(actors):
-            rect = pygame.Rect(right.x, rows.top + index * (rows.row_h + 4), right.w, rows.row_h)
+        y = rows.top
+        for actor, height in zip(actors, rows.heights, strict=True):
+            rect = pygame.Rect(right.x, y, right.w, height)
             self._build_player_row(backdrop, actor, rect, colours[actor.id], widest, rows.control_h)
+            y += height + 4
+        return y
+
+    def _build_scrolling_column(self, right: pygame.Rect, rows: PlayerRows) -> None:
+        """The delegations and the class-play settings in a column that scrolls (large type on a
+        small window): drawn on one tall face, with the buttons laid over it inside the container."""
+        sp = self.sp
+        bar_w = max(20, sp.pad * 2)
+        view = pygame.Rect(right.x, rows.top, right.w, right.bottom - rows.top)
+        inner = pygame.Rect(0, 0, right.w - bar_w - 4, 0)
+        box = UIScrollingContainer(
+            view, self.manager, object_id=ObjectID(object_id="#players_scroll"), allow_scroll_x=False
+        )
+        self.elements.append(box)
+        heights = self._row_heights(inner.w, rows.control_h, rows.size)
+        inner_rows = rows._replace(top=0, heights=heights)
+        total = sum(heights) + 4 * len(heights) + sp.gap + rows.seed_h
+        face = pygame.Surface((inner.w, total), pygame.SRCALPHA)
+        image = UIImage(pygame.Rect(0, 0, inner.w, total), face, self.manager, container=box)  # under the buttons
+        self.elements.append(image)
+        self.container = box
+        try:
+            y = self._build_players(face, pygame.Rect(0, 0, inner.w, total), inner_rows)
+            seed = pygame.Rect(0, y + sp.gap, inner.w, rows.seed_h - sp.gap)
+            self._build_class_play(face, seed, rows.two_columns, rows.cell_h)
+        finally:
+            self.container = None
+        image.set_image(face)
+        box.set_scrollable_area_dimensions((inner.w, total))
+        if box.vert_scroll_bar is not None:
+            box.vert_scroll_bar.scroll_wheel_speed = sp.line * 3.5
 
     def _build_player_row(
         self,
@@ -223,8 +279,8 @@ class SetupScene(Scene):
         widest: int,
         control_h: int,
     ) -> None:
-        """One delegation: a card with its colour, name and first sentence, and the button saying
-        who plays it."""
+        """One delegation: a card with its colour, its name whole (wrapped), the first sentence of
+        its description (its full description on hover), and the button saying who plays it."""
         sp, t = self.sp, self.app.type
         draw.panel(backdrop, rect, self.c("card"), max(4, sp.pad - 2))
         pygame.draw.rect(
@@ -237,19 +293,24 @@ class SetupScene(Scene):
         button = pygame.Rect(rect.right - widest - sp.pad, rect.centery - control_h // 2, widest, control_h)
         text_x = rect.x + sp.pad * 2
         room_w = button.x - text_x - sp.pad
-        name = actor.name + ("" if actor.seat == "table" else "  (offstage)")
-        font = draw.fonts.font(t.body, "bold")
-        while font.size(name)[0] > room_w and len(name) > 4:
-            name = name[:-2] + "…"
-        two = rect.h >= sp.line + sp.small_line + sp.pad
-        ty = rect.y + (rect.h - sp.line - (sp.small_line if two else 0)) // 2
-        draw.text(backdrop, name, (text_x, ty), t.body, self.c("text"), "bold")
+        names = wrap(self._row_name(actor), room_w, t.body, "bold")
+        two = rect.h >= len(names) * sp.line + sp.small_line + sp.pad // 2
+        ty = rect.y + (rect.h - len(names) * sp.line - (sp.small_line if two else 0)) // 2
+        for line in names:
+            draw.text(backdrop, line, (text_x, ty), t.body, self.c("text"), "bold")
+            ty += sp.line
         if two:
-            desc = actor.description.split(". ")[0]
-            small = draw.fonts.font(t.small, "regular")
-            while small.size(desc)[0] > room_w and len(desc) > 4:
-                desc = desc[:-2] + "…"
-            draw.text(backdrop, desc, (text_x, ty + sp.line), t.small, self.c("muted"))
+            desc = fit_line(actor.description.split(". ")[0], room_w, t.small)
+            draw.text(backdrop, desc, (text_x, ty), t.small, self.c("muted"))
+        if actor.description:
+            self.add_button(
+                f"about_{actor.id}",
+                pygame.Rect(rect.x, rect.y, button.x - rect.x - sp.pad // 2, rect.h),
+                "",
+                "@hotspot",
+                tooltip=f"<b>{esc(actor.name)}</b><br>{esc(actor.description)}",
+                focusable=False,
+            )
         person = self.players[actor.id] == "human"
         style = ("@small_primary" if person else "@small") if self.compact else ("@primary" if person else "")
         self.add_button(
@@ -307,6 +368,8 @@ class SetupScene(Scene):
 
         def label(cell: pygame.Rect, words: str) -> pygame.Rect:
             font = draw.fonts.font(t.small, "bold")
+            if font.size(words)[0] > cell.w:
+                words = words.split(":")[0]  # "Game number: the same number, the same game" -> "Game number"
             while font.size(words)[0] > cell.w and len(words) > 4:
                 words = words[:-2].rstrip() + "…"
             draw.text(backdrop, words, cell.topleft, t.small, self.c("muted"), "bold")
@@ -351,6 +414,12 @@ class SetupScene(Scene):
             self.add_button(
                 key, pygame.Rect(place.x, place.y, width, place.h), value, style, tooltip=tip, enabled=enabled
             )
+
+    def update(self, now: float) -> bool:
+        """Scroll the players' column to the button the keyboard highlights, when it is out of view."""
+        box = next((e for e in self.elements if isinstance(e, UIScrollingContainer)), None)
+        focused = self.buttons.get(self.focus_key or "")
+        return box is not None and focused is not None and scroll_into_view(box, focused)
 
     def read_seed(self) -> int | None:
         entry = self.buttons.get("seed")

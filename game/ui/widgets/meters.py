@@ -35,8 +35,13 @@ def render_meters(
     scale: float,
     columns: int,
     sp: Spacing | None = None,
+    changes: dict[str, str] | None = None,
 ) -> pygame.Surface:
+    """The meters; ``changes`` maps a variable to how it changed since the player's last turn
+    ("+2"), drawn in the accent colour before its value. A number's bar carries a tick for each
+    step of its range (every fifth on long ranges), so its length can be read as a quantity."""
     sp = sp or Spacing.at(scale)
+    changes = changes or {}
     t = sp.type
     surface = pygame.Surface(size, pygame.SRCALPHA)
     rect = surface.get_rect()
@@ -63,7 +68,11 @@ def render_meters(
             options = list(variable.type.values)
             shown = show_value(value)
             fraction = 0.0
-        value_w = draw.fonts.font(t.small, "bold").size(shown)[0]
+        if kind == "int":
+            shown = f"{value} of {variable.type.maximum}" if variable.type.minimum == 0 else shown
+        delta = changes.get(variable.id, "")
+        delta_w = draw.fonts.font(t.small, "bold").size(delta + " ")[0] if delta else 0
+        value_w = draw.fonts.font(t.small, "bold").size(shown)[0] + delta_w
         label = variable.label or variable.id
         label_font = draw.fonts.font(t.small, "semibold")
         room = cell_w - value_w - 8
@@ -72,7 +81,9 @@ def render_meters(
                 label = label[:-1]
             label = label.rstrip() + "…"
         draw.text(surface, label, (x, y), t.small, colour(palette, "muted"), "semibold")
-        draw.text(surface, shown, (x + cell_w, y), t.small, colour(palette, "text"), "bold", anchor="topright")
+        drawn = draw.text(surface, shown, (x + cell_w, y), t.small, colour(palette, "text"), "bold", anchor="topright")
+        if delta:
+            draw.text(surface, delta, (drawn.x - 4, y), t.small, colour(palette, "accent"), "bold", anchor="topright")
         bar = pygame.Rect(x, y + line, cell_w, bar_h)
         pygame.draw.rect(surface, colour(palette, "panel_hi"), bar, border_radius=bar_h // 2)
         if options:
@@ -86,4 +97,17 @@ def render_meters(
         elif fraction > 0:
             filled = pygame.Rect(bar.x, bar.y, max(bar_h, round(bar.w * min(max(fraction, 0.0), 1.0))), bar.h)
             pygame.draw.rect(surface, colour(palette, "neutral"), filled, border_radius=bar_h // 2)
+        if kind == "int":
+            _ticks(surface, bar, variable.type.minimum, variable.type.maximum, colour(palette, "bg"))
     return surface
+
+
+def _ticks(surface: pygame.Surface, bar: pygame.Rect, lo: int, hi: int, ink: pygame.Color) -> None:
+    """Thin marks across a bar at each step of ``lo``..``hi`` (every fifth when there are many)."""
+    span = hi - lo
+    if span <= 0:
+        return
+    step = 1 if span <= 12 else 5 if span <= 60 else max(1, span // 10)
+    for value in range(lo + step, hi, step):
+        x = bar.x + round(bar.w * (value - lo) / span)
+        pygame.draw.line(surface, ink, (x, bar.y), (x, bar.bottom - 1), 1)

@@ -63,11 +63,15 @@ def panel_layout(spec: PanelSpec, area: Rect, sp: Spacing, width: WidthFn = font
     opt_h = option_height(sp)
     titles = [width(row.title, t.small, "semibold") for row in spec.issues]
     title_w = min(max(titles, default=0) + pad, inner_w // 3)
+    widest = max((button_width(CHECK + o.label, sp, t.small) for row in spec.issues for o in row.options), default=0)
+    # Titles go above their options when beside them they would be cut, or squeeze an option.
+    above = any(w + pad > title_w for w in titles) or widest > inner_w - title_w
+    if above:
+        title_w = 0
     for row in spec.issues:
         x0 = inner_x + title_w
-        title = row.title
-        while len(title) > 1 and width(title, t.small, "semibold") > title_w - pad // 2:
-            title = title[:-2] + "…"
+        if above:
+            text_lines(row.title, "semibold", "issue")
         top = y
         x = x0
         for option in row.options:
@@ -76,8 +80,11 @@ def panel_layout(spec: PanelSpec, area: Rect, sp: Spacing, width: WidthFn = font
                 x, y = x0, y + opt_h + gap
             geo.options[option.key] = Rect(x, y, bw, opt_h)
             x += bw + gap
-        title_rect = Rect(inner_x, top + (opt_h - sp.small_line) // 2, width(title, t.small, "semibold"), sp.small_line)
-        geo.lines.append(Line(title, title_rect, "issue"))
+        if not above:
+            rect = Rect(
+                inner_x, top + (opt_h - sp.small_line) // 2, width(row.title, t.small, "semibold"), sp.small_line
+            )
+            geo.lines.append(Line(row.title, rect, "issue"))
         y += opt_h + gap
     for note in spec.lines:
         text_lines(note, "regular", "note")

@@ -1,0 +1,87 @@
+"""What a choice is known to do before it is taken: its effects on the measures the chooser may
+see, and whether it ends the game (``"yes"``) or may end it (``"may"``).
+
+Only what the scenario states is previewed: a choice's own effects, where it leads, and the
+conditions of the ways out of a sealed move. Effects on variables hidden from players, or known
+only to others, are never shown, so a preview is as private-safe as the view it goes into.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from .expr import Value, split_effect
+from .model import Node, Scenario, Step
+from .narrate import may_know
+from .wording import describe_effect
+
+_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+
+
+@dataclass(frozen=True)
+class EffectPreview:
+    """One known effect: the variable and the change in players' words ('Soviet patience −1')."""
+
+    variable: str
+    words: str
+
+
+@dataclass(frozen=True)
+class ChoicePreview:
+    effects: tuple[EffectPreview, ...] = ()
+    ends: str | None = None  # "yes": taking it ends the game; "may": it can, depending on others or chance
+
+
+def known_effects(scenario: Scenario, step: Step, viewer: str) -> tuple[EffectPreview, ...]:
+    """The step's effects on variables shown to players that ``viewer`` may know, in order."""
+    out = []
+    for text in step.effect_texts:
+        parts = split_effect(text)
+        if parts is None or parts.variable not in scenario.variables:
+            continue
+        variable = scenario.variables[parts.variable]
+        if not variable.visible or not may_know(variable.known_to, viewer):
+            continue
+        words = describe_effect(scenario, text)
+        if words:
+            out.append(EffectPreview(parts.variable, words))
+    return tuple(out)
+
+
+def _read(condition: str) -> set[str]:
+    return set(_NAME.findall(condition))
+
+
+def ends(scenario: Scenario, node: Node, step: Step, values: Mapping[str, Value] | None = None) -> str | None:
+    """Whether taking ``step`` at ``node`` ends the game: "yes" when it leads straight to an
+    ending, or when a way out of its sealed move leads to one on a condition that reads only what
+    the step sets and holds once it is set; "may" when chance after it can lead to an ending, or a
+    way out leads to one on a condition on what the step sets and on things others decide."""
+    if step.next in scenario.outcomes:
+        return "yes"
+    following = scenario.nodes.get(step.next)
+    if following is not None and following.is_chance and any(b.next in scenario.outcomes for b in following.chance):
+        return "may"
+    if node.sealed:
+        sets = {p.variable for t in step.effect_texts if (p := split_effect(t)) is not None}
+        after = dict(values or {})
+        for effect in step.effects:
+            effect(after)
+        for outlet in node.resolve:
+            if outlet.next not in scenario.outcomes or not outlet.condition_text:
+                continue
+            read = _read(outlet.condition_text) & set(scenario.variables)
+            if not sets & read:
+                continue
+            certain = values is not None and outlet.condition is not None and read <= sets
+            return "yes" if certain and outlet.condition and bool(outlet.condition(after)) else "may"
+    return None
+
+
+def preview(
+    scenario: Scenario, node: Node, step: Step, viewer: str, values: Mapping[str, Value] | None = None
+) -> ChoicePreview:
+    """The known effects and the ending mark of one choice, for ``viewer``."""
+    return ChoicePreview(known_effects(scenario, step, viewer), ends(scenario, node, step, values))

@@ -1,0 +1,233 @@
+"""The play screen puts the story first and shows consequences, on the Moscow flagship with real
+posted events: the narration at the top of the story tab in one typography, what others did in a
+short box of its own, the wheel scrolling several lines a notch; choices that preview their known
+effects, changed measures that show the change, its cause and a glow; a warning before a move that
+ends the game; computer moves paced for a person to follow; the projector shows the public view."""
+
+from __future__ import annotations
+
+import pygame
+import pytest
+
+from game.classroom.settings import ClassroomSettings
+from game.engine import Game
+from game.ui.pilot import Pilot
+from game.ui.settings import TEXT_SIZES, UISettings
+
+from .checks import check_layout, check_text_sizes
+from .conftest import CURRENT_FLAGSHIP, ROOT
+
+TABLE = ROOT / "tests" / "fixtures" / "table.yaml"
+PROJECTOR = len(TEXT_SIZES) - 1
+
+
+def sit(pilot: Pilot, controllers: dict[str, str], start: str = "", projector: bool = False) -> Game:
+    app = pilot.app
+    assert app.scenario is not None
+    game = Game.new(app.scenario, seed=1, controllers=controllers, start=start)
+    ClassroomSettings(projector=projector).store(game)
+    app.play(game)
+    pilot.wait()
+    return game
+
+
+def until(pilot: Pilot, done, seconds: float = 20.0) -> None:  # type: ignore[no-untyped-def]
+    waited = 0.0
+    while not done() and waited < seconds:
+        pilot.wait(0.1)
+        waited += 0.1
+    assert done()
+
+
+def test_the_story_comes_first_and_the_recap_stands_apart(make_pilot) -> None:  # type: ignore[no-untyped-def]
+    pilot = make_pilot(CURRENT_FLAGSHIP, settings=UISettings(computer_pause=0.1))
+    app = pilot.app
+    game = sit(pilot, {"london": "human"}, start="opening_session")
+    until(pilot, lambda: game.decision is not None and game.decision.actor.id == "london")
+    scene = app.scene
+    narration, recap = scene.texts["narration"], scene.texts["recap"]
+    body_top = scene.layout.tabs[0].bottom
+    assert narration.rect.y - body_top <= scene.layout.table.h + app.spacing.gap * 2  # at the top
+    assert narration.rect.h > recap.rect.h
+    story = narration.html_text
+    assert story.index("Drax's cable for powers") < story.index("Drax's request reaches London")
+    assert "chose" not in story and "JUST NOW" not in story  # what others did is not in the story
+    assert "SINCE YOUR LAST TURN" in recap.html_text and "chose:" in recap.html_text
+    assert f"pixel_size={app.type.large}><b>Drax's cable" in story  # the one title size of every turn
+    check_layout(app, "story")
+
+
+def test_one_wheel_notch_scrolls_at_least_three_lines(make_pilot) -> None:  # type: ignore[no-untyped-def]
+    pilot = make_pilot(CURRENT_FLAGSHIP, size=(1024, 600), settings=UISettings(text_size=PROJECTOR))
+    app = pilot.app
+    sit(pilot, {"britain": "human"}, start="cardinal_question")
+    until(pilot, lambda: not app.scene.game.computer_to_move)
+    box = app.scene.texts["narration"]
+    bar = box.scroll_bar
+    assert bar is not None, "the narration should overflow at this size"
+    content = box.text_box_layout.layout_rect.height
+    pilot.move(box.rect.center)
+    pygame.event.post(pygame.event.Event(pygame.MOUSEWHEEL, x=0, y=-1, flipped=False, precise_x=0.0, precise_y=-1.0))
+    pilot.wait(0.6)
+    moved = bar.start_percentage * content
+    assert moved >= 3 * app.spacing.line - 2, f"one notch scrolled {moved:.0f} px"
+
+
+def test_choices_preview_their_known_effects_and_changes_show_after(make_pilot) -> None:  # type: ignore[no-untyped-def]
+    pilot = make_pilot(CURRENT_FLAGSHIP, settings=UISettings(computer_pause=8.0))  # the screen holds still
+    app = pilot.app
+    game = sit(pilot, {"london": "human"}, start="london_cable")
+    scene = app.scene
+    details = [spec.detail for spec in scene.choice_specs()]
+    assert details == ["", "Drax's written powers: sign", "Soviet patience −1"]
+    pilot.press(pygame.K_3)  # "Send nothing": Soviet patience 5 -> 4
+    assert game.state.values["soviet_patience"] == 4
+    scene = app.scene
+    change = scene.changes["soviet_patience"]
+    assert (change.before, change.after, change.delta) == (5, 4, "−1")
+    assert "Send nothing" in change.words() and "5 → 4 (−1)" in change.words()
+    assert scene.flashing(app.now)
+    assert "Measures · 1 changed" in scene.buttons["tab_measures"].text
+    pilot.click("tab_measures")
+    pilot.hover("meter_soviet_patience")
+    tip = pilot.tooltip_text()
+    assert "(from 0 to 10)" in tip and "5 → 4 (−1)" in tip
+    pilot.wait(3.0)
+    assert not app.scene.flashing(app.now)  # the glow fades; the change stays listed until the next turn
+    assert "soviet_patience" in app.scene.changes
+
+
+def test_a_move_that_ends_the_game_asks_first(make_pilot) -> None:  # type: ignore[no-untyped-def]
+    pilot = make_pilot(TABLE)
+    app = pilot.app
+    game = sit(pilot, {"red": "human"}, start="final")
+    specs = app.scene.choice_specs()
+    assert [s.detail for s in specs if not s.blocked] == ["Ends the game", "Ends the game"]
+    pilot.press(pygame.K_2)
+    assert app.overlay is not None and app.overlay.name == "confirm" and app.overlay.title == "This ends the game"
+    pilot.press(pygame.K_RETURN)  # the safe answer has the focus: not yet
+    assert not game.ended and app.overlay is None
+    pilot.press(pygame.K_2)
+    pilot.click("yes")
+    assert game.ended and game.outcome is not None and game.outcome.id == "drift"
+
+
+def test_a_sealed_move_that_may_end_the_game_says_so(make_pilot) -> None:  # type: ignore[no-untyped-def]
+    pilot = make_pilot(TABLE)
+    app = pilot.app
+    game = sit(pilot, {"red": "human"}, start="evening")
+    until(pilot, lambda: not game.computer_to_move)
+    assert app.scene.choice_specs()[0].detail.startswith("May end the game")
+    pilot.press(pygame.K_1)
+    assert app.overlay is not None and app.overlay.title == "This may end the game"
+    pilot.click("yes")
+    assert any(m.actor == "red" and m.step == "rival" for m in game.moves)
+
+
+def test_computer_moves_are_paced_and_space_skips(make_pilot) -> None:  # type: ignore[no-untyped-def]
+    assert UISettings().computer_pause >= 2.5  # a person can follow (tests inject a shorter pause)
+    pilot = make_pilot(TABLE, settings=UISettings(computer_pause=2.5))
+    game = sit(pilot, {"blue": "human"})
+    assert game.computer_to_move
+    pilot.wait(2.0)
+    assert not game.moves, "the computer moved before a person could follow"
+    pilot.press(pygame.K_SPACE)
+    assert game.moves
+
+
+def test_projector_mode_shows_no_private_points(make_pilot) -> None:  # type: ignore[no-untyped-def]
+    pilot = make_pilot(TABLE)
+    app = pilot.app
+    sit(pilot, {"red": "human", "blue": "human"}, projector=True)
+    panel = app.scene.panel
+    assert panel is not None
+    labels = [o.label for row in panel.issues for o in row.options]
+    assert labels and not any("+" in label or "−" in label for label in labels)
+    assert not any("to you" in line for line in panel.lines)
+
+
+@pytest.mark.parametrize("size", [(1024, 600), (1280, 720), (1920, 1080)], ids=["1024x600", "1280x720", "1920x1080"])
+@pytest.mark.parametrize("text", range(len(TEXT_SIZES)), ids=[name for name, _ in TEXT_SIZES])
+def test_eight_delegations_and_the_offers_fit_every_size(make_pilot, size, text, shots) -> None:  # type: ignore[no-untyped-def]
+    """The flagship at the table (eight delegations, an offer of five terms): every tab lies inside
+    the window, clear of itself, its labels tall enough; at Projector size on 1280×720 no text
+    drawn on the story or measures tab is under 24 px."""
+    from game.ui.widgets import draw
+
+    pilot = make_pilot(CURRENT_FLAGSHIP, size=size, settings=UISettings(computer_pause=0.0, text_size=text))
+    app = pilot.app
+    game = sit(pilot, {"britain": "human"}, start="cardinal_question")
+    until(pilot, lambda: not game.computer_to_move)
+    sizes: list[int] = []
+    real = draw.text
+
+    def spy(surface, words, pos, px, colour, style="regular", anchor="topleft", halo=None):  # type: ignore[no-untyped-def]
+        sizes.append(px)
+        return real(surface, words, pos, px, colour, style, anchor, halo)
+
+    tag = f"{size[0]}x{size[1]}-{TEXT_SIZES[text][0]}"
+    for tab in ("story", "measures", "map", "log"):
+        draw.text = spy  # type: ignore[assignment]
+        try:
+            pilot.click(f"tab_{tab}")
+            app.rebuild()  # (the story tab is shown already: drawn again under the spy)
+        finally:
+            draw.text = real  # type: ignore[assignment]
+        assert app.scene.tab == tab
+        assert app.scene.layout.fits
+        check_layout(app, f"{tag} {tab}")
+        app.draw()
+        check_text_sizes(app, f"{tag} {tab}")
+        pilot.snapshot(shots / f"table8-{tag}-{tab}.png")
+        if size == (1280, 720) and TEXT_SIZES[text][0] == "Projector" and tab in ("story", "measures"):
+            assert min(sizes) >= 24, f"{tab}: text drawn at {min(sizes)} px"
+            assert app.type.small >= 24
+        sizes.clear()
+
+
+def test_a_time_out_is_told_on_the_hand_over_as_the_leaving_delegations(make_pilot) -> None:  # type: ignore[no-untyped-def]
+    """Hot seat with a clock: Red's time runs out; the hand-over to Blue says so to the room, as
+    Red's, and Blue's own screen does not carry Red's time-out as if it were Blue's."""
+    from .conftest import TINY
+
+    pilot = make_pilot(TINY)
+    app = pilot.app
+    game = Game.new(app.scenario, seed=3, controllers={"red": "human", "blue": "human"})
+    ClassroomSettings(30).store(game)  # the computer decides for a delegation out of time
+    app.play(game)
+    pilot.wait()
+    assert app.top.name == "handover" and app.top.card.actor == "red" and not app.top.note
+    pilot.press(pygame.K_RETURN)
+    pilot.press(pygame.K_ESCAPE)  # Red's briefing read
+    pilot.wait(31, step=0.5)
+    assert game.moves and game.moves[0].actor == "red" and game.moves[0].step == "warm"
+    handover = app.top
+    assert handover.name == "handover" and handover.card.actor == "blue"
+    assert handover.note.startswith("Time ran out for the Red delegation")
+    assert "note_0" in handover.drawn
+    check_layout(app, "hand-over with a note")
+    pilot.press(pygame.K_RETURN)
+    pilot.press(pygame.K_ESCAPE)  # Blue's briefing
+    assert app.scene.name == "play"
+    assert "Time ran out" not in app.scene.texts["narration"].html_text
+
+
+def test_the_keyboard_highlight_scrolls_the_offers_into_view(make_pilot) -> None:  # type: ignore[no-untyped-def]
+    """Projector type on 1024×600: the flagship's offer panel scrolls; Tab walks its buttons and
+    the panel follows, so the highlighted move is always in sight."""
+    pilot = make_pilot(CURRENT_FLAGSHIP, size=(1024, 600), settings=UISettings(text_size=PROJECTOR))
+    app = pilot.app
+    game = sit(pilot, {"britain": "human"}, start="cardinal_question")
+    until(pilot, lambda: not game.computer_to_move)
+    scene = app.scene
+    assert scene.layout.scroll_h > scene.layout.choices.h  # the panel is taller than its place
+    box = next(e for e in scene.elements if e.__class__.__name__ == "UIScrollingContainer")
+    walk = scene.buttons["act_walk"]
+    assert not box.rect.contains(walk.rect)
+    for _ in range(40):
+        if scene.focus_key == "act_walk":
+            break
+        pilot.press(pygame.K_TAB)
+    assert scene.focus_key == "act_walk"
+    pilot.wait(0.5)
+    assert box.rect.contains(walk.rect), "the highlighted move is out of sight"
