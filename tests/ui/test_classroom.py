@@ -47,6 +47,16 @@ def test_setup_offers_class_play_and_the_game_keeps_it(make_pilot) -> None:  # t
     assert "British military mission" in app.scene.card.name
 
 
+def test_a_new_class_game_shows_as_much_of_the_computers_reasons_as_the_settings_say(make_pilot) -> None:  # type: ignore[no-untyped-def]
+    pilot = make_pilot()
+    app = pilot.app
+    app.settings.reasons = "nothing"
+    pilot.press(pygame.K_n)
+    pilot.click("start")
+    assert app.game is not None
+    assert ClassroomSettings.of(app.game).reasons == "nothing"
+
+
 def test_hand_over_hides_the_table_and_every_briefing(make_pilot) -> None:  # type: ignore[no-untyped-def]
     pilot = make_pilot(TINY)
     app = pilot.app

@@ -476,7 +476,9 @@ class SetupScene(Scene):
             self.error = str(exc)
             self.app.rebuild()
             return
-        ClassroomSettings.chosen(self.time_limit, self.timeout_rule, self.projector).store(game)
+        ClassroomSettings.chosen(self.time_limit, self.timeout_rule, self.projector, self.app.settings.reasons).store(
+            game
+        )
         self.app.play(game)
 
     def on_key(self, event: pygame.event.Event) -> bool:
