@@ -9,12 +9,12 @@ only to others, are never shown, so a preview is as private-safe as the view it 
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from .expr import Value, split_effect
 from .model import Node, Scenario, Step
-from .narrate import may_know
+from .narrate import TEACHER, may_know
 from .wording import describe_effect
 
 _NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
@@ -32,6 +32,21 @@ class EffectPreview:
 class ChoicePreview:
     effects: tuple[EffectPreview, ...] = ()
     ends: str | None = None  # "yes": taking it ends the game; "may": it can, depending on others or chance
+
+
+def effect_texts_known(scenario: Scenario, texts: Sequence[str], viewer: str) -> tuple[str, ...]:
+    """The effects (as written) that ``viewer`` may read: on variables shown to players and known
+    to the viewer; the teacher reads them all. A view carries only these, so a hidden measure's
+    name and arithmetic never reach a player's screen or browser."""
+    if viewer == TEACHER:
+        return tuple(texts)
+    out = []
+    for text in texts:
+        parts = split_effect(text)
+        variable = scenario.variables.get(parts.variable) if parts is not None else None
+        if variable is not None and variable.visible and may_know(variable.known_to, viewer):
+            out.append(text)
+    return tuple(out)
 
 
 def known_effects(scenario: Scenario, step: Step, viewer: str) -> tuple[EffectPreview, ...]:

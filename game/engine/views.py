@@ -19,7 +19,7 @@ from .expr import Value
 from .game import Game
 from .model import Scenario
 from .narrate import PUBLIC, TEACHER, may_know, render
-from .preview import ChoicePreview, preview
+from .preview import ChoicePreview, effect_texts_known, preview
 from .rules import Happening
 
 REASON_LEVELS = ("numbers", "reasons", "nothing")  # how much of computer delegations' reasons a class sees
@@ -254,7 +254,7 @@ def _log(game: Game, viewer: str, reasons: str) -> tuple[Line, ...]:
                 item.actor,
                 item.historical,
                 item.source,
-                item.effects,
+                effect_texts_known(scenario, item.effects, viewer),
             )
         )
     return tuple(out)
@@ -286,7 +286,7 @@ def _turn(game: Game, viewer: str) -> Turn | None:
                 c.step.label,
                 c.available,
                 c.why_blocked(),
-                c.step.effect_texts,
+                effect_texts_known(game.scenario, c.step.effect_texts, viewer),
                 preview(game.scenario, decision.node, c.step, viewer, game.state.values),
             )
             for c in decision.choices

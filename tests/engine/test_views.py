@@ -12,9 +12,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from game.engine import Game
+from game.engine.expr import split_effect
 from game.engine.loader import load_scenario
 from game.engine.model import Scenario
-from game.engine.narrate import PUBLIC, TEACHER
+from game.engine.narrate import PUBLIC, TEACHER, may_know
 from game.engine.table import Action, Table
 from game.engine.views import View
 
@@ -60,6 +61,13 @@ def check(game: Game, viewers: list[str]) -> None:
         for secret in secrets_hidden_from(game.scenario, viewer, game.ended):
             assert secret not in shown, f"{viewer} sees {secret!r}"
         assert not {m.id for m in seen.meters} & private_meters(game.scenario, viewer, game.ended)
+        effects = [e for line in seen.log for e in line.effects]
+        effects += [e for c in (seen.turn.choices if seen.turn else ()) for e in c.effects]
+        for effect in effects:
+            parts = split_effect(effect)
+            assert parts is not None, effect
+            variable = game.scenario.variables[parts.variable]
+            assert variable.visible and may_know(variable.known_to, viewer), f"{viewer} sees the effect {effect!r}"
         if viewer in game.scenario.actors:
             assert not seen.values or seen.values == Table(game).view(viewer).values
 
