@@ -5,12 +5,12 @@ from __future__ import annotations
 
 import pygame
 
-from ....net.room import Room
-from ....net.running import BackgroundServer
-from ...story import esc
-from ...widgets import draw
-from ...widgets.qr import qr_surface
-from ..base import Scene
+from ...net.room import Room
+from ...net.running import BackgroundServer
+from ..scenes.base import Scene
+from ..story import esc
+from ..widgets import draw
+from ..widgets.qr import qr_surface
 from .buttons import button_row
 
 Seating = tuple[tuple[int, str, str], ...]  # (table, delegation, name) for every student present

@@ -13,23 +13,23 @@ from pathlib import Path
 
 import pygame
 
-from ....engine import Scenario
-from ....engine.findings import ScenarioError
-from ....engine.jsonread import JSONObject
-from ....engine.loader import load_scenario
-from ....net.room import ClassOptions, RoomError
-from ....net.running import BackgroundServer, HostRequest, host_in_background
-from ...host import SceneHost
-from ...hosting_actions import EXTEND_MINUTES, teacher_request
-from ...hosting_board import people_seats, students, table_of
-from ...hosting_setup import ClassSetup
-from ...layout import fit_line
-from ...story import CatalogueEntry, catalogue, esc
-from ...widgets import draw
-from ..base import Scene
-from .dashboard_view import CLASS_PAGE, TABLE_PAGE, Picked, build_dashboard, controls_key, page_text
-from .projector_view import Seating, build_projector, seating, seating_html
-from .setup_view import build_setup
+from ...engine import Scenario
+from ...engine.findings import ScenarioError
+from ...engine.jsonread import JSONObject
+from ...engine.loader import load_scenario
+from ...net.room import ClassOptions, RoomError
+from ...net.running import BackgroundServer, HostRequest, host_in_background
+from ..host import SceneHost
+from ..hosting_actions import EXTEND_MINUTES, teacher_request
+from ..hosting_board import people_seats, students, table_of
+from ..hosting_screen.dashboard_view import CLASS_PAGE, TABLE_PAGE, Picked, build_dashboard, controls_key, page_text
+from ..hosting_screen.projector_view import Seating, build_projector, seating, seating_html
+from ..hosting_screen.setup_view import build_setup
+from ..hosting_setup import ClassSetup
+from ..layout import fit_line
+from ..story import CatalogueEntry, catalogue, esc
+from ..widgets import draw
+from .base import Scene
 
 BOARD_EVERY = 0.5  # seconds between looks at the tables while the dashboard is shown
 ANSWER_WAIT = 30.0  # seconds the window waits for the class to carry out a teacher's action

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import pygame
 
-from ...layout import button_width, fit_line
-from ...story import esc
-from ..base import Scene
+from ..layout import button_width, fit_line
+from ..scenes.base import Scene
+from ..story import esc
 
 Item = tuple[str, str, str, str]  # key, label, style, tool tip
 GridItem = tuple[str, str, str, bool]  # key, label, tool tip, enabled

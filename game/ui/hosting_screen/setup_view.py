@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import pygame
 
-from ...hosting_setup import ClassSetup
-from ...layout import fit_line
-from ...widgets import draw
-from ..base import Scene
+from ..hosting_setup import ClassSetup
+from ..layout import fit_line
+from ..scenes.base import Scene
+from ..widgets import draw
 from .buttons import GridItem, button_grid, button_row
 
 

@@ -11,10 +11,10 @@ from dataclasses import dataclass
 
 import pygame
 
-from ....engine.jsonread import JSONObject
-from ....net.room import Room
-from ...hosting_actions import ANNOUNCEMENT_LIMIT, EXTEND_MINUTES
-from ...hosting_board import (
+from ...engine.jsonread import JSONObject
+from ...net.room import Room
+from ..hosting_actions import ANNOUNCEMENT_LIMIT, EXTEND_MINUTES
+from ..hosting_board import (
     board_html,
     paused_tables,
     people_seats,
@@ -23,9 +23,9 @@ from ...hosting_board import (
     table_numbers,
     table_of,
 )
-from ...layout import button_width
-from ...story import esc
-from ..base import Scene
+from ..layout import button_width
+from ..scenes.base import Scene
+from ..story import esc
 from .buttons import GridItem, Item, button_grid, button_row
 
 CLASS_PAGE, TABLE_PAGE = "class", "table"
