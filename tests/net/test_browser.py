@@ -70,6 +70,11 @@ def test_a_class_plays_in_browsers(browser: object, served: BackgroundServer, ro
     assert "Table 2" in ben.locator("#who").inner_text()
     assert "gauges" in ann.locator("#briefing").inner_text()  # Kestra's confidential briefing
     assert "gauges" not in cy.locator("#briefing").inner_text()
+    own = ann.locator("#objectives").inner_text()  # Kestra's own aims, its secret one too, and no one else's
+    assert "Kestra alone keeps the keys" in own and "At least half the summer flow" not in own
+    others = ann.locator("#others-aims").inner_text()
+    assert "Other delegations' public aims" in others and "Dunmore delegation" in others
+    assert "At least half the summer flow" in others and "A seat on a joint board" not in ann.content()
     teacher.get_by_text("Cy").wait_for()
 
     # The teacher hands table 2's empty Dunmore seat to the computer.

@@ -73,13 +73,26 @@ function draw() {
     el("li", {}, el("span", { class: "meta", text: `${line.date} · ${line.title}` }), " ", line.text)));
   fill("briefing", paragraphs(view.briefing));
   fill("knowledge", view.knowledge.map((k) => el("li", { text: k })));
-  fill("objectives", view.objectives.map((o) =>
-    el("li", {}, `${o.text} (${o.points} points${o.secret ? ", secret" : ""})`,
-      o.met === null ? "" : o.met ? " — met" : " — not met")));
+  drawObjectives(view);
   fill("values", valuesTable(view));
   drawMessages();
   drawTurn();
   drawDebrief();
+}
+
+function objectiveItem(o) {
+  return el("li", {}, `${o.text} (${o.points} points${o.secret ? ", secret" : ""})`,
+    o.met === null ? "" : o.met ? " — met" : " — not met");
+}
+
+function drawObjectives(view) {
+  // The seat's own aims, public and secret; every other delegation's public aims apart, by delegation.
+  fill("objectives", view.objectives.filter((o) => o.actor === state.seat).map(objectiveItem));
+  const others = view.actors.filter((a) => a.id !== state.seat).map((a) => [a, view.objectives.filter((o) => o.actor === a.id)])
+    .filter(([, aims]) => aims.length);
+  document.getElementById("others-aims").hidden = !others.length;
+  fill("others-aims-body", others.map(([a, aims]) =>
+    el("div", { class: "aims" }, el("h4", { text: a.name }), el("ul", {}, aims.map(objectiveItem)))));
 }
 
 function fill(id, children) {
