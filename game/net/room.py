@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from ..classroom.messages import TableMessage
 from ..classroom.pace import COMPUTER, check_rule
 from ..classroom.settings import MAX_TIME_LIMIT, ClassroomSettings
+from ..engine import scoring
 from ..engine.game import Game
 from ..engine.jsonread import JSONObject, JSONValue
 from ..engine.loader import load_scenario
@@ -26,6 +27,7 @@ from ..engine.model import Scenario
 from ..engine.narrate import TEACHER
 from ..engine.table import Action
 from ..engine.views import Line
+from ..engine.wording import long_date
 from .clock import Clock
 from .jsonview import to_json
 from .nettable import NetTable, TableError
@@ -384,6 +386,21 @@ class Room:
             "clock": table.clock.left(),
             "paused": table.paused,
             "ended": self.ended,
+            "stopped": self._stopped(table),
+        }
+
+    def _stopped(self, table: NetTable) -> JSONValue:
+        """A table whose game the class's end cut short: its debrief as far as the game went (scores
+        so far, the hidden draws), as every seat is shown once a game ends; None otherwise."""
+        game = table.game
+        if not self.ended or game.ended:
+            return None
+        return {
+            "outcome_title": "The class ended before this table's game did",
+            "date": long_date(game.date),
+            "node_title": game.node.title if game.node is not None else "",
+            "scores": {a: s.total for a, s in scoring.scores(self.scenario, game.state).items()},
+            "revealed": {v.id: to_json(game.state.values[v.id]) for v in self.scenario.variables.values() if v.drawn},
         }
 
     def dashboard(self) -> JSONObject:

@@ -130,5 +130,6 @@ def test_a_class_plays_in_browsers(browser: object, served: BackgroundServer, ro
     href = teacher.get_by_role("link", name="HTML").get_attribute("href")
     report = teacher.request.get(served.address.rstrip("/") + href)
     assert report.ok and "table-1" in report.text() and "table-2" in report.text()
-    ben.locator("#debrief").wait_for(state="attached")
+    ben.get_by_text("Your teacher has ended the class").wait_for()  # table 2 was cut short mid-game
+    assert ben.locator("#turn").is_hidden() and "Scores so far" in ben.locator("#debrief").inner_text()
     assert room.ended and room.results is not None

@@ -155,3 +155,15 @@ def test_the_dashboard_tells_the_last_move_in_players_words(room: Room) -> None:
     steps = {c.id for n in nodes for c in n.choices} | {c.id for n in nodes for seat in n.sealed for c in seat.choices}
     assert "keep_flowing" in steps
     assert not any(raw in w for w in words for raw in [*steps, *OFFER, *OFFER.values()] if "_" in raw), words
+
+
+def test_a_class_ended_mid_game_gives_every_seat_its_tables_debrief_so_far(room: Room) -> None:
+    room.join(room.row.code, "A")
+    before = room.seat_state(1, "kestra")
+    assert before["stopped"] is None and not before["ended"]
+    room.teacher(TeacherAction("end"))
+    shown = room.seat_state(1, "kestra")
+    assert shown["ended"] and not shown["view"]["ended"]  # the game itself went no further
+    stopped = shown["stopped"]
+    assert set(stopped["scores"]) == {"kestra", "dunmore", "ferrand"}
+    assert stopped["date"] and "the class ended" in stopped["outcome_title"].lower()

@@ -131,10 +131,10 @@ function drawMessages() {
 
 function drawTurn() {
   const view = state.view;
-  const key = JSON.stringify([view.turn, view.table && view.table.offer, view.table && view.table.round, state.paused, view.ended, view.log.length]);
+  const key = JSON.stringify([view.turn, view.table && view.table.offer, view.table && view.table.round, state.paused, view.ended, state.ended, view.log.length]);
   if (key === turnKey) return;
   turnKey = key;
-  document.getElementById("turn").hidden = view.ended;
+  document.getElementById("turn").hidden = view.ended || state.ended;
   const body = [];
   if (state.paused) body.push(el("p", { class: "paused", text: "The teacher has paused this table." }));
   if (view.table) body.push(...offerBlock(view.table));
@@ -235,14 +235,19 @@ function tableForm(view) {
 }
 
 function drawDebrief() {
-  const view = state.view;
+  // The game's own debrief once it has ended; if the teacher ended the class first, the table's
+  // debrief as far as its game went (scores so far), under a notice that the class is over.
+  const stopped = state.ended && !state.view.ended ? state.stopped : null;
+  const view = stopped || state.view;
+  document.getElementById("class-ended").hidden = !state.ended;
   const box = document.getElementById("debrief");
-  box.hidden = !view.ended;
-  if (!view.ended) return;
+  box.hidden = !(state.view.ended || stopped);
+  if (box.hidden) return;
   const scores = Object.entries(view.scores || {}).map(([a, s]) =>
     el("tr", {}, el("th", { scope: "row", text: actorName(a) }), el("td", { class: "num", text: s })));
   const revealed = Object.entries(view.revealed || {}).map(([k, v]) => el("li", { text: `${k}: ${v}` }));
-  fill("debrief-body", [el("p", {}, el("strong", { text: view.outcome_title })), ...paragraphs(view.epilogue),
-    el("h3", { text: "Scores" }), el("table", {}, el("tbody", {}, scores)),
+  const where = stopped ? [el("p", { text: `It stopped at ${[stopped.date, stopped.node_title].filter(Boolean).join(", ")}.` })] : [];
+  fill("debrief-body", [el("p", {}, el("strong", { text: view.outcome_title })), ...where, ...paragraphs(view.epilogue),
+    el("h3", { text: stopped ? "Scores so far" : "Scores" }), el("table", {}, el("tbody", {}, scores)),
     ...(revealed.length ? [el("h3", { text: "What was hidden" }), el("ul", {}, revealed)] : [])]);
 }
