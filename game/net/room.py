@@ -315,6 +315,8 @@ class Room:
             table = self._table(request.table)
             table.hand_to_computer(request.seat, self.store, self.row.id)
             return (table.number,)
+        if do == "fill":
+            return tuple(t.number for t in chosen if self._fill_empty(t))
         if do == "remove":
             member = next((m for m in self.members.values() if public_id(m.token) == request.member), None)
             if member is None:
@@ -329,6 +331,18 @@ class Room:
             return (request.table,)
         self.end()
         return every
+
+    def empty_seats(self, table: NetTable) -> tuple[str, ...]:
+        """The seats people should play at ``table`` that no present student holds: they stall it."""
+        held = {m.seat for m in self.members.values() if not m.removed and m.table_no == table.number}
+        return tuple(seat for seat in table.table.seats if seat not in held)
+
+    def _fill_empty(self, table: NetTable) -> bool:
+        """The computer takes every empty seat at ``table``; True if it took any."""
+        empty = self.empty_seats(table)
+        for seat in empty:
+            table.hand_to_computer(seat, self.store, self.row.id)
+        return bool(empty)
 
     def _keep(self, key: str, value: JSONValue) -> None:
         """Store one of the class's states (joining locked, tables paused) so a restarted host has it."""
@@ -420,6 +434,7 @@ class Room:
         game, scenario = table.game, self.scenario
         teacher_view = table.table.view(TEACHER)
         last_text = line_words(teacher_view.log[-1], scenario) if teacher_view.log else ""
+        empty = self.empty_seats(table)
         seats: list[JSONValue] = []
         for actor in scenario.actors.values():
             members: list[JSONValue] = [
@@ -432,7 +447,10 @@ class Room:
             "number": table.number,
             "date": game.date.isoformat(),
             "node": game.node.title if game.node is not None else "",
-            "waiting": [scenario.actors[a].name for a in table.table.waiting_for()],
+            "waiting": [
+                scenario.actors[a].name + (" (no one seated)" if a in empty else "") for a in table.table.waiting_for()
+            ],
+            "empty": list[JSONValue](empty),
             "clock": table.clock.left(),
             "paused": table.paused,
             "last_move": last_text,

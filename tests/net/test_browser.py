@@ -77,8 +77,9 @@ def test_a_class_plays_in_browsers(browser: object, served: BackgroundServer, ro
     assert "At least half the summer flow" in others and "A seat on a joint board" not in ann.content()
     teacher.get_by_text("Cy").wait_for()
 
-    # The teacher hands table 2's empty Dunmore seat to the computer.
-    teacher.get_by_role("button", name="Hand Dunmore delegation at table 2 to the computer").click()
+    # Table 2 waits on a seat nobody holds; the teacher hands its empty seats to the computer.
+    teacher.get_by_text("Waiting for Dunmore delegation (no one seated)").wait_for()
+    teacher.get_by_role("button", name="Computer takes every empty seat at table 2").click()
     teacher.locator("#table-2").locator("xpath=..").get_by_text("(computer)").first.wait_for()
 
     # An offer from Dunmore, and a private message from Kestra to Dunmore.

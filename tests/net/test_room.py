@@ -3,12 +3,14 @@ a sealed reveal, and ``forget`` removes names."""
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from game.cli import main
 from game.engine.table import Action
 from game.net.nettable import TableError
-from game.net.protocol import Act, Say, TeacherAction
+from game.net.protocol import Act, Say, TeacherAction, parse
 from game.net.room import Room, RoomError
 from game.net.store import ClassStore
 
@@ -167,3 +169,24 @@ def test_a_class_ended_mid_game_gives_every_seat_its_tables_debrief_so_far(room:
     stopped = shown["stopped"]
     assert set(stopped["scores"]) == {"kestra", "dunmore", "ferrand"}
     assert stopped["date"] and "the class ended" in stopped["outcome_title"].lower()
+
+
+def test_the_dashboard_marks_empty_seats_and_the_computer_takes_them_at_one_table_or_all(room: Room) -> None:
+    room.join(room.row.code, "A")  # table 1, Kestra; nobody else has joined
+    tables = room.dashboard()["tables"]
+    assert tables[0]["empty"] == ["dunmore"] and tables[1]["empty"] == ["kestra", "dunmore"]
+    waiting = [w for t in tables for w in t["waiting"]]
+    assert waiting and all(w.endswith("(no one seated)") for w in waiting if not w.startswith("Kestra"))
+    assert "Dunmore delegation (no one seated)" in waiting
+    room.teacher(TeacherAction("fill", table=1))
+    assert room.tables[1].game.controller("dunmore") == "disposition"
+    assert room.tables[1].game.controller("kestra") == "human"  # a student holds it
+    assert room.tables[2].game.controller("kestra") == "human"  # another table is left alone
+    room.teacher(TeacherAction("fill"))
+    assert room.tables[2].table.seats == () and room.tables[1].table.seats == ("kestra",)
+    assert all(not t["empty"] for t in room.dashboard()["tables"])
+
+
+def test_the_protocol_takes_the_fill_action() -> None:
+    request = parse(json.dumps({"type": "teacher", "do": "fill", "table": 2}))
+    assert request == TeacherAction("fill", table=2)
