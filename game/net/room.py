@@ -114,6 +114,10 @@ class Room:
                 tables[number].paused = True
                 tables[number].clock.pause()
         self.ended = row.ended
+        self.issues: list[JSONValue] = [  # every issue's title and options' labels, for the seats' values
+            {"id": i.id, "title": i.title, "options": [[o.id, o.label] for o in i.options]}
+            for i in scenario.issues.values()
+        ]
         self.results: ClassResults | None = None
         if self.ended:
             self._build_results()
@@ -396,6 +400,7 @@ class Room:
             "delegations": [{"id": a.id, "name": a.name} for a in self.scenario.actors.values() if a.id != seat],
             "moves": len(table.game.moves),
             "view": to_json(table.table.view(seat)),
+            "issues": self.issues,
             "messages": list[JSONValue](messages),
             "clock": table.clock.left(),
             "paused": table.paused,

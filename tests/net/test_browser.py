@@ -75,6 +75,8 @@ def test_a_class_plays_in_browsers(browser: object, served: BackgroundServer, ro
     others = ann.locator("#others-aims").inner_text()
     assert "Other delegations' public aims" in others and "Dunmore delegation" in others
     assert "At least half the summer flow" in others and "A seat on a joint board" not in ann.content()
+    values = ann.locator("#values").inner_text()  # issues and options by their titles, never their ids
+    assert "Summer flow for Dunmore" in values and "Half the flow" in values and "summer_flow" not in values
     teacher.get_by_text("Cy").wait_for()
 
     # Table 2 waits on a seat nobody holds; the teacher hands its empty seats to the computer.

@@ -190,3 +190,11 @@ def test_the_dashboard_marks_empty_seats_and_the_computer_takes_them_at_one_tabl
 def test_the_protocol_takes_the_fill_action() -> None:
     request = parse(json.dumps({"type": "teacher", "do": "fill", "table": 2}))
     assert request == TeacherAction("fill", table=2)
+
+
+def test_every_seat_gets_the_issues_titles_whether_or_not_a_negotiation_is_open(room: Room) -> None:
+    shown = room.seat_state(1, "kestra")
+    issues = {i["id"]: i for i in shown["issues"]}
+    assert set(shown["view"]["values"]) <= set(issues)
+    assert issues["summer_flow"]["title"] == "Summer flow for Dunmore"
+    assert ["half", "Half the flow"] in issues["summer_flow"]["options"]

@@ -5,7 +5,6 @@ const KEY = "parley-seat-token";
 let state = null;
 let turnKey = "";
 let clockLeft = null;
-let knownIssues = []; // the issues' titles, kept for the debrief when no negotiation is open
 
 const link = new Link(receive, () => {
   const token = localStorage.getItem(KEY);
@@ -104,16 +103,16 @@ function paragraphs(text) {
 }
 
 function valuesTable(view) {
+  // The issues' titles and options' labels come with every state (a negotiation need not be open).
   const rows = [];
-  if (view.table) knownIssues = view.table.issues;
-  const issues = knownIssues;
   for (const [issue, options] of Object.entries(view.values || {})) {
-    const line = issues.find((i) => i.id === issue);
+    const line = state.issues.find((i) => i.id === issue);
     const label = (id) => (line ? (line.options.find((o) => o[0] === id) || [id, id])[1] : id);
     rows.push(el("tr", {}, el("th", { scope: "row", text: line ? line.title : issue }),
       el("td", {}, Object.entries(options).map(([id, points]) => `${label(id)}: ${points > 0 ? "+" : ""}${points}`).join(" · "))));
   }
-  const walk = view.walk_away === null ? [] : [el("p", { text: `Without a deal you get ${view.walk_away}.` })];
+  document.getElementById("values-h").hidden = !rows.length;
+  const walk = view.walk_away === null || !rows.length ? [] : [el("p", { text: `Without a deal you get ${view.walk_away}.` })];
   return rows.length ? [el("table", {}, el("tbody", {}, rows)), ...walk] : walk;
 }
 
