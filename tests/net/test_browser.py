@@ -42,6 +42,17 @@ def student(browser: object, served: BackgroundServer, room: Room, name: str, ph
     return page
 
 
+MARKERS_FIT = """(list) => {
+  const items = [...list.children];
+  if (!items.length) return true;
+  const style = getComputedStyle(items[0]);
+  const pen = document.createElement("canvas").getContext("2d");
+  pen.font = `${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
+  const widest = Math.max(...items.map((_, i) => pen.measureText(`${list.reversed ? items.length - i : i + 1}. `).width));
+  return items.every((li) => li.getBoundingClientRect().left - list.getBoundingClientRect().left >= widest);
+}"""  # every numbered line's marker fits inside its list, not cut off at the card's edge
+
+
 def take_turn(page: object) -> bool:
     """Make this seat's move if it has one: propose the shown terms, accept if allowed, else reject;
     choose or seal the first open choice. True if a move was made."""
@@ -104,6 +115,7 @@ def test_a_class_plays_in_browsers(browser: object, served: BackgroundServer, ro
     assert "Ann" in seats and "Cy" in seats and room.row.code in projector.locator("#code").inner_text()
     assert "sluice" not in projector.content() and "gauges" not in projector.content()
     projector.screenshot(path=str(shots / "projector.png"))
+    assert projector.locator(".log").first.evaluate(MARKERS_FIT)
 
     # The teacher pauses table 1: moves are refused until it resumes.
     teacher.get_by_role("button", name="Pause table 1").click()
@@ -124,6 +136,7 @@ def test_a_class_plays_in_browsers(browser: object, served: BackgroundServer, ro
         if not moved:
             ann.wait_for_timeout(150)
     assert ann.locator("#debrief").is_visible(), "table 1 did not reach its end"
+    assert ann.locator("#log").evaluate(MARKERS_FIT) and ann.locator("#log li").count() >= 10
     assert "Scores" in cy.locator("#debrief").inner_text()
     cy.screenshot(path=str(shots / "student-debrief.png"), full_page=True)
     teacher.screenshot(path=str(shots / "dashboard.png"), full_page=True)
