@@ -26,7 +26,7 @@ from ..engine.loader import load_scenario
 from ..engine.model import Scenario
 from ..engine.narrate import TEACHER
 from ..engine.table import Action
-from ..engine.views import Line
+from ..engine.views import Line, View
 from ..engine.wording import long_date
 from .clock import Clock
 from .jsonview import to_json
@@ -399,7 +399,7 @@ class Room:
             "members": list[JSONValue](members),
             "delegations": [{"id": a.id, "name": a.name} for a in self.scenario.actors.values() if a.id != seat],
             "moves": len(table.game.moves),
-            "view": to_json(table.table.view(seat)),
+            "view": _seat_view(table.table.view(seat), self.scenario),
             "issues": self.issues,
             "messages": list[JSONValue](messages),
             "clock": table.clock.left(),
@@ -450,7 +450,7 @@ class Room:
             seats.append({"id": actor.id, "name": actor.name, "player": game.controller(actor.id), "members": members})
         return {
             "number": table.number,
-            "date": game.date.isoformat(),
+            "date": long_date(game.date),
             "node": game.node.title if game.node is not None else "",
             "waiting": [
                 scenario.actors[a].name + (" (no one seated)" if a in empty else "") for a in table.table.waiting_for()
@@ -473,14 +473,32 @@ class Room:
 def line_words(line: Line, scenario: Scenario) -> str:
     """The latest line of a table's history as players read it, in the views' own wording: who chose
     what, an offer with its terms in words, an answer, a secret choice made (never what it was)."""
+    if line.kind == "offer":
+        terms = line.text.partition("\n")[0]
+        return f"{line.title}: {terms}" if terms else line.title
+    return line_heading(line, scenario)
+
+
+def line_heading(line: Line, scenario: Scenario) -> str:
+    """A line's title saying who did it: a delegation's choice starts with its name, chance says so
+    (offers, answers and secret choices name their delegation in their titles already)."""
     if line.kind == "decision" and line.actor in scenario.actors:
         return f"{scenario.actors[line.actor].name}: {line.title}"
     if line.kind == "chance":
         return f"By chance: {line.title}"
-    if line.kind == "offer":
-        terms = line.text.partition("\n")[0]
-        return f"{line.title}: {terms}" if terms else line.title
     return line.title
+
+
+def _seat_view(view: View, scenario: Scenario) -> JSONValue:
+    """A seat's view as JSON, its dates in words and each log line's title saying who did what."""
+    shown = to_json(view)
+    assert isinstance(shown, dict)
+    shown["date"] = long_date(view.date)
+    shown["log"] = [
+        {"date": long_date(line.date), "title": line_heading(line, scenario), "text": line.text, "kind": line.kind}
+        for line in view.log
+    ]
+    return shown
 
 
 def _name(actor: str, scenario: Scenario) -> str:

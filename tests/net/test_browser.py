@@ -7,6 +7,7 @@ a student reloads mid-game and keeps the seat, the teacher pauses, ends the clas
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -48,7 +49,8 @@ MARKERS_FIT = """(list) => {
   const style = getComputedStyle(items[0]);
   const pen = document.createElement("canvas").getContext("2d");
   pen.font = `${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
-  const widest = Math.max(...items.map((_, i) => pen.measureText(`${list.reversed ? items.length - i : i + 1}. `).width));
+  const numbers = items.map((_, i) => (list.reversed ? items.length - i : i + 1));
+  const widest = Math.max(...numbers.map((n) => pen.measureText(`${n}. `).width));
   return items.every((li) => li.getBoundingClientRect().left - list.getBoundingClientRect().left >= widest);
 }"""  # every numbered line's marker fits inside its list, not cut off at the card's edge
 
@@ -137,6 +139,9 @@ def test_a_class_plays_in_browsers(browser: object, served: BackgroundServer, ro
             ann.wait_for_timeout(150)
     assert ann.locator("#debrief").is_visible(), "table 1 did not reach its end"
     assert ann.locator("#log").evaluate(MARKERS_FIT) and ann.locator("#log li").count() >= 10
+    log = ann.locator("#log").inner_text()  # dates in words, and who did what
+    assert re.search(r"\d{1,2} [A-Z][a-z]+ \d{4} · Kestra delegation: ", log) and not re.search(r"\d{4}-\d\d-", log)
+    assert not re.search(r"\d{4}-\d\d-", teacher.locator("#tables").inner_text())
     assert "Scores" in cy.locator("#debrief").inner_text()
     cy.screenshot(path=str(shots / "student-debrief.png"), full_page=True)
     teacher.screenshot(path=str(shots / "dashboard.png"), full_page=True)

@@ -9,6 +9,7 @@ import pytest
 
 from game.cli import main
 from game.engine.table import Action
+from game.engine.wording import long_date
 from game.net.nettable import TableError
 from game.net.protocol import Act, Say, TeacherAction, parse
 from game.net.room import Room, RoomError
@@ -198,3 +199,21 @@ def test_every_seat_gets_the_issues_titles_whether_or_not_a_negotiation_is_open(
     assert set(shown["view"]["values"]) <= set(issues)
     assert issues["summer_flow"]["title"] == "Summer flow for Dunmore"
     assert ["half", "Half the flow"] in issues["summer_flow"]["options"]
+
+
+def test_seats_and_the_dashboard_read_dates_in_words_and_log_lines_that_say_who(room: Room) -> None:
+    play_to_the_night(room)
+    table = room.tables[1]
+    table.act("kestra", Action("seal", choice=1))
+    table.act("dunmore", Action("seal", choice=1))
+    shown = room.seat_state(1, "kestra")["view"]
+    assert shown["date"] == long_date(table.game.date) and "-" not in shown["date"]
+    assert all(not line["date"][:4].isdigit() for line in shown["log"])
+    decisions = [line["title"] for line in shown["log"] if line["kind"] == "decision"]
+    assert decisions and all(title.split(":")[0] in NAMES for title in decisions), decisions
+    offers = [line["title"] for line in shown["log"] if line["kind"] == "offer"]
+    assert offers and all(any(name in title for name in NAMES) for title in offers)
+    assert room.dashboard()["tables"][0]["date"] == long_date(table.game.date)
+
+
+NAMES = ("Kestra delegation", "Dunmore delegation", "Ferrand River Commission")
