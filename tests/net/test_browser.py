@@ -131,13 +131,19 @@ def test_a_class_plays_in_browsers(browser: object, served: BackgroundServer, ro
     assert "Table 1 · Kestra delegation" in ann.locator("#who").inner_text()
     assert ann.locator("#join").is_hidden()
 
+    legends: set[str] = set()
     for _ in range(40):
         if ann.locator("#debrief").is_visible() and cy.locator("#debrief").is_visible():
             break
+        if ann.locator("#turn-body legend").count():  # a choice is headed by its scene, its context above it
+            legends.add(ann.locator("#turn-body legend").inner_text())
+            tops = [ann.locator(f"#turn {part}").bounding_box()["y"] for part in ("#date", "#narration", "#turn-body")]
+            assert tops == sorted(tops)
         moved = take_turn(ann) or take_turn(cy)
         if not moved:
             ann.wait_for_timeout(150)
     assert ann.locator("#debrief").is_visible(), "table 1 did not reach its end"
+    assert legends and "Choose" not in legends and "" not in legends
     assert ann.locator("#log").evaluate(MARKERS_FIT) and ann.locator("#log li").count() >= 10
     log = ann.locator("#log").inner_text()  # dates in words, and who did what
     assert re.search(r"\d{1,2} [A-Z][a-z]+ \d{4} · Kestra delegation: ", log) and not re.search(r"\d{4}-\d\d-", log)

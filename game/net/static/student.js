@@ -180,7 +180,8 @@ function reasonBox(id) {
 
 function choiceForm(turn) {
   const form = el("form", { "aria-label": turn.kind === "seal" ? "Your sealed choice" : "Your choice" });
-  const group = el("fieldset", {}, el("legend", { text: turn.kind === "seal" ? "Your sealed choice: nobody sees it until every party has chosen" : "Choose" }));
+  const group = el("fieldset", {}, el("legend", { text: state.view.node_title || "Your choice" }),
+    turn.kind === "seal" ? el("p", { class: "meta", text: "A sealed choice: nobody sees it until every party has chosen." }) : "");
   turn.choices.forEach((c, i) => {
     const id = `choice-${c.id}`;
     group.append(el("div", { class: c.available ? "choice" : "choice blocked" },
