@@ -124,6 +124,10 @@ def test_a_class_plays_in_browsers(browser: object, served: BackgroundServer, ro
     ann.get_by_text("The teacher has paused this table.").wait_for()
     teacher.get_by_role("button", name="Resume table 1").click()
     ann.get_by_text("The teacher has paused this table.").wait_for(state="detached")
+    teacher.get_by_label("Announcement to every table").fill("Ten minutes left in this sitting.")
+    teacher.get_by_role("button", name="Announce").click()
+    ann.locator("#announcement").get_by_text("Ten minutes left in this sitting.").wait_for()
+    assert ann.locator("#announcement").bounding_box()["y"] < ann.locator("#seat").bounding_box()["y"]
 
     # Ann reloads mid-game and is back in her seat.
     ann.reload()

@@ -124,6 +124,9 @@ function drawMessages() {
   to.value = chosen;
   fill("messages", state.messages.map((m) => el("li", { class: m.to === "*class" ? "announce" : m.private ? "private" : "" },
     el("span", { class: "meta", text: `${m.from_name} to ${m.to_name}${m.private ? " (private)" : ""}: ` }), m.text)));
+  const announced = state.messages.filter((m) => m.to === "*class").pop();  // the teacher's latest, under the header
+  document.getElementById("announcement").hidden = !announced;
+  show("announcement", announced ? `From your teacher: ${announced.text}` : "");
   const list = document.getElementById("messages");
   list.scrollTop = list.scrollHeight;
 }
