@@ -31,6 +31,7 @@ from ..engine.wording import long_date
 from .clock import Clock
 from .jsonview import to_json
 from .nettable import NetTable, TableError
+from .package_worth import package_worths
 from .protocol import Act, Say, TeacherAction
 from .report import ClassResults, class_results
 from .store import ClassRow, ClassStore, MemberRow, MessageRow, data_folder
@@ -401,6 +402,7 @@ class Room:
             "moves": len(table.game.moves),
             "view": _seat_view(table.table.view(seat), self.scenario),
             "issues": self.issues,
+            "package": package_worths(table.game, seat),
             "messages": list[JSONValue](messages),
             "clock": table.clock.left(),
             "paused": table.paused,

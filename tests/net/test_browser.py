@@ -98,8 +98,16 @@ def test_a_class_plays_in_browsers(browser: object, served: BackgroundServer, ro
     teacher.locator("#table-2").locator("xpath=..").get_by_text("(computer)").first.wait_for()
 
     # An offer from Dunmore, and a private message from Kestra to Dunmore.
+    worth = cy.locator("#package-worth")  # the form starts on Dunmore's best package and adds up as it changes
+    assert re.fullmatch(r"This package is worth -?\d+ to you \(without a deal: -?\d+\)\.", worth.inner_text())
+    assert cy.get_by_label("Summer flow for Dunmore").input_value() == "two_thirds"  # worth +6 to Dunmore
+    best = worth.inner_text()
+    cy.get_by_label("Summer flow for Dunmore").select_option("kestra_decides")
+    assert worth.inner_text() != best
+    cy.get_by_label("Summer flow for Dunmore").select_option("two_thirds")
     cy.locator("#turn-body").get_by_role("button", name="Propose", exact=True).click()
     ann.locator(".offer").wait_for()
+    assert re.search(r"Two thirds of the flow\s+[−-]\d", ann.locator(".offer").inner_text())  # Kestra's own points
     assert "On the table, from Dunmore delegation" in ann.locator(".offer").inner_text()
     ann.get_by_label("Send to").select_option("dunmore")
     ann.get_by_label("Message", exact=True).fill("Meet us by the sluice after the sitting.")

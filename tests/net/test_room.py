@@ -8,6 +8,7 @@ import json
 import pytest
 
 from game.cli import main
+from game.engine.bargain import appraise
 from game.engine.table import Action
 from game.engine.wording import long_date
 from game.net.nettable import TableError
@@ -217,3 +218,21 @@ def test_seats_and_the_dashboard_read_dates_in_words_and_log_lines_that_say_who(
 
 
 NAMES = ("Kestra delegation", "Dunmore delegation", "Ferrand River Commission")
+
+
+def test_a_seat_about_to_propose_gets_its_packages_worth_and_starts_on_its_best(room: Room) -> None:
+    table = room.tables[1]
+    seat = table.table.waiting_for()[0]
+    assert table.table.view(seat).turn is not None and table.table.view(seat).turn.kind == "propose"
+    help = room.seat_state(1, seat)["package"]
+    worths = help["worths"]
+    assert len(worths) == 4 * 3 * 3 and help["walk_away"] == table.table.view(seat).walk_away
+    issues = table.game.node.negotiation.issues
+    best = "|".join(help["best"][i] for i in issues)
+    assert worths[best] == max(worths.values()) > min(worths.values())
+    actor = table.game.scenario.actors[seat]  # each listed worth is the seat's own appraisal, bonuses too
+    for key, worth in list(worths.items())[:8]:
+        package = dict(zip(issues, key.split("|"), strict=True))
+        assert worth == appraise(table.game.scenario, actor, package, table.game.state.values).total
+    other = next(a for a in ("kestra", "dunmore") if a != seat)
+    assert room.seat_state(1, other)["package"] is None  # not its move at the table

@@ -163,9 +163,12 @@ function offerBlock(table) {
     return [line ? line.title : issue, line ? (line.options.find((o) => o[0] === option) || [option, option])[1] : option];
   };
   const worth = table.offer_worth;
+  const mine = state.view.values || {};
   const rows = offer.map(([issue, option]) => {
     const [title, name] = label(issue, option);
-    return el("tr", {}, el("th", { scope: "row", text: title }), el("td", { text: name }));
+    const points = (mine[issue] || {})[option];
+    return el("tr", {}, el("th", { scope: "row", text: title }), el("td", { text: name }),
+      points === undefined ? "" : el("td", { class: "num", text: `${points > 0 ? "+" : ""}${points}` }));
   });
   out.push(el("div", { class: "offer" },
     el("p", { text: `On the table, from ${actorName(table.proposer)}:` }),
@@ -207,9 +210,13 @@ function tableForm(view) {
   const form = el("form", { "aria-label": kind === "propose" ? "Your proposal" : "Your answer" });
   const values = view.values || {};
   const picks = el("fieldset", {}, el("legend", { text: kind === "propose" ? "Your proposal" : "A counter-offer (if you make one)" }));
+  // Start on the offer being answered, else on the seat's best package (else the status quo), never on the worst.
+  const help = state.package || { worths: {}, best: {}, status_quo: {}, walk_away: view.walk_away };
+  const start = kind === "answer" && table.offer && Object.keys(table.offer).length ? table.offer
+    : Object.keys(help.best).length ? help.best : help.status_quo;
   for (const issue of table.issues) {
     const id = `issue-${issue.id}`;
-    const current = (table.offer || {})[issue.id];
+    const current = start[issue.id];
     const select = el("select", { id, name: issue.id },
       issue.options.map(([option, label]) => {
         const points = (values[issue.id] || {})[option];
@@ -217,8 +224,20 @@ function tableForm(view) {
       }));
     picks.append(el("div", { class: "issue" }, el("label", { for: id, text: issue.title }), select));
   }
-  form.append(picks, ...reasonBox("reason"));
+  const worthLine = el("p", { id: "package-worth", class: "worth", "aria-live": "polite" });
+  form.append(picks, worthLine, ...reasonBox("reason"));
   const package_ = () => Object.fromEntries(table.issues.map((i) => [i.id, form.querySelector(`#issue-${i.id}`).value]));
+  const showWorth = () => {
+    const chosen = package_();
+    const key = table.issues.map((i) => chosen[i.id]).join("|");
+    const listed = help.worths[key];
+    const total = listed !== undefined ? listed
+      : table.issues.reduce((sum, i) => sum + ((values[i.id] || {})[chosen[i.id]] || 0), 0);
+    worthLine.textContent = Object.keys(values).length
+      ? `This package is worth ${total} to you (without a deal: ${help.walk_away ?? view.walk_away}).` : "";
+  };
+  picks.addEventListener("change", showWorth);
+  showWorth();
   const act = (answer, withPackage) => () => link.send({
     type: "act", kind: answer === "propose" ? "propose" : "answer", answer: answer === "propose" ? "" : answer,
     package: withPackage ? package_() : {}, reason: form.querySelector("#reason").value });
