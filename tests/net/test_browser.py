@@ -144,6 +144,7 @@ def test_a_class_plays_in_browsers(browser: object, served: BackgroundServer, ro
     assert ann.locator("#join").is_hidden()
 
     legends: set[str] = set()
+    confirmed = ""
     for _ in range(40):
         if ann.locator("#debrief").is_visible() and cy.locator("#debrief").is_visible():
             break
@@ -151,11 +152,16 @@ def test_a_class_plays_in_browsers(browser: object, served: BackgroundServer, ro
             legends.add(ann.locator("#turn-body legend").inner_text())
             tops = [ann.locator(f"#turn {part}").bounding_box()["y"] for part in ("#date", "#narration", "#turn-body")]
             assert tops == sorted(tops)
-        moved = take_turn(ann) or take_turn(cy)
+        moved = take_turn(ann)
+        if moved and not confirmed:  # the move is confirmed in words and the focus is back on the turn card
+            ann.locator("#confirm").wait_for()
+            confirmed = ann.locator("#confirm").inner_text()
+            assert confirmed.startswith("You ") and ann.evaluate("document.activeElement.id") == "turn-h"
+        moved = moved or take_turn(cy)
         if not moved:
             ann.wait_for_timeout(150)
     assert ann.locator("#debrief").is_visible(), "table 1 did not reach its end"
-    assert legends and "Choose" not in legends and "" not in legends
+    assert legends and "Choose" not in legends and "" not in legends and confirmed
     assert ann.locator("#log").evaluate(MARKERS_FIT) and ann.locator("#log li").count() >= 10
     log = ann.locator("#log").inner_text()  # dates in words, and who did what
     assert re.search(r"\d{1,2} [A-Z][a-z]+ \d{4} · Kestra delegation: ", log) and not re.search(r"\d{4}-\d\d-", log)

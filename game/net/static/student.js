@@ -4,6 +4,8 @@ import { Link, clockText, el, show } from "/static/common.js";
 const KEY = "parley-seat-token";
 let state = null;
 let turnKey = "";
+let sent = ""; // what the seat just did, confirmed once the host's next state arrives
+let confirmation = ""; // "You chose …": shown at the top of the turn card until the seat acts again
 let clockLeft = null;
 
 const link = new Link(receive, () => {
@@ -38,8 +40,12 @@ function receive(message) {
     localStorage.setItem(KEY, message.token);
   } else if (message.type === "seat") {
     state = message;
+    const done = sent;
+    if (done) [confirmation, sent, turnKey] = [done, "", ""];
     draw();
+    if (done) document.getElementById("turn-h").focus();
   } else if (message.type === "error") {
+    sent = "";
     show("error", message.message);
     if (!state && /token/.test(message.message)) {
       localStorage.removeItem(KEY);
@@ -151,6 +157,7 @@ function drawTurn() {
     body.push(tableForm(view));
   }
   document.getElementById("turn-h").textContent = view.turn && !view.ended ? "Your move" : "At the table";
+  if (confirmation) body.unshift(el("p", { id: "confirm", class: "confirm", role: "status", text: confirmation }));
   fill("turn-body", body);
 }
 
@@ -199,9 +206,22 @@ function choiceForm(turn) {
     event.preventDefault();
     const picked = form.querySelector("input[name=choice]:checked");
     if (!picked) return show("error", "Pick a choice first.");
-    link.send({ type: "act", kind: turn.kind, choice: picked.value, reason: form.querySelector("#reason").value });
+    const label = turn.choices.find((c) => c.id === picked.value).label;
+    sendAct(turn.kind === "seal" ? `You sealed “${label}”: nobody sees it until every party has chosen.` : `You chose “${label}”.`,
+      { type: "act", kind: turn.kind, choice: picked.value, reason: form.querySelector("#reason").value });
   });
   return form;
+}
+
+const DONE = {
+  propose: "You proposed your package.", accept: "You accepted the offer.", reject: "You rejected the offer.",
+  counter: "You made a counter-offer.", walk: "You walked away from the talks.", pass: "You passed.",
+};
+
+function sendAct(words, message) {
+  confirmation = "";
+  sent = words;
+  link.send(message);
 }
 
 function tableForm(view) {
@@ -238,7 +258,7 @@ function tableForm(view) {
   };
   picks.addEventListener("change", showWorth);
   showWorth();
-  const act = (answer, withPackage) => () => link.send({
+  const act = (answer, withPackage) => () => sendAct(DONE[answer], {
     type: "act", kind: answer === "propose" ? "propose" : "answer", answer: answer === "propose" ? "" : answer,
     package: withPackage ? package_() : {}, reason: form.querySelector("#reason").value });
   const button = (text, handler, cls = "", disabled = false, title = "") =>
