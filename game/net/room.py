@@ -29,6 +29,7 @@ from ..engine.table import Action
 from ..engine.views import Line, View
 from ..engine.wording import long_date
 from .clock import Clock
+from .endings import ending_moves
 from .jsonview import to_json
 from .nettable import NetTable, TableError
 from .package_worth import package_worths
@@ -403,6 +404,7 @@ class Room:
             "view": _seat_view(table.table.view(seat), self.scenario),
             "issues": self.issues,
             "package": package_worths(table.game, seat),
+            "endings": ending_moves(table.game, seat),
             "messages": list[JSONValue](messages),
             "clock": table.clock.left(),
             "paused": table.paused,

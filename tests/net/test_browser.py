@@ -59,6 +59,10 @@ def take_turn(page: object) -> bool:
     """Make this seat's move if it has one: propose the shown terms, accept if allowed, else reject;
     choose or seal the first open choice. True if a move was made."""
     body = page.locator("#turn-body")  # type: ignore[attr-defined]
+    radios = body.locator("input[type=radio]:not([disabled])")
+    if radios.count():
+        assert not body.locator("input[type=radio]:checked").count()  # nothing is chosen for the student
+        radios.first.check()
     for name in ("Propose", "Accept", "Reject", "Seal my choice", "Decide"):
         button = body.get_by_role("button", name=name, exact=True)
         if button.count() and button.is_enabled():
@@ -66,6 +70,27 @@ def take_turn(page: object) -> bool:
             page.wait_for_timeout(150)  # type: ignore[attr-defined]
             return True
     return False
+
+
+def ask_before_ending(page: object) -> str:
+    """Pick a choice that may end the game and answer the page's question 'no': nothing is sent. Then
+    make the first choice instead. The question asked."""
+    asked: list[str] = []
+
+    def refuse(dialog: object) -> None:
+        asked.append(dialog.message)  # type: ignore[attr-defined]
+        dialog.dismiss()  # type: ignore[attr-defined]
+
+    page.once("dialog", refuse)  # type: ignore[attr-defined]
+    body = page.locator("#turn-body")  # type: ignore[attr-defined]
+    assert not body.locator("input[type=radio]:checked").count()
+    page.locator("#choice-close_gates").check()  # type: ignore[attr-defined]
+    body.get_by_role("button", name="Seal my choice").click()
+    page.wait_for_timeout(200)  # type: ignore[attr-defined]
+    assert asked and page.locator("#choice-close_gates").is_checked()  # type: ignore[attr-defined]
+    body.locator("input[type=radio]:not([disabled])").first.check()
+    body.get_by_role("button", name="Seal my choice").click()
+    return asked[0]
 
 
 def test_a_class_plays_in_browsers(browser: object, served: BackgroundServer, room: Room, tmp_path: Path) -> None:
@@ -145,6 +170,7 @@ def test_a_class_plays_in_browsers(browser: object, served: BackgroundServer, ro
 
     legends: set[str] = set()
     confirmed = ""
+    asked = ""
     for _ in range(40):
         if ann.locator("#debrief").is_visible() and cy.locator("#debrief").is_visible():
             break
@@ -152,6 +178,9 @@ def test_a_class_plays_in_browsers(browser: object, served: BackgroundServer, ro
             legends.add(ann.locator("#turn-body legend").inner_text())
             tops = [ann.locator(f"#turn {part}").bounding_box()["y"] for part in ("#date", "#narration", "#turn-body")]
             assert tops == sorted(tops)
+        if not asked and ann.locator("#choice-close_gates").count():  # a secret choice that may end the game
+            asked = ask_before_ending(ann)
+            continue
         moved = take_turn(ann)
         if moved and not confirmed:  # the move is confirmed in words and the focus is back on the turn card
             ann.locator("#confirm").wait_for()
@@ -162,6 +191,7 @@ def test_a_class_plays_in_browsers(browser: object, served: BackgroundServer, ro
             ann.wait_for_timeout(150)
     assert ann.locator("#debrief").is_visible(), "table 1 did not reach its end"
     assert legends and "Choose" not in legends and "" not in legends and confirmed
+    assert "“Shut the sluice gates to press Dunmore”" in asked and "may end the game" in asked
     assert ann.locator("#log").evaluate(MARKERS_FIT) and ann.locator("#log li").count() >= 10
     log = ann.locator("#log").inner_text()  # dates in words, and who did what
     assert re.search(r"\d{1,2} [A-Z][a-z]+ \d{4} · Kestra delegation: ", log) and not re.search(r"\d{4}-\d\d-", log)

@@ -4,17 +4,23 @@ a sealed reveal, and ``forget`` removes names."""
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 
 from game.cli import main
+from game.engine import Game
 from game.engine.bargain import appraise
+from game.engine.loader import load_scenario
 from game.engine.table import Action
 from game.engine.wording import long_date
+from game.net.endings import ENDS, MAY_END, choice_endings, reach
 from game.net.nettable import TableError
 from game.net.protocol import Act, Say, TeacherAction, parse
 from game.net.room import Room, RoomError
 from game.net.store import ClassStore
+
+from .conftest import TUTORIAL
 
 OFFER = {"summer_flow": "half", "weir_crest": "middle", "gate_keys": "joint_board"}
 
@@ -236,3 +242,23 @@ def test_a_seat_about_to_propose_gets_its_packages_worth_and_starts_on_its_best(
         assert worth == appraise(table.game.scenario, actor, package, table.game.state.values).total
     other = next(a for a in ("kestra", "dunmore") if a != seat)
     assert room.seat_state(1, other)["package"] is None  # not its move at the table
+
+
+def test_moves_that_end_the_game_or_may_are_marked_from_where_they_lead() -> None:
+    moscow = load_scenario(str(Path(TUTORIAL).parent / "moscow-1939.yaml"))
+    values = Game.new(moscow, seed=1, controllers=dict.fromkeys(moscow.actors, "human")).state.values
+    assert choice_endings(moscow, moscow.nodes["adjournment"], "ussr", values) == {"break_off": ENDS}
+    assert choice_endings(moscow, moscow.nodes["warsaw_consent"], "poland", values) == {"grant": MAY_END}
+    assert choice_endings(moscow, moscow.nodes["answer_offer"], "london", values) == {"recall_mission": MAY_END}
+    assert choice_endings(moscow, moscow.nodes["answer_offer"], "paris", values) == {}
+    tutorial = load_scenario(TUTORIAL)
+    values = Game.new(tutorial, seed=1, controllers=dict.fromkeys(tutorial.actors, "human")).state.values
+    night = tutorial.nodes["night_letters"]
+    assert choice_endings(tutorial, night, "kestra", values) == {"close_gates": MAY_END}
+    assert choice_endings(tutorial, night, "dunmore", values) == {}  # cabling home averts the crisis
+    assert reach(tutorial, "no_accord") == ENDS and reach(tutorial, "night_letters") == ""
+
+
+def test_a_seat_is_told_which_of_its_moves_end_the_game(room: Room) -> None:
+    play_to_the_night(room)
+    assert room.seat_state(1, "kestra")["endings"] == {"choices": {"close_gates": MAY_END}, "walk": ""}

@@ -195,10 +195,10 @@ function choiceForm(turn) {
   const form = el("form", { "aria-label": turn.kind === "seal" ? "Your sealed choice" : "Your choice" });
   const group = el("fieldset", {}, el("legend", { text: state.view.node_title || "Your choice" }),
     turn.kind === "seal" ? el("p", { class: "meta", text: "A sealed choice: nobody sees it until every party has chosen." }) : "");
-  turn.choices.forEach((c, i) => {
+  turn.choices.forEach((c) => {
     const id = `choice-${c.id}`;
     group.append(el("div", { class: c.available ? "choice" : "choice blocked" },
-      el("input", { type: "radio", name: "choice", id, value: c.id, disabled: !c.available, checked: i === 0 && c.available }),
+      el("input", { type: "radio", name: "choice", id, value: c.id, disabled: !c.available }),
       el("label", { for: id }, c.label, c.available ? "" : ` — ${c.why_blocked}`)));
   });
   form.append(group, ...reasonBox("reason"), el("button", { type: "submit", text: turn.kind === "seal" ? "Seal my choice" : "Decide" }));
@@ -207,6 +207,8 @@ function choiceForm(turn) {
     const picked = form.querySelector("input[name=choice]:checked");
     if (!picked) return show("error", "Pick a choice first.");
     const label = turn.choices.find((c) => c.id === picked.value).label;
+    const ending = state.endings.choices[picked.value];
+    if (ending && !confirm(`“${label}” ${ending === "ends" ? "ends the game" : "may end the game"}. Are you sure?`)) return;
     sendAct(turn.kind === "seal" ? `You sealed “${label}”: nobody sees it until every party has chosen.` : `You chose “${label}”.`,
       { type: "act", kind: turn.kind, choice: picked.value, reason: form.querySelector("#reason").value });
   });
@@ -258,7 +260,9 @@ function tableForm(view) {
   };
   picks.addEventListener("change", showWorth);
   showWorth();
-  const act = (answer, withPackage) => () => sendAct(DONE[answer], {
+  const walkWords = state.endings.walk === "ends" ? "Walking away ends the game." : state.endings.walk ? "Walking away may end the game."
+    : "Walking away ends these talks without a deal.";
+  const act = (answer, withPackage) => () => (answer !== "walk" || confirm(`${walkWords} Are you sure?`)) && sendAct(DONE[answer], {
     type: "act", kind: answer === "propose" ? "propose" : "answer", answer: answer === "propose" ? "" : answer,
     package: withPackage ? package_() : {}, reason: form.querySelector("#reason").value });
   const button = (text, handler, cls = "", disabled = false, title = "") =>
