@@ -120,7 +120,7 @@ def test_a_class_plays_in_browsers(browser: object, served: BackgroundServer, ro
     # Table 2 waits on a seat nobody holds; the teacher hands its empty seats to the computer.
     teacher.get_by_text("Waiting for Dunmore delegation (no one seated)").wait_for()
     teacher.get_by_role("button", name="Computer takes every empty seat at table 2").click()
-    teacher.locator("#table-2").locator("xpath=..").get_by_text("(computer)").first.wait_for()
+    teacher.locator("#table-2").locator("xpath=..").get_by_text("Dunmore delegation: the computer").wait_for()
 
     # An offer from Dunmore, and a private message from Kestra to Dunmore.
     worth = cy.locator("#package-worth")  # the form starts on Dunmore's best package and adds up as it changes
@@ -141,6 +141,10 @@ def test_a_class_plays_in_browsers(browser: object, served: BackgroundServer, ro
     assert "(private)" in cy.locator("#messages").inner_text()
     ann.screenshot(path=str(shots / "student-phone.png"), full_page=True)
     assert "sluice" not in ben.locator("#messages").inner_text()
+    board = teacher.locator("#tables")
+    board.get_by_text("Kestra delegation to Dunmore delegation (private):").wait_for()
+    assert "(computer)" not in board.inner_text() and "Ferrand River Commission: the computer" in board.inner_text()
+    assert not teacher.get_by_role("button", name="+5 minutes").count()  # this class has no clock
 
     # The projector shows every table to the room, in large type, and nothing private.
     projector = browser.new_context(viewport={"width": 1600, "height": 900}).new_page()  # type: ignore[attr-defined]
@@ -149,6 +153,7 @@ def test_a_class_plays_in_browsers(browser: object, served: BackgroundServer, ro
     seats = projector.get_by_role("list", name="Who sits at table 1").inner_text()
     assert "Ann" in seats and "Cy" in seats and room.row.code in projector.locator("#code").inner_text()
     assert "sluice" not in projector.content() and "gauges" not in projector.content()
+    assert projector.locator("#qr").bounding_box()["width"] < 200  # students have joined: the join card steps back
     projector.screenshot(path=str(shots / "projector.png"))
     assert projector.locator(".log").first.evaluate(MARKERS_FIT)
 
@@ -171,6 +176,7 @@ def test_a_class_plays_in_browsers(browser: object, served: BackgroundServer, ro
     legends: set[str] = set()
     confirmed = ""
     asked = ""
+    answers: set[str] = set()
     for _ in range(40):
         if ann.locator("#debrief").is_visible() and cy.locator("#debrief").is_visible():
             break
@@ -181,6 +187,8 @@ def test_a_class_plays_in_browsers(browser: object, served: BackgroundServer, ro
         if not asked and ann.locator("#choice-close_gates").count():  # a secret choice that may end the game
             asked = ask_before_ending(ann)
             continue
+        if ann.locator(".offer").count():
+            answers.add(ann.locator(".offer").inner_text())
         moved = take_turn(ann)
         if moved and not confirmed:  # the move is confirmed in words and the focus is back on the turn card
             ann.locator("#confirm").wait_for()
@@ -192,6 +200,8 @@ def test_a_class_plays_in_browsers(browser: object, served: BackgroundServer, ro
     assert ann.locator("#debrief").is_visible(), "table 1 did not reach its end"
     assert legends and "Choose" not in legends and "" not in legends and confirmed
     assert "“Shut the sluice gates to press Dunmore”" in asked and "may end the game" in asked
+    said = " ".join(a.partition("Answers: ")[2] for a in answers)  # answers in words: "rejected", not "reject"
+    assert re.search(r"(accepted|rejected|countered)", said) and not re.search(r"\b(accept|reject|counter)\b", said)
     assert ann.locator("#log").evaluate(MARKERS_FIT) and ann.locator("#log li").count() >= 10
     log = ann.locator("#log").inner_text()  # dates in words, and who did what
     assert re.search(r"\d{1,2} [A-Z][a-z]+ \d{4} · Kestra delegation: ", log) and not re.search(r"\d{4}-\d\d-", log)

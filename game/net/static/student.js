@@ -161,6 +161,8 @@ function drawTurn() {
   fill("turn-body", body);
 }
 
+const ANSWERED = { accept: "accepted", reject: "rejected", counter: "countered", walk: "walked away", pass: "passed" };
+
 function offerBlock(table) {
   const out = [el("p", { class: "meta", text: `Round ${table.round} of ${table.rounds}` })];
   const offer = Object.entries(table.offer || {});
@@ -180,9 +182,9 @@ function offerBlock(table) {
   out.push(el("div", { class: "offer" },
     el("p", { text: `On the table, from ${actorName(table.proposer)}:` }),
     el("table", {}, el("tbody", {}, rows)),
-    worth ? el("p", { text: `Worth ${worth.total} to you; without a deal, ${worth.walk_away}.` }) : "",
+    worth && Object.keys(mine).length ? el("p", { text: `Worth ${worth.total} to you; without a deal, ${worth.walk_away}.` }) : "",
     Object.keys(table.answers).length
-      ? el("p", { class: "meta", text: "Answers: " + Object.entries(table.answers).map(([a, v]) => `${actorName(a)} ${v}`).join(", ") })
+      ? el("p", { class: "meta", text: "Answers: " + Object.entries(table.answers).map(([a, v]) => `${actorName(a)} ${ANSWERED[v] || v}`).join(", ") })
       : ""));
   return out;
 }
