@@ -35,17 +35,27 @@ def package_worths(game: Game, seat: str) -> JSONObject | None:
     for listed in options:
         count *= len(listed)
     totals: dict[str, int] = {}
-    if count <= MAX_LISTED:
-        for combination in itertools.product(*options):
-            package = dict(zip(issues, combination, strict=True))
-            totals[SEPARATOR.join(combination)] = bargain.appraise(scenario, actor, package, values).total
+    if count <= MAX_LISTED:  # as ``bargain.appraise`` adds up, each option's points looked up once
+        points = [
+            [bargain.option_points(actor, i, o, values) for o in listed]
+            for i, listed in zip(issues, options, strict=True)
+        ]
+        merged = dict(values)  # the state with the package's terms in place (``talks.terms_values``)
+        bonuses = actor.valuation.bonuses
+        for numbers in itertools.product(*(range(len(listed)) for listed in options)):
+            combination = [listed[n] for listed, n in zip(options, numbers, strict=True)]
+            total = sum(issue_points[n] for issue_points, n in zip(points, numbers, strict=True))
+            if bonuses:
+                merged.update(zip(issues, combination, strict=True))
+                total += sum(b.points for b in bonuses if b.condition(merged))
+            totals[SEPARATOR.join(combination)] = total
         best_key = max(totals, key=totals.__getitem__)  # the first of the best, in file order
         best = dict(zip(issues, best_key.split(SEPARATOR), strict=True))
     else:  # each issue's best option, combinations aside
         best = {}
         for issue, listed in zip(issues, options, strict=True):
-            points = {oid: bargain.option_points(actor, issue, oid, values) for oid in listed}
-            best[issue] = max(points, key=points.__getitem__)
+            worth = {oid: bargain.option_points(actor, issue, oid, values) for oid in listed}
+            best[issue] = max(worth, key=worth.__getitem__)
     worths: dict[str, JSONValue] = dict(totals)
     status_quo = {i: str(values[i]) for i in issues if str(values[i]) in options[issues.index(i)]}
     return {

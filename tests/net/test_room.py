@@ -14,6 +14,7 @@ from game.engine.bargain import appraise
 from game.engine.loader import load_scenario
 from game.engine.table import Action
 from game.engine.wording import long_date
+from game.net import package_worth
 from game.net.endings import ENDS, MAY_END, choice_endings, reach
 from game.net.nettable import TableError
 from game.net.protocol import Act, Say, TeacherAction, parse
@@ -237,7 +238,7 @@ def test_a_seat_about_to_propose_gets_its_packages_worth_and_starts_on_its_best(
     best = "|".join(help["best"][i] for i in issues)
     assert worths[best] == max(worths.values()) > min(worths.values())
     actor = table.game.scenario.actors[seat]  # each listed worth is the seat's own appraisal, bonuses too
-    for key, worth in list(worths.items())[:8]:
+    for key, worth in worths.items():
         package = dict(zip(issues, key.split("|"), strict=True))
         assert worth == appraise(table.game.scenario, actor, package, table.game.state.values).total
     other = next(a for a in ("kestra", "dunmore") if a != seat)
@@ -262,3 +263,15 @@ def test_moves_that_end_the_game_or_may_are_marked_from_where_they_lead() -> Non
 def test_a_seat_is_told_which_of_its_moves_end_the_game(room: Room) -> None:
     play_to_the_night(room)
     assert room.seat_state(1, "kestra")["endings"] == {"choices": {"close_gates": MAY_END}, "walk": ""}
+
+
+def test_too_many_packages_to_list_leave_the_form_each_issues_best_option(
+    room: Room, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(package_worth, "MAX_LISTED", 1)
+    table = room.tables[1]
+    seat = table.table.waiting_for()[0]
+    help = package_worth.package_worths(table.game, seat)
+    assert help is not None and help["worths"] == {}
+    values = table.table.view(seat).values
+    assert help["best"] == {issue: max(points, key=points.__getitem__) for issue, points in values.items()}
