@@ -96,6 +96,7 @@ function drawObjectives(view) {
   const others = view.actors.filter((a) => a.id !== state.seat).map((a) => [a, view.objectives.filter((o) => o.actor === a.id)])
     .filter(([, aims]) => aims.length);
   document.getElementById("others-aims").hidden = !others.length;
+  show("others-aims-h", view.ended ? "Other delegations' aims (secret ones revealed)" : "Other delegations' public aims");
   fill("others-aims-body", others.map(([a, aims]) =>
     el("div", { class: "aims" }, el("h4", { text: a.name }), el("ul", {}, aims.map(objectiveItem)))));
 }
