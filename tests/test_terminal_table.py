@@ -39,8 +39,9 @@ def test_a_proposal_accepted_makes_a_deal(tmp_path: Path) -> None:
     assert "What each option is worth to Red delegation (your confidential points):" in out
     assert re.search(r"3\. Wide open +\+5", out) and "Without a deal (walking away): +2" in out
     assert "Red delegation proposes\n    Passage: A narrow corridor; Signing: Later" in out
-    # A computer's answer comes with its reasons.
-    assert "Green delegation accepts\n    Passage: A narrow corridor: +2. Signing: Later: +1. Worth 3 to us" in out
+    # A computer's answer comes with its reasons, in words: its numbers are its confidential values.
+    assert "Green delegation accepts\n    Passage: A narrow corridor. Signing: Later." in out
+    assert "Worth 3 to us" not in out
     # Blue, handed the terminal, sees the offer's worth to Blue item by item and the answers so far.
     blue = out.split(HAND_TO_BLUE, 1)[1]
     assert re.search(r"Passage: A narrow corridor +\+1", blue) and "Worth +2 to you in all" in blue
@@ -199,6 +200,6 @@ def test_the_class_chooses_how_much_of_the_computers_reasons_it_sees(tmp_path: P
     shown = play(tmp_path, "1 3 1\nq\n", "red").stdout
     hidden = play(tmp_path, "1 3 1\nq\n", "red", extra=("--reasons", "nothing")).stdout
     words = play(tmp_path, "1 3 1\nq\n", "red", extra=("--reasons", "reasons")).stdout
-    assert "to us; without a deal" in shown and "Refused" in shown  # Blue's own worth figures
+    assert "to us; without a deal" not in shown and "Refused" in shown  # Blue's figures stay Blue's own
     assert "to us; without a deal" not in hidden and "Refused" not in hidden and "Blue delegation counters" in hidden
     assert "to us; without a deal" not in words and "Refused" in words

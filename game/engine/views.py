@@ -262,12 +262,12 @@ def _log(game: Game, viewer: str, reasons: str) -> tuple[Line, ...]:
 
 def _reasons_for(game: Game, item: Happening, level: str) -> str:
     """Another delegation's words at the table: the terms always; a computer's reasons at the class's
-    level; a person's typed reasons never (they are the delegation's own notes)."""
+    level but never its numbers (they are its confidential values: only its own seat and the teacher
+    read them); a person's typed reasons never (they are the delegation's own notes)."""
     detail, _, reason = item.text.partition("\n")
     if game.controller(item.actor) == "human" or level == "nothing" or not reason:
         return detail
-    if level == "reasons":
-        reason = _POINTS.sub("", reason)
+    reason = _POINTS.sub("", reason)
     return "\n".join(t for t in (detail, reason) if t)
 
 

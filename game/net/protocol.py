@@ -20,7 +20,19 @@ MAX_TOKEN = 64
 
 ACT_KINDS = ("choose", "propose", "answer", "seal")
 ANSWERS = ("accept", "reject", "counter", "walk", "pass")
-TEACHER_ACTIONS = ("pause", "resume", "extend", "announce", "takeover", "lock", "unlock", "remove", "end", "undo")
+TEACHER_ACTIONS = (
+    "pause",
+    "resume",
+    "extend",
+    "announce",
+    "takeover",
+    "fill",  # the computer takes every seat nobody holds (at one table, or every table)
+    "lock",
+    "unlock",
+    "remove",
+    "end",
+    "undo",
+)
 
 
 class ProtocolError(ValueError):

@@ -19,16 +19,20 @@ from dataclasses import dataclass
 from ..classroom.messages import TableMessage
 from ..classroom.pace import COMPUTER, check_rule
 from ..classroom.settings import MAX_TIME_LIMIT, ClassroomSettings
+from ..engine import scoring
 from ..engine.game import Game
 from ..engine.jsonread import JSONObject, JSONValue
 from ..engine.loader import load_scenario
 from ..engine.model import Scenario
 from ..engine.narrate import TEACHER
 from ..engine.table import Action
-from ..engine.views import Line
+from ..engine.views import Line, View
+from ..engine.wording import long_date
 from .clock import Clock
+from .endings import ending_moves
 from .jsonview import to_json
 from .nettable import NetTable, TableError
+from .package_worth import package_worths
 from .protocol import Act, Say, TeacherAction
 from .report import ClassResults, class_results
 from .store import ClassRow, ClassStore, MemberRow, MessageRow, data_folder
@@ -112,6 +116,10 @@ class Room:
                 tables[number].paused = True
                 tables[number].clock.pause()
         self.ended = row.ended
+        self.issues: list[JSONValue] = [  # every issue's title and options' labels, for the seats' values
+            {"id": i.id, "title": i.title, "options": [[o.id, o.label] for o in i.options]}
+            for i in scenario.issues.values()
+        ]
         self.results: ClassResults | None = None
         if self.ended:
             self._build_results()
@@ -313,6 +321,8 @@ class Room:
             table = self._table(request.table)
             table.hand_to_computer(request.seat, self.store, self.row.id)
             return (table.number,)
+        if do == "fill":
+            return tuple(t.number for t in chosen if self._fill_empty(t))
         if do == "remove":
             member = next((m for m in self.members.values() if public_id(m.token) == request.member), None)
             if member is None:
@@ -327,6 +337,18 @@ class Room:
             return (request.table,)
         self.end()
         return every
+
+    def empty_seats(self, table: NetTable) -> tuple[str, ...]:
+        """The seats people should play at ``table`` that no present student holds: they stall it."""
+        held = {m.seat for m in self.members.values() if not m.removed and m.table_no == table.number}
+        return tuple(seat for seat in table.table.seats if seat not in held)
+
+    def _fill_empty(self, table: NetTable) -> bool:
+        """The computer takes every empty seat at ``table``; True if it took any."""
+        empty = self.empty_seats(table)
+        for seat in empty:
+            table.hand_to_computer(seat, self.store, self.row.id)
+        return bool(empty)
 
     def _keep(self, key: str, value: JSONValue) -> None:
         """Store one of the class's states (joining locked, tables paused) so a restarted host has it."""
@@ -379,11 +401,29 @@ class Room:
             "members": list[JSONValue](members),
             "delegations": [{"id": a.id, "name": a.name} for a in self.scenario.actors.values() if a.id != seat],
             "moves": len(table.game.moves),
-            "view": to_json(table.table.view(seat)),
+            "view": _seat_view(table.table.view(seat), self.scenario),
+            "issues": self.issues,
+            "package": package_worths(table.game, seat),
+            "endings": ending_moves(table.game, seat),
             "messages": list[JSONValue](messages),
             "clock": table.clock.left(),
             "paused": table.paused,
             "ended": self.ended,
+            "stopped": self._stopped(table),
+        }
+
+    def _stopped(self, table: NetTable) -> JSONValue:
+        """A table whose game the class's end cut short: its debrief as far as the game went (scores
+        so far, the hidden draws), as every seat is shown once a game ends; None otherwise."""
+        game = table.game
+        if not self.ended or game.ended:
+            return None
+        return {
+            "outcome_title": "The class ended before this table's game did",
+            "date": long_date(game.date),
+            "node_title": game.node.title if game.node is not None else "",
+            "scores": {a: s.total for a, s in scoring.scores(self.scenario, game.state).items()},
+            "revealed": {v.id: to_json(game.state.values[v.id]) for v in self.scenario.variables.values() if v.drawn},
         }
 
     def dashboard(self) -> JSONObject:
@@ -403,6 +443,7 @@ class Room:
         game, scenario = table.game, self.scenario
         teacher_view = table.table.view(TEACHER)
         last_text = line_words(teacher_view.log[-1], scenario) if teacher_view.log else ""
+        empty = self.empty_seats(table)
         seats: list[JSONValue] = []
         for actor in scenario.actors.values():
             members: list[JSONValue] = [
@@ -413,9 +454,12 @@ class Room:
             seats.append({"id": actor.id, "name": actor.name, "player": game.controller(actor.id), "members": members})
         return {
             "number": table.number,
-            "date": game.date.isoformat(),
+            "date": long_date(game.date),
             "node": game.node.title if game.node is not None else "",
-            "waiting": [scenario.actors[a].name for a in table.table.waiting_for()],
+            "waiting": [
+                scenario.actors[a].name + (" (no one seated)" if a in empty else "") for a in table.table.waiting_for()
+            ],
+            "empty": list[JSONValue](empty),
             "clock": table.clock.left(),
             "paused": table.paused,
             "last_move": last_text,
@@ -433,14 +477,32 @@ class Room:
 def line_words(line: Line, scenario: Scenario) -> str:
     """The latest line of a table's history as players read it, in the views' own wording: who chose
     what, an offer with its terms in words, an answer, a secret choice made (never what it was)."""
+    if line.kind == "offer":
+        terms = line.text.partition("\n")[0]
+        return f"{line.title}: {terms}" if terms else line.title
+    return line_heading(line, scenario)
+
+
+def line_heading(line: Line, scenario: Scenario) -> str:
+    """A line's title saying who did it: a delegation's choice starts with its name, chance says so
+    (offers, answers and secret choices name their delegation in their titles already)."""
     if line.kind == "decision" and line.actor in scenario.actors:
         return f"{scenario.actors[line.actor].name}: {line.title}"
     if line.kind == "chance":
         return f"By chance: {line.title}"
-    if line.kind == "offer":
-        terms = line.text.partition("\n")[0]
-        return f"{line.title}: {terms}" if terms else line.title
     return line.title
+
+
+def _seat_view(view: View, scenario: Scenario) -> JSONValue:
+    """A seat's view as JSON, its dates in words and each log line's title saying who did what."""
+    shown = to_json(view)
+    assert isinstance(shown, dict)
+    shown["date"] = long_date(view.date)
+    shown["log"] = [
+        {"date": long_date(line.date), "title": line_heading(line, scenario), "text": line.text, "kind": line.kind}
+        for line in view.log
+    ]
+    return shown
 
 
 def _name(actor: str, scenario: Scenario) -> str:

@@ -5,6 +5,7 @@ another delegation's private data."""
 from __future__ import annotations
 
 import dataclasses
+import re
 from pathlib import Path
 
 import pytest
@@ -160,8 +161,42 @@ def test_reasons_levels_control_what_computer_reasons_show(table: Scenario) -> N
         log = Table(game, reasons=level).view("red").log
         return next(line.text for line in log if line.actor == "blue" and line.kind == "answer")
 
-    assert "Worth" in blue_line("numbers") and "−3" in blue_line("numbers")
+    # Blue's numbers are its confidential values: another seat reads its worded reasons at most.
+    assert "Worth" not in blue_line("numbers") and "Passage: Wide open" in blue_line("numbers")
     assert "Worth" not in blue_line("reasons") and "Passage: Wide open" in blue_line("reasons")
     assert "Worth" not in blue_line("nothing") and "Refused" not in blue_line("nothing")  # the terms alone
     with pytest.raises(ValueError, match="one of numbers, reasons, nothing"):
         Table(game, reasons="all")
+
+
+POINTS = re.compile(r"Worth [−-]?\d+ to us|: [+−-]\d+\.")
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    seed=st.integers(0, 10_000),
+    policies=st.lists(st.sampled_from(["goals", "disposition", "historical"]), min_size=3, max_size=3),
+    level=st.sampled_from(["numbers", "reasons", "nothing"]),
+)
+def test_a_computers_numbers_reach_only_its_own_seat_and_the_teacher(
+    table: Scenario, seed: int, policies: list[str], level: str
+) -> None:
+    game = Game.new(table, seed=seed, controllers=dict(zip(table.actors, policies, strict=True)))
+    game.play_until_human()
+    seats = Table(game, reasons=level)
+    numbered = {i.actor for i in game.log if i.kind in ("offer", "answer") and POINTS.search(i.text)}
+    for viewer in [*table.actors, PUBLIC]:
+        for line in seats.view(viewer).log:
+            if line.actor != viewer:
+                assert not POINTS.search(line.text), f"{viewer} reads {line.actor}'s numbers: {line.text!r}"
+    for actor in numbered:  # the actor's own seat and the teacher still read them
+        assert any(POINTS.search(line.text) for line in seats.view(actor).log if line.actor == actor)
+        assert any(POINTS.search(line.text) for line in seats.view(TEACHER).log if line.actor == actor)
+
+
+def test_the_teacher_reads_a_computers_numbers(table: Scenario) -> None:
+    game = Game.new(table, seed=3, controllers={"red": "human", "blue": "goals", "green": "goals"})
+    game.propose("red", {"passage": "wide", "signing": "now"})
+    game.play_until_human()
+    blue = next(line.text for line in Table(game).view(TEACHER).log if line.actor == "blue" and line.kind == "answer")
+    assert "Worth" in blue and "−3" in blue

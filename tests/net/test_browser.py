@@ -7,6 +7,7 @@ a student reloads mid-game and keeps the seat, the teacher pauses, ends the clas
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -42,10 +43,26 @@ def student(browser: object, served: BackgroundServer, room: Room, name: str, ph
     return page
 
 
+MARKERS_FIT = """(list) => {
+  const items = [...list.children];
+  if (!items.length) return true;
+  const style = getComputedStyle(items[0]);
+  const pen = document.createElement("canvas").getContext("2d");
+  pen.font = `${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
+  const numbers = items.map((_, i) => (list.reversed ? items.length - i : i + 1));
+  const widest = Math.max(...numbers.map((n) => pen.measureText(`${n}. `).width));
+  return items.every((li) => li.getBoundingClientRect().left - list.getBoundingClientRect().left >= widest);
+}"""  # every numbered line's marker fits inside its list, not cut off at the card's edge
+
+
 def take_turn(page: object) -> bool:
     """Make this seat's move if it has one: propose the shown terms, accept if allowed, else reject;
     choose or seal the first open choice. True if a move was made."""
     body = page.locator("#turn-body")  # type: ignore[attr-defined]
+    radios = body.locator("input[type=radio]:not([disabled])")
+    if radios.count():
+        assert not body.locator("input[type=radio]:checked").count()  # nothing is chosen for the student
+        radios.first.check()
     for name in ("Propose", "Accept", "Reject", "Seal my choice", "Decide"):
         button = body.get_by_role("button", name=name, exact=True)
         if button.count() and button.is_enabled():
@@ -53,6 +70,27 @@ def take_turn(page: object) -> bool:
             page.wait_for_timeout(150)  # type: ignore[attr-defined]
             return True
     return False
+
+
+def ask_before_ending(page: object) -> str:
+    """Pick a choice that may end the game and answer the page's question 'no': nothing is sent. Then
+    make the first choice instead. The question asked."""
+    asked: list[str] = []
+
+    def refuse(dialog: object) -> None:
+        asked.append(dialog.message)  # type: ignore[attr-defined]
+        dialog.dismiss()  # type: ignore[attr-defined]
+
+    page.once("dialog", refuse)  # type: ignore[attr-defined]
+    body = page.locator("#turn-body")  # type: ignore[attr-defined]
+    assert not body.locator("input[type=radio]:checked").count()
+    page.locator("#choice-close_gates").check()  # type: ignore[attr-defined]
+    body.get_by_role("button", name="Seal my choice").click()
+    page.wait_for_timeout(200)  # type: ignore[attr-defined]
+    assert asked and page.locator("#choice-close_gates").is_checked()  # type: ignore[attr-defined]
+    body.locator("input[type=radio]:not([disabled])").first.check()
+    body.get_by_role("button", name="Seal my choice").click()
+    return asked[0]
 
 
 def test_a_class_plays_in_browsers(browser: object, served: BackgroundServer, room: Room, tmp_path: Path) -> None:
@@ -70,15 +108,31 @@ def test_a_class_plays_in_browsers(browser: object, served: BackgroundServer, ro
     assert "Table 2" in ben.locator("#who").inner_text()
     assert "gauges" in ann.locator("#briefing").inner_text()  # Kestra's confidential briefing
     assert "gauges" not in cy.locator("#briefing").inner_text()
+    own = ann.locator("#objectives").inner_text()  # Kestra's own aims, its secret one too, and no one else's
+    assert "Kestra alone keeps the keys" in own and "At least half the summer flow" not in own
+    others = ann.locator("#others-aims").inner_text()
+    assert "Other delegations' public aims" in others and "Dunmore delegation" in others
+    assert "At least half the summer flow" in others and "A seat on a joint board" not in ann.content()
+    values = ann.locator("#values").inner_text()  # issues and options by their titles, never their ids
+    assert "Summer flow for Dunmore" in values and "Half the flow" in values and "summer_flow" not in values
     teacher.get_by_text("Cy").wait_for()
 
-    # The teacher hands table 2's empty Dunmore seat to the computer.
-    teacher.get_by_role("button", name="Hand Dunmore delegation at table 2 to the computer").click()
-    teacher.locator("#table-2").locator("xpath=..").get_by_text("(computer)").first.wait_for()
+    # Table 2 waits on a seat nobody holds; the teacher hands its empty seats to the computer.
+    teacher.get_by_text("Waiting for Dunmore delegation (no one seated)").wait_for()
+    teacher.get_by_role("button", name="Computer takes every empty seat at table 2").click()
+    teacher.locator("#table-2").locator("xpath=..").get_by_text("Dunmore delegation: the computer").wait_for()
 
     # An offer from Dunmore, and a private message from Kestra to Dunmore.
+    worth = cy.locator("#package-worth")  # the form starts on Dunmore's best package and adds up as it changes
+    assert re.fullmatch(r"This package is worth -?\d+ to you \(without a deal: -?\d+\)\.", worth.inner_text())
+    assert cy.get_by_label("Summer flow for Dunmore").input_value() == "two_thirds"  # worth +6 to Dunmore
+    best = worth.inner_text()
+    cy.get_by_label("Summer flow for Dunmore").select_option("kestra_decides")
+    assert worth.inner_text() != best
+    cy.get_by_label("Summer flow for Dunmore").select_option("two_thirds")
     cy.locator("#turn-body").get_by_role("button", name="Propose", exact=True).click()
     ann.locator(".offer").wait_for()
+    assert re.search(r"Two thirds of the flow\s+[−-]\d", ann.locator(".offer").inner_text())  # Kestra's own points
     assert "On the table, from Dunmore delegation" in ann.locator(".offer").inner_text()
     ann.get_by_label("Send to").select_option("dunmore")
     ann.get_by_label("Message", exact=True).fill("Meet us by the sluice after the sitting.")
@@ -87,6 +141,10 @@ def test_a_class_plays_in_browsers(browser: object, served: BackgroundServer, ro
     assert "(private)" in cy.locator("#messages").inner_text()
     ann.screenshot(path=str(shots / "student-phone.png"), full_page=True)
     assert "sluice" not in ben.locator("#messages").inner_text()
+    board = teacher.locator("#tables")
+    board.get_by_text("Kestra delegation to Dunmore delegation (private):").wait_for()
+    assert "(computer)" not in board.inner_text() and "Ferrand River Commission: the computer" in board.inner_text()
+    assert not teacher.get_by_role("button", name="+5 minutes").count()  # this class has no clock
 
     # The projector shows every table to the room, in large type, and nothing private.
     projector = browser.new_context(viewport={"width": 1600, "height": 900}).new_page()  # type: ignore[attr-defined]
@@ -95,13 +153,19 @@ def test_a_class_plays_in_browsers(browser: object, served: BackgroundServer, ro
     seats = projector.get_by_role("list", name="Who sits at table 1").inner_text()
     assert "Ann" in seats and "Cy" in seats and room.row.code in projector.locator("#code").inner_text()
     assert "sluice" not in projector.content() and "gauges" not in projector.content()
+    assert projector.locator("#qr").bounding_box()["width"] < 200  # students have joined: the join card steps back
     projector.screenshot(path=str(shots / "projector.png"))
+    assert projector.locator(".log").first.evaluate(MARKERS_FIT)
 
     # The teacher pauses table 1: moves are refused until it resumes.
     teacher.get_by_role("button", name="Pause table 1").click()
     ann.get_by_text("The teacher has paused this table.").wait_for()
     teacher.get_by_role("button", name="Resume table 1").click()
     ann.get_by_text("The teacher has paused this table.").wait_for(state="detached")
+    teacher.get_by_label("Announcement to every table").fill("Ten minutes left in this sitting.")
+    teacher.get_by_role("button", name="Announce").click()
+    ann.locator("#announcement").get_by_text("Ten minutes left in this sitting.").wait_for()
+    assert ann.locator("#announcement").bounding_box()["y"] < ann.locator("#seat").bounding_box()["y"]
 
     # Ann reloads mid-game and is back in her seat.
     ann.reload()
@@ -109,14 +173,41 @@ def test_a_class_plays_in_browsers(browser: object, served: BackgroundServer, ro
     assert "Table 1 · Kestra delegation" in ann.locator("#who").inner_text()
     assert ann.locator("#join").is_hidden()
 
+    legends: set[str] = set()
+    confirmed = ""
+    asked = ""
+    answers: set[str] = set()
     for _ in range(40):
         if ann.locator("#debrief").is_visible() and cy.locator("#debrief").is_visible():
             break
-        moved = take_turn(ann) or take_turn(cy)
+        if ann.locator("#turn-body legend").count():  # a choice is headed by its scene, its context above it
+            legends.add(ann.locator("#turn-body legend").inner_text())
+            tops = [ann.locator(f"#turn {part}").bounding_box()["y"] for part in ("#date", "#narration", "#turn-body")]
+            assert tops == sorted(tops)
+        if not asked and ann.locator("#choice-close_gates").count():  # a secret choice that may end the game
+            asked = ask_before_ending(ann)
+            continue
+        if ann.locator(".offer").count():
+            answers.add(ann.locator(".offer").inner_text())
+        moved = take_turn(ann)
+        if moved and not confirmed:  # the move is confirmed in words and the focus is back on the turn card
+            ann.locator("#confirm").wait_for()
+            confirmed = ann.locator("#confirm").inner_text()
+            assert confirmed.startswith("You ") and ann.evaluate("document.activeElement.id") == "turn-h"
+        moved = moved or take_turn(cy)
         if not moved:
             ann.wait_for_timeout(150)
     assert ann.locator("#debrief").is_visible(), "table 1 did not reach its end"
+    assert legends and "Choose" not in legends and "" not in legends and confirmed
+    assert "“Shut the sluice gates to press Dunmore”" in asked and "may end the game" in asked
+    said = " ".join(a.partition("Answers: ")[2] for a in answers)  # answers in words: "rejected", not "reject"
+    assert re.search(r"(accepted|rejected|countered)", said) and not re.search(r"\b(accept|reject|counter)\b", said)
+    assert ann.locator("#log").evaluate(MARKERS_FIT) and ann.locator("#log li").count() >= 10
+    log = ann.locator("#log").inner_text()  # dates in words, and who did what
+    assert re.search(r"\d{1,2} [A-Z][a-z]+ \d{4} · Kestra delegation: ", log) and not re.search(r"\d{4}-\d\d-", log)
+    assert not re.search(r"\d{4}-\d\d-", teacher.locator("#tables").inner_text())
     assert "Scores" in cy.locator("#debrief").inner_text()
+    assert "A seat on a joint board" in ann.locator("#others-aims").inner_text()  # secret aims revealed at the end
     cy.screenshot(path=str(shots / "student-debrief.png"), full_page=True)
     teacher.screenshot(path=str(shots / "dashboard.png"), full_page=True)
 
@@ -125,5 +216,6 @@ def test_a_class_plays_in_browsers(browser: object, served: BackgroundServer, ro
     href = teacher.get_by_role("link", name="HTML").get_attribute("href")
     report = teacher.request.get(served.address.rstrip("/") + href)
     assert report.ok and "table-1" in report.text() and "table-2" in report.text()
-    ben.locator("#debrief").wait_for(state="attached")
+    ben.get_by_text("Your teacher has ended the class").wait_for()  # table 2 was cut short mid-game
+    assert ben.locator("#turn").is_hidden() and "Scores so far" in ben.locator("#debrief").inner_text()
     assert room.ended and room.results is not None

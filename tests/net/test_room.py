@@ -3,14 +3,25 @@ a sealed reveal, and ``forget`` removes names."""
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
 import pytest
 
 from game.cli import main
+from game.engine import Game
+from game.engine.bargain import appraise
+from game.engine.loader import load_scenario
 from game.engine.table import Action
+from game.engine.wording import long_date
+from game.net import package_worth
+from game.net.endings import ENDS, MAY_END, choice_endings, reach
 from game.net.nettable import TableError
-from game.net.protocol import Act, Say, TeacherAction
+from game.net.protocol import Act, Say, TeacherAction, parse
 from game.net.room import Room, RoomError
 from game.net.store import ClassStore
+
+from .conftest import TUTORIAL
 
 OFFER = {"summer_flow": "half", "weir_crest": "middle", "gate_keys": "joint_board"}
 
@@ -155,3 +166,112 @@ def test_the_dashboard_tells_the_last_move_in_players_words(room: Room) -> None:
     steps = {c.id for n in nodes for c in n.choices} | {c.id for n in nodes for seat in n.sealed for c in seat.choices}
     assert "keep_flowing" in steps
     assert not any(raw in w for w in words for raw in [*steps, *OFFER, *OFFER.values()] if "_" in raw), words
+
+
+def test_a_class_ended_mid_game_gives_every_seat_its_tables_debrief_so_far(room: Room) -> None:
+    room.join(room.row.code, "A")
+    before = room.seat_state(1, "kestra")
+    assert before["stopped"] is None and not before["ended"]
+    room.teacher(TeacherAction("end"))
+    shown = room.seat_state(1, "kestra")
+    assert shown["ended"] and not shown["view"]["ended"]  # the game itself went no further
+    stopped = shown["stopped"]
+    assert set(stopped["scores"]) == {"kestra", "dunmore", "ferrand"}
+    assert stopped["date"] and "the class ended" in stopped["outcome_title"].lower()
+
+
+def test_the_dashboard_marks_empty_seats_and_the_computer_takes_them_at_one_table_or_all(room: Room) -> None:
+    room.join(room.row.code, "A")  # table 1, Kestra; nobody else has joined
+    tables = room.dashboard()["tables"]
+    assert tables[0]["empty"] == ["dunmore"] and tables[1]["empty"] == ["kestra", "dunmore"]
+    waiting = [w for t in tables for w in t["waiting"]]
+    assert waiting and all(w.endswith("(no one seated)") for w in waiting if not w.startswith("Kestra"))
+    assert "Dunmore delegation (no one seated)" in waiting
+    room.teacher(TeacherAction("fill", table=1))
+    assert room.tables[1].game.controller("dunmore") == "disposition"
+    assert room.tables[1].game.controller("kestra") == "human"  # a student holds it
+    assert room.tables[2].game.controller("kestra") == "human"  # another table is left alone
+    room.teacher(TeacherAction("fill"))
+    assert room.tables[2].table.seats == () and room.tables[1].table.seats == ("kestra",)
+    assert all(not t["empty"] for t in room.dashboard()["tables"])
+
+
+def test_the_protocol_takes_the_fill_action() -> None:
+    request = parse(json.dumps({"type": "teacher", "do": "fill", "table": 2}))
+    assert request == TeacherAction("fill", table=2)
+
+
+def test_every_seat_gets_the_issues_titles_whether_or_not_a_negotiation_is_open(room: Room) -> None:
+    shown = room.seat_state(1, "kestra")
+    issues = {i["id"]: i for i in shown["issues"]}
+    assert set(shown["view"]["values"]) <= set(issues)
+    assert issues["summer_flow"]["title"] == "Summer flow for Dunmore"
+    assert ["half", "Half the flow"] in issues["summer_flow"]["options"]
+
+
+def test_seats_and_the_dashboard_read_dates_in_words_and_log_lines_that_say_who(room: Room) -> None:
+    play_to_the_night(room)
+    table = room.tables[1]
+    table.act("kestra", Action("seal", choice=1))
+    table.act("dunmore", Action("seal", choice=1))
+    shown = room.seat_state(1, "kestra")["view"]
+    assert shown["date"] == long_date(table.game.date) and "-" not in shown["date"]
+    assert all(not line["date"][:4].isdigit() for line in shown["log"])
+    decisions = [line["title"] for line in shown["log"] if line["kind"] == "decision"]
+    assert decisions and all(title.split(":")[0] in NAMES for title in decisions), decisions
+    offers = [line["title"] for line in shown["log"] if line["kind"] == "offer"]
+    assert offers and all(any(name in title for name in NAMES) for title in offers)
+    assert room.dashboard()["tables"][0]["date"] == long_date(table.game.date)
+
+
+NAMES = ("Kestra delegation", "Dunmore delegation", "Ferrand River Commission")
+
+
+def test_a_seat_about_to_propose_gets_its_packages_worth_and_starts_on_its_best(room: Room) -> None:
+    table = room.tables[1]
+    seat = table.table.waiting_for()[0]
+    assert table.table.view(seat).turn is not None and table.table.view(seat).turn.kind == "propose"
+    help = room.seat_state(1, seat)["package"]
+    worths = help["worths"]
+    assert len(worths) == 4 * 3 * 3 and help["walk_away"] == table.table.view(seat).walk_away
+    issues = table.game.node.negotiation.issues
+    best = "|".join(help["best"][i] for i in issues)
+    assert worths[best] == max(worths.values()) > min(worths.values())
+    actor = table.game.scenario.actors[seat]  # each listed worth is the seat's own appraisal, bonuses too
+    for key, worth in worths.items():
+        package = dict(zip(issues, key.split("|"), strict=True))
+        assert worth == appraise(table.game.scenario, actor, package, table.game.state.values).total
+    other = next(a for a in ("kestra", "dunmore") if a != seat)
+    assert room.seat_state(1, other)["package"] is None  # not its move at the table
+
+
+def test_moves_that_end_the_game_or_may_are_marked_from_where_they_lead() -> None:
+    moscow = load_scenario(str(Path(TUTORIAL).parent / "moscow-1939.yaml"))
+    values = Game.new(moscow, seed=1, controllers=dict.fromkeys(moscow.actors, "human")).state.values
+    assert choice_endings(moscow, moscow.nodes["adjournment"], "ussr", values) == {"break_off": ENDS}
+    assert choice_endings(moscow, moscow.nodes["warsaw_consent"], "poland", values) == {"grant": MAY_END}
+    assert choice_endings(moscow, moscow.nodes["answer_offer"], "london", values) == {"recall_mission": MAY_END}
+    assert choice_endings(moscow, moscow.nodes["answer_offer"], "paris", values) == {}
+    tutorial = load_scenario(TUTORIAL)
+    values = Game.new(tutorial, seed=1, controllers=dict.fromkeys(tutorial.actors, "human")).state.values
+    night = tutorial.nodes["night_letters"]
+    assert choice_endings(tutorial, night, "kestra", values) == {"close_gates": MAY_END}
+    assert choice_endings(tutorial, night, "dunmore", values) == {}  # cabling home averts the crisis
+    assert reach(tutorial, "no_accord") == ENDS and reach(tutorial, "night_letters") == ""
+
+
+def test_a_seat_is_told_which_of_its_moves_end_the_game(room: Room) -> None:
+    play_to_the_night(room)
+    assert room.seat_state(1, "kestra")["endings"] == {"choices": {"close_gates": MAY_END}, "walk": ""}
+
+
+def test_too_many_packages_to_list_leave_the_form_each_issues_best_option(
+    room: Room, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(package_worth, "MAX_LISTED", 1)
+    table = room.tables[1]
+    seat = table.table.waiting_for()[0]
+    help = package_worth.package_worths(table.game, seat)
+    assert help is not None and help["worths"] == {}
+    values = table.table.view(seat).values
+    assert help["best"] == {issue: max(points, key=points.__getitem__) for issue, points in values.items()}

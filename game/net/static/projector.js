@@ -24,6 +24,9 @@ function draw(state) {
   document.getElementById("join-code").hidden = !state.code;
   show("code", state.code);
   document.getElementById("tables").replaceChildren(...state.tables.map(tableCard));
+  // Once students have joined, the join card steps back and the tables take the room.
+  const joined = state.tables.some((t) => t.seats.some((s) => s.members.length));
+  document.getElementById("join-card").classList.toggle("compact", joined);
 }
 
 function tableCard(t) {

@@ -4,8 +4,9 @@ import { Link, clockText, el, show } from "/static/common.js";
 const KEY = "parley-seat-token";
 let state = null;
 let turnKey = "";
+let sent = ""; // what the seat just did, confirmed once the host's next state arrives
+let confirmation = ""; // "You chose …": shown at the top of the turn card until the seat acts again
 let clockLeft = null;
-let knownIssues = []; // the issues' titles, kept for the debrief when no negotiation is open
 
 const link = new Link(receive, () => {
   const token = localStorage.getItem(KEY);
@@ -39,8 +40,12 @@ function receive(message) {
     localStorage.setItem(KEY, message.token);
   } else if (message.type === "seat") {
     state = message;
+    const done = sent;
+    if (done) [confirmation, sent, turnKey] = [done, "", ""];
     draw();
+    if (done) document.getElementById("turn-h").focus();
   } else if (message.type === "error") {
+    sent = "";
     show("error", message.message);
     if (!state && /token/.test(message.message)) {
       localStorage.removeItem(KEY);
@@ -73,13 +78,27 @@ function draw() {
     el("li", {}, el("span", { class: "meta", text: `${line.date} · ${line.title}` }), " ", line.text)));
   fill("briefing", paragraphs(view.briefing));
   fill("knowledge", view.knowledge.map((k) => el("li", { text: k })));
-  fill("objectives", view.objectives.map((o) =>
-    el("li", {}, `${o.text} (${o.points} points${o.secret ? ", secret" : ""})`,
-      o.met === null ? "" : o.met ? " — met" : " — not met")));
+  drawObjectives(view);
   fill("values", valuesTable(view));
   drawMessages();
   drawTurn();
   drawDebrief();
+}
+
+function objectiveItem(o) {
+  return el("li", {}, `${o.text} (${o.points} points${o.secret ? ", secret" : ""})`,
+    o.met === null ? "" : o.met ? " — met" : " — not met");
+}
+
+function drawObjectives(view) {
+  // The seat's own aims, public and secret; every other delegation's public aims apart, by delegation.
+  fill("objectives", view.objectives.filter((o) => o.actor === state.seat).map(objectiveItem));
+  const others = view.actors.filter((a) => a.id !== state.seat).map((a) => [a, view.objectives.filter((o) => o.actor === a.id)])
+    .filter(([, aims]) => aims.length);
+  document.getElementById("others-aims").hidden = !others.length;
+  show("others-aims-h", view.ended ? "Other delegations' aims (secret ones revealed)" : "Other delegations' public aims");
+  fill("others-aims-body", others.map(([a, aims]) =>
+    el("div", { class: "aims" }, el("h4", { text: a.name }), el("ul", {}, aims.map(objectiveItem)))));
 }
 
 function fill(id, children) {
@@ -91,16 +110,16 @@ function paragraphs(text) {
 }
 
 function valuesTable(view) {
+  // The issues' titles and options' labels come with every state (a negotiation need not be open).
   const rows = [];
-  if (view.table) knownIssues = view.table.issues;
-  const issues = knownIssues;
   for (const [issue, options] of Object.entries(view.values || {})) {
-    const line = issues.find((i) => i.id === issue);
+    const line = state.issues.find((i) => i.id === issue);
     const label = (id) => (line ? (line.options.find((o) => o[0] === id) || [id, id])[1] : id);
     rows.push(el("tr", {}, el("th", { scope: "row", text: line ? line.title : issue }),
       el("td", {}, Object.entries(options).map(([id, points]) => `${label(id)}: ${points > 0 ? "+" : ""}${points}`).join(" · "))));
   }
-  const walk = view.walk_away === null ? [] : [el("p", { text: `Without a deal you get ${view.walk_away}.` })];
+  document.getElementById("values-h").hidden = !rows.length;
+  const walk = view.walk_away === null || !rows.length ? [] : [el("p", { text: `Without a deal you get ${view.walk_away}.` })];
   return rows.length ? [el("table", {}, el("tbody", {}, rows)), ...walk] : walk;
 }
 
@@ -112,16 +131,19 @@ function drawMessages() {
   to.value = chosen;
   fill("messages", state.messages.map((m) => el("li", { class: m.to === "*class" ? "announce" : m.private ? "private" : "" },
     el("span", { class: "meta", text: `${m.from_name} to ${m.to_name}${m.private ? " (private)" : ""}: ` }), m.text)));
+  const announced = state.messages.filter((m) => m.to === "*class").pop();  // the teacher's latest, under the header
+  document.getElementById("announcement").hidden = !announced;
+  show("announcement", announced ? `From your teacher: ${announced.text}` : "");
   const list = document.getElementById("messages");
   list.scrollTop = list.scrollHeight;
 }
 
 function drawTurn() {
   const view = state.view;
-  const key = JSON.stringify([view.turn, view.table && view.table.offer, view.table && view.table.round, state.paused, view.ended, view.log.length]);
+  const key = JSON.stringify([view.turn, view.table && view.table.offer, view.table && view.table.round, state.paused, view.ended, state.ended, view.log.length]);
   if (key === turnKey) return;
   turnKey = key;
-  document.getElementById("turn").hidden = view.ended;
+  document.getElementById("turn").hidden = view.ended || state.ended;
   const body = [];
   if (state.paused) body.push(el("p", { class: "paused", text: "The teacher has paused this table." }));
   if (view.table) body.push(...offerBlock(view.table));
@@ -136,8 +158,11 @@ function drawTurn() {
     body.push(tableForm(view));
   }
   document.getElementById("turn-h").textContent = view.turn && !view.ended ? "Your move" : "At the table";
+  if (confirmation) body.unshift(el("p", { id: "confirm", class: "confirm", role: "status", text: confirmation }));
   fill("turn-body", body);
 }
+
+const ANSWERED = { accept: "accepted", reject: "rejected", counter: "countered", walk: "walked away", pass: "passed" };
 
 function offerBlock(table) {
   const out = [el("p", { class: "meta", text: `Round ${table.round} of ${table.rounds}` })];
@@ -148,16 +173,19 @@ function offerBlock(table) {
     return [line ? line.title : issue, line ? (line.options.find((o) => o[0] === option) || [option, option])[1] : option];
   };
   const worth = table.offer_worth;
+  const mine = state.view.values || {};
   const rows = offer.map(([issue, option]) => {
     const [title, name] = label(issue, option);
-    return el("tr", {}, el("th", { scope: "row", text: title }), el("td", { text: name }));
+    const points = (mine[issue] || {})[option];
+    return el("tr", {}, el("th", { scope: "row", text: title }), el("td", { text: name }),
+      points === undefined ? "" : el("td", { class: "num", text: `${points > 0 ? "+" : ""}${points}` }));
   });
   out.push(el("div", { class: "offer" },
     el("p", { text: `On the table, from ${actorName(table.proposer)}:` }),
     el("table", {}, el("tbody", {}, rows)),
-    worth ? el("p", { text: `Worth ${worth.total} to you; without a deal, ${worth.walk_away}.` }) : "",
+    worth && Object.keys(mine).length ? el("p", { text: `Worth ${worth.total} to you; without a deal, ${worth.walk_away}.` }) : "",
     Object.keys(table.answers).length
-      ? el("p", { class: "meta", text: "Answers: " + Object.entries(table.answers).map(([a, v]) => `${actorName(a)} ${v}`).join(", ") })
+      ? el("p", { class: "meta", text: "Answers: " + Object.entries(table.answers).map(([a, v]) => `${actorName(a)} ${ANSWERED[v] || v}`).join(", ") })
       : ""));
   return out;
 }
@@ -168,11 +196,12 @@ function reasonBox(id) {
 
 function choiceForm(turn) {
   const form = el("form", { "aria-label": turn.kind === "seal" ? "Your sealed choice" : "Your choice" });
-  const group = el("fieldset", {}, el("legend", { text: turn.kind === "seal" ? "Your sealed choice: nobody sees it until every party has chosen" : "Choose" }));
-  turn.choices.forEach((c, i) => {
+  const group = el("fieldset", {}, el("legend", { text: state.view.node_title || "Your choice" }),
+    turn.kind === "seal" ? el("p", { class: "meta", text: "A sealed choice: nobody sees it until every party has chosen." }) : "");
+  turn.choices.forEach((c) => {
     const id = `choice-${c.id}`;
     group.append(el("div", { class: c.available ? "choice" : "choice blocked" },
-      el("input", { type: "radio", name: "choice", id, value: c.id, disabled: !c.available, checked: i === 0 && c.available }),
+      el("input", { type: "radio", name: "choice", id, value: c.id, disabled: !c.available }),
       el("label", { for: id }, c.label, c.available ? "" : ` — ${c.why_blocked}`)));
   });
   form.append(group, ...reasonBox("reason"), el("button", { type: "submit", text: turn.kind === "seal" ? "Seal my choice" : "Decide" }));
@@ -180,9 +209,24 @@ function choiceForm(turn) {
     event.preventDefault();
     const picked = form.querySelector("input[name=choice]:checked");
     if (!picked) return show("error", "Pick a choice first.");
-    link.send({ type: "act", kind: turn.kind, choice: picked.value, reason: form.querySelector("#reason").value });
+    const label = turn.choices.find((c) => c.id === picked.value).label;
+    const ending = state.endings.choices[picked.value];
+    if (ending && !confirm(`“${label}” ${ending === "ends" ? "ends the game" : "may end the game"}. Are you sure?`)) return;
+    sendAct(turn.kind === "seal" ? `You sealed “${label}”: nobody sees it until every party has chosen.` : `You chose “${label}”.`,
+      { type: "act", kind: turn.kind, choice: picked.value, reason: form.querySelector("#reason").value });
   });
   return form;
+}
+
+const DONE = {
+  propose: "You proposed your package.", accept: "You accepted the offer.", reject: "You rejected the offer.",
+  counter: "You made a counter-offer.", walk: "You walked away from the talks.", pass: "You passed.",
+};
+
+function sendAct(words, message) {
+  confirmation = "";
+  sent = words;
+  link.send(message);
 }
 
 function tableForm(view) {
@@ -191,9 +235,13 @@ function tableForm(view) {
   const form = el("form", { "aria-label": kind === "propose" ? "Your proposal" : "Your answer" });
   const values = view.values || {};
   const picks = el("fieldset", {}, el("legend", { text: kind === "propose" ? "Your proposal" : "A counter-offer (if you make one)" }));
+  // Start on the offer being answered, else on the seat's best package (else the status quo), never on the worst.
+  const help = state.package || { worths: {}, best: {}, status_quo: {}, walk_away: view.walk_away };
+  const start = kind === "answer" && table.offer && Object.keys(table.offer).length ? table.offer
+    : Object.keys(help.best).length ? help.best : help.status_quo;
   for (const issue of table.issues) {
     const id = `issue-${issue.id}`;
-    const current = (table.offer || {})[issue.id];
+    const current = start[issue.id];
     const select = el("select", { id, name: issue.id },
       issue.options.map(([option, label]) => {
         const points = (values[issue.id] || {})[option];
@@ -201,9 +249,23 @@ function tableForm(view) {
       }));
     picks.append(el("div", { class: "issue" }, el("label", { for: id, text: issue.title }), select));
   }
-  form.append(picks, ...reasonBox("reason"));
+  const worthLine = el("p", { id: "package-worth", class: "worth", "aria-live": "polite" });
+  form.append(picks, worthLine, ...reasonBox("reason"));
   const package_ = () => Object.fromEntries(table.issues.map((i) => [i.id, form.querySelector(`#issue-${i.id}`).value]));
-  const act = (answer, withPackage) => () => link.send({
+  const showWorth = () => {
+    const chosen = package_();
+    const key = table.issues.map((i) => chosen[i.id]).join("|");
+    const listed = help.worths[key];
+    const total = listed !== undefined ? listed
+      : table.issues.reduce((sum, i) => sum + ((values[i.id] || {})[chosen[i.id]] || 0), 0);
+    worthLine.textContent = Object.keys(values).length
+      ? `This package is worth ${total} to you (without a deal: ${help.walk_away ?? view.walk_away}).` : "";
+  };
+  picks.addEventListener("change", showWorth);
+  showWorth();
+  const walkWords = state.endings.walk === "ends" ? "Walking away ends the game." : state.endings.walk ? "Walking away may end the game."
+    : "Walking away ends these talks without a deal.";
+  const act = (answer, withPackage) => () => (answer !== "walk" || confirm(`${walkWords} Are you sure?`)) && sendAct(DONE[answer], {
     type: "act", kind: answer === "propose" ? "propose" : "answer", answer: answer === "propose" ? "" : answer,
     package: withPackage ? package_() : {}, reason: form.querySelector("#reason").value });
   const button = (text, handler, cls = "", disabled = false, title = "") =>
@@ -222,14 +284,19 @@ function tableForm(view) {
 }
 
 function drawDebrief() {
-  const view = state.view;
+  // The game's own debrief once it has ended; if the teacher ended the class first, the table's
+  // debrief as far as its game went (scores so far), under a notice that the class is over.
+  const stopped = state.ended && !state.view.ended ? state.stopped : null;
+  const view = stopped || state.view;
+  document.getElementById("class-ended").hidden = !state.ended;
   const box = document.getElementById("debrief");
-  box.hidden = !view.ended;
-  if (!view.ended) return;
+  box.hidden = !(state.view.ended || stopped);
+  if (box.hidden) return;
   const scores = Object.entries(view.scores || {}).map(([a, s]) =>
     el("tr", {}, el("th", { scope: "row", text: actorName(a) }), el("td", { class: "num", text: s })));
   const revealed = Object.entries(view.revealed || {}).map(([k, v]) => el("li", { text: `${k}: ${v}` }));
-  fill("debrief-body", [el("p", {}, el("strong", { text: view.outcome_title })), ...paragraphs(view.epilogue),
-    el("h3", { text: "Scores" }), el("table", {}, el("tbody", {}, scores)),
+  const where = stopped ? [el("p", { text: `It stopped at ${[stopped.date, stopped.node_title].filter(Boolean).join(", ")}.` })] : [];
+  fill("debrief-body", [el("p", {}, el("strong", { text: view.outcome_title })), ...where, ...paragraphs(view.epilogue),
+    el("h3", { text: stopped ? "Scores so far" : "Scores" }), el("table", {}, el("tbody", {}, scores)),
     ...(revealed.length ? [el("h3", { text: "What was hidden" }), el("ul", {}, revealed)] : [])]);
 }

@@ -64,14 +64,15 @@ function tableCard(t) {
   const n = t.number;
   const state = t.outcome ? `Ended: ${t.outcome}` : t.waiting.length ? `Waiting for ${t.waiting.join(", ")}` : "The computer is moving";
   const seats = t.seats.map((s) => el("li", {},
-    el("strong", { text: s.name }), s.player === "human" ? "" : " (computer)", ": ",
-    s.members.length ? s.members.map((m) => el("span", {}, m.name || "(name forgotten)",
-      el("button", { type: "button", class: "secondary", "aria-label": `Remove ${m.name} from the class`,
-        onclick: () => confirm(`Remove ${m.name}?`) && teacher({ do: "remove", member: m.id }), text: "Remove" }), " ")) : "nobody",
+    el("strong", { text: s.name }), ": ",
+    s.members.length ? s.members.map((m) => el("span", { class: "member" }, m.name || "(name forgotten)",
+      el("button", { type: "button", class: "secondary remove", "aria-label": `Remove ${m.name} from the class`,
+        onclick: () => confirm(`Remove ${m.name} from the class? Their page closes and their key opens nothing.`)
+          && teacher({ do: "remove", member: m.id }), text: "Remove" }))) : s.player === "human" ? "nobody yet" : "the computer",
     s.player === "human" ? el("button", { type: "button", class: "secondary", "aria-label": `Hand ${s.name} at table ${n} to the computer`,
       onclick: () => teacher({ do: "takeover", table: n, seat: s.id }), text: "Computer takes over" }) : ""));
   const messages = t.messages.slice(-8).map((m) => el("li", { class: m.to === "*class" ? "announce" : m.private ? "private" : "" },
-    el("span", { class: "meta", text: `${m.from_name} to ${m.to_name}: ` }), m.text));
+    el("span", { class: "meta", text: `${m.from_name} to ${m.to_name}${m.private ? " (private)" : ""}: ` }), m.text));
   const transcript = board.report ? el("p", {}, el("a", { href: `/transcript/${n}.html?token=${encodeURIComponent(token)}`,
     text: `Transcript of table ${n}` })) : "";
   return el("section", { class: "card", "aria-labelledby": `table-${n}` },
@@ -84,8 +85,10 @@ function tableCard(t) {
     el("ul", { class: "seats" }, seats),
     el("div", { class: "actions" },
       el("button", { type: "button", onclick: () => teacher({ do: t.paused ? "resume" : "pause", table: n }), text: t.paused ? `Resume table ${n}` : `Pause table ${n}` }),
-      el("button", { type: "button", class: "secondary", onclick: () => teacher({ do: "extend", table: n, minutes: 5 }), text: "+5 minutes" }),
-      el("button", { type: "button", class: "secondary", onclick: () => teacher({ do: "undo", table: n }), text: "Undo last move" })),
+      t.clock === null ? "" : el("button", { type: "button", class: "secondary", onclick: () => teacher({ do: "extend", table: n, minutes: 5 }), text: "+5 minutes" }),
+      el("button", { type: "button", class: "secondary", onclick: () => teacher({ do: "undo", table: n }), text: "Undo last move" }),
+      t.empty.length && !t.outcome ? el("button", { type: "button", class: "secondary", "aria-label": `Computer takes every empty seat at table ${n}`,
+        onclick: () => teacher({ do: "fill", table: n }), text: "Computer takes every empty seat" }) : ""),
     el("h3", { text: "Messages" }),
     el("ol", { class: "messages" }, messages));
 }
