@@ -70,29 +70,27 @@ def _read(condition: str) -> set[str]:
 
 
 def ends(scenario: Scenario, node: Node, step: Step, values: Mapping[str, Value] | None = None) -> str | None:
-    """Whether taking ``step`` at ``node`` ends the game: "yes" when it leads straight to an
-    ending, or when a way out of its sealed move leads to one on a condition that reads only what
-    the step sets and holds once it is set; "may" when chance after it can lead to an ending, or a
-    way out leads to one on a condition on what the step sets and on things others decide."""
+    """Whether taking ``step`` at ``node`` ends the game: "yes" when it leads straight to an ending;
+    "may" when chance after it can lead to one. At a sealed move, the step's effects are applied to
+    today's ``values`` and the first way out that then applies is read: if it leads to an ending,
+    "yes" when its condition reads only what the step sets, else "may" (the others' secret choices
+    may still change it). One rule for every front end."""
     if step.next in scenario.outcomes:
         return "yes"
     following = scenario.nodes.get(step.next)
     if following is not None and following.is_chance and any(b.next in scenario.outcomes for b in following.chance):
         return "may"
-    if node.sealed:
-        sets = {p.variable for t in step.effect_texts if (p := split_effect(t)) is not None}
-        after = dict(values or {})
-        for effect in step.effects:
-            effect(after)
-        for outlet in node.resolve:
-            if outlet.next not in scenario.outcomes or not outlet.condition_text:
-                continue
-            read = _read(outlet.condition_text) & set(scenario.variables)
-            if not sets & read:
-                continue
-            certain = values is not None and outlet.condition is not None and read <= sets
-            return "yes" if certain and outlet.condition and bool(outlet.condition(after)) else "may"
-    return None
+    if not node.sealed or values is None:
+        return None
+    after = dict(values)
+    for effect in step.effects:
+        effect(after)
+    way = next((o for o in node.resolve if o.condition is None or bool(o.condition(after))), None)
+    if way is None or way.next not in scenario.outcomes:
+        return None
+    sets = {p.variable for t in step.effect_texts if (p := split_effect(t)) is not None}
+    read = _read(way.condition_text or "") & set(scenario.variables)
+    return "yes" if way.condition is not None and read <= sets else "may"
 
 
 def preview(

@@ -1,15 +1,12 @@
-"""Which of a seat's moves end the game, or may: read from where each leads (an outcome, or a chance
-whose branches reach one), so the student page can ask before such a move is made. The view does not
-say this itself; only the scenario's routes and the seat's own choices' effects are used."""
+"""Which of a seat's moves end the game, or may, so the student page can ask before such a move is
+made: the choices as the engine's view previews them, and walking away from the talks."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-
-from ..engine.expr import Value
 from ..engine.game import Game
 from ..engine.jsonread import JSONObject, JSONValue
-from ..engine.model import Node, Scenario
+from ..engine.model import Scenario
+from ..engine.views import View
 
 ENDS = "ends"
 MAY_END = "may_end"
@@ -25,31 +22,14 @@ def reach(scenario: Scenario, target: str) -> str:
     return ""
 
 
-def choice_endings(scenario: Scenario, node: Node, seat: str, values: Mapping[str, Value]) -> dict[str, str]:
-    """A decision's choices (or a sealed seat's) that end or may end the game, by choice id. A sealed
-    choice may end it when, with its own effects on today's values, the first way out of the sealed
-    move that applies leads to an ending (the other seats' secret choices may still change that)."""
-    if not node.sealed:
-        return {step.id: reach(scenario, step.next) for step in node.choices if reach(scenario, step.next)}
-    out: dict[str, str] = {}
-    for sealed in node.sealed:
-        if sealed.actor != seat:
-            continue
-        for step in sealed.choices:
-            after = dict(values)
-            for effect in step.effects:
-                effect(after)
-            way = next((o for o in node.resolve if o.condition is None or o.condition(after)), None)
-            if way is not None and reach(scenario, way.next):
-                out[step.id] = MAY_END
-    return out
-
-
-def ending_moves(game: Game, seat: str) -> JSONObject:
-    """The seat's moves now that end or may end the game: its choices by id, and walking away from the talks."""
-    node, scenario = game.node, game.scenario
-    if node is None or not any(t.actor == seat for t in game.turns):
+def ending_moves(game: Game, view: View) -> JSONObject:
+    """The seat's moves now that end or may end the game: its choices by id (the engine's preview of
+    each, so every front end warns alike), and walking away from the talks."""
+    choices: dict[str, JSONValue] = {}
+    if view.turn is not None:
+        choices = {c.id: ENDS if c.preview.ends == "yes" else MAY_END for c in view.turn.choices if c.preview.ends}
+    node = game.node
+    if node is None or view.turn is None:
         return {"choices": {}, "walk": ""}
-    choices: dict[str, JSONValue] = dict(choice_endings(scenario, node, seat, game.state.values))
-    walk = reach(scenario, node.negotiation.no_deal.next) if node.negotiation is not None else ""
+    walk = reach(game.scenario, node.negotiation.no_deal.next) if node.negotiation is not None else ""
     return {"choices": choices, "walk": walk}

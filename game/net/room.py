@@ -392,6 +392,7 @@ class Room:
             or (m.table_no == table_no and (m.recipient in ("", seat) or m.sender == seat))
         ]
         members = [m.name for m in self.members.values() if not m.removed and (m.table_no, m.seat) == (table_no, seat)]
+        view = table.table.view(seat)
         return {
             "type": "seat",
             "title": self.scenario.title,
@@ -401,10 +402,10 @@ class Room:
             "members": list[JSONValue](members),
             "delegations": [{"id": a.id, "name": a.name} for a in self.scenario.actors.values() if a.id != seat],
             "moves": len(table.game.moves),
-            "view": _seat_view(table.table.view(seat), self.scenario),
+            "view": _seat_view(view, self.scenario),
             "issues": self.issues,
             "package": package_worths(table.game, seat),
-            "endings": ending_moves(table.game, seat),
+            "endings": ending_moves(table.game, view),
             "messages": list[JSONValue](messages),
             "clock": table.clock.left(),
             "paused": table.paused,

@@ -11,11 +11,14 @@ import pytest
 from game.cli import main
 from game.engine import Game
 from game.engine.bargain import appraise
+from game.engine.jsonread import JSONValue
 from game.engine.loader import load_scenario
+from game.engine.model import Scenario
 from game.engine.table import Action
+from game.engine.views import view
 from game.engine.wording import long_date
 from game.net import package_worth
-from game.net.endings import ENDS, MAY_END, choice_endings, reach
+from game.net.endings import ENDS, MAY_END, ending_moves, reach
 from game.net.nettable import TableError
 from game.net.protocol import Act, Say, TeacherAction, parse
 from game.net.room import Room, RoomError
@@ -247,16 +250,18 @@ def test_a_seat_about_to_propose_gets_its_packages_worth_and_starts_on_its_best(
 
 def test_moves_that_end_the_game_or_may_are_marked_from_where_they_lead() -> None:
     moscow = load_scenario(str(Path(TUTORIAL).parent / "moscow-1939.yaml"))
-    values = Game.new(moscow, seed=1, controllers=dict.fromkeys(moscow.actors, "human")).state.values
-    assert choice_endings(moscow, moscow.nodes["adjournment"], "ussr", values) == {"break_off": ENDS}
-    assert choice_endings(moscow, moscow.nodes["warsaw_consent"], "poland", values) == {"grant": MAY_END}
-    assert choice_endings(moscow, moscow.nodes["answer_offer"], "london", values) == {"recall_mission": MAY_END}
-    assert choice_endings(moscow, moscow.nodes["answer_offer"], "paris", values) == {}
+
+    def marks(scenario: Scenario, start: str, seat: str) -> JSONValue:
+        game = Game.new(scenario, seed=1, controllers=dict.fromkeys(scenario.actors, "human"), start=start)
+        return ending_moves(game, view(game, seat))["choices"]
+
+    assert marks(moscow, "kremlin_signs", "kremlin") == {"sign_convention": ENDS, "stall": ENDS}
+    assert marks(moscow, "adjournment", "ussr") == {}  # adjourning or sitting on ends nothing
+    assert marks(moscow, "answer_offer", "london") == {"recall_mission": ENDS}  # its condition is London's own
+    assert marks(moscow, "answer_offer", "paris") == {}
     tutorial = load_scenario(TUTORIAL)
-    values = Game.new(tutorial, seed=1, controllers=dict.fromkeys(tutorial.actors, "human")).state.values
-    night = tutorial.nodes["night_letters"]
-    assert choice_endings(tutorial, night, "kestra", values) == {"close_gates": MAY_END}
-    assert choice_endings(tutorial, night, "dunmore", values) == {}  # cabling home averts the crisis
+    assert marks(tutorial, "night_letters", "kestra") == {"close_gates": MAY_END}
+    assert marks(tutorial, "night_letters", "dunmore") == {}  # cabling home averts the crisis
     assert reach(tutorial, "no_accord") == ENDS and reach(tutorial, "night_letters") == ""
 
 
