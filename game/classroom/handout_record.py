@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from ..engine.history import played_history
 from ..engine.model import Node, Scenario
 from ..engine.narrate import PUBLIC, render
+from ..engine.wording import long_date
 from .role_sheets import always_shown
 
 
@@ -128,6 +129,16 @@ def timeline(scenario: Scenario, numbers: Numbers) -> tuple[Dated, ...]:
             continue
         out.append(Dated(date, heading, who, _what(item.title), item.text, numbers(item.source)))
     return tuple(out)
+
+
+def opening_story(scenario: Scenario) -> tuple[str, str, tuple[str, ...]]:
+    """How the game opens, for everyone: the first scene's title, date in words and the paragraphs
+    every game shows everyone (for most scenarios, the road to the crisis). A paragraph on a condition
+    is left out: it could tell a hidden draw or a delegation's private measure."""
+    node = scenario.nodes[scenario.start_node]
+    shown = always_shown(scenario, node.text, node.text_parts, PUBLIC)
+    paragraphs = tuple(p.strip() for text in shown for p in text.split("\n\n") if p.strip())
+    return node.title, long_date(node.date), paragraphs
 
 
 def history_epilogue(scenario: Scenario) -> tuple[str, ...]:

@@ -11,7 +11,16 @@ from dataclasses import dataclass
 
 from ..engine.model import Scenario
 from .handout_debrief import EndingDebrief, endings
-from .handout_record import Cited, Dated, Numbers, cited_sources, history_ending, history_epilogue, timeline
+from .handout_record import (
+    Cited,
+    Dated,
+    Numbers,
+    cited_sources,
+    history_ending,
+    history_epilogue,
+    opening_story,
+    timeline,
+)
 from .role_sheets import RoleSheet, role_sheet, start_values
 
 
@@ -43,6 +52,7 @@ class Pack:
     lens: str  # the reading whose values the sheets give "at the start" ('' : none)
     lens_is_default: bool  # whether it is the scenario's default reading
     history_epilogue: tuple[str, ...] = ()  # what followed the historical ending, in the scenario's words
+    opening: tuple[str, str, tuple[str, ...]] = ("", "", ())  # the first scene: title, date, public paragraphs
 
 
 def build_pack(scenario: Scenario, lens: str | None = None) -> Pack:
@@ -75,4 +85,5 @@ def build_pack(scenario: Scenario, lens: str | None = None) -> Pack:
         chosen.name if chosen else "",
         chosen is not None and chosen.id == scenario.default_lens,
         history_epilogue(scenario),
+        opening_story(scenario),
     )

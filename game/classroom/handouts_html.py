@@ -253,8 +253,12 @@ def background_page(pack: Pack) -> str:
         _head(pack, "background for everyone", pack.title, e(" ".join(pack.summary.split()))),
         f'<p class="meta">The game runs from {pack.start.day} {pack.start:%B %Y} to {pack.end.day} '
         f"{pack.end:%B %Y}.</p>",
-        f'<h2>The roles</h2><ul class="roles">{roles}</ul>',
     ]
+    title, when, story = pack.opening
+    if story:
+        parts.append(f'<h2>How it begins: {e(title)}</h2><p class="meta">{e(when)}</p>')
+        parts.append("".join(paragraphs(p) for p in story))
+    parts.append(f'<h2>The roles</h2><ul class="roles">{roles}</ul>')
     if pack.issues:
         items = "".join(
             f"<li><b>{e(title)}</b>" + (f": {e(text)}" if text else "") + f'<br><span class="meta">Options: '

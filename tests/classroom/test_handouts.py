@@ -411,3 +411,20 @@ def test_the_reasons_worksheet_has_room_to_think() -> None:
     assert drax.count("<tr><td>&nbsp;</td>") == 4 * sittings
     assert '<table class="offers">' not in warsaw  # Warsaw never sits at the table
     assert re.search(r"\.write\.lines \{ min-height: 8\.5rem", drax)
+
+
+def test_the_background_tells_the_road_to_the_crisis_for_everyone(pack_of: tuple[Scenario, dict[str, str]]) -> None:
+    scenario, pages = pack_of
+    text = plain(pages["background.html"])
+    first = scenario.nodes[scenario.start_node]
+    assert f"How it begins: {first.title}" in text
+    for part in first.text_parts:
+        if part.text and not part.known_to and not part.condition_text:
+            assert words(part.text) in words(text)
+    for reader in scenario.actors:  # nothing one delegation alone may know
+        for owner in scenario.actors:
+            if owner != reader:
+                for secret in private_strings(scenario, owner, reader):
+                    assert secret not in words(text), (owner, secret)
+    if scenario.id == "moscow_1939":
+        assert "1920" in text and "purged the Red Army" in words(text)
