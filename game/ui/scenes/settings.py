@@ -220,6 +220,8 @@ class SettingsScene(Scene):
         chip = sp.small_line
         names_h = sp.small_line + 6
         height = len(lines) * sp.line + names_h + sp.pad * 2 + 4
+        if height > room.h:  # short of room (large type): the named colours matter most, so keep them
+            lines, height = [], names_h + sp.pad * 2
         if height > room.h:
             return
         sample = self.mark("sample", pygame.Rect(room.x, room.y, room.w, height))
