@@ -203,3 +203,18 @@ def test_the_class_chooses_how_much_of_the_computers_reasons_it_sees(tmp_path: P
     assert "to us; without a deal" not in shown and "Refused" in shown  # Blue's figures stay Blue's own
     assert "to us; without a deal" not in hidden and "Refused" not in hidden and "Blue delegation counters" in hidden
     assert "to us; without a deal" not in words and "Refused" in words
+
+
+def test_a_move_that_may_end_the_game_says_so_before_it_is_taken(tmp_path: Path) -> None:
+    tutorial = Path(__file__).resolve().parent.parent / "scenarios" / "tutorial-negotiation.yaml"
+    result = run(
+        "play",
+        "--text",
+        str(tutorial),
+        "--seed",
+        "3",
+        stdin="1\n" * 8,
+        env={"PARLEY_SAVES": str(tmp_path), "COLUMNS": "100"},
+    )
+    assert result.returncode == 0, result.stderr
+    assert "Shut the sluice gates to press Dunmore (may end the game)" in result.stdout

@@ -43,6 +43,9 @@ Type the number of a choice to take it; add a reason after a colon, e.g. '2: we 
 TABLE_KINDS = ("propose", "answer")
 
 
+ENDS_WORDS = {"yes": "ends the game", "may": "may end the game"}  # a choice's preview, in words
+
+
 @dataclass
 class TerminalPlayer:
     game: Game
@@ -208,9 +211,14 @@ class TerminalPlayer:
         assert decision is not None
         name = decision.actor.name
         self.say(f"\n{name} to choose in secret:" if kind == "seal" else f"\n{name} to decide:")
+        marks = {c.id: ENDS_WORDS[c.preview.ends] for c in (view.turn.choices if view.turn else ()) if c.preview.ends}
         for choice in decision.choices:
             if choice.available:
-                self.say(wrap(choice.step.label, "      ", f"  {choice.number}. "))
+                label = choice.step.label
+                mark = marks.get(choice.step.id, "")
+                if mark and "end" not in label.lower():  # a game-ending move says so before it is taken
+                    label += f"  ({mark})"
+                self.say(wrap(label, "      ", f"  {choice.number}. "))
             else:
                 self.say(wrap(choice.step.label + "  [unavailable]", "      ", f"  {choice.number}. "))
                 for constraint in choice.blocked_by:
