@@ -141,10 +141,12 @@ class PlayLayout:
     chips: list[Rect] = field(default_factory=list)  # each delegation's place in ``table``
     stacked: bool = False  # the choices sit under the narration (no room beside it)
     scroll_h: int = 0  # the offer panel's full height when it scrolls inside ``choices`` (0: it fits)
+    recap_strip: bool = False  # "since your last turn" folded to one line (the story needs the room)
 
 
 TABS: tuple[tuple[str, str], ...] = (("story", "Story"), ("measures", "Measures"), ("map", "Map"), ("log", "Log"))
 RECAP_LINES = 6  # "since your last turn" at most: then it scrolls (and never over a third of the column)
+STORY_LINES = 8  # the narration's room (in body lines, besides its title) before the recap folds to a strip
 
 
 def card_geometry(rect: Rect, spec: ChoiceSpec, sp: Spacing, width: WidthFn = font_width) -> CardGeometry:
@@ -249,7 +251,7 @@ def play_layout(
         top_buttons.insert(0, Rect(x, (top_h - sp.button_h) // 2, bw, sp.button_h))
         x -= g // 2 + 2
     labels = list(tab_labels) or [label for _, label in TABS]
-    tab_h = sp.small_line + sp.pad + 6
+    tab_h = small_button_height(sp)
     tabs = row(
         Rect(g, top.bottom + g // 2, w - 2 * g, tab_h),
         [width(label, t.small, "bold") + sp.pad * 3 for label in labels],
@@ -411,8 +413,22 @@ def _place_narration(lay: PlayLayout, area: Rect, recap_h: int, sp: Spacing, bes
         lay.recap = Rect(lay.narration.right + g, area.y, recap_w, area.h)
         return
     recap_h = min(recap_h, area.h // 3)
+    if area.h - recap_h - g < story_room(sp):
+        recap_h = small_button_height(sp)
+        lay.recap_strip = True
     lay.narration = Rect(area.x, area.y, area.w, area.h - recap_h - g)
     lay.recap = Rect(area.x, lay.narration.bottom + g, area.w, recap_h)
+
+
+def story_room(sp: Spacing) -> int:
+    """The narration's height below which the recap gives up its box: a two-line title, the line
+    of who acts, and ``STORY_LINES`` lines of the story itself."""
+    return sp.large_line * 2 + sp.small_line + sp.line * STORY_LINES
+
+
+def small_button_height(sp: Spacing) -> int:
+    """A button of one line of small type: a tab, or the folded recap."""
+    return sp.small_line + sp.pad + 6
 
 
 def meter_columns(width: int, sp: Spacing) -> int:

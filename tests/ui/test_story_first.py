@@ -57,6 +57,46 @@ def test_the_story_comes_first_and_the_recap_stands_apart(make_pilot) -> None:  
     check_layout(app, "story")
 
 
+def visible_story_lines(box, story: str) -> int:  # type: ignore[no-untyped-def]
+    """How many lines of the narration's body a text box shows whole before any scrolling."""
+    layout = box.text_box_layout
+    seen = layout.view_rect.h
+    count = 0
+    for row in layout.layout_rows:
+        words = "".join(getattr(chunk, "text", "") for chunk in row.items).strip()
+        if words and words in story and row.bottom <= seen:
+            count += 1
+    return count
+
+
+@pytest.mark.parametrize("size,least", [((1280, 720), 5), ((1024, 600), 4)], ids=["1280x720", "1024x600"])
+def test_at_projector_size_the_story_keeps_the_room_beside_an_offer(make_pilot, size, least, shots) -> None:  # type: ignore[no-untyped-def]
+    """The flagship at the table on 15 August with the offer open, Projector type on a small window:
+    the recap folds to a line (its whole text on hover and on the Log tab), the line of who acts
+    leaves out the date the top bar shows, and the narration shows several lines of the story."""
+    pilot = make_pilot(CURRENT_FLAGSHIP, size=size, settings=UISettings(computer_pause=0.0, text_size=PROJECTOR))
+    app = pilot.app
+    game = sit(pilot, {"britain": "human"}, start="cardinal_question")
+    until(pilot, lambda: not game.computer_to_move)
+    scene = app.scene
+    assert scene.panel is not None and scene.layout.scroll_h  # the offer is open and scrolls in its place
+    assert scene.layout.recap_strip and "recap" not in scene.texts
+    strip = scene.buttons["recap"]
+    assert strip.rect.h <= app.spacing.small_line * 2 and "Since your last turn" in strip.text
+    narration = scene.texts["narration"]
+    assert "15 August 1939 ·" not in narration.html_text  # the top bar says it
+    assert "British military mission · your turn" in narration.html_text
+    lines = visible_story_lines(narration, scene.screen_view().narration)
+    assert lines >= least, f"only {lines} lines of the story show"
+    check_layout(app, f"projector {size}")
+    app.draw()
+    pilot.snapshot(shots / f"story-first-{size[0]}x{size[1]}-Projector.png")
+    pilot.hover("recap")
+    assert "SINCE YOUR LAST TURN" in pilot.tooltip_text()
+    pilot.click("recap")
+    assert scene.tab == "log" and "SINCE YOUR LAST TURN" in app.scene.texts["log"].html_text
+
+
 def test_one_wheel_notch_scrolls_at_least_three_lines(make_pilot) -> None:  # type: ignore[no-untyped-def]
     pilot = make_pilot(CURRENT_FLAGSHIP, size=(1024, 600), settings=UISettings(text_size=PROJECTOR))
     app = pilot.app

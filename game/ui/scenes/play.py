@@ -276,7 +276,10 @@ class PlayScene(Scene):
         if lay.narration.h:
             self.add_text("narration", lay.narration, self.narration_html())
             self._scroll_by_lines("narration")
-        if lay.recap.h:
+        if lay.recap.h and lay.recap_strip:
+            self.add_button("recap", lay.recap, self._recap_strip_label(len(recap), lay.recap.w), "@small",
+                            tooltip=self.recap_html([(head, "") for head, _ in recap]))  # fmt: skip
+        elif lay.recap.h:
             self.add_text("recap", lay.recap, self.recap_html(recap), "@log")
             self._scroll_by_lines("recap")
         if lay.log.h:
@@ -725,7 +728,8 @@ class PlayScene(Scene):
         if node is not None and not game.ended and (game.decision is not None or is_table_node(game)):
             who, role = self._who_and_role()
             parts.append(f"<font pixel_size={t.large}><b>{esc(view.node_title)}</b></font><br>")
-            meta = f"{esc(long_date(view.date))} · {esc(who)} · {role}"
+            when = "" if view.date == game.date else f"{esc(long_date(view.date))} · "  # the top bar shows today
+            meta = f"{when}{esc(who)} · {role}"
             parts.append(f"<font color='{muted}' pixel_size={t.small}>{meta}</font><br><br>")
             parts.append(esc(view.narration))
             if self.history:
@@ -741,6 +745,15 @@ class PlayScene(Scene):
                 cites = "; ".join(esc(cite(scenario, s)) for s in node.sources)
                 parts.append(f"<br><br><font color='{muted}' pixel_size={t.small}><b>Sources:</b> {cites}</font>")
         return "".join(parts)
+
+    def _recap_strip_label(self, count: int, room: int) -> str:
+        """The folded recap's one line: how much changed and where to read it (its tool tip lists
+        each change, the Log tab has them with what was said), in the longest wording that fits ``room``."""
+        changes = f"{count} change{'' if count == 1 else 's'}"
+        font = draw.fonts.font(self.app.type.small, "bold")
+        inside = room - self.sp.pad * 3
+        words = (f"Since your last turn: {changes} — see Log", f"Since your last turn: {changes}", f"{changes} — Log")
+        return next((w for w in words if font.size(w)[0] <= inside), words[-1])
 
     def recap_html(self, lines: list[tuple[str, str]]) -> str:
         """'Since your last turn', short: a line for each move (what was said after it, muted) and
@@ -778,10 +791,14 @@ class PlayScene(Scene):
         game = self.game
         scenario = game.scenario
         muted = self.c("muted").hex[:7]
-        lines = [f"<font color='{muted}'><b>LOG</b> · newest first</font>"]
+        lines: list[str] = []
+        recap = self.recap_lines()
+        if recap:  # the story tab may show it folded to a line
+            lines += [self.recap_html(recap), ""]
+        lines.append(f"<font color='{muted}'><b>LOG</b> · newest first</font>")
         for item in reversed(self.screen_view().log):
             lines.append(f"<b>{esc(short_date(item.date))}</b>  {esc(plain(scenario, item))}")
-        if len(lines) == 1:
+        if not self.screen_view().log:
             lines.append("Nothing has been decided yet.")
         return "<br>".join(lines)
 
@@ -1282,6 +1299,8 @@ class PlayScene(Scene):
     def on_button(self, key: str) -> None:
         if key.startswith("tab_"):
             self.show_tab(key.split("_", 1)[1])
+        elif key == "recap":
+            self.show_tab("log")
         elif key.startswith("choice_"):
             self.choose(int(key.split("_", 1)[1]))
         elif key.startswith(("opt_", "act_")):
