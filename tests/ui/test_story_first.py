@@ -137,6 +137,40 @@ def test_choices_preview_their_known_effects_and_changes_show_after(make_pilot) 
     assert "soviet_patience" in app.scene.changes
 
 
+def test_an_issue_measure_shows_its_options_label(make_pilot) -> None:  # type: ignore[no-untyped-def]
+    """On the measures tab at the table, an issue's value reads as its option's label (drawn and
+    on hover), and another choice of words reads without its underscores."""
+    from game.ui.widgets import draw
+
+    pilot = make_pilot(CURRENT_FLAGSHIP, settings=UISettings(computer_pause=0.0))
+    app = pilot.app
+    game = sit(pilot, {"britain": "human"}, start="cardinal_question")
+    until(pilot, lambda: not game.computer_to_move)
+    assert game.state.values["signing"] == "refer_home" and game.state.values["london_line"] == "go_slow"
+    drawn: list[str] = []
+    real = draw.text
+
+    def spy(surface, words, pos, px, colour, style="regular", anchor="topleft", halo=None):  # type: ignore[no-untyped-def]
+        drawn.append(words)
+        return real(surface, words, pos, px, colour, style, anchor, halo)
+
+    draw.text = spy  # type: ignore[assignment]
+    try:
+        pilot.click("tab_measures")
+    finally:
+        draw.text = real  # type: ignore[assignment]
+    assert "Left open" in drawn and "go slow" in drawn
+    assert not any("refer_home" in words or "refer home" in words for words in drawn)
+    pilot.hover("meter_signing")
+    tip = pilot.tooltip_text()
+    assert "Refer home and keep talking" in tip and "refer_home" not in tip
+    pilot.move((2, app.size[1] - 2))
+    pilot.wait(0.3)
+    pilot.hover("meter_london_line")
+    tip = pilot.tooltip_text()
+    assert "go slow" in tip and "go_slow" not in tip
+
+
 def test_a_move_that_ends_the_game_asks_first(make_pilot) -> None:  # type: ignore[no-untyped-def]
     pilot = make_pilot(TABLE)
     app = pilot.app

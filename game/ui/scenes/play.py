@@ -48,7 +48,7 @@ from ..theme import actor_colours, actor_text_colours
 from ..widgets import countdown, draw
 from ..widgets.cards import draw_card
 from ..widgets.map_view import map_as_of, render_map
-from ..widgets.meters import meter_cells, render_meters
+from ..widgets.meters import meter_cells, render_meters, value_words
 from ..widgets.offer_panel import CHECK, draw_panel, panel_height, panel_layout
 from ..widgets.scroll import scroll_into_view
 from ..widgets.table import chip_words, render_table
@@ -451,6 +451,7 @@ class PlayScene(Scene):
                 columns,
                 meter_sp,
                 {k: c.delta for k, c in self.changes.items()},
+                self.game.scenario.issues,
             ),
             lay.meters,
         )
@@ -468,7 +469,7 @@ class PlayScene(Scene):
 
     def _meter_tip(self, variable: Variable, value: object) -> str:
         scenario = self.game.scenario
-        tip = f"<b>{esc(variable.label or variable.id)}</b>: {esc(str(value))}"
+        tip = f"<b>{esc(variable.label or variable.id)}</b>: {esc(value_words(variable, value, scenario.issues))}"
         if variable.type.kind == "int":
             tip += f" (from {variable.type.minimum} to {variable.type.maximum})"
         if variable.description:

@@ -7,11 +7,14 @@ show amounts and never judge them.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 import pygame
 
 from ...engine import Variable
+from ...engine.model import Issue
 from ...engine.wording import show_value
-from ..layout import Spacing, meter_row_height
+from ..layout import Spacing, fit_line, meter_row_height
 from ..theme import colour
 from . import draw
 
@@ -27,6 +30,14 @@ def meter_cells(size: tuple[int, int], count: int, columns: int, sp: Spacing) ->
     ]
 
 
+def value_words(variable: Variable, value: object, issues: Mapping[str, Issue]) -> str:
+    """A measure's value in players' words: for an issue at the table (an enum of the same id), its
+    option's label as the offer panel shows it; otherwise the value as the engine words it."""
+    issue = issues.get(variable.id)
+    option = issue.option(value) if issue is not None and isinstance(value, str) else None
+    return option.label if option is not None else show_value(value)
+
+
 def render_meters(
     size: tuple[int, int],
     variables: list[Variable],
@@ -36,12 +47,15 @@ def render_meters(
     columns: int,
     sp: Spacing | None = None,
     changes: dict[str, str] | None = None,
+    issues: Mapping[str, Issue] | None = None,
 ) -> pygame.Surface:
     """The meters; ``changes`` maps a variable to how it changed since the player's last turn
     ("+2"), drawn in the accent colour before its value. A number's bar carries a tick for each
-    step of its range (every fifth on long ranges), so its length can be read as a quantity."""
+    step of its range (every fifth on long ranges), so its length can be read as a quantity. An
+    issue's value shows as its option's label (``issues``: the scenario's issues by id)."""
     sp = sp or Spacing.at(scale)
     changes = changes or {}
+    issues = issues or {}
     t = sp.type
     surface = pygame.Surface(size, pygame.SRCALPHA)
     rect = surface.get_rect()
@@ -66,12 +80,13 @@ def render_meters(
             fraction = 1.0 if value else 0.0
         else:
             options = list(variable.type.values)
-            shown = show_value(value)
+            shown = value_words(variable, value, issues)
             fraction = 0.0
         if kind == "int":
             shown = f"{value} of {variable.type.maximum}" if variable.type.minimum == 0 else shown
         delta = changes.get(variable.id, "")
         delta_w = draw.fonts.font(t.small, "bold").size(delta + " ")[0] if delta else 0
+        shown = fit_line(shown, round(cell_w * 0.6) - delta_w, t.small, "bold")  # a long label: whole on hover
         value_w = draw.fonts.font(t.small, "bold").size(shown)[0] + delta_w
         label = variable.label or variable.id
         label_font = draw.fonts.font(t.small, "semibold")
