@@ -171,6 +171,28 @@ def test_an_issue_measure_shows_its_options_label(make_pilot) -> None:  # type: 
     assert "go slow" in tip and "go_slow" not in tip
 
 
+def test_a_delegations_chip_tells_its_full_name_player_and_description(make_pilot) -> None:  # type: ignore[no-untyped-def]
+    """The chips carry short names ("Drax"); hovering one tells the delegation's full name, who plays
+    it and its public description."""
+    pilot = make_pilot(CURRENT_FLAGSHIP, settings=UISettings(computer_pause=0.0))
+    app = pilot.app
+    game = sit(pilot, {"britain": "human"}, start="cardinal_question")
+    until(pilot, lambda: not game.computer_to_move)
+    pilot.click("tab_measures")
+    assert app.scene.layout.chips
+    pilot.hover("chip_britain")
+    tip = pilot.tooltip_text()
+    britain = game.scenario.actors["britain"]
+    assert britain.short == "Drax" and "British military mission" in tip and "Played by you" in tip
+    assert "Admiral Sir Reginald Drax" in tip
+    pilot.move((2, app.size[1] - 2))
+    pilot.wait(0.3)
+    pilot.hover("chip_ussr")
+    tip = pilot.tooltip_text()
+    assert "Soviet delegation" in tip and "Played by the computer" in tip and "Voroshilov" in tip
+    check_layout(app, "measures with the chips' hover spots")
+
+
 def test_a_move_that_ends_the_game_asks_first(make_pilot) -> None:  # type: ignore[no-untyped-def]
     pilot = make_pilot(TABLE)
     app = pilot.app

@@ -196,16 +196,34 @@ class PlayScene(Scene):
 
     def chips(self) -> list[tuple[str, tuple[str, str]]]:
         """Each delegation and its chip's two lines: its name and who plays it (or that it decides)."""
-        game = self.game
-        scenario = game.scenario
-        person = "Players" if hot_seat(game) else "You"
         out = []
         speaker = self.speaker()
-        for actor in scenario.actors.values():
-            player = "History" if self.history else person if game.controller(actor.id) == "human" else "Computer"
+        for actor in self.game.scenario.actors.values():
+            player = self._player(actor.id)
             you = player in ("You", "Players")
             out.append((actor.id, chip_words(actor, player, actor.id == speaker, you)))
         return out
+
+    def _player(self, actor: str) -> str:
+        """Who plays a delegation, in a word: History (replaying), You or Players (hot seat), Computer."""
+        game = self.game
+        if self.history:
+            return "History"
+        if game.controller(actor) == "human":
+            return "Players" if hot_seat(game) else "You"
+        return "Computer"
+
+    def _chip_tip(self, actor_id: str) -> str:
+        """A chip's tool tip: the delegation's full name, who plays it and what everyone knows of it."""
+        actor = self.game.scenario.actors[actor_id]
+        played = {
+            "History": "Played as history went",
+            "You": "Played by you",
+            "Players": "Played by one of you",
+            "Computer": "Played by the computer",
+        }[self._player(actor_id)]
+        tip = f"<b>{esc(actor.name)}</b><br><i>{played}</i>"
+        return tip + (f"<br>{esc(actor.description)}" if actor.description else "")
 
     def speaker(self) -> str:
         game = self.game
@@ -389,7 +407,8 @@ class PlayScene(Scene):
         colours: dict[str, pygame.Color],
         chips: list[tuple[str, tuple[str, str]]],
     ) -> None:
-        """The delegations, each with who plays it; the one deciding stands out."""
+        """The delegations, each with who plays it; the one deciding stands out. A chip shows the
+        short name; its tool tip the full one, who plays it and its public description."""
         scenario = self.game.scenario
         places = [r.move(-lay.table.x, -lay.table.y) for r in lay.chips]
         backdrop.blit(
@@ -406,7 +425,7 @@ class PlayScene(Scene):
             lay.table,
         )
         for (actor, _), rect in zip(chips, lay.chips, strict=False):
-            self.mark(f"chip_{actor}", rect)
+            self.add_button(f"chip_{actor}", rect, "", "@hotspot", tooltip=self._chip_tip(actor), focusable=False)
 
     def _draw_map(self, backdrop: pygame.Surface, lay: PlayLayout, colours: dict[str, pygame.Color]) -> None:
         """The map as of the scenario's start, outlining what the decision is about."""
