@@ -428,7 +428,8 @@ class PlayScene(Scene):
             self.add_button(f"chip_{actor}", rect, "", "@hotspot", tooltip=self._chip_tip(actor), focusable=False)
 
     def _draw_map(self, backdrop: pygame.Surface, lay: PlayLayout, colours: dict[str, pygame.Color]) -> None:
-        """The map as of the scenario's start, outlining what the decision is about."""
+        """The map as of the scenario's start, outlining what the decision is about; its labels in
+        the screen's type (never under the small size), so they grow with the text-size setting."""
         app, t = self.app, self.app.type
         scenario = self.game.scenario
         node = self.game.node
@@ -436,7 +437,8 @@ class PlayScene(Scene):
         data = map_as_of(scenario.start)
         key = ("map", lay.map.size, highlight, self.palette, app.scale, tuple(sorted(colours)), scenario.start)
         the_map = app.map_surface(
-            key, lambda: render_map(lay.map.size, highlight, colours, self.palette, app.scale, data.title, data)
+            key,
+            lambda: render_map(lay.map.size, highlight, colours, self.palette, app.scale, data.title, data, t.small),
         )
         backdrop.blit(the_map, lay.map)
         pygame.draw.rect(backdrop, self.c("border"), lay.map, 1)

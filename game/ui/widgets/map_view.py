@@ -190,10 +190,12 @@ class _View:
     scale: float
 
     @classmethod
-    def of(cls, data: MapData, rect: pygame.Rect, t: Type, scale: float) -> _View:
+    def of(cls, data: MapData, rect: pygame.Rect, t: Type, scale: float, least_px: int = 0) -> _View:
+        """Labels as large as the picture allows, up to the type's sizes and never under
+        ``least_px`` (the reader's own small type: a label that no longer fits is left out)."""
         proj = Projection(data.extent, rect.inflate(-8, -8), data.core)
-        label_px = int(min(t.body, max(11, proj.per_degree * 0.8)))
-        small_px = int(min(t.small, max(10, proj.per_degree * 0.62)))
+        label_px = max(least_px, int(min(t.body, max(11, proj.per_degree * 0.8))))
+        small_px = max(least_px, int(min(t.small, max(10, proj.per_degree * 0.62))))
         return cls(proj, label_px, small_px, proj.per_degree >= 15, scale)
 
 
@@ -230,14 +232,17 @@ def render_map(
     scale: float,
     title: str = "",
     data: MapData | None = None,
+    least_px: int = 0,
 ) -> pygame.Surface:
-    """The map as a surface of ``size``: sea, land, tints, highlights, routes, places, labels."""
+    """The map as a surface of ``size``: sea, land, tints, highlights, routes, places, labels. No
+    label is drawn under ``least_px`` (a screen that is read passes its small type: at projector
+    size the minor labels give way rather than shrink with the picture)."""
     data = data or load_map()
     t = Type.at(scale)
     inks = _Inks.of(palette)
     surface = pygame.Surface(size)
     surface.fill(inks.sea)
-    view = _View.of(data, surface.get_rect(), t, scale)
+    view = _View.of(data, surface.get_rect(), t, scale, least_px)
     regions = [f for f in data.features if f.kind == "region"]
     fills = _draw_regions(surface, regions, tints, view, inks)
     _draw_highlights(surface, [f for f in regions if f.id in highlight], view, inks)
