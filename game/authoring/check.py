@@ -31,6 +31,7 @@ from .explore import (
     Skip,
     StateSpace,
     bfs_parents,
+    collector_paused,
     explore,
     loops,
     outcome_states,
@@ -359,6 +360,17 @@ def explore_play(
     games. Exploring and sampling share ``budget`` (by default CHECK_STEPS steps and CHECK_SECONDS
     seconds): when it runs out, the report says so and gives what was found. ``memo`` may bring what
     bargaining gave in an earlier check (see ``tables.Memo``)."""
+    with collector_paused():  # the explored graph stays alive while paths are read and games played
+        return _explore_play(scenario, lens, max_states, budget, memo)
+
+
+def _explore_play(
+    scenario: Scenario,
+    lens: str | None,
+    max_states: int | None,
+    budget: Budget | None,
+    memo: tables.Memo | None,
+) -> Play:
     began = time.perf_counter()
     budget = budget or Budget(CHECK_STEPS, CHECK_SECONDS)
     if max_states is None:

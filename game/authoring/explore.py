@@ -11,10 +11,12 @@ a dated historical event whose 'if' then never holds are noted as they are made.
 
 from __future__ import annotations
 
+import gc
 import heapq
 import operator
 from collections import deque
-from collections.abc import Callable, Hashable, Iterable, Mapping
+from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
@@ -131,6 +133,21 @@ def _getter(names: tuple[str, ...]) -> Callable[[dict], Hashable]:
 def _value_keys(scenario: Scenario) -> dict[str, Callable[[dict], Hashable]]:
     """Per node, the values that go into a state's key: only those that can still matter there."""
     return {nid: _getter(names) for nid, names in live_variables(scenario).items()}
+
+
+@contextmanager
+def collector_paused() -> Iterator[None]:
+    """Pause Python's cycle collector while exploring. Exploring makes hundreds of thousands of small
+    objects that all stay alive (states, edges, keys) and no cycles, so the collector, which runs
+    whenever enough objects have been made, finds nothing but walks them all again each time.
+    Objects are still freed as soon as nothing refers to them; the collector runs again after."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 def explore(
