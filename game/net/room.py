@@ -496,8 +496,9 @@ def line_heading(line: Line, scenario: Scenario) -> str:
 
 def _seat_view(view: View, scenario: Scenario) -> JSONValue:
     """A seat's view as JSON, its dates in words and each log line's title saying who did what."""
-    shown = to_json(view)
-    assert isinstance(shown, dict)
+    shown: dict[str, JSONValue] = {  # the log is written below in players' words, so not converted twice
+        field.name: to_json(getattr(view, field.name)) for field in dataclasses.fields(view) if field.name != "log"
+    }
     shown["date"] = long_date(view.date)
     shown["log"] = [
         {"date": long_date(line.date), "title": line_heading(line, scenario), "text": line.text, "kind": line.kind}
