@@ -9,7 +9,7 @@ why others are not), and keeps the package the seat is putting together across r
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from ..engine import Game, Happening
@@ -295,6 +295,8 @@ class Change:
     before: Value
     after: Value
     causes: tuple[str, ...]
+    before_words: str = ""  # the values in players' words (an option's label), when the screen knows them
+    after_words: str = ""
 
     @property
     def delta(self) -> str:
@@ -305,7 +307,7 @@ class Change:
 
     def words(self) -> str:
         """'Soviet patience 5 → 4 (−1): Drax chose: Give the small figures.'"""
-        step = f"{show_value(self.before)} → {show_value(self.after)}"
+        step = f"{self.before_words or show_value(self.before)} → {self.after_words or show_value(self.after)}"
         if self.delta != "new":
             step += f" ({self.delta})"
         cause = "; ".join(self.causes)
@@ -317,17 +319,20 @@ def measure_changes(
     before: Mapping[str, Value],
     meters: Sequence[Meter],
     cause: str,
+    words: Callable[[str, Value], str] | None = None,
 ) -> dict[str, Change]:
     """``earlier`` changes updated with a move's: each meter whose value differs from ``before``
     (the values the screen showed before the move) gains ``cause``; one back where it started is
-    dropped. A meter the screen did not show before (another seat's view) is left out."""
+    dropped. A meter the screen did not show before (another seat's view) is left out. ``words``
+    gives a measure's value in players' words (an issue's option label)."""
     out = dict(earlier)
     for meter in meters:
         if meter.id not in before or before[meter.id] == meter.value:
             continue
         first = out[meter.id].before if meter.id in out else before[meter.id]
         causes = (out[meter.id].causes if meter.id in out else ()) + ((cause,) if cause else ())
-        out[meter.id] = Change(meter.label or meter.id, first, meter.value, causes[-3:])
+        shown = (words(meter.id, first), words(meter.id, meter.value)) if words else ("", "")
+        out[meter.id] = Change(meter.label or meter.id, first, meter.value, causes[-3:], *shown)
         if first == meter.value:
             del out[meter.id]
     return out

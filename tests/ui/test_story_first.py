@@ -327,3 +327,22 @@ def test_the_keyboard_highlight_scrolls_the_offers_into_view(make_pilot) -> None
     assert scene.focus_key == "act_walk"
     pilot.wait(0.5)
     assert box.rect.contains(walk.rect), "the highlighted move is out of sight"
+
+
+def test_a_changed_issue_reads_in_its_options_labels_since_the_last_turn() -> None:
+    from game.engine.loader import load_scenario
+    from game.engine.views import Meter
+    from game.ui.table_turn import measure_changes
+    from game.ui.widgets.meters import value_words
+
+    scenario = load_scenario(str(CURRENT_FLAGSHIP))
+    passage = scenario.issues["passage"]
+    first, last = passage.options[0], passage.options[-1]
+    meter = Meter("passage", "Passage", last.id, "", False)
+
+    def words(variable: str, value: object) -> str:
+        return value_words(scenario.variables[variable], value, scenario.issues)
+
+    change = measure_changes({}, {"passage": first.id}, [meter], "a deal", words)["passage"]
+    assert f"{first.label} → {last.label}" in change.words()
+    assert first.id not in change.words().replace(first.label, "")

@@ -1034,7 +1034,11 @@ class PlayScene(Scene):
         lines = lines_since(view, self.game.log, len(self.game.log) - len(happened))
         cause = "; ".join(plain(scenario, line) for line in lines if line.kind not in ("outcome", "deadline", "stuck"))
         earlier = self.changes if accumulate else {}
-        self.changes = measure_changes(earlier, self.last_values, view.meters, cause)
+
+        def words(variable: str, value: Value) -> str:
+            return value_words(scenario.variables[variable], value, scenario.issues)
+
+        self.changes = measure_changes(earlier, self.last_values, view.meters, cause, words)
         if any(m.id in self.changes and self.last_values.get(m.id) != m.value for m in view.meters):
             self.changed_at = self.app.now
         self.last_values = {m.id: m.value for m in view.meters}
