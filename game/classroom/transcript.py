@@ -21,7 +21,7 @@ from ..engine import Game, Happening, Move, Scenario
 from ..engine.history import played_history, turning_point
 from ..engine.rules import EndingKind, HappeningKind
 from ..engine.scoring import scores
-from ..engine.wording import cite, describe_effects, show_value
+from ..engine.wording import cite, describe_effects, show_value, value_words
 from . import history
 from . import messages as table_messages
 from .messages import TableMessage
@@ -400,15 +400,7 @@ def _entries(game: Game, sources: _Sources) -> tuple[list[Entry], Ending | None]
     return entries, ending
 
 
-def _shown(scenario: Scenario, variable: str, game: Game) -> str:
-    """A value as players read it: an issue's agreed option by its label."""
-    value = game.state.values.get(variable)
-    issue = scenario.issues.get(variable)
-    option = issue.option(str(value)) if issue else None
-    return option.label if option else show_value(value)
-
-
-def _scores(game: Game) -> list[ScoreCard]:
+def score_cards(game: Game) -> list[ScoreCard]:
     """Each delegation's score once the game has ended (none while it goes on)."""
     if not game.ended:
         return []
@@ -474,7 +466,11 @@ def build_transcript(game: Game) -> Transcript:
     history_end = next((i for i in past.log if i.kind in ENDINGS), None)
     history_ending = _ending(scenario, history_end, sources) if history_end else None
     rows, played_after, history_after, turning = _comparison(game, past)
-    standing = [(v.label or v.id, _shown(scenario, v.id, game)) for v in scenario.variables.values() if v.visible]
+    standing = [
+        (v.label or v.id, value_words(scenario.issues, v.id, game.state.values.get(v.id)))
+        for v in scenario.variables.values()
+        if v.visible
+    ]
     notes = []
     if not game.ended:
         notes.append("The game was not finished when this transcript was made.")
@@ -500,7 +496,7 @@ def build_transcript(game: Game) -> Transcript:
         played_after,
         history_after,
         tally(game.moves),
-        _scores(game),
+        score_cards(game),
         _draws(game),
         table_messages.of(game),
     )

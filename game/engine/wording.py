@@ -8,9 +8,10 @@ change the same way.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 
 from .expr import split_effect
-from .model import Scenario
+from .model import Issue, Scenario
 
 
 def long_date(date: dt.date) -> str:
@@ -45,6 +46,14 @@ def show_value(value: object) -> str:
     if isinstance(value, bool):
         return "yes" if value else "no"
     return str(value).replace("_", " ")
+
+
+def value_words(issues: Mapping[str, Issue], variable: str, value: object) -> str:
+    """A measure's value in players' words: for an issue at the table (an enum of the same id), its
+    option's label as the offer panel shows it; otherwise the value as ``show_value`` words it."""
+    issue = issues.get(variable)
+    option = issue.option(value) if issue is not None and isinstance(value, str) else None
+    return option.label if option is not None else show_value(value)
 
 
 def describe_effect(scenario: Scenario, text: str) -> str | None:

@@ -13,43 +13,7 @@ from ..classroom.history import Step, describe
 from ..engine import Game, Move
 from ..engine.history import turning_point
 from ..engine.narrate import may_know
-from ..engine.scoring import scores
 from ..engine.wording import cite, long_date
-
-
-@dataclass(frozen=True)
-class ObjectiveLine:
-    text: str
-    points: int
-    met: bool
-    secret: bool
-
-
-@dataclass(frozen=True)
-class Card:
-    """One delegation's score at the ending and what earned it."""
-
-    actor: str
-    name: str
-    colour: str
-    total: int
-    possible: int
-    lines: tuple[ObjectiveLine, ...]
-
-
-def score_cards(game: Game) -> list[Card]:
-    """Each delegation's score (secret objectives too: the game is over); none while it goes on."""
-    if not game.ended:
-        return []
-    scenario = game.scenario
-    out = []
-    for actor_id, score in scores(scenario, game.state).items():
-        actor = scenario.actors[actor_id]
-        lines = tuple(
-            ObjectiveLine(r.objective.text, r.objective.points, r.met, r.objective.secret) for r in score.results
-        )
-        out.append(Card(actor_id, actor.name, actor.colour, score.total, score.possible, lines))
-    return out
 
 
 @dataclass(frozen=True)

@@ -7,10 +7,11 @@ from __future__ import annotations
 import pygame
 import pytest
 
+from game.classroom.transcript import score_cards
 from game.engine import Game
 from game.engine.history import played_history
 from game.engine.scoring import scores
-from game.ui.debrief_page import Notes, aligned_paths, measures, note_lines, score_cards, turning_words
+from game.ui.debrief_page import Notes, aligned_paths, measures, note_lines, turning_words
 from game.ui.settings import TEXT_SIZES, UISettings
 
 from .checks import check_layout

@@ -332,8 +332,8 @@ def test_the_keyboard_highlight_scrolls_the_offers_into_view(make_pilot) -> None
 def test_a_changed_issue_reads_in_its_options_labels_since_the_last_turn() -> None:
     from game.engine.loader import load_scenario
     from game.engine.views import Meter
+    from game.engine.wording import value_words
     from game.ui.table_turn import measure_changes
-    from game.ui.widgets.meters import value_words
 
     scenario = load_scenario(str(CURRENT_FLAGSHIP))
     passage = scenario.issues["passage"]
@@ -341,7 +341,7 @@ def test_a_changed_issue_reads_in_its_options_labels_since_the_last_turn() -> No
     meter = Meter("passage", "Passage", last.id, "", False)
 
     def words(variable: str, value: object) -> str:
-        return value_words(scenario.variables[variable], value, scenario.issues)
+        return value_words(scenario.issues, variable, value)
 
     change = measure_changes({}, {"passage": first.id}, [meter], "a deal", words)["passage"]
     assert f"{first.label} → {last.label}" in change.words()

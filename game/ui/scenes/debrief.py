@@ -14,13 +14,14 @@ from pathlib import Path
 import pygame
 
 from ...classroom.handover import debrief_briefings
+from ...classroom.transcript import score_cards
 from ...engine import Game
 from ...engine.history import historical_game, played_history, turning_point
 from ...engine.narrate import PUBLIC, render
 from ...engine.wording import long_date, short_date
 from ...paths import saves_folder
 from ..classroom import SmallestChange, briefings_html, export_transcript, smallest_change_later
-from ..debrief_page import Notes, PathRow, aligned_paths, measures, note_lines, score_cards, turning_words
+from ..debrief_page import Notes, PathRow, aligned_paths, measures, note_lines, turning_words
 from ..layout import Spacing, button_width, font_width, row, wrap
 from ..render.line_chart import chart_height, draw_chart
 from ..story import SPECULATION_WORDS, esc
@@ -286,7 +287,7 @@ class DebriefScene(Scene):
             right.para(
                 f"{card.name} — {card.total} of {card.possible} points", t.body, "bold", colour=colours.get(card.actor)
             )
-            for objective in card.lines:
+            for objective in card.objectives:
                 points = f"+{objective.points}" if objective.met else f"0 of {objective.points}"
                 secret = " (secret)" if objective.secret else ""
                 right.item(points, f"{objective.text}{secret}", t.small, "good" if objective.met else "faint")

@@ -26,7 +26,7 @@ from ...engine import ChoiceView, Game, GameError, Happening, Variable, validate
 from ...engine.expr import Value
 from ...engine.table import Action, Table
 from ...engine.views import ChoiceLine, View
-from ...engine.wording import the_actor
+from ...engine.wording import the_actor, value_words
 from ..classroom import briefings_html, hot_seat, takeover_notice, timeout_notice
 from ..host import SceneHost
 from ..keys import digit_of
@@ -48,7 +48,7 @@ from ..theme import actor_colours, actor_text_colours
 from ..widgets import countdown, draw
 from ..widgets.cards import draw_card
 from ..widgets.map_view import map_as_of, render_map
-from ..widgets.meters import meter_cells, render_meters, value_words
+from ..widgets.meters import meter_cells, render_meters
 from ..widgets.offer_panel import CHECK, draw_panel, panel_height, panel_layout
 from ..widgets.scroll import scroll_into_view
 from ..widgets.table import chip_words, render_table
@@ -490,7 +490,7 @@ class PlayScene(Scene):
 
     def _meter_tip(self, variable: Variable, value: object) -> str:
         scenario = self.game.scenario
-        tip = f"<b>{esc(variable.label or variable.id)}</b>: {esc(value_words(variable, value, scenario.issues))}"
+        tip = f"<b>{esc(variable.label or variable.id)}</b>: {esc(value_words(scenario.issues, variable.id, value))}"
         if variable.type.kind == "int":
             tip += f" (from {variable.type.minimum} to {variable.type.maximum})"
         if variable.description:
@@ -1036,7 +1036,7 @@ class PlayScene(Scene):
         earlier = self.changes if accumulate else {}
 
         def words(variable: str, value: Value) -> str:
-            return value_words(scenario.variables[variable], value, scenario.issues)
+            return value_words(scenario.issues, variable, value)
 
         self.changes = measure_changes(earlier, self.last_values, view.meters, cause, words)
         if any(m.id in self.changes and self.last_values.get(m.id) != m.value for m in view.meters):

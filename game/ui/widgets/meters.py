@@ -13,7 +13,7 @@ import pygame
 
 from ...engine import Variable
 from ...engine.model import Issue
-from ...engine.wording import show_value
+from ...engine.wording import show_value, value_words
 from ..layout import Spacing, fit_line, meter_row_height
 from ..theme import colour
 from . import draw
@@ -28,14 +28,6 @@ def meter_cells(size: tuple[int, int], count: int, columns: int, sp: Spacing) ->
         pygame.Rect(pad + (i % columns) * (cell_w + pad), pad // 2 + (i // columns) * row_h + 2, cell_w, row_h - 2)
         for i in range(count)
     ]
-
-
-def value_words(variable: Variable, value: object, issues: Mapping[str, Issue]) -> str:
-    """A measure's value in players' words: for an issue at the table (an enum of the same id), its
-    option's label as the offer panel shows it; otherwise the value as the engine words it."""
-    issue = issues.get(variable.id)
-    option = issue.option(value) if issue is not None and isinstance(value, str) else None
-    return option.label if option is not None else show_value(value)
 
 
 def render_meters(
@@ -80,7 +72,7 @@ def render_meters(
             fraction = 1.0 if value else 0.0
         else:
             options = list(variable.type.values)
-            shown = value_words(variable, value, issues)
+            shown = value_words(issues, variable.id, value)
             fraction = 0.0
         if kind == "int":
             shown = f"{value} of {variable.type.maximum}" if variable.type.minimum == 0 else shown
