@@ -8,6 +8,7 @@ import json
 import time
 
 from ..commandline import add_scenario_argument, fail
+from ..engine.views import REASON_LEVELS
 from . import option_help
 
 
@@ -54,9 +55,7 @@ def register(sub: argparse._SubParsersAction) -> None:
         default="computer",
         help=option_help.RULE,
     )
-    host.add_argument(
-        "--reasons", choices=("numbers", "reasons", "nothing"), default="numbers", help="computer reasons shown"
-    )
+    host.add_argument("--reasons", choices=REASON_LEVELS, default="numbers", help="computer reasons shown")
     host.add_argument("--name", default="", help="the class's name (default: its date and time)")
     host.add_argument("--resume", metavar="CLASS", help="carry on a stored class after a restart")
     host.add_argument(
