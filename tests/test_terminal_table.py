@@ -218,3 +218,25 @@ def test_a_move_that_may_end_the_game_says_so_before_it_is_taken(tmp_path: Path)
     )
     assert result.returncode == 0, result.stderr
     assert "Shut the sluice gates to press Dunmore (may end the game)" in result.stdout
+
+
+def test_at_a_real_screen_the_hand_over_clears_it_and_waits_for_the_next_seat(tmp_path: Path) -> None:
+    import io
+
+    from game.engine import Game
+    from game.engine.loader import load_scenario
+    from game.terminal.play import CLEAR_SCREEN, TerminalPlayer
+
+    class Screen(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    scenario = load_scenario(str(TABLE))
+    game = Game.new(scenario, seed=3, controllers={"red": "human", "blue": "human"})
+    out, inp = Screen(), Screen("\n1 1 1\n\n2\n")
+    TerminalPlayer(game, tmp_path, out=out, inp=inp, autosave=False).run()
+    shown = out.getvalue()
+    before, _, blue = shown.partition("Press Enter when only Blue delegation can see the screen. ")
+    assert blue.startswith(CLEAR_SCREEN) and CLEAR_SCREEN in before[-200:]  # cleared before and after the wait
+    assert "your confidential points" in before and "−4" in before  # Red's points were on the screen
+    assert "Closed              −4" not in blue  # and are gone from Blue's

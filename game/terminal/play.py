@@ -43,6 +43,7 @@ Type the number of a choice to take it; add a reason after a colon, e.g. '2: we 
 TABLE_KINDS = ("propose", "answer")
 
 
+CLEAR_SCREEN = "\x1b[H\x1b[2J\x1b[3J"  # home, clear the screen and its scrollback
 ENDS_WORDS = {"yes": "ends the game", "may": "may end the game"}  # a choice's preview, in words
 
 
@@ -191,7 +192,14 @@ class TerminalPlayer:
             return
         if seat != self._last_seat or (view.turn is not None and view.turn.kind == "seal"):
             name = next(card.name for card in view.actors if card.id == seat)
-            self.say("")
+            if self.inp.isatty() and self.out.isatty():  # people at a screen: nothing of the last seat stays on it
+                self.out.write(CLEAR_SCREEN)
+                self.say(f"===> Pass the terminal to: {name} — the others look away. <===")
+                if self._read(f"Press Enter when only {name} can see the screen. ") is None:
+                    return
+                self.out.write(CLEAR_SCREEN)
+            else:
+                self.say("")
             self.say(f"===> Pass the terminal to: {name} — the others look away. <===")
             self._print_private(seat, view)
 
