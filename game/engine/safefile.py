@@ -180,7 +180,8 @@ def parse_json(raw: bytes) -> JSONValue:
             text.lstrip("\ufeff"), parse_int=_bounded_int, parse_float=_finite_float, parse_constant=_no_constant
         )
     except json.JSONDecodeError as exc:
-        raise FileProblem(f"{exc.msg} at line {exc.lineno}, column {exc.colno}") from None
+        # some of json's messages end in "at" ("Unterminated string starting at"): never "at at line"
+        raise FileProblem(f"{exc.msg.removesuffix(' at')} at line {exc.lineno}, column {exc.colno}") from None
     except RecursionError:  # not expected after the depth check; kept so no reader ever crashes
         raise FileProblem("it is nested too deeply") from None
     _check_text(value)

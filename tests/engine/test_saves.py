@@ -61,6 +61,7 @@ def test_slot_names_cannot_escape(tmp_path: Path, name: str) -> None:
     "content, fragment",
     [
         (b"{not json", "damaged"),
+        (b'{"parley_save": 1, "scenario": {"id": "ti', "Unterminated string starting at line 1"),  # not "at at"
         (b"\xff\xfe\x00", "damaged"),
         (b"[1, 2]", "not a Parley save"),
         (b'{"parley_save": 1}', "damaged"),
