@@ -69,17 +69,26 @@ def _read(condition: str) -> set[str]:
     return set(_NAME.findall(condition))
 
 
+def leads_to_ending(scenario: Scenario, target: str) -> str | None:
+    """Whether moving to ``target`` ends the game: "yes" for an ending, "may" for a chance node with
+    a branch to one, else None."""
+    if target in scenario.outcomes:
+        return "yes"
+    following = scenario.nodes.get(target)
+    if following is not None and following.is_chance and any(b.next in scenario.outcomes for b in following.chance):
+        return "may"
+    return None
+
+
 def ends(scenario: Scenario, node: Node, step: Step, values: Mapping[str, Value] | None = None) -> str | None:
     """Whether taking ``step`` at ``node`` ends the game: "yes" when it leads straight to an ending;
     "may" when chance after it can lead to one. At a sealed move, the step's effects are applied to
     today's ``values`` and the first way out that then applies is read: if it leads to an ending,
     "yes" when its condition reads only what the step sets, else "may" (the others' secret choices
     may still change it). One rule for every front end."""
-    if step.next in scenario.outcomes:
-        return "yes"
-    following = scenario.nodes.get(step.next)
-    if following is not None and following.is_chance and any(b.next in scenario.outcomes for b in following.chance):
-        return "may"
+    reached = leads_to_ending(scenario, step.next)
+    if reached is not None:
+        return reached
     if not node.sealed or values is None:
         return None
     after = dict(values)

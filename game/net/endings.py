@@ -6,20 +6,19 @@ from __future__ import annotations
 from ..engine.game import Game
 from ..engine.jsonread import JSONObject, JSONValue
 from ..engine.model import Scenario
+from ..engine.preview import leads_to_ending
 from ..engine.views import View
 
 ENDS = "ends"
 MAY_END = "may_end"
 
 
+_MARKS = {"yes": ENDS, "may": MAY_END}
+
+
 def reach(scenario: Scenario, target: str) -> str:
     """``ENDS`` if ``target`` is an outcome, ``MAY_END`` if it is a chance with a branch to one, else ''."""
-    if target in scenario.outcomes:
-        return ENDS
-    node = scenario.nodes.get(target)
-    if node is not None and any(b.next in scenario.outcomes for b in node.chance):
-        return MAY_END
-    return ""
+    return _MARKS.get(leads_to_ending(scenario, target) or "", "")
 
 
 def ending_moves(game: Game, view: View) -> JSONObject:
@@ -27,7 +26,7 @@ def ending_moves(game: Game, view: View) -> JSONObject:
     each, so every front end warns alike), and walking away from the talks."""
     choices: dict[str, JSONValue] = {}
     if view.turn is not None:
-        choices = {c.id: ENDS if c.preview.ends == "yes" else MAY_END for c in view.turn.choices if c.preview.ends}
+        choices = {c.id: _MARKS[c.preview.ends] for c in view.turn.choices if c.preview.ends}
     node = game.node
     if node is None or view.turn is None:
         return {"choices": {}, "walk": ""}
