@@ -3,6 +3,7 @@ page shell (``html_page``: inline styles with print rules, every text escaped)."
 
 from __future__ import annotations
 
+from ..engine.wording import signed
 from .condition_words import listing, role_in_sentence
 from .handout_debrief import EndingDebrief
 from .handout_record import PASSAGE_KINDS, Cited, Dated
@@ -45,15 +46,11 @@ def _paragraph(p: Paragraph) -> str:
     )
 
 
-def _number(n: int) -> str:
-    return (f"{n:+d}" if n else "0").replace("-", "−")
-
-
 def _worth(w: Worth) -> str:
     if w.start is not None:
-        start = _number(w.start)
+        start = signed(w.start)
     elif w.low is not None and w.high is not None:
-        start = _number(w.low) if w.low == w.high else f"{_number(w.low)} to {_number(w.high)}"
+        start = signed(w.low) if w.low == w.high else f"{signed(w.low)} to {signed(w.high)}"
     else:
         start = "—"
     changes = list(w.changes_with)

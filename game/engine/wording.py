@@ -41,6 +41,11 @@ def the_actor(name: str) -> str:
     return name if name.lower().startswith("the ") else f"the {name}"
 
 
+def signed(points: int) -> str:
+    """Points as a player reads them: '+3', '−2', '0' (a true minus sign)."""
+    return f"{points:+d}".replace("-", "−") if points else "0"
+
+
 def show_value(value: object) -> str:
     """``yes``/``no`` for booleans, enum ids with spaces, numbers as they are."""
     if isinstance(value, bool):

@@ -12,7 +12,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from ..engine.views import IssueLine, TableView, View
-from .text import signed
+from ..engine.wording import signed
 
 ANSWER_WORDS = {
     "accept": "accepts",

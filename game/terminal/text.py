@@ -35,11 +35,6 @@ def wrap(text: str, indent: str = "", first: str | None = None) -> str:
     return "\n".join(out)
 
 
-def signed(points: int) -> str:
-    """Points as a player reads them: '+3', '−2', '0'."""
-    return f"{points:+d}".replace("-", "−") if points else "0"
-
-
 def happening_lines(scenario: Scenario, item: Happening, show_effects: bool = True) -> str:
     """How one log entry reads in the terminal."""
     actor = scenario.actors[item.actor].name if item.actor in scenario.actors else item.actor
