@@ -5,8 +5,6 @@ reveal."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 import pygame
 import pytest
 
@@ -18,28 +16,10 @@ from game.ui.settings import TEXT_SIZES, UISettings
 
 from .checks import check_layout, check_text_sizes
 from .conftest import ROOT
+from .seating import sit_down, wait_until
 
 TABLE = ROOT / "tests" / "fixtures" / "table.yaml"
 LARGEST = len(TEXT_SIZES) - 1
-
-
-def sit_down(pilot: Pilot, controllers: dict[str, str], projector: bool = False, start: str = "") -> Game:
-    app = pilot.app
-    assert app.scenario is not None
-    game = Game.new(app.scenario, seed=1, controllers=controllers, start=start)
-    ClassroomSettings(projector=projector).store(game)
-    app.play(game)
-    pilot.wait()
-    return game
-
-
-def wait_until(pilot: Pilot, done: Callable[[], bool], seconds: float = 6.0) -> None:
-    """Let game time pass (the computer delegations' pauses) until ``done`` holds."""
-    waited = 0.0
-    while not done() and waited < seconds:
-        pilot.wait(0.1)
-        waited += 0.1
-    assert done(), "the table did not get there in time"
 
 
 def option_key(pilot: Pilot, issue: str, option: str) -> str:

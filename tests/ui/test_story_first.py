@@ -11,39 +11,21 @@ import pytest
 
 from game.classroom.settings import ClassroomSettings
 from game.engine import Game
-from game.ui.pilot import Pilot
 from game.ui.settings import TEXT_SIZES, UISettings
 
 from .checks import check_layout, check_text_sizes
 from .conftest import CURRENT_FLAGSHIP, ROOT
+from .seating import sit_down, wait_until
 
 TABLE = ROOT / "tests" / "fixtures" / "table.yaml"
 PROJECTOR = len(TEXT_SIZES) - 1
 
 
-def sit(pilot: Pilot, controllers: dict[str, str], start: str = "", projector: bool = False) -> Game:
-    app = pilot.app
-    assert app.scenario is not None
-    game = Game.new(app.scenario, seed=1, controllers=controllers, start=start)
-    ClassroomSettings(projector=projector).store(game)
-    app.play(game)
-    pilot.wait()
-    return game
-
-
-def until(pilot: Pilot, done, seconds: float = 20.0) -> None:  # type: ignore[no-untyped-def]
-    waited = 0.0
-    while not done() and waited < seconds:
-        pilot.wait(0.1)
-        waited += 0.1
-    assert done()
-
-
 def test_the_story_comes_first_and_the_recap_stands_apart(make_pilot) -> None:  # type: ignore[no-untyped-def]
     pilot = make_pilot(CURRENT_FLAGSHIP, settings=UISettings(computer_pause=0.1))
     app = pilot.app
-    game = sit(pilot, {"london": "human"}, start="opening_session")
-    until(pilot, lambda: game.decision is not None and game.decision.actor.id == "london")
+    game = sit_down(pilot, {"london": "human"}, start="opening_session")
+    wait_until(pilot, lambda: game.decision is not None and game.decision.actor.id == "london", 20.0)
     scene = app.scene
     narration, recap = scene.texts["narration"], scene.texts["recap"]
     body_top = scene.layout.tabs[0].bottom
@@ -76,8 +58,8 @@ def test_at_projector_size_the_story_keeps_the_room_beside_an_offer(make_pilot, 
     leaves out the date the top bar shows, and the narration shows several lines of the story."""
     pilot = make_pilot(CURRENT_FLAGSHIP, size=size, settings=UISettings(computer_pause=0.0, text_size=PROJECTOR))
     app = pilot.app
-    game = sit(pilot, {"britain": "human"}, start="cardinal_question")
-    until(pilot, lambda: not game.computer_to_move)
+    game = sit_down(pilot, {"britain": "human"}, start="cardinal_question")
+    wait_until(pilot, lambda: not game.computer_to_move, 20.0)
     scene = app.scene
     assert scene.panel is not None and scene.layout.scroll_h  # the offer is open and scrolls in its place
     assert scene.layout.recap_strip and "recap" not in scene.texts
@@ -100,8 +82,8 @@ def test_at_projector_size_the_story_keeps_the_room_beside_an_offer(make_pilot, 
 def test_one_wheel_notch_scrolls_at_least_three_lines(make_pilot) -> None:  # type: ignore[no-untyped-def]
     pilot = make_pilot(CURRENT_FLAGSHIP, size=(1024, 600), settings=UISettings(text_size=PROJECTOR))
     app = pilot.app
-    sit(pilot, {"britain": "human"}, start="cardinal_question")
-    until(pilot, lambda: not app.scene.game.computer_to_move)
+    sit_down(pilot, {"britain": "human"}, start="cardinal_question")
+    wait_until(pilot, lambda: not app.scene.game.computer_to_move, 20.0)
     box = app.scene.texts["narration"]
     bar = box.scroll_bar
     assert bar is not None, "the narration should overflow at this size"
@@ -116,7 +98,7 @@ def test_one_wheel_notch_scrolls_at_least_three_lines(make_pilot) -> None:  # ty
 def test_choices_preview_their_known_effects_and_changes_show_after(make_pilot) -> None:  # type: ignore[no-untyped-def]
     pilot = make_pilot(CURRENT_FLAGSHIP, settings=UISettings(computer_pause=8.0))  # the screen holds still
     app = pilot.app
-    game = sit(pilot, {"london": "human"}, start="london_cable")
+    game = sit_down(pilot, {"london": "human"}, start="london_cable")
     scene = app.scene
     details = [spec.detail for spec in scene.choice_specs()]
     assert details == ["", "Drax's written powers: sign", "Soviet patience −1"]
@@ -144,8 +126,8 @@ def test_an_issue_measure_shows_its_options_label(make_pilot) -> None:  # type: 
 
     pilot = make_pilot(CURRENT_FLAGSHIP, settings=UISettings(computer_pause=0.0))
     app = pilot.app
-    game = sit(pilot, {"britain": "human"}, start="cardinal_question")
-    until(pilot, lambda: not game.computer_to_move)
+    game = sit_down(pilot, {"britain": "human"}, start="cardinal_question")
+    wait_until(pilot, lambda: not game.computer_to_move, 20.0)
     assert game.state.values["signing"] == "refer_home" and game.state.values["london_line"] == "go_slow"
     drawn: list[str] = []
     real = draw.text
@@ -176,8 +158,8 @@ def test_a_delegations_chip_tells_its_full_name_player_and_description(make_pilo
     it and its public description."""
     pilot = make_pilot(CURRENT_FLAGSHIP, settings=UISettings(computer_pause=0.0))
     app = pilot.app
-    game = sit(pilot, {"britain": "human"}, start="cardinal_question")
-    until(pilot, lambda: not game.computer_to_move)
+    game = sit_down(pilot, {"britain": "human"}, start="cardinal_question")
+    wait_until(pilot, lambda: not game.computer_to_move, 20.0)
     pilot.click("tab_measures")
     assert app.scene.layout.chips
     pilot.hover("chip_britain")
@@ -196,7 +178,7 @@ def test_a_delegations_chip_tells_its_full_name_player_and_description(make_pilo
 def test_a_move_that_ends_the_game_asks_first(make_pilot) -> None:  # type: ignore[no-untyped-def]
     pilot = make_pilot(TABLE)
     app = pilot.app
-    game = sit(pilot, {"red": "human"}, start="final")
+    game = sit_down(pilot, {"red": "human"}, start="final")
     specs = app.scene.choice_specs()
     assert [s.detail for s in specs if not s.blocked] == ["Ends the game", "Ends the game"]
     pilot.press(pygame.K_2)
@@ -211,8 +193,8 @@ def test_a_move_that_ends_the_game_asks_first(make_pilot) -> None:  # type: igno
 def test_a_sealed_move_that_may_end_the_game_says_so(make_pilot) -> None:  # type: ignore[no-untyped-def]
     pilot = make_pilot(TABLE)
     app = pilot.app
-    game = sit(pilot, {"red": "human"}, start="evening")
-    until(pilot, lambda: not game.computer_to_move)
+    game = sit_down(pilot, {"red": "human"}, start="evening")
+    wait_until(pilot, lambda: not game.computer_to_move, 20.0)
     assert app.scene.choice_specs()[0].detail.startswith("May end the game")
     pilot.press(pygame.K_1)
     assert app.overlay is not None and app.overlay.title == "This may end the game"
@@ -223,7 +205,7 @@ def test_a_sealed_move_that_may_end_the_game_says_so(make_pilot) -> None:  # typ
 def test_computer_moves_are_paced_and_space_skips(make_pilot) -> None:  # type: ignore[no-untyped-def]
     assert UISettings().computer_pause >= 2.5  # a person can follow (tests inject a shorter pause)
     pilot = make_pilot(TABLE, settings=UISettings(computer_pause=2.5))
-    game = sit(pilot, {"blue": "human"})
+    game = sit_down(pilot, {"blue": "human"})
     assert game.computer_to_move
     pilot.wait(2.0)
     assert not game.moves, "the computer moved before a person could follow"
@@ -234,7 +216,7 @@ def test_computer_moves_are_paced_and_space_skips(make_pilot) -> None:  # type: 
 def test_projector_mode_shows_no_private_points(make_pilot) -> None:  # type: ignore[no-untyped-def]
     pilot = make_pilot(TABLE)
     app = pilot.app
-    sit(pilot, {"red": "human", "blue": "human"}, projector=True)
+    sit_down(pilot, {"red": "human", "blue": "human"}, projector=True)
     panel = app.scene.panel
     assert panel is not None
     labels = [o.label for row in panel.issues for o in row.options]
@@ -252,8 +234,8 @@ def test_eight_delegations_and_the_offers_fit_every_size(make_pilot, size, text,
 
     pilot = make_pilot(CURRENT_FLAGSHIP, size=size, settings=UISettings(computer_pause=0.0, text_size=text))
     app = pilot.app
-    game = sit(pilot, {"britain": "human"}, start="cardinal_question")
-    until(pilot, lambda: not game.computer_to_move)
+    game = sit_down(pilot, {"britain": "human"}, start="cardinal_question")
+    wait_until(pilot, lambda: not game.computer_to_move, 20.0)
     sizes: list[int] = []
     real = draw.text
 
@@ -313,8 +295,8 @@ def test_the_keyboard_highlight_scrolls_the_offers_into_view(make_pilot) -> None
     the panel follows, so the highlighted move is always in sight."""
     pilot = make_pilot(CURRENT_FLAGSHIP, size=(1024, 600), settings=UISettings(text_size=PROJECTOR))
     app = pilot.app
-    game = sit(pilot, {"britain": "human"}, start="cardinal_question")
-    until(pilot, lambda: not game.computer_to_move)
+    game = sit_down(pilot, {"britain": "human"}, start="cardinal_question")
+    wait_until(pilot, lambda: not game.computer_to_move, 20.0)
     scene = app.scene
     assert scene.layout.scroll_h > scene.layout.choices.h  # the panel is taller than its place
     box = next(e for e in scene.elements if e.__class__.__name__ == "UIScrollingContainer")
