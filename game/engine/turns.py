@@ -97,6 +97,14 @@ def historical_table_move(scenario: Scenario, state: GameState, turn: Turn) -> T
         allowed = ("propose", "walk", "pass") if turn.kind == "propose" else ("accept", "reject", "counter", "walk")
         if recorded is None or recorded.move not in allowed:
             return None
+        if recorded.move == "accept":
+            forbidden = talks.term_blockers(scenario, node.negotiation, "accept", turn.actor, state.talks.offer, state)
+        elif recorded.move in ("propose", "counter"):
+            forbidden = talks.term_blockers(scenario, node.negotiation, "propose", turn.actor, recorded.terms, state)
+        else:
+            forbidden = []
+        if forbidden:  # a term rule binds the actor now (a game started partway): play it, not the record
+            return None
         return TableMove(turn.actor, recorded.move, dict(recorded.terms), recorded.text or "As history records.")
     if node.sealed:
         step = next((s for s in seal_options(scenario, node, state, turn.actor) if s.historical), None)

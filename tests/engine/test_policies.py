@@ -47,3 +47,19 @@ def test_history_player_follows_history_while_the_game_does() -> None:
     game = Game.new(fork(), seed=0, controllers={"x": "historical"})
     game.play_until_human()
     assert [m.step for m in game.moves] == ["right", "lose"]
+
+
+def test_a_recorded_move_a_term_rule_forbids_now_is_not_replayed() -> None:
+    """Started at the tutorial's second sitting, the envoy has no powers yet: history's acceptance
+    is forbidden, so the computer bargains instead of raising an error."""
+    from pathlib import Path
+
+    from game.engine import Game
+    from game.engine.loader import load_scenario
+
+    tutorial = load_scenario(str(Path(__file__).resolve().parents[2] / "scenarios" / "tutorial-negotiation.yaml"))
+    for seed in range(1, 4):
+        game = Game.new(tutorial, seed=seed, controllers={"kestra": "human"}, start="second_sitting")
+        while game.computer_to_move:
+            game.play_computer()
+        assert any(t.actor == "kestra" for t in game.turns) or game.ended

@@ -328,3 +328,17 @@ def test_a_changed_issue_reads_in_its_options_labels_since_the_last_turn() -> No
     change = measure_changes({}, {"passage": first.id}, [meter], "a deal", words)["passage"]
     assert f"{first.label} → {last.label}" in change.words()
     assert first.id not in change.words().replace(first.label, "")
+
+
+def test_walking_away_from_talks_whose_breakdown_ends_the_game_asks_first(make_pilot) -> None:  # type: ignore[no-untyped-def]
+    pilot = make_pilot(ROOT / "scenarios" / "tutorial-negotiation.yaml", settings=UISettings(computer_pause=0.0))
+    app = pilot.app
+    game = sit_down(pilot, {"ferrand": "human"}, start="second_sitting")  # the commission proposes first
+    moves = len(game.moves)
+    pilot.click("act_walk")
+    assert app.overlay is not None and app.overlay.name == "confirm" and app.overlay.title == "This ends the game"
+    pilot.press(pygame.K_RETURN)  # not yet
+    assert app.overlay is None and len(game.moves) == moves and not game.ended
+    pilot.click("act_walk")
+    pilot.click("yes")
+    assert game.moves[moves].step == "walk"

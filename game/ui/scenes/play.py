@@ -24,6 +24,7 @@ from ...classroom.pace import Deadline, resolve_table_timeout, resolve_timeout, 
 from ...classroom.settings import ClassroomSettings
 from ...engine import ChoiceView, Game, GameError, Happening, Variable, validate_file
 from ...engine.expr import Value
+from ...engine.preview import leads_to_ending
 from ...engine.table import Action, Table
 from ...engine.views import ChoiceLine, View
 from ...engine.wording import the_actor, value_words
@@ -1129,7 +1130,10 @@ class PlayScene(Scene):
     def _confirm_ending(self, number: int, label: str, take: Callable[[], None]) -> None:
         """Take a choice; one that ends the game, or may, says so first and waits for a yes."""
         line = self.choice_lines().get(number)
-        ends = line.preview.ends if line is not None else None
+        self._ask_if_ending(line.preview.ends if line is not None else None, label, take)
+
+    def _ask_if_ending(self, ends: str | None, label: str, take: Callable[[], None]) -> None:
+        """``take`` the move at once, or, when it ends the game ("yes") or may, after a yes."""
         if ends is None:
             take()
             return
@@ -1201,7 +1205,17 @@ class PlayScene(Scene):
             self._table_act(seat, Action("propose", package=package or {}, reason=reason))
         else:
             terms = package if action.kind == "counter" and package else {}
-            self._table_act(seat, Action("answer", answer=action.kind, package=terms, reason=reason))
+            move = Action("answer", answer=action.kind, package=terms, reason=reason)
+            if action.kind != "walk":
+                self._table_act(seat, move)
+                return
+            node = self.game.node
+            broken = node.negotiation.no_deal.next if node is not None and node.negotiation is not None else ""
+
+            def take() -> None:
+                self._table_act(seat, move)
+
+            self._ask_if_ending(leads_to_ending(self.game.scenario, broken), action.label, take)
 
     def undo(self) -> None:
         game = self.game
