@@ -22,6 +22,7 @@ SHOTS_ENV = "PARLEY_SCREENSHOTS"  # a folder to keep the pages' screenshots in (
 pytestmark = pytest.mark.skipif(not os.path.exists(CHROMIUM), reason=f"needs Debian's chromium at {CHROMIUM}")
 
 sync_api = pytest.importorskip("playwright.sync_api")
+PlaywrightTimeout = sync_api.TimeoutError
 
 
 @pytest.fixture
@@ -54,21 +55,32 @@ MARKERS_FIT = """(list) => {
   return items.every((li) => li.getBoundingClientRect().left - list.getBoundingClientRect().left >= widest);
 }"""  # every numbered line's marker fits inside its list, not cut off at the card's edge
 
+LEGEND_AND_TOPS = """() => {
+  const legend = document.querySelector("#turn-body legend");
+  if (!legend) return null;
+  const top = (part) => document.querySelector(`#turn ${part}`).getBoundingClientRect().top;
+  const tops = ["#date", "#narration", "#turn-body"].map(top);
+  return { legend: legend.innerText, tops };
+}"""  # the choice's heading and the tops of date, narration and choice, read together
+
 
 def take_turn(page: object) -> bool:
     """Make this seat's move if it has one: propose the shown terms, accept if allowed, else reject;
     choose or seal the first open choice. True if a move was made."""
     body = page.locator("#turn-body")  # type: ignore[attr-defined]
     radios = body.locator("input[type=radio]:not([disabled])")
-    if radios.count():
-        assert not body.locator("input[type=radio]:checked").count()  # nothing is chosen for the student
-        radios.first.check()
-    for name in ("Propose", "Accept", "Reject", "Seal my choice", "Decide"):
-        button = body.get_by_role("button", name=name, exact=True)
-        if button.count() and button.is_enabled():
-            button.click()
-            page.wait_for_timeout(150)  # type: ignore[attr-defined]
-            return True
+    try:  # another seat's move may take this turn away between looking and acting: then no move
+        if radios.count():
+            assert not body.locator("input[type=radio]:checked").count()  # nothing is chosen for the student
+            radios.first.check(timeout=2000)
+        for name in ("Propose", "Accept", "Reject", "Seal my choice", "Decide"):
+            button = body.get_by_role("button", name=name, exact=True)
+            if button.count() and button.is_enabled(timeout=2000):
+                button.click(timeout=2000)
+                page.wait_for_timeout(150)  # type: ignore[attr-defined]
+                return True
+    except PlaywrightTimeout:
+        return False
     return False
 
 
@@ -157,11 +169,16 @@ def test_a_class_plays_in_browsers(browser: object, served: BackgroundServer, ro
     projector.screenshot(path=str(shots / "projector.png"))
     assert projector.locator(".log").first.evaluate(MARKERS_FIT)
 
-    # The teacher pauses table 1: moves are refused until it resumes.
+    # The teacher pauses table 1 while Ann is typing her reasons: moves are refused until it resumes,
+    # and what she typed is still there when it does.
+    ann.locator("#turn-body #reason").fill("The gauges say the river will not wait.")
+    ann.locator("#turn-body #reason").focus()
     teacher.get_by_role("button", name="Pause table 1").click()
     ann.get_by_text("The teacher has paused this table.").wait_for()
     teacher.get_by_role("button", name="Resume table 1").click()
     ann.get_by_text("The teacher has paused this table.").wait_for(state="detached")
+    assert ann.locator("#turn-body #reason").input_value() == "The gauges say the river will not wait."
+    assert ann.evaluate("document.activeElement.id") == "reason"
     teacher.get_by_label("Announcement to every table").fill("Ten minutes left in this sitting.")
     teacher.get_by_role("button", name="Announce").click()
     ann.locator("#announcement").get_by_text("Ten minutes left in this sitting.").wait_for()
@@ -180,15 +197,14 @@ def test_a_class_plays_in_browsers(browser: object, served: BackgroundServer, ro
     for _ in range(40):
         if ann.locator("#debrief").is_visible() and cy.locator("#debrief").is_visible():
             break
-        if ann.locator("#turn-body legend").count():  # a choice is headed by its scene, its context above it
-            legends.add(ann.locator("#turn-body legend").inner_text())
-            tops = [ann.locator(f"#turn {part}").bounding_box()["y"] for part in ("#date", "#narration", "#turn-body")]
-            assert tops == sorted(tops)
+        heading = ann.evaluate(LEGEND_AND_TOPS)  # read at one instant: the next move may redraw the turn
+        if heading:  # a choice is headed by its scene, its context above it
+            legends.add(heading["legend"])
+            assert heading["tops"] == sorted(heading["tops"])
         if not asked and ann.locator("#choice-close_gates").count():  # a secret choice that may end the game
             asked = ask_before_ending(ann)
             continue
-        if ann.locator(".offer").count():
-            answers.add(ann.locator(".offer").inner_text())
+        answers.update(ann.locator(".offer").all_inner_texts())
         moved = take_turn(ann)
         if moved and not confirmed:  # the move is confirmed in words and the focus is back on the turn card
             ann.locator("#confirm").wait_for()

@@ -4,6 +4,7 @@ import { Link, clockText, el, show } from "/static/common.js";
 const KEY = "parley-seat-token";
 let state = null;
 let turnKey = "";
+let keptTurn = "";  // the turn whose form is on screen, so a redraw can keep what the student has entered
 let sent = ""; // what the seat just did, confirmed once the host's next state arrives
 let confirmation = ""; // "You chose …": shown at the top of the turn card until the seat acts again
 let clockLeft = null;
@@ -159,7 +160,31 @@ function drawTurn() {
   }
   document.getElementById("turn-h").textContent = view.turn && !view.ended ? "Your move" : "At the table";
   if (confirmation) body.unshift(el("p", { id: "confirm", class: "confirm", role: "status", text: confirmation }));
+  const kept = view.turn && JSON.stringify(view.turn) === keptTurn ? unsentInput() : null;
+  keptTurn = view.turn ? JSON.stringify(view.turn) : "";
   fill("turn-body", body);
+  if (kept) restoreInput(kept);
+}
+
+// Another delegation's move redraws the table; a half-made choice or typed reason for the same
+// question must survive it, with the focus where it was.
+function unsentInput() {
+  const root = document.getElementById("turn-body");
+  const fields = [...root.querySelectorAll("input, select, textarea")].filter((f) => f.id);
+  const values = fields.map((f) => [f.id, f.type === "radio" || f.type === "checkbox" ? f.checked : f.value]);
+  return { values, focus: root.contains(document.activeElement) ? document.activeElement.id : "" };
+}
+
+function restoreInput(kept) {
+  for (const [id, value] of kept.values) {
+    const field = document.getElementById(id);
+    if (!field || field.disabled) continue;
+    if (field.type === "radio" || field.type === "checkbox") field.checked = value;
+    else field.value = value;
+    field.dispatchEvent(new Event("change", { bubbles: true }));  // e.g. the package's worth follows the picks
+  }
+  const focused = kept.focus && document.getElementById(kept.focus);
+  if (focused) focused.focus();
 }
 
 const ANSWERED = { accept: "accepted", reject: "rejected", counter: "countered", walk: "walked away", pass: "passed" };
