@@ -61,6 +61,9 @@ def make_app(room: Room, join_address: str, tick: float = 1.0) -> Starlette:
     async def qr(request: Request) -> Response:
         return Response(qr_svg(f"{join_address}?code={room.row.code}"), media_type="image/svg+xml", headers=HEADERS)
 
+    async def icon(request: Request) -> Response:
+        return Response((STATIC / "icon.svg").read_bytes(), media_type="image/svg+xml", headers=HEADERS)
+
     async def info(request: Request) -> Response:
         body = {"title": room.scenario.title, "join": join_address}
         return Response(json.dumps(body), media_type="application/json", headers=HEADERS)
@@ -106,6 +109,7 @@ def make_app(room: Room, join_address: str, tick: float = 1.0) -> Starlette:
         Route("/teacher", teacher),
         Route("/projector", projector),
         Route("/qr.svg", qr),
+        Route("/favicon.ico", icon),  # what a browser asks for on pages without a link to the icon (the report)
         Route("/info", info),
         Route("/report.{kind:str}", report),
         Route("/transcript/{table:int}.html", transcript),

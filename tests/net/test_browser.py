@@ -33,9 +33,23 @@ def browser() -> Iterator[object]:
         launched.close()
 
 
+FAILED: list[str] = []  # every request a page made that the server answered with an error (a missing icon too)
+
+ICON_LOADS = """async () => {
+  const link = document.querySelector("link[rel=icon]");
+  return Boolean(link) && (await fetch(link.href)).ok;
+}"""
+
+
+def new_page(browser: object, width: int, height: int) -> object:
+    """A page in a context of its own, noting any request of it the server failed in FAILED."""
+    page = browser.new_context(viewport={"width": width, "height": height}).new_page()  # type: ignore[attr-defined]
+    page.on("response", lambda response: FAILED.append(response.url) if response.status >= 400 else None)
+    return page
+
+
 def student(browser: object, served: BackgroundServer, room: Room, name: str, phone: bool = False) -> object:
-    size = {"width": 390, "height": 844} if phone else {"width": 1100, "height": 900}
-    page = browser.new_context(viewport=size).new_page()  # type: ignore[attr-defined]
+    page = new_page(browser, 390, 844) if phone else new_page(browser, 1100, 900)
     page.goto(served.address)
     page.get_by_label("Join code").fill(room.row.code)
     page.get_by_label("Your name").fill(name)
@@ -108,10 +122,14 @@ def ask_before_ending(page: object) -> str:
 def test_a_class_plays_in_browsers(browser: object, served: BackgroundServer, room: Room, tmp_path: Path) -> None:
     shots = Path(os.environ.get(SHOTS_ENV) or tmp_path)
     shots.mkdir(parents=True, exist_ok=True)
-    teacher = browser.new_context(viewport={"width": 1280, "height": 900}).new_page()  # type: ignore[attr-defined]
+    FAILED.clear()
+    teacher = new_page(browser, 1280, 900)
     teacher.on("dialog", lambda dialog: dialog.accept())
     teacher.goto(f"{served.address}teacher#{room.row.teacher_token}")
     teacher.get_by_text(room.row.code, exact=True).wait_for()
+    # Headless pages never fetch their icon, so fetch it as a browser's tab would: a page's link, and
+    # the address a browser tries for a page without one (the report).
+    assert teacher.evaluate(ICON_LOADS) and teacher.request.get(f"{served.address}favicon.ico").ok
 
     ann = student(browser, served, room, "Ann", phone=True)  # table 1, Kestra
     ben = student(browser, served, room, "Ben")  # table 2, Kestra
@@ -159,7 +177,7 @@ def test_a_class_plays_in_browsers(browser: object, served: BackgroundServer, ro
     assert not teacher.get_by_role("button", name="+5 minutes").count()  # this class has no clock
 
     # The projector shows every table to the room, in large type, and nothing private.
-    projector = browser.new_context(viewport={"width": 1600, "height": 900}).new_page()  # type: ignore[attr-defined]
+    projector = new_page(browser, 1600, 900)
     projector.goto(f"{served.address}projector#{room.projector_token}")
     projector.get_by_role("heading", name="Table 2", exact=False).wait_for()
     seats = projector.get_by_role("list", name="Who sits at table 1").inner_text()
@@ -235,3 +253,4 @@ def test_a_class_plays_in_browsers(browser: object, served: BackgroundServer, ro
     ben.get_by_text("Your teacher has ended the class").wait_for()  # table 2 was cut short mid-game
     assert ben.locator("#turn").is_hidden() and "Scores so far" in ben.locator("#debrief").inner_text()
     assert room.ended and room.results is not None
+    assert not FAILED, f"the server failed these requests of its own pages: {FAILED}"  # the icon included
