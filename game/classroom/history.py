@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from ..engine import Move, Node, Scenario
 from ..engine import Step as ScenarioStep
-from ..engine.history import turning_point
+from ..engine.history import aligned_history, turning_point
 from ..engine.wording import long_date
 
 ENDED_EARLY = "this game ended before history's did"  # the turning point of a game that ended on history's road
@@ -37,6 +37,7 @@ def paired_length(played: list[Move], history: list[Move]) -> int:
     played game is finished makes no difference: a path that is the start of history's is paired
     whole either way.)"""
     turn = turning_point(played, history, finished=True)
+    history = aligned_history(played, history)
     if turn is None:
         return min(len(played), len(history))
     if turn < len(played) and turn < len(history) and played[turn].node == history[turn].node:

@@ -18,7 +18,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from ..engine import Game, Happening, Move, Scenario
-from ..engine.history import played_history, turning_point
+from ..engine.history import aligned_history, played_history, turning_point
 from ..engine.rules import EndingKind, HappeningKind
 from ..engine.scoring import scores
 from ..engine.wording import cite, describe_effects, show_value, value_words
@@ -438,12 +438,13 @@ def _comparison(game: Game, past: Game) -> tuple[list[Row], list[history.Step], 
     scenario = game.scenario
     turn = turning_point(game.moves, past.moves, finished=game.ended)
     paired = history.paired_length(game.moves, past.moves)
+    record = aligned_history(game.moves, past.moves)
     rows = [
         Row(history.describe(scenario, mine), history.describe(scenario, theirs), index == turn)
-        for index, (mine, theirs) in enumerate(zip(game.moves[:paired], past.moves[:paired], strict=True))
+        for index, (mine, theirs) in enumerate(zip(game.moves[:paired], record[:paired], strict=True))
     ]
     played_after = [history.describe(scenario, m) for m in game.moves[paired:]]
-    history_after = [history.describe(scenario, m) for m in past.moves[paired:]]
+    history_after = [history.describe(scenario, m) for m in record[paired:]]
     words = ""
     if turn is not None and turn < len(game.moves):
         words = history.parting_words(history.describe(scenario, game.moves[turn]))

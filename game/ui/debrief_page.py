@@ -11,7 +11,7 @@ from dataclasses import dataclass, replace
 
 from ..classroom.history import Step, describe
 from ..engine import Game, Move
-from ..engine.history import turning_point
+from ..engine.history import aligned_history, turning_point
 from ..engine.narrate import may_know
 from ..engine.wording import cite, long_date
 
@@ -154,7 +154,8 @@ def turning_words(game: Game, history: Game) -> str:
         return "Your game ended before history's did, on history's own road."
     scenario = game.scenario
     mine = describe(scenario, game.moves[turn])
-    other = history.moves[turn] if turn < len(history.moves) else None
+    record = aligned_history(game.moves, history.moves)
+    other = record[turn] if turn < len(record) else None
     theirs = describe(scenario, other) if other is not None and other.node == game.moves[turn].node else None
     where = f"{long_date(mine.date)}, {mine.node_title}"
     if mine.chance:
