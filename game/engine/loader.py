@@ -431,6 +431,7 @@ class _Builder(Format2Parts):
             path=path,
             content_hash=content_hash,
             authors=tuple(meta.get("authors", [])),
+            invented=meta.get("invented") is True,
             format=version or 1,
             issues=issues,
             knowledge=self.knowledge(self.ids("actors")),

@@ -404,6 +404,7 @@ class Scenario:
     content_hash: str = ""
     authors: tuple[str, ...] = ()
     format: int = 1
+    invented: bool = False  # a made-up case: what it marks 'historical' is only its written course
     issues: Mapping[str, Issue] = field(default_factory=dict)
     knowledge: tuple[Knowledge, ...] = ()
     renames: Mapping[str, Mapping[str, str]] = field(default_factory=dict)  # kind -> earlier id -> id

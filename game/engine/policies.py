@@ -28,6 +28,7 @@ from .rules import policy_seed
 from .state import GameState, draw_below
 from .talks import term_blockers
 from .turns import TableMove, Turn
+from .wording import as_recorded
 
 Policy = Callable[[Scenario, GameState, list[Step], str, int], Step]
 PolicyName = Literal["historical", "disposition", "goals", "random"]
@@ -132,7 +133,7 @@ def explain(scenario: Scenario, state: GameState, options: list[Step], actor: st
     if policy == "random":
         return "Chosen at random."
     if policy in ("historical", "disposition") and not state.off_history and chosen.historical:
-        return "As history records."
+        return as_recorded(scenario)
     disposition = scenario.actors[actor].disposition
     if policy == "disposition" and (state.node, chosen.id) in disposition.tends:
         return f"It tends to choose this ({chosen.label})."

@@ -1098,6 +1098,10 @@ META = Record(
         Field("fallback_outcome", Ident("the ending when time runs out or play is stuck", "outcome"), True),
         Field("default_lens", Ident("the lens used when none is chosen", "lens")),
         Field("authors", ListOf(Text(), "credits")),
+        Field(
+            "invented",
+            Boolean("an invented case, not history: its 'historical' marks are the course it is written to take"),
+        ),
         Field("map", MapOf(ListOf(Ident()), "map features the scenario uses")),
     ],
     "the scenario's identity, dates and ends",

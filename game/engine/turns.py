@@ -15,6 +15,7 @@ from . import rules, talks
 from .model import Node, Scenario, Step
 from .rules import Log
 from .state import GameState
+from .wording import as_recorded
 
 TURN_KINDS = ("choose", "propose", "answer", "seal")
 
@@ -105,8 +106,8 @@ def historical_table_move(scenario: Scenario, state: GameState, turn: Turn) -> T
             forbidden = []
         if forbidden:  # a term rule binds the actor now (a game started partway): play it, not the record
             return None
-        return TableMove(turn.actor, recorded.move, dict(recorded.terms), recorded.text or "As history records.")
+        return TableMove(turn.actor, recorded.move, dict(recorded.terms), recorded.text or as_recorded(scenario))
     if node.sealed:
         step = next((s for s in seal_options(scenario, node, state, turn.actor) if s.historical), None)
-        return TableMove(turn.actor, step.id, reason="As history records.") if step else None
+        return TableMove(turn.actor, step.id, reason=as_recorded(scenario)) if step else None
     return None

@@ -35,6 +35,11 @@ def cite(scenario: Scenario, source_id: str, *, with_url: bool = True) -> str:
     return source.citation + (f" — {source.url}" if with_url and source.url else "")
 
 
+def as_recorded(scenario: Scenario) -> str:
+    """A computer's reason for making the recorded move: history's, or an invented case's written course."""
+    return "As the case is written." if scenario.invented else "As history records."
+
+
 def the_actor(name: str) -> str:
     """A delegation's name in a sentence: 'the British military mission' (names in scenarios are
     like 'British military mission'; one that already starts with 'The' keeps it)."""

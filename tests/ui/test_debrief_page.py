@@ -120,3 +120,28 @@ def test_debrief_layout_at_every_size(make_pilot, size, text) -> None:  # type: 
     check_layout(app, f"debrief {size} {TEXT_SIZES[text][0]}")
     assert scene.page.surface.get_width() <= scene.area.w
     assert scene.area.h >= 3 * scene.sp.line  # the page keeps room to read
+
+
+def test_an_invented_case_never_claims_to_be_history(make_pilot) -> None:  # type: ignore[no-untyped-def]
+    """The tutorial is made up: its computers play 'as the case is written' and its written ending is
+    not 'how it really ended'. The flagship's words stay history's."""
+    path = CURRENT_FLAGSHIP.parent / "tutorial-negotiation.yaml"
+    pilot = make_pilot(path)
+    app = pilot.app
+    assert app.scenario.invented
+    game = Game.new(app.scenario, seed=0, controllers={a: "historical" for a in app.scenario.actors})
+    while not game.ended:
+        game.play_computer()
+    reasons = " ".join(m.reason for m in game.moves)
+    assert "As the case is written." in reasons and "history" not in reasons.lower()
+    app.play(game)
+    pilot.wait()
+    text = app.scene.page_text()
+    assert "This is how the case is written to end." in text and "really ended" not in text
+
+
+def test_a_historical_case_says_history(flagship_v2) -> None:  # type: ignore[no-untyped-def]
+    game = Game.new(flagship_v2, seed=0, controllers={a: "historical" for a in flagship_v2.actors})
+    for _ in range(6):
+        game.play_computer()
+    assert not flagship_v2.invented and "As history records." in " ".join(m.reason for m in game.moves)

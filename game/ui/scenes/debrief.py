@@ -177,7 +177,11 @@ class DebriefScene(Scene):
             pygame.draw.rect(backdrop, self.c("border"), box, 1, border_radius=3)
         words = SPECULATION_WORDS.get(level, level)
         if outcome.historical and game.state.off_history:
-            words = "Not speculative: history ended here too, though by another road."
+            words = (
+                "Not speculative: the case as written ends here too, though by another road."
+                if game.scenario.invented
+                else "Not speculative: history ended here too, though by another road."
+            )
         draw.text(backdrop, f"{level} — {words}", (meter_x + 3 * (cell + 4) + g, y), t.body, self.c("text"), "semibold")
         y += sp.line + g
         rows, small = footer_rows(w - 2 * margin, sp)
@@ -269,7 +273,8 @@ class DebriefScene(Scene):
         for paragraph in [p for p in epilogue.split("\n\n") if p.strip()]:
             left.para(paragraph, t.body)
         if outcome.historical:
-            left.para("This is how it really ended.", t.body, "bold", "muted")
+            ending = "This is how the case is written to end." if scenario.invented else "This is how it really ended."
+            left.para(ending, t.body, "bold", "muted")
         elif outcome.speculation:
             left.para(f"What is and is not known: {outcome.speculation}", t.body, "regular", "muted")
         people = [a.name for a in scenario.actors.values() if game.controller(a.id) == "human"]
