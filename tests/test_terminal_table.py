@@ -39,8 +39,10 @@ def test_a_proposal_accepted_makes_a_deal(tmp_path: Path) -> None:
     assert "What each option is worth to Red delegation (your confidential points):" in out
     assert re.search(r"3\. Wide open +\+5", out) and "Without a deal (walking away): +2" in out
     assert "Red delegation proposes\n    Passage: A narrow corridor; Signing: Later" in out
-    # A computer's answer comes with its reasons, in words: its numbers are its confidential values.
-    assert "Green delegation accepts\n    Passage: A narrow corridor. Signing: Later." in out
+    # A computer's answer comes with its verdict in words: its numbers are its confidential values, and
+    # the terms it weighed, without them, would only repeat the offer.
+    assert "Green delegation accepts\n    Accepted." in out
+    assert "Passage: A narrow corridor. Signing: Later." not in out
     assert "Worth 3 to us" not in out
     # Blue, handed the terminal, sees the offer's worth to Blue item by item and the answers so far.
     blue = out.split(HAND_TO_BLUE, 1)[1]

@@ -24,6 +24,8 @@ from .rules import Happening
 
 REASON_LEVELS = ("numbers", "reasons", "nothing")  # how much of computer delegations' reasons a class sees
 _POINTS = re.compile(r": [+−-]\d+(?=\.)|\s*Worth [−-]?\d+ to us; without a deal, [−-]?\d+\.")
+# A computer's appraisal of a package ends with its worth; what follows is its verdict and the rules that bind it.
+_WORTH = re.compile(r"Worth [−-]?\d+ to us; without a deal, [−-]?\d+\.\s*")
 
 
 @dataclass(frozen=True)
@@ -267,7 +269,9 @@ def _reasons_for(game: Game, item: Happening, level: str) -> str:
     detail, _, reason = item.text.partition("\n")
     if game.controller(item.actor) == "human" or level == "nothing" or not reason:
         return detail
-    reason = _POINTS.sub("", reason)
+    worth = _WORTH.search(reason)
+    # Without its numbers an appraisal only lists the terms again: others read the verdict alone.
+    reason = reason[worth.end() :].strip() if worth else _POINTS.sub("", reason)
     return "\n".join(t for t in (detail, reason) if t)
 
 
