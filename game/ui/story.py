@@ -24,6 +24,16 @@ def esc(text: str) -> str:
     return html.escape(text or "", quote=False).replace("\n\n", "<br><br>").replace("\n", " ")
 
 
+def said_html(text: str) -> str:
+    """A move's words: the terms, then what was said about them in italics after a dash (they come as
+    lines, which the window's text would otherwise run together: "Kestra alone Our farms need...")."""
+    detail, _, reason = (text or "").partition("\n")
+    reason = " ".join(reason.split())
+    if not detail.strip():
+        return f"<i>{esc(reason)}</i>" if reason else ""
+    return esc(detail) + (f" — <i>{esc(reason)}</i>" if reason else "")
+
+
 def actor_name(scenario: Scenario, actor: str) -> str:
     return scenario.actors[actor].name if actor in scenario.actors else actor
 

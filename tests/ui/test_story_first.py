@@ -342,3 +342,19 @@ def test_walking_away_from_talks_whose_breakdown_ends_the_game_asks_first(make_p
     pilot.click("act_walk")
     pilot.click("yes")
     assert game.moves[moves].step == "walk"
+
+
+def test_what_a_delegation_said_stands_apart_from_its_terms(make_pilot) -> None:  # type: ignore[no-untyped-def]
+    """The terms and the words said about them come as two lines; the recap used to run them together
+    ("Kestra alone Our farms need the water")."""
+    from game.ui.story import said_html
+
+    assert said_html("Keys: Kestra alone\nOur farms need the water.") == (
+        "Keys: Kestra alone — <i>Our farms need the water.</i>"
+    )
+    assert said_html("Keys: Kestra alone") == "Keys: Kestra alone" and said_html("\nRefused.") == "<i>Refused.</i>"
+    pilot = make_pilot(ROOT / "scenarios" / "tutorial-negotiation.yaml", settings=UISettings(computer_pause=0.1))
+    game = sit_down(pilot, {"kestra": "human"})
+    wait_until(pilot, lambda: any(t.actor == "kestra" for t in game.turns) and not game.computer_to_move, 20.0)
+    recap = pilot.app.scene.texts["recap"].html_text
+    assert "proposes" in recap and " — <i>Idris opens with half the flow" in recap

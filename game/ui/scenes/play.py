@@ -32,7 +32,7 @@ from ..classroom import briefings_html, hot_seat, takeover_notice, timeout_notic
 from ..host import SceneHost
 from ..keys import digit_of
 from ..layout import TABS, TOP_BUTTONS, ChoiceSpec, PlayLayout, button_width, meter_columns, play_layout, row
-from ..story import cite, esc, long_date, plain, short_date
+from ..story import cite, esc, long_date, plain, said_html, short_date
 from ..table_turn import (
     Change,
     Draft,
@@ -786,7 +786,7 @@ class PlayScene(Scene):
         seats = [a for a in self.game.scenario.actors if self.game.controller(a) == "human"]
         heading = "SINCE YOUR LAST TURN" if len(seats) <= 1 else "SINCE THE LAST TURN AT THIS COMPUTER"
         body = "<br>".join(
-            f"• {esc(head)}" + (f" <font color='{muted}'>{esc(detail)}</font>" if detail else "")
+            f"• {esc(head)}" + (f" <font color='{muted}'>{said_html(detail)}</font>" if detail else "")
             for head, detail in lines
         )
         return f"<font color='{accent}'><b>{heading}</b></font><br>{body}"
