@@ -35,6 +35,7 @@ AUTOSAVE = "autosave"
 MAX_SAVE_BYTES = MAX_JOURNAL_BYTES  # one limit for every save, above anything Parley writes
 _AUTOSAVE_KEY = "autosave"  # the game's own autosave name, in ``settings.extras``
 _TOKEN = re.compile(r"^[0-9a-f]{12}$")
+AUTOSAVES_KEPT = 5  # per scenario: the newest games' autosaves; older readable ones are let go
 _SLOT = re.compile(r"^[A-Za-z0-9][A-Za-z0-9 _.-]{0,63}$")
 
 
@@ -226,8 +227,7 @@ def autosave_path(game: Game, folder: str | Path) -> Path:
     if not isinstance(token, str) or not _TOKEN.match(token):
         token = uuid.uuid4().hex[:12]
         game.settings.extras[_AUTOSAVE_KEY] = token
-    scenario = re.sub(r"[^A-Za-z0-9_-]+", "-", game.scenario.id)[:40].strip("-") or "game"
-    return Path(folder) / f"{AUTOSAVE}-{scenario}-{token}.json"
+    return Path(folder) / f"{AUTOSAVE}-{_scenario_tag(game.scenario.id) or 'game'}-{token}.json"
 
 
 def autosave(game: Game, folder: str | Path) -> Path:
@@ -249,6 +249,8 @@ def autosave(game: Game, folder: str | Path) -> Path:
             header = _header(game, AUTOSAVE, before.created if before else "")
             journal.begin({**header, **_status(game)}, game.moves)
             _journals[path] = _Kept(journal, weakref.ref(game))
+            if before is None:
+                _let_old_autosaves_go(path, game.scenario.id)
             return path
         journal = kept.journal
         same = _common_prefix(journal.moves, game.moves)
@@ -259,6 +261,27 @@ def autosave(game: Game, folder: str | Path) -> Path:
         _journals.pop(path, None)
         raise SaveError(f"could not write {path.name}: {exc.strerror or exc}") from None
     return path
+
+
+def _scenario_tag(scenario_id: str) -> str:
+    return re.sub(r"[^A-Za-z0-9_-]+", "-", scenario_id)[:40].strip("-")
+
+
+def _let_old_autosaves_go(current: Path, scenario_id: str) -> None:
+    """A new game's autosave has begun: keep the newest ``AUTOSAVES_KEPT`` of its scenario, so they
+    do not pile up game after game. Only a file that reads as a save is removed; a damaged one stays
+    for a person to look at, and an autosave a game in this session still keeps is never touched."""
+    tag = _scenario_tag(scenario_id)
+    same = [p for p in autosaves(current.parent) if p.stem.startswith(f"{AUTOSAVE}-{tag}-") and p != current]
+    for old in same[AUTOSAVES_KEPT - 1 :]:
+        kept = _journals.get(old)
+        if kept is not None and kept.game() is not None:
+            continue
+        try:
+            read_save(old)
+            old.unlink()
+        except (SaveError, OSError):
+            continue
 
 
 def _common_prefix(kept: list[Move], moves: list[Move]) -> int:
@@ -281,7 +304,7 @@ def latest_autosave(folder: str | Path, scenario_id: str) -> Path | None:
     """The autosave to continue for ``scenario_id``: the newest of a game of that scenario (the
     older single ``autosave.json`` counts when it is of that scenario); None when there is none, so
     Continue never resumes another scenario's game."""
-    tag = re.sub(r"[^A-Za-z0-9_-]+", "-", scenario_id)[:40].strip("-")
+    tag = _scenario_tag(scenario_id)
     for path in autosaves(folder):
         if path.stem.startswith(f"{AUTOSAVE}-{tag}-"):
             return path

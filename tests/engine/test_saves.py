@@ -187,3 +187,30 @@ def test_a_loaded_game_goes_on_in_its_own_autosaves(tiny, tmp_path: Path) -> Non
     fresh = autosave(Game.new(tiny, seed=4, controllers={a: "human" for a in tiny.actors}), tmp_path)
     assert fresh.name.rsplit(" ", 1)[0] != own.name.rsplit(" ", 1)[0]  # a new game (same seed): its own autosaves
     assert own.exists() or again == own
+
+
+def test_autosaves_of_one_scenario_do_not_pile_up(tiny, flagship, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """Each new game begins an autosave of its own; of one scenario's, the newest five are kept. A
+    damaged one is left for a person to look at, and another scenario's are never touched."""
+    import os
+
+    import game.engine.saves as saves
+
+    theirs = autosave(Game.new(flagship, seed=1, controllers={a: "human" for a in flagship.actors}), tmp_path)
+    games = [Game.new(tiny, seed=s, controllers={a: "human" for a in tiny.actors}) for s in range(8)]
+    paths = []
+    for stamp, game in enumerate(games):
+        path = autosave(game, tmp_path)
+        os.utime(path, (1_000_000 + stamp, 1_000_000 + stamp))  # each newer than the last
+        paths.append(path)
+        if stamp == 0:
+            path.write_text("{ not json", encoding="utf-8")  # the oldest is damaged
+            os.utime(path, (1_000_000, 1_000_000))
+        del game
+    games.clear()
+    last = autosave(Game.new(tiny, seed=99, controllers={a: "human" for a in tiny.actors}), tmp_path)
+    tiny_saves = [p for p in saves.autosaves(tmp_path) if "-tiny-" in p.name]
+    assert last in tiny_saves and paths[0] in tiny_saves  # the new one, and the damaged one, stay
+    assert len([p for p in tiny_saves if p != paths[0]]) == saves.AUTOSAVES_KEPT
+    assert set(tiny_saves) - {paths[0]} == {last, *paths[-4:]}  # the newest
+    assert theirs.exists()

@@ -29,3 +29,16 @@ def test_a_cut_card_keeps_its_words_in_a_tip(make_pilot) -> None:  # type: ignor
     app.focus("back")
     pilot.hover("slot_0")
     assert LONG in pilot.tooltip_text()
+
+
+def test_an_autosave_is_listed_as_autosave_not_by_its_file_name(make_pilot) -> None:  # type: ignore[no-untyped-def]
+    from game.engine.saves import autosave
+
+    pilot = make_pilot(TINY, settings=UISettings(computer_pause=0.4))
+    app = pilot.app
+    path = autosave(Game.new(app.scenario, seed=3, controllers={"red": "human", "blue": "historical"}), saves_folder())
+    pilot.press(pygame.K_l)
+    from game.ui.scenes.saves import describe
+
+    label = describe(app.scene.saves[0]).label  # what its card says
+    assert path.stem.startswith("autosave-") and label == "Autosave"

@@ -31,8 +31,8 @@ def when(stamp: str) -> str:
 
 
 def is_autosave(info: SaveInfo) -> bool:
-    """Autosaves are named ``autosave`` (older versions) or ``autosave <scenario> <game> <moves>``."""
-    return info.name == AUTOSAVE or info.name.startswith(f"{AUTOSAVE} ")
+    """Autosaves are files named ``autosave`` (older versions) or ``autosave-<scenario>-<game>``."""
+    return info.name == AUTOSAVE or info.name.startswith((f"{AUTOSAVE}-", f"{AUTOSAVE} "))
 
 
 def describe(info: SaveInfo) -> ChoiceSpec:
