@@ -64,7 +64,7 @@ def test_a_needed_party_walking_away_breaks_the_talks_down(tmp_path: Path) -> No
 def test_the_proposer_may_pass_and_the_next_party_proposes(tmp_path: Path) -> None:
     out = play(tmp_path, "3: not yet\nq\n", "red").stdout
     assert "Red delegation makes no offer\n    not yet" in out
-    assert "--- Round 2 of 3: Blue delegation is to propose ---" in out
+    assert "--- Round 2 of 3. Blue delegation is to propose ---" in out
     assert "Blue delegation proposes" in out
 
 
@@ -81,10 +81,10 @@ def test_a_forbidden_acceptance_is_shown_blocked_and_a_counter_opens_a_new_round
     assert "✗ Blue may talk, not sign: Blue's envoy has no written powers to accept binding terms." in out
     assert "Cannot: Blue may talk, not sign" in out  # typing it anyway is refused, and asked again
     assert "Blue delegation counters\n    Passage: Closed; Signing: Later" in out
-    assert "--- Round 2 of 3: Blue delegation's counter-offer is on the table ---" in out
-    after = out.split("Round 2 of 3:", 1)[1]
+    assert "--- Round 2 of 3. Blue delegation's counter-offer is on the table ---" in out
+    after = out.split("Round 2 of 3.", 1)[1]
     assert "Red delegation counters" in after and "Refused; we counter." in after  # with its reasons
-    assert "Round 3 of 3" in after
+    assert "Round 3 of 3, the last: the talks end if it brings no deal" in after  # said before anyone answers
 
 
 def test_sealed_choices_stay_hidden_until_all_have_chosen(tmp_path: Path) -> None:

@@ -21,6 +21,7 @@ from .model import Scenario
 from .narrate import PUBLIC, TEACHER, may_know, render
 from .preview import ChoicePreview, effect_texts_known, preview
 from .rules import Happening
+from .wording import round_words
 
 REASON_LEVELS = ("numbers", "reasons", "nothing")  # how much of computer delegations' reasons a class sees
 _POINTS = re.compile(r": [+−-]\d+(?=\.)|\s*Worth [−-]?\d+ to us; without a deal, [−-]?\d+\.")
@@ -108,6 +109,7 @@ class TableView:
     offer_worth: bargain.Appraisal | None  # what the offer is worth to the viewer's delegation
     may_accept: bool  # the viewer's delegation may accept the offer (no term rule forbids it)
     accept_blocked: str  # why not, in players' words
+    round_words: str  # 'Round 2 of 3', and in the last round that it is the last
 
 
 @dataclass(frozen=True)
@@ -331,4 +333,5 @@ def _table(game: Game, viewer: str) -> TableView | None:
         worth,
         not blocked,
         " ".join(blocked),
+        round_words(under_way.round, negotiation.rounds),
     )

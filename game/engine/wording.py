@@ -35,6 +35,14 @@ def cite(scenario: Scenario, source_id: str, *, with_url: bool = True) -> str:
     return source.citation + (f" — {source.url}" if with_url and source.url else "")
 
 
+def round_words(round_: int, rounds: int) -> str:
+    """'Round 2 of 3'; in the last round, that the talks end if it brings no deal (a counter-offer
+    made in it is never put on the table)."""
+    if round_ >= rounds:
+        return f"Round {round_} of {rounds}, the last: the talks end if it brings no deal"
+    return f"Round {round_} of {rounds}"
+
+
 def as_recorded(scenario: Scenario) -> str:
     """A computer's reason for making the recorded move: history's, or an invented case's written course."""
     return "As the case is written." if scenario.invented else "As history records."

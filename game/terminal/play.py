@@ -104,7 +104,7 @@ class TerminalPlayer:
                 if table.offer
                 else (f"{names[table.proposer]} is to propose")
             )
-            self.say(f"--- Round {table.round} of {table.rounds}: {whose} ---")
+            self.say(f"--- {table.round_words}. {whose} ---")
         self._round = now
 
     def _print_private(self, seat: str, view: View) -> None:

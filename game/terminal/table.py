@@ -92,7 +92,7 @@ def table_lines(view: View) -> list[str]:
     if table is None:
         return []
     names = _names(view)
-    out = [f"Round {table.round} of {table.rounds}. At the table: {_listing([names[p] for p in table.parties])}."]
+    out = [f"{table.round_words}. At the table: {_listing([names[p] for p in table.parties])}."]
     needed = [names[p] for p in table.needs]
     if needed and table.needs_count < len(needed):
         out.append(f"A deal needs the consent of {table.needs_count} of: {_listing(needed)}.")

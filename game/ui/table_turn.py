@@ -167,7 +167,7 @@ def panel_spec(view: View, draft: Draft, names: Mapping[str, str], public: bool 
 
 
 def _heading(table: TableView, kind: str, names: Mapping[str, str]) -> str:
-    where = f"Round {table.round} of {table.rounds}"
+    where = table.round_words
     if kind == "propose":
         return f"{where} · your turn to propose: select one option per issue"
     return f"{where} · {names.get(table.proposer, table.proposer)}'s offer: answer it"

@@ -202,3 +202,20 @@ def test_the_teacher_reads_a_computers_numbers(table: Scenario) -> None:
     game.play_until_human()
     blue = next(line.text for line in Table(game).view(TEACHER).log if line.actor == "blue" and line.kind == "answer")
     assert "Worth" in blue and "−3" in blue
+
+
+def test_the_last_round_is_said_to_be_the_last(table: Scenario) -> None:
+    """A counter-offer made in the last round is never put on the table: every seat is told before
+    it answers, in the same words on every front end."""
+    game = Game.new(table, seed=3, controllers=dict.fromkeys(table.actors, "human"))
+    seen = []
+    while game.state.talks is not None and len(seen) < 12:
+        words = Table(game).view("red").table.round_words  # type: ignore[union-attr]
+        seen.append(words)
+        turn = game.turns[0]
+        if turn.kind == "propose":
+            game.propose(turn.actor, {"passage": "wide", "signing": "now"})
+        else:
+            game.answer(turn.actor, "reject")
+    assert "Round 1 of 3" in seen and "Round 2 of 3" in seen
+    assert "Round 3 of 3, the last: the talks end if it brings no deal" in seen

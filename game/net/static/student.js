@@ -190,7 +190,7 @@ function restoreInput(kept) {
 const ANSWERED = { accept: "accepted", reject: "rejected", counter: "countered", walk: "walked away", pass: "passed" };
 
 function offerBlock(table) {
-  const out = [el("p", { class: "meta", text: `Round ${table.round} of ${table.rounds}` })];
+  const out = [el("p", { class: "meta", text: table.round_words })];
   const offer = Object.entries(table.offer || {});
   if (!offer.length) return out;
   const label = (issue, option) => {
