@@ -142,6 +142,7 @@ class PlayLayout:
     stacked: bool = False  # the choices sit under the narration (no room beside it)
     scroll_h: int = 0  # the offer panel's full height when it scrolls inside ``choices`` (0: it fits)
     recap_strip: bool = False  # "since your last turn" folded to one line (the story needs the room)
+    meters_scroll_h: int = 0  # the meters' full height when they scroll inside ``meters`` (0: they fit)
 
 
 TABS: tuple[tuple[str, str], ...] = (("story", "Story"), ("measures", "Measures"), ("map", "Map"), ("log", "Log"))
@@ -280,6 +281,14 @@ def play_layout(
         timeline_h = max(round(sp.small_line * 4.6), 74)
         lay.timeline = Rect(body.x, body.bottom - timeline_h, body.w, timeline_h)
         lay.meters = Rect(body.x, body.y, body.w, max(0, lay.timeline.y - g - body.y))
+        if meters_height(meters, body.w, sp) > lay.meters.h:
+            # Large type on a small window: the meters scroll in a place of whole rows (none is cut
+            # until scrolled), and the timeline takes what is left under them.
+            lay.meters_scroll_h = meters_height(meters, body.w - scroll_bar_width(sp), sp)
+            edge = sp.pad // 2 + 2  # above the first row (see ``widgets.meters.meter_cells``)
+            rows = max(1, (lay.meters.h - edge) // meter_row_height(sp))
+            lay.meters.h = min(lay.meters.h, rows * meter_row_height(sp) + edge)
+            lay.timeline = Rect(body.x, lay.meters.bottom + g, body.w, body.bottom - lay.meters.bottom - g)
         return lay
     if tab == "map":
         lay.map = Rect(body)
@@ -435,6 +444,11 @@ def story_least(sp: Spacing, lines: int) -> int:
     """The narration's height that shows a one-line title, the line of who acts, the blank line
     after it and ``lines`` lines of the story itself."""
     return sp.large_line + sp.small_line + sp.line * (lines + 1) + sp.pad * 2
+
+
+def scroll_bar_width(sp: Spacing) -> int:
+    """The width a scrolling area's bar takes from its content."""
+    return max(20, sp.pad * 2)
 
 
 def small_button_height(sp: Spacing) -> int:

@@ -31,7 +31,18 @@ from ...engine.wording import the_actor, value_words
 from ..classroom import briefings_html, hot_seat, takeover_notice, timeout_notice
 from ..host import SceneHost
 from ..keys import digit_of
-from ..layout import TABS, TOP_BUTTONS, ChoiceSpec, PlayLayout, button_width, meter_columns, play_layout, row
+from ..layout import (
+    TABS,
+    TOP_BUTTONS,
+    ChoiceSpec,
+    PlayLayout,
+    button_width,
+    meter_columns,
+    meter_row_height,
+    play_layout,
+    row,
+    scroll_bar_width,
+)
 from ..story import cite, esc, long_date, plain, short_date
 from ..table_turn import (
     Change,
@@ -457,37 +468,55 @@ class PlayScene(Scene):
             )
 
     def _build_meters(self, backdrop: pygame.Surface, lay: PlayLayout, variables: list[Variable]) -> None:
-        """The visible variables as meters, each with a hover spot explaining it."""
+        """The visible variables as meters, each with a hover spot explaining it. When they are
+        taller than their place (large type on a small window) they scroll there, face and hover
+        spots together, so no meter is cut or out of reach."""
         if not variables:
             return
         values: dict[str, object] = {m.id: m.value for m in self.screen_view().meters}
         meter_sp = lay.meter_spacing or self.sp
-        columns = meter_columns(lay.meters.w, meter_sp)
-        backdrop.blit(
-            render_meters(
-                lay.meters.size,
-                variables,
-                values,
-                self.palette,
-                self.app.scale,
-                columns,
-                meter_sp,
-                {k: c.delta for k, c in self.changes.items()},
-                self.game.scenario.issues,
-            ),
-            lay.meters,
-        )
-        for variable, cell in zip(
-            variables, meter_cells(lay.meters.size, len(variables), columns, meter_sp), strict=True
-        ):
-            self.add_button(
-                f"meter_{variable.id}",
-                cell.move(lay.meters.topleft),
-                "",
-                "@hotspot",
-                tooltip=self._meter_tip(variable, values.get(variable.id)),
-                focusable=False,
+        box: UIScrollingContainer | None = None
+        place = lay.meters
+        if lay.meters_scroll_h:
+            box = UIScrollingContainer(
+                lay.meters, self.manager, object_id=ObjectID(object_id="#meters_scroll"), allow_scroll_x=False
             )
+            self.elements.append(box)
+            place = pygame.Rect(0, 0, lay.meters.w - scroll_bar_width(meter_sp), lay.meters_scroll_h)
+            box.set_scrollable_area_dimensions(place.size)
+            if box.vert_scroll_bar is not None:
+                box.vert_scroll_bar.scroll_wheel_speed = meter_row_height(meter_sp) * 2
+        columns = meter_columns(place.w, meter_sp)
+        face = render_meters(
+            place.size,
+            variables,
+            values,
+            self.palette,
+            self.app.scale,
+            columns,
+            meter_sp,
+            {k: c.delta for k, c in self.changes.items()},
+            self.game.scenario.issues,
+        )
+        if box is None:
+            backdrop.blit(face, place)
+        else:
+            self.elements.append(UIImage(place, face, self.manager, container=box))
+            self.container = box
+        try:
+            for variable, cell in zip(
+                variables, meter_cells(place.size, len(variables), columns, meter_sp), strict=True
+            ):
+                self.add_button(
+                    f"meter_{variable.id}",
+                    cell.move(place.topleft),
+                    "",
+                    "@hotspot",
+                    tooltip=self._meter_tip(variable, values.get(variable.id)),
+                    focusable=False,
+                )
+        finally:
+            self.container = None
 
     def _meter_tip(self, variable: Variable, value: object) -> str:
         scenario = self.game.scenario
@@ -940,9 +969,9 @@ class PlayScene(Scene):
 
     def _follow_focus(self) -> bool:
         """Scroll the offer panel to the button the keyboard highlights, when it is out of view."""
-        box = next((e for e in self.elements if isinstance(e, UIScrollingContainer)), None)
         focused = self.buttons.get(self.focus_key or "")
-        return box is not None and focused is not None and scroll_into_view(box, focused)
+        boxes = [e for e in self.elements if isinstance(e, UIScrollingContainer)]
+        return focused is not None and any(scroll_into_view(box, focused) for box in boxes)
 
     def update(self, now: float) -> bool:
         glowing = self.flashing(now) or self._follow_focus()
@@ -993,14 +1022,17 @@ class PlayScene(Scene):
             return
         fade = 1.0 - (now - self.changed_at) / FLASH_SECONDS
         accent = self.c("accent")
+        shown = self.layout.meters if self.layout is not None else None
         for key in self.changes:
             button = self.buttons.get(f"meter_{key}")
             if button is None:
                 continue
             glow = pygame.Surface(button.rect.size, pygame.SRCALPHA)
             glow.fill((accent.r, accent.g, accent.b, round(90 * fade)))
+            surface.set_clip(shown)  # a meter scrolled out of its place does not glow over the timeline
             surface.blit(glow, button.rect)
             pygame.draw.rect(surface, accent, button.rect, 2, border_radius=4)
+            surface.set_clip(None)
 
     # -- acting -------------------------------------------------------------------------------
 
@@ -1423,9 +1455,12 @@ class PlayScene(Scene):
         if k in (pygame.K_g, pygame.K_t):  # T is the tree on every screen, in replay too
             self.tree()
             return True
-        if k in (pygame.K_PAGEUP, pygame.K_PAGEDOWN):
+        if k in (pygame.K_PAGEUP, pygame.K_PAGEDOWN):  # the story, or on the measures tab the meters
+            meters = next(
+                (e for e in self.elements if isinstance(e, UIScrollingContainer) and self.tab == "measures"), None
+            )
             box = self.texts.get("narration")
-            bar = getattr(box, "scroll_bar", None)
+            bar = meters.vert_scroll_bar if meters is not None else getattr(box, "scroll_bar", None)
             if bar is not None:
                 step = 0.25 if k == pygame.K_PAGEDOWN else -0.25
                 bar.set_scroll_from_start_percentage(min(1.0, max(0.0, bar.start_percentage + step)))
