@@ -77,7 +77,8 @@ def test_piped_terminal_play_reaches_an_ending(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     assert "Red delegation to decide:" in out and "1. Be warm" in out
     assert "No powers to sign: Blue may only talk." in out  # the blocked choice and its reason
-    assert "Cannot: no choice 9 here" in out
+    assert "Cannot: no choice 9 here; the choices are 1 'Ask for powers', 2 'Sign now'" in out  # labels, not ids
+    assert "ask_powers" not in out
     assert "Type a choice's number" in out
     assert "Undone." in out
     assert "=== THE END:" in out

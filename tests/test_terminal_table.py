@@ -242,3 +242,36 @@ def test_at_a_real_screen_the_hand_over_clears_it_and_waits_for_the_next_seat(tm
     assert blue.startswith(CLEAR_SCREEN) and CLEAR_SCREEN in before[-200:]  # cleared before and after the wait
     assert "your confidential points" in before and "−4" in before  # Red's points were on the screen
     assert "Closed              −4" not in blue  # and are gone from Blue's
+
+
+def test_the_table_help_example_is_this_tables_and_reads_as_it_says(tmp_path: Path) -> None:
+    """The help's example is built from the table at hand: the move's number, then one option
+    number per issue in order; read by the terminal's own parser it is the very package the help
+    names in words (the flagship's five issues as much as the fixture's two)."""
+    import re
+
+    from game.engine import Game, load_scenario
+    from game.engine.table import Table
+    from game.terminal.table import read_move, read_package, table_choices, table_help
+
+    out = play(tmp_path, "h\nq\n", "red", "blue").stdout
+    assert "For example '1 2 1' means: Propose a package — Passage: A narrow corridor; Signing: Later." in out
+    assert "'1 3 2'" not in out
+    flagship = load_scenario(str(Path(__file__).resolve().parents[1] / "scenarios" / "moscow-1939.yaml"))
+    for scenario, seat, start in ((load_scenario(str(TABLE)), "red", ""), (flagship, "britain", "cardinal_question")):
+        game = Game.new(scenario, seed=1, controllers={seat: "human"}, start=start)
+        table = Table(game, "numbers")
+        while game.computer_to_move:
+            table.advance()
+        view = table.view(seat)
+        assert view.table is not None
+        choices = table_choices(view)
+        words = table_help(view, choices)
+        found = re.search(r"For example '([\d ]+)' means: (.+) — (.+)\.$", words, re.MULTILINE)
+        assert found is not None, words
+        typed = read_move(found.group(1), choices)
+        assert typed.choice.label == found.group(2) and typed.choice.needs_package
+        package = read_package(typed.numbers, view.table)
+        said = "; ".join(f"{i.title}: {dict(i.options)[package[i.id]]}" for i in view.table.issues)
+        assert said == found.group(3)
+        assert len(set(found.group(1).split())) > 1  # not a row of the same number

@@ -472,7 +472,8 @@ class Game:
         for view in decision.choices:
             if view.step.id == choice or view.number == choice:
                 return view
-        known = ", ".join(f"{v.number} ({v.step.id})" for v in decision.choices)
+        # Said to players (the terminal shows it as it is): the choices by number and label, never by id.
+        known = ", ".join(f"{v.number} '{v.step.label}'" for v in decision.choices)
         raise GameError(f"no choice {choice!r} here; the choices are {known}")
 
     def computer_choice(self) -> Step:

@@ -22,7 +22,16 @@ from ..engine.table import Action, Table
 from ..engine.views import View
 from ..engine.wording import cite, long_date, show_value
 from .delegation import briefing_lines, revealed_lines, score_lines
-from .table import TABLE_HELP, MoveError, menu_lines, package_hint, read_move, read_package, table_choices, table_lines
+from .table import (
+    MoveError,
+    menu_lines,
+    package_hint,
+    read_move,
+    read_package,
+    table_choices,
+    table_help,
+    table_lines,
+)
 from .text import line_lines, printable, wrap
 
 
@@ -303,7 +312,7 @@ class TerminalPlayer:
         if word in ("h", "help", "?"):
             self.say(HELP)
             if view.table is not None:
-                self.say(TABLE_HELP)
+                self.say(table_help(view, table_choices(view)))
             return None
         if word in ("u", "undo"):
             if game.undo_to_human():

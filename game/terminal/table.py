@@ -21,10 +21,6 @@ ANSWER_WORDS = {
     "walk": "walks away",
     "pass": "makes no offer",
 }
-TABLE_HELP = """\
-At the table: type a move's number; add a reason after a colon, e.g. '2: too little for us'.
-A package names one option number per issue, in order: '1 3 2' proposes options 3 and 2 at once,
-or type '1' and give the numbers when asked (Enter goes back)."""
 
 
 class MoveError(ValueError):
@@ -145,6 +141,28 @@ def menu_lines(view: View, choices: Sequence[TableChoice]) -> list[str]:
         else:
             out.append(f"  {choice.number}. {choice.label}")
     return out
+
+
+def table_help(view: View, choices: Sequence[TableChoice]) -> str:
+    """How to type a move at this table, with an example built from its own issues: the move's
+    number, then one option number per issue in the table's order, and what that example means."""
+    lines = ["At the table: type a move's number; add a reason after a colon, e.g. '2: too little for us'."]
+    table = view.table
+    move = next((c for c in choices if c.needs_package and not c.blocked), None)
+    if table is None or move is None or not table.issues:
+        return "\n".join(lines)
+    # Option 2, 1, 2... (within each issue's options): the example's numbers are visibly not all the move's.
+    picks = [(issue, min(len(issue.options), 2 - k % 2)) for k, issue in enumerate(table.issues)]
+    example = " ".join([str(move.number)] + [str(n) for _, n in picks])
+    terms = "; ".join(f"{issue.title}: {issue.options[n - 1][1]}" for issue, n in picks)
+    order = "; ".join(issue.title for issue in table.issues)  # a title may hold a comma
+    lines.append(
+        f"To {move.label[0].lower() + move.label[1:]} in one line: {move.number}, then one option number for"
+        f" each issue in order ({order})."
+    )
+    lines.append(f"For example '{example}' means: {move.label} — {terms}.")
+    lines.append(f"Or type {move.number} alone and give the option numbers when asked (Enter goes back).")
+    return "\n".join(lines)
 
 
 def package_hint(table: TableView) -> str:

@@ -26,6 +26,7 @@ from ..engine.saves import SaveError, autosave, latest_autosave, read_save, rest
 from ..paths import default_scenario, saves_folder
 from ..savefiles import find_scenario as scenario_of_save
 from . import story
+from .focus_tip import FocusTip
 from .host import ScenarioSlot, SceneHost
 from .layout import Spacing, fit_window
 from .scenes.base import Scene
@@ -75,6 +76,7 @@ class App:
         self.running = True
         self.dirty = True
         self._swallow_text = False  # drop the text of the key that just focused an entry
+        self.focus_tip = FocusTip()  # the keyboard highlight's tool tip (pygame_gui's are the mouse's)
         self.frames: list[Frame] = []
         self.record_frames = False
         self.scale = 0.0
@@ -330,6 +332,7 @@ class App:
             self.overlay.teardown()
         elif self.stack:
             self.scene.covered()
+        self.focus_tip.hide()
         self.overlay = overlay
         overlay.build()
         self._refocus(overlay)
@@ -338,6 +341,7 @@ class App:
     def close_overlay(self, rebuild: bool = True) -> None:
         if self.overlay is None:
             return
+        self.focus_tip.hide()
         self.overlay.teardown()
         self.overlay = None
         self._refocus(self.scene)
@@ -347,6 +351,7 @@ class App:
     def rebuild(self) -> None:
         """Rebuild the top screen (and any overlay) from scratch."""
         self.manager.clear_and_reset()
+        self.focus_tip.forget()
         for scene in self.stack:
             scene.elements.clear()
             scene.buttons.clear()
@@ -409,6 +414,7 @@ class App:
             index = 0 if step > 0 else len(scene.order) - 1
         scene.focus_key = scene.order[index]
         self._show_focus(scene)
+        self.focus_tip.follow(scene.buttons.get(scene.focus_key), self.now)
         self.dirty = True
 
     def focus(self, key: str) -> None:
@@ -417,6 +423,7 @@ class App:
 
     def hide_tooltips(self) -> None:
         """Close every tool tip on screen (it comes back after the usual delay if the mouse rests)."""
+        self.focus_tip.hide()
         for element in self.manager.get_sprite_group().sprites():
             tip = getattr(element, "tool_tip", None)
             if tip is not None:
@@ -466,6 +473,8 @@ class App:
         ):
             self.last_input = self.now
             self.dirty = True
+        if event.type in (pygame.KEYDOWN, pygame.MOUSEBUTTONDOWN, pygame.MOUSEMOTION, pygame.MOUSEWHEEL):
+            self.focus_tip.hide()  # the keyboard highlight's tip stays until the next key or the mouse
         if event.type == pygame.TEXTINPUT and self._swallow_text:
             # The key that opened a screen with a text entry (S: save) types nothing into it.
             self._swallow_text = False
@@ -533,6 +542,7 @@ class App:
                     self.pop()
             return
         if k == pygame.K_TAB and self.top.on_tab(bool(mods & pygame.KMOD_SHIFT)):
+            self.focus_tip.follow(self.top.buttons.get(self.top.focus_key or ""), self.now)
             self.dirty = True
             return
         if not typing and self.top.on_key(event):
@@ -575,6 +585,8 @@ class App:
                 self.dirty = True
         else:
             self.overlay.update(self.now)
+        if self.focus_tip.update(self.manager, self.now, pygame.Rect((0, 0), self.size)):
+            self.dirty = True
         self.manager.update(dt)
         drew = False
         if self.dirty or self.now - self.last_input < ACTIVE_AFTER_INPUT or self.typing():

@@ -142,11 +142,13 @@ class PlayLayout:
     stacked: bool = False  # the choices sit under the narration (no room beside it)
     scroll_h: int = 0  # the offer panel's full height when it scrolls inside ``choices`` (0: it fits)
     recap_strip: bool = False  # "since your last turn" folded to one line (the story needs the room)
+    meters_scroll_h: int = 0  # the meters' full height when they scroll inside ``meters`` (0: they fit)
 
 
 TABS: tuple[tuple[str, str], ...] = (("story", "Story"), ("measures", "Measures"), ("map", "Map"), ("log", "Log"))
 RECAP_LINES = 6  # "since your last turn" at most: then it scrolls (and never over a third of the column)
 STORY_LINES = 8  # the narration's room (in body lines, besides its title) before the recap folds to a strip
+OFFER_STORY_LINES = 5  # the story's lines that show beside an open offer before the offer gives way
 
 
 def card_geometry(rect: Rect, spec: ChoiceSpec, sp: Spacing, width: WidthFn = font_width) -> CardGeometry:
@@ -279,6 +281,14 @@ def play_layout(
         timeline_h = max(round(sp.small_line * 4.6), 74)
         lay.timeline = Rect(body.x, body.bottom - timeline_h, body.w, timeline_h)
         lay.meters = Rect(body.x, body.y, body.w, max(0, lay.timeline.y - g - body.y))
+        if meters_height(meters, body.w, sp) > lay.meters.h:
+            # Large type on a small window: the meters scroll in a place of whole rows (none is cut
+            # until scrolled), and the timeline takes what is left under them.
+            lay.meters_scroll_h = meters_height(meters, body.w - scroll_bar_width(sp), sp)
+            edge = sp.pad // 2 + 2  # above the first row (see ``widgets.meters.meter_cells``)
+            rows = max(1, (lay.meters.h - edge) // meter_row_height(sp))
+            lay.meters.h = min(lay.meters.h, rows * meter_row_height(sp) + edge)
+            lay.timeline = Rect(body.x, lay.meters.bottom + g, body.w, body.bottom - lay.meters.bottom - g)
         return lay
     if tab == "map":
         lay.map = Rect(body)
@@ -314,6 +324,9 @@ def _arrange_story(
     recap_h = (min(recap_lines, RECAP_LINES) + 1) * sp.small_line + sp.pad * 4 if recap_lines else 0
     narration_w_min = sp.type.body * 16  # about thirty words a line's worth of room, never a sliver
     narration_min = sp.line * 4 + sp.large_line + sp.pad * 2
+    # Under an offer panel (it can scroll) the story keeps room for its title and several lines:
+    # a band with a line or two of story above the offers would put the question below the fold.
+    stacked_min = story_least(sp, OFFER_STORY_LINES) if panel is not None else narration_min
 
     def decision_h(column_w: int) -> tuple[int, list[CardGeometry]]:
         if panel is not None:
@@ -355,7 +368,7 @@ def _arrange_story(
         for own_row in (True, False) if reason else (False,):
             controls_h = sp.button_h + (sp.button_h + g if own_row else 0)
             needed, cards = decision_h(area.w)
-            if needed + controls_h + 2 * g + narration_min <= area.h:
+            if needed + controls_h + 2 * g + stacked_min <= area.h:
                 narration_h = area.h - needed - controls_h - 2 * g
                 _place_narration(lay, Rect(area.x, area.y, area.w, narration_h), recap_h, sp, beside=True)
                 column = Rect(area.x, area.y + narration_h + g, area.w, area.h - narration_h - g)
@@ -363,7 +376,8 @@ def _arrange_story(
                 lay.stacked = True
                 lay.fits = True
                 return
-    # Nothing fits whole: the offer panel scrolls beside the narration (cards are never cut).
+    # Nothing fits whole, or the story would be a band: the offer panel scrolls beside the
+    # narration (cards are never cut), and the recap folds to a line when the story needs it.
     area = story_area(False)
     decision_w = round(area.w * 0.56)
     column = Rect(area.right - decision_w, area.y, decision_w, area.h)
@@ -424,6 +438,17 @@ def story_room(sp: Spacing) -> int:
     """The narration's height below which the recap gives up its box: a two-line title, the line
     of who acts, and ``STORY_LINES`` lines of the story itself."""
     return sp.large_line * 2 + sp.small_line + sp.line * STORY_LINES
+
+
+def story_least(sp: Spacing, lines: int) -> int:
+    """The narration's height that shows a one-line title, the line of who acts, the blank line
+    after it and ``lines`` lines of the story itself."""
+    return sp.large_line + sp.small_line + sp.line * (lines + 1) + sp.pad * 2
+
+
+def scroll_bar_width(sp: Spacing) -> int:
+    """The width a scrolling area's bar takes from its content."""
+    return max(20, sp.pad * 2)
 
 
 def small_button_height(sp: Spacing) -> int:

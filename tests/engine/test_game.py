@@ -194,6 +194,11 @@ def test_unknown_things_are_clear_errors(tiny, play: Through) -> None:  # type: 
     game = play.settle(Game.new(tiny, controllers=humans(tiny)))
     with pytest.raises(GameError, match="no choice 'fly'"):
         game.choose("fly")
+    with pytest.raises(GameError) as error:
+        game.choose(9)
+    said = str(error.value)  # the terminal shows it to players: choices by number and label, no ids
+    assert said.startswith("no choice 9 here") and "1 'Be warm', 2 'Be cold', 3 'Walk out'" in said
+    assert not any(f"({step.id})" in said for step in tiny.nodes["open"].steps)
 
 
 def test_start_anywhere_with_values(tiny, play: Through) -> None:  # type: ignore[no-untyped-def]

@@ -81,3 +81,48 @@ def test_the_delegations_show_whole_names_in_rows(flagship, size) -> None:  # ty
         assert rect.x >= 0 and rect.right <= strip_w and rect.bottom <= height
         assert font_width(name, sp.type.body, "bold") + 2 * sp.pad <= rect.w, name
         assert font_width(role, sp.type.small, "semibold") + 2 * sp.pad <= rect.w, role
+
+
+@pytest.mark.parametrize("size", SIZES, ids=[f"{w}x{h}" for w, h in SIZES])
+def test_every_measure_is_whole_or_out_of_sight_and_scrolls_into_view(make_pilot, size, shots) -> None:  # type: ignore[no-untyped-def]
+    """The format-2 flagship's twenty measures at Projector size: a meter is never cut at the foot
+    of its place; the meters scroll (Page Down, or the wheel over them) and the last one comes
+    whole into view."""
+    from pygame_gui.elements import UIScrollingContainer
+
+    from .conftest import CURRENT_FLAGSHIP
+    from .seating import sit_down, wait_until
+
+    pilot = make_pilot(CURRENT_FLAGSHIP, size=size, settings=UISettings(computer_pause=0.0, text_size=LARGEST))
+    app = pilot.app
+    game = sit_down(pilot, {"britain": "human"}, start="cardinal_question")
+    wait_until(pilot, lambda: not game.computer_to_move, 20.0)
+    pilot.click("tab_measures")
+    scene = app.scene
+    meters = [scene.buttons[f"meter_{v.id}"] for v in scene.visible_variables()]
+    view = next(e for e in scene.elements if isinstance(e, UIScrollingContainer)).rect
+    assert not view.contains(meters[-1].rect), "the measures should need scrolling at this size"
+
+    def whole_or_hidden() -> None:
+        for meter in meters:
+            assert view.contains(meter.rect) or not view.colliderect(meter.rect), f"a meter is cut: {meter.rect}"
+
+    whole_or_hidden()
+    check_layout(app, f"measures {size}")
+    pilot.snapshot(shots / f"big-{size[0]}x{size[1]}-measures.png")
+    for _ in range(6):
+        pilot.press(pygame.K_PAGEDOWN)
+    pilot.wait(0.3)
+    assert view.contains(meters[-1].rect), "Page Down does not reach the last measure"
+    for _ in range(6):
+        pilot.press(pygame.K_PAGEUP)
+    pilot.wait(0.3)
+    assert view.contains(meters[0].rect)
+    pilot.move(view.center)
+    notch = {"x": 0, "y": -1, "flipped": False, "precise_x": 0.0, "precise_y": -1.0}
+    for _ in range(8):
+        pygame.event.post(pygame.event.Event(pygame.MOUSEWHEEL, **notch))
+        pilot.wait(0.1)
+    pilot.wait(0.3)
+    assert view.contains(meters[-1].rect), "the wheel does not reach the last measure"
+    pilot.snapshot(shots / f"big-{size[0]}x{size[1]}-measures-scrolled.png")

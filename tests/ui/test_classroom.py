@@ -236,3 +236,37 @@ def test_a_finished_game_is_saved_by_name_from_the_debrief(make_pilot, tmp_path)
 
     saved = read_save(tmp_path / "saves" / "group3.json")
     assert saved.outcome == "walkout" and [m.step for m in saved.moves] == ["leave"]
+
+
+def test_in_a_hot_seat_each_delegation_reads_what_happened_since_its_own_last_move(make_pilot) -> None:  # type: ignore[no-untyped-def]
+    """Red and Blue take turns at one computer. When Red sits down again, its summary runs from
+    its own last move (Red's warmth, then Blue's stalling and the storm), not from the previous
+    player's; Blue's, likewise, from Blue's own move. Each summary says whose it is."""
+    pilot = make_pilot(TINY)
+    app = pilot.app
+    game = hot_seat_tiny(pilot)
+
+    def sit(seat: str) -> str:
+        assert app.scene.name == "handover" and app.scene.card.actor == seat
+        pilot.press(pygame.K_RETURN)
+        pilot.press(pygame.K_ESCAPE)  # the briefing shown on sitting down
+        assert app.scene.name == "play" and app.overlay is None
+        box = app.scene.texts.get("recap")  # none on the first turn: nothing has happened yet
+        return box.html_text if box is not None else ""
+
+    sit("red")
+    pilot.press(pygame.K_1)  # Red: be warm
+    first_blue = sit("blue")
+    assert "Red delegation chose: Be warm" in first_blue and "Blue delegation" in first_blue
+    pilot.press(pygame.K_3)  # Blue: stall, back to Red's opening (a storm on the way)
+    red = sit("red")
+    assert game.decision is not None and game.decision.actor.id == "red"
+    assert "SINCE YOUR LAST TURN" in red and "Red delegation" in red
+    assert "Red delegation chose: Be warm" in red, "Red's summary should start at Red's own last move"
+    assert red.index("Red delegation chose: Be warm") < red.index("Blue delegation chose: Stall")
+    assert "A storm" in red
+    pilot.press(pygame.K_1)  # Red: be warm again
+    blue = sit("blue")
+    assert "Blue delegation chose: Stall" in blue, "Blue's summary should start at Blue's own last move"
+    assert blue.count("Red delegation chose: Be warm") == 1  # Red's first move was before Blue's
+    assert "A storm" in blue

@@ -281,3 +281,41 @@ def test_class_screens_render(
     tour = Tour(pilot, shots, "" if size == (1280, 720) else f"{size[0]}x{size[1]}-")
     visit_class_screens(pilot, tour, flagship)
     assert tour.seen == CLASS_SCREENS
+
+
+def test_the_setup_footer_names_delegations_as_the_game_does(make_pilot, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """The summary under the setup says "Soviet delegation", as the rows above it and the game do,
+    never the short "USSR"; with two delegations at Projector size on a small window it is cut,
+    and its whole text is on hover."""
+    from game.ui.scenes.setup import PLAYERS
+    from game.ui.settings import TEXT_SIZES, UISettings
+    from game.ui.widgets import draw
+
+    from .conftest import CURRENT_FLAGSHIP
+
+    drawn: list[str] = []
+    real = draw.text
+
+    def spy(surface, words, pos, px, colour, style="regular", anchor="topleft", halo=None):  # type: ignore[no-untyped-def]
+        drawn.append(words)
+        return real(surface, words, pos, px, colour, style, anchor, halo)
+
+    monkeypatch.setattr(draw, "text", spy)
+    pilot = make_pilot(CURRENT_FLAGSHIP)
+    app = pilot.app
+    pilot.press(pygame.K_n)
+    assert app.scene.name == "setup" and app.scene.players["ussr"] == "human"
+    assert "You play: Soviet delegation" in drawn
+    assert not any("USSR" in words for words in drawn)
+    big = make_pilot(CURRENT_FLAGSHIP, size=(1024, 600), settings=UISettings(text_size=len(TEXT_SIZES) - 1))
+    big.press(pygame.K_n)
+    for _ in range(len(PLAYERS)):  # the British mission's player goes round to Person
+        if big.app.scene.players["britain"] != "human":
+            big.click("player_britain")
+    assert big.app.scene.players["britain"] == "human"
+    whole = "Hot seat: Soviet delegation, British military mission take turns"
+    if "summary" not in big.app.scene.drawn:  # cut to fit: the whole line on hover
+        big.hover("whole_summary")
+        assert whole in big.tooltip_text()
+    else:
+        assert whole in drawn

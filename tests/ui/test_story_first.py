@@ -79,6 +79,28 @@ def test_at_projector_size_the_story_keeps_the_room_beside_an_offer(make_pilot, 
     assert scene.tab == "log" and "SINCE YOUR LAST TURN" in app.scene.texts["log"].html_text
 
 
+NORMAL = 1
+
+
+@pytest.mark.parametrize("size", [(1024, 600), (1280, 720), (1920, 1080)], ids=["1024x600", "1280x720", "1920x1080"])
+def test_at_normal_size_an_open_offer_leaves_the_story_its_lines(make_pilot, size, shots) -> None:  # type: ignore[no-untyped-def]
+    """Normal type, the flagship's five-issue offer open on 15 August: the offers do not take the
+    width under a band of one or two lines of story; the story keeps its place at the top with at
+    least five lines showing, and the offers sit beside it (scrolling in their place if need be)."""
+    pilot = make_pilot(CURRENT_FLAGSHIP, size=size, settings=UISettings(computer_pause=0.0, text_size=NORMAL))
+    app = pilot.app
+    game = sit_down(pilot, {"britain": "human"}, start="cardinal_question")
+    wait_until(pilot, lambda: not game.computer_to_move, 20.0)
+    scene = app.scene
+    assert scene.panel is not None
+    narration = scene.texts["narration"]
+    lines = visible_story_lines(narration, scene.screen_view().narration)
+    assert lines >= 5, f"only {lines} lines of the story show beside the offer"
+    assert scene.layout.choices.x >= narration.rect.right  # the offers beside the story, not under it
+    check_layout(app, f"normal {size}")
+    pilot.snapshot(shots / f"story-first-{size[0]}x{size[1]}-Normal-offer.png")
+
+
 def test_one_wheel_notch_scrolls_at_least_three_lines(make_pilot) -> None:  # type: ignore[no-untyped-def]
     pilot = make_pilot(CURRENT_FLAGSHIP, size=(1024, 600), settings=UISettings(text_size=PROJECTOR))
     app = pilot.app

@@ -1,5 +1,6 @@
 """Tool tips are sized to their words and stand beside what they describe (item 11 of the window's
-review); a label cut to fit keeps its full text for a tool tip (item 7)."""
+review); a label cut to fit keeps its full text for a tool tip (item 7), and the keyboard's highlight
+shows it as the mouse does."""
 
 from __future__ import annotations
 
@@ -7,9 +8,10 @@ import pygame
 
 from game.engine import Game
 from game.ui.layout import font_width
+from game.ui.settings import TEXT_SIZES, UISettings
 from game.ui.tooltips import fit_label, tip_width
 
-from .conftest import TINY
+from .conftest import CURRENT_FLAGSHIP, TINY
 
 
 def shown_tip(pilot) -> pygame.Rect:  # type: ignore[no-untyped-def]
@@ -55,3 +57,30 @@ def test_a_cut_label_keeps_its_full_text_for_the_tip() -> None:
     assert cut.shown.endswith("…") and font_width(cut.shown, 20) <= 160
     assert cut.tip == text
     assert text.startswith(cut.shown[:-1])  # cut at a word, the words kept whole
+
+
+def test_the_keyboard_highlight_shows_a_cut_cards_full_text(make_pilot) -> None:  # type: ignore[no-untyped-def]
+    """Projector type on 1024×600: the setup's lens cards are cut to share the column. Tab to one
+    and rest there: its tool tip (the lens's whole text) opens beside it, as hovering it would;
+    the next key closes it and the next card's opens; a mouse move closes it."""
+    pilot = make_pilot(CURRENT_FLAGSHIP, size=(1024, 600), settings=UISettings(text_size=len(TEXT_SIZES) - 1))
+    app = pilot.app
+    pilot.press(pygame.K_n)
+    scene = app.top
+    assert scene.name == "setup"
+    pilot.move((2, 2))
+    lenses = list(app.scenario.lenses.values())
+    while scene.focus_key != f"lens_{lenses[0].id}":
+        pilot.press(pygame.K_TAB)
+    assert app.focus_tip.text() == ""  # not at once: after the delay a resting mouse waits too
+    pilot.wait(0.5)
+    assert lenses[0].text[-40:] in app.focus_tip.text()
+    tip = app.focus_tip.tip
+    assert tip is not None and not tip.rect.colliderect(scene.buttons[f"lens_{lenses[0].id}"].rect)
+    assert pygame.Rect((0, 0), app.size).contains(tip.rect)
+    pilot.press(pygame.K_TAB)
+    assert scene.focus_key == f"lens_{lenses[1].id}" and app.focus_tip.text() == ""
+    pilot.wait(0.5)
+    assert lenses[1].text[-40:] in app.focus_tip.text()
+    pilot.move((app.size[0] - 2, 2))
+    assert app.focus_tip.text() == "" and app.focus_tip.tip is None

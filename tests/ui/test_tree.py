@@ -13,6 +13,8 @@ from game.ui.settings import TEXT_SIZES, UISettings
 from game.ui.widgets.tree_view import HOVER, READABLE, WINDOW, Viewport
 
 from .checks import CAP_SHARE, check_layout, ink
+from .conftest import CURRENT_FLAGSHIP
+from .seating import sit_down
 
 
 def start(pilot, flagship, moves: int = 4) -> Game:  # type: ignore[no-untyped-def]
@@ -33,7 +35,7 @@ def test_tree_marks_the_path_and_zooms_and_scrolls(make_pilot, flagship) -> None
     assert scene.name == "tree"
     assert scene.marked == {m.node for m in game.moves} | {game.state.node}
     view = scene.view
-    assert view.zoom == view.fit  # fitted: the whole width, titles still readable
+    assert view.zoom == view.reading  # readable: the whole width, titles at 14 pixels
     image_w = view.size[0]
     assert image_w * view.zoom <= scene.area.w + 1
     assert view.zoom * WINDOW.title >= 14
@@ -45,7 +47,7 @@ def test_tree_marks_the_path_and_zooms_and_scrolls(make_pilot, flagship) -> None
     )
     pilot.wait()
     zoomed = view.zoom
-    assert zoomed > view.fit * 1.5
+    assert zoomed > view.reading * 1.5
     x = view.x
     pilot.press(pygame.K_RIGHT)
     assert view.x > x
@@ -109,7 +111,10 @@ def test_viewport_keeps_the_picture_on_screen() -> None:
     assert view.zoom == view.fit * 0.5
     big = Viewport((4000, 3000), (800, 600))
     big.fit_all()
-    assert big.zoom == READABLE  # never so small that titles go under 14 pixels
+    assert big.zoom == 0.2 and big.overview  # the whole picture, too small for titles
+    assert big.reading == READABLE  # it is read at 14-pixel titles
+    big.read_at((2000, 1500))
+    assert big.zoom == READABLE and not big.overview
 
 
 def test_pointing_lights_a_box_and_clicking_reads_it(make_pilot, flagship) -> None:  # type: ignore[no-untyped-def]
@@ -178,10 +183,55 @@ def test_tree_layout_and_label_size_at_every_size(make_pilot, flagship, size, te
     check_layout(app, f"tree {size} {TEXT_SIZES[text][0]}")
     assert not scene.drawn["legend"].colliderect(scene.area)
     view = scene.view
-    assert view.zoom == view.fit and view.zoom * WINDOW.title >= 14
+    assert view.zoom == view.reading and view.zoom * WINDOW.title >= 14
     assert view.size[0] * view.zoom <= scene.area.w + 1
     box = scene.screen_rect(game.moves[0].node)
     app.draw()
     fill = app.screen.get_at((box.x + 6, box.centery))
     glyphs = ink(app.screen, box.inflate(-12, -8), fill)
     assert glyphs.h >= 14 * CAP_SHARE  # text, and not tiny
+
+
+@pytest.mark.parametrize("size", [(1024, 600), (1280, 720), (1920, 1080)], ids=lambda s: f"{s[0]}x{s[1]}")
+def test_fit_shows_the_whole_flagship_and_names_a_box_in_readable_type(make_pilot, size, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """The format-2 flagship cannot fit any window with 14-pixel titles. Fit shows every box in
+    view anyway, drawn without titles (none smaller than 14 pixels is drawn); pointing at a box
+    names it in readable type, a click opens its side panel, and + brings the titles back."""
+    from game.ui import fonts
+
+    pilot = make_pilot(CURRENT_FLAGSHIP, size=size, settings=UISettings(computer_pause=0.0))
+    app = pilot.app
+    game = sit_down(pilot, {"britain": "human"}, start="cardinal_question")
+    pilot.press(pygame.K_t)
+    scene = app.scene
+    view = scene.view
+    assert view.zoom * WINDOW.title >= 14  # it opens readable, where play is
+    pilot.click("fit")
+    assert view.zoom == view.fit and view.overview
+    boxes = [scene.screen_rect(box) for box in scene.plan.boxes]
+    assert all(scene.area.contains(rect) for rect in boxes), "Fit leaves part of the tree out of view"
+    sizes: list[int] = []
+    real = fonts.font
+
+    def spy(size: int, style: str = "regular"):  # type: ignore[no-untyped-def]
+        sizes.append(size)
+        return real(size, style)
+
+    monkeypatch.setattr(fonts, "font", spy)
+    scene._image = None  # the picture is drawn again, through the spy
+    here = scene.screen_rect(game.state.node)
+    pilot.move(here.center)
+    app.draw()
+    monkeypatch.setattr(fonts, "font", real)
+    assert sizes and min(sizes) >= 14, f"text drawn at {min(sizes)} pixels"
+    assert scene.hovered == game.state.node and scene.named is not None
+    title = game.scenario.nodes[game.state.node].title
+    fill = app.screen.get_at((scene.named.x + 4, scene.named.centery))
+    glyphs = ink(app.screen, scene.named.inflate(-8, -8), fill)
+    assert glyphs.h >= 14 * CAP_SHARE
+    pilot.click_at(here.center)
+    assert scene.selected == game.state.node and dict(scene.details(scene.selected))["title"] == title
+    pilot.press(pygame.K_ESCAPE)
+    pilot.press(pygame.K_EQUALS, text="+")
+    pilot.press(pygame.K_c)
+    assert not view.overview and view.zoom * WINDOW.title >= 14

@@ -263,9 +263,11 @@ def draw_tree(
     sizes: Sizes = PAGE,
     view: View | None = None,
     labels: bool = True,
+    min_text: int = 6,
 ) -> None:
     """Arrows, boxes and (with ``labels``) the choices' words onto ``surface`` through ``view``.
-    Text is rendered at its final size; boxes wholly off the surface are skipped."""
+    Text is rendered at its final size, and a box's title not at all when it would be smaller
+    than ``min_text`` pixels (an overview of boxes); boxes wholly off the surface are skipped."""
     view = view or View()
     bounds = surface.get_rect()
     paths = routes(plan, frame)
@@ -289,12 +291,14 @@ def draw_tree(
         rect = view.rect(box_area(frame, box))
         if not rect.colliderect(bounds):
             continue
-        _draw_box(surface, box, rect, style, sizes, view)
+        _draw_box(surface, box, rect, style, sizes, view, min_text)
     if labels:
         _draw_labels(surface, plan, frame, paths, style, sizes, view)
 
 
-def _draw_box(surface: pygame.Surface, box: Box, rect: pygame.Rect, style: Style, sizes: Sizes, view: View) -> None:
+def _draw_box(
+    surface: pygame.Surface, box: Box, rect: pygame.Rect, style: Style, sizes: Sizes, view: View, min_text: int = 6
+) -> None:
     radius = rect.h // 2 if box.kind == "outcome" else view.size(4 if box.kind == "decision" else 12)
     fill = style.ending if box.kind == "outcome" else rgb(box.colour)
     radius = min(radius, rect.h // 2, view.size(26))
@@ -306,7 +310,7 @@ def _draw_box(surface: pygame.Surface, box: Box, rect: pygame.Rect, style: Style
     text_colour = ink(f"#{fill[0]:02X}{fill[1]:02X}{fill[2]:02X}")
     title_size = view.size(sizes.title)
     date_size = view.size(sizes.date)
-    if title_size < 6:
+    if title_size < min_text:
         return
     pad = view.size(PAD)
     lines = title_lines(box, max(10, rect.w - 2 * pad), title_size)

@@ -23,7 +23,6 @@ from ...classroom.handover import Briefing, Handover, briefing_for, handover, ha
 from ...classroom.pace import Deadline, resolve_table_timeout, resolve_timeout, table_timeout
 from ...classroom.settings import ClassroomSettings
 from ...engine import ChoiceView, Game, GameError, Happening, Variable, validate_file
-from ...engine.expr import Value
 from ...engine.preview import leads_to_ending
 from ...engine.table import Action, Table
 from ...engine.views import ChoiceLine, View
@@ -31,7 +30,19 @@ from ...engine.wording import the_actor, value_words
 from ..classroom import briefings_html, hot_seat, takeover_notice, timeout_notice
 from ..host import SceneHost
 from ..keys import digit_of
-from ..layout import TABS, TOP_BUTTONS, ChoiceSpec, PlayLayout, button_width, meter_columns, play_layout, row
+from ..layout import (
+    TABS,
+    TOP_BUTTONS,
+    ChoiceSpec,
+    PlayLayout,
+    button_width,
+    meter_columns,
+    meter_row_height,
+    play_layout,
+    row,
+    scroll_bar_width,
+)
+from ..since import Since
 from ..story import cite, esc, long_date, plain, said_html, short_date
 from ..table_turn import (
     Change,
@@ -41,7 +52,6 @@ from ..table_turn import (
     choice_detail,
     is_table_node,
     lines_since,
-    measure_changes,
     panel_spec,
     viewer_of,
 )
@@ -83,7 +93,6 @@ class PlayScene(Scene):
         self.game = game
         self.history = history
         self.notice = notice
-        self.recent: list[Happening] = list(game.log) if not game.moves else []
         self.pending: float | None = None  # when the computer (or the history replay) moves next
         self.pending_from = 0.0
         self.auto = False
@@ -100,11 +109,13 @@ class PlayScene(Scene):
         self.draft = Draft()  # the package a seat is putting together at a negotiation
         self.panel: PanelSpec | None = None  # the offer panel of this build, when a seat is at the table
         self.tab = "story"  # the tab shown in the body: the story first, always at a person's turn
-        self.changes: dict[str, Change] = {}  # measures changed since the person's last move, and why
         self.changed_at = -FLASH_SECONDS  # when a move last changed a measure (they glow a moment)
-        self.last_values: dict[str, Value] = {m.id: m.value for m in self.screen_view().meters}
         self.timed_out = ""  # whose clock ran out last ("the Soviet delegation"), until the next hand-over
         self.progress_rect: pygame.Rect | None = None  # the computer's pause, as a bar under its line
+        # "Since your last turn" for each delegation at this computer ("": the room's, or the one
+        # person's); a new game's opening lines are everyone's first summary.
+        self.ledgers: dict[str, Since] = {}
+        self._begin_ledgers(0 if not game.moves else len(game.log))
 
     # -- seats and views ----------------------------------------------------------------------
 
@@ -127,6 +138,30 @@ class PlayScene(Scene):
     def screen_view(self) -> View:
         """What the screen shows of the game: the seat at the computer's view, or the room's."""
         return self.table().view(viewer_of(self.game, self.viewer, self.projector(), self.history))
+
+    def _view_of(self, seat: str | None) -> View:
+        """What the screen shows when ``seat`` is at the computer (None: nobody seated yet)."""
+        return self.table().view(viewer_of(self.game, seat, self.projector(), self.history))
+
+    def _begin_ledgers(self, start: int) -> None:
+        """Every delegation at this computer starts its summary at log entry ``start``."""
+        game = self.game
+        seats = [a for a in game.scenario.actors if game.controller(a) == "human"]
+        keys = [""] + (seats if hot_seat(game) and not self.history else [])
+        self.ledgers = {key: Since.begin(start, self._view_of(key or None)) for key in keys}
+
+    def _seat_key(self) -> str:
+        """Whose summary the screen shows: in a hot seat the delegation seated, else the one ledger."""
+        return self.viewer if self.viewer is not None and self.viewer in self.ledgers else ""
+
+    def since(self) -> Since:
+        """The summary of the delegation at the computer."""
+        return self.ledgers[self._seat_key()]
+
+    @property
+    def changes(self) -> dict[str, Change]:
+        """Measures changed since the seated delegation's last move, and why."""
+        return self.since().changes
 
     def seat_view(self) -> View | None:
         """The acting seat's own view (its choices, its values), when a seat acts at a table node."""
@@ -249,7 +284,7 @@ class PlayScene(Scene):
             return []
         view = self.screen_view()
         out = []
-        for item in lines_since(view, game.log, len(game.log) - len(self.recent)):
+        for item in lines_since(view, game.log, self.since().start):
             if item.kind in ("outcome", "deadline", "stuck"):
                 continue
             out.append((plain(scenario, item), item.text))
@@ -457,37 +492,55 @@ class PlayScene(Scene):
             )
 
     def _build_meters(self, backdrop: pygame.Surface, lay: PlayLayout, variables: list[Variable]) -> None:
-        """The visible variables as meters, each with a hover spot explaining it."""
+        """The visible variables as meters, each with a hover spot explaining it. When they are
+        taller than their place (large type on a small window) they scroll there, face and hover
+        spots together, so no meter is cut or out of reach."""
         if not variables:
             return
         values: dict[str, object] = {m.id: m.value for m in self.screen_view().meters}
         meter_sp = lay.meter_spacing or self.sp
-        columns = meter_columns(lay.meters.w, meter_sp)
-        backdrop.blit(
-            render_meters(
-                lay.meters.size,
-                variables,
-                values,
-                self.palette,
-                self.app.scale,
-                columns,
-                meter_sp,
-                {k: c.delta for k, c in self.changes.items()},
-                self.game.scenario.issues,
-            ),
-            lay.meters,
-        )
-        for variable, cell in zip(
-            variables, meter_cells(lay.meters.size, len(variables), columns, meter_sp), strict=True
-        ):
-            self.add_button(
-                f"meter_{variable.id}",
-                cell.move(lay.meters.topleft),
-                "",
-                "@hotspot",
-                tooltip=self._meter_tip(variable, values.get(variable.id)),
-                focusable=False,
+        box: UIScrollingContainer | None = None
+        place = lay.meters
+        if lay.meters_scroll_h:
+            box = UIScrollingContainer(
+                lay.meters, self.manager, object_id=ObjectID(object_id="#meters_scroll"), allow_scroll_x=False
             )
+            self.elements.append(box)
+            place = pygame.Rect(0, 0, lay.meters.w - scroll_bar_width(meter_sp), lay.meters_scroll_h)
+            box.set_scrollable_area_dimensions(place.size)
+            if box.vert_scroll_bar is not None:
+                box.vert_scroll_bar.scroll_wheel_speed = meter_row_height(meter_sp) * 2
+        columns = meter_columns(place.w, meter_sp)
+        face = render_meters(
+            place.size,
+            variables,
+            values,
+            self.palette,
+            self.app.scale,
+            columns,
+            meter_sp,
+            {k: c.delta for k, c in self.changes.items()},
+            self.game.scenario.issues,
+        )
+        if box is None:
+            backdrop.blit(face, place)
+        else:
+            self.elements.append(UIImage(place, face, self.manager, container=box))
+            self.container = box
+        try:
+            for variable, cell in zip(
+                variables, meter_cells(place.size, len(variables), columns, meter_sp), strict=True
+            ):
+                self.add_button(
+                    f"meter_{variable.id}",
+                    cell.move(place.topleft),
+                    "",
+                    "@hotspot",
+                    tooltip=self._meter_tip(variable, values.get(variable.id)),
+                    focusable=False,
+                )
+        finally:
+            self.container = None
 
     def _meter_tip(self, variable: Variable, value: object) -> str:
         scenario = self.game.scenario
@@ -759,7 +812,7 @@ class PlayScene(Scene):
                 recent = [
                     f"• <b>{esc(plain(scenario, item))}</b> {esc(item.text)}"
                     + (f" <i>(Source: {esc(cite(scenario, item.source))})</i>" if item.source else "")
-                    for item in lines_since(view, game.log, len(game.log) - len(self.recent))
+                    for item in lines_since(view, game.log, self.since().start)
                     if item.kind not in ("outcome", "deadline", "stuck")
                 ]
                 if recent:
@@ -780,16 +833,18 @@ class PlayScene(Scene):
 
     def recap_html(self, lines: list[tuple[str, str]]) -> str:
         """'Since your last turn', short: a line for each move (what was said after it, muted) and
-        for each changed measure."""
+        for each changed measure; in a hot seat, the seated delegation's own, under its name."""
         accent = self.c("accent").hex[:7]
         muted = self.c("muted").hex[:7]
-        seats = [a for a in self.game.scenario.actors if self.game.controller(a) == "human"]
-        heading = "SINCE YOUR LAST TURN" if len(seats) <= 1 else "SINCE THE LAST TURN AT THIS COMPUTER"
+        seated = self._seat_key()
+        several = len(self.ledgers) > 1
+        heading = "SINCE THE LAST TURN AT THIS COMPUTER" if several and not seated else "SINCE YOUR LAST TURN"
+        whose = f" <font color='{muted}'>· {esc(self.game.scenario.actors[seated].name)}</font>" if seated else ""
         body = "<br>".join(
             f"• {esc(head)}" + (f" <font color='{muted}'>{said_html(detail)}</font>" if detail else "")
             for head, detail in lines
         )
-        return f"<font color='{accent}'><b>{heading}</b></font><br>{body}"
+        return f"<font color='{accent}'><b>{heading}</b></font>{whose}<br>{body}"
 
     def _who_and_role(self) -> tuple[str, str]:
         """Who acts now and in what role, for the narration's date line."""
@@ -940,9 +995,9 @@ class PlayScene(Scene):
 
     def _follow_focus(self) -> bool:
         """Scroll the offer panel to the button the keyboard highlights, when it is out of view."""
-        box = next((e for e in self.elements if isinstance(e, UIScrollingContainer)), None)
         focused = self.buttons.get(self.focus_key or "")
-        return box is not None and focused is not None and scroll_into_view(box, focused)
+        boxes = [e for e in self.elements if isinstance(e, UIScrollingContainer)]
+        return focused is not None and any(scroll_into_view(box, focused) for box in boxes)
 
     def update(self, now: float) -> bool:
         glowing = self.flashing(now) or self._follow_focus()
@@ -993,19 +1048,21 @@ class PlayScene(Scene):
             return
         fade = 1.0 - (now - self.changed_at) / FLASH_SECONDS
         accent = self.c("accent")
+        shown = self.layout.meters if self.layout is not None else None
         for key in self.changes:
             button = self.buttons.get(f"meter_{key}")
             if button is None:
                 continue
             glow = pygame.Surface(button.rect.size, pygame.SRCALPHA)
             glow.fill((accent.r, accent.g, accent.b, round(90 * fade)))
+            surface.set_clip(shown)  # a meter scrolled out of its place does not glow over the timeline
             surface.blit(glow, button.rect)
             pygame.draw.rect(surface, accent, button.rect, 2, border_radius=4)
+            surface.set_clip(None)
 
     # -- acting -------------------------------------------------------------------------------
 
     def _after_move(self, happened: list[Happening], accumulate: bool, notice: str = "") -> None:
-        self.recent = (self.recent + happened) if accumulate else list(happened)
         self._note_changes(happened, accumulate)
         if not accumulate:
             self.tab = "story"  # after the person's own move the story shows what it did
@@ -1028,26 +1085,20 @@ class PlayScene(Scene):
         self._present()
 
     def _note_changes(self, happened: list[Happening], accumulate: bool) -> None:
-        """The measures the move changed, with the move as their cause (in the screen's view's
-        words, so a sealed choice is not named before the reveal); they glow for a moment."""
-        view = self.screen_view()
-        scenario = self.game.scenario
-        lines = lines_since(view, self.game.log, len(self.game.log) - len(happened))
-        cause = "; ".join(plain(scenario, line) for line in lines if line.kind not in ("outcome", "deadline", "stuck"))
-        earlier = self.changes if accumulate else {}
-
-        def words(variable: str, value: Value) -> str:
-            return value_words(scenario.issues, variable, value)
-
-        self.changes = measure_changes(earlier, self.last_values, view.meters, cause, words)
-        if any(m.id in self.changes and self.last_values.get(m.id) != m.value for m in view.meters):
-            self.changed_at = self.app.now
-        self.last_values = {m.id: m.value for m in view.meters}
+        """Bring every delegation's summary up to date with the move, in its own view's words (so
+        a sealed choice is not named before the reveal); a person's move (not ``accumulate``)
+        starts the mover's summary again. The seated delegation's changed measures glow a moment."""
+        mover = None if accumulate else self._seat_key()  # a computer's move is nobody's at this computer
+        game = self.game
+        for key, since in self.ledgers.items():
+            moved = since.follow(game.scenario, game.log, len(happened), self._view_of(key or None), key == mover)
+            if moved and key == self._seat_key():
+                self.changed_at = self.app.now
 
     def _forget_changes(self) -> None:
-        """After an undo, a reload or a take-over the changes shown would no longer be true."""
-        self.changes = {}
-        self.last_values = {m.id: m.value for m in self.screen_view().meters}
+        """After a reload or a take-over the changes shown would no longer be true; what happened
+        since the summary's start is still what happened."""
+        self._begin_ledgers(self.since().start)
 
     def _time_out(self) -> None:
         """The clock ran out: the rule chosen at setup decides, and the screen says so plainly."""
@@ -1220,8 +1271,7 @@ class PlayScene(Scene):
     def undo(self) -> None:
         game = self.game
         done = game.undo() if self.history else game.undo_to_human()
-        self.recent = []
-        self._forget_changes()
+        self._begin_ledgers(len(game.log))
         self.notice = "Undone." if done else "There is nothing to undo."
         if done and not self.history:
             self.app.autosave()
@@ -1268,8 +1318,7 @@ class PlayScene(Scene):
         self.game = new_game
         self.app.game = new_game
         self.app.use_scenario(Path(path), scenario)
-        self.recent = []
-        self._forget_changes()
+        self._begin_ledgers(len(new_game.log))
         self.notice = "Scenario reloaded from disk."
         self.app.rebuild()
         self._schedule()
@@ -1423,9 +1472,12 @@ class PlayScene(Scene):
         if k in (pygame.K_g, pygame.K_t):  # T is the tree on every screen, in replay too
             self.tree()
             return True
-        if k in (pygame.K_PAGEUP, pygame.K_PAGEDOWN):
+        if k in (pygame.K_PAGEUP, pygame.K_PAGEDOWN):  # the story, or on the measures tab the meters
+            meters = next(
+                (e for e in self.elements if isinstance(e, UIScrollingContainer) and self.tab == "measures"), None
+            )
             box = self.texts.get("narration")
-            bar = getattr(box, "scroll_bar", None)
+            bar = meters.vert_scroll_bar if meters is not None else getattr(box, "scroll_bar", None)
             if bar is not None:
                 step = 0.25 if k == pygame.K_PAGEDOWN else -0.25
                 bar.set_scroll_from_start_percentage(min(1.0, max(0.0, bar.start_percentage + step)))

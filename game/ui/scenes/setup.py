@@ -329,20 +329,17 @@ class SetupScene(Scene):
         if self.error:
             draw.text(backdrop, self.error, (footer.x, footer.y - sp.small_line - 4), t.small, self.c("bad"), "bold")
         back, start = row(footer, [button_width("Back", sp), button_width("Start the game", sp, t.large)], g, "right")
-        summary = fit_line(self._summary(), back.x - footer.x - g, t.body, "semibold")
-        self.mark(
-            "summary",
-            draw.text(
-                backdrop, summary, (footer.x, footer.centery), t.body, self.c("text"), "semibold", anchor="midleft"
-            ),
-        )
+        line_h = draw.fonts.line_height(t.body, "semibold")
+        top = (footer.x, footer.centery - line_h // 2)
+        self.line(backdrop, "summary", self._summary(), top, back.x - footer.x - g, t.body, self.c("text"), "semibold")
         self.add_button("back", back, "Back")
         self.add_button("start", start, "Start the game", "@primary")
 
     def _summary(self) -> str:
-        """Who plays, in a line: one delegation, a hot seat, or the computer alone."""
+        """Who plays, in a line: one delegation, a hot seat, or the computer alone; each delegation
+        by its name, as the rows above and the game call it (its short name is for tight places)."""
         actors = self.scenario.actors.values()
-        humans = [a.short or a.name for a in actors if self.players[a.id] == "human"]
+        humans = [a.name for a in actors if self.players[a.id] == "human"]
         summary = f"You play: {', '.join(humans)}" if humans else "Nobody plays: the computer plays every side"
         if len(humans) > 1:
             summary = f"Hot seat: {', '.join(humans)}" + (" (projector)" if self.projector else " take turns")

@@ -1,9 +1,16 @@
 """The decision tree screen (T or G while playing, from the pause menu and the debrief): the whole
 scenario as ``game.authoring.graph`` lays it out, dark like the rest of the game, with the player's
-path and where play is now drawn over it. It opens fitted to the window (titles never under 14
-pixels); the wheel or + and − zoom, dragging or the arrow keys scroll, C centres on the current
-decision, 0 fits again; pointing at a box lights it, clicking it opens what it is about (its date,
-the story, the choices and the sources) beside the tree; Esc closes that, then the screen.
+path and where play is now drawn over it. It opens readable (titles at 14 pixels or more: the
+whole tree when it fits so, else where play is); the wheel or + and − zoom, dragging or the arrow
+keys scroll, C centres on the current decision; pointing at a box lights it, clicking it opens
+what it is about (its date, the story, the choices and the sources) beside the tree; Esc closes
+that, then the screen.
+
+Fit (0) always shows the whole tree. When the whole tree and 14-pixel titles cannot both hold
+(the flagship in any window), Fit wins and the titles go: the boxes are an overview of colours,
+the path and history's road; the box under the mouse is named in readable type beside it, a
+click opens the side panel, and zooming in brings the titles back. Smaller titles were tried and
+rejected: under 14 pixels nobody in a classroom reads them.
 """
 
 from __future__ import annotations
@@ -19,6 +26,8 @@ from ..layout import button_width, row, wrap
 from ..render.graph_png import DARK, View, legend_items
 from ..widgets import draw
 from ..widgets.tree_view import (
+    HOVER,
+    MIN_TEXT,
     WHOLE_PIXELS,
     Trail,
     Viewport,
@@ -35,6 +44,7 @@ ZOOM_STEP = 1.25
 PAN_STEP = 0.2  # of the viewport per arrow key
 CLICK_SLOP = 6  # pixels a press may move and still be a click, not a drag
 SUMMARY_CHARS = 420  # how much of a scene's story the side panel shows
+OVERVIEW_NOTE = "Overview: point at a box for its name · + to read"
 
 
 class TreeScene(Scene):
@@ -54,6 +64,7 @@ class TreeScene(Scene):
         self.panel = pygame.Rect(0, 0, 0, 0)
         self._shown: tuple[object, ...] | None = None
         self._image: pygame.Surface | None = None
+        self.named: pygame.Rect | None = None  # where the overview last named a box (for tests)
 
     @property
     def plan(self) -> Layout:
@@ -120,8 +131,11 @@ class TreeScene(Scene):
             self.view = Viewport(size, self.area.size)
             self.view.fit_all()
             here = self.here
-            if here is not None and self.view.zoom > self.view.area[1] / max(1, size[1]):
-                self.view.centre_on(here.center)  # the tree is taller than the window: start where play is
+            if self.view.reading > self.view.fit:  # too big to read whole: open readable, where play is
+                self.view.zoom = self.view.reading
+                self.view.clamp()
+                if here is not None:
+                    self.view.centre_on(here.center)
         else:  # the window changed: keep the zoom relative to the fit
             relative = self.view.zoom / self.view.fit
             self.view.area = self.area.size
@@ -188,18 +202,66 @@ class TreeScene(Scene):
             surface.blit(self._image, origin)
         lit_view = View(view.zoom, (view.x, view.y))
         draw_lit(surface, plan, frame, lit_view, self.area.topleft, self.hovered, self.selected)
+        if view.overview and self.hovered is not None and self.hovered != self.selected:
+            self._name_box(surface, self.hovered)
         surface.set_clip(clip)
-        draw.text(
+        zoom = draw.text(
             surface,
             f"{round(view.zoom * 100)}%",
             (self.area.right - 8, self.area.bottom - 6),
-            self.app.type.small,
+            max(MIN_TEXT, self.app.type.small),
             self.c("muted"),
             "bold",
             anchor="bottomright",
         )
+        if view.overview:
+            draw.text(
+                surface,
+                OVERVIEW_NOTE,
+                (zoom.x - self.sp.gap * 2, zoom.bottom),
+                max(MIN_TEXT, self.app.type.small),
+                self.c("muted"),
+                "semibold",
+                anchor="bottomright",
+            )
         if self.selected is not None:
             self._draw_panel(surface, self.selected)
+
+    def _name_box(self, surface: pygame.Surface, box_id: str) -> pygame.Rect:
+        """In the overview, the title and date of the box under the mouse, in readable type on a
+        dark pill just above the box (below it at the top of the view), kept inside the view."""
+        t, sp = self.app.type, self.sp
+        size = max(MIN_TEXT, t.small)
+        title, when = self.box_words(box_id)
+        font = draw.fonts.font(size, "bold")
+        words_w = max(font.size(title)[0], draw.fonts.font(size).size(when)[0])
+        width = min(self.area.w - 2 * sp.pad, words_w + 2 * sp.pad)
+        lines = wrap(title, width - 2 * sp.pad, size, "bold")[:2]
+        line_h = draw.fonts.line_height(size, "bold")
+        pill = pygame.Rect(0, 0, width, line_h * (len(lines) + 1) + sp.pad)
+        box = self.screen_rect(box_id)
+        pill.midbottom = (box.centerx, box.y - 6)
+        if pill.y < self.area.y:
+            pill.midtop = (box.centerx, box.bottom + 6)
+        pill.clamp_ip(self.area)
+        pygame.draw.rect(surface, self.c("panel"), pill, border_radius=6)
+        pygame.draw.rect(surface, HOVER, pill, 2, border_radius=6)
+        y = pill.y + sp.pad // 2
+        for line in lines:
+            draw.text(surface, line, (pill.centerx, y), size, self.c("text"), "bold", anchor="midtop")
+            y += line_h
+        draw.text(surface, when, (pill.centerx, y), size, self.c("muted"), anchor="midtop")
+        self.named = pill
+        return pill
+
+    def box_words(self, box_id: str) -> tuple[str, str]:
+        """A box's title and its date in words (what the overview names on pointing)."""
+        scenario = self.game.scenario
+        if box_id in scenario.outcomes:
+            outcome = scenario.outcomes[box_id]
+            return outcome.title, ("An ending · " + long_date(outcome.date)) if outcome.date else "An ending"
+        node = scenario.nodes[box_id]
+        return node.title, long_date(node.date)
 
     # -- the side panel -------------------------------------------------------------------------
 
@@ -288,8 +350,7 @@ class TreeScene(Scene):
         here = self.here
         if self.view is None or here is None:
             return
-        self.view.zoom = max(self.view.zoom, self.view.fit)
-        self.view.centre_on(here.center)
+        self.view.read_at(here.center)
         self.app.dirty = True
 
     def select(self, box_id: str | None) -> None:

@@ -5,8 +5,13 @@ Every label is rendered at its final size (never a bitmap scaled down), so text 
 zoom. The picture is drawn once per zoom and scrolled by copying (a very large one: only the part on
 screen, each time), so dragging stays smooth. The layout is
 folded into as many columns as fit the window when the titles are at least ``MIN_TEXT`` pixels
-tall, and "fit" never shrinks them further: a tree too big for the window at that size is read by
-scrolling down, like a page.
+tall, and read at that zoom (``Viewport.reading``) by scrolling down, like a page.
+
+"Fit" shows the whole tree, always. A large tree (the flagship has thirty-odd boxes) cannot fit a
+window with its titles at ``MIN_TEXT`` pixels, and titles smaller than that are not readable; so
+below that zoom the boxes are drawn without titles, as an overview of colours, the path and
+history's road, and the screen names the box under the mouse in readable type and opens the
+side panel on a click. Zooming in brings the titles back.
 """
 
 from __future__ import annotations
@@ -21,7 +26,7 @@ from .. import fonts
 from ..render.graph_png import DARK, Sizes, View, draw_tree, frame_for_text, smooth
 
 WINDOW = Sizes(title=20, date=17, label=15, legend=16)
-MIN_TEXT = 14  # pixels: titles are never smaller than this at "fit"
+MIN_TEXT = 14  # pixels: no title is drawn smaller than this (below it, the overview has none)
 READABLE = MIN_TEXT / WINDOW.title  # the zoom at which titles are MIN_TEXT pixels
 WHOLE_PIXELS = 12_000_000  # a tree up to this size at the current zoom is drawn once and scrolled
 MIN_ZOOM_FACTOR = 0.5  # zooming out stops at half the fitted size
@@ -98,7 +103,7 @@ def draw_view(
     """The tree as seen through ``view`` onto ``surface``: the picture, then the player's road,
     numbered visits and where play is."""
     surface.fill(DARK.background)
-    draw_tree(surface, scenario, plan, frame, DARK, WINDOW, view, labels=False)
+    draw_tree(surface, scenario, plan, frame, DARK, WINDOW, view, labels=False, min_text=MIN_TEXT)
     ways = routes(plan, frame)
     road_w = view.size(9)
     for node, step in trail.steps:
@@ -108,7 +113,7 @@ def draw_view(
         shown = [view.point(p) for p in smooth(points, 14)]
         pygame.draw.lines(surface, ROAD, False, shown, max(3, road_w))
         pygame.draw.lines(surface, CENTRE_LINE, False, shown, max(1, road_w // 3))
-    badge = fonts.font(max(11, view.size(16)), "bold")
+    badge = fonts.font(max(MIN_TEXT, view.size(16)), "bold")
     for number, box in enumerate(trail.visited, start=1):
         if box not in plan.boxes:
             continue
@@ -159,15 +164,29 @@ class Viewport:
 
     @property
     def fit(self) -> float:
-        """The zoom at which the whole picture fits, but never so small that titles shrink under
-        ``MIN_TEXT`` pixels, nor enlarged beyond MAX_ZOOM."""
-        whole = min(self.area[0] / max(1, self.size[0]), self.area[1] / max(1, self.size[1]), MAX_ZOOM)
-        return max(whole, min(READABLE, MAX_ZOOM))
+        """The zoom at which the whole picture fits (never enlarged beyond MAX_ZOOM)."""
+        return min(self.area[0] / max(1, self.size[0]), self.area[1] / max(1, self.size[1]), MAX_ZOOM)
+
+    @property
+    def reading(self) -> float:
+        """The zoom the tree is read at: the fit, unless that takes titles under ``MIN_TEXT``."""
+        return max(self.fit, min(READABLE, MAX_ZOOM))
+
+    @property
+    def overview(self) -> bool:
+        """Titles would be under ``MIN_TEXT`` pixels at this zoom: the boxes are drawn without."""
+        return self.zoom < READABLE - 1e-9
 
     def fit_all(self) -> None:
+        """The whole tree in view (an overview without titles when it is large)."""
         self.zoom = self.fit
         self.x = self.y = 0.0
         self.clamp()
+
+    def read_at(self, point: tuple[float, float]) -> None:
+        """At least the reading zoom, centred on a point of the picture."""
+        self.zoom = max(self.zoom, self.reading)
+        self.centre_on(point)
 
     def clamp(self) -> None:
         """Keep the picture on screen: centred on an axis where it is smaller than the viewport."""
