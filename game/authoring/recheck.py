@@ -7,7 +7,8 @@ briefings, epilogues, sources, speculation, knowledge lines, descriptions. ``Rec
 last exploration with a fingerprint of the file without its prose; a save that changed only prose
 (the usual edit of a historical scenario) is reported again from it at once, with every finding
 placed at its line in the file as it is now and the narration's weekdays read afresh. Any other
-change explores again, keeping what bargaining at the tables gave if the tables did not change.
+change explores again, keeping what bargaining at the tables gave if the tables did not change;
+``WatchedCheck`` first prints what is already certain of that exploration's answer (``firstlook``).
 """
 
 from __future__ import annotations
@@ -88,11 +89,10 @@ class Rechecker:
 
     lens: str | None = None
     explored: int = 0  # how many times play was explored (the other checks reused it)
+    last: CheckReport | None = field(default=None, repr=False)  # the latest check reported
     _key: tuple[str, str, str | None] = ("", "", None)
     _tables: tuple[str, str] = ("", "")
     _play: Play | None = field(default=None, repr=False)
-
-    last: CheckReport | None = field(default=None, repr=False)  # the latest check reported
 
     def explores(self, scenario: Scenario, text: str) -> bool:
         """Whether checking ``scenario`` (its file reading ``text``) explores again: rules changed."""
