@@ -388,7 +388,7 @@ def _explore_play(
     if max_states is None:
         max_states = max(MAX_STATES, STATES_PER_NODE * len(scenario.nodes))
     chosen = lens if lens is not None else scenario.default_lens
-    order = [chosen] + [name for name in scenario.lenses if name != chosen] if scenario.lenses else [""]
+    order = exploration_order(scenario, lens)
     memo = memo or tables.Memo(scenario)
     space = explore(scenario, order, max_states, budget=budget, memo=memo)
     evidence, stuck_elsewhere = _evidence(scenario, space, budget, memo)
@@ -413,6 +413,12 @@ def _explore_play(
         time.perf_counter() - began,
         memo,
     )
+
+
+def exploration_order(scenario: Scenario, lens: str | None) -> list[str]:
+    """The lenses in the order they are explored: ``lens`` (by default the default lens) first."""
+    chosen = lens if lens is not None else scenario.default_lens
+    return [chosen] + [name for name in scenario.lenses if name != chosen] if scenario.lenses else [""]
 
 
 def check_scenario(
@@ -440,7 +446,7 @@ def report(scenario: Scenario, play: Play, text: str | None = None) -> CheckRepo
     evidence = replace(play.evidence, unsettled=[])  # filled afresh by the findings below
     out = Findings(scenario, text)
     reach_findings(scenario, evidence, out)
-    _step_findings(scenario, evidence, out)
+    step_findings(scenario, evidence, out)
     constraint_findings(scenario, evidence, out)
     _stuck_and_loop_findings(space, play.parent, play.stuck_elsewhere, out)
     history_findings(scenario, out)
@@ -514,7 +520,7 @@ def reach_findings(scenario: Scenario, evidence: Evidence, out: Findings) -> Non
             )
 
 
-def _step_findings(scenario: Scenario, evidence: Evidence, out: Findings) -> None:
+def step_findings(scenario: Scenario, evidence: Evidence, out: Findings) -> None:
     maybe = evidence.maybe
     for nid, node in scenario.nodes.items():
         if nid not in evidence.nodes:

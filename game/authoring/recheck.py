@@ -153,7 +153,7 @@ class WatchedCheck:
         self.rechecker.lens = self.lens if self.lens in scenario.lenses else None
         if not self.rechecker.explores(scenario, self._text):
             return None  # the check itself is as quick
-        look = first_look(scenario, self._text, last, self.rechecker.memo(scenario, self._text))
+        look = first_look(scenario, self._text, last, self.rechecker.memo(scenario, self._text), self.rechecker.lens)
         gone = {key for key, _ in finding_lines(look.gone)}
         lines = [line for line in self._lines if line[0] not in gone] + finding_lines(look.new)
         said = f"{len(look.new)} new, {len(look.gone)} fixed" if look.new or look.gone else "nothing certain yet"

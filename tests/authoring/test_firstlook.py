@@ -10,7 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from game.authoring.check import check_scenario
+from game.authoring.absint import possible
+from game.authoring.check import check_scenario, explore_play
 from game.authoring.firstlook import first_look
 from game.authoring.recheck import Rechecker, WatchedCheck
 from game.authoring.validate import finding_lines
@@ -42,6 +43,15 @@ STUCK_EDITS = [STUCK.replace('if: "anger > 5"', 'if: "anger > 1"'), STUCK, STUCK
 TABLES = (FIXTURES / "tables.yaml").read_text(encoding="utf-8")
 NAVY = TABLES.replace("{id: navy, type: bool, initial: false", "{id: navy, type: bool, initial: true", 1)
 TABLES_EDITS = [TABLES.replace("days: 10, next: last", "days: 1, next: last"), NAVY, TABLES]
+# A sealed seat's choice shown only for some hidden draws (the explorer's draw is 6; the file says 5),
+# then for none: the first look may claim only the second.
+TABLE = (FIXTURES.parent / "table.yaml").read_text(encoding="utf-8")
+WAIT = "{id: wait, label: Wait, status_quo: true}"
+TABLE_EDITS = [
+    TABLE.replace(WAIT, '{id: wait, label: Wait, if: "resolve >= 6", status_quo: true}'),
+    TABLE.replace(WAIT, '{id: wait, label: Wait, if: "resolve >= 20", status_quo: true}'),
+    TABLE,
+]
 
 
 def _key(finding: Finding) -> object:
@@ -50,8 +60,8 @@ def _key(finding: Finding) -> object:
 
 @pytest.mark.parametrize(
     ("first", "edits"),
-    [(TINY.read_text(encoding="utf-8"), TINY_EDITS), (STUCK, STUCK_EDITS), (TABLES, TABLES_EDITS)],
-    ids=["tiny", "stuck", "tables"],
+    [(ORIGINAL, TINY_EDITS), (STUCK, STUCK_EDITS), (TABLES, TABLES_EDITS), (TABLE, TABLE_EDITS)],
+    ids=["tiny", "stuck", "tables", "sealed-and-draws"],
 )
 def test_what_the_first_look_announces_a_fresh_check_reports(tmp_path: Path, first: str, edits: list[str]) -> None:
     path = tmp_path / "s.yaml"
@@ -139,3 +149,25 @@ def test_check_watch_prints_the_first_look_and_then_only_the_rest(tmp_path: Path
 def test_an_early_stage_cannot_come_last(tmp_path: Path) -> None:
     with pytest.raises(ValueError, match="cannot come last"):
         watch([str(tmp_path / "s.yaml")], [Early(lambda: None)], io.StringIO(), stop=lambda: True)
+
+
+@pytest.mark.parametrize(
+    "path",
+    [TINY, FIXTURES.parent / "table.yaml", *sorted(FIXTURES.glob("*.yaml"))],
+    ids=lambda p: p.name,
+)
+def test_the_over_approximation_allows_everything_exploring_sees(path: Path) -> None:
+    """The first look's proofs rest on it: whatever play does, it must allow (hidden draws too)."""
+    scenario = load_scenario(str(path))
+    maybe = possible(scenario)
+    seen = explore_play(scenario).evidence
+    assert seen.nodes <= set(maybe.at) and seen.outcomes <= maybe.outcomes
+    assert {k for k in seen.open_steps if k[1] not in ("deal", "no_deal")} <= maybe.open_steps
+    assert seen.visible_steps <= maybe.visible_steps
+    assert set().union(set(), *seen.blocked_by.values()) <= maybe.bites
+
+
+def test_hidden_draws_may_take_any_value_of_their_lens_range() -> None:
+    scenario = load_scenario(str(FIXTURES.parent / "table.yaml"))
+    drawn = possible(scenario).at[scenario.start_node]["resolve"]
+    assert set(range(1, 5)) | set(range(6, 10)) <= drawn  # the lenses draw 1..4 and 6..9; it starts at 5
