@@ -4,33 +4,32 @@ before the exploration that takes seconds.
 After a save that changes rules, ``check --watch`` explores the game again. Before it does, two cheap
 things settle part of the answer for certain:
 
+- What does happen, seen two ways that stay inside the check's own graph: the first states its
+  exploration expands (the explorer is deterministic and goes nearest to history first, so the
+  check expands these same states before any other), and random walks that follow the explorer's
+  own edges (``explore.walks``). A finding of the last check that something never happens (a node
+  never reached, a choice never open or never shown, a branch never drawn, a constraint that never
+  bites) is gone once either shows it happen.
 - What can never happen: the over-approximation (``absint.possible``) proves nodes and endings
   unreachable, constraints that no choice naming them can ever show, and choices never shown or
-  branches never drawn at the nodes history passes through before anything else is explored;
-  history is followed as the full check follows it. These findings are worded and placed exactly as
-  the check will word them.
-- What does happen: a hundred random games from the explorer's own hidden draws. A finding of the
-  last check that something never happens (a node never reached, a choice never open or never
-  shown, a branch never drawn, a constraint that never bites) is gone once a game sees it happen.
+  branches never drawn at the nodes the first states reach; history is followed as the check
+  follows it. These findings are worded and placed exactly as the check will word them.
 
-Nothing else is claimed, so the first look never says what the full check will not, as long as the
-check finishes within its step and time budget (when it does not, it says so, and its block in the
-watch corrects the first look).
+Nothing else is claimed, so the first look never says what the check will not, as long as the check
+finishes within its step and time budget (when it does not, it says so, and its block in the watch
+corrects the first look).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..engine import rules, talks
 from ..engine.budget import Budget
 from ..engine.findings import Finding
-from ..engine.model import Node, Scenario, Step
-from ..engine.state import GameState
+from ..engine.model import Scenario
 from . import tables
 from .absint import possible
 from .check import (
-    MAX_STATES,
     CheckReport,
     Evidence,
     Findings,
@@ -42,10 +41,12 @@ from .check import (
     reach_findings,
     step_findings,
 )
-from .playouts import Seen, playouts
+from .explore import StateSpace, collector_paused, explore, walks
 
-GAMES = 100  # enough to see what most edits open up, in a small part of a second
-GAME_STEPS = 200_000
+FIRST_STATES = 1_000  # a tenth of a second, and the part of the game nearest to history
+WALKS = 100  # enough to see what most edits open up further away
+STEPS = 500_000
+SECONDS = 0.2  # for each of the three parts; stopping sooner says less, never something false
 
 
 @dataclass(frozen=True)
@@ -57,13 +58,24 @@ class FirstLook:
     gone: list[Finding]
 
 
-def _happened(subject: Subject, seen: Seen) -> bool:
-    """Whether a game saw what a finding about ``subject`` says never happens."""
+def first_states(scenario: Scenario, lens: str | None, memo: tables.Memo | None = None) -> StateSpace:
+    """The states the check of ``scenario`` (counterfactuals under ``lens``) expands first."""
+    with collector_paused():
+        order = exploration_order(scenario, lens)
+        return explore(scenario, order, FIRST_STATES, budget=Budget(STEPS, SECONDS), memo=memo)
+
+
+def _happened(subject: Subject, spaces: tuple[StateSpace, ...]) -> bool:
+    """Whether the states seen show what a finding about ``subject`` says never happens."""
+    return any(_happened_in(subject, seen) for seen in spaces)
+
+
+def _happened_in(subject: Subject, seen: StateSpace) -> bool:
     kind, *ids = subject
     if kind == "node":
-        return ids[0] in seen.nodes
+        return ids[0] in seen.reached_nodes
     if kind == "outcome":
-        return ids[0] in seen.outcomes
+        return ids[0] in seen.reached_outcomes
     if kind == "step":
         return (ids[0], ids[1]) in seen.open_steps
     if kind == "shown":
@@ -74,24 +86,23 @@ def _happened(subject: Subject, seen: Seen) -> bool:
     return False
 
 
-def certain_findings(scenario: Scenario, text: str, lens: str | None = None) -> list[Finding]:
-    """The findings a check of ``scenario`` (counterfactuals under ``lens``) reports whatever its
-    exploration finds: what the over-approximation proves never happens, and history the rules do
-    not allow."""
-    maybe = possible(scenario, budget=Budget(GAME_STEPS, 1.0))  # out of budget, all is possible: sound
+def certain_findings(scenario: Scenario, text: str, reached: set[str]) -> list[Finding]:
+    """The findings a check of ``scenario`` reports whatever the rest of its exploration finds: what
+    the over-approximation proves never happens (choices and branches only at the nodes in
+    ``reached``, which the check certainly reaches), and history the rules do not allow."""
+    maybe = possible(scenario, budget=Budget(STEPS, SECONDS))  # out of budget, all is possible: sound
     nothing_seen = Evidence(set(), set(), {}, set(), set(), maybe)
     out = Findings(scenario, text)
     reach_findings(scenario, nothing_seen, out)
-    shown = maybe.visible_steps
     before = len(out.out)
     constraint_findings(scenario, nothing_seen, out)
     # A constraint's wording depends on whether a choice naming it is ever shown: keep it only when
     # no such choice can be, so the check cannot word it the other way.
     named = naming_choices(scenario)
+    shown = maybe.visible_steps
     out.out[before:] = [f for f in out.out[before:] if not any(key in shown for key in named.get(out.about[f][1], ()))]
     before = len(out.out)
-    first = Evidence(set(), set(), {}, explored_first(scenario, lens), set(), maybe)
-    step_findings(scenario, first, out)
+    step_findings(scenario, Evidence(set(), set(), {}, reached, set(), maybe), out)
     # A choice possibly shown but never open is 'always blocked' by the constraints exploring sees
     # biting: not certain. Never shown, or a branch never drawn, is worded the same whatever it sees.
     out.out[before:] = [f for f in out.out[before:] if out.about[f][0] == "shown" or f.code == "never-drawn"]
@@ -99,76 +110,16 @@ def certain_findings(scenario: Scenario, text: str, lens: str | None = None) -> 
     return out.out
 
 
-def _combinations(node: Node) -> int:
-    """At most how many ways out of a sealed move the explorer follows (0 elsewhere)."""
-    if not node.sealed:
-        return 0
-    every = 1
-    for seat in node.sealed:
-        every *= max(1, len(seat.choices))
-    return min(every, tables.MAX_COMBINATIONS + sum(len(seat.choices) for seat in node.sealed))
-
-
-def _historical_picks(scenario: Scenario, node: Node, state: GameState) -> list[Step] | None:
-    """Each seat's historical choice at a sealed move, when every one is open (the explorer's one
-    combination without a departure there); None otherwise."""
-    picks = []
-    for seat in node.sealed:
-        history = next((s for s in seat.choices if s.historical), None)
-        if history is None or not rules.visible(history, state) or rules.blockers(scenario, history, state):
-            return None
-        picks.append(history)
-    return picks
-
-
-def explored_first(scenario: Scenario, lens: str | None) -> set[str]:
-    """Nodes the check's exploration certainly reaches, whatever else it finds: those history passes
-    through under the first lens explored, up to the first node where history's way on is not the
-    one way on without a departure (a closed choice, a branch that cannot be drawn, a table). The
-    explorer follows steps without departures first, so it reaches these before anything else; a
-    path whose nodes offer more steps than it explores states is not counted on."""
-    state = rules.initial_state(scenario, exploration_order(scenario, lens)[0] or None, 0)
-    rules.move(scenario, state, scenario.start_node, None)
-    out: set[str] = set()
-    offered = 0
-    while not state.outcome and state.turn < rules.MAX_TURNS:
-        node = scenario.nodes[state.node]
-        offered += len(node.steps) + 1 + _combinations(node)
-        if offered > MAX_STATES:
-            break
-        out.add(node.id)
-        if node.negotiation is not None:
-            if not node.negotiation.no_deal.historical:
-                break  # a historical deal is followed only if bargaining finds its package
-            talks.conclude(scenario, state, None, None)
-            continue
-        if node.sealed:
-            picks = _historical_picks(scenario, node, state)
-            if picks is None:
-                break
-            for seat, step in zip(node.sealed, picks, strict=True):
-                talks.seal(scenario, state, seat.actor, step, None)
-            continue
-        history = scenario.historical_step(node)
-        if history is None:
-            break
-        if node.is_chance:
-            drawn = [s for s in node.steps if s.weight is not None and int(s.weight(state.values)) > 0]
-            if history not in (drawn or node.steps[:1]):
-                break
-        elif history not in rules.open_steps(scenario, node, state):
-            break
-        rules.take(scenario, state, history, None)
-    return out
-
-
 def first_look(
     scenario: Scenario, text: str, last: CheckReport, memo: tables.Memo | None = None, lens: str | None = None
 ) -> FirstLook:
     """What the check of ``scenario`` (its file reading ``text``, counterfactuals under ``lens``)
-    will certainly report differently from ``last``, the check of the file before this save."""
-    certain = certain_findings(scenario, text, lens)
+    will certainly report differently from ``last``, the check of the file before this save. ``memo``
+    may bring what bargaining gave in the last check (see ``tables.Memo``)."""
+    first = first_states(scenario, lens, memo)
+    with collector_paused():
+        walked = walks(scenario, exploration_order(scenario, lens), WALKS, budget=Budget(STEPS, SECONDS), memo=memo)
+    certain = certain_findings(scenario, text, first.reached_nodes)
     known = set(last.findings)
-    seen = playouts(scenario, GAMES, budget=Budget(GAME_STEPS, 1.0), memo=memo, explored_draws=True)
-    gone = [f for f in last.findings if f in last.about and _happened(last.about[f], seen)]
+    gone = [f for f in last.findings if f in last.about and _happened(last.about[f], (first, walked))]
     return FirstLook([f for f in certain if f not in known], gone)

@@ -156,12 +156,10 @@ def playouts(
     lenses: list[str] | None = None,
     budget: Budget | None = None,
     memo: tables.Memo | None = None,
-    explored_draws: bool = False,
 ) -> Seen:
     """Play ``games`` games, recording what each sees (see the module's docstring). Each turn spends
     a step of ``budget`` per option weighed; the games stop when it runs out. ``memo`` keeps what
-    bargaining gives (see ``tables.Memo``). With ``explored_draws`` every game starts from the hidden
-    draws the explorer uses (seed 0), so whatever the games see, a complete exploration sees too."""
+    bargaining gives (see ``tables.Memo``)."""
     seen = Seen()
     memo = memo or tables.Memo(scenario)
     chosen = lenses if lenses is not None else (list(scenario.lenses) or [""])
@@ -169,7 +167,7 @@ def playouts(
         if budget is not None and budget.exhausted:
             break
         lens = chosen[number % len(chosen)]
-        state = rules.initial_state(scenario, lens or None, 0 if explored_draws else derive_seed(seed, number))
+        state = rules.initial_state(scenario, lens or None, derive_seed(seed, number))
         rules.move(scenario, state, scenario.start_node, None)
         game = _Game(scenario, seen, state, derive_seed(seed, number, "playout"), memo)
         while not state.outcome and state.turn < rules.MAX_TURNS:

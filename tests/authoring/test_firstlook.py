@@ -11,7 +11,8 @@ from pathlib import Path
 import pytest
 
 from game.authoring.absint import possible
-from game.authoring.check import check_scenario, explore_play
+from game.authoring.check import check_scenario, exploration_order, explore_play
+from game.authoring.explore import explore, walks
 from game.authoring.firstlook import first_look
 from game.authoring.recheck import Rechecker, WatchedCheck
 from game.authoring.validate import finding_lines
@@ -171,3 +172,17 @@ def test_hidden_draws_may_take_any_value_of_their_lens_range() -> None:
     scenario = load_scenario(str(FIXTURES.parent / "table.yaml"))
     drawn = possible(scenario).at[scenario.start_node]["resolve"]
     assert set(range(1, 5)) | set(range(6, 10)) <= drawn  # the lenses draw 1..4 and 6..9; it starts at 5
+
+
+@pytest.mark.parametrize("path", [TINY, FIXTURES.parent / "table.yaml", FIXTURES / "tables.yaml"], ids=lambda p: p.name)
+def test_random_walks_stay_inside_what_exploring_sees(path: Path) -> None:
+    """Unlike random games, the walks follow only the explorer's edges (its deals, its sealed
+    combinations, its draws): whatever they see, a complete exploration sees."""
+    scenario = load_scenario(str(path))
+    order = exploration_order(scenario, None)
+    walked = walks(scenario, order, 50, seed=3)
+    full = explore(scenario, order)
+    assert not full.truncated and walked.reached_nodes and walked.reached_nodes <= full.reached_nodes
+    assert walked.reached_outcomes <= full.reached_outcomes
+    assert walked.open_steps <= full.open_steps and walked.visible_steps <= full.visible_steps
+    assert all(names <= full.blocked_by.get(key, set()) for key, names in walked.blocked_by.items())
