@@ -155,9 +155,12 @@ class WatchedCheck:
             return None  # the check itself is as quick
         look = first_look(scenario, self._text, last, self.rechecker.memo(scenario, self._text), self.rechecker.lens)
         gone = {key for key, _ in finding_lines(look.gone)}
-        lines = [line for line in self._lines if line[0] not in gone] + finding_lines(look.new)
-        said = f"{len(look.new)} new, {len(look.gone)} fixed" if look.new or look.gone else "nothing certain yet"
-        return lines, f"check, first look: {said}; exploring for the rest"
+        kept = [line for line in self._lines if line[0] not in gone]
+        had = {key for key, _ in kept}
+        new = [line for line in finding_lines(look.new) if line[0] not in had]  # not one that only moved
+        fixed = len(self._lines) - len(kept)
+        said = f"{len(new)} new, {fixed} fixed" if new or fixed else "nothing certain yet"
+        return kept + new, f"check, first look: {said}; exploring for the rest"
 
     def check(self) -> tuple[list[Line], str] | None:
         """The check's own findings and summary; None while the file has errors."""
