@@ -75,10 +75,13 @@ class _Heads(io.StringIO):
         return super().write(text)
 
 
-def _save_and_wait(path: Path, text: str, out: _Heads, number: int) -> tuple[float, float, float, float | None]:
+Times = tuple[float, float, float, tuple[float, float] | None]
+
+
+def _save_and_wait(path: Path, text: str, out: _Heads, number: int) -> Times:
     """Save ``text`` and wait for the watch's check: the seconds from the save to the validation and
-    to the check printed, the processor seconds from the save to the check, and the seconds to the
-    check's first look (None when there was none: a save that changed only prose)."""
+    to the check printed, the processor seconds from the save to the check, and the seconds and
+    processor seconds to the check's first look (None when there was none: a prose-only save)."""
     seen = len(out.heads)
     began, cpu = time.perf_counter(), time.process_time()
     path.write_text(text, encoding="utf-8")
@@ -87,7 +90,7 @@ def _save_and_wait(path: Path, text: str, out: _Heads, number: int) -> tuple[flo
     while not any(stage == "check" for stage, _, _ in out.heads[seen:]):
         time.sleep(0.005)
     heads = {stage: (at, used) for stage, at, used in out.heads[seen:]}
-    look = heads["first look"][0] - began if "first look" in heads else None
+    look = (heads["first look"][0] - began, heads["first look"][1] - cpu) if "first look" in heads else None
     return heads["validation"][0] - began, heads["check"][0] - began, heads["check"][1] - cpu, look
 
 
@@ -126,7 +129,12 @@ def measure_watch(folder: Path, saves: int) -> None:
         checked = statistics.median(t[1] for t in times)
         cpu = statistics.median(t[2] for t in times)
         looks = [t[3] for t in times if t[3] is not None]
-        look = f", to its first look {statistics.median(looks):.3f} s" if looks else ""
+        look = (
+            f", to its first look {statistics.median(t[0] for t in looks):.3f} s "
+            f"({statistics.median(t[1] for t in looks):.3f} s of processor time)"
+            if looks
+            else ""
+        )
         print(
             f"  {label} ({len(times)}): save to validation printed {valid:.3f} s{look}, save to check printed "
             f"{checked:.3f} s ({cpu:.3f} s of processor time) (medians)"

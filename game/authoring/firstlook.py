@@ -44,7 +44,7 @@ from .check import (
 from .explore import StateSpace, collector_paused, explore, walks
 
 FIRST_STATES = 1_000  # a tenth of a second, and the part of the game nearest to history
-WALKS = 100  # enough to see what most edits open up further away
+WALKS = 40  # enough to see what many edits open up further away
 STEPS = 500_000
 SECONDS = 0.2  # for each of the three parts; stopping sooner says less, never something false
 
