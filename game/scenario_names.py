@@ -14,7 +14,7 @@ from pathlib import Path
 
 import yaml
 
-from .engine.safefile import exists
+from .engine.safefile import exists, path_problem
 from .engine.similar import ranked
 from .engine.yamlread import read_document
 from .paths import IN_CHECKOUT, SCENARIOS, resolve_scenario, scenario_files
@@ -29,7 +29,7 @@ class KnownScenario:
     title: str
 
     def shown(self) -> str:
-        """'moscow_1939 (moscow-1939.yaml)': the id and the file, or the file alone."""
+        """'yalta_1945 (yalta-1945.yaml)': the id and the file, or the file alone."""
         return f"{self.id} ({self.path.name})" if self.id else self.path.name
 
 
@@ -65,7 +65,7 @@ def find_scenario_file(name: str | None) -> Path | None:
 
 def similar_scenarios(name: str, known: list[KnownScenario]) -> list[KnownScenario]:
     """The scenarios whose id, file name, or a word of either or of the title is nearest ``name``,
-    best first ('mosco' finds moscow_1939, 'munch' finds munich_1938 by its title's 'Munich')."""
+    best first ('yalt' finds yalta_1945, 'crimea' one titled 'Yalta, in the Crimea')."""
     word = Path(name).stem.lower()
     by_name: dict[str, list[KnownScenario]] = {}
     for scenario in known:
@@ -81,6 +81,9 @@ def similar_scenarios(name: str, known: list[KnownScenario]) -> list[KnownScenar
 
 def unknown_scenario(name: str) -> str:
     """Why ``name`` cannot be played when no file is there, and the names that might be meant."""
+    problem = path_problem(name)
+    if problem:
+        return f"{name[:40]}…: {problem}"
     known = known_scenarios()
     folder = "scenarios/" if IN_CHECKOUT else f"{SCENARIOS} or your own scenario folder"
     if not name:
