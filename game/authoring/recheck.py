@@ -93,17 +93,23 @@ class Rechecker:
     _key: tuple[str, str, str | None] = ("", "", None)
     _tables: tuple[str, str] = ("", "")
     _play: Play | None = field(default=None, repr=False)
+    _fresh: tuple[tuple[str, str], tables.Memo] | None = field(default=None, repr=False)
 
     def explores(self, scenario: Scenario, text: str) -> bool:
         """Whether checking ``scenario`` (its file reading ``text``) explores again: rules changed."""
         found = fingerprint(text)
         return self._play is None or (scenario.path, found.play, self.lens) != self._key or not found.play
 
-    def memo(self, scenario: Scenario, text: str) -> tables.Memo | None:
-        """What bargaining gave in the last check, when the tables of ``scenario`` did not change."""
+    def memo(self, scenario: Scenario, text: str) -> tables.Memo:
+        """What bargaining gave in the last check, when the tables of ``scenario`` did not change;
+        else a new memo, the same one for the first look and the check of this version."""
         found = fingerprint(text)
-        same_tables = bool(found.tables) and (scenario.path, found.tables) == self._tables
-        return self._play.memo.carried_to(scenario) if self._play is not None and same_tables else None
+        key = (scenario.path, found.tables)
+        if self._play is not None and found.tables and key == self._tables:
+            return self._play.memo.carried_to(scenario)
+        if self._fresh is None or self._fresh[0] != key or self._fresh[1].scenario is not scenario:
+            self._fresh = (key, tables.Memo(scenario))
+        return self._fresh[1]
 
     def check(self, scenario: Scenario, text: str) -> CheckReport:
         """The check of ``scenario``, whose file reads ``text``."""
