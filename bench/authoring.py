@@ -60,49 +60,56 @@ def measure(path: Path, folder: Path) -> None:
 
 class _Heads(io.StringIO):
     """The watch's output, noting when each block's heading ('--- HH:MM:SS verdict') was printed, by
-    the clock and by the processor time this process had used (less noisy on a busy machine)."""
+    the clock and by the processor time this process had used (less noisy on a busy machine), with
+    the stage it heads: 'validation', 'first look' or 'check'."""
 
     def __init__(self) -> None:
         super().__init__()
-        self.heads: list[tuple[float, float]] = []
+        self.heads: list[tuple[str, float, float]] = []
 
     def write(self, text: str) -> int:
         if text.startswith("--- "):
-            self.heads.append((time.perf_counter(), time.process_time()))
+            verdict = text.split(" ", 2)[2]
+            stage = "first look" if verdict.startswith("check, first look") else verdict.split(":", 1)[0]
+            self.heads.append((stage, time.perf_counter(), time.process_time()))
         return super().write(text)
 
 
-def _save_and_wait(path: Path, text: str, out: _Heads, number: int) -> tuple[float, float, float]:
-    """Save ``text`` and wait for the watch's validation and check: the seconds from the save to
-    each, and the processor seconds from the save to the check."""
+Times = tuple[float, float, float, tuple[float, float] | None]
+
+
+def _save_and_wait(path: Path, text: str, out: _Heads, number: int) -> Times:
+    """Save ``text`` and wait for the watch's check: the seconds from the save to the validation and
+    to the check printed, the processor seconds from the save to the check, and the seconds and
+    processor seconds to the check's first look (None when there was none: a prose-only save)."""
     seen = len(out.heads)
     began, cpu = time.perf_counter(), time.process_time()
     path.write_text(text, encoding="utf-8")
     stamp = time.time() + number  # a new modification time even on a coarse clock
     os.utime(path, (stamp, stamp))
-    while len(out.heads) < seen + 2:
+    while not any(stage == "check" for stage, _, _ in out.heads[seen:]):
         time.sleep(0.005)
-    (valid, _), (checked, used) = out.heads[seen : seen + 2]
-    return valid - began, checked - began, used - cpu
+    heads = {stage: (at, used) for stage, at, used in out.heads[seen:]}
+    look = (heads["first look"][0] - began, heads["first look"][1] - cpu) if "first look" in heads else None
+    return heads["validation"][0] - began, heads["check"][0] - began, heads["check"][1] - cpu, look
 
 
 def measure_watch(folder: Path, saves: int) -> None:
     """check --watch of a copy of the flagship: saves that change only narration, then saves that
-    change a rule (an effect of a choice, outside the negotiations)."""
+    change a rule (an effect of a choice in the first session, outside the negotiations), then saves
+    that change a chance weight near the end."""
     path = folder / FLAGSHIP.name
     text = FLAGSHIP.read_text(encoding="utf-8")
     path.write_text(text, encoding="utf-8")
     watched = WatchedCheck(str(path))
     out = _Heads()
     done = threading.Event()
-    thread = threading.Thread(
-        target=watch, args=([str(path)], [watched.validation, watched.check], out), kwargs={"stop": done.is_set}
-    )
+    thread = threading.Thread(target=watch, args=([str(path)], watched.stages(), out), kwargs={"stop": done.is_set})
     began = time.perf_counter()
     thread.start()
     while len(out.heads) < 2:
         time.sleep(0.01)
-    print(f"check --watch {FLAGSHIP.name}: first check printed after {out.heads[1][0] - began:.2f} s")
+    print(f"check --watch {FLAGSHIP.name}: first check printed after {out.heads[1][1] - began:.2f} s")
     sentence = "The figures come quickly, as a list"
     assert sentence in text, "the bench edits a sentence of the flagship's narration; pick another"
     prose = [_save_and_wait(path, text.replace(sentence, sentence + "," * (n + 1)), out, n + 1) for n in range(saves)]
@@ -110,17 +117,29 @@ def measure_watch(folder: Path, saves: int) -> None:
     assert rule in text, "the bench edits an effect of the flagship's first session; pick another"
     changed = [f'effects: ["soviet_patience -= {n}"]\n        next: drax_answers' for n in (2, 3, 1)]
     rules = [_save_and_wait(path, text.replace(rule, new, 1), out, saves + n + 1) for n, new in enumerate(changed)]
+    late = 'weight: "3 + 4 * romania_consents"'
+    assert late in text, "the bench edits a chance weight near the flagship's end; pick another"
+    weights = [late.replace("3 + 4", f"{n} + 4") for n in (2, 4, 3)]
+    lates = [_save_and_wait(path, text.replace(late, new, 1), out, saves + n + 4) for n, new in enumerate(weights)]
     done.set()
     thread.join()
-    for label, times in (("prose-only saves", prose), ("saves changing a rule", rules)):
+    groups = (("prose-only saves", prose), ("saves changing a rule", rules), ("saves changing a late rule", lates))
+    for label, times in groups:
         valid = statistics.median(t[0] for t in times)
         checked = statistics.median(t[1] for t in times)
         cpu = statistics.median(t[2] for t in times)
+        looks = [t[3] for t in times if t[3] is not None]
+        look = (
+            f", to its first look {statistics.median(t[0] for t in looks):.3f} s "
+            f"({statistics.median(t[1] for t in looks):.3f} s of processor time)"
+            if looks
+            else ""
+        )
         print(
-            f"  {label} ({len(times)}): save to validation printed {valid:.3f} s, save to check printed "
+            f"  {label} ({len(times)}): save to validation printed {valid:.3f} s{look}, save to check printed "
             f"{checked:.3f} s ({cpu:.3f} s of processor time) (medians)"
         )
-    print(f"  explorations: {watched.rechecker.explored} of {1 + len(prose) + len(rules)} checks")
+    print(f"  explorations: {watched.rechecker.explored} of {1 + len(prose) + len(rules) + len(lates)} checks")
 
 
 def main() -> int:

@@ -290,6 +290,20 @@ def _everything(scenario: Scenario) -> Possible:
     )
 
 
+def _draws(scenario: Scenario, lens: str) -> dict[str, set[Value]]:
+    """What each hidden draw may give under ``lens``: play draws it at the start, over the lens's range
+    (else the variable's bounds), whatever its declared initial value."""
+    chosen = scenario.lenses.get(lens or scenario.default_lens)
+    out: dict[str, set[Value]] = {}
+    for variable in scenario.variables.values():
+        if variable.drawn:
+            low, high = variable.type.minimum, variable.type.maximum
+            if chosen is not None and variable.id in chosen.draws:
+                low, high = chosen.draws[variable.id]
+            out[variable.id] = set(range(low, high + 1))
+    return out
+
+
 def possible(scenario: Scenario, lenses: list[str] | None = None, budget: Budget | None = None) -> Possible:
     """Over-approximate everything play can reach under ``lenses`` (default: every lens). Each step
     weighed spends one of ``budget``; if it runs out, the bound says everything is possible (still sound)."""
@@ -299,6 +313,7 @@ def possible(scenario: Scenario, lenses: list[str] | None = None, budget: Budget
     for lens in chosen:
         for name, value in scenario.initial_values(lens or None).items():
             start[name].add(value)
+        start.update({name: start[name] | drawn for name, drawn in _draws(scenario, lens).items()})
     sets: Sets = {k: frozenset(v) for k, v in start.items()}
     sets[DAY] = frozenset((0,))
     analysis.enter(scenario.start_node, sets)

@@ -49,6 +49,9 @@ DEPARTURES_LEGEND = (
 )
 
 
+Subject = tuple[str, ...]
+
+
 @dataclass(frozen=True)
 class Decisions:
     """A role's real decisions (two or more open options): along history, and the median of sampled games."""
@@ -74,6 +77,10 @@ class CheckReport:
     decisions: dict[str, Decisions] = field(default_factory=dict)  # role -> its real decisions
     sampled: int = 0  # games sampled for the decisions' medians
     ties: dict[str, list[list[PathStep]]] = field(default_factory=dict)  # other smallest counterfactuals
+    # What each finding that says something never happens is about: ("node", id), ("outcome", id),
+    # ("step", node, step), ("shown", node, choice) for a choice never shown, ("constraint", id). A
+    # game that sees it happen shows the finding is gone (``firstlook``).
+    about: dict[Finding, Subject] = field(default_factory=dict)
 
     def off_history(self, path: list[PathStep]) -> list[PathStep]:
         """Steps other than history's where they are not counted as departures: at places history
@@ -219,7 +226,7 @@ def describe_departure(scenario: Scenario, step: PathStep) -> str:
     return f"{when}, {node.title} [{step.node}]: {who} — '{step.label}' instead of '{step.instead_of}'"
 
 
-class _Findings:
+class Findings:
     """Builds findings placed at the line (and column) of the thing they are about."""
 
     def __init__(self, scenario: Scenario, text: str) -> None:
@@ -227,9 +234,14 @@ class _Findings:
         self.lines = text.splitlines()
         self.places = item_places(text, (*SECTIONS, "issues"))
         self.out: list[Finding] = []
+        self.about: dict[Finding, Subject] = {}
 
-    def add(self, code: str, place: Place, message: str, hint: str = "") -> None:
-        self.out.append(Finding(WARNING, code, message, self.scenario.path, place[0], place[1], hint))
+    def add(self, code: str, place: Place, message: str, hint: str = "", about: Subject = ()) -> None:
+        """A warning at ``place``; ``about`` names what it says never happens, if it says so."""
+        found = Finding(WARNING, code, message, self.scenario.path, place[0], place[1], hint)
+        self.out.append(found)
+        if about:
+            self.about[found] = about
 
     def at_line(self, line: int) -> Place:
         text = self.lines[line - 1] if 0 < line <= len(self.lines) else ""
@@ -376,7 +388,7 @@ def _explore_play(
     if max_states is None:
         max_states = max(MAX_STATES, STATES_PER_NODE * len(scenario.nodes))
     chosen = lens if lens is not None else scenario.default_lens
-    order = [chosen] + [name for name in scenario.lenses if name != chosen] if scenario.lenses else [""]
+    order = exploration_order(scenario, lens)
     memo = memo or tables.Memo(scenario)
     space = explore(scenario, order, max_states, budget=budget, memo=memo)
     evidence, stuck_elsewhere = _evidence(scenario, space, budget, memo)
@@ -403,6 +415,12 @@ def _explore_play(
     )
 
 
+def exploration_order(scenario: Scenario, lens: str | None) -> list[str]:
+    """The lenses in the order they are explored: ``lens`` (by default the default lens) first."""
+    chosen = lens if lens is not None else scenario.default_lens
+    return [chosen] + [name for name in scenario.lenses if name != chosen] if scenario.lenses else [""]
+
+
 def check_scenario(
     scenario: Scenario,
     lens: str | None = None,
@@ -426,12 +444,12 @@ def report(scenario: Scenario, play: Play, text: str | None = None) -> CheckRepo
             text = ""
     space = play.space
     evidence = replace(play.evidence, unsettled=[])  # filled afresh by the findings below
-    out = _Findings(scenario, text)
-    _reach_findings(scenario, evidence, out)
-    _step_findings(scenario, evidence, out)
-    _constraint_findings(scenario, evidence, out)
+    out = Findings(scenario, text)
+    reach_findings(scenario, evidence, out)
+    step_findings(scenario, evidence, out)
+    constraint_findings(scenario, evidence, out)
     _stuck_and_loop_findings(space, play.parent, play.stuck_elsewhere, out)
-    _history_findings(scenario, out)
+    history_findings(scenario, out)
     _deal_findings(scenario, evidence, out)
     _skip_findings(scenario, evidence, out)
     _weekday_findings(scenario, space, out)
@@ -459,6 +477,7 @@ def report(scenario: Scenario, play: Play, text: str | None = None) -> CheckRepo
         play.decisions,
         len(next(iter(evidence.decisions.values()), [])),
         play.ties,
+        out.about,
     )
 
 
@@ -474,7 +493,7 @@ def _decisions(scenario: Scenario, lens: str, evidence: Evidence) -> dict[str, D
     }
 
 
-def _reach_findings(scenario: Scenario, evidence: Evidence, out: _Findings) -> None:
+def reach_findings(scenario: Scenario, evidence: Evidence, out: Findings) -> None:
     in_graph = reachable(scenario)  # what the graph cannot reach, the validator has reported already
     maybe = evidence.maybe
     for nid in scenario.nodes:
@@ -486,6 +505,7 @@ def _reach_findings(scenario: Scenario, evidence: Evidence, out: _Findings) -> N
                 out.node(nid),
                 f"node {nid!r} is never reached in play",
                 "the choices and branches that lead to it are never open; see the findings above it",
+                ("node", nid),
             )
     for oid in scenario.outcomes:
         if oid in in_graph and evidence.never(
@@ -496,10 +516,11 @@ def _reach_findings(scenario: Scenario, evidence: Evidence, out: _Findings) -> N
                 out.item("outcomes", oid),
                 f"outcome {oid!r} is never reached in play",
                 "the choices that lead to it are never open under any lens",
+                ("outcome", oid),
             )
 
 
-def _step_findings(scenario: Scenario, evidence: Evidence, out: _Findings) -> None:
+def step_findings(scenario: Scenario, evidence: Evidence, out: Findings) -> None:
     maybe = evidence.maybe
     for nid, node in scenario.nodes.items():
         if nid not in evidence.nodes:
@@ -519,6 +540,7 @@ def _step_findings(scenario: Scenario, evidence: Evidence, out: _Findings) -> No
                     place,
                     f"the branch {step.id!r} of {nid!r} can never be drawn",
                     f"its weight '{step.weight_text}' is never above 0 when play reaches it",
+                    ("step", nid, sid),
                 )
             elif key not in evidence.visible_steps and (maybe is None or key not in maybe.visible_steps):
                 out.add(
@@ -526,6 +548,7 @@ def _step_findings(scenario: Scenario, evidence: Evidence, out: _Findings) -> No
                     place,
                     f"the choice {sid!r} at {nid!r} is never shown",
                     f"its 'if' ({step.condition_text}) never holds when play reaches {nid!r}",
+                    ("shown", nid, sid),
                 )
             else:
                 names = ", ".join(sorted(evidence.blocked_by.get(key, ()))) or ", ".join(step.constraints)
@@ -534,10 +557,12 @@ def _step_findings(scenario: Scenario, evidence: Evidence, out: _Findings) -> No
                     place,
                     f"the choice {sid!r} at {nid!r} is always blocked",
                     f"by {names}: the 'unless' never holds there; if that is meant, say 'stays_blocked: true'",
+                    ("step", nid, sid),
                 )
 
 
-def _constraint_findings(scenario: Scenario, evidence: Evidence, out: _Findings) -> None:
+def naming_choices(scenario: Scenario) -> dict[str, list[tuple[str, str]]]:
+    """Each constraint's choices (and sealed seats' choices), as (node, step) keys."""
     naming: dict[str, list[tuple[str, str]]] = {}
     for nid, node in scenario.nodes.items():
         named = [(step.id, step) for step in node.choices]
@@ -545,6 +570,11 @@ def _constraint_findings(scenario: Scenario, evidence: Evidence, out: _Findings)
         for sid, step in named:
             for cid in step.constraints:
                 naming.setdefault(cid, []).append((nid, sid))
+    return naming
+
+
+def constraint_findings(scenario: Scenario, evidence: Evidence, out: Findings) -> None:
+    naming = naming_choices(scenario)
     bit = set().union(*evidence.blocked_by.values()) if evidence.blocked_by else set()
     maybe = evidence.maybe
     for cid, constraint in scenario.constraints.items():
@@ -559,17 +589,19 @@ def _constraint_findings(scenario: Scenario, evidence: Evidence, out: _Findings)
                 out.item("constraints", cid),
                 f"the constraint {cid!r} never forbids anything",
                 f"'{constraint.unless_text}' already holds whenever a choice naming it is shown",
+                ("constraint", cid),
             )
         else:
             out.add(
                 "never-bites",
                 out.item("constraints", cid),
                 f"the constraint {cid!r} never forbids anything: no choice naming it is ever shown",
+                about=("constraint", cid),
             )
 
 
 def _stuck_and_loop_findings(
-    space: StateSpace, parent: dict[int, tuple[int, Edge]], elsewhere: dict[str, list[tuple[str, str]]], out: _Findings
+    space: StateSpace, parent: dict[int, tuple[int, Edge]], elsewhere: dict[str, list[tuple[str, str]]], out: Findings
 ) -> None:
     scenario = space.scenario
     fallback = scenario.fallback_outcome
@@ -600,7 +632,7 @@ def _stuck_and_loop_findings(
         )
 
 
-def _history_findings(scenario: Scenario, out: _Findings) -> None:
+def history_findings(scenario: Scenario, out: Findings) -> None:
     """Follow history under each lens: a historical choice that the rules keep closed is a contradiction."""
     for lens in list(scenario.lenses) or [""]:
         state = rules.initial_state(scenario, lens or None, 0)
@@ -638,7 +670,7 @@ def _history_findings(scenario: Scenario, out: _Findings) -> None:
             rules.take(scenario, state, step, None)
 
 
-def _weekday_findings(scenario: Scenario, space: StateSpace, out: _Findings) -> None:
+def _weekday_findings(scenario: Scenario, space: StateSpace, out: Findings) -> None:
     days: dict[str, set[int]] = {}
     for node, day in zip(space.node_of, space.day_of, strict=True):
         if node:
@@ -647,7 +679,7 @@ def _weekday_findings(scenario: Scenario, space: StateSpace, out: _Findings) -> 
         out.add("weekday", out.node(nid), message, hint)
 
 
-def _follow_table(scenario: Scenario, state: GameState, out: _Findings, under: str) -> bool:
+def _follow_table(scenario: Scenario, state: GameState, out: Findings, under: str) -> bool:
     """Take history's way out of a negotiation or sealed move; False (with a finding where the rules
     forbid history) when history cannot be followed further."""
     node = scenario.nodes[state.node]
@@ -690,7 +722,7 @@ def _follow_table(scenario: Scenario, state: GameState, out: _Findings, under: s
     return True
 
 
-def _deal_findings(scenario: Scenario, evidence: Evidence, out: _Findings) -> None:
+def _deal_findings(scenario: Scenario, evidence: Evidence, out: Findings) -> None:
     """Negotiations where no package is ever acceptable, and options no deal reached ever contains
     (on tables where some deal is acceptable: elsewhere the first finding says more)."""
     tabled: set[str] = set()
@@ -724,7 +756,7 @@ def _deal_findings(scenario: Scenario, evidence: Evidence, out: _Findings) -> No
             )
 
 
-def _skip_findings(scenario: Scenario, evidence: Evidence, out: _Findings) -> None:
+def _skip_findings(scenario: Scenario, evidence: Evidence, out: Findings) -> None:
     """Jumps of the clock past a dated historical event whose 'if' then never holds."""
     for skip in evidence.skipped.values():
         event = next(e for e in scenario.events if e.id == skip.event)

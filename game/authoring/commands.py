@@ -154,7 +154,7 @@ def run_check(args: argparse.Namespace) -> int:
         from .recheck import WatchedCheck
 
         watched = WatchedCheck(str(resolve_scenario(args.path)), args.lens)
-        return watch([watched.path], [watched.validation, watched.check], sys.stdout)
+        return watch([watched.path], watched.stages(), sys.stdout)
     scenario, findings = validate_file(str(resolve_scenario(args.path)))
     if scenario is None:
         report(findings, args.json, sys.stdout)

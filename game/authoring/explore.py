@@ -25,7 +25,7 @@ from ..engine.budget import Budget
 from ..engine.cycles import cycles
 from ..engine.expr import Value
 from ..engine.model import Event, Node, Scenario, Step
-from ..engine.state import GameState
+from ..engine.state import GameState, derive_seed, draw_below
 from . import tables
 from .absint import possible
 from .liveness import live_variables
@@ -123,6 +123,14 @@ class StateSpace:
         return {o for o in self.outcome_of if o}
 
 
+def _state_key(value_keys: dict[str, Callable[[dict], Hashable]], state: GameState) -> Hashable:
+    """What identifies a state: its node, day, the values that still matter there and the events
+    fired (an ending: its outcome alone)."""
+    if state.outcome:
+        return ("", state.outcome)
+    return (state.node, state.day, value_keys[state.node](state.values), frozenset(state.fired))
+
+
 def _getter(names: tuple[str, ...]) -> Callable[[dict], Hashable]:
     if not names:
         return lambda values: ()
@@ -179,10 +187,7 @@ def explore(
     memo = memo or tables.Memo(scenario)
 
     def intern(state: GameState) -> int:
-        if state.outcome:
-            key: Hashable = ("", state.outcome)
-        else:
-            key = (state.node, state.day, value_keys[state.node](state.values), frozenset(state.fired))
+        key = _state_key(value_keys, state)
         found = index.get(key)
         if found is not None:
             return found
@@ -227,6 +232,68 @@ def explore(
                 return space
             for edge in edges:
                 reach(edge.target, (departures + edge.departure, steps + 1))
+    return space
+
+
+def walks(
+    scenario: Scenario,
+    lenses: list[str],
+    count: int,
+    seed: int = 0,
+    budget: Budget | None = None,
+    memo: tables.Memo | None = None,
+) -> StateSpace:
+    """``count`` random walks from the start through the explorer's own graph (taking turns among
+    ``lenses``): each state reached is expanded as ``explore`` expands it, and one of its edges is
+    followed at random. What they see, a complete exploration sees too (and the over-approximation
+    allows), unlike random games, which may strike deals or combine sealed choices the explorer does
+    not follow. The space holds only the states the walks reached."""
+    space = StateSpace(scenario)
+    index: dict[Hashable, int] = {}
+    states: list[GameState | None] = []
+    expanded: dict[int, list[Edge]] = {}
+    value_keys = _value_keys(scenario)
+    plans = _plans(scenario)
+    watch = watched_events(scenario)
+    memo = memo or tables.Memo(scenario)
+
+    def intern(state: GameState) -> int:
+        key = _state_key(value_keys, state)
+        found = index.get(key)
+        if found is None:
+            found = index[key] = len(space.keys)
+            space.keys.append(key)
+            space.node_of.append(state.node)
+            space.outcome_of.append(state.outcome)
+            space.day_of.append(state.day)
+            space.edges.append([])
+            states.append(None if state.outcome else state)
+        return found
+
+    rng = derive_seed(seed, "walks")
+    for number in range(count):
+        lens = lenses[number % len(lenses)]
+        root = rules.initial_state(scenario, lens or None, 0)
+        rules.move(scenario, root, scenario.start_node, None)
+        current = intern(root)
+        space.roots.setdefault(lens, current)
+        for _ in range(rules.MAX_TURNS):
+            state = states[current]
+            if state is None:
+                break
+            edges = expanded.get(current)
+            if edges is None:
+                edges = expanded[current] = _expand(
+                    scenario, space, current, state, plans[state.node], intern, memo, watch
+                )
+                space.edges[current] = edges
+                if budget is not None and not budget.spend(max(len(edges), 1)):
+                    space.truncated = True
+                    return space
+            if not edges:
+                break
+            rng, pick = draw_below(rng, len(edges))
+            current = edges[pick].target
     return space
 
 

@@ -82,6 +82,17 @@ MISTAKES = (
         (('effects: ["trust += 1"]', 'effects: ["trsut += 1"]'),),
     ),
     Mistake(
+        "A line indented one space too far",
+        "YAML reads indentation as structure, so the reader often stops a line later, in words about "
+        "something else; the line to move is found and lined up with its neighbours.",
+        (
+            (
+                "        days: 1\n        next: reply\n  - id: reply",
+                "         days: 1\n        next: reply\n  - id: reply",
+            ),
+        ),
+    ),
+    Mistake(
         "An unquoted colour",
         "In YAML `#` starts a comment, so `colour: #0072B2` is empty: quote it.",
         (('colour: "#0072B2"               # quote colours', "colour: #0072B2"),),

@@ -7,7 +7,8 @@ briefings, epilogues, sources, speculation, knowledge lines, descriptions. ``Rec
 last exploration with a fingerprint of the file without its prose; a save that changed only prose
 (the usual edit of a historical scenario) is reported again from it at once, with every finding
 placed at its line in the file as it is now and the narration's weekdays read afresh. Any other
-change explores again, keeping what bargaining at the tables gave if the tables did not change.
+change explores again, keeping what bargaining at the tables gave if the tables did not change;
+``WatchedCheck`` first prints what is already certain of that exploration's answer (``firstlook``).
 """
 
 from __future__ import annotations
@@ -23,9 +24,11 @@ import yaml
 from ..engine import validate_file
 from ..engine.model import Scenario
 from ..engine.yamlread import Loader
+from . import tables
 from .check import CheckReport, Play, explore_play, report
+from .firstlook import first_look
 from .validate import finding_lines, verdict
-from .watch import Line
+from .watch import Early, Line, Stage
 
 # Keys whose values play never reads and a check prints only from the file as it is now: ``text`` is
 # the prose of nodes, choices, events, outlets and paragraphs everywhere (what a path prints is ``label``).
@@ -86,25 +89,44 @@ class Rechecker:
 
     lens: str | None = None
     explored: int = 0  # how many times play was explored (the other checks reused it)
+    last: CheckReport | None = field(default=None, repr=False)  # the latest check reported
     _key: tuple[str, str, str | None] = ("", "", None)
     _tables: tuple[str, str] = ("", "")
     _play: Play | None = field(default=None, repr=False)
+    _fresh: tuple[tuple[str, str], tables.Memo] | None = field(default=None, repr=False)
+
+    def explores(self, scenario: Scenario, text: str) -> bool:
+        """Whether checking ``scenario`` (its file reading ``text``) explores again: rules changed."""
+        found = fingerprint(text)
+        return self._play is None or (scenario.path, found.play, self.lens) != self._key or not found.play
+
+    def memo(self, scenario: Scenario, text: str) -> tables.Memo:
+        """What bargaining gave in the last check, when the tables of ``scenario`` did not change;
+        else a new memo, the same one for the first look and the check of this version."""
+        found = fingerprint(text)
+        key = (scenario.path, found.tables)
+        if self._play is not None and found.tables and key == self._tables:
+            return self._play.memo.carried_to(scenario)
+        if self._fresh is None or self._fresh[0] != key or self._fresh[1].scenario is not scenario:
+            self._fresh = (key, tables.Memo(scenario))
+        return self._fresh[1]
 
     def check(self, scenario: Scenario, text: str) -> CheckReport:
         """The check of ``scenario``, whose file reads ``text``."""
-        found = fingerprint(text)
-        key = (scenario.path, found.play, self.lens)
-        if self._play is None or key != self._key or not found.play:
-            same_tables = bool(found.tables) and (scenario.path, found.tables) == self._tables
-            memo = self._play.memo.carried_to(scenario) if self._play is not None and same_tables else None
+        if self.explores(scenario, text):
+            memo = self.memo(scenario, text)
             self._play = explore_play(scenario, self.lens, memo=memo)
-            self._key, self._tables = key, (scenario.path, found.tables)
+            found = fingerprint(text)
+            self._key, self._tables = (scenario.path, found.play, self.lens), (scenario.path, found.tables)
             self.explored += 1
-        return report(scenario, self._play, text)
+        assert self._play is not None
+        self.last = report(scenario, self._play, text)
+        return self.last
 
 
 class WatchedCheck:
-    """The two stages of ``check --watch``: the file's validation, printed at once, then the check."""
+    """The stages of ``check --watch``: the file's validation, printed at once, then after a save that
+    changes rules what is certain of the check's answer (``firstlook``), then the check."""
 
     def __init__(self, path: str, lens: str | None = None) -> None:
         self.path = path
@@ -112,6 +134,11 @@ class WatchedCheck:
         self.rechecker = Rechecker()
         self._scenario: Scenario | None = None
         self._text = ""
+        self._lines: list[Line] = []  # what the latest check said
+
+    def stages(self) -> list[Stage | Early]:
+        """What ``watch`` runs after each save: validation, the check's first look, the check."""
+        return [self.validation, Early(self.first_look), self.check]
 
     def validation(self) -> tuple[list[Line], str]:
         scenario, findings = validate_file(self.path)
@@ -123,6 +150,24 @@ class WatchedCheck:
                 self._text = ""
         return finding_lines(findings), "validation: " + verdict(findings)
 
+    def first_look(self) -> tuple[list[Line], str] | None:
+        """Before a check that explores again, the last check's lines changed where the change is
+        certain (``firstlook``); None when there is no last check, or nothing to explore again."""
+        scenario, last = self._scenario, self.rechecker.last
+        if scenario is None or last is None:
+            return None
+        self.rechecker.lens = self.lens if self.lens in scenario.lenses else None
+        if not self.rechecker.explores(scenario, self._text):
+            return None  # the check itself is as quick
+        look = first_look(scenario, self._text, last, self.rechecker.memo(scenario, self._text), self.rechecker.lens)
+        gone = {key for key, _ in finding_lines(look.gone)}
+        kept = [line for line in self._lines if line[0] not in gone]
+        had = {key for key, _ in kept}
+        new = [line for line in finding_lines(look.new) if line[0] not in had]  # not one that only moved
+        fixed = len(self._lines) - len(kept)
+        said = f"{len(new)} new, {fixed} fixed" if new or fixed else "nothing certain yet"
+        return kept + new, f"check, first look: {said}; exploring for the rest"
+
     def check(self) -> tuple[list[Line], str] | None:
         """The check's own findings and summary; None while the file has errors."""
         scenario = self._scenario
@@ -130,5 +175,6 @@ class WatchedCheck:
             return None
         self.rechecker.lens = self.lens if self.lens in scenario.lenses else None
         result = self.rechecker.check(scenario, self._text)
-        summary = [(_SECONDS.sub("in _ s", line), line) for line in result.summary_lines()]
-        return finding_lines(result.findings) + summary, "check: " + verdict(result.findings)
+        summary: list[Line] = [(_SECONDS.sub("in _ s", line), line) for line in result.summary_lines()]
+        self._lines = finding_lines(result.findings) + summary
+        return self._lines, "check: " + verdict(result.findings)

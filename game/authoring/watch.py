@@ -51,9 +51,19 @@ def compare(before: list[Line], after: list[Line]) -> Changes:
 Stage = Callable[[], tuple[list[Line], str] | None]  # lines and a verdict; None: nothing to say this time
 
 
+@dataclass(frozen=True)
+class Early:
+    """A quick stage that tells part of what the stage after it will find, before it does: its lines
+    are what that stage found last time, changed only where the change is certain. They are compared
+    with that stage's last lines, and that stage's next lines with them, so each change is printed
+    once. It says nothing until that stage has spoken once."""
+
+    stage: Stage
+
+
 def watch(
     paths: list[str],
-    check: Stage | Sequence[Stage],
+    check: Stage | Sequence[Stage | Early],
     out: TextIO,
     *,
     interval: float = 0.1,
@@ -63,10 +73,13 @@ def watch(
 ) -> int:
     """Check now and after every save of ``paths`` until ``stop()`` or Ctrl+C. ``check`` is one stage
     or several run in turn (validation, then the slower check), each printed as soon as it is done so
-    the quick answer never waits for the slow one. A stage returns the lines found and a one-line
+    the quick answer never waits for the slow one; an ``Early`` stage tells the certain part of the
+    next stage's changes first. A stage returns the lines found and a one-line
     verdict, or None when it has nothing to say (a check while the file has errors). The first time a
     stage speaks it prints everything, later only what changed; the time shown runs from the save."""
-    stages = [check] if callable(check) else list(check)
+    stages: list[Stage | Early] = [check] if callable(check) else list(check)
+    if stages and isinstance(stages[-1], Early):
+        raise ValueError("an early stage tells what the stage after it will find: it cannot come last")
     seen: tuple[tuple[int, int], ...] | None = None
     before: list[list[Line] | None] = [None] * len(stages)
     try:
@@ -76,16 +89,21 @@ def watch(
                 seen = now
                 started = clock()
                 for number, stage in enumerate(stages):
-                    found = stage()
+                    early = isinstance(stage, Early)
+                    slot = number + 1 if early else number  # an early stage speaks for the next one
+                    if early and before[slot] is None:
+                        continue
+                    found = stage.stage() if isinstance(stage, Early) else stage()
                     if found is None:
                         continue
                     lines, verdict = found
                     took = clock() - started
-                    if before[number] is None:
+                    last = before[slot]
+                    if last is None:
                         shown = [text for _, text in lines]
                     else:
-                        shown = compare(before[number] or [], lines).lines() or ["(no change)"]
-                    before[number] = lines
+                        shown = compare(last, lines).lines() or ([] if early else ["(no change)"])
+                    before[slot] = lines
                     print(f"--- {time.strftime('%H:%M:%S')} {verdict} ({took:.2f} s)", file=out)
                     for text in shown:
                         print(text, file=out)

@@ -15,12 +15,18 @@ from .schema import Path, Walk, Yaml11Bool, suggest
 from .similar import listing
 
 _DECIMAL = re.compile(r"^[+-]?(\d+\.\d*|\.\d+)$")
+# References that name a variable (an issue is one too): when its declaration is broken they are its uses.
+VARIABLE_REFS = frozenset({"variable", "drawn variable", "issue", "issue at this table"})
 
 
 def plural(what: str) -> str:
     """The plural of a kind of thing: 'lens' -> 'lenses', 'node or outcome' -> 'nodes and outcomes'."""
     if " or " in what:
         return " and ".join(plural(part) for part in what.split(" or "))
+    for joint in (" at ", " of "):  # 'issue at this table' -> 'issues at this table'
+        if joint in what:
+            head, tail = what.split(joint, 1)
+            return plural(head) + joint + tail
     if what.endswith(("s", "x", "z", "ch", "sh")):
         return what + "es"
     if what.endswith("y") and what[-2:-1] not in ("a", "e", "i", "o", "u"):
@@ -49,6 +55,12 @@ class BuilderBase:
     def warn(self, code: str, path: Path, message: str, hint: str = "") -> None:
         self.walk.add(WARNING, code, path, message, hint)
 
+    def broken(self, key: tuple[str, str], path: Path) -> None:
+        """An item that could not be built: the first error inside it is the root cause of its uses' errors."""
+        index = self.walk.first_error_in(path)
+        if index is not None:
+            self.walk.folds.root(key, index)
+
     def ids(self, section: str) -> list[str]:
         """The ids defined in a section, in file order (computed once per section)."""
         if section not in self._ids:
@@ -73,8 +85,10 @@ class BuilderBase:
         )
         index = self.walk.error("unknown-ref", path, f"no {what} has the id {value!r}", hint)
         self.walk.folds.knock_on(("id", value), index)
-        if what in ("variable", "node or outcome", "node", "outcome"):
-            self.walk.folds.knock_on(("var" if what == "variable" else "target", value), index)
+        if what in VARIABLE_REFS:
+            self.walk.folds.knock_on(("var", value), index)
+        elif what in ("node or outcome", "node", "outcome"):
+            self.walk.folds.knock_on(("target", value), index)
         return False
 
     def _expr_error(self, err: ExprError, path: Path, text: str) -> None:

@@ -152,15 +152,19 @@ class Format2Parts(BuilderBase):
                 for o in raw.get("options", [])
                 if "id" in o
             )
-            if iid is None or len(options) < 2:
+            if iid is None:
+                continue
+            if len(options) < 2:
+                self.broken(("var", iid), path)
                 continue
             if iid in declared:
-                self.error(
+                index = self.error(
                     "duplicate-id",
                     path + ("id",),
                     f"{iid!r} is both an issue and a variable; an issue is a variable already",
                     "remove the variable, or rename one of them",
                 )
+                self.walk.folds.root(("var", iid), index)
                 continue
             ids = [o.id for o in options]
             initial = raw.get("initial", ids[0])

@@ -595,7 +595,7 @@ def compile_effect(text: str, variables: Mapping[str, VarType]) -> Effect:
     try:
         typ, fn = Checker(variables).compile(parse(text[offset:]))
     except ExprError as err:
-        raise ExprError(err.message, err.column + offset, err.hint) from None
+        raise ExprError(err.message, err.column + offset, err.hint, err.unknown) from None
     vt = variables[name]
     col = offset + (len(text[offset:]) - len(text[offset:].lstrip()))
     if op != "=":

@@ -29,14 +29,16 @@ class _Builder(Format2Parts):
         for index, raw in enumerate(self.data.get("variables", [])):
             path: Path = ("variables", index)
             vid, kind = raw.get("id"), raw.get("type")
-            if vid is None or kind is None:
+            if vid is None:
                 continue
-            vtype = self._var_type(raw, path)
+            vtype = self._var_type(raw, path) if kind is not None else None
             if vtype is None:
+                self.broken(("var", vid), path)
                 continue
             self.types[vid] = vtype  # known even if the initial value is wrong, so no error cascades
             initial = self.value_for(vtype, raw.get("initial"), path + ("initial",), vid)
             if initial is None:
+                self.broken(("var", vid), path)
                 continue
             out[vid] = Variable(
                 vid,

@@ -46,6 +46,8 @@ class Walk:
         self.ids: dict[Path, str] = {}
         self.folds = Folds()  # knock-on findings to fold under their root causes
         self.duplicates: list[tuple[Path, int]] = []  # each duplicate-id finding's list and index
+        # Where each item of a top-level list ends, so a broken item can be named as its uses' root cause.
+        self.item_ends: dict[Path, tuple[int, int]] = {}
 
     def at(self, path: Path) -> tuple[int, int]:
         """The 1-based (line, column) of the node at ``path``, or of its nearest known parent."""
@@ -70,7 +72,24 @@ class Walk:
         self.visited += 1
         if path not in self.positions:
             self.positions[path] = (node.start_mark.line + 1, node.start_mark.column + 1)
+            if len(path) == 2 and isinstance(path[1], int):
+                self.item_ends[path] = (node.end_mark.line + 1, node.end_mark.column + 1)
         return self.visited <= _MAX_WALK
+
+    def first_error_in(self, item: Path) -> int | None:
+        """The index of the first error found inside the top-level list item ``item`` (e.g. a variable
+        whose type is misspelt), or None: that error is why the item could not be built."""
+        start, end = self.positions.get(item), self.item_ends.get(item)
+        if start is None or end is None:
+            return None
+        return next(
+            (
+                index
+                for index, found in enumerate(self.findings)
+                if found.severity == ERROR and start <= (found.line, found.column) < end
+            ),
+            None,
+        )
 
 
 def where(path: Path, walk: Walk | None = None) -> str:

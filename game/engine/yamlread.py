@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 import yaml
 
 from .findings import ERROR, Finding
+from .indentation import Reindent, find_reindent
 from .safefile import FileProblem, read_regular
 
 Loader: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -186,6 +187,10 @@ def _scan_events(text: str, file: str) -> Finding | None:
         lines = text.splitlines()
         bad_char = lines[line - 1][col - 1 : col] if 0 < line <= len(lines) else ""
         hint = "indent with spaces, not tabs" if bad_char == "\t" else _syntax_hint(problem)
+        if "nesting depth" not in problem:
+            moved = find_reindent(text, line, _stops_at)
+            if moved is not None:
+                return _indentation(file, moved, f"{problem}{context}")
         if "nesting depth" in problem:  # libyaml's own limit, met before ours by newer builds
             return _err(
                 file,
@@ -199,6 +204,33 @@ def _scan_events(text: str, file: str) -> Finding | None:
     except yaml.YAMLError as exc:
         return _err(file, "yaml-syntax", f"YAML syntax: {exc}", 1, 1)
     return None
+
+
+def _stops_at(text: str) -> int | None:
+    """None when ``text`` parses as YAML, else the 1-based line where the parser stopped."""
+    try:
+        for _ in yaml.parse(text, Loader=Loader):
+            pass
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        return mark.line + 1 if mark else 0
+    except yaml.YAMLError:
+        return 0
+    return None
+
+
+def _indentation(file: str, moved: Reindent, parser_said: str) -> Finding:
+    """A line indented wrongly: where, by how much, and what it should line up with."""
+    where = f", in line with '{moved.like_text}' on line {moved.like}" if moved.like else ""
+    return _err(
+        file,
+        "yaml-syntax",
+        f"YAML indentation: this line is indented {moved.described()} but belongs {moved.want} spaces deep"
+        f"{where} (the YAML reader says: {parser_said})",
+        moved.line,
+        len(moved.have) + 1,
+        moved.fix(),
+    )
 
 
 def _syntax_hint(problem: str) -> str:

@@ -72,7 +72,12 @@ def run_play(args: argparse.Namespace) -> int:
     if not args.text:
         window = ["window"]
         if args.scenario:
-            window.append(args.scenario)
+            from ..scenario_names import find_scenario_file, unknown_scenario
+
+            path = find_scenario_file(args.scenario)
+            if path is None:
+                return fail(unknown_scenario(args.scenario), 1)
+            window.append(str(path))
         try:
             return int(args.command_line(window))
         except SystemExit as exc:  # no window command available

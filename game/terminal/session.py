@@ -14,12 +14,17 @@ from ..engine.game import parse_assignment
 from ..engine.saves import SaveError, latest_autosave, read_save, restore
 from ..paths import resolve_scenario, saves_folder, user_scenarios_folder
 from ..savefiles import find_scenario, save_path
+from ..scenario_names import find_scenario_file, unknown_scenario
 from .play import TerminalPlayer
 
 
 def load_or_report(name: str | None) -> Scenario | None:
-    """Load a scenario, or print its findings to stderr and return None."""
-    path = resolve_scenario(name)
+    """Load a scenario named by path, file name or id, or say why not on stderr and return None: that
+    nothing is called so (with the nearest names), or the file's errors."""
+    path = find_scenario_file(name)
+    if path is None:
+        fail(unknown_scenario(name or ""), 1)
+        return None
     scenario, findings = validate_file(str(path))
     if scenario is None:
         for finding in findings:

@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import re
 
+import pytest
+
 from game.engine import validate_file
+from game.engine.build_base import plural
 from game.engine.loader import load_text
 from game.engine.similar import did_you_mean, edit_distance, listing, ranked
-from tests.conftest import FLAGSHIP, FLAGSHIP_V1
+from tests.conftest import FIXTURES, FLAGSHIP, FLAGSHIP_V1
 
 from .conftest import TINY
 
@@ -42,6 +45,69 @@ def test_three_mistakes_give_exactly_three_root_findings() -> None:
     assert "'opening_session', named by 2 references" in duplicate.message
     weight = next(f for f in findings if f.code == "wrong-type")
     assert "weights are whole numbers, not 0.9" in weight.message and "write 9" in weight.hint
+
+
+def _errors(text: str) -> list:
+    return [f for f in load_text("s.yaml", text)[1] if f.severity == "error"]
+
+
+def _uses(text: str, declaration: str, renamed: str) -> int:
+    """How many uses a variable has: the errors once its declaration is renamed away (no root to fold under)."""
+    return len(_errors(text.replace(declaration, renamed, 1)))
+
+
+def test_every_use_of_a_variable_without_a_bound_folds_under_it() -> None:
+    """Uses in a lens's draws, an event's effect, objectives, a walk-away value and a chance branch."""
+    text = FLAGSHIP.read_text(encoding="utf-8")
+    declaration = "  - id: soviet_resolve\n    type: int\n    min: 0\n    max: 10\n"
+    assert declaration in text
+    uses = _uses(text, "  - id: soviet_resolve\n", "  - id: resolve_renamed\n")
+    assert uses >= 9  # draws in two lenses, an effect, objectives, a walk-away value, a branch's 'if'
+    errors = _errors(text.replace(declaration, "  - id: soviet_resolve\n    type: int\n    min: 0\n", 1))
+    assert len(errors) == 1, [f.format() for f in errors]
+    assert errors[0].folded == uses and f"and {uses} uses of it" in errors[0].message
+
+
+TABLE = FIXTURES / "table.yaml"
+RESOLVE = "  - {id: resolve, type: int, min: 0, max: 10, initial: 5,"
+SIGNING = "  - id: signing\n    title: Signing\n    options:\n      - {id: later, label: Later}\n"
+ONE_OPTION = SIGNING.replace("      - {id: later, label: Later}\n", "")
+
+
+@pytest.mark.parametrize(
+    ("broken", "replacement", "declaration", "renamed", "still_checked"),
+    [
+        (RESOLVE, RESOLVE.replace("type: int", "type: integer"), "{id: resolve,", "{id: resolve_renamed,", 0),
+        (RESOLVE, RESOLVE.replace("type: int, ", ""), "{id: resolve,", "{id: resolve_renamed,", 0),
+        # Its type is known, so the narration's 'resolve >= 6' is still checked: only the two draws fold.
+        (RESOLVE, RESOLVE.replace("initial: 5", "initial: 50"), "{id: resolve,", "{id: resolve_renamed,", 1),
+        (SIGNING, ONE_OPTION, "- id: signing\n", "- id: signing_x\n", 0),
+    ],
+    ids=["misspelt-type", "no-type", "initial-out-of-bounds", "issue-with-one-option"],
+)
+def test_a_variable_or_issue_that_fails_to_build_folds_its_uses(
+    broken: str, replacement: str, declaration: str, renamed: str, still_checked: int
+) -> None:
+    text = TABLE.read_text(encoding="utf-8")
+    assert broken in text and declaration in text
+    uses = _uses(text, declaration, renamed) - still_checked
+    assert uses >= 2
+    errors = _errors(text.replace(broken, replacement, 1))
+    assert len(errors) == 1, [f.format() for f in errors]
+    assert errors[0].folded == uses and re.search(rf"and {uses} uses? of it", errors[0].message)
+
+
+def test_an_issue_that_is_also_a_variable_folds_the_references_to_it() -> None:
+    text = TABLE.read_text(encoding="utf-8")
+    clash = "  - {id: signing, type: enum, values: [later, now], initial: later, label: Signing}\n"
+    errors = _errors(text.replace("variables:\n", "variables:\n" + clash, 1))
+    assert [f.code for f in errors] == ["duplicate-id"] and errors[0].folded >= 3  # values and the table's issues
+
+
+def test_a_list_of_things_is_named_in_the_plural() -> None:
+    assert plural("issue at this table") == "issues at this table"
+    assert plural("option of passage") == "options of passage"
+    assert plural("node or outcome") == "nodes and outcomes" and plural("party") == "parties"
 
 
 def test_roots_come_before_knock_ons_and_file_order() -> None:
