@@ -64,3 +64,21 @@ def test_replay_by_id_plays_the_scenario() -> None:
 def test_a_missing_path_is_named_as_a_file() -> None:
     said = unknown_scenario("./somewhere/nosuch.yaml")
     assert said.startswith("there is no file ./somewhere/nosuch.yaml") and "The scenarios are:" in said
+
+
+@pytest.mark.parametrize(
+    "command", [("validate",), ("check",), ("graph", "-o", "unused.svg"), ("simulate", "--runs", "1")]
+)
+def test_the_authoring_tools_name_scenarios_the_same_way(command: tuple[str, ...], tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.chdir(tmp_path)
+    code, out, err = run(command[0], "mosco", *command[1:])
+    assert code == 1 and ":0:0" not in err + out
+    assert "no scenario is called 'mosco'" in err and "Did you mean moscow_1939 (moscow-1939.yaml)?" in err
+
+
+def test_validate_takes_a_scenarios_id_and_says_which_names_mean_nothing() -> None:
+    code, _, err = run("validate", "weir_tutorial", "nosuch")
+    assert code == 1  # one name means nothing
+    assert "tutorial-negotiation.yaml: valid" in err and "no scenario is called 'nosuch'" in err
+    code, _, err = run("validate", "weir_tutorial")
+    assert code == 0 and "tutorial-negotiation.yaml: valid" in err

@@ -16,8 +16,11 @@ from ..engine import ERROR, Scenario, validate_file
 from ..engine.policies import POLICIES
 from ..engine.safefile import FileProblem, write_atomic
 from ..paths import new_scenarios_folder, resolve_scenario
+from ..scenario_names import find_scenario_file, unknown_scenario
 from .validate import register_validate, report
 from .watch import watch
+
+SCENARIO_HELP = "a scenario: a file, or the file name or id of one in a scenario folder"
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -31,7 +34,7 @@ def register(sub: argparse._SubParsersAction) -> None:
         "the shortest path to each ending and the fewest departures from history that reach it. "
         "Exit status: 0 no errors, 1 errors (or warnings, with --strict), 2 usage error.",
     )
-    check.add_argument("path", metavar="PATH", help="a scenario file")
+    check.add_argument("path", metavar="PATH", help=SCENARIO_HELP)
     check.add_argument("--lens", metavar="L", help="measure counterfactuals under this lens (default: the scenario's)")
     check.add_argument("--json", action="store_true", help="print the report as JSON")
     check.add_argument("--strict", action="store_true", help="exit 1 on warnings too")
@@ -46,7 +49,7 @@ def register(sub: argparse._SubParsersAction) -> None:
         description="Draw the scenario's decision tree: nodes coloured by actor, chance nodes grey, endings white, "
         "the historical path in gold. The format follows FILE's extension: .png, .svg or .dot.",
     )
-    graph.add_argument("path", metavar="PATH", help="a scenario file")
+    graph.add_argument("path", metavar="PATH", help=SCENARIO_HELP)
     graph.add_argument("-o", "--output", required=True, metavar="FILE", help="where to write: .png, .svg or .dot")
     graph.set_defaults(run=run_graph)
 
@@ -58,7 +61,7 @@ def register(sub: argparse._SubParsersAction) -> None:
         "options), the mean open options of those decisions and the mean score on its objectives. The "
         "numbers are the same for a given seed whatever the number of processes.",
     )
-    simulate.add_argument("path", metavar="PATH", help="a scenario file")
+    simulate.add_argument("path", metavar="PATH", help=SCENARIO_HELP)
     simulate.add_argument("--runs", type=_positive, default=1000, metavar="N", help="games to play (default 1000)")
     simulate.add_argument(
         "--policy",
@@ -137,7 +140,11 @@ def cannot_write(path: Path, exc: OSError) -> str:
 
 def _load(path: str, quiet: bool = False) -> Scenario | None:
     """The scenario, or None after printing its errors (the validator's own lines) to stderr."""
-    scenario, findings = validate_file(str(resolve_scenario(path)))
+    found = find_scenario_file(path)
+    if found is None:
+        print(f"parley: error: {unknown_scenario(path)}", file=sys.stderr)
+        return None
+    scenario, findings = validate_file(str(found))
     if scenario is None:
         for finding in findings:
             if finding.severity == ERROR:
@@ -155,7 +162,10 @@ def run_check(args: argparse.Namespace) -> int:
 
         watched = WatchedCheck(str(resolve_scenario(args.path)), args.lens)
         return watch([watched.path], watched.stages(), sys.stdout)
-    scenario, findings = validate_file(str(resolve_scenario(args.path)))
+    found = find_scenario_file(args.path)
+    if found is None and not args.json:
+        return fail(unknown_scenario(args.path), 1)
+    scenario, findings = validate_file(str(found or resolve_scenario(args.path)))
     if scenario is None:
         report(findings, args.json, sys.stdout)
         return 1

@@ -10,6 +10,7 @@ from typing import TextIO
 from ..commandline import fail
 from ..engine import ERROR, Finding, validate_file
 from ..paths import resolve_scenario, scenario_files
+from ..scenario_names import find_scenario_file, unknown_scenario
 from .watch import Line, watch
 
 
@@ -48,7 +49,16 @@ def run_validate(args: argparse.Namespace) -> int:
         watched = [str(resolve_scenario(p)) for p in args.paths]
         return watch(watched, lambda: validate_lines(watched), sys.stdout)
     every: list[Finding] = []
-    paths = [str(resolve_scenario(p)) for p in args.paths] if args.paths else [str(p) for p in scenario_files()]
+    paths = [str(p) for p in scenario_files()]
+    if args.paths:  # a name may be a path, a file name in a scenario folder, or a scenario's id
+        found = {name: find_scenario_file(name) for name in args.paths}
+        missing = [name for name, path in found.items() if path is None]
+        if missing and not args.json:  # in words, not as a finding at line 0 of a file that is not there
+            for name in missing:
+                print(f"parley: error: {unknown_scenario(name)}", file=sys.stderr)
+            if len(missing) == len(found):
+                return 1
+        paths = [str(path or resolve_scenario(name)) for name, path in found.items() if path or args.json]
     for path in paths:
         _, findings = validate_file(path)
         every.extend(findings)
@@ -59,7 +69,8 @@ def run_validate(args: argparse.Namespace) -> int:
         report(every, True)
     elif args.quiet:
         report([f for f in every if f.severity == ERROR], False)
-    return 1 if any(f.severity == ERROR for f in every) else 0
+    unknown = args.paths and any(find_scenario_file(name) is None for name in args.paths)
+    return 1 if unknown or any(f.severity == ERROR for f in every) else 0
 
 
 def register_validate(sub: argparse._SubParsersAction) -> None:
