@@ -1095,7 +1095,9 @@ class PlayScene(Scene):
         self._after_move(self.game.play_computer(), accumulate=True)
 
     def _history_step(self) -> None:
-        if self.game.decision is None:
+        """History's next move, whatever the step: a decision, a seat's sealed choice or a move at
+        the table (every delegation is played 'as history', the engine's rule for each kind)."""
+        if self.game.ended or not self.game.computer_to_move:
             return
         self._after_move(self.game.play_computer(), accumulate=False)
 
@@ -1231,15 +1233,18 @@ class PlayScene(Scene):
         self._present()
 
     def take_over(self) -> None:
+        """The person plays on from here as the delegation to move next: the chooser at a decision,
+        the first seat still to act at a negotiation or a sealed move."""
         game = self.game
-        decision = game.decision
-        if decision is None:
+        turn = next(iter(game.turns), None)
+        if not self.history or turn is None:
             return
-        game.take_over()
+        game.take_over(turn.actor)
+        self.viewer = turn.actor
         self.history = False  # from here on the game is the player's, and is autosaved
         self._forget_changes()
         self.auto = False
-        self.notice = takeover_notice(decision.actor.name, long_date(game.date))
+        self.notice = takeover_notice(game.scenario.actors[turn.actor].name, long_date(game.date))
         self.kept_notice = self.notice  # it stays while the computer moves, until the player's move
         self.app.autosave()
         self.focus_key = None
