@@ -84,6 +84,7 @@ KEYS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
         (
             ("Page Up / Page Down, Home / End, wheel", "scroll the page"),
             ("Ctrl+S", "save the game under a name (for the class report)"),
+            ("Enter", "press the highlighted button (not Space: skipping a pause never leaves the ending)"),
             ("R", "replay history"),
             ("N", "new game"),
             ("E", "export the transcript (HTML and Markdown)"),
