@@ -28,7 +28,7 @@ from ...engine.preview import leads_to_ending
 from ...engine.table import Action, Table
 from ...engine.views import ChoiceLine, View
 from ...engine.wording import the_actor, value_words
-from ..classroom import briefings_html, hot_seat, takeover_notice, timeout_notice
+from ..classroom import briefings_html, hot_seat, own_goals_html, takeover_notice, timeout_notice
 from ..host import SceneHost
 from ..keys import digit_of
 from ..layout import TABS, TOP_BUTTONS, ChoiceSpec, PlayLayout, button_width, meter_columns, play_layout, row
@@ -78,11 +78,14 @@ class PlayScene(Scene):
     name = "play"
     holds_game = True
 
-    def __init__(self, app: SceneHost, game: Game, history: bool = False, notice: str = "") -> None:
+    def __init__(
+        self, app: SceneHost, game: Game, history: bool = False, notice: str = "", opening: bool = False
+    ) -> None:
         super().__init__(app)
         self.game = game
         self.history = history
         self.notice = notice
+        self.opening = opening and not history  # a game just set up: the lone player's briefing comes first
         self.recent: list[Happening] = list(game.log) if not game.moves else []
         self.pending: float | None = None  # when the computer (or the history replay) moves next
         self.pending_from = 0.0
@@ -830,6 +833,18 @@ class PlayScene(Scene):
     def shown(self) -> None:
         self._schedule()
         self._present()
+        if self.opening:
+            self.opening = False
+            self._brief_lone_player()
+
+    def _brief_lone_player(self) -> None:
+        """At the start of a game one person plays alone (not a save, not a hot seat, whose hand-over
+        shows each briefing, nor the projector, which shows the room's view): their own briefing
+        and objectives first. The computers wait while it is open."""
+        seats = self.table().seats
+        if len(seats) == 1 and not self.projector() and self.app.top is self:
+            self.viewer = seats[0]
+            self._show_briefing((self._own_briefing(seats[0]),))
 
     def covered(self) -> None:
         if self.deadline is not None:
@@ -1299,11 +1314,13 @@ class PlayScene(Scene):
         every one in projector mode, and every one while history replays (nobody plays then)."""
         game = self.game
         view = self.seat_view()
+        seats = self.table().seats
         if self.history:
             shown = briefing_for(game, None, projector_mode=True)
         elif view is not None and not self.projector():
-            actor = game.scenario.actors[view.viewer]
-            shown = (Briefing(actor.id, actor.name, actor.colour, view.briefing),)
+            shown = (self._own_briefing(view.viewer),)
+        elif len(seats) == 1 and not self.projector():  # one person plays: their own, at any moment
+            shown = (self._own_briefing(seats[0]),)
         else:
             shown = briefing_for(game, self.viewer, ClassroomSettings.of(game).projector)
         if not shown:
@@ -1312,12 +1329,27 @@ class PlayScene(Scene):
                 "A delegation's private briefing is shown only at its own decisions, to the players at the computer.",
             )
             return
+        self._show_briefing(shown)
+
+    def _own_briefing(self, seat: str) -> Briefing:
+        """A delegation's private briefing as its own view has it."""
+        actor = self.game.scenario.actors[seat]
+        return Briefing(actor.id, actor.name, actor.colour, self.table().view(seat).briefing)
+
+    def _show_briefing(self, shown: tuple[Briefing, ...]) -> None:
+        """The briefings in a message box; one delegation's own comes with what it knows and its
+        objectives (its secret ones too: nobody else is looking)."""
+        game = self.game
         actors = game.scenario.actors
         colours = actor_text_colours(list(actors), {a.id: a.colour for a in actors.values()}, self.palette)
+        muted = self.c("muted").hex[:7]
+        html = briefings_html(game.scenario, shown, colours, muted)
+        goals = ""
+        if len(shown) == 1 and not self.projector() and not self.history:
+            view = self.table().view(shown[0].actor)
+            goals = own_goals_html(view.knowledge, [o for o in view.objectives if o.actor == view.viewer], muted)
         title = f"{shown[0].name}: private briefing" if len(shown) == 1 else "Every delegation's briefing"
-        self.app.message(
-            title, briefings_html(game.scenario, shown, colours, self.c("muted").hex[:7]), wide=len(shown) > 1
-        )
+        self.app.message(title, html + goals, wide=len(shown) > 1 or bool(goals))
 
     def tree(self) -> None:
         self.app.open("tree", self.game)
