@@ -1,6 +1,7 @@
 """The opening of a game a person sets up, by real key presses: one person playing one delegation
 reads their private briefing (and objectives) first, as a hot seat does after its hand-over; a
-game taken up from a save opens straight on the play screen."""
+game taken up from a save opens straight on the play screen; and when the computers move first,
+they wait until the person has read the introduction and pressed Begin."""
 
 from __future__ import annotations
 
@@ -8,7 +9,8 @@ import pygame
 
 from game.ui.pilot import Pilot
 
-from .conftest import ROOT, MakePilot
+from .conftest import CURRENT_FLAGSHIP, ROOT, MakePilot
+from .seating import wait_until
 
 TUTORIAL = ROOT / "scenarios" / "tutorial-negotiation.yaml"
 
@@ -61,3 +63,40 @@ def test_a_game_taken_up_from_its_autosave_opens_without_the_briefing(make_pilot
     assert app.scene.name == "title"
     pilot.press(pygame.K_c)  # continue
     assert app.scene.name == "play" and app.overlay is None
+
+
+def test_the_flagships_introduction_stays_until_the_person_begins(make_pilot: MakePilot, shots) -> None:  # type: ignore[no-untyped-def]
+    """The Soviet delegation's first decision comes after the others' opening secret moves: the
+    introduction ('How the summer came to this') stays on screen until Begin, however long it takes."""
+    pilot = make_pilot(CURRENT_FLAGSHIP)
+    app = pilot.app
+    pilot.press(pygame.K_n)
+    pilot.click("player_kremlin")  # the Kremlin to the computer ...
+    for _ in range(4):  # ... and the Soviet military delegation to a person
+        if app.scene.players["ussr"] != "human":
+            pilot.click("player_ussr")
+    assert app.scene.players["ussr"] == "human" and app.scene.players["kremlin"] != "human"
+    pilot.click("start")
+    pilot.press(pygame.K_ESCAPE)  # the briefing, read
+    game = app.game
+    assert game is not None and app.overlay is None and game.computer_to_move
+    pilot.wait(30, step=0.5)  # far longer than the computers' pause
+    assert game.moves == [] and "How the summer came to this" in app.scene.texts["narration"].html_text
+    assert pilot.element("skip").text == "Begin ▶" and app.scene.focus_key == "skip"
+    pilot.snapshot(shots / "opening-begin.png")
+    pilot.press(pygame.K_RETURN)  # Begin
+    assert game.moves == [] and pilot.element("skip").text == "Skip wait"  # the first move after its pause
+    wait_until(pilot, lambda: len(game.moves) >= 2)
+
+
+def test_space_begins_too(make_pilot: MakePilot) -> None:
+    pilot = make_pilot(TUTORIAL)
+    app = pilot.app
+    start_from_setup(pilot)
+    pilot.press(pygame.K_RETURN)  # the briefing, read
+    game = app.game
+    assert game is not None and game.computer_to_move  # Dunmore opens the talks
+    pilot.wait(10, step=0.5)
+    assert game.moves == []
+    pilot.press(pygame.K_SPACE)
+    wait_until(pilot, lambda: bool(game.moves))

@@ -86,6 +86,8 @@ class PlayScene(Scene):
         self.history = history
         self.notice = notice
         self.opening = opening and not history  # a game just set up: the lone player's briefing comes first
+        # ... and when the computers move first, they wait until the person has read the introduction
+        self.reading = self.opening and game.computer_to_move
         self.recent: list[Happening] = list(game.log) if not game.moves else []
         self.pending: float | None = None  # when the computer (or the history replay) moves next
         self.pending_from = 0.0
@@ -635,7 +637,7 @@ class PlayScene(Scene):
         waiting = game.computer_to_move and not self.history
         last = [k for k in self.order if k in TOP_KEYS or k.startswith("tab_")]
         self.order = [k for k in self.order if k not in last] + last
-        self.default_focus = "next" if self.history else ""
+        self.default_focus = "next" if self.history else ("skip" if self.reading else "")
         if self.focus_key is None and self.panel is not None and not waiting:
             opening = [o.key for row in self.panel.issues for o in row.options]
             self.focus_key = next((a.key for a in self.panel.actions if a.kind == "accept" and a.enabled), None) or (
@@ -675,13 +677,14 @@ class PlayScene(Scene):
             return
         actors = game.scenario.actors
         if game.computer_to_move:
-            skip_w = button_width("Skip wait", sp)
-            (skip,) = row(area, [skip_w], sp.gap, "right")
-            self.add_button("skip", skip, "Skip wait", "@primary", tooltip="Space: let the computer move now")
+            label, tip = ("Begin ▶", "Enter or Space: the game begins") if self.reading else ("Skip wait", "")
+            (skip,) = row(area, [button_width(label, sp)], sp.gap, "right")
+            self.add_button("skip", skip, label, "@primary", tooltip=tip or "Space: let the computer move now")
             mover = next((t.actor for t in game.turns if game.controller(t.actor) != "human"), "")
+            waiting = f"{actors[mover].name if mover in actors else mover} (computer) is deciding…"
             draw.text(
                 backdrop,
-                f"{actors[mover].name if mover in actors else mover} (computer) is deciding…",
+                "Read the introduction, then begin." if self.reading else waiting,
                 (area.x, area.centery),
                 t.body,
                 self.c("text"),
@@ -944,7 +947,7 @@ class PlayScene(Scene):
             self.pending = None
         elif self.history:
             self.pending = now + self.app.settings.replay_step if self.auto else None
-        elif game.computer_to_move:
+        elif game.computer_to_move and not self.reading:
             self.pending = now + self.app.settings.computer_pause
         else:
             self.pending = None
@@ -1354,6 +1357,13 @@ class PlayScene(Scene):
     def tree(self) -> None:
         self.app.open("tree", self.game)
 
+    def begin(self) -> None:
+        """The introduction has been read: the computers take their opening moves, after their pause."""
+        self.reading = False
+        self.focus_key = None
+        self.app.rebuild()
+        self._schedule()
+
     # -- what other screens ask -----------------------------------------------------------------
 
     @property
@@ -1392,6 +1402,8 @@ class PlayScene(Scene):
             self.app.open("help")
         elif key == "menu":
             self.app.open("pause")
+        elif key == "skip" and self.reading:
+            self.begin()
         elif key == "skip":
             self.pending = self.app.now
         elif key == "briefing":
@@ -1480,7 +1492,7 @@ class PlayScene(Scene):
             if k == pygame.K_p:
                 self.take_over()
                 return True
-        elif k == pygame.K_SPACE and self.pending is not None:
-            self.pending = self.app.now
+        elif k == pygame.K_SPACE and (self.pending is not None or self.reading):
+            self.on_button("skip")
             return True
         return False
