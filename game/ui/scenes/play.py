@@ -110,6 +110,7 @@ class PlayScene(Scene):
         self.last_values: dict[str, Value] = {m.id: m.value for m in self.screen_view().meters}
         self.timed_out = ""  # whose clock ran out last ("the Soviet delegation"), until the next hand-over
         self.progress_rect: pygame.Rect | None = None  # the computer's pause, as a bar under its line
+        self.covered_at: float | None = None  # since when a dialog or another screen covers this one
 
     # -- seats and views ----------------------------------------------------------------------
 
@@ -834,6 +835,7 @@ class PlayScene(Scene):
     # -- timers -------------------------------------------------------------------------------
 
     def shown(self) -> None:
+        self.covered_at = None
         self._schedule()
         self._present()
         if self.opening:
@@ -850,10 +852,21 @@ class PlayScene(Scene):
             self._show_briefing((self._own_briefing(seats[0]),))
 
     def covered(self) -> None:
+        """A dialog (save, quit, help, briefing, the pause menu) or another screen is over the game:
+        the clock and the computers' pause stop where they are (no move is made behind it)."""
+        if self.covered_at is None:
+            self.covered_at = self.app.now
         if self.deadline is not None:
             self.deadline.pause(self.app.now)
 
     def uncovered(self) -> None:
+        """The dialog closed: the computers' pause goes on from where it stopped, so the next move
+        comes after the rest of it, never at once as if it had been made behind the dialog."""
+        if self.covered_at is not None and self.pending is not None:
+            held = self.app.now - self.covered_at
+            self.pending += held
+            self.pending_from += held
+        self.covered_at = None
         if self.deadline is not None and self.app.top is self:
             self.deadline.resume(self.app.now)
 
@@ -963,6 +976,8 @@ class PlayScene(Scene):
         return box is not None and focused is not None and scroll_into_view(box, focused)
 
     def update(self, now: float) -> bool:
+        if self.app.top is not self:
+            return False  # nothing moves behind a dialog
         glowing = self.flashing(now) or self._follow_focus()
         deadline = self.deadline
         if deadline is not None and deadline.paused and self.app.top is self:
@@ -1000,7 +1015,8 @@ class PlayScene(Scene):
         rect = self.progress_rect
         if self.pending is not None and rect is not None and not self.history and self.game.computer_to_move:
             span = max(0.001, self.pending - self.pending_from)
-            done = min(1.0, max(0.0, (self.app.now - self.pending_from) / span))
+            now = self.covered_at if self.covered_at is not None else self.app.now  # (held behind a dialog)
+            done = min(1.0, max(0.0, (now - self.pending_from) / span))
             pygame.draw.rect(surface, self.c("panel_hi"), rect, border_radius=2)
             pygame.draw.rect(surface, self.c("accent"), (rect.x, rect.y, round(rect.w * done), rect.h), border_radius=2)
 
