@@ -13,11 +13,18 @@ from game.engine import Game
 from game.engine.saves import read_save
 from game.paths import saves_folder
 from game.ui.pilot import Pilot
+from game.ui.scenes.play import PlayScene
 from game.ui.settings import UISettings
 
 from .conftest import CURRENT_FLAGSHIP, MakePilot
 
 PAUSE = 1.0  # the computers' pause in these tests, in seconds of game time
+
+
+def play_scene(pilot: Pilot) -> PlayScene:
+    scene = pilot.app.scene
+    assert isinstance(scene, PlayScene), f"the {scene.name} screen is showing, not play"
+    return scene
 
 
 def seat_ussr(pilot: Pilot) -> Game:
@@ -27,7 +34,7 @@ def seat_ussr(pilot: Pilot) -> Game:
     game = Game.new(app.scenario, seed=1, controllers={"ussr": "human"})
     app.play(game)
     pilot.wait()
-    assert game.computer_to_move and app.scene.pending is not None
+    assert game.computer_to_move and play_scene(pilot).pending is not None
     return game
 
 
@@ -78,7 +85,7 @@ def test_a_named_save_holds_the_game_as_it_was_when_save_was_pressed(make_pilot:
         pilot.press(pygame.K_BACKSPACE)
     pilot.type("group four")
     pilot.press(pygame.K_RETURN)
-    assert app.scene.name == "play" and "group four" in app.scene.notice
+    assert "group four" in play_scene(pilot).notice
     assert len(game.moves) == made
     path = next(saves_folder().glob("group four*"))
     assert len(read_save(path).moves) == made  # the game as it stood when Save was pressed
@@ -95,7 +102,7 @@ def test_the_class_clock_stands_still_behind_the_save_screen_and_the_quit_questi
         if not game.computer_to_move:
             break
         pilot.wait(0.1)
-    scene = app.scene
+    scene = play_scene(pilot)
     deadline = scene.deadline
     assert scene.acting() == "kremlin" and deadline is not None
     left = deadline.remaining(app.now)

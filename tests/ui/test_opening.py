@@ -5,9 +5,13 @@ they wait until the person has read the introduction and pressed Begin."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pygame
 
 from game.ui.pilot import Pilot
+from game.ui.scenes.overlays import MessageOverlay
+from game.ui.scenes.setup import SetupScene
 
 from .conftest import CURRENT_FLAGSHIP, ROOT, MakePilot
 from .seating import wait_until
@@ -15,20 +19,36 @@ from .seating import wait_until
 TUTORIAL = ROOT / "scenarios" / "tutorial-negotiation.yaml"
 
 
+def players(pilot: Pilot) -> dict[str, str]:
+    """Who plays each delegation, as the setup screen has it now."""
+    scene = pilot.app.scene
+    assert isinstance(scene, SetupScene), f"the {scene.name} screen is showing, not the setup"
+    return scene.players
+
+
+def message_title(pilot: Pilot) -> str:
+    """The title of the message box open over the screen ('' when none is)."""
+    overlay = pilot.app.overlay
+    return overlay.title if isinstance(overlay, MessageOverlay) else ""
+
+
+def label(pilot: Pilot, key: str) -> str:
+    return str(getattr(pilot.element(key), "text", ""))
+
+
 def start_from_setup(pilot: Pilot) -> None:
     """N on the title, then Enter on the setup (Kestra, the first delegation, is the person's)."""
     pilot.press(pygame.K_n)
-    assert pilot.app.scene.name == "setup" and pilot.app.scene.players["kestra"] == "human"
+    assert players(pilot)["kestra"] == "human"
     pilot.press(pygame.K_RETURN)
     assert pilot.app.scene.name == "play"
 
 
-def test_a_lone_player_reads_their_briefing_and_objectives_first(make_pilot: MakePilot, shots) -> None:  # type: ignore[no-untyped-def]
+def test_a_lone_player_reads_their_briefing_and_objectives_first(make_pilot: MakePilot, shots: Path) -> None:
     pilot = make_pilot(TUTORIAL)
     app = pilot.app
     start_from_setup(pilot)
-    overlay = app.overlay
-    assert overlay is not None and overlay.name == "message" and overlay.title == "Kestra delegation: private briefing"
+    assert message_title(pilot) == "Kestra delegation: private briefing"
     shown = pilot.all_text()
     assert "You alone read the reservoir gauges" in shown  # the private briefing
     assert "Your objectives" in shown and "Kestra alone keeps the keys to the gates" in shown  # a secret objective
@@ -40,7 +60,7 @@ def test_a_lone_player_reads_their_briefing_and_objectives_first(make_pilot: Mak
     pilot.press(pygame.K_RETURN)  # Enter closes it, as after a hot seat's hand-over
     assert app.overlay is None and app.scene.name == "play"
     pilot.press(pygame.K_b)  # and B shows it again, whoever is to move
-    assert app.overlay is not None and app.overlay.title == "Kestra delegation: private briefing"
+    assert message_title(pilot) == "Kestra delegation: private briefing"
     pilot.press(pygame.K_ESCAPE)
     assert app.overlay is None
 
@@ -65,7 +85,7 @@ def test_a_game_taken_up_from_its_autosave_opens_without_the_briefing(make_pilot
     assert app.scene.name == "play" and app.overlay is None
 
 
-def test_the_flagships_introduction_stays_until_the_person_begins(make_pilot: MakePilot, shots) -> None:  # type: ignore[no-untyped-def]
+def test_the_flagships_introduction_stays_until_the_person_begins(make_pilot: MakePilot, shots: Path) -> None:
     """The Soviet delegation's first decision comes after the others' opening secret moves: the
     introduction ('How the summer came to this') stays on screen until Begin, however long it takes."""
     pilot = make_pilot(CURRENT_FLAGSHIP)
@@ -73,19 +93,19 @@ def test_the_flagships_introduction_stays_until_the_person_begins(make_pilot: Ma
     pilot.press(pygame.K_n)
     pilot.click("player_kremlin")  # the Kremlin to the computer ...
     for _ in range(4):  # ... and the Soviet military delegation to a person
-        if app.scene.players["ussr"] != "human":
+        if players(pilot)["ussr"] != "human":
             pilot.click("player_ussr")
-    assert app.scene.players["ussr"] == "human" and app.scene.players["kremlin"] != "human"
+    assert players(pilot)["ussr"] == "human" and players(pilot)["kremlin"] != "human"
     pilot.click("start")
     pilot.press(pygame.K_ESCAPE)  # the briefing, read
     game = app.game
     assert game is not None and app.overlay is None and game.computer_to_move
     pilot.wait(30, step=0.5)  # far longer than the computers' pause
     assert game.moves == [] and "How the summer came to this" in app.scene.texts["narration"].html_text
-    assert pilot.element("skip").text == "Begin ▶" and app.scene.focus_key == "skip"
+    assert label(pilot, "skip") == "Begin ▶" and app.scene.focus_key == "skip"
     pilot.snapshot(shots / "opening-begin.png")
     pilot.press(pygame.K_RETURN)  # Begin
-    assert game.moves == [] and pilot.element("skip").text == "Skip wait"  # the first move after its pause
+    assert game.moves == [] and label(pilot, "skip") == "Skip wait"  # the first move after its pause
     wait_until(pilot, lambda: len(game.moves) >= 2)
 
 

@@ -4,10 +4,14 @@ step, and "Take over here" hands the person the move of the seat to act, by real
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pygame
 
-from game.engine import load_scenario
+from game.engine import Game, load_scenario
 from game.engine.history import historical_game
+from game.ui.pilot import Pilot
+from game.ui.scenes.play import PlayScene
 
 from .conftest import CURRENT_FLAGSHIP, ROOT, MakePilot
 from .seating import wait_until
@@ -15,24 +19,40 @@ from .seating import wait_until
 TUTORIAL = ROOT / "scenarios" / "tutorial-negotiation.yaml"
 
 
-def log_text(pilot) -> str:  # type: ignore[no-untyped-def]
-    return pilot.app.scene.log_html()
+def play_scene(pilot: Pilot) -> PlayScene:
+    scene = pilot.app.scene
+    assert isinstance(scene, PlayScene), f"the {scene.name} screen is showing, not play"
+    return scene
 
 
-def test_the_flagships_first_days_step_by_key_from_the_title(make_pilot: MakePilot, shots) -> None:  # type: ignore[no-untyped-def]
+def log_text(pilot: Pilot) -> str:
+    return play_scene(pilot).log_html()
+
+
+def replayed(pilot: Pilot) -> Game:
+    """The game the window replays (or plays, after a take-over)."""
+    game = pilot.app.game
+    assert game is not None
+    return game
+
+
+def kind(game: Game) -> str:
+    return game.node.kind if game.node is not None else ""
+
+
+def test_the_flagships_first_days_step_by_key_from_the_title(make_pilot: MakePilot, shots: Path) -> None:
     pilot = make_pilot(CURRENT_FLAGSHIP)
-    app = pilot.app
     pilot.press(pygame.K_r)
-    scene = app.scene
-    assert scene.name == "play" and scene.history and app.game.node.kind == "sealed"  # type: ignore[union-attr]
+    scene = play_scene(pilot)
+    assert scene.history and kind(replayed(pilot)) == "sealed"
     assert scene._day_line(2000).startswith("Day 1 of 23") and "Nothing has been decided yet" in log_text(pilot)
     pilot.snapshot(shots / "replay-sealed-step.png")
     pilot.press(pygame.K_RIGHT)  # one seat's sealed move, as history made it
-    assert len(app.game.moves) == 1 and "Nothing has been decided yet" not in log_text(pilot)  # type: ignore[union-attr]
+    assert len(replayed(pilot).moves) == 1 and "Nothing has been decided yet" not in log_text(pilot)
     for _ in range(7):  # the rest of the sealed move, then the first decisions
         pilot.press(pygame.K_RIGHT)
-    game = app.game
-    assert game is not None and game.date.day == 13 and len(game.moves) == 8
+    game = replayed(pilot)
+    assert game.date.day == 13 and len(game.moves) == 8
     assert scene._day_line(2000).startswith("Day 4 of 23")
     pilot.click("next")  # the button does the same as →
     assert len(game.moves) == 9
@@ -51,9 +71,9 @@ def test_the_tutorial_replays_from_the_debrief_and_a_person_takes_over_at_the_ta
     pilot.wait()
     assert app.scene.name == "debrief"
     pilot.press(pygame.K_r)
-    scene = app.scene
-    game = app.game
-    assert scene.name == "play" and scene.history and game is not None and game.node.kind == "negotiation"  # type: ignore[union-attr]
+    scene = play_scene(pilot)
+    game = replayed(pilot)
+    assert scene.history and kind(game) == "negotiation"
     pilot.press(pygame.K_RIGHT)  # history's opening proposal at the table
     assert len(game.moves) == 1 and game.moves[0].step == "propose"
     assert "Nothing has been decided yet" not in log_text(pilot)
@@ -66,16 +86,16 @@ def test_the_tutorial_replays_from_the_debrief_and_a_person_takes_over_at_the_ta
     assert any(m.actor == seat and m.step == "reject" and m.by == "human" for m in game.moves)
 
 
-def test_a_person_takes_over_a_seat_at_the_flagships_sealed_move(make_pilot: MakePilot, shots) -> None:  # type: ignore[no-untyped-def]
+def test_a_person_takes_over_a_seat_at_the_flagships_sealed_move(make_pilot: MakePilot, shots: Path) -> None:
     pilot = make_pilot(CURRENT_FLAGSHIP)
     app = pilot.app
     pilot.press(pygame.K_r)
     pilot.press(pygame.K_RIGHT)  # London has sealed as history did; Paris is the next seat
-    game = app.game
-    assert game is not None and game.node.kind == "sealed"  # type: ignore[union-attr]
+    game = replayed(pilot)
+    assert kind(game) == "sealed"
     seat = game.turns[0].actor
     pilot.click("takeover")
-    scene = app.scene
+    scene = play_scene(pilot)
     assert not scene.history and game.controller(seat) == "human"
     wait_until(pilot, lambda: scene.acting() == seat, seconds=10)  # the other seats seal first
     assert scene.choice_specs()  # the seat's own sealed choices are on the cards
