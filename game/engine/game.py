@@ -591,9 +591,9 @@ class Game:
         return done
 
     def take_over(self, actor: str | None = None) -> None:
-        """Hand the current (or named) actor to a person and stop following history from here on."""
-        decision = self.decision
-        target = actor or (decision.actor.id if decision else "")
+        """Hand the named actor, or the one to move next (at a decision its chooser; at a negotiation
+        or sealed move the first seat still to act), to a person and stop following history from here on."""
+        target = actor or next((t.actor for t in self.turns), "")
         if target:
             self.settings.controllers[target] = "human"
         self.settings.follow_history = False

@@ -260,8 +260,9 @@ class App:
         scenario = self.scenario
         return latest_autosave(saves_folder(), scenario.id) if scenario else None
 
-    def play(self, game: Game, notice: str = "", history: bool = False) -> None:
-        """Show a game: the play screen, or the debrief when it is already over."""
+    def play(self, game: Game, notice: str = "", history: bool = False, opening: bool = False) -> None:
+        """Show a game: the play screen, or the debrief when it is already over. ``opening``: a game
+        just set up (not a save), which opens on the person's briefing and the introduction."""
         self.game = game
         scenario = game.scenario
         if scenario.path and scenario.id not in self.slot.known:
@@ -270,7 +271,7 @@ class App:
         if game.ended:
             self.replace_all(self.make("debrief", game))
         else:
-            self.replace_all(self.make("play", game, history=history, notice=notice))
+            self.replace_all(self.make("play", game, history=history, notice=notice, opening=opening))
 
     # -- screens ------------------------------------------------------------------------------
 

@@ -9,6 +9,7 @@ their answers into the window's words, so they are tested without a window.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -20,6 +21,7 @@ from ..classroom.transcript import build_transcript
 from ..classroom.transcript_html import transcript_html
 from ..engine import Game, Scenario
 from ..engine.saves import write_atomic
+from ..engine.views import ObjectiveLine
 from ..engine.wording import long_date, the_actor
 from . import background
 from .story import actor_name, esc
@@ -88,6 +90,21 @@ def briefings_html(scenario: Scenario, briefings: tuple[Briefing, ...], colours:
             parts.append(f"<font color='{muted}'>{esc(description)}</font>{gap}")
         parts.append(f"{esc(brief.text) or '<i>No private briefing.</i>'}<br><br>")
     return "".join(parts).removesuffix("<br><br>")
+
+
+def own_goals_html(knowledge: Sequence[str], objectives: Sequence[ObjectiveLine], muted: str) -> str:
+    """Under a delegation's own briefing: what it knows, and the objectives it scores by (points,
+    and which ones the others do not know), so a player knows what to aim for from the start."""
+    parts = []
+    if knowledge:
+        parts.append("<br><br><b>What you know</b><br>" + "<br>".join(f"• {esc(line)}" for line in knowledge))
+    if objectives:
+        lines = []
+        for o in objectives:
+            worth = f"{o.points} point{'' if abs(o.points) == 1 else 's'}" + (", secret" if o.secret else "")
+            lines.append(f"• {esc(o.text)} <font color='{muted}'>({worth})</font>")
+        parts.append("<br><br><b>Your objectives</b><br>" + "<br>".join(lines))
+    return "".join(parts)
 
 
 def human_actors(game: Game) -> list[str]:

@@ -13,6 +13,7 @@ import pytest
 
 from game.engine import Game, GameError
 from game.engine.autoplay import play_out
+from game.engine.history import historical_game
 from game.engine.loader import load_scenario, load_text
 from game.engine.model import Scenario
 from game.engine.narrate import PUBLIC, TEACHER, render
@@ -356,3 +357,13 @@ def test_a_dated_event_fires_when_a_jump_passes_its_date_before_the_next_decisio
     kinds = [h.kind for h in happened]
     assert kinds.index("event") > kinds.index("decision")
     assert game.decision is not None and game.log[-1].node == "storm"  # fired before the next decision
+
+
+def test_take_over_at_the_table_hands_the_seat_to_move_next_to_a_person(table: Scenario) -> None:
+    """History replay's 'take over' at a negotiation or sealed move, not only at a decision."""
+    game = historical_game(table)
+    assert game.node is not None and game.node.kind == "negotiation"
+    seat = game.turns[0].actor
+    game.take_over()
+    assert game.controller(seat) == "human" and not game.settings.follow_history
+    assert [a for a in table.actors if game.controller(a) == "human"] == [seat]

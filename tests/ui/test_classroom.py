@@ -113,9 +113,9 @@ def test_one_player_never_sees_a_hand_over_or_another_briefing(make_pilot) -> No
     pilot.press(pygame.K_ESCAPE)
     pilot.press(pygame.K_1)
     assert game.computer_to_move
-    pilot.press(pygame.K_b)  # while the computer decides for Blue, nothing private is shown
+    pilot.press(pygame.K_b)  # while the computer decides for Blue: Red's own briefing still, never Blue's
     assert app.overlay is not None
-    assert RED_SECRET not in pilot.all_text() and BLUE_SECRET not in pilot.all_text()
+    assert RED_SECRET in pilot.all_text() and BLUE_SECRET not in pilot.all_text()
 
 
 def test_a_typed_reason_goes_into_the_save_and_comes_back(make_pilot) -> None:  # type: ignore[no-untyped-def]

@@ -25,6 +25,11 @@ def play_to_end(pilot: Pilot, use_mouse: bool, limit: int = 300) -> int:
             else:
                 pilot.press(pygame.K_LEFT)  # from "Not yet" (the safe answer) to "Take it"
                 pilot.press(pygame.K_RETURN)
+        elif app.overlay is not None and app.overlay.name == "message":  # the briefing, at the start
+            if use_mouse:
+                pilot.click("ok")
+            else:
+                pilot.press(pygame.K_RETURN)
         elif game.computer_to_move:
             if use_mouse:
                 pilot.click("skip")

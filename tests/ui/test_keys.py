@@ -91,3 +91,21 @@ def test_setup_speaks_of_a_game_number_not_a_seed(make_pilot: MakePilot) -> None
     assert pilot.app.scene.name == "setup"
     words = pilot.all_text() + pilot.element("new_seed").text
     assert "Another" in words and "seed" not in words.lower()
+
+
+def test_space_never_presses_a_button_on_the_ending(make_pilot: MakePilot) -> None:
+    """Space skips the computers' pause while playing; pressed a few times more as the game ends,
+    it leaves the ending on screen (it used to press the highlighted 'New game')."""
+    from game.engine import Game
+
+    pilot = make_pilot(TINY)
+    app = pilot.app
+    app.play(Game.new(app.scenario, seed=3, controllers={"red": "human", "blue": "historical"}))
+    pilot.press(pygame.K_3)  # walk out: the game ends
+    pilot.click("yes")
+    assert app.scene.name == "debrief" and app.scene.focus_key == "new"
+    for _ in range(3):
+        pilot.press(pygame.K_SPACE)
+    assert app.scene.name == "debrief" and app.overlay is None
+    pilot.press(pygame.K_RETURN)  # Enter still presses the highlighted button, as everywhere
+    assert app.scene.name == "setup"

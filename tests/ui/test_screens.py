@@ -75,6 +75,7 @@ EVERY_SCREEN = [
     "02-scenarios",
     "03-settings",
     "04-setup",
+    "05-opening-briefing",
     "05-play-computer-deciding",
     "06-play-your-decision",
     "07-play-blocked-tooltip",
@@ -101,6 +102,8 @@ def visit_every_screen(pilot: Pilot, tour: Tour, scenario: Scenario) -> None:
     pilot.press(pygame.K_ESCAPE)
     pilot.press(pygame.K_n)
     tour("04-setup", "setup")
+    pilot.press(pygame.K_RETURN)
+    tour("05-opening-briefing", "message")  # one person plays: their briefing first
     pilot.press(pygame.K_RETURN)
     tour("05-play-computer-deciding", "play")
     for _ in range(30):

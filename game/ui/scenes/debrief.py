@@ -436,6 +436,10 @@ class DebriefScene(Scene):
             return True
         if event.mod & (pygame.KMOD_CTRL | pygame.KMOD_ALT):
             return False
+        if event.key == pygame.K_SPACE:
+            # Space skips the computers' pause while playing: pressed a few times as the game ends,
+            # it must not press the highlighted button here (New game) and hide the ending.
+            return True
         keys = {
             pygame.K_r: "replay",
             pygame.K_n: "new",

@@ -27,7 +27,7 @@ from ...engine.preview import leads_to_ending
 from ...engine.table import Action, Table
 from ...engine.views import ChoiceLine, View
 from ...engine.wording import the_actor, value_words
-from ..classroom import briefings_html, hot_seat, takeover_notice, timeout_notice
+from ..classroom import briefings_html, hot_seat, own_goals_html, takeover_notice, timeout_notice
 from ..host import SceneHost
 from ..keys import digit_of
 from ..layout import (
@@ -88,11 +88,16 @@ class PlayScene(Scene):
     name = "play"
     holds_game = True
 
-    def __init__(self, app: SceneHost, game: Game, history: bool = False, notice: str = "") -> None:
+    def __init__(
+        self, app: SceneHost, game: Game, history: bool = False, notice: str = "", opening: bool = False
+    ) -> None:
         super().__init__(app)
         self.game = game
         self.history = history
         self.notice = notice
+        self.opening = opening and not history  # a game just set up: the lone player's briefing comes first
+        # ... and when the computers move first, they wait until the person has read the introduction
+        self.reading = self.opening and game.computer_to_move
         self.pending: float | None = None  # when the computer (or the history replay) moves next
         self.pending_from = 0.0
         self.auto = False
@@ -116,6 +121,7 @@ class PlayScene(Scene):
         # person's); a new game's opening lines are everyone's first summary.
         self.ledgers: dict[str, Since] = {}
         self._begin_ledgers(0 if not game.moves else len(game.log))
+        self.covered_at: float | None = None  # since when a dialog or another screen covers this one
 
     # -- seats and views ----------------------------------------------------------------------
 
@@ -685,7 +691,7 @@ class PlayScene(Scene):
         waiting = game.computer_to_move and not self.history
         last = [k for k in self.order if k in TOP_KEYS or k.startswith("tab_")]
         self.order = [k for k in self.order if k not in last] + last
-        self.default_focus = "next" if self.history else ""
+        self.default_focus = "next" if self.history else ("skip" if self.reading else "")
         if self.focus_key is None and self.panel is not None and not waiting:
             opening = [o.key for row in self.panel.issues for o in row.options]
             self.focus_key = next((a.key for a in self.panel.actions if a.kind == "accept" and a.enabled), None) or (
@@ -725,13 +731,14 @@ class PlayScene(Scene):
             return
         actors = game.scenario.actors
         if game.computer_to_move:
-            skip_w = button_width("Skip wait", sp)
-            (skip,) = row(area, [skip_w], sp.gap, "right")
-            self.add_button("skip", skip, "Skip wait", "@primary", tooltip="Space: let the computer move now")
+            label, tip = ("Begin ▶", "Enter or Space: the game begins") if self.reading else ("Skip wait", "")
+            (skip,) = row(area, [button_width(label, sp)], sp.gap, "right")
+            self.add_button("skip", skip, label, "@primary", tooltip=tip or "Space: let the computer move now")
             mover = next((t.actor for t in game.turns if game.controller(t.actor) != "human"), "")
+            waiting = f"{actors[mover].name if mover in actors else mover} (computer) is deciding…"
             draw.text(
                 backdrop,
-                f"{actors[mover].name if mover in actors else mover} (computer) is deciding…",
+                "Read the introduction, then begin." if self.reading else waiting,
                 (area.x, area.centery),
                 t.body,
                 self.c("text"),
@@ -883,14 +890,38 @@ class PlayScene(Scene):
     # -- timers -------------------------------------------------------------------------------
 
     def shown(self) -> None:
+        self.covered_at = None
         self._schedule()
         self._present()
+        if self.opening:
+            self.opening = False
+            self._brief_lone_player()
+
+    def _brief_lone_player(self) -> None:
+        """At the start of a game one person plays alone (not a save, not a hot seat, whose hand-over
+        shows each briefing, nor the projector, which shows the room's view): their own briefing
+        and objectives first. The computers wait while it is open."""
+        seats = self.table().seats
+        if len(seats) == 1 and not self.projector() and self.app.top is self:
+            self.viewer = seats[0]
+            self._show_briefing((self._own_briefing(seats[0]),))
 
     def covered(self) -> None:
+        """A dialog (save, quit, help, briefing, the pause menu) or another screen is over the game:
+        the clock and the computers' pause stop where they are (no move is made behind it)."""
+        if self.covered_at is None:
+            self.covered_at = self.app.now
         if self.deadline is not None:
             self.deadline.pause(self.app.now)
 
     def uncovered(self) -> None:
+        """The dialog closed: the computers' pause goes on from where it stopped, so the next move
+        comes after the rest of it, never at once as if it had been made behind the dialog."""
+        if self.covered_at is not None and self.pending is not None:
+            held = self.app.now - self.covered_at
+            self.pending += held
+            self.pending_from += held
+        self.covered_at = None
         if self.deadline is not None and self.app.top is self:
             self.deadline.resume(self.app.now)
 
@@ -984,7 +1015,7 @@ class PlayScene(Scene):
             self.pending = None
         elif self.history:
             self.pending = now + self.app.settings.replay_step if self.auto else None
-        elif game.computer_to_move:
+        elif game.computer_to_move and not self.reading:
             self.pending = now + self.app.settings.computer_pause
         else:
             self.pending = None
@@ -1000,6 +1031,8 @@ class PlayScene(Scene):
         return focused is not None and any(scroll_into_view(box, focused) for box in boxes)
 
     def update(self, now: float) -> bool:
+        if self.app.top is not self:
+            return False  # nothing moves behind a dialog
         glowing = self.flashing(now) or self._follow_focus()
         deadline = self.deadline
         if deadline is not None and deadline.paused and self.app.top is self:
@@ -1037,7 +1070,8 @@ class PlayScene(Scene):
         rect = self.progress_rect
         if self.pending is not None and rect is not None and not self.history and self.game.computer_to_move:
             span = max(0.001, self.pending - self.pending_from)
-            done = min(1.0, max(0.0, (self.app.now - self.pending_from) / span))
+            now = self.covered_at if self.covered_at is not None else self.app.now  # (held behind a dialog)
+            done = min(1.0, max(0.0, (now - self.pending_from) / span))
             pygame.draw.rect(surface, self.c("panel_hi"), rect, border_radius=2)
             pygame.draw.rect(surface, self.c("accent"), (rect.x, rect.y, round(rect.w * done), rect.h), border_radius=2)
 
@@ -1146,7 +1180,9 @@ class PlayScene(Scene):
         self._after_move(self.game.play_computer(), accumulate=True)
 
     def _history_step(self) -> None:
-        if self.game.decision is None:
+        """History's next move, whatever the step: a decision, a seat's sealed choice or a move at
+        the table (every delegation is played 'as history', the engine's rule for each kind)."""
+        if self.game.ended or not self.game.computer_to_move:
             return
         self._after_move(self.game.play_computer(), accumulate=False)
 
@@ -1281,15 +1317,18 @@ class PlayScene(Scene):
         self._present()
 
     def take_over(self) -> None:
+        """The person plays on from here as the delegation to move next: the chooser at a decision,
+        the first seat still to act at a negotiation or a sealed move."""
         game = self.game
-        decision = game.decision
-        if decision is None:
+        turn = next(iter(game.turns), None)
+        if not self.history or turn is None:
             return
-        game.take_over()
+        game.take_over(turn.actor)
+        self.viewer = turn.actor
         self.history = False  # from here on the game is the player's, and is autosaved
         self._forget_changes()
         self.auto = False
-        self.notice = takeover_notice(decision.actor.name, long_date(game.date))
+        self.notice = takeover_notice(game.scenario.actors[turn.actor].name, long_date(game.date))
         self.kept_notice = self.notice  # it stays while the computer moves, until the player's move
         self.app.autosave()
         self.focus_key = None
@@ -1343,11 +1382,13 @@ class PlayScene(Scene):
         every one in projector mode, and every one while history replays (nobody plays then)."""
         game = self.game
         view = self.seat_view()
+        seats = self.table().seats
         if self.history:
             shown = briefing_for(game, None, projector_mode=True)
         elif view is not None and not self.projector():
-            actor = game.scenario.actors[view.viewer]
-            shown = (Briefing(actor.id, actor.name, actor.colour, view.briefing),)
+            shown = (self._own_briefing(view.viewer),)
+        elif len(seats) == 1 and not self.projector():  # one person plays: their own, at any moment
+            shown = (self._own_briefing(seats[0]),)
         else:
             shown = briefing_for(game, self.viewer, ClassroomSettings.of(game).projector)
         if not shown:
@@ -1356,15 +1397,37 @@ class PlayScene(Scene):
                 "A delegation's private briefing is shown only at its own decisions, to the players at the computer.",
             )
             return
+        self._show_briefing(shown)
+
+    def _own_briefing(self, seat: str) -> Briefing:
+        """A delegation's private briefing as its own view has it."""
+        actor = self.game.scenario.actors[seat]
+        return Briefing(actor.id, actor.name, actor.colour, self.table().view(seat).briefing)
+
+    def _show_briefing(self, shown: tuple[Briefing, ...]) -> None:
+        """The briefings in a message box; one delegation's own comes with what it knows and its
+        objectives (its secret ones too: nobody else is looking)."""
+        game = self.game
         actors = game.scenario.actors
         colours = actor_text_colours(list(actors), {a.id: a.colour for a in actors.values()}, self.palette)
+        muted = self.c("muted").hex[:7]
+        html = briefings_html(game.scenario, shown, colours, muted)
+        goals = ""
+        if len(shown) == 1 and not self.projector() and not self.history:
+            view = self.table().view(shown[0].actor)
+            goals = own_goals_html(view.knowledge, [o for o in view.objectives if o.actor == view.viewer], muted)
         title = f"{shown[0].name}: private briefing" if len(shown) == 1 else "Every delegation's briefing"
-        self.app.message(
-            title, briefings_html(game.scenario, shown, colours, self.c("muted").hex[:7]), wide=len(shown) > 1
-        )
+        self.app.message(title, html + goals, wide=len(shown) > 1 or bool(goals))
 
     def tree(self) -> None:
         self.app.open("tree", self.game)
+
+    def begin(self) -> None:
+        """The introduction has been read: the computers take their opening moves, after their pause."""
+        self.reading = False
+        self.focus_key = None
+        self.app.rebuild()
+        self._schedule()
 
     # -- what other screens ask -----------------------------------------------------------------
 
@@ -1404,6 +1467,8 @@ class PlayScene(Scene):
             self.app.open("help")
         elif key == "menu":
             self.app.open("pause")
+        elif key == "skip" and self.reading:
+            self.begin()
         elif key == "skip":
             self.pending = self.app.now
         elif key == "briefing":
@@ -1495,7 +1560,7 @@ class PlayScene(Scene):
             if k == pygame.K_p:
                 self.take_over()
                 return True
-        elif k == pygame.K_SPACE and self.pending is not None:
-            self.pending = self.app.now
+        elif k == pygame.K_SPACE and (self.pending is not None or self.reading):
+            self.on_button("skip")
             return True
         return False

@@ -476,7 +476,7 @@ class SetupScene(Scene):
         ClassroomSettings.chosen(self.time_limit, self.timeout_rule, self.projector, self.app.settings.reasons).store(
             game
         )
-        self.app.play(game)
+        self.app.play(game, opening=True)
 
     def on_key(self, event: pygame.event.Event) -> bool:
         """1–9 choose the lens card with that number (the seed box takes digits only while typing)."""

@@ -1,0 +1,106 @@
+"""History replay in the window on scenarios that open at the table: the flagship (a sealed move
+first) and the tutorial (a negotiation first). Next ▶, → and Auto-play step through every kind of
+step, and "Take over here" hands the person the move of the seat to act, by real key presses."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pygame
+
+from game.engine import Game, load_scenario
+from game.engine.history import historical_game
+from game.ui.pilot import Pilot
+from game.ui.scenes.play import PlayScene
+
+from .conftest import CURRENT_FLAGSHIP, ROOT, MakePilot
+from .seating import wait_until
+
+TUTORIAL = ROOT / "scenarios" / "tutorial-negotiation.yaml"
+
+
+def play_scene(pilot: Pilot) -> PlayScene:
+    scene = pilot.app.scene
+    assert isinstance(scene, PlayScene), f"the {scene.name} screen is showing, not play"
+    return scene
+
+
+def log_text(pilot: Pilot) -> str:
+    return play_scene(pilot).log_html()
+
+
+def replayed(pilot: Pilot) -> Game:
+    """The game the window replays (or plays, after a take-over)."""
+    game = pilot.app.game
+    assert game is not None
+    return game
+
+
+def kind(game: Game) -> str:
+    return game.node.kind if game.node is not None else ""
+
+
+def test_the_flagships_first_days_step_by_key_from_the_title(make_pilot: MakePilot, shots: Path) -> None:
+    pilot = make_pilot(CURRENT_FLAGSHIP)
+    pilot.press(pygame.K_r)
+    scene = play_scene(pilot)
+    assert scene.history and kind(replayed(pilot)) == "sealed"
+    assert scene._day_line(2000).startswith("Day 1 of 23") and "Nothing has been decided yet" in log_text(pilot)
+    pilot.snapshot(shots / "replay-sealed-step.png")
+    pilot.press(pygame.K_RIGHT)  # one seat's sealed move, as history made it
+    assert len(replayed(pilot).moves) == 1 and "Nothing has been decided yet" not in log_text(pilot)
+    for _ in range(7):  # the rest of the sealed move, then the first decisions
+        pilot.press(pygame.K_RIGHT)
+    game = replayed(pilot)
+    assert game.date.day == 13 and len(game.moves) == 8
+    assert scene._day_line(2000).startswith("Day 4 of 23")
+    pilot.click("next")  # the button does the same as →
+    assert len(game.moves) == 9
+    pilot.press(pygame.K_a)  # auto-play goes on by itself, through the negotiation of 15 August
+    wait_until(pilot, lambda: game.state.day > 5, seconds=60)
+    pilot.press(pygame.K_a)
+    assert not scene.auto and any(m.node == "cardinal_question" for m in game.moves)
+
+
+def test_the_tutorial_replays_from_the_debrief_and_a_person_takes_over_at_the_table(make_pilot: MakePilot) -> None:
+    pilot = make_pilot(TUTORIAL)
+    app = pilot.app
+    finished = historical_game(load_scenario(str(TUTORIAL)))
+    finished.play_until_human()
+    app.play(finished)
+    pilot.wait()
+    assert app.scene.name == "debrief"
+    pilot.press(pygame.K_r)
+    scene = play_scene(pilot)
+    game = replayed(pilot)
+    assert scene.history and kind(game) == "negotiation"
+    pilot.press(pygame.K_RIGHT)  # history's opening proposal at the table
+    assert len(game.moves) == 1 and game.moves[0].step == "propose"
+    assert "Nothing has been decided yet" not in log_text(pilot)
+    seat = game.turns[0].actor
+    pilot.press(pygame.K_p)  # take over the first seat to answer
+    assert not scene.history and game.controller(seat) == "human" and not game.settings.follow_history
+    wait_until(pilot, lambda: scene.acting() == seat)
+    assert scene.panel is not None and "act_reject" in scene.buttons  # the seat's answer is the person's
+    pilot.click("act_reject")
+    assert any(m.actor == seat and m.step == "reject" and m.by == "human" for m in game.moves)
+
+
+def test_a_person_takes_over_a_seat_at_the_flagships_sealed_move(make_pilot: MakePilot, shots: Path) -> None:
+    pilot = make_pilot(CURRENT_FLAGSHIP)
+    app = pilot.app
+    pilot.press(pygame.K_r)
+    pilot.press(pygame.K_RIGHT)  # London has sealed as history did; Paris is the next seat
+    game = replayed(pilot)
+    assert kind(game) == "sealed"
+    seat = game.turns[0].actor
+    pilot.click("takeover")
+    scene = play_scene(pilot)
+    assert not scene.history and game.controller(seat) == "human"
+    wait_until(pilot, lambda: scene.acting() == seat, seconds=10)  # the other seats seal first
+    assert scene.choice_specs()  # the seat's own sealed choices are on the cards
+    pilot.snapshot(shots / "replay-took-over-sealed.png")
+    pilot.press(pygame.K_1)
+    if app.overlay is not None and app.overlay.name == "confirm":
+        pilot.click("yes")
+    assert any(m.actor == seat and m.by == "human" and m.node == "first_orders" for m in game.moves)
