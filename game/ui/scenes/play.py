@@ -587,9 +587,11 @@ class PlayScene(Scene):
 
     def _build_cards(self, backdrop: pygame.Surface, lay: PlayLayout, specs: list[ChoiceSpec]) -> None:
         """A card per choice; blocked ones explain on hover. While the computer or history moves,
-        the cards are shown but the keyboard does not stop on them."""
+        the cards are shown but cannot be pressed: the keyboard does not stop on them and the mouse
+        does not light them (a click only says whose move it is)."""
         game = self.game
         waiting = game.computer_to_move and not self.history
+        still = waiting or self.history
         for spec, geo, (number, tip) in zip(specs, lay.cards, self._card_tips(), strict=False):
             draw_card(
                 backdrop,
@@ -604,9 +606,9 @@ class PlayScene(Scene):
                 f"choice_{number}",
                 geo.rect,
                 "",
-                "@card_blocked" if spec.blocked else "@card",
+                "@card_still" if still else "@card_blocked" if spec.blocked else "@card",
                 tooltip=tip,
-                focusable=not waiting and not self.history,
+                focusable=not still,
             )
 
     def _card_tips(self) -> list[tuple[int, str | None]]:
