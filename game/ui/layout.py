@@ -18,6 +18,7 @@ from .theme import Type
 
 WidthFn = Callable[[str, int, str], int]  # (text, size, style) -> pixels
 PanelHeight = Callable[[int, "Spacing"], int]  # (width, spacing) -> the height a panel needs
+MeterWords = tuple[str, str, str]  # a measure's name, its value as shown, and its change ("+2", "new" or "")
 TOP_BUTTONS = ("Tree", "Undo", "Save", "Help", "Menu")  # the play screen's top bar, left to right
 
 
@@ -247,6 +248,7 @@ def play_layout(
     chips: Sequence[tuple[str, str]] = (),
     recap_lines: int = 0,
     controls_w: int = 0,
+    meter_words: Sequence[MeterWords] = (),
 ) -> PlayLayout:
     """The play screen: the top bar, a row of tabs, and the body showing the tab ``tab``.
 
@@ -258,6 +260,8 @@ def play_layout(
     fit moves to another tab (the delegations to the measures tab when they need more than a row).
     ``controls_w`` is the width the row of controls under the choices needs (replay's four
     buttons): where the column is narrower, they take two rows rather than being squeezed.
+    ``meter_words`` (each measure's name, value and change) lets a measure whose name and value
+    do not share a line take two (see ``meter_lines``).
     """
     sp = Spacing.at(scale)
     t = sp.type
@@ -291,7 +295,9 @@ def play_layout(
     one_row = strip_h <= chip_size("M", "M", sp, width)[1] + 2 * max(4, g // 2)
     if tab == "story":
         strip = (chip_rects, strip_h) if chips and one_row else None
-        _arrange_story(lay, body, sp, choices, meters, width, reason, panel, recap_lines, strip, controls_w)
+        _arrange_story(
+            lay, body, sp, choices, meters, width, reason, panel, recap_lines, strip, controls_w, meter_words
+        )
         return lay
     if tab == "measures":
         if chips:
@@ -301,13 +307,18 @@ def play_layout(
         timeline_h = max(round(sp.small_line * 4.6), 74)
         lay.timeline = Rect(body.x, body.bottom - timeline_h, body.w, timeline_h)
         lay.meters = Rect(body.x, body.y, body.w, max(0, lay.timeline.y - g - body.y))
-        if meters_height(meters, body.w, sp) > lay.meters.h:
+        if meters_height(meters, body.w, sp, meter_words, width) > lay.meters.h:
             # Large type on a small window: the meters scroll in a place of whole rows (none is cut
             # until scrolled), and the timeline takes what is left under them.
-            lay.meters_scroll_h = meters_height(meters, body.w - scroll_bar_width(sp), sp)
+            inner = body.w - scroll_bar_width(sp)
+            lay.meters_scroll_h = meters_height(meters, inner, sp, meter_words, width)
             edge = sp.pad // 2 + 2  # above the first row (see ``widgets.meters.meter_cells``)
-            rows = max(1, (lay.meters.h - edge) // meter_row_height(sp))
-            lay.meters.h = min(lay.meters.h, rows * meter_row_height(sp) + edge)
+            shown = edge
+            for row_h in meter_row_heights(meters, inner, sp, meter_words, width):
+                if shown + row_h > lay.meters.h and shown > edge:
+                    break
+                shown += row_h
+            lay.meters.h = min(lay.meters.h, shown)
             lay.timeline = Rect(body.x, lay.meters.bottom + g, body.w, body.bottom - lay.meters.bottom - g)
         return lay
     if tab == "map":
@@ -317,11 +328,47 @@ def play_layout(
     return lay
 
 
-def meters_height(count: int, width_px: int, sp: Spacing) -> int:
+def meters_height(
+    count: int, width_px: int, sp: Spacing, words: Sequence[MeterWords] = (), width: WidthFn = font_width
+) -> int:
     """The height of the meters panel holding ``count`` meters at a width (0 for none)."""
     if not count:
         return 0
-    return math.ceil(count / meter_columns(width_px, sp)) * meter_row_height(sp) + sp.pad
+    return sum(meter_row_heights(count, width_px, sp, words, width)) + sp.pad
+
+
+def meter_cell_width(width_px: int, columns: int, sp: Spacing) -> int:
+    return (width_px - sp.pad * (columns + 1)) // columns
+
+
+def meter_lines(words: MeterWords, cell_w: int, sp: Spacing, width: WidthFn = font_width) -> int:
+    """1 when a measure's name, change and value share a line of its cell; else 2 (the value goes
+    under the name, so neither is cut to make room for the other)."""
+    label, value, delta = words
+    small = sp.type.small
+    need = width(label, small, "semibold") + 8 + width(value, small, "bold")
+    if delta:
+        need += width(delta + " ", small, "bold")
+    return 1 if need <= cell_w else 2
+
+
+def meter_row_heights(
+    count: int,
+    width_px: int,
+    sp: Spacing,
+    words: Sequence[MeterWords] = (),
+    width: WidthFn = font_width,
+    columns: int = 0,
+) -> list[int]:
+    """Each row's height in the meters' grid at a width (in ``columns``, or as many as fit): a line
+    taller where one of its measures takes two lines."""
+    columns = columns or meter_columns(width_px, sp)
+    cell_w = meter_cell_width(width_px, columns, sp)
+    heights = [meter_row_height(sp)] * math.ceil(count / columns)
+    for index, item in enumerate(words[:count]):
+        if meter_lines(item, cell_w, sp, width) == 2:
+            heights[index // columns] = meter_row_height(sp) + sp.small_line
+    return heights
 
 
 def _arrange_story(
@@ -336,6 +383,7 @@ def _arrange_story(
     recap_lines: int,
     strip: tuple[list[Rect], int] | None,
     controls_w: int = 0,
+    meter_words: Sequence[MeterWords] = (),
 ) -> None:
     """The story tab: the first arrangement, roomiest first, in which the choices fit whole. Tried
     in turn: with the delegations' strip, then without it (it is on the measures tab too); the
@@ -378,7 +426,7 @@ def _arrange_story(
                     controls_h = buttons_h(decision_w) + (sp.button_h + g if own_row else 0)
                     narration_w = area.w - decision_w - g
                     needed, cards = decision_h(decision_w)
-                    below = meters_height(meters, decision_w, sp) + g if with_meters else 0
+                    below = meters_height(meters, decision_w, sp, meter_words, width) + g if with_meters else 0
                     if narration_w < narration_w_min or needed + g + controls_h + below > area.h:
                         continue
                     column = Rect(area.right - decision_w, area.y, decision_w, area.h)

@@ -34,6 +34,7 @@ from ..layout import (
     TABS,
     TOP_BUTTONS,
     ChoiceSpec,
+    MeterWords,
     PlayLayout,
     button_width,
     fit_line,
@@ -60,7 +61,7 @@ from ..theme import actor_colours, actor_text_colours
 from ..widgets import countdown, draw
 from ..widgets.cards import draw_card
 from ..widgets.map_view import map_as_of, render_map
-from ..widgets.meters import meter_cells, render_meters
+from ..widgets.meters import meter_cells, meter_words, render_meters
 from ..widgets.offer_panel import CHECK, draw_panel, panel_height, panel_layout
 from ..widgets.scroll import scroll_into_view
 from ..widgets.table import chip_words, render_table
@@ -325,6 +326,7 @@ class PlayScene(Scene):
             chips=[words for _, words in chips],
             recap_lines=len(recap),
             controls_w=self._replay_row_width() if self.history else 0,
+            meter_words=self._meter_words(variables),
         )
         self.layout = lay
         self.progress_rect = None
@@ -520,7 +522,7 @@ class PlayScene(Scene):
         spots together, so no meter is cut or out of reach."""
         if not variables:
             return
-        values: dict[str, object] = {m.id: m.value for m in self.screen_view().meters}
+        values = self._meter_values()
         meter_sp = lay.meter_spacing or self.sp
         box: UIScrollingContainer | None = None
         place = lay.meters
@@ -552,7 +554,9 @@ class PlayScene(Scene):
             self.container = box
         try:
             for variable, cell in zip(
-                variables, meter_cells(place.size, len(variables), columns, meter_sp), strict=True
+                variables,
+                meter_cells(place.size, len(variables), columns, meter_sp, self._meter_words(variables)),
+                strict=True,
             ):
                 self.add_button(
                     f"meter_{variable.id}",
@@ -564,6 +568,14 @@ class PlayScene(Scene):
                 )
         finally:
             self.container = None
+
+    def _meter_values(self) -> dict[str, object]:
+        return {m.id: m.value for m in self.screen_view().meters}
+
+    def _meter_words(self, variables: list[Variable]) -> list[MeterWords]:
+        """Each measure's name, value and change, as the meters show them (the layout measures them)."""
+        changes = {k: c.delta for k, c in self.changes.items()}
+        return meter_words(variables, self._meter_values(), changes, self.game.scenario.issues)
 
     def _meter_tip(self, variable: Variable, value: object) -> str:
         scenario = self.game.scenario
