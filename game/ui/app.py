@@ -76,6 +76,7 @@ class App:
         self.running = True
         self.dirty = True
         self._swallow_text = False  # drop the text of the key that just focused an entry
+        self._woken: list[pygame.event.Event] = []  # the event that ended an idle wait, handled first
         self.focus_tip = FocusTip()  # the keyboard highlight's tool tip (pygame_gui's are the mouse's)
         self.frames: list[Frame] = []
         self.record_frames = False
@@ -574,7 +575,8 @@ class App:
             dt = min(self.clock.tick(FPS) / 1000.0, 0.25)
         self.now += dt
         for _ in range(3):  # events posted while handling (a button's "pressed") are handled this frame
-            events = pygame.event.get()
+            events = self._woken + pygame.event.get()
+            self._woken = []
             if not events:
                 break
             for event in events:
@@ -610,16 +612,22 @@ class App:
         """The main loop, until the window is closed or Quit is chosen."""
         while self.running:
             if not self.busy() and not self.dirty:
-                wake = self.top.wake_at()
-                timeout = 1000 if wake is None else max(1, min(1000, int((wake - self.now) * 1000)))
-                slept = time.perf_counter()
-                event = pygame.event.wait(timeout)
-                if event.type != pygame.NOEVENT:
-                    pygame.event.post(event)
-                self.clock.tick()  # the sleep is not a frame
-                self.now += time.perf_counter() - slept
+                self.idle()
             self.step()
         return 0
+
+    def idle(self) -> None:
+        """Sleep until an event or the top screen's next timer. The event that wakes it is kept to be
+        handled first: posting it back would queue it behind those that came with it, and a click's
+        button-up would be handled before its button-down (the click lost, the button left held)."""
+        wake = self.top.wake_at()
+        timeout = 1000 if wake is None else max(1, min(1000, int((wake - self.now) * 1000)))
+        slept = time.perf_counter()
+        event = pygame.event.wait(timeout)
+        if event.type != pygame.NOEVENT:
+            self._woken.append(event)
+        self.clock.tick()  # the sleep is not a frame
+        self.now += time.perf_counter() - slept
 
     def game_in_progress(self) -> bool:
         return self.game is not None and not self.game.ended and bool(self.stack) and self.scene.holds_game

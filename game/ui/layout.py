@@ -18,6 +18,7 @@ from .theme import Type
 
 WidthFn = Callable[[str, int, str], int]  # (text, size, style) -> pixels
 PanelHeight = Callable[[int, "Spacing"], int]  # (width, spacing) -> the height a panel needs
+MeterWords = tuple[str, str, str]  # a measure's name, its value as shown, and its change ("+2", "new" or "")
 TOP_BUTTONS = ("Tree", "Undo", "Save", "Help", "Menu")  # the play screen's top bar, left to right
 
 
@@ -62,6 +63,23 @@ def wrap(text: str, max_width: int, size: int, style: str = "regular", width: Wi
             line = word
         lines.append(line)
     return lines or [""]
+
+
+def wrap_at(text: str, sep: str, max_width: int, size: int, style: str = "regular") -> list[str]:
+    """``text`` broken into lines between its ``sep``-separated parts (a list of keys, say), so no
+    part is split; a part wider than a line is wrapped at its words."""
+    lines: list[str] = []
+    line = ""
+    for part in text.split(sep):
+        trial = f"{line}{sep}{part}" if line else part
+        if font_width(trial, size, style) <= max_width:
+            line = trial
+            continue
+        if line:
+            lines.append(line)
+        *whole, line = wrap(part, max_width, size, style)
+        lines += whole
+    return [*lines, line] if line else lines or [""]
 
 
 @dataclass(frozen=True)
@@ -229,6 +247,8 @@ def play_layout(
     tab_labels: Sequence[str] = (),
     chips: Sequence[tuple[str, str]] = (),
     recap_lines: int = 0,
+    controls_w: int = 0,
+    meter_words: Sequence[MeterWords] = (),
 ) -> PlayLayout:
     """The play screen: the top bar, a row of tabs, and the body showing the tab ``tab``.
 
@@ -238,6 +258,10 @@ def play_layout(
     it, and the measures get a third column when there is room. When the choices do not fit beside
     the narration, they go under it across the full width. Nothing shrinks the type: what does not
     fit moves to another tab (the delegations to the measures tab when they need more than a row).
+    ``controls_w`` is the width the row of controls under the choices needs (replay's four
+    buttons): where the column is narrower, they take two rows rather than being squeezed.
+    ``meter_words`` (each measure's name, value and change) lets a measure whose name and value
+    do not share a line take two (see ``meter_lines``).
     """
     sp = Spacing.at(scale)
     t = sp.type
@@ -271,7 +295,9 @@ def play_layout(
     one_row = strip_h <= chip_size("M", "M", sp, width)[1] + 2 * max(4, g // 2)
     if tab == "story":
         strip = (chip_rects, strip_h) if chips and one_row else None
-        _arrange_story(lay, body, sp, choices, meters, width, reason, panel, recap_lines, strip)
+        _arrange_story(
+            lay, body, sp, choices, meters, width, reason, panel, recap_lines, strip, controls_w, meter_words
+        )
         return lay
     if tab == "measures":
         if chips:
@@ -281,13 +307,18 @@ def play_layout(
         timeline_h = max(round(sp.small_line * 4.6), 74)
         lay.timeline = Rect(body.x, body.bottom - timeline_h, body.w, timeline_h)
         lay.meters = Rect(body.x, body.y, body.w, max(0, lay.timeline.y - g - body.y))
-        if meters_height(meters, body.w, sp) > lay.meters.h:
+        if meters_height(meters, body.w, sp, meter_words, width) > lay.meters.h:
             # Large type on a small window: the meters scroll in a place of whole rows (none is cut
             # until scrolled), and the timeline takes what is left under them.
-            lay.meters_scroll_h = meters_height(meters, body.w - scroll_bar_width(sp), sp)
+            inner = body.w - scroll_bar_width(sp)
+            lay.meters_scroll_h = meters_height(meters, inner, sp, meter_words, width)
             edge = sp.pad // 2 + 2  # above the first row (see ``widgets.meters.meter_cells``)
-            rows = max(1, (lay.meters.h - edge) // meter_row_height(sp))
-            lay.meters.h = min(lay.meters.h, rows * meter_row_height(sp) + edge)
+            shown = edge
+            for row_h in meter_row_heights(meters, inner, sp, meter_words, width):
+                if shown + row_h > lay.meters.h and shown > edge:
+                    break
+                shown += row_h
+            lay.meters.h = min(lay.meters.h, shown)
             lay.timeline = Rect(body.x, lay.meters.bottom + g, body.w, body.bottom - lay.meters.bottom - g)
         return lay
     if tab == "map":
@@ -297,11 +328,47 @@ def play_layout(
     return lay
 
 
-def meters_height(count: int, width_px: int, sp: Spacing) -> int:
+def meters_height(
+    count: int, width_px: int, sp: Spacing, words: Sequence[MeterWords] = (), width: WidthFn = font_width
+) -> int:
     """The height of the meters panel holding ``count`` meters at a width (0 for none)."""
     if not count:
         return 0
-    return math.ceil(count / meter_columns(width_px, sp)) * meter_row_height(sp) + sp.pad
+    return sum(meter_row_heights(count, width_px, sp, words, width)) + sp.pad
+
+
+def meter_cell_width(width_px: int, columns: int, sp: Spacing) -> int:
+    return (width_px - sp.pad * (columns + 1)) // columns
+
+
+def meter_lines(words: MeterWords, cell_w: int, sp: Spacing, width: WidthFn = font_width) -> int:
+    """1 when a measure's name, change and value share a line of its cell; else 2 (the value goes
+    under the name, so neither is cut to make room for the other)."""
+    label, value, delta = words
+    small = sp.type.small
+    need = width(label, small, "semibold") + 8 + width(value, small, "bold")
+    if delta:
+        need += width(delta + " ", small, "bold")
+    return 1 if need <= cell_w else 2
+
+
+def meter_row_heights(
+    count: int,
+    width_px: int,
+    sp: Spacing,
+    words: Sequence[MeterWords] = (),
+    width: WidthFn = font_width,
+    columns: int = 0,
+) -> list[int]:
+    """Each row's height in the meters' grid at a width (in ``columns``, or as many as fit): a line
+    taller where one of its measures takes two lines."""
+    columns = columns or meter_columns(width_px, sp)
+    cell_w = meter_cell_width(width_px, columns, sp)
+    heights = [meter_row_height(sp)] * math.ceil(count / columns)
+    for index, item in enumerate(words[:count]):
+        if meter_lines(item, cell_w, sp, width) == 2:
+            heights[index // columns] = meter_row_height(sp) + sp.small_line
+    return heights
 
 
 def _arrange_story(
@@ -315,6 +382,8 @@ def _arrange_story(
     panel: PanelHeight | None,
     recap_lines: int,
     strip: tuple[list[Rect], int] | None,
+    controls_w: int = 0,
+    meter_words: Sequence[MeterWords] = (),
 ) -> None:
     """The story tab: the first arrangement, roomiest first, in which the choices fit whole. Tried
     in turn: with the delegations' strip, then without it (it is on the measures tab too); the
@@ -327,6 +396,10 @@ def _arrange_story(
     # Under an offer panel (it can scroll) the story keeps room for its title and several lines:
     # a band with a line or two of story above the offers would put the question below the fold.
     stacked_min = story_least(sp, OFFER_STORY_LINES) if panel is not None else narration_min
+
+    def buttons_h(column_w: int) -> int:
+        """The controls' height: a row, or two when their buttons need more than the column."""
+        return sp.button_h * 2 + g if controls_w > column_w else sp.button_h
 
     def decision_h(column_w: int) -> tuple[int, list[CardGeometry]]:
         if panel is not None:
@@ -348,16 +421,16 @@ def _arrange_story(
         for with_meters in (True, False) if meters else (False,):
             area = story_area(with_strip)
             for own_row in (True, False) if reason else (False,):
-                controls_h = sp.button_h + (sp.button_h + g if own_row else 0)
                 for fraction in (0.46, 0.52, 0.58):
                     decision_w = round(area.w * fraction)
+                    controls_h = buttons_h(decision_w) + (sp.button_h + g if own_row else 0)
                     narration_w = area.w - decision_w - g
                     needed, cards = decision_h(decision_w)
-                    below = meters_height(meters, decision_w, sp) + g if with_meters else 0
+                    below = meters_height(meters, decision_w, sp, meter_words, width) + g if with_meters else 0
                     if narration_w < narration_w_min or needed + g + controls_h + below > area.h:
                         continue
                     column = Rect(area.right - decision_w, area.y, decision_w, area.h)
-                    _place_decision(lay, column, needed, cards, sp, reason, own_row)
+                    _place_decision(lay, column, needed, cards, sp, reason, own_row, buttons_h(decision_w))
                     _place_narration(lay, Rect(area.x, area.y, narration_w, area.h), recap_h, sp)
                     if with_meters:
                         lay.meters = Rect(column.x, lay.controls.bottom + g, column.w, below - g)
@@ -366,13 +439,13 @@ def _arrange_story(
     for with_strip in (True, False) if strip is not None else (False,):
         area = story_area(with_strip)
         for own_row in (True, False) if reason else (False,):
-            controls_h = sp.button_h + (sp.button_h + g if own_row else 0)
+            controls_h = buttons_h(area.w) + (sp.button_h + g if own_row else 0)
             needed, cards = decision_h(area.w)
             if needed + controls_h + 2 * g + stacked_min <= area.h:
                 narration_h = area.h - needed - controls_h - 2 * g
                 _place_narration(lay, Rect(area.x, area.y, area.w, narration_h), recap_h, sp, beside=True)
                 column = Rect(area.x, area.y + narration_h + g, area.w, area.h - narration_h - g)
-                _place_decision(lay, column, needed, cards, sp, reason, own_row)
+                _place_decision(lay, column, needed, cards, sp, reason, own_row, buttons_h(area.w))
                 lay.stacked = True
                 lay.fits = True
                 return
@@ -382,15 +455,22 @@ def _arrange_story(
     decision_w = round(area.w * 0.56)
     column = Rect(area.right - decision_w, area.y, decision_w, area.h)
     needed, cards = decision_h(decision_w)
-    room = area.h - sp.button_h - g
-    _place_decision(lay, column, min(needed, room), cards, sp, reason, False)
+    room = area.h - buttons_h(decision_w) - g
+    _place_decision(lay, column, min(needed, room), cards, sp, reason, False, buttons_h(decision_w))
     _place_narration(lay, Rect(area.x, area.y, area.w - decision_w - g, area.h), recap_h, sp)
     lay.scroll_h = needed if needed > room else 0
     lay.fits = panel is not None
 
 
 def _place_decision(
-    lay: PlayLayout, column: Rect, needed: int, cards: list[CardGeometry], sp: Spacing, reason: bool, own_row: bool
+    lay: PlayLayout,
+    column: Rect,
+    needed: int,
+    cards: list[CardGeometry],
+    sp: Spacing,
+    reason: bool,
+    own_row: bool,
+    controls_h: int = 0,
 ) -> None:
     """The choices at the top of ``column`` (the question is read first), then the "Why?" row
     (or, without ``own_row``, the "Why?" entry in the controls row) and the controls."""
@@ -407,7 +487,7 @@ def _place_decision(
     if reason and own_row:
         lay.reason = Rect(column.x, y, column.w, sp.button_h)
         y += sp.button_h + g
-    lay.controls = Rect(column.x, y, column.w, sp.button_h)
+    lay.controls = Rect(column.x, y, column.w, controls_h or sp.button_h)
     if reason and not own_row:
         lay.reason = Rect(lay.controls)  # the entry takes the place of the hint in the controls row
     elif not reason:

@@ -7,6 +7,7 @@ from __future__ import annotations
 import pygame
 from pygame_gui.elements import UIScrollingContainer
 
+from game.ui import fonts
 from game.ui.app import App
 from game.ui.layout import overlaps
 from game.ui.theme import colour
@@ -162,3 +163,19 @@ def check_colours(app: App, what: str) -> None:
             sp = app.spacing
             fill = screen.get_at((rect.right - sp.pad, rect.y + 4))  # right of the text, above it
             assert near(fill, card, 0), f"{what}: {key} shows {fill} under its button, not the card colour {card}"
+
+
+def check_labels_whole(app: App, what: str, keys: tuple[str, ...] = ()) -> None:
+    """Each button's label (of ``keys``, or every labelled button) fits inside the button in its
+    style's type: pygame_gui would clip it at the button's edges, unmarked."""
+    scene = app.top
+    for key, button in scene.buttons.items():
+        words = getattr(button, "text", "")
+        if keys and key not in keys:
+            continue
+        if not isinstance(words, str) or not words or button.__class__.__name__ != "UIButton":
+            continue
+        style = (button.class_ids or [None])[-1] or ""
+        size = getattr(app.type, STYLE_SIZE.get(style, "body"))
+        need = fonts.font(size, "bold").size(words)[0]
+        assert need <= button.rect.w - 4, f"{what}: {key} {words!r} needs {need} px; its button is {button.rect.w}"

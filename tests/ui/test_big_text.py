@@ -7,9 +7,11 @@ import pygame
 import pytest
 
 from game.engine import Game
+from game.ui.layout import font_width
+from game.ui.scenes.settings import SAMPLE
 from game.ui.settings import TEXT_SIZES, UISettings
 
-from .checks import check_layout, check_text_sizes
+from .checks import check_labels_whole, check_layout, check_text_sizes
 from .conftest import FLAGSHIP
 
 SIZES = [(1280, 720), (1024, 600)]
@@ -126,3 +128,46 @@ def test_every_measure_is_whole_or_out_of_sight_and_scrolls_into_view(make_pilot
     pilot.wait(0.3)
     assert view.contains(meters[-1].rect), "the wheel does not reach the last measure"
     pilot.snapshot(shots / f"big-{size[0]}x{size[1]}-measures-scrolled.png")
+
+
+@pytest.mark.parametrize("size", SIZES, ids=[f"{w}x{h}" for w, h in SIZES])
+def test_replay_waiting_title_and_settings_keep_their_words_at_projector_size(make_pilot, size, shots) -> None:  # type: ignore[no-untyped-def]
+    """Projector type on the small windows a class meets: the line saying who the computer is
+    waiting for stops short of Skip wait; the title's key hint is whole (wrapped, never cut);
+    Settings keeps its sample sentence (it shows what the size looks like); replaying, the badge
+    stops short of the top bar's buttons with the day beside it, and the replay buttons hold their
+    labels whole (in two rows when one is too narrow)."""
+    from .conftest import CURRENT_FLAGSHIP
+    from .seating import sit_down
+
+    pilot = make_pilot(CURRENT_FLAGSHIP, size=size, settings=UISettings(computer_pause=30.0, text_size=LARGEST))
+    app = pilot.app
+    tag = f"proj-{size[0]}x{size[1]}"
+    game = sit_down(pilot, {"ussr": "human"})
+    assert game.computer_to_move and "skip" in app.top.buttons
+    check_screen(app, "waiting")
+    assert "status" in app.top.drawn  # whole, and (check_layout) clear of Skip wait
+    pilot.snapshot(shots / f"{tag}-waiting.png")
+    assert not app.autosave()
+    app.to_title()
+    pilot.wait()
+    check_screen(app, "title")
+    drawn = app.top.drawn
+    assert any(k.startswith("keys_") for k in drawn), "no key hint"
+    assert not any(k.startswith("whole_keys") for k in app.top.buttons), "the key hint is cut"
+    assert any(k.startswith("autosave_") for k in drawn) or any(k.startswith("whole_autosave") for k in app.top.buttons)
+    pilot.snapshot(shots / f"{tag}-title.png")
+    pilot.press(pygame.K_o)
+    check_screen(app, "settings")
+    assert " ".join(app.top.sample_lines) == SAMPLE, "the sample sentence is missing"
+    pilot.snapshot(shots / f"{tag}-settings.png")
+    pilot.press(pygame.K_ESCAPE)
+    pilot.press(pygame.K_r)
+    scene = app.top
+    assert scene.name == "play" and scene.history
+    check_screen(app, "replay")
+    check_labels_whole(app, "replay", ("back", "next", "auto", "takeover", "tree", "save", "help", "menu"))
+    assert "badge" in scene.drawn and scene.drawn["badge"].right < scene.buttons["tree"].rect.x
+    days = f"Day 1 of {app.scenario.last_day + 1}"  # the day is not crowded out by the badge
+    assert "info" in scene.drawn and scene.drawn["info"].w >= font_width(days, app.type.body, "semibold") - 2
+    pilot.snapshot(shots / f"{tag}-replay.png")

@@ -29,12 +29,17 @@ def test_no_map_shows_through_the_summary(make_pilot, size, palette) -> None:  #
 
 
 def test_a_line_cut_to_fit_shows_whole_on_hover(make_pilot) -> None:  # type: ignore[no-untyped-def]
+    """A tiny window at Projector size: the tagline is cut, its whole text on hover; the key hint
+    wraps onto lines of its own instead, every key whole."""
     pilot = make_pilot(CURRENT_FLAGSHIP, size=(700, 500), settings=UISettings(text_size=3, computer_pause=0.4))
     app = pilot.app
-    spot = app.scene.buttons.get("whole_keys")
-    assert spot is not None  # the keys do not fit this small window at Projector size ...
-    assert "whole_keys" not in app.scene.order  # (a spot to point at, not a stop for Tab)
-    pilot.hover("whole_keys")
-    assert "F1 help" in pilot.tooltip_text()  # ... and the whole line shows on hover
+    spot = app.scene.buttons.get("whole_tagline")
+    assert spot is not None  # the tagline does not fit this small window at Projector size ...
+    assert "whole_tagline" not in app.scene.order  # (a spot to point at, not a stop for Tab)
+    pilot.hover("whole_tagline")
+    assert "could have happened instead" in pilot.tooltip_text()  # ... and the whole line shows on hover
+    keys = [name for name in app.scene.drawn if name.startswith("keys_")]
+    assert len(keys) > 1 and not any(name.startswith("whole_keys") for name in app.scene.buttons)
     wide = make_pilot(CURRENT_FLAGSHIP, size=(1920, 1080))
-    assert "whole_keys" not in wide.app.scene.buttons and "keys" in wide.app.scene.drawn
+    assert "whole_tagline" not in wide.app.scene.buttons and list(wide.app.scene.drawn).count("keys_0") == 1
+    assert "keys_1" not in wide.app.scene.drawn  # one line where there is room

@@ -7,11 +7,12 @@ from __future__ import annotations
 import pygame
 
 from game.engine import Game
+from game.ui.app import ACTIVE_AFTER_INPUT
 from game.ui.layout import font_width
 from game.ui.settings import TEXT_SIZES, UISettings
 from game.ui.tooltips import fit_label, tip_width
 
-from .conftest import CURRENT_FLAGSHIP, TINY
+from .conftest import CURRENT_FLAGSHIP, TINY, human_tiny
 
 
 def shown_tip(pilot) -> pygame.Rect:  # type: ignore[no-untyped-def]
@@ -84,3 +85,25 @@ def test_the_keyboard_highlight_shows_a_cut_cards_full_text(make_pilot) -> None:
     assert lenses[1].text[-40:] in app.focus_tip.text()
     pilot.move((app.size[0] - 2, 2))
     assert app.focus_tip.text() == "" and app.focus_tip.tip is None
+
+
+def test_a_click_after_a_tip_showed_presses_the_button(make_pilot) -> None:  # type: ignore[no-untyped-def]
+    """Rest the mouse on the Log tab until its tip shows and the window falls idle, then click
+    once: the one click opens the Log. (The event that woke the idle window was queued behind the
+    button-up that came with it, so the click only closed the tip and left the tab held.)"""
+    pilot = make_pilot(TINY)
+    app = pilot.app
+    human_tiny(pilot)
+    scene = app.top
+    assert scene.name == "play" and scene.tab != "log"
+    centre = scene.buttons["tab_log"].rect.center
+    pilot.move(centre)
+    pilot.wait(ACTIVE_AFTER_INPUT + 0.5)  # past the tip's delay and the busy spell after input
+    assert "happened" in pilot.tooltip_text()
+    assert not app.busy()  # the window sleeps until the next event, as it does when a person rests
+    pygame.event.post(pygame.event.Event(pygame.MOUSEBUTTONDOWN, pos=centre, button=1, touch=False))
+    pygame.event.post(pygame.event.Event(pygame.MOUSEBUTTONUP, pos=centre, button=1, touch=False))
+    app.idle()  # wakes on the button-down
+    pilot.wait()
+    assert app.top.tab == "log"
+    assert pilot.tooltip_text() == ""

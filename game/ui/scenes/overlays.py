@@ -16,7 +16,7 @@ KEYS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
     (
         "Everywhere",
         (
-            ("F1", "this help"),
+            ("F1", "this help (Page Up / Page Down or the wheel scroll it)"),
             ("Esc", "pause, go back, or close a window like this one"),
             ("F11", "fullscreen on or off"),
             ("Tab / Shift+Tab, ↑ ↓", "move the highlight between buttons"),
@@ -96,6 +96,65 @@ KEYS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
 )
 
 
+# How the table works, in players' words: first in Help, before the keys.
+HOW: tuple[tuple[str, str], ...] = (
+    (
+        "The numbers on the options",
+        "At the table every option shows a number, such as +3 or −2: what that term is worth to your "
+        "delegation. These points are yours alone; the others see their own numbers, never yours. "
+        "“Worth −11 to you” adds up the terms on the table, and “No deal is worth +4 to you” is what "
+        "you keep if the talks fail: an offer worth more than no deal is worth a thought.",
+    ),
+    (
+        "Your moves",
+        "<b>Propose</b>: put one option for each issue on the table.<br>"
+        "<b>Accept</b>: agree to the offer on the table.<br>"
+        "<b>Reject</b>: refuse it; the talks go on.<br>"
+        "<b>Counter</b>: choose other options and offer those instead; your terms can become the next "
+        "round's offer.<br>"
+        "<b>Pass</b>: make no offer this round; the next delegation proposes.<br>"
+        "<b>Walk away</b>: leave the table; if your agreement is needed, the talks break down.",
+    ),
+    (
+        "Rounds, and the last round",
+        "Talks run for a few rounds (“Round 1 of 3”). When everyone has answered, the deal is made if "
+        "enough of the delegations that must agree have accepted; if not, the first counter-offer goes "
+        "on the table for the next round. The last round says so: if it brings no deal, the talks end "
+        "without one, and a counter-offer made in it is never put on the table.",
+    ),
+    (
+        "Sealed moves",
+        "Some decisions are taken in secret (“each chooses in secret”): every delegation chooses "
+        "without seeing the others' choices, and all are shown together afterwards.",
+    ),
+    (
+        "Other decisions",
+        "Away from the table the story asks a question with numbered cards: press 1–9 or click one. "
+        "A card that cannot be taken says why when you point at it.",
+    ),
+    (
+        "Objectives and scores",
+        "Your government wants certain things to happen: these are your objectives, each worth "
+        "points. At the end the debrief shows every delegation's score and what earned it. Some "
+        "objectives are secret: only their delegation knows them until the end.",
+    ),
+    (
+        "Your briefing",
+        "Press <b>B</b> or the <b>Briefing</b> button (beside the “Why?” box) to read your "
+        "delegation's private briefing: who you are, what you want, what you know that others may "
+        "not, and your objectives. Read it before your first move.",
+    ),
+)
+
+
+def how_html(heading: int) -> str:
+    """'How the table works' as text-box HTML (its sections' bodies may hold <b> markup)."""
+    parts = [f"<font pixel_size={heading}><b>How the table works</b></font><br><br>"]
+    for title, body in HOW:
+        parts.append(f"<b>{esc(title)}</b><br>{body}<br><br>")
+    return "".join(parts)
+
+
 def keys_html(key_colour: str, sections: tuple = KEYS) -> str:  # type: ignore[type-arg]
     parts = []
     for section, keys in sections:
@@ -107,27 +166,35 @@ def keys_html(key_colour: str, sections: tuple = KEYS) -> str:  # type: ignore[t
 
 
 class HelpOverlay(Overlay):
+    """How the table works, in players' words, then the keys. Side by side where each column keeps
+    about forty words' width a line; else one after the other in one box. Both scroll."""
+
     name = "help"
 
     def build(self) -> None:
-        sp = self.sp
+        sp, t = self.sp, self.app.type
         inner = self.open_box(round(self.app.size[0] * 0.9), round(self.app.size[1] * 0.9))
         title_h = sp.large_line + sp.pad
         body = pygame.Rect(inner.x, inner.y + title_h, inner.w, inner.h - title_h - sp.button_h - sp.gap)
         self.add_text(
             "help_title",
             pygame.Rect(inner.x, inner.y, inner.w, title_h),
-            f"<font pixel_size={self.app.type.heading}><b>Keys</b></font>",
+            f"<font pixel_size={t.heading}><b>Help</b></font>",
             "@plain",
         )
         colour = self.c("focus").hex[:7]
-        if body.w > 700:
+        keys = f"<font pixel_size={t.large}><b>Keys</b></font><br><br>" + keys_html(colour)
+        if body.w > t.body * 44:
             left = pygame.Rect(body.x, body.y, (body.w - sp.gap) // 2, body.h)
             right = pygame.Rect(left.right + sp.gap, body.y, body.right - left.right - sp.gap, body.h)
-            self.add_text("help_text", left, keys_html(colour, KEYS[:3]))
-            self.add_text("help_more", right, keys_html(colour, KEYS[3:]))
+            self.add_text("help_text", left, how_html(t.large))
+            self.add_text("help_more", right, keys)
         else:
-            self.add_text("help_text", body, keys_html(colour))
+            self.add_text("help_text", body, how_html(t.large) + keys)
+        for box in self.texts.values():  # one notch of the wheel: three lines and a half
+            bar = getattr(box, "scroll_bar", None)
+            if bar is not None:
+                bar.scroll_wheel_speed = sp.line * 3.5
         (close,) = row(
             pygame.Rect(inner.x, body.bottom + sp.gap, inner.w, sp.button_h),
             [button_width("Close", sp, minimum=160)],
@@ -138,6 +205,17 @@ class HelpOverlay(Overlay):
 
     def all_text(self) -> str:
         return "".join(box.html_text for box in self.texts.values())
+
+    def on_key(self, event: pygame.event.Event) -> bool:
+        """Page Up / Page Down scroll the help (both columns when side by side)."""
+        if event.key not in (pygame.K_PAGEUP, pygame.K_PAGEDOWN):
+            return False
+        step = 0.25 if event.key == pygame.K_PAGEDOWN else -0.25
+        for box in self.texts.values():
+            bar = getattr(box, "scroll_bar", None)
+            if bar is not None:
+                bar.set_scroll_from_start_percentage(min(1.0, max(0.0, bar.start_percentage + step)))
+        return True
 
     def on_button(self, key: str) -> None:
         self.app.close_overlay()

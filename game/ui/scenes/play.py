@@ -34,8 +34,10 @@ from ..layout import (
     TABS,
     TOP_BUTTONS,
     ChoiceSpec,
+    MeterWords,
     PlayLayout,
     button_width,
+    fit_line,
     meter_columns,
     meter_row_height,
     play_layout,
@@ -59,7 +61,7 @@ from ..theme import actor_colours, actor_text_colours
 from ..widgets import countdown, draw
 from ..widgets.cards import draw_card
 from ..widgets.map_view import map_as_of, render_map
-from ..widgets.meters import meter_cells, render_meters
+from ..widgets.meters import meter_cells, meter_words, render_meters
 from ..widgets.offer_panel import CHECK, draw_panel, panel_height, panel_layout
 from ..widgets.scroll import scroll_into_view
 from ..widgets.table import chip_words, render_table
@@ -82,6 +84,17 @@ TOP_TIPS = (
     "F1: every key",
     "Esc: pause menu",
 )
+
+
+def _close_up_right(rects: list[pygame.Rect], right: int, gap: int) -> list[pygame.Rect]:
+    """``rects`` side by side, ``gap`` apart, the last ending at ``right`` (widths kept)."""
+    out: list[pygame.Rect] = []
+    x = right
+    for rect in reversed(rects):
+        x -= rect.w
+        out.insert(0, pygame.Rect(x, rect.y, rect.w, rect.h))
+        x -= gap
+    return out
 
 
 class PlayScene(Scene):
@@ -318,6 +331,8 @@ class PlayScene(Scene):
             tab_labels=self.tab_labels(),
             chips=[words for _, words in chips],
             recap_lines=len(recap),
+            controls_w=self._replay_row_width() if self.history else 0,
+            meter_words=self._meter_words(variables),
         )
         self.layout = lay
         self.progress_rect = None
@@ -370,11 +385,18 @@ class PlayScene(Scene):
     def _build_top_bar(self, backdrop: pygame.Surface, lay: PlayLayout) -> None:
         pygame.draw.rect(backdrop, self.c("panel"), lay.top_bar)
         pygame.draw.line(backdrop, self.c("border"), lay.top_bar.bottomleft, lay.top_bar.bottomright, 2)
-        self._draw_date_and_day(backdrop, lay)
         game = self.game
-        for key, label, tip, rect in zip(TOP_KEYS, TOP_BUTTONS, TOP_TIPS, lay.top_buttons, strict=True):
-            if key == "undo" and self.history:
-                continue  # replaying, '◀ Back' below is the one way back: not two buttons for one thing
+        buttons = list(zip(TOP_KEYS, TOP_BUTTONS, TOP_TIPS, strict=True))
+        rects = list(lay.top_buttons)
+        if self.history:
+            # Replaying, '◀ Back' below is the one way back: not two buttons for one thing. The
+            # others close up to the right, leaving the room to the date, the badge and the day.
+            kept = [i for i, key in enumerate(TOP_KEYS) if key != "undo"]
+            buttons = [buttons[i] for i in kept]
+            gap = rects[1].x - rects[0].right
+            rects = _close_up_right([rects[i] for i in kept], rects[-1].right, gap)
+        self._draw_date_and_day(backdrop, lay, rects[0].x)
+        for (key, label, tip), rect in zip(buttons, rects, strict=True):
             enabled = True
             if key == "undo":
                 enabled = game.can_undo
@@ -382,8 +404,9 @@ class PlayScene(Scene):
                 enabled = not self.history
             self.add_button(key, rect, label, "@small", tooltip=tip, enabled=enabled)
 
-    def _draw_date_and_day(self, backdrop: pygame.Surface, lay: PlayLayout) -> None:
-        """The date, the history badge while replaying, and 'Day n of N · title' in the room left."""
+    def _draw_date_and_day(self, backdrop: pygame.Surface, lay: PlayLayout, buttons_x: int) -> None:
+        """The date, the history badge while replaying, and 'Day n of N · title' in the room left
+        of the buttons (from ``buttons_x``); the badge shortens, then goes, rather than run under them."""
         sp, t = self.sp, self.app.type
         game = self.game
         x = sp.gap * 2
@@ -397,21 +420,23 @@ class PlayScene(Scene):
             anchor="midleft",
         )
         x = date_rect.right + sp.gap * 2
-        room = lay.top_buttons[0].x - x - sp.gap * 2
+        room = buttons_x - x - sp.gap * 2
         if self.history:
-            badge = draw.text(
-                backdrop,
-                " REPLAYING HISTORY ",
-                (x, lay.top_bar.centery),
-                t.small,
-                self.c("accent_text"),
-                "bold",
-                anchor="midleft",
+            font = draw.fonts.font(t.small, "bold")
+            day = self._day_line(10**6).split(" · ")[0]
+            day_w = draw.fonts.font(t.body, "semibold").size(day)[0]
+            words = next(
+                (w for w in (" REPLAYING HISTORY ", " REPLAY ") if font.size(w)[0] + 6 + sp.gap + day_w <= room),
+                next((w for w in (" REPLAYING HISTORY ", " REPLAY ") if font.size(w)[0] + 6 <= room), ""),
             )
-            pygame.draw.rect(backdrop, self.c("accent"), badge.inflate(6, 6), border_radius=4)
-            draw.text(backdrop, " REPLAYING HISTORY ", badge.topleft, t.small, self.c("accent_text"), "bold")
-            x = badge.right + sp.gap * 2
-            room = lay.top_buttons[0].x - x - sp.gap * 2
+            if words:
+                size = font.size(words)
+                badge = pygame.Rect(x + 3, lay.top_bar.centery - size[1] // 2, *size)
+                pygame.draw.rect(backdrop, self.c("accent"), badge.inflate(6, 6), border_radius=4)
+                draw.text(backdrop, words, badge.topleft, t.small, self.c("accent_text"), "bold")
+                self.mark("badge", badge.inflate(6, 6))
+                x = badge.right + 3 + sp.gap
+                room = buttons_x - x - sp.gap * 2
         info = self._day_line(room)
         self.mark("date", date_rect)
         if info:
@@ -503,7 +528,7 @@ class PlayScene(Scene):
         spots together, so no meter is cut or out of reach."""
         if not variables:
             return
-        values: dict[str, object] = {m.id: m.value for m in self.screen_view().meters}
+        values = self._meter_values()
         meter_sp = lay.meter_spacing or self.sp
         box: UIScrollingContainer | None = None
         place = lay.meters
@@ -535,7 +560,9 @@ class PlayScene(Scene):
             self.container = box
         try:
             for variable, cell in zip(
-                variables, meter_cells(place.size, len(variables), columns, meter_sp), strict=True
+                variables,
+                meter_cells(place.size, len(variables), columns, meter_sp, self._meter_words(variables)),
+                strict=True,
             ):
                 self.add_button(
                     f"meter_{variable.id}",
@@ -547,6 +574,14 @@ class PlayScene(Scene):
                 )
         finally:
             self.container = None
+
+    def _meter_values(self) -> dict[str, object]:
+        return {m.id: m.value for m in self.screen_view().meters}
+
+    def _meter_words(self, variables: list[Variable]) -> list[MeterWords]:
+        """Each measure's name, value and change, as the meters show them (the layout measures them)."""
+        changes = {k: c.delta for k, c in self.changes.items()}
+        return meter_words(variables, self._meter_values(), changes, self.game.scenario.issues)
 
     def _meter_tip(self, variable: Variable, value: object) -> str:
         scenario = self.game.scenario
@@ -593,9 +628,11 @@ class PlayScene(Scene):
 
     def _build_cards(self, backdrop: pygame.Surface, lay: PlayLayout, specs: list[ChoiceSpec]) -> None:
         """A card per choice; blocked ones explain on hover. While the computer or history moves,
-        the cards are shown but the keyboard does not stop on them."""
+        the cards are shown but cannot be pressed: the keyboard does not stop on them and the mouse
+        does not light them (a click only says whose move it is)."""
         game = self.game
         waiting = game.computer_to_move and not self.history
+        still = waiting or self.history
         for spec, geo, (number, tip) in zip(specs, lay.cards, self._card_tips(), strict=False):
             draw_card(
                 backdrop,
@@ -610,10 +647,31 @@ class PlayScene(Scene):
                 f"choice_{number}",
                 geo.rect,
                 "",
-                "@card_blocked" if spec.blocked else "@card",
+                "@card_still" if still else "@card_blocked" if spec.blocked else "@card",
                 tooltip=tip,
-                focusable=not waiting and not self.history,
+                focusable=not still,
             )
+
+    def _replay_buttons(self) -> tuple[list[tuple[str, str]], list[int]]:
+        """Replay's controls (key, label) and their widths. Auto-play's button is as wide as its
+        wider label, so nothing moves when it becomes Stop."""
+        sp = self.sp
+        labels = [
+            ("back", "◀ Back"),
+            ("next", "Next ▶"),
+            ("auto", "Stop" if self.auto else "Auto-play"),
+            ("takeover", "Take over here (P)"),
+        ]
+        large = self.app.type.large  # Next and Take over are primary buttons, in large type
+        widest = {"auto": max(button_width("Stop", sp), button_width("Auto-play", sp))}
+        return labels, [
+            widest.get(key, button_width(label, sp, large if key in ("next", "takeover") else None))
+            for key, label in labels
+        ]
+
+    def _replay_row_width(self) -> int:
+        """The width replay's controls need on one row."""
+        return sum(self._replay_buttons()[1]) + self.sp.gap * 3
 
     def _card_tips(self) -> list[tuple[int, str | None]]:
         """Each card's number and, for a blocked choice, why (a sealed move's from the seat's view)."""
@@ -712,17 +770,14 @@ class PlayScene(Scene):
         decision = game.decision
         area = lay.controls
         if self.history:
-            labels = [
-                ("back", "◀ Back"),
-                ("next", "Next ▶"),
-                ("auto", "Stop" if self.auto else "Auto-play"),
-                ("takeover", "Take over here (P)"),
-            ]
-            # Auto-play's button is as wide as its wider label, so nothing moves when it becomes Stop.
-            widest = {"auto": max(button_width("Stop", sp), button_width("Auto-play", sp))}
-            widths = [widest.get(key, button_width(label, sp)) for key, label in labels]
-            scale = min(1.0, (area.w - sp.gap * 3) / sum(widths))
-            rects = row(area, [int(w * scale) for w in widths], sp.gap, "left")
+            labels, widths = self._replay_buttons()
+            if sum(widths) + sp.gap * 3 <= area.w or area.h < sp.button_h * 2:
+                scale = min(1.0, (area.w - sp.gap * 3) / sum(widths))
+                rects = row(area, [int(w * scale) for w in widths], sp.gap, "left")
+            else:  # two rows (the layout gave the room): the steps, then taking over
+                first = pygame.Rect(area.x, area.y, area.w, sp.button_h)
+                second = pygame.Rect(area.x, area.bottom - sp.button_h, area.w, sp.button_h)
+                rects = row(first, widths[:3], sp.gap, "left") + row(second, [min(widths[3], area.w)], sp.gap, "left")
             for (key, label), rect in zip(labels, rects, strict=True):
                 enabled = not (key == "back" and not game.can_undo)
                 self.add_button(key, rect, label, "@primary" if key in ("next", "takeover") else "", enabled=enabled)
@@ -735,15 +790,19 @@ class PlayScene(Scene):
             (skip,) = row(area, [button_width(label, sp)], sp.gap, "right")
             self.add_button("skip", skip, label, "@primary", tooltip=tip or "Space: let the computer move now")
             mover = next((t.actor for t in game.turns if game.controller(t.actor) != "human"), "")
-            waiting = f"{actors[mover].name if mover in actors else mover} (computer) is deciding…"
-            draw.text(
-                backdrop,
-                "Read the introduction, then begin." if self.reading else waiting,
-                (area.x, area.centery),
-                t.body,
-                self.c("text"),
-                "semibold",
-                anchor="midleft",
+            name = actors[mover].name if mover in actors else mover
+            short = (actors[mover].short or name) if mover in actors else mover
+            room = skip.x - area.x - sp.gap
+            font = draw.fonts.font(t.body, "semibold")
+            said = (f"{name} (computer) is deciding…", f"{name} is deciding…", f"{short} is deciding…")
+            if self.reading:
+                said = ("Read the introduction, then begin.", "Read the introduction.", "Read, then begin.")
+            words = next((w for w in said if font.size(w)[0] <= room), fit_line(said[-1], room, t.body, "semibold"))
+            self.mark(
+                "status",
+                draw.text(
+                    backdrop, words, (area.x, area.centery), t.body, self.c("text"), "semibold", anchor="midleft"
+                ),
             )
             self.progress_rect = pygame.Rect(area.x, area.bottom - 6, skip.x - area.x - sp.gap, 5)
             return

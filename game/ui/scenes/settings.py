@@ -129,6 +129,9 @@ def settings_rows(scene: Scene) -> list[Setting]:
     ]
 
 
+SAMPLE = "Sample: every delegation must answer before the deadline, or lose its chance."
+
+
 class SettingsScene(Scene):
     name = "settings"
     default_focus = "back"
@@ -196,8 +199,14 @@ class SettingsScene(Scene):
                 x += bw + g // 2
             y += row_h + g // 2
         sample_top = y + g
-        self._sample(backdrop, pygame.Rect(margin, sample_top, width, back_y - g - sample_top))
         back = pygame.Rect(margin, back_y, button_width("Back", sp, minimum=140), sp.button_h)
+        place = pygame.Rect(margin, sample_top, width, back_y - g - sample_top)
+        if self._sample_height(place.w) > place.h:
+            # Large type: the sample (its sentence shows what the text size looks like) takes the
+            # foot of the screen too, with Back beside it on the right.
+            place = pygame.Rect(margin, sample_top, width - back.w - g * 2, back.bottom - sample_top)
+            back.right = margin + width
+        self._sample(backdrop, place)
         self.add_button("back", back, "Back", "@primary", tooltip="Back to where you were (Esc)")
         self.backdrop = backdrop
 
@@ -212,20 +221,27 @@ class SettingsScene(Scene):
         per_row = row_h + sp.gap // 2 + (draw.fonts.line_height(size, "bold") + 2 if stacked else 0)
         return label_w, stacked, row_h, per_row * len(rows)
 
+    def _sample_height(self, width: int) -> int:
+        """The height of the sample, sentence and colour names, at ``width``."""
+        sp, t = self.sp, self.app.type
+        lines = wrap(SAMPLE, width - sp.pad * 2, t.body)
+        return len(lines) * sp.line + sp.small_line + 6 + sp.pad * 2 + 4
+
     def _sample(self, backdrop: pygame.Surface, room: pygame.Rect) -> None:
         """Text and every colour role of the palette, each named, when there is room for them."""
         sp, t = self.sp, self.app.type
-        text = "Sample: every delegation must answer before the deadline, or lose its chance."
-        lines = wrap(text, room.w - sp.pad * 2, t.body)
+        self.sample_lines: list[str] = []  # the sentence as shown (none when there was no room)
+        lines = wrap(SAMPLE, room.w - sp.pad * 2, t.body)
         chip = sp.small_line
         names_h = sp.small_line + 6
-        height = len(lines) * sp.line + names_h + sp.pad * 2 + 4
+        height = self._sample_height(room.w)
         if height > room.h:  # short of room (large type): the named colours matter most, so keep them
             lines, height = [], names_h + sp.pad * 2
         if height > room.h:
             return
         sample = self.mark("sample", pygame.Rect(room.x, room.y, room.w, height))
         draw.panel(backdrop, sample, self.c("panel"), 6, self.c("border"))
+        self.sample_lines = lines
         for index, line in enumerate(lines):
             draw.text(backdrop, line, (sample.x + sp.pad, sample.y + sp.pad + index * sp.line), t.body, self.c("text"))
         x = sample.x + sp.pad

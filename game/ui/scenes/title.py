@@ -7,7 +7,7 @@ import datetime as dt
 import pygame
 
 from ...engine.saves import SaveError, read_save
-from ..layout import column, fit_column, fit_size
+from ..layout import column, fit_column, fit_size, wrap, wrap_at
 from ..story import esc, long_date
 from ..theme import actor_colours
 from ..widgets import draw
@@ -26,6 +26,7 @@ MENU = (
 )
 
 
+KEYS = "Keys: N new · C continue · L load · R replay · S scenarios · H host · O settings · Q quit · F1 help"
 LATEST_MAP = dt.date(1939, 9, 1)  # the map's own date, when no scenario is loaded
 
 
@@ -54,12 +55,16 @@ class TitleScene(Scene):
         shade.fill((*self.c("bg")[:3], 222))
         backdrop.blit(shade, (0, 0))
         margin = max(sp.gap * 3, round(w * 0.05))
-        # The footer (autosave line, keys) runs the full width under the summary and the menu.
-        footer_lines = (1 if self.autosave_line else 0) + 1
-        footer_h = footer_lines * sp.small_line + sp.gap
-        footer_y = h - margin - footer_h + sp.gap
         widest = max(draw.fonts.font(t.large, "bold").size(label)[0] for _, label, _ in MENU)
         menu_w = min(max(widest + sp.pad * 6, 240), round(w * 0.36))
+        full = w - menu_w - 3 * margin  # the footer stays on the plain side, clear of the map
+        # The footer (autosave line, keys) under the summary, wrapped to as many lines as it needs.
+        saved = wrap(self.autosave_line, full, t.small, "italic") if self.autosave_line else []
+        if len(saved) > 2:  # two lines at most: the second is cut, its whole text on hover
+            saved = [saved[0], " ".join(saved[1:])]
+        keys = wrap_at(KEYS, " · ", full, t.small, "semibold")
+        footer_h = (len(saved) + len(keys)) * sp.small_line + sp.gap
+        footer_y = h - margin - footer_h + sp.gap
         room = footer_y - sp.gap - margin
         button_h, gap = fit_column(len(MENU), room, sp.button_h, sp.gap, draw.fonts.line_height(t.large, "bold") + 6)
         menu_h = len(MENU) * (button_h + gap) - gap
@@ -93,13 +98,13 @@ class TitleScene(Scene):
             )
         summary = pygame.Rect(left.x, y, left.w, left.bottom - y)
         self.add_text("summary", summary, body, "@plain")
-        full = menu.x - 2 * margin  # the footer stays on the plain side, clear of the map
         y = footer_y
-        if self.autosave_line:
-            self.line(backdrop, "autosave", self.autosave_line, (left.x, y), full, t.small, self.c("muted"), "italic")
+        for index, words in enumerate(saved):
+            self.line(backdrop, f"autosave_{index}", words, (left.x, y), full, t.small, self.c("muted"), "italic")
             y += sp.small_line
-        keys = "Keys: N new · C continue · L load · R replay · S scenarios · H host · O settings · Q quit · F1 help"
-        self.line(backdrop, "keys", keys, (left.x, y), full, t.small, self.c("faint"), "semibold")
+        for index, words in enumerate(keys):
+            self.line(backdrop, f"keys_{index}", words, (left.x, y), full, t.small, self.c("faint"), "semibold")
+            y += sp.small_line
         rects = column(menu, [button_h] * len(MENU), gap)
         for (name, label, _), rect in zip(MENU, rects, strict=True):
             enabled = True

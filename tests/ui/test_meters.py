@@ -1,0 +1,49 @@
+"""The measures give each name and value the room they need (the newcomer's play-test at Normal
+size read "London makes the alliance depen…" and "When to sign Refer home and keep…", and with
+a "new" or "+2" tag the value itself was clipped): a measure whose name and value do not share a
+line takes two, its value whole on its own line; a name longer than the whole cell is cut, and
+hovering the measure shows it whole."""
+
+from __future__ import annotations
+
+import pytest
+
+from game.ui import fonts
+from game.ui.layout import meter_row_height
+from game.ui.settings import UISettings
+from game.ui.widgets.meters import meter_words
+
+from .conftest import CURRENT_FLAGSHIP
+from .seating import sit_down
+
+
+@pytest.mark.parametrize("size", [(1264, 720), (1280, 720), (1024, 600)], ids=lambda s: f"{s[0]}x{s[1]}")
+def test_every_measure_shows_its_value_whole_beside_or_under_its_name(make_pilot, size) -> None:  # type: ignore[no-untyped-def]
+    pilot = make_pilot(CURRENT_FLAGSHIP, size=size, settings=UISettings(computer_pause=30.0, text_size=1))
+    app = pilot.app
+    game = sit_down(pilot, {"britain": "human"}, start="consent_pressed")
+    scene = app.top
+    if not scene.layout.meters.h:
+        pilot.click("tab_measures")
+        scene = app.top
+    assert scene.layout.meters.h, "no measures shown"
+    variables = scene.visible_variables()
+    # every measure as if it had just changed: the tags take room from the same line
+    tags = {v.id: "new" if v.type.kind not in ("int", "bool") else "+2" for v in variables}
+    words = meter_words(variables, scene._meter_values(), tags, game.scenario.issues)
+    small = app.type.small
+    two_lines = 0
+    for variable, (label, value, tag) in zip(variables, words, strict=True):
+        cell = scene.buttons[f"meter_{variable.id}"].rect
+        value_w = fonts.font(small, "bold").size(f"{tag} {value}")[0]
+        assert value_w <= cell.w, f"{label}: the value {tag} {value!r} is wider than its cell"
+        one_line = fonts.font(small, "semibold").size(label)[0] + 8 + value_w <= cell.w
+        if not one_line:
+            two_lines += 1
+            untagged = fonts.font(small, "semibold").size(label)[0] + 8 + fonts.font(small, "bold").size(value)[0]
+            if untagged > cell.w:  # (laid out without the tags the screen does not show now)
+                assert cell.h >= meter_row_height(app.spacing) + app.spacing.small_line - 2, f"{label}: no second line"
+    assert two_lines, "this flagship has names too long to share a line with their values"
+    long = max(variables, key=lambda v: fonts.font(small, "semibold").size(v.label or v.id)[0])
+    pilot.hover(f"meter_{long.id}")
+    assert (long.label or long.id) in pilot.tooltip_text()  # a name, cut to its cell or not, shows whole on hover
