@@ -18,7 +18,10 @@ LINE_COLOURS = ("#E69F00", "#56B4E9", "#009E73", "#F0E442", "#CC79A7", "#D55E00"
 
 
 def end_label(one: Series) -> str:
-    """'Soviet patience: 3 (0–10)': the measure, where it ended and its range."""
+    """'Soviet patience: 3 (0–10)': the measure, where it ended and its range ('Gates shut: yes' for
+    a yes/no measure, whose range goes without saying)."""
+    if one.words:
+        return f"{one.label}: {one.said(-1)}"
     return f"{one.label}: {one.values[-1]} ({one.low}–{one.high})"
 
 
