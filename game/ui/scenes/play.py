@@ -53,6 +53,7 @@ from ..table_turn import (
     is_table_node,
     lines_since,
     panel_spec,
+    seat_appraiser,
     viewer_of,
 )
 from ..theme import actor_colours, actor_text_colours
@@ -107,6 +108,7 @@ class PlayScene(Scene):
         self.clock_rect: pygame.Rect | None = None
         self.clock_face: countdown.Face | None = None
         self.draft = Draft()  # the package a seat is putting together at a negotiation
+        self.panel_notice = ""  # a notice about the offer panel's terms, cleared when the picks change
         self.panel: PanelSpec | None = None  # the offer panel of this build, when a seat is at the table
         self.tab = "story"  # the tab shown in the body: the story first, always at a person's turn
         self.changed_at = -FLASH_SECONDS  # when a move last changed a measure (they glow a moment)
@@ -297,7 +299,8 @@ class PlayScene(Scene):
         variables = self.visible_variables()
         view = self.seat_view()
         names = {a: actor.name for a, actor in self.game.scenario.actors.items()}
-        panel = self.panel = panel_spec(view, self.draft, names, public=self.projector()) if view else None
+        appraise = seat_appraiser(self.game, view.viewer) if view else None
+        panel = self.panel = panel_spec(view, self.draft, names, self.projector(), appraise) if view else None
         chips = self.chips()
         recap = self.recap_lines()
         lay = play_layout(
@@ -663,7 +666,7 @@ class PlayScene(Scene):
                     action.key,
                     geo.actions[action.key],
                     action.label,
-                    "" if action.enabled else "@blocked",
+                    ("@primary" if action.primary else "") if action.enabled else "@blocked",
                     esc(action.tip),
                 )
         finally:
@@ -1222,7 +1225,7 @@ class PlayScene(Scene):
         try:
             happened = self.table().act(seat, action)
         except GameError as exc:
-            self.notice = f"That move is not allowed: {exc}"
+            self.notice = self.panel_notice = f"That move is not allowed: {exc}"
             if action.kind in ("propose", "answer") and action.package:
                 self.draft.refuse(action.answer or action.kind, action.package, str(exc))
             self.app.rebuild()
@@ -1238,6 +1241,8 @@ class PlayScene(Scene):
         option = panel.option(key)
         if option is not None:
             self.draft.pick(option.issue, option.option)
+            if self.notice and self.notice == self.panel_notice:  # the refusal was of the terms before
+                self.notice = self.panel_notice = ""
             self.focus_key = key
             self.app.rebuild()
             return
@@ -1245,7 +1250,7 @@ class PlayScene(Scene):
         if action is None:
             return
         if not action.enabled:
-            self.notice = f"{action.label}: {action.tip}"
+            self.notice = self.panel_notice = f"{action.label}: {action.tip}"
             self.focus_key = key
             self.app.rebuild()
             return
