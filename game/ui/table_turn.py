@@ -181,7 +181,7 @@ def panel_spec(
             for n, (oid, label) in enumerate(issue.options)
         )
         rows.append(IssueRow(issue.title, options))
-    lines = _lines(view, names, public, None if public else _draft_worth(view, draft, appraise))
+    lines = _lines(view, names, public, "" if public else _draft_worth(view, draft, appraise))
     return PanelSpec(_heading(table, turn.kind, names), tuple(rows), lines, _actions(view, draft))
 
 
