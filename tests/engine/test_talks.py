@@ -18,6 +18,8 @@ from game.engine.model import Scenario
 from game.engine.narrate import PUBLIC, TEACHER, render
 from game.engine.saves import read_save, restore, save_game
 from game.engine.scoring import scores
+from game.engine.talks import settled_issues
+from game.engine.wording import value_words
 
 FIXTURE = Path(__file__).resolve().parent.parent / "fixtures" / "table.yaml"
 Act = Callable[[Game, Callable[[Game], object]], Game]
@@ -356,3 +358,21 @@ def test_a_dated_event_fires_when_a_jump_passes_its_date_before_the_next_decisio
     kinds = [h.kind for h in happened]
     assert kinds.index("event") > kinds.index("decision")
     assert game.decision is not None and game.log[-1].node == "storm"  # fired before the next decision
+
+
+def test_an_issue_at_its_status_quo_reads_as_not_agreed_until_a_deal_settles_it(table: Scenario) -> None:
+    """'Closed' before any deal read as if agreed; a deal that keeps the status quo settles it too."""
+    game = Game.new(table, seed=3, controllers=everyone(table))
+    settled = settled_issues(table, game.log)
+    assert not settled
+    assert value_words(table.issues, "passage", game.value("passage"), settled) == "Closed (not agreed yet)"
+    assert value_words(table.issues, "passage", game.value("passage")) == "Closed"  # other callers: as before
+    game.propose("red", NARROW_LATER)
+    game.answer("green", "reject")
+    game.answer("blue", "accept")
+    settled = settled_issues(table, game.log)
+    assert settled == {"passage", "signing"}
+    assert value_words(table.issues, "passage", game.value("passage"), settled) == "A narrow corridor"
+    assert (
+        value_words(table.issues, "signing", game.value("signing"), settled) == "Later"
+    )  # agreed, though the status quo

@@ -290,3 +290,25 @@ def test_a_refusal_of_the_terms_clears_when_the_picks_change(make_pilot, tmp_pat
     assert scene.notice == "" and "That move is not allowed" not in screen_text(pilot)
     pilot.click("act_propose")
     assert game.moves[0].terms == {"passage": "narrow", "signing": "later"}
+
+
+def test_an_issue_before_any_deal_reads_as_not_agreed(make_pilot) -> None:  # type: ignore[no-untyped-def]
+    """'Passage: Closed' at the start read as if agreed: the measure and its tip say it is not, until
+    a deal settles the issue (even on the status quo, as 'Later' here)."""
+    pilot = make_pilot(TABLE)
+    game = sit_down(pilot, {"red": "human"})
+    scene = pilot.app.scene
+    if "tab_measures" in scene.buttons:
+        pilot.click("tab_measures")
+    pilot.hover("meter_passage")
+    assert "Closed (not agreed yet)" in pilot.tooltip_text()
+    if "tab_story" in scene.buttons:
+        pilot.click("tab_story")
+    select(pilot, passage="narrow", signing="later")
+    pilot.click("act_propose")
+    wait_until(pilot, lambda: game.state.node == "evening")
+    if "tab_measures" in pilot.app.scene.buttons:
+        pilot.click("tab_measures")
+    pilot.hover("meter_signing")
+    tip = pilot.tooltip_text()
+    assert "Later" in tip and "not agreed" not in tip

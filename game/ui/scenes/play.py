@@ -25,8 +25,9 @@ from ...classroom.settings import ClassroomSettings
 from ...engine import ChoiceView, Game, GameError, Happening, Variable, validate_file
 from ...engine.preview import leads_to_ending
 from ...engine.table import Action, Table
+from ...engine.talks import settled_issues
 from ...engine.views import ChoiceLine, View
-from ...engine.wording import the_actor, value_words
+from ...engine.wording import NOT_AGREED, the_actor, value_words
 from ..classroom import briefings_html, hot_seat, takeover_notice, timeout_notice
 from ..host import SceneHost
 from ..keys import digit_of
@@ -524,6 +525,7 @@ class PlayScene(Scene):
             meter_sp,
             {k: c.delta for k, c in self.changes.items()},
             self.game.scenario.issues,
+            settled_issues(self.game.scenario, self.game.log),
         )
         if box is None:
             backdrop.blit(face, place)
@@ -547,7 +549,11 @@ class PlayScene(Scene):
 
     def _meter_tip(self, variable: Variable, value: object) -> str:
         scenario = self.game.scenario
-        tip = f"<b>{esc(variable.label or variable.id)}</b>: {esc(value_words(scenario.issues, variable.id, value))}"
+        settled = settled_issues(scenario, self.game.log)
+        words = value_words(scenario.issues, variable.id, value, settled)
+        tip = f"<b>{esc(variable.label or variable.id)}</b>: {esc(words)}"
+        if NOT_AGREED in words:
+            tip += " — where things stand until a deal changes it"
         if variable.type.kind == "int":
             tip += f" (from {variable.type.minimum} to {variable.type.maximum})"
         if variable.description:

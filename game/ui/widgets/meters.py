@@ -7,7 +7,7 @@ show amounts and never judge them.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 
 import pygame
 
@@ -40,11 +40,13 @@ def render_meters(
     sp: Spacing | None = None,
     changes: dict[str, str] | None = None,
     issues: Mapping[str, Issue] | None = None,
+    settled: Collection[str] | None = None,
 ) -> pygame.Surface:
     """The meters; ``changes`` maps a variable to how it changed since the player's last turn
     ("+2"), drawn in the accent colour before its value. A number's bar carries a tick for each
     step of its range (every fifth on long ranges), so its length can be read as a quantity. An
-    issue's value shows as its option's label (``issues``: the scenario's issues by id)."""
+    issue's value shows as its option's label (``issues``: the scenario's issues by id), and one no
+    deal has settled yet (not in ``settled``) says so while it stands at its status quo."""
     sp = sp or Spacing.at(scale)
     changes = changes or {}
     issues = issues or {}
@@ -72,7 +74,7 @@ def render_meters(
             fraction = 1.0 if value else 0.0
         else:
             options = list(variable.type.values)
-            shown = value_words(issues, variable.id, value)
+            shown = value_words(issues, variable.id, value, settled)
             fraction = 0.0
         if kind == "int":
             shown = f"{value} of {variable.type.maximum}" if variable.type.minimum == 0 else shown
