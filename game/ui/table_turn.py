@@ -186,7 +186,8 @@ def panel_spec(
 
 
 def _draft_worth(view: View, draft: Draft, appraise: Appraise | None) -> str:
-    """'Your selection is worth +3 to you (without a deal: +2).' — the package being put together."""
+    """'Your selection is worth +3 to you (without a deal: +2).' — the package being put together,
+    once it differs from the offer on the table (whose own line says what that is worth)."""
     table = view.table
     if appraise is None or table is None or view.walk_away is None:
         return ""
@@ -194,10 +195,9 @@ def _draft_worth(view: View, draft: Draft, appraise: Appraise | None) -> str:
     package = draft.package(table)
     if package is None:
         return f"Select one option for each issue to see what the package is worth to you ({without})."
-    worth = appraise(package)
     if table.offer and dict(package) == dict(table.offer):
-        return f"Your selection is the offer on the table: worth {points(worth.total)} to you ({without})."
-    return f"Your selection is worth {points(worth.total)} to you ({without})."
+        return ""  # the line on the offer says its worth; the panel says what no deal is worth
+    return f"Your selection is worth {points(appraise(package).total)} to you ({without})."
 
 
 def _heading(table: TableView, kind: str, names: Mapping[str, str]) -> str:

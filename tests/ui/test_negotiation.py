@@ -258,7 +258,7 @@ def test_accept_says_it_takes_their_offer_once_the_terms_are_changed(make_pilot)
     offer = dict(game.state.talks.offer)
     assert pilot.element("act_accept").text == "Accept"
     assert scene.buttons["act_accept"].class_ids[-1] == "@primary"
-    assert panel_notes(pilot)[0].startswith("Your selection is the offer on the table")
+    assert panel_notes(pilot)[0].startswith("No deal is worth")  # the offer's own line says its worth
     select(pilot, passage="closed" if offer["passage"] != "closed" else "wide")
     assert pilot.element("act_accept").text == "Accept their offer"
     assert scene.buttons["act_counter"].class_ids[-1] == "@primary"  # Counter sends the changed terms
