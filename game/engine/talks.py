@@ -16,7 +16,7 @@ Like ``rules``, these functions change a ``GameState`` in place and append to an
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 
 from . import rules
 from .expr import Value
@@ -262,6 +262,17 @@ def _close_round(
         talks.proposer = parties[(parties.index(talks.proposer) + 1) % len(parties)]
         talks.offer = {}
     talks.answers, talks.counters = {}, {}
+
+
+def settled_issues(scenario: Scenario, log: Iterable[Happening]) -> frozenset[str]:
+    """The issues some deal has settled so far (read from the game's log: the state keeps only the
+    agreed options, and an option agreed may be the status quo itself)."""
+    settled: set[str] = set()
+    for happening in log:
+        node = scenario.nodes.get(happening.node) if happening.kind == "deal" else None
+        if node is not None and node.negotiation is not None:
+            settled.update(node.negotiation.issues)
+    return frozenset(settled)
 
 
 def conclude(scenario: Scenario, state: GameState, package: Package | None, log: Log) -> None:

@@ -8,7 +8,7 @@ change the same way.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 
 from .expr import split_effect
 from .model import Issue, Scenario
@@ -66,12 +66,24 @@ def show_value(value: object) -> str:
     return str(value).replace("_", " ")
 
 
-def value_words(issues: Mapping[str, Issue], variable: str, value: object) -> str:
+NOT_AGREED = "not agreed yet"
+
+
+def value_words(
+    issues: Mapping[str, Issue], variable: str, value: object, settled: Collection[str] | None = None
+) -> str:
     """A measure's value in players' words: for an issue at the table (an enum of the same id), its
-    option's label as the offer panel shows it; otherwise the value as ``show_value`` words it."""
+    option's label as the offer panel shows it; otherwise the value as ``show_value`` words it.
+    Given ``settled`` (the issues a deal has settled so far, ``talks.settled_issues``), an issue no
+    deal has settled that still stands at its status quo says so — 'High (not agreed yet)' — so it
+    never reads as if agreed."""
     issue = issues.get(variable)
     option = issue.option(value) if issue is not None and isinstance(value, str) else None
-    return option.label if option is not None else show_value(value)
+    if option is None:
+        return show_value(value)
+    if settled is not None and issue is not None and variable not in settled and value == issue.initial:
+        return f"{option.label} ({NOT_AGREED})"
+    return option.label
 
 
 def describe_effect(scenario: Scenario, text: str) -> str | None:

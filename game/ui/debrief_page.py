@@ -12,29 +12,43 @@ from dataclasses import dataclass, replace
 from ..classroom.history import Step, describe
 from ..engine import Game, Move
 from ..engine.history import aligned_history, turning_point
+from ..engine.model import Scenario, Variable
 from ..engine.narrate import may_know
-from ..engine.wording import cite, long_date
+from ..engine.wording import cite, long_date, short_date, value_words
 
 
 @dataclass(frozen=True)
 class Series:
-    """One measure over the game: its label, its range and its value at the end of each day."""
+    """One measure over the game: its label, its range and its value at the end of each day. A yes/no
+    measure runs 0–1 and an issue's terms run over its options' places; ``words`` then says each value
+    as players read it (empty for a number, which says itself)."""
 
     id: str
     label: str
     low: int
     high: int
     values: tuple[int, ...]
+    kind: str = "number"  # "number" | "yes/no" | "terms"
+    words: tuple[str, ...] = ()
+
+    def said(self, index: int) -> str:
+        """The value at ``index`` in players' words."""
+        return self.words[index] if self.words else str(self.values[index])
+
+    @property
+    def changed(self) -> bool:
+        return len(set(self.values)) > 1
 
 
 def measures(game: Game) -> tuple[list[dt.date], list[Series]]:
-    """The public numeric measures at the start and at the end of each day a move was made on
-    (rebuilt by replaying the record up to there: the game keeps only its latest state)."""
+    """The public measures at the start and at the end of each day a move was made on (rebuilt by
+    replaying the record up to there: the game keeps only its latest state). Every number is kept;
+    a yes/no measure or an issue's terms only when it changed, so a chart shows what moved."""
     scenario = game.scenario
     shown = [
         v
         for v in scenario.variables.values()
-        if v.visible and v.type.kind == "int" and may_know(v.known_to, "*public") and not v.drawn
+        if v.visible and v.type.kind in ("int", "bool", "enum") and may_know(v.known_to, "*public") and not v.drawn
     ]
     if not shown:
         return [], []
@@ -45,22 +59,45 @@ def measures(game: Game) -> tuple[list[dt.date], list[Series]]:
             cuts[-1] = (day, index)
         else:
             cuts.append((day, index))
-    rows: list[dict[str, int]] = []
+    rows: list[dict[str, object]] = []
     settings = replace(game.settings, controllers=dict(game.settings.controllers))
     for _, count in cuts:
         if count == len(game.moves):
             state = game.state
         else:
             state = Game.replay(scenario, settings, list(game.moves[:count]))[0].state
-        rows.append({v.id: _number(state.values.get(v.id)) for v in shown})
-    series = [
-        Series(v.id, v.label or v.id, v.type.minimum, v.type.maximum, tuple(r[v.id] for r in rows)) for v in shown
-    ]
-    return [d for d, _ in cuts], series
+        rows.append({v.id: state.values.get(v.id) for v in shown})
+    series = [_series(scenario, v, [r[v.id] for r in rows]) for v in shown]
+    return [d for d, _ in cuts], [one for one in series if one.kind == "number" or one.changed]
+
+
+def _series(scenario: Scenario, variable: Variable, values: list[object]) -> Series:
+    """A measure's values as a line: numbers as they are, yes/no as 1/0, an enum by its option's place."""
+    label = variable.label or variable.id
+    kind = variable.type.kind
+    if kind == "int":
+        numbers = tuple(_number(v) for v in values)
+        return Series(variable.id, label, variable.type.minimum, variable.type.maximum, numbers)
+    words = tuple(value_words(scenario.issues, variable.id, v) for v in values)
+    if kind == "bool":
+        return Series(variable.id, label, 0, 1, tuple(_number(v) for v in values), "yes/no", words)
+    options = list(variable.type.values)
+    places = tuple(options.index(v) if v in options else 0 for v in values)
+    return Series(variable.id, label, 0, max(1, len(options) - 1), places, "terms", words)
 
 
 def _number(value: object) -> int:
     return int(value) if isinstance(value, int | bool) else 0
+
+
+def change_words(dates: list[dt.date], one: Series) -> str:
+    """'Height of the weir: High at the start, Middle from 9 May': where a measure began and each
+    change after, in players' words (for terms, which are choices and not amounts to chart)."""
+    said = [f"{one.said(0)} at the start"]
+    for index in range(1, len(one.values)):
+        if one.values[index] != one.values[index - 1]:
+            said.append(f"{one.said(index)} from {short_date(dates[index])}")
+    return f"{one.label}: " + ", ".join(said)
 
 
 @dataclass(frozen=True)
@@ -104,7 +141,8 @@ def aligned_paths(game: Game, history: Game, notes: Notes) -> list[PathRow]:
         left = [(m, s) for m, s in mine if s.date == date]
         right = [(m, s) for m, s in theirs if s.date == date]
         for a, b in _pair(left, right):
-            refs = tuple(notes.number(src) for src in _sources(game, a[0] if a else b[0] if b else None))
+            cited = dict.fromkeys(_sources(game, a[0] if a else b[0] if b else None))  # each note once
+            refs = tuple(notes.number(src) for src in cited)
             departs = (
                 a is None or b is None or (a[0].node, a[0].actor, a[1].label) != (b[0].node, b[0].actor, b[1].label)
             )

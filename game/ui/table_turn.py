@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 
-from ..engine import Game, Happening
+from ..engine import Game, Happening, bargain
 from ..engine.expr import Value
 from ..engine.narrate import PUBLIC
 from ..engine.table import Table
@@ -121,6 +121,7 @@ class ActionButton:
     label: str
     enabled: bool
     tip: str
+    primary: bool = False  # the move the panel leads to (drawn as the main button)
 
 
 @dataclass(frozen=True)
@@ -141,9 +142,26 @@ def points(value: int) -> str:
     return f"{value:+d}".replace("-", "−")
 
 
-def panel_spec(view: View, draft: Draft, names: Mapping[str, str], public: bool = False) -> PanelSpec | None:
+Appraise = Callable[[Mapping[str, str]], bargain.Appraisal]
+
+
+def seat_appraiser(game: Game, seat: str) -> Appraise | None:
+    """What a package would be worth to ``seat`` now, by the engine's one rule (``bargain.appraise``,
+    as the browser's proposal form and the computer delegations count it); None for a seat with no
+    values of its own."""
+    actor = game.scenario.actors.get(seat)
+    if actor is None or actor.valuation.empty:
+        return None
+    scenario, values = game.scenario, game.state.values
+    return lambda package: bargain.appraise(scenario, actor, package, values)
+
+
+def panel_spec(
+    view: View, draft: Draft, names: Mapping[str, str], public: bool = False, appraise: Appraise | None = None
+) -> PanelSpec | None:
     """The offer panel for ``view``'s seat, when it is the seat's turn at a negotiation. On a
-    ``public`` screen (a projector) the seat's confidential points are left out."""
+    ``public`` screen (a projector) the seat's confidential points are left out. ``appraise`` says
+    what the package being put together is worth to the seat, as the picks change."""
     table, turn = view.table, view.turn
     if table is None or turn is None or turn.kind not in ("propose", "answer"):
         return None
@@ -163,7 +181,23 @@ def panel_spec(view: View, draft: Draft, names: Mapping[str, str], public: bool 
             for n, (oid, label) in enumerate(issue.options)
         )
         rows.append(IssueRow(issue.title, options))
-    return PanelSpec(_heading(table, turn.kind, names), tuple(rows), _lines(view, names, public), _actions(view, draft))
+    lines = _lines(view, names, public, "" if public else _draft_worth(view, draft, appraise))
+    return PanelSpec(_heading(table, turn.kind, names), tuple(rows), lines, _actions(view, draft))
+
+
+def _draft_worth(view: View, draft: Draft, appraise: Appraise | None) -> str:
+    """'Your selection is worth +3 to you (without a deal: +2).' — the package being put together,
+    once it differs from the offer on the table (whose own line says what that is worth)."""
+    table = view.table
+    if appraise is None or table is None or view.walk_away is None:
+        return ""
+    without = f"without a deal: {points(view.walk_away)}"
+    package = draft.package(table)
+    if package is None:
+        return f"Select one option for each issue to see what the package is worth to you ({without})."
+    if table.offer and dict(package) == dict(table.offer):
+        return ""  # the line on the offer says its worth; the panel says what no deal is worth
+    return f"Your selection is worth {points(appraise(package).total)} to you ({without})."
 
 
 def _heading(table: TableView, kind: str, names: Mapping[str, str]) -> str:
@@ -173,11 +207,13 @@ def _heading(table: TableView, kind: str, names: Mapping[str, str]) -> str:
     return f"{where} · {names.get(table.proposer, table.proposer)}'s offer: answer it"
 
 
-def _lines(view: View, names: Mapping[str, str], public: bool = False) -> tuple[str, ...]:
+def _lines(view: View, names: Mapping[str, str], public: bool = False, draft_worth: str = "") -> tuple[str, ...]:
     table = view.table
     assert table is not None
     out = []
-    if view.walk_away is not None and not public:
+    if draft_worth:
+        out.append(draft_worth)
+    elif view.walk_away is not None and not public:
         out.append(f"No deal is worth {points(view.walk_away)} to you.")
     if table.offer:
         labels = {i.id: dict(i.options) for i in table.issues}
@@ -231,22 +267,26 @@ def _actions(view: View, draft: Draft) -> tuple[ActionButton, ...]:
             ),
         )
     same = package is not None and dict(package) == dict(table.offer)
+    changed = package is not None and not same  # the person changed the terms away from the offer
     refused = draft.refusal("counter", package) if package else ""
     counter_tip = missing if package is None else refused or "Offer these terms instead"
     if same and not refused:
         counter_tip = "Your selection is the offer on the table: change a term to counter."
+    accept_tip = "Accept the offer on the table"
+    if changed:
+        accept_tip = "Accept the offer on the table as it stands — not the terms you selected (Counter offers those)"
+    counter_open = package is not None and not same and not refused
     return (
         ActionButton(
             "act_accept",
             "accept",
-            "Accept",
+            "Accept their offer" if changed else "Accept",
             table.may_accept,
-            table.accept_blocked if not table.may_accept else "Accept the offer on the table",
+            table.accept_blocked if not table.may_accept else accept_tip,
+            primary=table.may_accept and not changed,
         ),
         ActionButton("act_reject", "reject", "Reject", True, "Refuse the offer; the talks go on"),
-        ActionButton(
-            "act_counter", "counter", "Counter", package is not None and not same and not refused, counter_tip
-        ),
+        ActionButton("act_counter", "counter", "Counter", counter_open, counter_tip, primary=counter_open),
         ActionButton("act_walk", "walk", "Walk away", True, "Leave the table: without you the talks may break down"),
     )
 

@@ -19,6 +19,8 @@ from game.engine.model import Scenario
 from game.engine.narrate import PUBLIC, TEACHER, render
 from game.engine.saves import read_save, restore, save_game
 from game.engine.scoring import scores
+from game.engine.talks import settled_issues
+from game.engine.wording import value_words
 
 FIXTURE = Path(__file__).resolve().parent.parent / "fixtures" / "table.yaml"
 Act = Callable[[Game, Callable[[Game], object]], Game]
@@ -367,3 +369,21 @@ def test_take_over_at_the_table_hands_the_seat_to_move_next_to_a_person(table: S
     game.take_over()
     assert game.controller(seat) == "human" and not game.settings.follow_history
     assert [a for a in table.actors if game.controller(a) == "human"] == [seat]
+
+
+def test_an_issue_at_its_status_quo_reads_as_not_agreed_until_a_deal_settles_it(table: Scenario) -> None:
+    """'Closed' before any deal read as if agreed; a deal that keeps the status quo settles it too."""
+    game = Game.new(table, seed=3, controllers=everyone(table))
+    settled = settled_issues(table, game.log)
+    assert not settled
+    assert value_words(table.issues, "passage", game.value("passage"), settled) == "Closed (not agreed yet)"
+    assert value_words(table.issues, "passage", game.value("passage")) == "Closed"  # other callers: as before
+    game.propose("red", NARROW_LATER)
+    game.answer("green", "reject")
+    game.answer("blue", "accept")
+    settled = settled_issues(table, game.log)
+    assert settled == {"passage", "signing"}
+    assert value_words(table.issues, "passage", game.value("passage"), settled) == "A narrow corridor"
+    assert (
+        value_words(table.issues, "signing", game.value("signing"), settled) == "Later"
+    )  # agreed, though the status quo

@@ -11,6 +11,7 @@ from game.classroom.transcript import score_cards
 from game.engine import Game
 from game.engine.history import played_history
 from game.engine.scoring import scores
+from game.engine.wording import value_words
 from game.ui.debrief_page import Notes, aligned_paths, measures, note_lines, turning_words
 from game.ui.settings import TEXT_SIZES, UISettings
 
@@ -63,6 +64,9 @@ def test_scores_and_measures_come_from_the_game(flagship_v2) -> None:  # type: i
     start = Game.new(flagship_v2, lens=game.settings.lens or None, seed=2).state.values
     for one in series:
         assert len(one.values) == len(dates)
+        if one.kind == "terms":  # an issue's terms: by its option's place, and in words
+            assert one.words[0] == value_words(flagship_v2.issues, one.id, start[one.id])
+            continue
         assert one.values[0] == start[one.id]  # as the game began (the lens sets some measures)
         assert one.values[-1] == game.state.values[one.id]
 
@@ -145,3 +149,31 @@ def test_a_historical_case_says_history(flagship_v2) -> None:  # type: ignore[no
     for _ in range(6):
         game.play_computer()
     assert not flagship_v2.invented and "As history records." in " ".join(m.reason for m in game.moves)
+
+
+def _last_inked_row(surface: pygame.Surface, background: pygame.Color) -> int:
+    """The lowest row of the page with anything drawn on it."""
+    for y in range(surface.get_height() - 1, -1, -1):
+        if any(surface.get_at((x, y)) != background for x in range(0, surface.get_width(), 2)):
+            return y
+    return -1
+
+
+def test_the_tutorial_debrief_ends_with_its_content_and_shows_what_changed(make_pilot) -> None:  # type: ignore[no-untyped-def]
+    """The page was measured at no width, so its height ran on for screens of blank page; and the
+    tutorial, whose measures are yes/no and terms, had no chart at all."""
+    pilot = make_pilot(CURRENT_FLAGSHIP.parent / "tutorial-negotiation.yaml")
+    app = pilot.app
+    game = Game.new(app.scenario, seed=0, controllers={a: "historical" for a in app.scenario.actors})
+    while not game.ended:
+        game.play_computer()
+    app.play(game)
+    pilot.wait()
+    scene = app.scene
+    page = scene.page.surface
+    assert page.get_height() - _last_inked_row(page, scene.c("bg")) < 3 * scene.sp.line
+    text = scene.page_text()
+    assert "chart" in scene.page.marks
+    assert "Dunmore's powers to sign: no, yes" in text  # a yes/no measure, charted as one
+    assert "Height of the weir: High at the start, Middle from" in text  # the terms, told in words
+    assert "[1, 1]" not in text and "SOURCES" in text.splitlines()[-2]

@@ -9,10 +9,11 @@ import pygame
 import pytest
 
 from game.classroom.settings import ClassroomSettings
-from game.engine import Game
+from game.engine import Game, bargain
 from game.ui import fonts
 from game.ui.pilot import Pilot
 from game.ui.settings import TEXT_SIZES, UISettings
+from game.ui.table_turn import points
 
 from .checks import check_layout, check_text_sizes
 from .conftest import ROOT
@@ -223,3 +224,91 @@ def test_the_class_clock_runs_at_the_table_and_an_answer_lapses(make_pilot) -> N
     red = next(m for m in reversed(game.moves) if m.actor == "red")
     assert (red.step, red.by) == ("reject", "proxy")
     assert "Time ran out for the Red delegation" in app.scene.notice
+
+
+def panel_notes(pilot: Pilot) -> list[str]:
+    panel = pilot.app.scene.panel
+    assert panel is not None, "no offer panel on screen"
+    return list(panel.lines)
+
+
+def test_the_package_being_put_together_shows_its_worth(make_pilot) -> None:  # type: ignore[no-untyped-def]
+    """As the browser's proposal form does, by the engine's one rule (bonuses included)."""
+    pilot = make_pilot(TABLE)
+    game = sit_down(pilot, {"red": "human"})
+    walk = bargain.walk_away(game.scenario.actors["red"], game.state.values)
+    assert any(n.startswith("Select one option for each issue") for n in panel_notes(pilot))
+    select(pilot, passage="wide", signing="now")
+    red = game.scenario.actors["red"]
+    worth = bargain.appraise(game.scenario, red, {"passage": "wide", "signing": "now"}, game.state.values)
+    assert worth.total == 9  # 5 + 2, and the bonus for a wide passage signed at once
+    line = f"Your selection is worth +9 to you (without a deal: {points(walk)})."
+    assert panel_notes(pilot)[0] == line
+    select(pilot, signing="later")  # the line follows the picks
+    assert panel_notes(pilot)[0] == f"Your selection is worth +5 to you (without a deal: {points(walk)})."
+
+
+def test_accept_says_it_takes_their_offer_once_the_terms_are_changed(make_pilot) -> None:  # type: ignore[no-untyped-def]
+    pilot = make_pilot(TABLE)
+    game = sit_down(pilot, {"red": "human"})
+    select(pilot, passage="wide", signing="later")
+    pilot.click("act_propose")
+    wait_until(pilot, lambda: bool(game.turns) and game.turns[0].kind == "answer" and not game.computer_to_move)
+    scene = pilot.app.scene
+    offer = dict(game.state.talks.offer)
+    assert pilot.element("act_accept").text == "Accept"
+    assert scene.buttons["act_accept"].class_ids[-1] == "@primary"
+    assert panel_notes(pilot)[0].startswith("No deal is worth")  # the offer's own line says its worth
+    select(pilot, passage="closed" if offer["passage"] != "closed" else "wide")
+    assert pilot.element("act_accept").text == "Accept their offer"
+    assert scene.buttons["act_counter"].class_ids[-1] == "@primary"  # Counter sends the changed terms
+    assert scene.buttons["act_accept"].class_ids[-1] != "@primary"
+    pilot.hover("act_accept")
+    assert "not the terms you selected" in pilot.tooltip_text()
+    pilot.click("act_accept")
+    red = next(m for m in reversed(game.moves) if m.actor == "red")
+    assert red.step == "accept"  # the offer on the table, as the button said
+
+
+def test_a_refusal_of_the_terms_clears_when_the_picks_change(make_pilot, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    text = TABLE.read_text(encoding="utf-8").replace(
+        "        - {constraint: talk_only, forbids: accept, actors: [blue], terms: \"signing == 'now'\"}\n",
+        "        - {constraint: talk_only, forbids: accept, actors: [blue], terms: \"signing == 'now'\"}\n"
+        "        - {constraint: talk_only, forbids: propose, actors: [red], terms: \"passage == 'closed'\"}\n",
+    )
+    assert "forbids: propose" in text
+    path = tmp_path / "table.yaml"
+    path.write_text(text, encoding="utf-8")
+    pilot = make_pilot(path)
+    game = sit_down(pilot, {"red": "human"})
+    scene = pilot.app.scene
+    select(pilot, passage="closed", signing="later")
+    pilot.click("act_propose")
+    assert not game.moves and scene.notice.startswith("That move is not allowed")
+    assert "That move is not allowed" in screen_text(pilot)
+    select(pilot, passage="narrow")  # the person fixes the terms: the refusal of the old ones goes
+    assert scene.notice == "" and "That move is not allowed" not in screen_text(pilot)
+    pilot.click("act_propose")
+    assert game.moves[0].terms == {"passage": "narrow", "signing": "later"}
+
+
+def test_an_issue_before_any_deal_reads_as_not_agreed(make_pilot) -> None:  # type: ignore[no-untyped-def]
+    """'Passage: Closed' at the start read as if agreed: the measure and its tip say it is not, until
+    a deal settles the issue (even on the status quo, as 'Later' here)."""
+    pilot = make_pilot(TABLE)
+    game = sit_down(pilot, {"red": "human"})
+    scene = pilot.app.scene
+    if "tab_measures" in scene.buttons:
+        pilot.click("tab_measures")
+    pilot.hover("meter_passage")
+    assert "Closed (not agreed yet)" in pilot.tooltip_text()
+    if "tab_story" in scene.buttons:
+        pilot.click("tab_story")
+    select(pilot, passage="narrow", signing="later")
+    pilot.click("act_propose")
+    wait_until(pilot, lambda: game.state.node == "evening")
+    if "tab_measures" in pilot.app.scene.buttons:
+        pilot.click("tab_measures")
+    pilot.hover("meter_signing")
+    tip = pilot.tooltip_text()
+    assert "Later" in tip and "not agreed" not in tip

@@ -18,7 +18,10 @@ LINE_COLOURS = ("#E69F00", "#56B4E9", "#009E73", "#F0E442", "#CC79A7", "#D55E00"
 
 
 def end_label(one: Series) -> str:
-    """'Soviet patience: 3 (0–10)': the measure, where it ended and its range."""
+    """'Soviet patience: 3 (0–10)': the measure, where it ended and its range ('Gates shut: yes' for
+    a yes/no measure, whose range goes without saying)."""
+    if one.words:
+        return f"{one.label}: {one.said(-1)}"
     return f"{one.label}: {one.values[-1]} ({one.low}–{one.high})"
 
 
@@ -70,10 +73,14 @@ def draw_chart(
             last_x = box.right
         pygame.draw.line(surface, grid, (x_at(i), plot.bottom), (x_at(i), plot.bottom + 3), 1)
     ends: list[tuple[float, int, Series]] = []
+    drawn: list[tuple[float, ...]] = []  # each line's heights as fractions, to part lines that coincide
     for index, one in enumerate(series):
         colour = pygame.Color(LINE_COLOURS[index % len(LINE_COLOURS)])
         span = max(1, one.high - one.low)
-        points = [(x_at(i), plot.bottom - plot.h * (v - one.low) / span) for i, v in enumerate(one.values)]
+        shape = tuple((v - one.low) / span for v in one.values)
+        nudge = 4 * drawn.count(shape)  # a line on top of another (two yes/no that changed together) moves aside
+        drawn.append(shape)
+        points = [(x_at(i), plot.bottom - plot.h * f + (nudge if f > 0.5 else -nudge)) for i, f in enumerate(shape)]
         pygame.draw.lines(surface, colour, False, points, 3)
         for point in points:
             pygame.draw.circle(surface, colour, point, 4)

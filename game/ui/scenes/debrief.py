@@ -21,7 +21,7 @@ from ...engine.narrate import PUBLIC, render
 from ...engine.wording import long_date, short_date
 from ...paths import saves_folder
 from ..classroom import SmallestChange, briefings_html, export_transcript, smallest_change_later
-from ..debrief_page import Notes, PathRow, aligned_paths, measures, note_lines, turning_words
+from ..debrief_page import Notes, PathRow, aligned_paths, change_words, measures, note_lines, turning_words
 from ..layout import Spacing, button_width, font_width, row, wrap
 from ..render.line_chart import chart_height, draw_chart
 from ..story import SPECULATION_WORDS, esc
@@ -262,7 +262,7 @@ class DebriefScene(Scene):
         game, scenario = self.game, self.game.scenario
         outcome = game.outcome
         assert outcome is not None
-        out = Writer(surface, sp, self.palette)
+        out = Writer(surface, sp, self.palette, 0, width)  # the width too when only measuring
         notes = Notes()
         rows = aligned_paths(game, self.history, notes)
         half = (width - 2 * g) // 2
@@ -309,14 +309,29 @@ class DebriefScene(Scene):
         out.y += g
         # The measures over time
         dates, series = self.measures
+        charted = [one for one in series if one.kind != "terms"]
+        terms = [one for one in series if one.kind == "terms"]
         if series:
             out.heading("The measures over time", t.small)
-            chart = pygame.Rect(0, out.y, width, chart_height(len(series), t.small))
+        if charted:
+            chart = pygame.Rect(0, out.y, width, chart_height(len(charted), t.small))
             if surface is not None:
-                draw_chart(surface, chart, dates, series, t.small, self.c("text"), self.c("muted"), self.c("border"))
+                draw_chart(surface, chart, dates, charted, t.small, self.c("text"), self.c("muted"), self.c("border"))
             out.marks["chart"] = chart
-            out.lines += [(f"{one.label}: {', '.join(map(str, one.values))}", "chart") for one in series]
+            out.lines += [
+                (f"{one.label}: {', '.join(one.said(i) for i in range(len(one.values)))}", "chart") for one in charted
+            ]
             out.y = chart.bottom + g
+        if terms:
+            out.para(
+                "The terms at the table are choices, not amounts, so they are told, not charted:",
+                t.small,
+                "regular",
+                "muted",
+            )
+            for one in terms:
+                out.para(change_words(dates, one), t.body)
+            out.y += g
         # The path beside history
         out.heading("Your path beside history", t.small)
         self._path_table(out, rows, width)

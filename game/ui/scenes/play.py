@@ -25,8 +25,9 @@ from ...classroom.settings import ClassroomSettings
 from ...engine import ChoiceView, Game, GameError, Happening, Variable, validate_file
 from ...engine.preview import leads_to_ending
 from ...engine.table import Action, Table
+from ...engine.talks import settled_issues
 from ...engine.views import ChoiceLine, View
-from ...engine.wording import the_actor, value_words
+from ...engine.wording import NOT_AGREED, the_actor, value_words
 from ..classroom import briefings_html, hot_seat, own_goals_html, takeover_notice, timeout_notice
 from ..host import SceneHost
 from ..keys import digit_of
@@ -55,6 +56,7 @@ from ..table_turn import (
     is_table_node,
     lines_since,
     panel_spec,
+    seat_appraiser,
     viewer_of,
 )
 from ..theme import actor_colours, actor_text_colours
@@ -125,6 +127,7 @@ class PlayScene(Scene):
         self.clock_rect: pygame.Rect | None = None
         self.clock_face: countdown.Face | None = None
         self.draft = Draft()  # the package a seat is putting together at a negotiation
+        self.panel_notice = ""  # a notice about the offer panel's terms, cleared when the picks change
         self.panel: PanelSpec | None = None  # the offer panel of this build, when a seat is at the table
         self.tab = "story"  # the tab shown in the body: the story first, always at a person's turn
         self.changed_at = -FLASH_SECONDS  # when a move last changed a measure (they glow a moment)
@@ -316,7 +319,8 @@ class PlayScene(Scene):
         variables = self.visible_variables()
         view = self.seat_view()
         names = {a: actor.name for a, actor in self.game.scenario.actors.items()}
-        panel = self.panel = panel_spec(view, self.draft, names, public=self.projector()) if view else None
+        appraise = seat_appraiser(self.game, view.viewer) if view else None
+        panel = self.panel = panel_spec(view, self.draft, names, self.projector(), appraise) if view else None
         chips = self.chips()
         recap = self.recap_lines()
         lay = play_layout(
@@ -552,6 +556,7 @@ class PlayScene(Scene):
             meter_sp,
             {k: c.delta for k, c in self.changes.items()},
             self.game.scenario.issues,
+            settled_issues(self.game.scenario, self.game.log),
         )
         if box is None:
             backdrop.blit(face, place)
@@ -581,11 +586,18 @@ class PlayScene(Scene):
     def _meter_words(self, variables: list[Variable]) -> list[MeterWords]:
         """Each measure's name, value and change, as the meters show them (the layout measures them)."""
         changes = {k: c.delta for k, c in self.changes.items()}
-        return meter_words(variables, self._meter_values(), changes, self.game.scenario.issues)
+        scenario = self.game.scenario
+        return meter_words(
+            variables, self._meter_values(), changes, scenario.issues, settled_issues(scenario, self.game.log)
+        )
 
     def _meter_tip(self, variable: Variable, value: object) -> str:
         scenario = self.game.scenario
-        tip = f"<b>{esc(variable.label or variable.id)}</b>: {esc(value_words(scenario.issues, variable.id, value))}"
+        settled = settled_issues(scenario, self.game.log)
+        words = value_words(scenario.issues, variable.id, value, settled)
+        tip = f"<b>{esc(variable.label or variable.id)}</b>: {esc(words)}"
+        if NOT_AGREED in words:
+            tip += " — where things stand until a deal changes it"
         if variable.type.kind == "int":
             tip += f" (from {variable.type.minimum} to {variable.type.maximum})"
         if variable.description:
@@ -727,7 +739,7 @@ class PlayScene(Scene):
                     action.key,
                     geo.actions[action.key],
                     action.label,
-                    "" if action.enabled else "@blocked",
+                    ("@primary" if action.primary else "") if action.enabled else "@blocked",
                     esc(action.tip),
                 )
         finally:
@@ -1317,7 +1329,7 @@ class PlayScene(Scene):
         try:
             happened = self.table().act(seat, action)
         except GameError as exc:
-            self.notice = f"That move is not allowed: {exc}"
+            self.notice = self.panel_notice = f"That move is not allowed: {exc}"
             if action.kind in ("propose", "answer") and action.package:
                 self.draft.refuse(action.answer or action.kind, action.package, str(exc))
             self.app.rebuild()
@@ -1333,6 +1345,8 @@ class PlayScene(Scene):
         option = panel.option(key)
         if option is not None:
             self.draft.pick(option.issue, option.option)
+            if self.notice and self.notice == self.panel_notice:  # the refusal was of the terms before
+                self.notice = self.panel_notice = ""
             self.focus_key = key
             self.app.rebuild()
             return
@@ -1340,7 +1354,7 @@ class PlayScene(Scene):
         if action is None:
             return
         if not action.enabled:
-            self.notice = f"{action.label}: {action.tip}"
+            self.notice = self.panel_notice = f"{action.label}: {action.tip}"
             self.focus_key = key
             self.app.rebuild()
             return

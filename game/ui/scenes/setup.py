@@ -18,7 +18,17 @@ from ...engine import Actor, Game, GameError, Lens, Scenario
 from ..classroom import next_rule, next_time_limit, rule_button, time_limit_name
 from ..host import SceneHost
 from ..keys import digit_of
-from ..layout import CardGeometry, ChoiceSpec, Spacing, button_width, card_geometry, fit_line, row, wrap
+from ..layout import (
+    CardGeometry,
+    ChoiceSpec,
+    Spacing,
+    button_width,
+    card_geometry,
+    fit_line,
+    font_width,
+    row,
+    wrap,
+)
 from ..story import cite, esc
 from ..theme import actor_colours
 from ..widgets import draw
@@ -26,11 +36,36 @@ from ..widgets.cards import draw_card
 from ..widgets.scroll import scroll_into_view
 from .base import Scene
 
-PLAYERS = (
-    ("human", "Person"),
-    ("disposition", "Computer: in character"),  # history while play follows it, then its leanings
-    ("goals", "Computer: own goals"),
-    ("random", "Computer: at random"),
+KINDS = (  # how the computer plays a delegation nobody plays: its kind, its words, what that means
+    (
+        "disposition",
+        "in character",
+        "In character: as the record has it while the game follows history; once the game leaves "
+        "history, as the delegation was inclined (what it would never do, what it tended to do), else "
+        "for its own goals.",
+    ),
+    (
+        "goals",
+        "own goals",
+        "Own goals: looks a couple of moves ahead and takes whatever best serves this delegation's "
+        "objectives, whatever history did.",
+    ),
+    ("random", "at random", "At random: any move allowed, evenly: for trying a scenario out, not for a class."),
+)
+PLAYERS = (("human", "Person"), *((kind, f"Computer: {words}") for kind, words, _ in KINDS))
+PERSON_TIP = (
+    "Person or Computer: click (or Enter) to switch. A person plays this delegation at this computer; "
+    "with two or more, they take turns (see Briefings)."
+)
+LENS_TIP = (
+    "<b>The lens</b>: historians read the evidence differently. A lens is one reading, with its source: "
+    "it sets what the record leaves open (a hidden number such as how serious Moscow was, drawn at the "
+    "start) and where some measures begin. Every rule of the game is the same under each lens."
+)
+SEED_TIP = (
+    "<b>Game number</b>: every roll of chance in the game follows from it (and the lens's hidden draws). "
+    "The same number, lens and moves give the same game, so a class can all play one game, or replay "
+    "it. 'Another' picks a new number."
 )
 
 
@@ -75,6 +110,7 @@ class SetupScene(Scene):
         self.lens = scenario.default_lens or next(iter(scenario.lenses), "")
         first = scenario.first_at_table
         self.players = {a: ("human" if a == first else "disposition") for a in scenario.actors}
+        self.kinds = {a: "disposition" for a in scenario.actors}  # the computer's kind, kept while a person plays
         self.seed = random.SystemRandom().randrange(1, 1_000_000)
         self.error = ""
         self.time_limit = 0  # seconds per decision; 0: none
@@ -146,6 +182,7 @@ class SetupScene(Scene):
         label = draw.text(
             backdrop, "How to read the evidence (the lens)", (left.x, left.y), t.body, self.c("muted"), "bold"
         )
+        self.add_button("about_lens", label, "", "@hotspot", tooltip=LENS_TIP, focusable=False)
         yy = label.bottom + g // 2
         geos = self._lens_cards(left)
         gap = g // 2
@@ -216,14 +253,23 @@ class SetupScene(Scene):
     def _row_heights(self, width: int, control_h: int, size: int) -> list[int]:
         """Each delegation's row: its wrapped name and a line of description beside the button."""
         sp = self.sp
-        widest = max(button_width(text, sp, size) for _, text in PLAYERS)
-        room_w = width - widest - sp.pad * 4
+        room_w = width - self._controls_width(size) - sp.pad * 4
         out = []
         description = 0 if self.compact else sp.small_line  # compact rows leave it to the hover
         for actor in self.scenario.actors.values():
             lines = len(wrap(self._row_name(actor), room_w, self.app.type.body, "bold"))
             out.append(max(control_h + 8, lines * sp.line + description + sp.pad))
         return out
+
+    def _toggle_width(self, size: int) -> int:
+        return max(font_width(w, size, "bold") for w in ("Person", "Computer")) + self.sp.pad * 2
+
+    def _controls_width(self, size: int) -> int:
+        """A row's buttons, Person/Computer then the computer's kind (in small type, both with
+        narrower padding): about as wide as one button saying both, so the names keep their room."""
+        sp, t = self.sp, self.app.type
+        kind = max(font_width(w, t.small, "bold") for _, w, _ in KINDS) + sp.pad * 2
+        return self._toggle_width(size) + sp.gap // 2 + kind
 
     @staticmethod
     def _row_name(actor: Actor) -> str:
@@ -233,7 +279,7 @@ class SetupScene(Scene):
         """The delegations' rows from ``rows.top``; returns where the last one ends."""
         actors = list(self.scenario.actors.values())
         colours = actor_colours([a.id for a in actors], {a.id: a.colour for a in actors}, self.palette)
-        widest = max(button_width(text, self.sp, rows.size) for _, text in PLAYERS)
+        widest = self._controls_width(rows.size)
         y = rows.top
         for actor, height in zip(actors, rows.heights, strict=True):
             rect = pygame.Rect(right.x, y, right.w, height)
@@ -312,14 +358,21 @@ class SetupScene(Scene):
                 focusable=False,
             )
         person = self.players[actor.id] == "human"
+        size = self.app.type.small if self.compact else self.app.type.body
+        toggle = pygame.Rect(button.x, button.y, self._toggle_width(size), control_h)
+        kind = pygame.Rect(toggle.right + sp.gap // 2, button.y, button.right - toggle.right - sp.gap // 2, control_h)
         style = ("@small_primary" if person else "@small") if self.compact else ("@primary" if person else "")
-        self.add_button(
-            f"player_{actor.id}",
-            button,
-            dict(PLAYERS)[self.players[actor.id]],
-            style,
-            tooltip="Click (or Enter) to change who plays this delegation",
-        )
+        self.add_button(f"player_{actor.id}", toggle, "Person" if person else "Computer", style, tooltip=PERSON_TIP)
+        if not person:
+            words = next(w for k, w, _ in KINDS if k == self.players[actor.id])
+            self.add_button(
+                f"kind_{actor.id}",
+                kind,
+                words,
+                "@small",
+                tooltip=f"How the computer plays {esc(actor.name)} (click to change).<br><br>"
+                + "<br>".join(esc(t) if k != self.players[actor.id] else f"<b>{esc(t)}</b>" for k, _, t in KINDS),
+            )
 
     # the footer: what the setup amounts to, Back and Start
 
@@ -379,14 +432,24 @@ class SetupScene(Scene):
         box = self.add_entry("seed", entry, str(self.seed))
         box.set_allowed_characters("numbers")
         box.set_text_length_limit(9)
-        self.add_button("new_seed", new_seed, "Another", style)
+        self.add_button("new_seed", new_seed, "Another", style, tooltip=SEED_TIP)
+        self.add_button(
+            "about_seed",
+            pygame.Rect(cells[0].x, cells[0].y, cells[0].w, sp.small_line + 4),  # its label
+            "",
+            "@hotspot",
+            tooltip=SEED_TIP,
+            focusable=False,
+        )
         settings = (
             (
                 "projector",
                 "Briefings",
                 "Open: projector" if self.projector else "Private: hand-over",
-                "Private: with several people playing, a hand-over screen comes before each delegation's turn and "
-                "only its own briefing is shown. Open: no hand-over screens; every briefing is shown to the room.",
+                "Who sees the briefings when several people play at one computer. Private, with a hand-over: "
+                "before each delegation's turn a screen asks the others to look away, and each sees only its "
+                "own briefing and secrets. Open, for a projector: no hand-over screens; every briefing is "
+                "shown to the whole room.",
                 True,
             ),
             (
@@ -437,8 +500,18 @@ class SetupScene(Scene):
         elif key.startswith("player_"):
             self.read_seed()
             actor = key[len("player_") :]
-            ids = [p for p, _ in PLAYERS]
-            self.players[actor] = ids[(ids.index(self.players[actor]) + 1) % len(ids)]
+            if self.players[actor] == "human":
+                self.players[actor] = self.kinds[actor]
+            else:
+                self.kinds[actor], self.players[actor] = self.players[actor], "human"
+            self.focus_key = key
+            app.rebuild()
+        elif key.startswith("kind_"):
+            self.read_seed()
+            actor = key[len("kind_") :]
+            ids = [k for k, _, _ in KINDS]
+            self.players[actor] = self.kinds[actor] = ids[(ids.index(self.players[actor]) + 1) % len(ids)]
+            self.focus_key = key
             app.rebuild()
         elif key in ("projector", "time_limit", "timeout_rule"):
             self.read_seed()

@@ -6,6 +6,7 @@ import datetime as dt
 
 import pygame
 
+from ...engine import Scenario
 from ...engine.saves import SaveError, read_save
 from ..layout import column, fit_column, fit_size, wrap, wrap_at
 from ..story import esc, long_date
@@ -28,6 +29,18 @@ MENU = (
 
 KEYS = "Keys: N new · C continue · L load · R replay · S scenarios · H host · O settings · Q quit · F1 help"
 LATEST_MAP = dt.date(1939, 9, 1)  # the map's own date, when no scenario is loaded
+
+
+def roles_words(scenario: Scenario) -> str:
+    """'8 roles; 3 delegations sit at the table': every role a person may play, and how many of them are at the
+    table (a summary that speaks of 'eight roles' must not seem to be contradicted)."""
+    roles = len(scenario.actors)
+    seated = sum(1 for a in scenario.actors.values() if a.seat == "table")
+    if seated == roles:
+        return f"{roles} delegations at the table"
+    if not seated:
+        return f"{roles} roles" if roles != 1 else "1 role"
+    return f"{roles} roles; {seated} delegations sit at the table"
 
 
 class TitleScene(Scene):
@@ -86,7 +99,7 @@ class TitleScene(Scene):
             body = (
                 f"<font pixel_size={t.heading}><b>{esc(heading)}</b></font><br>"
                 f"<font color='{self.c('muted').hex[:7]}'>{esc(dates)} · "
-                f"{len([a for a in scenario.actors.values() if a.seat == 'table'])} delegations at the table"
+                f"{esc(roles_words(scenario))}"
                 f"</font><br><br>{esc(scenario.summary)}"
             )
         else:

@@ -8,7 +8,7 @@ show amounts and never judge them.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 
 import pygame
 
@@ -46,6 +46,7 @@ def meter_words(
     values: Mapping[str, object],
     changes: Mapping[str, str] | None = None,
     issues: Mapping[str, Issue] | None = None,
+    settled: Collection[str] | None = None,
 ) -> list[MeterWords]:
     """Each meter's name, its value in words ("3 of 6", an option's label) and its change since the
     player's last turn ("+2", "new" or '')."""
@@ -60,7 +61,7 @@ def meter_words(
         elif kind == "bool":
             shown = show_value(value)
         else:
-            shown = value_words(issues, variable.id, value)
+            shown = value_words(issues, variable.id, value, settled)
         out.append((variable.label or variable.id, shown, changes.get(variable.id, "")))
     return out
 
@@ -75,11 +76,13 @@ def render_meters(
     sp: Spacing | None = None,
     changes: dict[str, str] | None = None,
     issues: Mapping[str, Issue] | None = None,
+    settled: Collection[str] | None = None,
 ) -> pygame.Surface:
     """The meters; ``changes`` maps a variable to how it changed since the player's last turn
     ("+2"), drawn in the accent colour before its value. A number's bar carries a tick for each
     step of its range (every fifth on long ranges), so its length can be read as a quantity. An
-    issue's value shows as its option's label (``issues``: the scenario's issues by id). A meter
+    issue's value shows as its option's label (``issues``: the scenario's issues by id), and one no
+    deal has settled yet (not in ``settled``) says so while it stands at its status quo. A meter
     whose name and value do not share a line has its value on a line of its own under the name."""
     sp = sp or Spacing.at(scale)
     t = sp.type
@@ -88,7 +91,7 @@ def render_meters(
     if not variables:
         return surface
     draw.panel(surface, rect, colour(palette, "panel"), max(4, round(6 * scale)), colour(palette, "border"))
-    words = meter_words(variables, values, changes, issues)
+    words = meter_words(variables, values, changes, issues, settled)
     cell_w = meter_cell_width(rect.w, columns, sp)
     line = sp.small_line
     bar_h = max(6, round(line * 0.35))

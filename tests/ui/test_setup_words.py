@@ -1,0 +1,73 @@
+"""The setup screen in a newcomer's words: a delegation becomes a Person in one click or key (the
+computer's kind is a setting of its own), the lens, the game number, the computer's kinds and the
+private briefings are explained in tips (on hover and on keyboard focus), and the title's count of
+roles agrees with a summary that speaks of 'eight roles'."""
+
+from __future__ import annotations
+
+import pygame
+
+from game.ui.scenes.title import roles_words
+
+from .conftest import CURRENT_FLAGSHIP
+
+
+def test_one_click_or_key_makes_a_delegation_a_person_and_back(make_pilot) -> None:  # type: ignore[no-untyped-def]
+    pilot = make_pilot(CURRENT_FLAGSHIP)
+    app = pilot.app
+    pilot.press(pygame.K_n)
+    scene = app.scene
+    assert scene.name == "setup" and scene.players["britain"] == "disposition"
+    assert pilot.element("player_britain").text == "Computer" and pilot.element("kind_britain").text == "in character"
+    pilot.click("player_britain")
+    assert scene.players["britain"] == "human" and pilot.element("player_britain").text == "Person"
+    assert "kind_britain" not in scene.buttons  # a person has no computer kind to choose
+    pilot.click("player_britain")
+    assert scene.players["britain"] == "disposition"
+    pilot.click("kind_britain")
+    assert scene.players["britain"] == "goals" and pilot.element("kind_britain").text == "own goals"
+    pilot.click("kind_britain")
+    assert scene.players["britain"] == "random" and pilot.element("kind_britain").text == "at random"
+    pilot.click("player_britain")  # a person now; back to the computer keeps its kind
+    assert scene.players["britain"] == "human"
+    pilot.click("player_britain")
+    assert scene.players["britain"] == "random"
+    while scene.focus_key != "player_france":  # and by keyboard: one key
+        pilot.press(pygame.K_TAB)
+    pilot.press(pygame.K_RETURN)
+    assert scene.players["france"] == "human"
+    pilot.click("start")
+    assert app.game is not None
+    assert app.game.controller("france") == "human" and app.game.controller("britain") == "random"
+
+
+def test_the_setup_words_are_explained(make_pilot) -> None:  # type: ignore[no-untyped-def]
+    pilot = make_pilot(CURRENT_FLAGSHIP)
+    app = pilot.app
+    pilot.press(pygame.K_n)
+    scene = app.scene
+    pilot.hover("about_lens")
+    assert "historians read the evidence differently" in pilot.tooltip_text()
+    pilot.hover("about_seed")
+    assert "every roll of chance" in pilot.tooltip_text()
+    pilot.hover("kind_france")
+    tip = pilot.tooltip_text()
+    assert "In character:" in tip and "Own goals:" in tip and "At random:" in tip
+    pilot.hover("projector")
+    assert "Private, with a hand-over" in pilot.tooltip_text()
+    pilot.move((2, 2))  # the keyboard reads the same tips: rest on 'Another'
+    while scene.focus_key != "new_seed":
+        pilot.press(pygame.K_TAB)
+    pilot.wait(0.5)
+    assert "every roll of chance" in app.focus_tip.text()
+
+
+def test_the_title_counts_roles_without_contradicting_the_summary(make_pilot) -> None:  # type: ignore[no-untyped-def]
+    pilot = make_pilot(CURRENT_FLAGSHIP)
+    scenario = pilot.app.scenario
+    assert "Eight roles" in scenario.summary and len(scenario.actors) == 8
+    words = roles_words(scenario)
+    assert words.startswith("8 roles; ") and "delegations sit at the table" in words
+    assert words in pilot.all_text()
+    tutorial = make_pilot(CURRENT_FLAGSHIP.parent / "tutorial-negotiation.yaml")
+    assert roles_words(tutorial.app.scenario) == "3 delegations at the table"
