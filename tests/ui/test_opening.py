@@ -91,8 +91,9 @@ def test_the_flagships_introduction_stays_until_the_person_begins(make_pilot: Ma
     pilot = make_pilot(CURRENT_FLAGSHIP)
     app = pilot.app
     pilot.press(pygame.K_n)
-    pilot.click("player_kremlin")  # the Kremlin to the computer ...
-    for _ in range(4):  # ... and the Soviet military delegation to a person
+    for _ in range(4):  # the Kremlin to the computer, and the Soviet military delegation to a person
+        if players(pilot)["kremlin"] == "human":
+            pilot.click("player_kremlin")
         if players(pilot)["ussr"] != "human":
             pilot.click("player_ussr")
     assert players(pilot)["ussr"] == "human" and players(pilot)["kremlin"] != "human"
