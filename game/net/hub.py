@@ -94,8 +94,7 @@ class Hub:
         member = self.room.member(connection.token)
         if member is not None:
             await self.room.settle((member.table_no,))
-            state = self.room.seat_state(member.table_no, member.seat)
-            await self.send_state(connection, json.dumps(state, ensure_ascii=False))
+            await self.send_state(connection, self.room.seat_text(member.table_no, member.seat))
 
     async def publish(self, tables: tuple[int, ...]) -> None:
         """Send every connected member at ``tables`` their seat's state, and every teacher the dashboard."""
@@ -108,7 +107,7 @@ class Hub:
                 continue
             key = (member.table_no, member.seat)
             if key not in texts:
-                texts[key] = json.dumps(self.room.seat_state(*key), ensure_ascii=False)
+                texts[key] = self.room.seat_text(*key)
             sends.append(self.send_state(connection, texts[key]))
         await asyncio.gather(*sends)
         await self.publish_dashboard()
