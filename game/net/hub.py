@@ -1,7 +1,10 @@
 """Who is connected where, and telling them: each seat its own state, the teacher the dashboard.
 
 Each seat's state is built and written as JSON once per change, however many members share the
-seat, and a connection is sent a state only when it differs from the last one it was sent. Before
+seat, and a connection is sent a state only when it differs from the last one it was sent. The
+teacher's dashboard and the projector show the whole class, so they are not rebuilt after every move
+of every table: a change asks for them, and they are built and sent at most once every
+``BOARD_INTERVAL`` (the latest then, with every change since), after the seats' own states. Before
 a table's state is built, every write of that table has reached the disk: nobody is shown a move
 a restarted host would not replay. A send that fails (a closed laptop, a lost phone) drops that
 connection only; everyone else is told.
@@ -22,6 +25,7 @@ from .protocol import TeacherAction
 from .room import Room
 
 log = logging.getLogger("parley.net")
+BOARD_INTERVAL = 0.1  # seconds: the dashboard and the projector are sent at most this often
 
 
 @dataclass(eq=False)  # one per socket: compared and hashed by identity
@@ -34,12 +38,16 @@ class Connection:
 
 
 class Hub:
-    def __init__(self, room: Room, join: str, tick: float = 1.0) -> None:
+    def __init__(self, room: Room, join: str, tick: float = 1.0, board_interval: float = BOARD_INTERVAL) -> None:
         self.room = room
         self.join = join  # the address students open, for the projector
         self.connections: set[Connection] = set()
         self.tick = tick  # seconds between looks at the turn clocks
         self.clocks: asyncio.Task[None] | None = None
+        self.board_interval = board_interval
+        self.board_due: asyncio.TimerHandle | None = None  # the dashboard's next sending, once asked for
+        self.board_sent = float("-inf")  # when (the loop's time) it was last sent
+        self.board_sends: set[asyncio.Task[None]] = set()  # sendings under way, kept until done
 
     def add(self, socket: WebSocket) -> Connection:
         """A new connection; the first one starts the turn clocks' watch on the server's loop."""
@@ -110,7 +118,30 @@ class Hub:
                 texts[key] = self.room.seat_text(*key)
             sends.append(self.send_state(connection, texts[key]))
         await asyncio.gather(*sends)
-        await self.publish_dashboard()
+        self.board_changed()
+
+    def board_changed(self) -> None:
+        """The dashboard and the projector are out of date: send them at once if they were last sent
+        ``board_interval`` ago or more, else when that much time has passed. Either way they are
+        built when sent, so a burst of moves at many tables costs one dashboard, showing them all."""
+        if self.board_due is not None or not any(c.teacher or c.projector for c in self.connections):
+            return
+        loop = asyncio.get_running_loop()
+        wait = max(0.0, self.board_sent + self.board_interval - loop.time())
+        self.board_due = loop.call_later(wait, self._send_board)
+
+    def _send_board(self) -> None:
+        self.board_due = None  # a change from now on asks for another sending
+        self.board_sent = asyncio.get_running_loop().time()
+        task = asyncio.get_running_loop().create_task(self._board_once())
+        self.board_sends.add(task)
+        task.add_done_callback(self.board_sends.discard)
+
+    async def _board_once(self) -> None:
+        try:
+            await self.publish_dashboard()
+        except Exception:  # one failed sending leaves the next change its own
+            log.exception("sending the dashboard failed once")
 
     async def publish_dashboard(self) -> None:
         """Every teacher the dashboard and every projector the public view of the class."""

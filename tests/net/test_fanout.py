@@ -1,11 +1,17 @@
-"""Telling every seat after a move: the text sent is the seat's state exactly, written faster."""
+"""Telling every seat after a move: the text sent is the seat's state exactly, written faster; the
+teacher's dashboard and the projector follow the seats, at most once an interval, always the latest."""
 
 from __future__ import annotations
 
+import asyncio
 import json
-from typing import Any
+from typing import Any, cast
+
+from starlette.websockets import WebSocket
 
 from game.engine.table import Action
+from game.net.hub import Connection, Hub
+from game.net.projector import projector_state
 from game.net.protocol import Say, TeacherAction
 from game.net.room import Room
 
@@ -49,3 +55,80 @@ def test_each_seats_text_is_its_state_at_every_move_of_a_game_to_its_end(room: R
     for number, seat in ((1, "kestra"), (2, "dunmore")):  # a finished game, and one the class's end cut short
         assert json.loads(room.seat_text(number, seat)) == room.seat_state(number, seat)
     assert room.seat_state(2, "dunmore")["stopped"] is not None
+
+
+class Recorder:
+    """A connection's socket that keeps what it was sent, in the order of every socket's sends."""
+
+    def __init__(self, name: str, order: list[str]) -> None:
+        self.name = name
+        self.order = order
+        self.texts: list[str] = []
+        self.times: list[float] = []
+
+    async def send_text(self, text: str) -> None:
+        self.order.append(self.name)
+        self.texts.append(text)
+        self.times.append(asyncio.get_running_loop().time())
+
+
+def connect(hub: Hub, name: str, order: list[str], **who: Any) -> Recorder:
+    socket = Recorder(name, order)
+    hub.connections.add(Connection(cast(WebSocket, socket), **who))
+    return socket
+
+
+def test_a_burst_of_moves_sends_the_dashboard_and_projector_seldom_after_the_seats_and_always_the_latest(
+    room: Room,
+) -> None:
+    async def play() -> None:
+        interval = 0.2
+        hub = Hub(room, "http://class.example/", board_interval=interval)
+        order: list[str] = []
+        joined = [room.join(room.row.code, name) for name in ("A", "B", "C")]
+        students = [m for m in joined if m.table_no == 1]  # Kestra and Dunmore; B sits at table 2
+        seats = [connect(hub, m.seat, order, token=m.token) for m in students]
+        teacher = connect(hub, "teacher", order, teacher=True)
+        projector = connect(hub, "projector", order, projector=True)
+        began = asyncio.get_running_loop().time()
+        notes = 12  # private notes (on the dashboard), then a newcomer (on the projector too)
+        for number in range(notes):
+            room.say(students[number % 2], Say("", f"note {number}"))
+            await hub.publish((1,))
+            if number == 0:
+                assert sorted(order) == ["dunmore", "kestra"] and not teacher.texts  # the seats first
+        newcomer = room.join(room.row.code, "Dora")
+        await hub.publish((newcomer.table_no,))
+        burst = asyncio.get_running_loop().time() - began
+        for _ in range(100):  # the last sending comes at most one interval after the burst
+            if all("Dora" in board.texts[-1] for board in (teacher, projector) if board.texts):
+                break
+            await asyncio.sleep(0.05)
+        assert [len(s.texts) for s in seats] == [notes, notes]  # each seat is told of every change
+        for board in (teacher, projector):
+            assert 2 <= len(board.texts) <= 2 + burst / interval < notes
+            gaps = [b - a for a, b in zip(board.times, board.times[1:], strict=False)]
+            assert all(gap >= interval * 0.9 for gap in gaps), gaps
+        assert json.loads(teacher.texts[-1]) == room.dashboard()  # the latest: the last note, the newcomer
+        assert "note 11" in teacher.texts[-1]
+        assert json.loads(projector.texts[-1]) == projector_state(room, hub.join)
+
+    asyncio.run(play())
+
+
+def test_the_dashboard_is_not_built_without_a_teacher_or_projector_watching(room: Room) -> None:
+    async def play() -> None:
+        hub = Hub(room, "http://class.example/", board_interval=0.0)
+        member = room.join(room.row.code, "A")
+        seat = connect(hub, member.seat, [], token=member.token)
+        await hub.publish((1,))
+        assert hub.board_due is None and not hub.board_sends and len(seat.texts) == 1
+        teacher = connect(hub, "teacher", [], teacher=True)
+        await hub.publish((1,))
+        for _ in range(100):
+            if teacher.texts:
+                break
+            await asyncio.sleep(0.01)
+        assert json.loads(teacher.texts[-1]) == room.dashboard()
+
+    asyncio.run(play())
