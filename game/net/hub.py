@@ -46,8 +46,9 @@ class Hub:
         self.clocks: asyncio.Task[None] | None = None
         self.board_interval = board_interval
         self.board_due: asyncio.TimerHandle | None = None  # the dashboard's next sending, once asked for
-        self.board_sent = float("-inf")  # when (the loop's time) it was last sent
-        self.board_sends: set[asyncio.Task[None]] = set()  # sendings under way, kept until done
+        self.board_sending: asyncio.Task[None] | None = None  # the sending under way
+        self.board_sent = float("-inf")  # when (the loop's time) the last sending ended
+        self.board_stale = False  # something changed since the dashboard was last built
 
     def add(self, socket: WebSocket) -> Connection:
         """A new connection; the first one starts the turn clocks' watch on the server's loop."""
@@ -121,27 +122,35 @@ class Hub:
         self.board_changed()
 
     def board_changed(self) -> None:
-        """The dashboard and the projector are out of date: send them at once if they were last sent
-        ``board_interval`` ago or more, else when that much time has passed. Either way they are
+        """The dashboard and the projector are out of date: send them at once if the last sending
+        ended ``board_interval`` ago or more, else when that much time has passed. Either way they are
         built when sent, so a burst of moves at many tables costs one dashboard, showing them all."""
-        if self.board_due is not None or not any(c.teacher or c.projector for c in self.connections):
+        if not any(c.teacher or c.projector for c in self.connections):
             return
+        self.board_stale = True
+        if self.board_due is None and self.board_sending is None:
+            self._send_board_later()
+
+    def _send_board_later(self) -> None:
         loop = asyncio.get_running_loop()
         wait = max(0.0, self.board_sent + self.board_interval - loop.time())
         self.board_due = loop.call_later(wait, self._send_board)
 
     def _send_board(self) -> None:
-        self.board_due = None  # a change from now on asks for another sending
-        self.board_sent = asyncio.get_running_loop().time()
-        task = asyncio.get_running_loop().create_task(self._board_once())
-        self.board_sends.add(task)
-        task.add_done_callback(self.board_sends.discard)
+        self.board_due = None
+        self.board_stale = False  # a change from now on asks for another sending
+        self.board_sending = asyncio.get_running_loop().create_task(self._board_once())
 
     async def _board_once(self) -> None:
         try:
             await self.publish_dashboard()
         except Exception:  # one failed sending leaves the next change its own
             log.exception("sending the dashboard failed once")
+        finally:
+            self.board_sent = asyncio.get_running_loop().time()
+            self.board_sending = None
+            if self.board_stale:  # changed while this one was built or sent
+                self._send_board_later()
 
     async def publish_dashboard(self) -> None:
         """Every teacher the dashboard and every projector the public view of the class."""

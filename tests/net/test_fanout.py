@@ -122,7 +122,7 @@ def test_the_dashboard_is_not_built_without_a_teacher_or_projector_watching(room
         member = room.join(room.row.code, "A")
         seat = connect(hub, member.seat, [], token=member.token)
         await hub.publish((1,))
-        assert hub.board_due is None and not hub.board_sends and len(seat.texts) == 1
+        assert hub.board_due is None and hub.board_sending is None and len(seat.texts) == 1
         teacher = connect(hub, "teacher", [], teacher=True)
         await hub.publish((1,))
         for _ in range(100):
