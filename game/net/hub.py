@@ -106,7 +106,8 @@ class Hub:
             await self.send_state(connection, self.room.seat_text(member.table_no, member.seat))
 
     async def publish(self, tables: tuple[int, ...]) -> None:
-        """Send every connected member at ``tables`` their seat's state, and every teacher the dashboard."""
+        """Send every connected member at ``tables`` their seat's state; the dashboard and the
+        projector follow (``board_changed``)."""
         await self.room.settle(tables)
         texts: dict[tuple[int, str], str] = {}
         sends = []
