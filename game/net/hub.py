@@ -37,6 +37,16 @@ class Connection:
     last: str = ""  # the last state sent, not sent again
 
 
+@dataclass(frozen=True)
+class Prepared:
+    """A table's seats' states built ahead, while its move was being written, and the table's
+    version (``Room.version``) then: sent as they are while the version is the same."""
+
+    table_no: int
+    version: tuple[int, int, int]
+    texts: dict[str, str]  # by seat
+
+
 class Hub:
     def __init__(self, room: Room, join: str, tick: float = 1.0, board_interval: float = BOARD_INTERVAL) -> None:
         self.room = room
@@ -105,11 +115,20 @@ class Hub:
             await self.room.settle((member.table_no,))
             await self.send_state(connection, self.room.seat_text(member.table_no, member.seat))
 
-    async def publish(self, tables: tuple[int, ...]) -> None:
-        """Send every connected member at ``tables`` their seat's state; the dashboard and the
-        projector follow (``board_changed``)."""
+    def prepare(self, table_no: int) -> Prepared:
+        """The states of the seats with someone connected at ``table_no``, built now: after a move,
+        while the disk takes it, so that once it is stored ``publish`` only has to send them."""
+        version = self.room.version(table_no)
+        seats = {m.seat for c in self.connections if (m := self.room.member(c.token)) and m.table_no == table_no}
+        return Prepared(table_no, version, {seat: self.room.seat_text(table_no, seat) for seat in seats})
+
+    async def publish(self, tables: tuple[int, ...], ready: Prepared | None = None) -> None:
+        """Send every connected member at ``tables`` their seat's state (``ready``'s where its table
+        has not changed since); the dashboard and the projector follow (``board_changed``)."""
         await self.room.settle(tables)
         texts: dict[tuple[int, str], str] = {}
+        if ready is not None and ready.table_no in tables and self.room.version(ready.table_no) == ready.version:
+            texts = {(ready.table_no, seat): text for seat, text in ready.texts.items()}
         sends = []
         for connection in list(self.connections):
             member = self.room.member(connection.token) if connection.token else None

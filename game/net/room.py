@@ -14,7 +14,7 @@ import json
 import logging
 import secrets
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import cast
 
@@ -123,6 +123,7 @@ class Room:
             for i in scenario.issues.values()
         ]
         self.results: ClassResults | None = None
+        self.changes = dict.fromkeys(tables, 0)  # per table: changes to what its seats are shown
         if self.ended:
             self._build_results()
 
@@ -207,6 +208,17 @@ class Room:
         for table in self.tables.values():
             table.flush()
 
+    def version(self, table_no: int) -> tuple[int, int, int]:
+        """Where ``table_no`` stands: its changes so far (moves, messages, members, the teacher's
+        actions), its game and its moves. A seat's state built at one version is current while the
+        table's version is the same."""
+        table = self._table(table_no)
+        return self.changes.get(table_no, 0), id(table.game), len(table.game.moves)
+
+    def _changed(self, numbers: Iterable[int]) -> None:
+        for number in numbers:
+            self.changes[number] = self.changes.get(number, 0) + 1
+
     # -- students -------------------------------------------------------------------------------
 
     def join(self, code: str, name: str) -> MemberRow:
@@ -231,6 +243,7 @@ class Room:
         self.members[member.token] = member
         if first:  # the table's turn clock runs from its first student on
             self.tables[table_no].clock.restart()
+        self._changed((table_no,))
         return member
 
     def member(self, token: str) -> MemberRow | None:
@@ -255,7 +268,10 @@ class Room:
         if self.ended:
             raise RoomError("the class has ended")
         action = Action(request.kind, request.choice, request.answer, dict(request.package), request.reason)
-        self._table(member.table_no).act(member.seat, action)
+        try:
+            self._table(member.table_no).act(member.seat, action)
+        finally:  # a move refused may still have taken the table back to its stored game
+            self._changed((member.table_no,))
         return member.table_no
 
     def say(self, member: MemberRow, request: Say) -> MessageRow:
@@ -269,6 +285,7 @@ class Room:
     def _add_message(self, message: MessageRow) -> MessageRow:
         self.store.add_message(self.row.id, message)
         self.messages.append(message)
+        self._changed(self.tables if message.table_no == 0 else (message.table_no,))
         return message
 
     def _table(self, number: int) -> NetTable:
@@ -289,12 +306,20 @@ class Room:
                     acted.append(table.number)
             except Exception:
                 log.exception("table %s: the turn clock could not act", table.number)
+                self._changed((table.number,))
+        self._changed(acted)
         return tuple(acted)
 
     # -- the teacher ----------------------------------------------------------------------------
 
     def teacher(self, request: TeacherAction) -> tuple[int, ...]:
         """Carry out a teacher's action; the tables whose seats must be told (every table: all)."""
+        try:
+            return self._teacher(request)
+        finally:  # whatever it did, or did in part, every table's seats' states are built afresh
+            self._changed(self.tables)
+
+    def _teacher(self, request: TeacherAction) -> tuple[int, ...]:
         every = tuple(self.tables)
         chosen = (self._table(request.table),) if request.table else tuple(self.tables.values())
         do = request.do
@@ -363,6 +388,7 @@ class Room:
         if not self.ended:
             self.ended = True
             self.store.end_class(self.row.id)
+            self._changed(self.tables)
         self._build_results()
 
     def _build_results(self) -> None:

@@ -12,7 +12,7 @@ from starlette.websockets import WebSocket
 from game.engine.table import Action
 from game.net.hub import Connection, Hub
 from game.net.projector import projector_state
-from game.net.protocol import Say, TeacherAction
+from game.net.protocol import Act, Say, TeacherAction
 from game.net.room import Room
 
 
@@ -132,3 +132,49 @@ def test_the_dashboard_is_not_built_without_a_teacher_or_projector_watching(room
         assert json.loads(teacher.texts[-1]) == room.dashboard()
 
     asyncio.run(play())
+
+
+def test_states_built_while_a_move_is_stored_are_sent_only_if_the_table_is_unchanged_since(
+    room: Room, monkeypatch: Any
+) -> None:
+    async def play() -> None:
+        hub = Hub(room, "http://class.example/")
+        joined = [room.join(room.row.code, name) for name in ("A", "B", "C")]
+        kestra, other, dunmore = joined  # B sits at table 2
+        seats = {m.seat: connect(hub, m.seat, [], token=m.token) for m in (kestra, dunmore)}
+        built: list[tuple[int, str]] = []
+        seat_text = room.seat_text
+
+        def counted(table_no: int, seat: str) -> str:
+            built.append((table_no, seat))
+            return seat_text(table_no, seat)
+
+        monkeypatch.setattr(room, "seat_text", counted)
+        seat = room.tables[1].table.waiting_for()[0]
+        mover = kestra if seat == "kestra" else dunmore
+        room.act(mover, Act("propose", package=OFFER))
+        ready = hub.prepare(1)
+        assert sorted(built) == [(1, "dunmore"), (1, "kestra")]
+        room.say(other, Say("", "at table two"))  # another table's change leaves table 1's states as built
+        await room.tables[1].settle()
+        await hub.publish((1,), ready)
+        assert len(built) == 2 and {s: seats[s].texts[-1] for s in ready.texts} == ready.texts
+
+        ready = hub.prepare(1)
+        room.say(kestra, Say("", "said after they were built"))  # now they are out of date
+        await hub.publish((1,), ready)
+        assert len(built) == 6
+        for seat, socket in seats.items():
+            assert "said after they were built" in socket.texts[-1] and json.loads(socket.texts[-1]) == room.seat_state(
+                1, seat
+            )
+
+        ready = hub.prepare(1)
+        room.teacher(TeacherAction("pause", table=2))  # any teacher's action: built afresh
+        await hub.publish((1,), ready)
+        assert len(built) == 10
+
+    asyncio.run(play())
+
+
+OFFER = {"summer_flow": "half", "weir_crest": "middle", "gate_keys": "joint_board"}
