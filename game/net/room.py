@@ -416,8 +416,8 @@ class Room:
 
     def seat_text(self, table_no: int, seat: str) -> str:
         """``seat_state`` as the JSON text sent to the seat: the same content, with the view's
-        dataclasses converted by the JSON encoder as it writes them (``jsonview.plain``), which takes
-        half the time of converting them first, for every seat after every move."""
+        dataclasses converted by the JSON encoder as it writes them (``jsonview.plain``): a third to
+        half less time than converting them first, for every seat after every move."""
         return json.dumps(self._seat_parts(table_no, seat), ensure_ascii=False, default=plain)
 
     def _seat_parts(self, table_no: int, seat: str) -> dict[str, object]:
