@@ -129,7 +129,11 @@ async def play_table(members: list[Member], latencies: list[float], deadline: fl
 
 
 async def run(args: argparse.Namespace) -> None:
-    folder = tempfile.mkdtemp(prefix="parley-load-")
+    with tempfile.TemporaryDirectory(prefix="parley-load-") as folder:  # the class database, removed after
+        await measure(args, folder)
+
+
+async def measure(args: argparse.Namespace, folder: str) -> None:
     env = {**os.environ, "PARLEY_CLASS_DATA": folder}
     port = free_port()
     scenario = str(ROOT / "scenarios" / "tutorial-negotiation.yaml")
