@@ -9,8 +9,10 @@ from typing import Any, cast
 
 from starlette.websockets import WebSocket
 
+from game.engine.jsonread import JSONObject
 from game.engine.table import Action
 from game.net.hub import Connection, Hub
+from game.net.package_worth import package_worths
 from game.net.projector import projector_state
 from game.net.protocol import Act, Say, TeacherAction
 from game.net.room import Room
@@ -178,3 +180,28 @@ def test_states_built_while_a_move_is_stored_are_sent_only_if_the_table_is_uncha
 
 
 OFFER = {"summer_flow": "half", "weir_crest": "middle", "gate_keys": "joint_board"}
+
+
+def first_status_quo(worths: JSONObject) -> JSONObject:
+    status_quo = worths["status_quo"]
+    assert isinstance(status_quo, dict)
+    return status_quo
+
+
+def test_a_seats_package_worths_are_worked_out_again_only_when_the_state_changes(room: Room) -> None:
+    game = room.tables[1].game
+    seat = room.tables[1].table.waiting_for()[0]
+    first = package_worths(game, seat)
+    assert first is not None and package_worths(game, seat) is first  # asked again after a move elsewhere
+    values = game.state.values
+    assert isinstance(values, dict)
+    before = values["summer_flow"]
+    values["summer_flow"] = next(o for o in ("third", "half") if o != before)  # the status quo moves
+    try:
+        again = package_worths(game, seat)
+        assert again is not None and again is not first
+        assert again["status_quo"] != first["status_quo"]
+        assert again["status_quo"] == {**first_status_quo(first), "summer_flow": values["summer_flow"]}
+    finally:
+        values["summer_flow"] = before
+    assert package_worths(game, seat) == first
