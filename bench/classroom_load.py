@@ -1,11 +1,12 @@
-"""A class under load: ``python bench/classroom_load.py [--tables 12] [--students 60] [--seconds 60]``.
+"""A class under load: ``python bench/classroom_load.py [--tables 12] [--students 60] [--seconds 60] [--watched]``.
 
 Hosts the tutorial negotiation in a separate process (``main.py host --headless --local``) with a
 class database in a temporary folder, joins the students over real WebSockets on localhost (five to
 a table, second and third members sharing a seat), and plays every table to its end, bounded in
 time. Prints the time from a move being sent to every member of its table having the new state
 (p50/p99; target p99 <= 50 ms), the host's memory, and the time to resume every table after the
-host is stopped and started again.
+host is stopped and started again. With ``--watched`` the teacher's dashboard and the projector are
+open too, as in a class, and are read throughout.
 """
 
 from __future__ import annotations
@@ -94,6 +95,14 @@ async def read(member: Member, changed: asyncio.Event) -> None:
             changed.set()
 
 
+async def watch(port: int, kind: str, token: str) -> None:
+    """The teacher's dashboard or the projector: connected throughout, everything it is sent read."""
+    async with websockets.connect(f"ws://127.0.0.1:{port}/ws", max_size=None) as socket:
+        await socket.send(json.dumps({"type": kind, "token": token}))
+        async for raw in socket:
+            json.loads(raw)
+
+
 async def play_table(members: list[Member], latencies: list[float], deadline: float) -> None:
     changed = asyncio.Event()
     readers = [asyncio.create_task(read(m, changed)) for m in members]
@@ -120,7 +129,11 @@ async def play_table(members: list[Member], latencies: list[float], deadline: fl
 
 
 async def run(args: argparse.Namespace) -> None:
-    folder = tempfile.mkdtemp(prefix="parley-load-")
+    with tempfile.TemporaryDirectory(prefix="parley-load-") as folder:  # the class database, removed after
+        await measure(args, folder)
+
+
+async def measure(args: argparse.Namespace, folder: str) -> None:
     env = {**os.environ, "PARLEY_CLASS_DATA": folder}
     port = free_port()
     scenario = str(ROOT / "scenarios" / "tutorial-negotiation.yaml")
@@ -129,6 +142,11 @@ async def run(args: argparse.Namespace) -> None:
     try:
         await wait_open(port)
         code = printed["Join code"]
+        watchers = []
+        if args.watched:
+            teacher = printed["Teacher's board"].partition("#")[2]
+            projector = printed["Projector"].partition("#")[2]
+            watchers = [asyncio.create_task(watch(port, k, t)) for k, t in (("hello", teacher), ("watch", projector))]
         sockets = []
         by_table: dict[int, list[Member]] = {}
         for number in range(args.students):
@@ -154,6 +172,8 @@ async def run(args: argparse.Namespace) -> None:
         memory_played = rss_mb(host.pid)
         for socket in sockets:
             await socket.close()
+        for task in watchers:
+            task.cancel()
     finally:
         host.terminate()
         host.wait(timeout=10)
@@ -170,7 +190,8 @@ async def run(args: argparse.Namespace) -> None:
     latencies.sort()
     p50 = statistics.median(latencies)
     p99 = latencies[min(len(latencies) - 1, int(len(latencies) * 0.99))]
-    print(f"{args.students} students on {len(by_table)} tables, {len(latencies)} moves in {played:.1f} s")
+    watched = ", the teacher's dashboard and the projector open" if args.watched else ""
+    print(f"{args.students} students on {len(by_table)} tables{watched}, {len(latencies)} moves in {played:.1f} s")
     print(f"move to every seat of its table: p50 {p50:.1f} ms, p99 {p99:.1f} ms (target p99 <= {TARGET_P99_MS:.0f} ms)")
     print(f"host memory: {memory_joined:.0f} MB with everyone joined, {memory_played:.0f} MB after play")
     resumed = next((k for k in printed if k.startswith("Resumed")), "")
@@ -183,6 +204,7 @@ def main() -> int:
     parser.add_argument("--tables", type=int, default=12)
     parser.add_argument("--students", type=int, default=60)
     parser.add_argument("--seconds", type=float, default=60.0, help="stop playing after this long")
+    parser.add_argument("--watched", action="store_true", help="the teacher's dashboard and the projector open too")
     args = parser.parse_args()
     if not 1 <= args.tables <= 50 or not 1 <= args.students <= 300:
         parser.error("at most 50 tables and 300 students")

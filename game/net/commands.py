@@ -76,7 +76,7 @@ def run_host(args: argparse.Namespace) -> int:
     from ..engine.findings import ScenarioError
     from ..engine.loader import load_scenario
     from ..paths import resolve_scenario
-    from .hosting import lan_address, server
+    from .hosting import lan_address, server, tune_for_serving
     from .room import ClassOptions, Room, RoomError, tables_for
     from .running import HostRequest
     from .store import ClassStore
@@ -126,6 +126,7 @@ def run_host(args: argparse.Namespace) -> int:
     print(f"Teacher's board: {join}teacher#{room.row.teacher_token}")
     print(f"Projector:       {join}projector#{room.projector_token}")
     print("Stop with Ctrl+C; resume with: python main.py host --resume " + room.row.id)
+    tune_for_serving()
     server(room, bind, args.port, join).run()
     store.close()
     return 0

@@ -1,7 +1,10 @@
 """Who is connected where, and telling them: each seat its own state, the teacher the dashboard.
 
 Each seat's state is built and written as JSON once per change, however many members share the
-seat, and a connection is sent a state only when it differs from the last one it was sent. Before
+seat, and a connection is sent a state only when it differs from the last one it was sent. The
+teacher's dashboard and the projector show the whole class, so they are not rebuilt after every move
+of every table: a change asks for them, and they are built and sent at most once every
+``BOARD_INTERVAL`` (the latest then, with every change since), after the seats' own states. Before
 a table's state is built, every write of that table has reached the disk: nobody is shown a move
 a restarted host would not replay. A send that fails (a closed laptop, a lost phone) drops that
 connection only; everyone else is told.
@@ -22,6 +25,7 @@ from .protocol import TeacherAction
 from .room import Room
 
 log = logging.getLogger("parley.net")
+BOARD_INTERVAL = 0.1  # seconds: the dashboard and the projector are sent at most this often
 
 
 @dataclass(eq=False)  # one per socket: compared and hashed by identity
@@ -33,13 +37,28 @@ class Connection:
     last: str = ""  # the last state sent, not sent again
 
 
+@dataclass(frozen=True)
+class Prepared:
+    """A table's seats' states built ahead, while its move was being written, and the table's
+    version (``Room.version``) then: sent as they are while the version is the same."""
+
+    table_no: int
+    version: tuple[int, int, int]
+    texts: dict[str, str]  # by seat
+
+
 class Hub:
-    def __init__(self, room: Room, join: str, tick: float = 1.0) -> None:
+    def __init__(self, room: Room, join: str, tick: float = 1.0, board_interval: float = BOARD_INTERVAL) -> None:
         self.room = room
         self.join = join  # the address students open, for the projector
         self.connections: set[Connection] = set()
         self.tick = tick  # seconds between looks at the turn clocks
         self.clocks: asyncio.Task[None] | None = None
+        self.board_interval = board_interval
+        self.board_due: asyncio.TimerHandle | None = None  # the dashboard's next sending, once asked for
+        self.board_sending: asyncio.Task[None] | None = None  # the sending under way
+        self.board_sent = float("-inf")  # when (the loop's time) the last sending ended
+        self.board_stale = False  # something changed since the dashboard was last built
 
     def add(self, socket: WebSocket) -> Connection:
         """A new connection; the first one starts the turn clocks' watch on the server's loop."""
@@ -94,13 +113,22 @@ class Hub:
         member = self.room.member(connection.token)
         if member is not None:
             await self.room.settle((member.table_no,))
-            state = self.room.seat_state(member.table_no, member.seat)
-            await self.send_state(connection, json.dumps(state, ensure_ascii=False))
+            await self.send_state(connection, self.room.seat_text(member.table_no, member.seat))
 
-    async def publish(self, tables: tuple[int, ...]) -> None:
-        """Send every connected member at ``tables`` their seat's state, and every teacher the dashboard."""
+    def prepare(self, table_no: int) -> Prepared:
+        """The states of the seats with someone connected at ``table_no``, built now: after a move,
+        while the disk takes it, so that once it is stored ``publish`` only has to send them."""
+        version = self.room.version(table_no)
+        seats = {m.seat for c in self.connections if (m := self.room.member(c.token)) and m.table_no == table_no}
+        return Prepared(table_no, version, {seat: self.room.seat_text(table_no, seat) for seat in seats})
+
+    async def publish(self, tables: tuple[int, ...], ready: Prepared | None = None) -> None:
+        """Send every connected member at ``tables`` their seat's state (``ready``'s where its table
+        has not changed since); the dashboard and the projector follow (``board_changed``)."""
         await self.room.settle(tables)
         texts: dict[tuple[int, str], str] = {}
+        if ready is not None and ready.table_no in tables and self.room.version(ready.table_no) == ready.version:
+            texts = {(ready.table_no, seat): text for seat, text in ready.texts.items()}
         sends = []
         for connection in list(self.connections):
             member = self.room.member(connection.token) if connection.token else None
@@ -108,10 +136,41 @@ class Hub:
                 continue
             key = (member.table_no, member.seat)
             if key not in texts:
-                texts[key] = json.dumps(self.room.seat_state(*key), ensure_ascii=False)
+                texts[key] = self.room.seat_text(*key)
             sends.append(self.send_state(connection, texts[key]))
         await asyncio.gather(*sends)
-        await self.publish_dashboard()
+        self.board_changed()
+
+    def board_changed(self) -> None:
+        """The dashboard and the projector are out of date: send them at once if the last sending
+        ended ``board_interval`` ago or more, else when that much time has passed. Either way they are
+        built when sent, so a burst of moves at many tables costs one dashboard, showing them all."""
+        if not any(c.teacher or c.projector for c in self.connections):
+            return
+        self.board_stale = True
+        if self.board_due is None and self.board_sending is None:
+            self._send_board_later()
+
+    def _send_board_later(self) -> None:
+        loop = asyncio.get_running_loop()
+        wait = max(0.0, self.board_sent + self.board_interval - loop.time())
+        self.board_due = loop.call_later(wait, self._send_board)
+
+    def _send_board(self) -> None:
+        self.board_due = None
+        self.board_stale = False  # a change from now on asks for another sending
+        self.board_sending = asyncio.get_running_loop().create_task(self._board_once())
+
+    async def _board_once(self) -> None:
+        try:
+            await self.publish_dashboard()
+        except Exception:  # one failed sending leaves the next change its own
+            log.exception("sending the dashboard failed once")
+        finally:
+            self.board_sent = asyncio.get_running_loop().time()
+            self.board_sending = None
+            if self.board_stale:  # changed while this one was built or sent
+                self._send_board_later()
 
     async def publish_dashboard(self) -> None:
         """Every teacher the dashboard and every projector the public view of the class."""

@@ -27,6 +27,21 @@ def to_json(value: object) -> JSONValue:
     return _other(value)
 
 
+def plain(value: object) -> object:
+    """``json.dumps(..., default=plain)`` writes what ``to_json`` would, converting only what the
+    encoder cannot write itself (it writes tuples as lists), one level at a time as it meets it."""
+    names = _FIELDS.get(type(value))
+    if names is None and dataclasses.is_dataclass(value) and not isinstance(value, type):
+        names = _FIELDS[type(value)] = tuple(f.name for f in dataclasses.fields(value))
+    if names is not None:
+        return {name: getattr(value, name) for name in names}
+    if isinstance(value, Mapping):
+        return {str(k): v for k, v in value.items()}
+    if isinstance(value, (dt.date, dt.datetime)):
+        return value.isoformat()
+    return str(value)
+
+
 def _other(value: object) -> JSONValue:
     if value is None or isinstance(value, (str, int, float)):
         return value

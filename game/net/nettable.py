@@ -8,6 +8,7 @@ is always what a restarted host will replay.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 from concurrent.futures import Future, wait
 from dataclasses import dataclass, field
@@ -95,8 +96,11 @@ class NetTable:
         failed = False
         while self.pending:
             batch, self.pending = self.pending, []
-            results = await asyncio.gather(*(asyncio.wrap_future(f) for f in batch), return_exceptions=True)
-            failed = failed or any(isinstance(r, BaseException) for r in results)
+            for future in batch:  # awaited one by one: a write already on disk costs no turn of the loop
+                if not future.done():
+                    with contextlib.suppress(Exception):
+                        await asyncio.wrap_future(future)
+                failed = failed or future.exception() is not None
         if failed:
             log.error("table %s: a move could not be stored; going back to the stored game", self.number)
             self._reload()

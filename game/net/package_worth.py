@@ -4,13 +4,18 @@ only (never another delegation's, so nothing here hints at what others would acc
 from __future__ import annotations
 
 import itertools
+from collections.abc import Sequence
 
 from ..engine import bargain
+from ..engine.expr import Values
 from ..engine.game import Game
 from ..engine.jsonread import JSONObject, JSONValue
+from ..engine.model import Actor, Scenario
 
 MAX_LISTED = 600  # packages whose worth is listed; beyond, the form adds up the options' points itself
 SEPARATOR = "|"  # between the options of a package's key, in the table's issue order
+KEPT = 256  # answers kept: a seat at the table is asked again after every move, mostly in the same state
+_KNOWN: dict[tuple[object, ...], tuple[Scenario, JSONObject]] = {}  # by seat, talks, limit and state
 
 
 def package_worths(game: Game, seat: str) -> JSONObject | None:
@@ -29,7 +34,18 @@ def package_worths(game: Game, seat: str) -> JSONObject | None:
     ):
         return None
     values = game.state.values
-    issues = node.negotiation.issues
+    key = (actor.id, node.id, MAX_LISTED, tuple(values.items()))
+    known = _KNOWN.get(key)
+    if known is not None and known[0] is scenario:
+        return known[1]
+    if len(_KNOWN) >= KEPT:
+        _KNOWN.clear()
+    worked_out = _worths(scenario, actor, node.negotiation.issues, values)
+    _KNOWN[key] = (scenario, worked_out)
+    return worked_out
+
+
+def _worths(scenario: Scenario, actor: Actor, issues: Sequence[str], values: Values) -> JSONObject:
     options = [[o.id for o in scenario.issues[i].options] for i in issues]
     count = 1
     for listed in options:

@@ -14,7 +14,7 @@ from typing import Any, TypeVar
 from starlette.applications import Starlette
 
 from ..engine.jsonread import JSONObject
-from .hosting import PORT, lan_address, server
+from .hosting import PORT, lan_address, server, tune_for_serving
 from .hub import Hub
 from .protocol import TeacherAction
 from .room import ClassOptions, Room
@@ -159,6 +159,7 @@ def host_in_background(
     try:
         room = Room.resume(store, resume) if resume else Room.create(store, scenario_path, options, name)
         port = port if port and port_free(port) else free_port()
+        tune_for_serving(freeze=False)
         return BackgroundServer(room, port, local=local, store=store).start()
     except BaseException:
         store.close()

@@ -172,8 +172,9 @@ async def _carry_out(hub: Hub, connection: Connection, request: Message) -> None
         raise RoomError("join the class first")
     if isinstance(request, Act):
         number = room.act(member, request)
+        ready = hub.prepare(number)  # the seats' states, built while the disk takes the move
         await room.tables[number].settle()  # on disk before anyone is told; a failed write is the mover's error
-        await hub.publish((number,))
+        await hub.publish((number,), ready)
     elif isinstance(request, Say):
         message = room.say(member, request)
         await hub.publish((message.table_no,))
