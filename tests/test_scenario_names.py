@@ -3,25 +3,11 @@ with the nearest scenario names, never as a finding at line 0, column 0."""
 
 from __future__ import annotations
 
-import contextlib
-import io
-
 import pytest
 
-from game.cli import main
 from game.scenario_names import find_scenario_file, known_scenarios, unknown_scenario
+from tests.authoring.conftest import run
 from tests.conftest import FLAGSHIP, TINY
-
-
-def run(*argv: str) -> tuple[int, str, str]:
-    """``python main.py ARGV`` in this process: (exit code, stdout, stderr)."""
-    out, err = io.StringIO(), io.StringIO()
-    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
-        try:
-            code = main(list(argv))
-        except SystemExit as exc:
-            code = int(exc.code or 0)
-    return code, out.getvalue(), err.getvalue()
 
 
 def test_a_scenario_is_found_by_path_file_name_and_id() -> None:

@@ -114,6 +114,15 @@ class StateSpace:
     def __len__(self) -> int:
         return len(self.keys)
 
+    def add(self, key: Hashable, state: GameState) -> int:
+        """A new state's number: its key, node, ending and day recorded, with no edges yet."""
+        self.keys.append(key)
+        self.node_of.append(state.node)
+        self.outcome_of.append(state.outcome)
+        self.day_of.append(state.day)
+        self.edges.append([])
+        return len(self.keys) - 1
+
     @property
     def reached_nodes(self) -> set[str]:
         return {n for n in self.node_of if n}
@@ -191,13 +200,7 @@ def explore(
         found = index.get(key)
         if found is not None:
             return found
-        found = len(space.keys)
-        index[key] = found
-        space.keys.append(key)
-        space.node_of.append(state.node)
-        space.outcome_of.append(state.outcome)
-        space.day_of.append(state.day)
-        space.edges.append([])
+        found = index[key] = space.add(key, state)
         pending.append(None if state.outcome else state)
         best.append((1 << 60, 0))
         return found
@@ -261,12 +264,7 @@ def walks(
         key = _state_key(value_keys, state)
         found = index.get(key)
         if found is None:
-            found = index[key] = len(space.keys)
-            space.keys.append(key)
-            space.node_of.append(state.node)
-            space.outcome_of.append(state.outcome)
-            space.day_of.append(state.day)
-            space.edges.append([])
+            found = index[key] = space.add(key, state)
             states.append(None if state.outcome else state)
         return found
 

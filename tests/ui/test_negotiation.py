@@ -38,6 +38,15 @@ def screen_text(pilot: Pilot) -> str:
     return pilot.all_text().replace("\n", " ")
 
 
+def red_proposes_then_answers(pilot):  # type: ignore[no-untyped-def]
+    """Red, a person, proposes a wide passage signed later; the game, once Red is to answer the counter."""
+    game = sit_down(pilot, {"red": "human"})
+    select(pilot, passage="wide", signing="later")
+    pilot.click("act_propose")
+    wait_until(pilot, lambda: bool(game.turns) and game.turns[0].kind == "answer" and not game.computer_to_move)
+    return game
+
+
 def test_a_proposal_clicked_together_reaches_a_deal(make_pilot, shots) -> None:  # type: ignore[no-untyped-def]
     pilot = make_pilot(TABLE)
     game = sit_down(pilot, {"red": "human"})
@@ -62,10 +71,7 @@ def test_a_proposal_clicked_together_reaches_a_deal(make_pilot, shots) -> None: 
 
 def test_walking_away_breaks_the_talks_down(make_pilot, shots) -> None:  # type: ignore[no-untyped-def]
     pilot = make_pilot(TABLE)
-    game = sit_down(pilot, {"red": "human"})
-    select(pilot, passage="wide", signing="later")
-    pilot.click("act_propose")
-    wait_until(pilot, lambda: bool(game.turns) and game.turns[0].kind == "answer" and not game.computer_to_move)
+    game = red_proposes_then_answers(pilot)
     shown = screen_text(pilot)
     assert "Blue delegation counters" in shown and "Refused; we counter." in shown  # a computer's reason
     panel = pilot.app.scene.panel
@@ -79,10 +85,7 @@ def test_walking_away_breaks_the_talks_down(make_pilot, shots) -> None:  # type:
 
 def test_the_person_answers_an_offer_with_a_counter_offer(make_pilot) -> None:  # type: ignore[no-untyped-def]
     pilot = make_pilot(TABLE)
-    game = sit_down(pilot, {"red": "human"})
-    select(pilot, passage="wide", signing="later")
-    pilot.click("act_propose")
-    wait_until(pilot, lambda: bool(game.turns) and game.turns[0].kind == "answer" and not game.computer_to_move)
+    game = red_proposes_then_answers(pilot)
     scene = pilot.app.scene
     assert game.state.talks is not None and game.state.talks.offer == {"passage": "narrow", "signing": "later"}
     select(pilot, passage="narrow", signing="later")
@@ -250,10 +253,7 @@ def test_the_package_being_put_together_shows_its_worth(make_pilot) -> None:  # 
 
 def test_accept_says_it_takes_their_offer_once_the_terms_are_changed(make_pilot) -> None:  # type: ignore[no-untyped-def]
     pilot = make_pilot(TABLE)
-    game = sit_down(pilot, {"red": "human"})
-    select(pilot, passage="wide", signing="later")
-    pilot.click("act_propose")
-    wait_until(pilot, lambda: bool(game.turns) and game.turns[0].kind == "answer" and not game.computer_to_move)
+    game = red_proposes_then_answers(pilot)
     scene = pilot.app.scene
     offer = dict(game.state.talks.offer)
     assert pilot.element("act_accept").text == "Accept"
