@@ -21,7 +21,7 @@ from .model import Scenario
 from .narrate import PUBLIC, TEACHER, may_know, render
 from .preview import ChoicePreview, effect_texts_known, preview
 from .rules import Happening
-from .wording import round_words
+from .wording import draw_words, round_words
 
 REASON_LEVELS = ("numbers", "reasons", "nothing")  # how much of computer delegations' reasons a class sees
 _POINTS = re.compile(r": [+−-]\d+(?=\.)|\s*Worth [−-]?\d+ to us; without a deal, [−-]?\d+\.")
@@ -144,6 +144,7 @@ class View:
     epilogue: str = ""
     scores: Mapping[str, int] | None = None
     revealed: Mapping[str, Value] | None = None  # hidden draws, once the game has ended
+    revealed_words: tuple[str, ...] = ()  # the same in words, with the range each was drawn from
 
 
 def view(game: Game, viewer: str, reasons: str = "numbers") -> View:
@@ -183,6 +184,7 @@ def view(game: Game, viewer: str, reasons: str = "numbers") -> View:
         epilogue=render(game.outcome.epilogue, game.outcome.epilogue_parts, values, viewer) if game.outcome else "",
         scores={a: s.total for a, s in scoring.scores(scenario, state).items()} if ended else None,
         revealed={v.id: values[v.id] for v in scenario.variables.values() if v.drawn} if ended else None,
+        revealed_words=draw_words(scenario, game.settings.lens, values) if ended else (),
     )
 
 

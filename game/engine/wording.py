@@ -66,6 +66,22 @@ def show_value(value: object) -> str:
     return str(value).replace("_", " ")
 
 
+def draw_words(scenario: Scenario, lens: str | None, values: Mapping[str, object]) -> tuple[str, ...]:
+    """Each hidden draw revealed in words: 'How serious Moscow is: 9 (drawn from 6 to 10)', the range
+    being the lens's where it sets one."""
+    chosen = scenario.lenses.get(lens or "")
+    out = []
+    for variable in scenario.variables.values():
+        if not variable.drawn:
+            continue
+        low, high = variable.type.minimum, variable.type.maximum
+        if chosen is not None and variable.id in chosen.draws:
+            low, high = chosen.draws[variable.id]
+        value = show_value(values.get(variable.id))
+        out.append(f"{variable.label or variable.id}: {value} (drawn from {low} to {high})")
+    return tuple(out)
+
+
 NOT_AGREED = "not agreed yet"
 
 

@@ -29,7 +29,7 @@ from ..engine.model import Scenario
 from ..engine.narrate import TEACHER
 from ..engine.table import Action
 from ..engine.views import Line, View
-from ..engine.wording import long_date
+from ..engine.wording import draw_words, long_date
 from .clock import Clock
 from .endings import ending_moves
 from .jsonview import plain, to_json
@@ -463,6 +463,7 @@ class Room:
             "node_title": game.node.title if game.node is not None else "",
             "scores": {a: s.total for a, s in scoring.scores(self.scenario, game.state).items()},
             "revealed": {v.id: to_json(game.state.values[v.id]) for v in self.scenario.variables.values() if v.drawn},
+            "revealed_words": list(draw_words(self.scenario, game.settings.lens, game.state.values)),
         }
 
     def dashboard(self) -> JSONObject:

@@ -219,3 +219,12 @@ def test_the_last_round_is_said_to_be_the_last(table: Scenario) -> None:
             game.answer(turn.actor, "reject")
     assert "Round 1 of 3" in seen and "Round 2 of 3" in seen
     assert "Round 3 of 3, the last: the talks end if it brings no deal" in seen
+
+
+def test_the_hidden_draws_are_revealed_in_words_with_their_range(table: Scenario) -> None:
+    game = Game.new(table, seed=4, controllers=dict.fromkeys(table.actors, "historical"))
+    assert Table(game).view("red").revealed_words == ()  # nothing before the end
+    game.play_until_human()
+    words = Table(game).view("red").revealed_words
+    variable = table.variables["resolve"]
+    assert len(words) == 1 and words[0].startswith(f"{variable.label}: {game.value('resolve')} (drawn from ")

@@ -241,6 +241,8 @@ def test_a_class_plays_in_browsers(browser: object, served: BackgroundServer, ro
     assert re.search(r"\d{1,2} [A-Z][a-z]+ \d{4} · Kestra delegation: ", log) and not re.search(r"\d{4}-\d\d-", log)
     assert not re.search(r"\d{4}-\d\d-", teacher.locator("#tables").inner_text())
     assert "Scores" in cy.locator("#debrief").inner_text()
+    hidden = cy.locator("#debrief").inner_text()  # the hidden draw in words, with its range; never its id
+    assert re.search(r"Kestra's reservoir gauges: \d \(drawn from \d to \d\)", hidden) and "reservoir:" not in hidden
     assert "A seat on a joint board" in ann.locator("#others-aims").inner_text()  # secret aims revealed at the end
     cy.screenshot(path=str(shots / "student-debrief.png"), full_page=True)
     teacher.screenshot(path=str(shots / "dashboard.png"), full_page=True)

@@ -319,7 +319,7 @@ function drawDebrief() {
   if (box.hidden) return;
   const scores = Object.entries(view.scores || {}).map(([a, s]) =>
     el("tr", {}, el("th", { scope: "row", text: actorName(a) }), el("td", { class: "num", text: s })));
-  const revealed = Object.entries(view.revealed || {}).map(([k, v]) => el("li", { text: `${k}: ${v}` }));
+  const revealed = (view.revealed_words || []).map((words) => el("li", { text: words }));
   const where = stopped ? [el("p", { text: `It stopped at ${[stopped.date, stopped.node_title].filter(Boolean).join(", ")}.` })] : [];
   fill("debrief-body", [el("p", {}, el("strong", { text: view.outcome_title })), ...where, ...paragraphs(view.epilogue),
     el("h3", { text: stopped ? "Scores so far" : "Scores" }), el("table", {}, el("tbody", {}, scores)),
