@@ -238,6 +238,8 @@ def test_a_class_plays_in_browsers(browser: object, served: BackgroundServer, ro
     assert re.search(r"(accepted|rejected|countered)", said) and not re.search(r"\b(accept|reject|counter)\b", said)
     assert ann.locator("#log").evaluate(MARKERS_FIT) and ann.locator("#log li").count() >= 10
     log = ann.locator("#log").inner_text()  # dates in words, and who did what
+    assert ann.locator("#log q.said").count() >= 1  # what was said stands apart from the terms
+    assert not re.search(r"(proposes|counters) [A-Z]", log)  # "proposes: terms", not run together
     assert re.search(r"\d{1,2} [A-Z][a-z]+ \d{4} · Kestra delegation: ", log) and not re.search(r"\d{4}-\d\d-", log)
     assert not re.search(r"\d{4}-\d\d-", teacher.locator("#tables").inner_text())
     assert "Scores" in cy.locator("#debrief").inner_text()

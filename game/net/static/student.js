@@ -75,8 +75,7 @@ function draw() {
   clockLeft = state.clock;
   show("date", [view.date, view.node_title].filter(Boolean).join(" · "));
   fill("narration", paragraphs(view.narration));
-  fill("log", view.log.slice().reverse().slice(0, 30).map((line) =>
-    el("li", {}, el("span", { class: "meta", text: `${line.date} · ${line.title}` }), " ", line.text)));
+  fill("log", view.log.slice().reverse().slice(0, 30).map(logItem));
   fill("briefing", paragraphs(view.briefing));
   fill("knowledge", view.knowledge.map((k) => el("li", { text: k })));
   drawObjectives(view);
@@ -100,6 +99,17 @@ function drawObjectives(view) {
   show("others-aims-h", view.ended ? "Other delegations' aims (secret ones revealed)" : "Other delegations' public aims");
   fill("others-aims-body", others.map(([a, aims]) =>
     el("div", { class: "aims" }, el("h4", { text: a.name }), el("ul", {}, aims.map(objectiveItem)))));
+}
+
+// A line of the log: when and who did what, then the terms, then what was said about them, set apart
+// (they come as two lines of one text, which the page would otherwise run together).
+function logItem(line) {
+  const [terms, ...said] = String(line.text || "").split("\n");
+  const reason = said.join(" ").trim();
+  const parts = [el("span", { class: "meta", text: `${line.date} · ${line.title}${terms || reason ? ":" : ""}` })];
+  if (terms) parts.push(" ", terms);
+  if (reason) parts.push(" ", el("q", { class: "said", text: reason }));
+  return el("li", {}, ...parts);
 }
 
 function fill(id, children) {

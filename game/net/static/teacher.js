@@ -80,7 +80,7 @@ function tableCard(t) {
     el("p", { class: "date", text: [t.date, t.node].filter(Boolean).join(" · ") }),
     t.paused ? el("p", { class: "paused", text: "Paused" }) : "",
     el("p", { text: state }),
-    el("p", { class: "meta", text: `Clock: ${clockText(t.clock) || "none"} · ${t.moves} moves · last: ${t.last_move || "—"}` }),
+    el("p", { class: "meta", text: `Clock: ${clockText(t.clock) || "none"} · ${t.moves} ${t.moves === 1 ? "move" : "moves"} · last: ${t.last_move || "—"}` }),
     t.problem ? el("p", { class: "error", text: t.problem }) : "",
     el("ul", { class: "seats" }, seats),
     el("div", { class: "actions" },
