@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import shlex
 import time
 
 from ..commandline import add_scenario_argument, fail
@@ -118,14 +119,15 @@ def run_host(args: argparse.Namespace) -> int:
     bind = "127.0.0.1" if args.local else "0.0.0.0"
     address = "127.0.0.1" if args.local else lan_address()
     join = f"http://{address}:{args.port}/"
-    print(f"Class {room.row.id}: {room.scenario.title}, {len(room.tables)} table(s).")
+    named = room.row.id if room.row.id.lower().startswith("class") else f"Class {room.row.id}"
+    print(f"{named}: {room.scenario.title}, {len(room.tables)} table(s).")
     where = "this computer only" if args.local else "every network this computer is on (the local network)"
     print(f"Listening on {where}, port {args.port}. Stored in {store.path}.")
     print(f"Students open:   {join}")
     print(f"Join code:       {room.row.code}")
     print(f"Teacher's board: {join}teacher#{room.row.teacher_token}")
     print(f"Projector:       {join}projector#{room.projector_token}")
-    print("Stop with Ctrl+C; resume with: python main.py host --resume " + room.row.id)
+    print("Stop with Ctrl+C; resume with: python main.py host --resume " + shlex.quote(room.row.id))
     tune_for_serving()
     server(room, bind, args.port, join).run()
     store.close()
