@@ -132,9 +132,14 @@ class _Fields:
         return out
 
 
+# What a person typed, in their words, for the errors they may meet (a field they never typed keeps its name).
+_TYPED = {"name": "your name", "text": "the message", "reason": "your reasons", "code": "the join code"}
+
+
 def _clean(value: str, key: str, limit: int) -> str:
     if len(value) > limit:
-        raise ProtocolError(f"{key!r} is longer than {limit} characters")
+        said = _TYPED.get(key, repr(key))
+        raise ProtocolError(f"{said} is longer than {limit} characters ({len(value)}): shorten it and send it again")
     try:
         value.encode("utf-8")
     except UnicodeEncodeError:

@@ -147,7 +147,7 @@ async def _carry_out(hub: Hub, connection: Connection, request: Message) -> None
         return
     if isinstance(request, Watch):
         if not room.may_watch(request.token):
-            raise RoomError("this is not the projector's key: open the projector address 'host' printed")
+            raise RoomError("this projector link is out of date: open the projector address on the teacher's board")
         connection.token, connection.teacher, connection.projector = "", False, True
         await hub.greet(connection)
         return
@@ -158,7 +158,9 @@ async def _carry_out(hub: Hub, connection: Connection, request: Message) -> None
             return
         known = room.member(request.token)
         if known is None:
-            raise RoomError("this seat's token is not known here (or its holder was removed): join again")
+            raise RoomError(
+                "this page's seat is from another class, or you were removed from it: join again with today's code"
+            )
         connection.token, connection.teacher, connection.projector = known.token, False, False
         await hub.greet(connection)
         return
