@@ -169,6 +169,20 @@ def test_a_class_plays_in_browsers(browser: object, served: BackgroundServer, ro
     ann.get_by_role("button", name="Send").click()
     cy.get_by_text("Meet us by the sluice after the sitting.").wait_for()
     assert "(private)" in cy.locator("#messages").inner_text()
+    # Cy answers privately in one click; Ann, scrolled to her turn on the phone, is told a note came.
+    ann.evaluate("window.scrollTo(0, 0)")
+    ann.wait_for_timeout(200)
+    cy.get_by_role("button", name="Reply privately").click()
+    assert cy.get_by_label("Send to").input_value() == "kestra"
+    assert cy.evaluate("document.activeElement.id") == "say-text"
+    cy.get_by_label("Message", exact=True).fill("Agreed.")
+    assert cy.locator("#say-count").inner_text() == "7 of 2000 characters"
+    cy.get_by_role("button", name="Send").click()
+    ann.locator("#unread").get_by_text("1 new").wait_for()
+    assert ann.title().startswith("(1) ")
+    ann.locator("#messages").scroll_into_view_if_needed()
+    ann.locator("#unread").wait_for(state="hidden")
+    assert not ann.title().startswith("(")
     ann.screenshot(path=str(shots / "student-phone.png"), full_page=True)
     assert "sluice" not in ben.locator("#messages").inner_text()
     board = teacher.locator("#tables")

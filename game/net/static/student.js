@@ -29,7 +29,47 @@ document.getElementById("say-form").addEventListener("submit", (event) => {
   const text = document.getElementById("say-text");
   link.send({ type: "say", to: document.getElementById("say-to").value, text: text.value });
   text.value = "";
+  countTyped();
 });
+
+// How much of a message's room is used: a pasted text longer than the room is cut by the box, and
+// the student is told so rather than finding it cut after sending.
+function countTyped() {
+  const text = document.getElementById("say-text");
+  const room = Number(text.getAttribute("maxlength"));
+  show("say-count", `${text.value.length} of ${room} characters${text.value.length >= room ? ": the message is full" : ""}`);
+}
+document.getElementById("say-text").addEventListener("input", countTyped);
+
+// Messages that arrived while the list was out of sight are counted in its heading and the tab's
+// title until the list is seen, so a private note is not missed below the fold on a phone.
+let seenMessages = 0;
+let messagesInView = false;
+const pageTitle = document.title;
+new IntersectionObserver((entries) => {
+  messagesInView = entries.some((entry) => entry.isIntersecting);
+  if (messagesInView && !document.hidden) markMessagesSeen();
+}).observe(document.getElementById("messages"));
+document.addEventListener("visibilitychange", () => { if (messagesInView && !document.hidden) markMessagesSeen(); });
+
+function markMessagesSeen() {
+  seenMessages = state ? state.messages.length : 0;
+  showUnread();
+}
+
+function showUnread() {
+  const mine = state ? state.seat : "";
+  const unread = state ? state.messages.slice(seenMessages).filter((m) => m.from !== mine).length : 0;
+  const badge = document.getElementById("unread");
+  badge.hidden = !unread;
+  badge.textContent = unread ? `${unread} new` : "";
+  document.title = unread ? `(${unread}) ${pageTitle}` : pageTitle;
+}
+
+function replyTo(sender) {
+  document.getElementById("say-to").value = sender;
+  document.getElementById("say-text").focus();
+}
 
 setInterval(() => {
   if (clockLeft !== null && !(state && state.paused)) clockLeft = Math.max(0, clockLeft - 1);
@@ -140,8 +180,14 @@ function drawMessages() {
   to.replaceChildren(el("option", { value: "", text: "The whole table" }),
     ...state.delegations.map((d) => el("option", { value: d.id, text: `${d.name} (private)` })));
   to.value = chosen;
+  const known = new Set(state.delegations.map((d) => d.id));
   fill("messages", state.messages.map((m) => el("li", { class: m.to === "*class" ? "announce" : m.private ? "private" : "" },
-    el("span", { class: "meta", text: `${m.from_name} to ${m.to_name}${m.private ? " (private)" : ""}: ` }), m.text)));
+    el("span", { class: "meta", text: `${m.from_name} to ${m.to_name}${m.private ? " (private)" : ""}: ` }), m.text,
+    ...(m.private && m.from !== state.seat && known.has(m.from)
+      ? [" ", el("button", { type: "button", class: "link", onclick: () => replyTo(m.from), text: "Reply privately" })]
+      : []))));
+  if (messagesInView && !document.hidden) seenMessages = state.messages.length;
+  showUnread();
   const announced = state.messages.filter((m) => m.to === "*class").pop();  // the teacher's latest, under the header
   document.getElementById("announcement").hidden = !announced;
   show("announcement", announced ? `From your teacher: ${announced.text}` : "");
