@@ -157,10 +157,10 @@ async def _carry_out(hub: Hub, connection: Connection, request: Message) -> None
             await hub.greet(connection)
             return
         known = room.member(request.token)
-        if known is None:
-            raise RoomError(
-                "this page's seat is from another class, or you were removed from it: join again with today's code"
-            )
+        if known is None:  # the page forgets the seat it kept and shows the join form again
+            words = "this page's seat is from another class, or you were removed from it: join again with today's code"
+            await hub.send(connection, {"type": "error", "code": "unknown-seat", "message": words})
+            return
         connection.token, connection.teacher, connection.projector = known.token, False, False
         await hub.greet(connection)
         return

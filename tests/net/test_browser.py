@@ -215,6 +215,9 @@ def test_a_class_plays_in_browsers(browser: object, served: BackgroundServer, ro
     teacher.get_by_role("button", name="Announce").click()
     ann.locator("#announcement").get_by_text("Ten minutes left in this sitting.").wait_for()
     assert ann.locator("#announcement").bounding_box()["y"] < ann.locator("#seat").bounding_box()["y"]
+    ann.get_by_role("button", name="Dismiss").click()  # read: out of the way, still among the messages
+    assert ann.locator("#announcement").is_hidden()
+    assert "Ten minutes left in this sitting." in ann.locator("#messages").inner_text()
 
     # Ann reloads mid-game and is back in her seat.
     ann.reload()
@@ -272,3 +275,20 @@ def test_a_class_plays_in_browsers(browser: object, served: BackgroundServer, ro
     assert ben.locator("#turn").is_hidden() and "Scores so far" in ben.locator("#debrief").inner_text()
     assert room.ended and room.results is not None
     assert not FAILED, f"the server failed these requests of its own pages: {FAILED}"  # the icon included
+
+
+def test_a_page_with_a_seat_from_another_class_offers_to_join_again(
+    browser: object, served: BackgroundServer, room: Room
+) -> None:
+    """A school laptop kept last lesson's seat: the page says so in words and shows the join form."""
+    page = new_page(browser, 1100, 900)
+    page.goto(served.address)  # type: ignore[attr-defined]
+    page.evaluate("localStorage.setItem('parley-seat-token', 'from-last-week')")  # type: ignore[attr-defined]
+    page.reload()  # type: ignore[attr-defined]
+    page.get_by_text("this page's seat is from another class").wait_for()  # type: ignore[attr-defined]
+    assert page.locator("#join").is_visible() and page.locator("#seat").is_hidden()  # type: ignore[attr-defined]
+    assert page.evaluate("localStorage.getItem('parley-seat-token')") is None  # type: ignore[attr-defined]
+    page.get_by_label("Join code").fill(room.row.code)  # type: ignore[attr-defined]
+    page.get_by_label("Your name").fill("Dee")  # type: ignore[attr-defined]
+    page.get_by_role("button", name="Join").click()  # type: ignore[attr-defined]
+    page.locator("#seat").wait_for(state="visible")  # type: ignore[attr-defined]

@@ -66,6 +66,15 @@ function showUnread() {
   document.title = unread ? `(${unread}) ${pageTitle}` : pageTitle;
 }
 
+// The teacher's latest announcement stays under the header until the student dismisses it (a newer
+// one shows again); it stays in the messages either way.
+let dismissed = "";
+document.getElementById("dismiss-announcement").addEventListener("click", () => {
+  const announced = state && state.messages.filter((m) => m.to === "*class").pop();
+  dismissed = announced ? announced.sent + announced.text : "";
+  document.getElementById("announcement-bar").hidden = true;
+});
+
 function replyTo(sender) {
   document.getElementById("say-to").value = sender;
   document.getElementById("say-text").focus();
@@ -88,7 +97,7 @@ function receive(message) {
   } else if (message.type === "error") {
     sent = "";
     show("error", message.message);
-    if (!state && /token/.test(message.message)) {
+    if (!state && message.code === "unknown-seat") {
       localStorage.removeItem(KEY);
       document.getElementById("join").hidden = false;
     }
@@ -96,6 +105,7 @@ function receive(message) {
     localStorage.removeItem(KEY);
     link.stop();
     document.getElementById("seat").hidden = true;
+    show("status", "");  // no "Connected." beside being removed
     show("error", message.message);
   }
 }
@@ -189,8 +199,9 @@ function drawMessages() {
   if (messagesInView && !document.hidden) seenMessages = state.messages.length;
   showUnread();
   const announced = state.messages.filter((m) => m.to === "*class").pop();  // the teacher's latest, under the header
-  document.getElementById("announcement").hidden = !announced;
-  show("announcement", announced ? `From your teacher: ${announced.text}` : "");
+  const shown = announced && announced.sent + announced.text !== dismissed ? announced : null;
+  document.getElementById("announcement-bar").hidden = !shown;
+  show("announcement", shown ? `From your teacher: ${shown.text}` : "");
   const list = document.getElementById("messages");
   list.scrollTop = list.scrollHeight;
 }
