@@ -5,7 +5,9 @@ Every move is committed (WAL, ``synchronous=FULL``) before it is acknowledged, s
 are kept beside the moves, and ``forget`` removes them.
 
 All writes go through one writer thread (``Writer``) with its own connection: the server's event
-loop hands it a write and carries on relaying, and every write that queued while the disk was busy
+loop hands it a write (a move, a join, a message, a teacher's action: the ``*_later`` methods) and
+carries on relaying, waiting for the future before telling anyone; writes are committed in the
+order they were handed over, and every write that queued while the disk was busy
 goes into the next transaction, so a busy class waits for the disk once for many moves (group
 commit). Reads use the store's own connection; WAL lets them run beside the writer.
 """
