@@ -9,6 +9,9 @@ host is stopped and started again. With ``--watched`` the teacher's dashboard an
 open too, as in a class, and are read throughout. With ``--chatty`` a student of another delegation
 sends a message just before every move, to the whole table and privately to the mover's delegation by
 turns, as students negotiating in writing do; each message is stored before it is told, as a move is.
+A further connection then asks the host something needing no disk (a malformed request, answered with
+an error) every millisecond or so during play, and the time to its answer is printed too: how long the
+host's loop is held up by the others' work.
 """
 
 from __future__ import annotations
@@ -119,6 +122,23 @@ def chat(members: list[Member], mover: Member, count: int) -> tuple[Member, dict
     return speaker, {"type": "say", "to": to, "text": f"Note {count + 1} before the next move."}
 
 
+async def probe(port: int, answers: list[float], stop: asyncio.Event) -> None:
+    """Ask the host something that needs no disk, again and again until ``stop``; each answer's time (ms)."""
+    async with websockets.connect(f"ws://127.0.0.1:{port}/ws") as socket:
+        while not stop.is_set():
+            sent = time.perf_counter()
+            await socket.send("{}")
+            json.loads(await socket.recv())
+            answers.append((time.perf_counter() - sent) * 1000)
+            await asyncio.sleep(0.001)
+
+
+def percentiles(values: list[float]) -> tuple[float, float]:
+    """p50 and p99 of ``values``."""
+    ordered = sorted(values)
+    return statistics.median(ordered), ordered[min(len(ordered) - 1, int(len(ordered) * 0.99))]
+
+
 async def play_table(members: list[Member], latencies: list[float], deadline: float, chatty: bool = False) -> None:
     changed = asyncio.Event()
     notes = 0
@@ -188,8 +208,14 @@ async def measure(args: argparse.Namespace, folder: str) -> None:
         latencies: list[float] = []
         began = time.perf_counter()
         deadline = began + args.seconds
+        answers: list[float] = []
+        stop = asyncio.Event()
+        probing = asyncio.create_task(probe(port, answers, stop)) if args.chatty else None
         await asyncio.gather(*(play_table(m, latencies, deadline, args.chatty) for m in by_table.values()))
         played = time.perf_counter() - began
+        stop.set()
+        if probing is not None:
+            await probing
         memory_played = rss_mb(host.pid)
         for socket in sockets:
             await socket.close()
@@ -209,13 +235,16 @@ async def measure(args: argparse.Namespace, folder: str) -> None:
         again.wait(timeout=10)
 
     refused = [e for members in by_table.values() for m in members for e in m.errors]
-    latencies.sort()
-    p50 = statistics.median(latencies)
-    p99 = latencies[min(len(latencies) - 1, int(len(latencies) * 0.99))]
+    p50, p99 = percentiles(latencies)
     watched = ", the teacher's dashboard and the projector open" if args.watched else ""
     watched += ", a message before every move" if args.chatty else ""
     print(f"{args.students} students on {len(by_table)} tables{watched}, {len(latencies)} moves in {played:.1f} s")
     print(f"move to every seat of its table: p50 {p50:.1f} ms, p99 {p99:.1f} ms (target p99 <= {TARGET_P99_MS:.0f} ms)")
+    if answers:
+        a50, a99 = percentiles(answers)
+        print(
+            f"a request needing no disk, during play: answered in p50 {a50:.1f} ms, p99 {a99:.1f} ms ({len(answers)})"
+        )
     if refused:
         print(f"the host refused {len(refused)} request(s), e.g. {refused[0]!r}")
     print(f"host memory: {memory_joined:.0f} MB with everyone joined, {memory_played:.0f} MB after play")
