@@ -1,4 +1,4 @@
-"""A class under load: ``python bench/classroom_load.py [--tables 12] [--students 60] [--seconds 60] [--watched]``.
+"""A class under load: ``python bench/classroom_load.py [--tables N] [--students N] [--watched] [--chatty]``.
 
 Hosts the tutorial negotiation in a separate process (``main.py host --headless --local``) with a
 class database in a temporary folder, joins the students over real WebSockets on localhost (five to
@@ -6,7 +6,12 @@ a table, second and third members sharing a seat), and plays every table to its 
 time. Prints the time from a move being sent to every member of its table having the new state
 (p50/p99; target p99 <= 50 ms), the host's memory, and the time to resume every table after the
 host is stopped and started again. With ``--watched`` the teacher's dashboard and the projector are
-open too, as in a class, and are read throughout.
+open too, as in a class, and are read throughout. With ``--chatty`` a student of another delegation
+sends a message just before every move, to the whole table and privately to the mover's delegation by
+turns, as students negotiating in writing do; each message is stored before it is told, as a move is.
+A further connection then asks the host something needing no disk (a malformed request, answered with
+an error) every millisecond or so during play, and the time to its answer is printed too: how long the
+host's loop is held up by the others' work.
 """
 
 from __future__ import annotations
@@ -69,6 +74,7 @@ class Member:
         self.socket = socket
         self.state = state
         self.seen: dict[int, float] = {}  # move count -> when it first arrived
+        self.errors: list[str] = []  # what the host refused
 
 
 def choose_action(state: dict[str, Any]) -> dict[str, Any] | None:
@@ -93,6 +99,8 @@ async def read(member: Member, changed: asyncio.Event) -> None:
             member.state = message
             member.seen.setdefault(message["moves"], time.perf_counter())
             changed.set()
+        elif message.get("type") == "error":
+            member.errors.append(str(message.get("message")))
 
 
 async def watch(port: int, kind: str, token: str) -> None:
@@ -103,8 +111,37 @@ async def watch(port: int, kind: str, token: str) -> None:
             json.loads(raw)
 
 
-async def play_table(members: list[Member], latencies: list[float], deadline: float) -> None:
+def chat(members: list[Member], mover: Member, count: int) -> tuple[Member, dict[str, Any]] | None:
+    """A note from a member of another delegation than the mover's: to the whole table, or every
+    other time privately to the mover's delegation (None when the table has only one delegation)."""
+    seat = mover.state["seat"]
+    speaker = next((m for m in members if m.state["seat"] != seat), None)
+    if speaker is None:
+        return None
+    to = seat if count % 2 else ""
+    return speaker, {"type": "say", "to": to, "text": f"Note {count + 1} before the next move."}
+
+
+async def probe(port: int, answers: list[float], stop: asyncio.Event) -> None:
+    """Ask the host something that needs no disk, again and again until ``stop``; each answer's time (ms)."""
+    async with websockets.connect(f"ws://127.0.0.1:{port}/ws") as socket:
+        while not stop.is_set():
+            sent = time.perf_counter()
+            await socket.send("{}")
+            json.loads(await socket.recv())
+            answers.append((time.perf_counter() - sent) * 1000)
+            await asyncio.sleep(0.001)
+
+
+def percentiles(values: list[float]) -> tuple[float, float]:
+    """p50 and p99 of ``values``."""
+    ordered = sorted(values)
+    return statistics.median(ordered), ordered[min(len(ordered) - 1, int(len(ordered) * 0.99))]
+
+
+async def play_table(members: list[Member], latencies: list[float], deadline: float, chatty: bool = False) -> None:
     changed = asyncio.Event()
+    notes = 0
     readers = [asyncio.create_task(read(m, changed)) for m in members]
     try:
         while time.perf_counter() < deadline:
@@ -116,6 +153,10 @@ async def play_table(members: list[Member], latencies: list[float], deadline: fl
                 await asyncio.wait_for(changed.wait(), timeout=5)
                 continue
             before = max(m.state["moves"] for m in members)
+            note = chat(members, mover, notes) if chatty else None
+            if note is not None:  # not waited for: the move follows at once, as in a lively class
+                await note[0].socket.send(json.dumps(note[1]))
+                notes += 1
             sent = time.perf_counter()
             await mover.socket.send(json.dumps(choose_action(mover.state)))
             while not all(any(n > before and t >= sent for n, t in m.seen.items()) for m in members):
@@ -167,8 +208,14 @@ async def measure(args: argparse.Namespace, folder: str) -> None:
         latencies: list[float] = []
         began = time.perf_counter()
         deadline = began + args.seconds
-        await asyncio.gather(*(play_table(m, latencies, deadline) for m in by_table.values()))
+        answers: list[float] = []
+        stop = asyncio.Event()
+        probing = asyncio.create_task(probe(port, answers, stop)) if args.chatty else None
+        await asyncio.gather(*(play_table(m, latencies, deadline, args.chatty) for m in by_table.values()))
         played = time.perf_counter() - began
+        stop.set()
+        if probing is not None:
+            await probing
         memory_played = rss_mb(host.pid)
         for socket in sockets:
             await socket.close()
@@ -187,12 +234,19 @@ async def measure(args: argparse.Namespace, folder: str) -> None:
         again.terminate()
         again.wait(timeout=10)
 
-    latencies.sort()
-    p50 = statistics.median(latencies)
-    p99 = latencies[min(len(latencies) - 1, int(len(latencies) * 0.99))]
+    refused = [e for members in by_table.values() for m in members for e in m.errors]
+    p50, p99 = percentiles(latencies)
     watched = ", the teacher's dashboard and the projector open" if args.watched else ""
+    watched += ", a message before every move" if args.chatty else ""
     print(f"{args.students} students on {len(by_table)} tables{watched}, {len(latencies)} moves in {played:.1f} s")
     print(f"move to every seat of its table: p50 {p50:.1f} ms, p99 {p99:.1f} ms (target p99 <= {TARGET_P99_MS:.0f} ms)")
+    if answers:
+        a50, a99 = percentiles(answers)
+        print(
+            f"a request needing no disk, during play: answered in p50 {a50:.1f} ms, p99 {a99:.1f} ms ({len(answers)})"
+        )
+    if refused:
+        print(f"the host refused {len(refused)} request(s), e.g. {refused[0]!r}")
     print(f"host memory: {memory_joined:.0f} MB with everyone joined, {memory_played:.0f} MB after play")
     resumed = next((k for k in printed if k.startswith("Resumed")), "")
     wall = restart * 1000
@@ -205,6 +259,7 @@ def main() -> int:
     parser.add_argument("--students", type=int, default=60)
     parser.add_argument("--seconds", type=float, default=60.0, help="stop playing after this long")
     parser.add_argument("--watched", action="store_true", help="the teacher's dashboard and the projector open too")
+    parser.add_argument("--chatty", action="store_true", help="a student sends a message before every move")
     args = parser.parse_args()
     if not 1 <= args.tables <= 50 or not 1 <= args.students <= 300:
         parser.error("at most 50 tables and 300 students")

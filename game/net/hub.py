@@ -186,10 +186,15 @@ class Hub:
             await asyncio.gather(*(self.send_state(c, shown) for c in projectors))
 
     async def teacher_action(self, request: TeacherAction) -> tuple[int, ...]:
-        """Carry out a teacher's action and tell every seat it concerns (and every dashboard)."""
-        tables = self.room.teacher(request)
-        await self.tell_removed()
-        await self.publish(tables)
+        """Carry out a teacher's action and tell every seat it concerns (and every dashboard) once it
+        is on disk; the teacher hears if it, or a move it led to, could not be stored."""
+        tables, writes = self.room.teacher_later(request)
+        try:
+            await self.room.stored(writes)
+            await self.room.settle(tables, strict=True)
+        finally:  # what did happen (or was taken back) is told either way
+            await self.tell_removed()
+            await self.publish(tables)
         return tables
 
     async def dashboard(self) -> JSONObject:

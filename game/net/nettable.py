@@ -165,15 +165,18 @@ class NetTable:
         self.clock.restart()
         return True
 
-    def hand_to_computer(self, seat: str, store: ClassStore, class_id: str) -> None:
+    def hand_to_computer(self, seat: str, store: ClassStore, class_id: str) -> Future[None]:
+        """The computer plays ``seat`` from now on; the future resolves once the new controllers are on
+        disk (the computer's moves are the table's own writes, as any move)."""
         if seat not in self.table.seats:
             raise TableError(f"{seat!r} is not a seat played by people at table {self.number}")
         self.game.settings.controllers[seat] = "disposition"
-        store.set_controllers(class_id, self.number, dict(self.game.settings.controllers))
+        written = store.set_controllers_later(class_id, self.number, dict(self.game.settings.controllers))
         stored = len(self.game.moves)
         if not self.paused:
             self.table.advance()
         self._store_from(stored)
+        return written
 
     def advance(self) -> None:
         stored = len(self.game.moves)
@@ -192,7 +195,7 @@ class NetTable:
             game.undo()
             if last.in_persons_seat and not game.computer_to_move:
                 break
-        self.journal.truncate(len(game.moves))
+        self.pending.append(self.journal.truncate_later(len(game.moves)))  # settled as a move is
         self.clock.restart()
         return before - len(game.moves)
 

@@ -5,6 +5,8 @@ carries requests in and these states out.
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import dataclasses
 import datetime as dt
 import functools
@@ -15,6 +17,7 @@ import logging
 import secrets
 import time
 from collections.abc import Callable, Iterable
+from concurrent.futures import Future
 from dataclasses import dataclass
 from typing import cast
 
@@ -46,6 +49,29 @@ CLASS_WIDE = "*class"
 
 class RoomError(ValueError):
     """A request the class refuses, in words for the person who made it."""
+
+
+@dataclass(eq=False)
+class Write:
+    """A change to the class (a member, a message, a teacher's action) handed to the store's writer.
+    The change is made at once, so that what comes after it sees it, but nobody is told of it until
+    ``future`` says it is on disk (``Room.settle``); if the write fails, ``undo`` takes it back."""
+
+    future: Future[None]
+    tables: frozenset[int]  # whose seats' states show the change
+    what: str  # the change in words, for its maker's error
+    undo: Callable[[], None]
+    undone: bool = False
+
+    def failed(self) -> bool:
+        """Once the write is done: True if it failed, the change then taken back (once)."""
+        if self.future.exception() is None:
+            return False
+        if not self.undone:
+            self.undone = True
+            log.error("%s could not be stored; taken back", self.what)
+            self.undo()
+        return True
 
 
 @dataclass(frozen=True)
@@ -124,6 +150,7 @@ class Room:
         ]
         self.results: ClassResults | None = None
         self.changes = dict.fromkeys(tables, 0)  # per table: changes to what its seats are shown
+        self.writes: list[Write] = []  # changes handed to the store, not yet known to be on disk
         if self.ended:
             self._build_results()
 
@@ -192,21 +219,80 @@ class Room:
             tables[number].clock.restart()
         return room
 
-    async def settle(self, tables: tuple[int, ...]) -> None:
-        """Wait until every move of ``tables`` is on disk; a table whose write failed is back to its
-        stored game (logged by the table), and the others are unaffected."""
+    async def settle(self, tables: tuple[int, ...], strict: bool = False) -> None:
+        """Wait until every move and every other change shown at ``tables`` is on disk (the event loop
+        carries on meanwhile). A table whose write failed is back to its stored game (logged by the
+        table), a change whose write failed is taken back, and the others are unaffected; ``strict``
+        raises the first table's ``TableError`` once all are settled (a change's maker hears of its
+        failure from ``stored``)."""
+        wanted = set(tables)
+        for write in list(self.writes):
+            if write.tables & wanted:
+                await _landed(write.future)
+                write.failed()
+        self._forget_written()
+        refused: TableError | None = None
         for number in tables:
             table = self.tables.get(number)
             if table is not None:
                 try:
                     await table.settle()
-                except TableError:
-                    continue
+                except TableError as exc:
+                    refused = refused or exc
+        if strict and refused is not None:
+            raise refused
+
+    async def stored(self, writes: Iterable[Write]) -> None:
+        """Wait until ``writes`` are on disk without stopping the event loop; ``RoomError`` if one
+        failed (its change then taken back)."""
+        failed = None
+        for write in writes:
+            await _landed(write.future)
+            if write.failed() and failed is None:
+                failed = write
+        self._forget_written()
+        if failed is not None:
+            raise RoomError(f"the host could not store {failed.what}, so nothing changed; please try again")
+
+    def wait_stored(self, writes: Iterable[Write]) -> None:
+        """``stored``, blocking: for code outside the event loop (tests, tools)."""
+        failed = None
+        for write in writes:
+            with contextlib.suppress(Exception):
+                write.future.result()
+            if write.failed() and failed is None:
+                failed = write
+        self._forget_written()
+        if failed is not None:
+            raise RoomError(f"the host could not store {failed.what}, so nothing changed; please try again")
+
+    def _forget_written(self) -> None:
+        """Drop the writes that are done, any failed one's change taken back first."""
+        done = [w for w in self.writes if w.future.done()]
+        for write in done:
+            write.failed()
+        self.writes = [w for w in self.writes if w not in done]
 
     def flush(self) -> None:
-        """Wait until every table's moves are on disk, blocking: for code outside the event loop."""
+        """Wait until every table's moves and every change are on disk, blocking: for code outside the
+        event loop."""
         for table in self.tables.values():
             table.flush()
+        with contextlib.suppress(RoomError):
+            self.wait_stored(list(self.writes))
+
+    def _write(self, future: Future[None], tables: Iterable[int], what: str, undo: Callable[[], None]) -> Write:
+        """A change just made and handed to the store as ``future``: its seats wait for it, and it is
+        taken back (and its tables' states built afresh) if the write fails."""
+        shown = frozenset(tables)
+
+        def take_back() -> None:
+            undo()
+            self._changed(shown)
+
+        write = Write(future, shown, what, take_back)
+        self.writes.append(write)
+        return write
 
     def version(self, table_no: int) -> tuple[int, int, int]:
         """Where ``table_no`` stands: its changes so far (moves, messages, members, the teacher's
@@ -222,7 +308,14 @@ class Room:
     # -- students -------------------------------------------------------------------------------
 
     def join(self, code: str, name: str) -> MemberRow:
-        """Seat a new student: the seat with the fewest members, spreading the class over the tables."""
+        """``join_later``, returning once the member is on disk: for code outside the event loop."""
+        member, write = self.join_later(code, name)
+        self.wait_stored((write,))
+        return member
+
+    def join_later(self, code: str, name: str) -> tuple[MemberRow, Write]:
+        """Seat a new student: the seat with the fewest members, spreading the class over the tables.
+        The member's write is under way; ``stored`` before they are told."""
         if not hmac.compare_digest(code.upper(), self.row.code):
             raise RoomError("that join code is not this class's code")
         if self.ended:
@@ -239,12 +332,20 @@ class Room:
         table_no, seat = min(counts, key=lambda k: (counts[k], order[k[1]], k[0]))
         member = MemberRow(secrets.token_urlsafe(24), table_no, seat, name, len(self.members) + 1, False)
         first = not any(m.table_no == table_no for m in self.members.values())
-        self.store.add_member(self.row.id, member)
         self.members[member.token] = member
+        write = self._write(
+            self.store.add_member_later(self.row.id, member),
+            (table_no,),
+            "joining the class",
+            functools.partial(self._unjoin, member.token),
+        )
         if first:  # the table's turn clock runs from its first student on
             self.tables[table_no].clock.restart()
         self._changed((table_no,))
-        return member
+        return member, write
+
+    def _unjoin(self, token: str) -> None:
+        self.members.pop(token, None)
 
     def member(self, token: str) -> MemberRow | None:
         """The present member holding ``token`` (None for an unknown or removed one)."""
@@ -275,6 +376,13 @@ class Room:
         return member.table_no
 
     def say(self, member: MemberRow, request: Say) -> MessageRow:
+        """``say_later``, returning once the message is on disk: for code outside the event loop."""
+        message, write = self.say_later(member, request)
+        self.wait_stored((write,))
+        return message
+
+    def say_later(self, member: MemberRow, request: Say) -> tuple[MessageRow, Write]:
+        """A student's message; its write is under way, ``stored`` before anyone is told."""
         self._table(member.table_no)
         if request.to and request.to not in self.scenario.actors:
             raise RoomError(f"no delegation {request.to!r} at this table")
@@ -282,11 +390,17 @@ class Room:
             raise RoomError("write to another delegation or to the whole table")
         return self._add_message(MessageRow(member.table_no, member.seat, request.to, request.text, _now()))
 
-    def _add_message(self, message: MessageRow) -> MessageRow:
-        self.store.add_message(self.row.id, message)
+    def _add_message(self, message: MessageRow) -> tuple[MessageRow, Write]:
         self.messages.append(message)
-        self._changed(self.tables if message.table_no == 0 else (message.table_no,))
-        return message
+        tables = tuple(self.tables) if message.table_no == 0 else (message.table_no,)
+        write = self._write(
+            self.store.add_message_later(self.row.id, message),
+            tables,
+            "your message",
+            lambda: self.messages.remove(message),
+        )
+        self._changed(tables)
+        return message, write
 
     def _table(self, number: int) -> NetTable:
         table = self.tables.get(number)
@@ -313,23 +427,35 @@ class Room:
     # -- the teacher ----------------------------------------------------------------------------
 
     def teacher(self, request: TeacherAction) -> tuple[int, ...]:
-        """Carry out a teacher's action; the tables whose seats must be told (every table: all)."""
+        """``teacher_later``, returning once the action and its tables' moves are on disk: for code
+        outside the event loop."""
+        tables, writes = self.teacher_later(request)
+        self.wait_stored(writes)
+        self.flush()
+        return tables
+
+    def teacher_later(self, request: TeacherAction) -> tuple[tuple[int, ...], list[Write]]:
+        """Carry out a teacher's action; the tables whose seats must be told (every table: all), and
+        its writes under way (``stored`` before anyone is told; its moves are the tables' own)."""
+        writes: list[Write] = []
         try:
-            return self._teacher(request)
+            return self._teacher(request, writes), writes
         finally:  # whatever it did, or did in part, every table's seats' states are built afresh
             self._changed(self.tables)
 
-    def _teacher(self, request: TeacherAction) -> tuple[int, ...]:
+    def _teacher(self, request: TeacherAction, writes: list[Write]) -> tuple[int, ...]:
         every = tuple(self.tables)
         chosen = (self._table(request.table),) if request.table else tuple(self.tables.values())
         do = request.do
         if do in ("pause", "resume"):
+            before = {t.number: t.paused for t in self.tables.values()}
             for table in chosen:
                 table.paused = do == "pause"
                 (table.clock.pause if do == "pause" else table.clock.resume)()
                 if do == "resume":
                     table.advance()
-            self._keep("paused", [t.number for t in self.tables.values() if t.paused])
+            paused: JSONValue = [t.number for t in self.tables.values() if t.paused]
+            writes.append(self._keep("paused", paused, "pausing or resuming", lambda: self._pause_as(before)))
             return tuple(t.number for t in chosen)
         if do == "extend":
             for table in chosen:
@@ -338,31 +464,35 @@ class Room:
         if do == "announce":
             if not request.text:
                 raise RoomError("the announcement is empty")
-            self._add_message(MessageRow(request.table, TEACHER, CLASS_WIDE, request.text, _now()))
+            writes.append(self._add_message(MessageRow(request.table, TEACHER, CLASS_WIDE, request.text, _now()))[1])
             return tuple(t.number for t in chosen)
         if do in ("lock", "unlock"):
+            was = self.locked
             self.locked = do == "lock"
-            self._keep("locked", self.locked)
+            writes.append(
+                self._keep("locked", self.locked, "locking or unlocking joining", lambda: setattr(self, "locked", was))
+            )
             return ()
         if do == "takeover":
             table = self._table(request.table)
-            table.hand_to_computer(request.seat, self.store, self.row.id)
+            writes.append(self._hand_over(table, request.seat))
             return (table.number,)
         if do == "fill":
-            return tuple(t.number for t in chosen if self._fill_empty(t))
+            return tuple(t.number for t in chosen if self._fill_empty(t, writes))
         if do == "remove":
             member = next((m for m in self.members.values() if public_id(m.token) == request.member), None)
             if member is None:
                 raise RoomError("no such student in this class")
-            self.store.remove_member(member.token)
-            self.members[member.token] = MemberRow(
-                member.token, member.table_no, member.seat, member.name, member.joined, True
+            self.members[member.token] = dataclasses.replace(member, removed=True)
+            future = self.store.remove_member_later(member.token)
+            writes.append(
+                self._write(future, every, "removing the student", lambda: self.members.update({member.token: member}))
             )
             return (member.table_no,)
         if do == "undo":
             self._table(request.table).undo()
             return (request.table,)
-        self.end()
+        writes.extend(self._end_later())
         return every
 
     def empty_seats(self, table: NetTable) -> tuple[str, ...]:
@@ -370,26 +500,59 @@ class Room:
         held = {m.seat for m in self.members.values() if not m.removed and m.table_no == table.number}
         return tuple(seat for seat in table.table.seats if seat not in held)
 
-    def _fill_empty(self, table: NetTable) -> bool:
+    def _fill_empty(self, table: NetTable, writes: list[Write]) -> bool:
         """The computer takes every empty seat at ``table``; True if it took any."""
         empty = self.empty_seats(table)
         for seat in empty:
-            table.hand_to_computer(seat, self.store, self.row.id)
+            writes.append(self._hand_over(table, seat))
         return bool(empty)
 
-    def _keep(self, key: str, value: JSONValue) -> None:
+    def _hand_over(self, table: NetTable, seat: str) -> Write:
+        """The computer takes ``seat`` at ``table``; the person's seat again if that cannot be stored."""
+        controllers = table.game.settings.controllers
+        was = controllers.get(seat)
+
+        def back() -> None:
+            if was is None:
+                controllers.pop(seat, None)
+            else:
+                controllers[seat] = was
+
+        future = table.hand_to_computer(seat, self.store, self.row.id)
+        return self._write(future, (table.number,), "handing the seat to the computer", back)
+
+    def _pause_as(self, paused: dict[int, bool]) -> None:
+        """Tables paused as ``paused`` says again (a pause or resume that could not be stored)."""
+        for number, was in paused.items():
+            table = self.tables[number]
+            if table.paused != was:
+                table.paused = was
+                (table.clock.pause if was else table.clock.resume)()
+
+    def _keep(self, key: str, value: JSONValue, what: str, undo: Callable[[], None]) -> Write:
         """Store one of the class's states (joining locked, tables paused) so a restarted host has it."""
-        self.store.write(
-            f"UPDATE classes SET options = json_set(options, '$.{key}', json(?)) WHERE id = ?",
-            (json.dumps(value), self.row.id),
-        )
+        future = self.store.keep_option_later(self.row.id, key, json.dumps(value))
+        return self._write(future, self.tables, what, undo)
 
     def end(self) -> None:
+        """End the class, returning once that is on disk: for code outside the event loop."""
+        self.wait_stored(self._end_later())
+
+    def _end_later(self) -> list[Write]:
+        """End the class (its write under way) and build the class's results."""
+        writes = []
         if not self.ended:
             self.ended = True
-            self.store.end_class(self.row.id)
+            writes.append(
+                self._write(self.store.end_class_later(self.row.id), self.tables, "ending the class", self._unend)
+            )
             self._changed(self.tables)
         self._build_results()
+        return writes
+
+    def _unend(self) -> None:
+        self.ended = False
+        self.results = None
 
     def _build_results(self) -> None:
         games = {n: t.game for n, t in self.tables.items()}
@@ -569,6 +732,13 @@ def _message_json(message: MessageRow, scenario: Scenario) -> JSONObject:
         "sent": message.sent,
         "private": message.recipient not in ("", CLASS_WIDE),
     }
+
+
+async def _landed(future: Future[None]) -> None:
+    """Wait for a write without blocking the event loop (a failure is read from the future after)."""
+    if not future.done():
+        with contextlib.suppress(Exception):
+            await asyncio.wrap_future(future)
 
 
 def _now() -> str:

@@ -5,7 +5,9 @@ Every move is committed (WAL, ``synchronous=FULL``) before it is acknowledged, s
 are kept beside the moves, and ``forget`` removes them.
 
 All writes go through one writer thread (``Writer``) with its own connection: the server's event
-loop hands it a write and carries on relaying, and every write that queued while the disk was busy
+loop hands it a write (a move, a join, a message, a teacher's action: the ``*_later`` methods) and
+carries on relaying, waiting for the future before telling anyone; writes are committed in the
+order they were handed over, and every write that queued while the disk was busy
 goes into the next transaction, so a busy class waits for the disk once for many moves (group
 commit). Reads use the store's own connection; WAL lets them run beside the writer.
 """
@@ -212,7 +214,16 @@ class ClassStore:
         return [_class(r) for r in self.read("SELECT * FROM classes ORDER BY created")]
 
     def end_class(self, class_id: str) -> None:
-        self.write("UPDATE classes SET ended = 1 WHERE id = ?", (class_id,))
+        self.end_class_later(class_id).result()
+
+    def end_class_later(self, class_id: str) -> Future[None]:
+        return self.submit("UPDATE classes SET ended = 1 WHERE id = ?", [(class_id,)])
+
+    def keep_option_later(self, class_id: str, key: str, value: str) -> Future[None]:
+        """One of the class's states (``value`` in JSON) kept in its options, so a restarted host has it."""
+        return self.submit(
+            f"UPDATE classes SET options = json_set(options, '$.{key}', json(?)) WHERE id = ?", [(value, class_id)]
+        )
 
     def forget(self, class_id: str) -> bool:
         """Delete the class's names and messages (its moves stay, nameless); False if no such class."""
@@ -229,21 +240,30 @@ class ClassStore:
         return dict(json.loads(str(rows[0][0]))) if rows else {}
 
     def set_controllers(self, class_id: str, table_no: int, controllers: dict[str, str]) -> None:
-        self.write(
+        self.set_controllers_later(class_id, table_no, controllers).result()
+
+    def set_controllers_later(self, class_id: str, table_no: int, controllers: dict[str, str]) -> Future[None]:
+        return self.submit(
             "UPDATE games SET controllers = ? WHERE class_id = ? AND table_no = ?",
-            (json.dumps(controllers), class_id, table_no),
+            [(json.dumps(controllers), class_id, table_no)],
         )
 
     # -- members and messages -----------------------------------------------------------------
 
     def add_member(self, class_id: str, member: MemberRow) -> None:
-        self.write(
+        self.add_member_later(class_id, member).result()
+
+    def add_member_later(self, class_id: str, member: MemberRow) -> Future[None]:
+        return self.submit(
             "INSERT INTO members VALUES (?, ?, ?, ?, ?, ?, 0)",
-            (member.token, class_id, member.table_no, member.seat, member.name, member.joined),
+            [(member.token, class_id, member.table_no, member.seat, member.name, member.joined)],
         )
 
     def remove_member(self, token: str) -> None:
-        self.write("UPDATE members SET removed = 1 WHERE token = ?", (token,))
+        self.remove_member_later(token).result()
+
+    def remove_member_later(self, token: str) -> Future[None]:
+        return self.submit("UPDATE members SET removed = 1 WHERE token = ?", [(token,)])
 
     def members(self, class_id: str) -> list[MemberRow]:
         rows = self.read(
@@ -253,9 +273,12 @@ class ClassStore:
         return [MemberRow(str(t), int(str(n)), str(s), str(m), int(str(j)), bool(r)) for t, n, s, m, j, r in rows]
 
     def add_message(self, class_id: str, message: MessageRow) -> None:
-        self.write(
+        self.add_message_later(class_id, message).result()
+
+    def add_message_later(self, class_id: str, message: MessageRow) -> Future[None]:
+        return self.submit(
             "INSERT INTO messages (class_id, table_no, sender, recipient, text, sent) VALUES (?, ?, ?, ?, ?, ?)",
-            (class_id, message.table_no, message.sender, message.recipient, message.text, message.sent),
+            [(class_id, message.table_no, message.sender, message.recipient, message.text, message.sent)],
         )
 
     def messages(self, class_id: str) -> list[MessageRow]:
@@ -324,10 +347,15 @@ class SqliteJournal:
         return self.store.submit("INSERT INTO moves VALUES (?, ?, ?, ?)", rows)
 
     def truncate(self, count: int) -> None:
-        self.store.write(
-            "DELETE FROM moves WHERE class_id = ? AND table_no = ? AND seq >= ?", (self.class_id, self.table_no, count)
-        )
+        self.truncate_later(count).result()
+
+    def truncate_later(self, count: int) -> Future[None]:
+        """Drop the moves from ``count`` on, handed to the writer; the future resolves once on disk."""
         self._count = min(self._count, count)
+        return self.store.submit(
+            "DELETE FROM moves WHERE class_id = ? AND table_no = ? AND seq >= ?",
+            [(self.class_id, self.table_no, count)],
+        )
 
     @property
     def count(self) -> int:

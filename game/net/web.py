@@ -140,7 +140,8 @@ async def _handle(hub: Hub, connection: Connection, text: str) -> None:
 async def _carry_out(hub: Hub, connection: Connection, request: Message) -> None:
     room = hub.room
     if isinstance(request, Join):
-        joined = room.join(request.code, request.name)
+        joined, write = room.join_later(request.code, request.name)
+        await room.stored((write,))  # on disk before the student is told, the loop serving others meanwhile
         connection.token, connection.teacher, connection.projector = joined.token, False, False
         await hub.send(connection, {"type": "joined", "token": joined.token})
         await hub.publish((joined.table_no,))
@@ -178,5 +179,6 @@ async def _carry_out(hub: Hub, connection: Connection, request: Message) -> None
         await room.tables[number].settle()  # on disk before anyone is told; a failed write is the mover's error
         await hub.publish((number,), ready)
     elif isinstance(request, Say):
-        message = room.say(member, request)
+        message, write = room.say_later(member, request)
+        await room.stored((write,))  # a message that cannot be stored is its sender's error, shown to nobody
         await hub.publish((message.table_no,))

@@ -263,3 +263,71 @@ def test_each_tables_transcript_holds_its_messages_for_the_teacher_only(client: 
     second = client.get("/transcript/2.html", params={"token": room.row.teacher_token}).text
     assert "Table two speaking." in second and "sluice" not in second
     assert (room.results is not None) and (room.results.folder / "table-1.html").read_text() == first.text
+
+
+def test_a_message_that_cannot_be_stored_is_its_senders_error_and_reaches_nobody(
+    client: Client, room: Room, store: ClassStore, monkeypatch: Any
+) -> None:
+    real_submit = store.submit
+
+    def failing(sql: str, rows: Any) -> Any:
+        if sql.startswith("INSERT INTO messages"):
+            monkeypatch.setattr(store, "submit", real_submit)  # only this once
+            return real_submit("INSERT INTO no_such_table VALUES (?)", [(1,)])
+        return real_submit(sql, rows)
+
+    with client.ws() as a, client.ws() as b, client.ws() as c, client.ws() as t:
+        join(a, room, "Ann")  # table 1, Kestra
+        join(b, room, "Ben")  # table 2, Kestra
+        join(c, room, "Cy")  # table 1, Dunmore
+        send(t, type="hello", token=room.row.teacher_token)
+        monkeypatch.setattr(store, "submit", failing)
+        reply = send(a, type="say", to="", text="LOST words")
+        assert reply["type"] == "error" and "could not store your message" in reply["message"]
+        assert room.messages == [] and store.messages(room.row.id) == []
+        assert send(a, type="say", to="", text="KEPT words")["messages"][-1]["text"] == "KEPT words"
+        told = c.receive_json()  # the table's next news is the stored message, never the lost one
+        assert [m["text"] for m in told["messages"]] == ["KEPT words"]
+        board = t.receive_json()
+        assert [m["text"] for m in board["tables"][0]["messages"]] == ["KEPT words"]
+    assert [m.text for m in store.messages(room.row.id)] == ["KEPT words"]
+
+
+def test_a_join_that_cannot_be_stored_seats_nobody(
+    client: Client, room: Room, store: ClassStore, monkeypatch: Any
+) -> None:
+    real_submit = store.submit
+
+    def failing(sql: str, rows: Any) -> Any:
+        if sql.startswith("INSERT INTO members"):
+            return real_submit("INSERT INTO no_such_table VALUES (?)", [(1,)])
+        return real_submit(sql, rows)
+
+    monkeypatch.setattr(store, "submit", failing)
+    with client.ws() as a:
+        reply = send(a, type="join", code=room.row.code, name="Ann")
+        assert reply["type"] == "error" and "could not store joining" in reply["message"]
+    assert room.members == {} and store.members(room.row.id) == []
+
+
+def test_a_message_waiting_for_the_disk_holds_up_nobody_else_and_is_told_once_stored(
+    client: Client, room: Room, store: ClassStore
+) -> None:
+    with client.ws() as a, client.ws() as b, client.ws() as c, client.ws() as d:
+        join(a, room, "Ann")  # table 1, Kestra
+        ben, _ = join(b, room, "Ben")  # table 2, Kestra
+        join(c, room, "Cy")  # table 1, Dunmore
+        blocker = sqlite3.connect(store.path, isolation_level=None)
+        blocker.execute("BEGIN IMMEDIATE")  # the disk is busy: the host's writer must wait
+        a.send_text(json.dumps({"type": "say", "to": "", "text": "Held by the disk"}))
+        # Ben's second device says hello while Ann's message waits: the server answers it meanwhile
+        # (a message stored by blocking the server would hold this answer until the disk was free)
+        assert send(d, type="hello", token=ben)["seat"] == "kestra"
+        for seat in (a, c):  # nobody at Ann's table has heard of the message yet
+            with pytest.raises(TimeoutError):
+                seat.connection.recv(timeout=0.3)
+        assert blocker.execute("SELECT count(*) FROM messages").fetchone()[0] == 0
+        blocker.execute("COMMIT")
+        assert a.receive_json()["messages"][-1]["text"] == "Held by the disk"
+        assert c.receive_json()["messages"][-1]["text"] == "Held by the disk"
+    assert [m.text for m in store.messages(room.row.id)] == ["Held by the disk"]

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -21,7 +22,7 @@ from game.net import package_worth
 from game.net.endings import ENDS, MAY_END, ending_moves, reach
 from game.net.nettable import TableError
 from game.net.protocol import Act, Say, TeacherAction, parse
-from game.net.room import Room, RoomError
+from game.net.room import Room, RoomError, public_id
 from game.net.store import ClassStore
 
 from .conftest import TUTORIAL
@@ -118,6 +119,37 @@ def test_paused_tables_and_locked_joining_outlast_a_restart(room: Room, store: C
     third = Room.resume(ClassStore(store.path), room.row.id)
     assert not any(t.paused for t in third.tables.values()) and not third.locked
     third.join(third.row.code, "B")
+
+
+def test_a_teachers_action_that_cannot_be_stored_is_refused_and_taken_back(
+    room: Room, store: ClassStore, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    ann = room.join(room.row.code, "A")  # table 1, Kestra
+    real_submit = store.submit
+
+    def failing(sql: str, rows: Any) -> Any:
+        if not sql.startswith("INSERT INTO moves"):
+            return real_submit("INSERT INTO no_such_table VALUES (?)", [(1,)])
+        return real_submit(sql, rows)
+
+    monkeypatch.setattr(store, "submit", failing)
+    for action in (
+        TeacherAction("pause", table=1),
+        TeacherAction("lock"),
+        TeacherAction("takeover", table=1, seat="kestra"),
+        TeacherAction("remove", member=public_id(ann.token)),
+        TeacherAction("announce", text="lost"),
+        TeacherAction("end"),
+    ):
+        with pytest.raises(RoomError, match="could not store"):
+            room.teacher(action)
+    assert not room.tables[1].paused and not room.locked and not room.ended
+    assert room.tables[1].game.controller("kestra") == "human"
+    assert room.member(ann.token) == ann and room.messages == []
+    monkeypatch.setattr(store, "submit", real_submit)
+    again = Room.resume(ClassStore(store.path), room.row.id)
+    assert not again.tables[1].paused and not again.locked and not again.ended
+    assert again.tables[1].game.controller("kestra") == "human" and again.member(ann.token) == ann
 
 
 def test_forget_also_takes_the_messages_out_of_the_written_results(
