@@ -102,7 +102,7 @@ def make_app(room: Room, join_address: str, tick: float = 1.0) -> Starlette:
         except WebSocketDisconnect:
             pass
         finally:
-            hub.drop(connection)
+            await hub.gone(connection)
 
     routes = [
         Route("/", student),
@@ -141,25 +141,25 @@ async def _carry_out(hub: Hub, connection: Connection, request: Message) -> None
     room = hub.room
     if isinstance(request, Join):
         joined = room.join(request.code, request.name)
-        connection.token, connection.teacher, connection.projector = joined.token, False, False
+        hub.place(connection, joined.token)
         await hub.send(connection, {"type": "joined", "token": joined.token})
         await hub.publish((joined.table_no,))
         return
     if isinstance(request, Watch):
         if not room.may_watch(request.token):
             raise RoomError("this is not the projector's key: open the projector address 'host' printed")
-        connection.token, connection.teacher, connection.projector = "", False, True
+        hub.place(connection, projector=True)
         await hub.greet(connection)
         return
     if isinstance(request, Hello):
         if room.is_teacher(request.token):
-            connection.token, connection.teacher, connection.projector = "", True, False
+            hub.place(connection, teacher=True)
             await hub.greet(connection)
             return
         known = room.member(request.token)
         if known is None:
             raise RoomError("this seat's token is not known here (or its holder was removed): join again")
-        connection.token, connection.teacher, connection.projector = known.token, False, False
+        hub.place(connection, known.token)
         await hub.greet(connection)
         return
     if isinstance(request, TeacherAction):

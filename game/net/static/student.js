@@ -32,9 +32,16 @@ document.getElementById("say-form").addEventListener("submit", (event) => {
 });
 
 setInterval(() => {
-  if (clockLeft !== null && !(state && state.paused)) clockLeft = Math.max(0, clockLeft - 1);
-  show("clock", state && state.paused ? "Paused" : clockText(clockLeft));
+  if (clockLeft !== null && state && state.clock_running && !state.paused) clockLeft = Math.max(0, clockLeft - 1);
+  show("clock", clockWords());
 }, 1000);
+
+function clockWords() {
+  // A stopped clock says so (the table waits for a seat, or for the class to start): it is no countdown.
+  if (!state || clockLeft === null) return "";
+  if (state.paused) return "Paused";
+  return state.clock_running ? clockText(clockLeft) : `${clockText(clockLeft)} (clock stopped)`;
+}
 
 function receive(message) {
   if (message.type === "joined") {
@@ -73,6 +80,7 @@ function draw() {
   show("title", state.title);
   show("who", `Table ${state.table} · ${state.seat_name} · ${state.members.join(", ")}`);
   clockLeft = state.clock;
+  show("clock", clockWords());
   show("date", [view.date, view.node_title].filter(Boolean).join(" · "));
   fill("narration", paragraphs(view.narration));
   fill("log", view.log.slice().reverse().slice(0, 30).map((line) =>
@@ -141,7 +149,7 @@ function drawMessages() {
 
 function drawTurn() {
   const view = state.view;
-  const key = JSON.stringify([view.turn, view.table && view.table.offer, view.table && view.table.round, state.paused, view.ended, state.ended, view.log.length]);
+  const key = JSON.stringify([view.turn, view.table && view.table.offer, view.table && view.table.round, state.paused, view.ended, state.ended, view.log.length, state.notice]);
   if (key === turnKey) return;
   turnKey = key;
   document.getElementById("turn").hidden = view.ended || state.ended;
@@ -160,6 +168,7 @@ function drawTurn() {
   }
   document.getElementById("turn-h").textContent = view.turn && !view.ended ? "Your move" : "At the table";
   if (confirmation) body.unshift(el("p", { id: "confirm", class: "confirm", role: "status", text: confirmation }));
+  if (state.notice) body.unshift(el("p", { id: "timed-out", class: "paused", role: "status", text: state.notice }));
   const kept = view.turn && JSON.stringify(view.turn) === keptTurn ? unsentInput() : null;
   keptTurn = view.turn ? JSON.stringify(view.turn) : "";
   fill("turn-body", body);
