@@ -262,3 +262,22 @@ def test_a_closed_page_stops_its_seats_clock_through_the_real_protocol(
         with connect(address) as cy:
             cy.send(json.dumps({"type": "hello", "token": token}))
             wait_for(lambda: table.clock.running)  # back: the clock runs on
+
+
+def test_a_finished_game_and_an_ended_class_have_no_clock(store: ClassStore, time_: FakeTime) -> None:
+    options = ClassOptions(2, ("kestra", "dunmore"), minutes=1)
+    room = Room.create(store, TUTORIAL, options, "ending-class", now=time_)
+    for name in ("Ann", "Cy", "Di", "Ed"):  # two to a table
+        room.arrive(room.join(room.row.code, name).token)
+    for seat in ("kestra", "dunmore"):  # the computer plays table 1 to its end
+        room.teacher(TeacherAction("takeover", table=1, seat=seat))
+    assert room.tables[1].game.ended and room.tables[2].clock.running
+    assert room.seat_state(1, "kestra")["clock"] is None
+    board = room.dashboard()["tables"]
+    assert isinstance(board, list) and [t["clock"] for t in board if isinstance(t, dict)] == [None, 60.0]
+    room.teacher(TeacherAction("end"))
+    time_.now += 3600
+    assert room.expire_clocks() == ()
+    assert room.seat_state(2, "kestra")["clock"] is None
+    board = room.dashboard()["tables"]
+    assert isinstance(board, list) and [t["clock"] for t in board if isinstance(t, dict)] == [None, None]
