@@ -26,7 +26,7 @@ from ..engine.game import Game
 from ..engine.jsonread import JSONObject, JSONValue
 from ..engine.loader import load_scenario
 from ..engine.model import Scenario
-from ..engine.narrate import TEACHER
+from ..engine.narrate import PUBLIC, TEACHER
 from ..engine.table import Action
 from ..engine.views import Line, View
 from ..engine.wording import long_date
@@ -394,10 +394,21 @@ class Room:
             )
             return (member.table_no,)
         if do == "undo":
-            self._table(request.table).undo()
+            self._undo(self._table(request.table))
             return (request.table,)
         self.end()
         return every
+
+    def _undo(self, table: NetTable) -> None:
+        """Take back the table's last move by a person and tell its students what was taken back (in
+        the public words of its log line), as a note from the teacher to the table."""
+        before = table.table.view(PUBLIC).log
+        table.undo()
+        after = table.table.view(PUBLIC).log
+        taken = before[len(after)] if len(before) > len(after) else None
+        words = f": {line_words(taken, self.scenario)}" if taken is not None else ""
+        note = f"The teacher took back the last move{words}. It is to be made again."
+        self._add_message(MessageRow(table.number, TEACHER, CLASS_WIDE, note, _now()))
 
     def empty_seats(self, table: NetTable) -> tuple[str, ...]:
         """The seats people should play at ``table`` that no present student holds: they stall it."""

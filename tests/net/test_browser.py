@@ -124,7 +124,13 @@ def test_a_class_plays_in_browsers(browser: object, served: BackgroundServer, ro
     shots.mkdir(parents=True, exist_ok=True)
     FAILED.clear()
     teacher = new_page(browser, 1280, 900)
-    teacher.on("dialog", lambda dialog: dialog.accept())
+    teacher_asked: list[str] = []  # what the dashboard asked before acting; each answered yes
+
+    def agree(dialog: object) -> None:
+        teacher_asked.append(dialog.message)  # type: ignore[attr-defined]
+        dialog.accept()  # type: ignore[attr-defined]
+
+    teacher.on("dialog", agree)
     teacher.goto(f"{served.address}teacher#{room.row.teacher_token}")
     teacher.get_by_text(room.row.code, exact=True).wait_for()
     # Headless pages never fetch their icon, so fetch it as a browser's tab would: a page's link, and
@@ -207,6 +213,16 @@ def test_a_class_plays_in_browsers(browser: object, served: BackgroundServer, ro
     ann.locator("#seat").wait_for(state="visible")
     assert "Table 1 · Kestra delegation" in ann.locator("#who").inner_text()
     assert ann.locator("#join").is_hidden()
+
+    # Ann rejects the offer; the teacher takes it back, asked first. Ann's page says what was taken
+    # back, and no "You rejected" is left above the form she answers again.
+    ann.locator("#turn-body").get_by_role("button", name="Reject", exact=True).click()
+    ann.locator("#confirm").get_by_text("You rejected the offer.").wait_for()
+    teacher.locator("#table-1").locator("xpath=..").get_by_role("button", name="Undo last move").click()
+    ann.locator("#announcement").get_by_text("The teacher took back the last move: Kestra delegation").wait_for()
+    assert teacher_asked[-1] == "Take back the last move at table 1? Its students are told."
+    assert not ann.locator("#confirm").count()
+    assert ann.locator("#turn-body").get_by_role("button", name="Reject", exact=True).is_visible()
 
     legends: set[str] = set()
     confirmed = ""

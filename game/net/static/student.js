@@ -6,7 +6,8 @@ let state = null;
 let turnKey = "";
 let keptTurn = "";  // the turn whose form is on screen, so a redraw can keep what the student has entered
 let sent = ""; // what the seat just did, confirmed once the host's next state arrives
-let confirmation = ""; // "You chose …": shown at the top of the turn card until the seat acts again
+let confirmation = ""; // "You chose …": shown at the top of the turn card until the table moves on (or back)
+let confirmedAt = -1; // the table's moves when it was confirmed
 let clockLeft = null;
 
 const link = new Link(receive, () => {
@@ -49,7 +50,8 @@ function receive(message) {
   } else if (message.type === "seat") {
     state = message;
     const done = sent;
-    if (done) [confirmation, sent, turnKey] = [done, "", ""];
+    if (done) [confirmation, sent, turnKey, confirmedAt] = [done, "", "", message.moves];
+    else if (confirmation && message.moves !== confirmedAt) confirmation = "";  // another move, or the teacher's undo
     draw();
     if (done) document.getElementById("turn-h").focus();
   } else if (message.type === "error") {

@@ -95,7 +95,8 @@ function tableCard(t) {
       el("button", { type: "button", onclick: () => teacher({ do: t.paused ? "resume" : "pause", table: n }), text: t.paused ? `Resume table ${n}` : `Pause table ${n}` }),
       t.clock !== null && !t.started && !t.paused ? el("button", { type: "button", onclick: () => teacher({ do: "resume", table: n }), text: `Start table ${n}'s clock` }) : "",
       t.clock === null ? "" : el("button", { type: "button", class: "secondary", onclick: () => teacher({ do: "extend", table: n, minutes: 5 }), text: "+5 minutes" }),
-      el("button", { type: "button", class: "secondary", onclick: () => teacher({ do: "undo", table: n }), text: "Undo last move" }),
+      el("button", { type: "button", class: "secondary", onclick: () => confirm(`Take back the last move at table ${n}? Its students are told.`)
+        && teacher({ do: "undo", table: n }), text: "Undo last move" }),
       t.empty.length && !t.outcome ? el("button", { type: "button", class: "secondary", "aria-label": `Computer takes every empty seat at table ${n}`,
         onclick: () => teacher({ do: "fill", table: n }), text: "Computer takes every empty seat" }) : ""),
     el("h3", { text: "Messages" }),
