@@ -13,8 +13,11 @@ from pathlib import Path
 
 import pytest
 
-from game.net.room import Room
+from game.net.room import ClassOptions, Room
 from game.net.running import BackgroundServer
+from game.net.store import ClassStore
+
+from .conftest import TUTORIAL
 
 CHROMIUM = "/usr/bin/chromium"
 SHOTS_ENV = "PARLEY_SCREENSHOTS"  # a folder to keep the pages' screenshots in (default: the test's tmp folder)
@@ -270,3 +273,41 @@ def test_a_class_plays_in_browsers(browser: object, served: BackgroundServer, ro
     assert ben.locator("#turn").is_hidden() and "Scores so far" in ben.locator("#debrief").inner_text()
     assert room.ended and room.results is not None
     assert not FAILED, f"the server failed these requests of its own pages: {FAILED}"  # the icon included
+
+
+class ClockTime:
+    """The host's clock for the turn clocks, moved on by the test (never a wait)."""
+
+    def __init__(self) -> None:
+        self.now = 1_000.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+def test_a_students_page_says_when_the_clock_waits_and_what_it_did_for_them(browser: object, store: ClassStore) -> None:
+    time_ = ClockTime()
+    room = Room.create(store, TUTORIAL, ClassOptions(1, ("kestra", "dunmore"), minutes=1), "timed", now=time_)
+    served = BackgroundServer(room, tick=0.05).start()
+    try:
+        ann = student(browser, served, room, "Ann", phone=True)  # Kestra; Dunmore opens, and nobody holds it
+        ann.locator("#clock").get_by_text("1:00 left (clock stopped)").wait_for()
+        time_.now += 3600
+        cy = student(browser, served, room, "Cy")  # every seat taken: Dunmore's clock runs
+        cy.locator("#clock").get_by_text(re.compile(r"^\d:\d\d left$")).wait_for()
+        time_.now += 61
+        notice = cy.locator("#timed-out")
+        notice.wait_for()
+        assert notice.inner_text() == (
+            "Time ran out: “Dunmore delegation makes no offer” (no offer was made for you: the turn passed)."
+        )
+        assert (
+            "Time ran out: Dunmore delegation makes no offer (no offer was made for you"
+            in cy.locator("#log").inner_text()
+        )
+        ann.locator("#log").get_by_text(
+            "Time ran out: Dunmore delegation makes no offer (no offer was made:"
+        ).wait_for()
+        assert not ann.locator("#timed-out").count()
+    finally:
+        served.stop()
