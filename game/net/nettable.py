@@ -21,7 +21,7 @@ from ..engine.policies import controller_named
 from ..engine.table import Action, Table
 from .clock import Clock
 from .store import ClassStore, SqliteJournal
-from .timeouts import TimedOut, timed_out
+from .timeouts import Key, TimedOut, happening_keys, timed_out
 
 log = logging.getLogger("parley.net")
 
@@ -39,7 +39,7 @@ class NetTable:
     rule: TimeoutRule = COMPUTER  # what the clock does at a decision when time runs out
     paused: bool = False
     started: bool = False  # the class is going here: every person seat taken once, or the teacher started it
-    timeouts: dict[tuple[str, str, str, str], TimedOut] = field(default_factory=dict)  # log lines the clock made
+    timeouts: dict[Key, TimedOut] = field(default_factory=dict)  # the log lines the clock made
     notices: dict[str, TimedOut] = field(default_factory=dict)  # by seat: the clock's latest move for it, until it acts
     problem: str = ""  # why the stored game did not replay in full, for the teacher
     pending: list[Future[None]] = field(default_factory=list)  # writes of moves not yet known to be on disk
@@ -162,7 +162,8 @@ class NetTable:
                 if turn is not None:  # a sealed reveal may have moved on
                     how = "decision" if self.game.decision is not None else turn.kind
                     happened = resolve_turn_timeout(self.game, self.rule, actor)
-                    self._note_timeout(actor, timed_out(self.game.scenario, happened, actor, how, self.rule))
+                    made = timed_out(self.game.scenario, self.game.log, happened, actor, how, self.rule)
+                    self._note_timeout(actor, made)
             self.table.advance()
         except Exception:
             log.exception("table %s failed when its clock ran out", self.number)
@@ -207,6 +208,8 @@ class NetTable:
                 break
         self.journal.truncate(len(game.moves))
         self.notices.clear()
+        kept = set(happening_keys(game.scenario, game.log))  # a line taken back is not the clock's any more
+        self.timeouts = {key: made for key, made in self.timeouts.items() if key in kept}
         self.clock.restart()
         return before - len(game.moves)
 

@@ -38,7 +38,7 @@ from .package_worth import package_worths
 from .protocol import Act, Say, TeacherAction
 from .report import ClassResults, class_results
 from .store import ClassRow, ClassStore, MemberRow, MessageRow, data_folder
-from .timeouts import TimedOut
+from .timeouts import Key, TimedOut, line_keys
 
 log = logging.getLogger("parley.net")
 CODE_LETTERS = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O or 1/I to misread
@@ -529,7 +529,7 @@ class Room:
         game, scenario = table.game, self.scenario
         teacher_view = table.table.view(TEACHER)
         last_text = line_words(teacher_view.log[-1], scenario) if teacher_view.log else ""
-        made = table.timeouts.get(_line_key(teacher_view.log[-1])) if teacher_view.log else None
+        made = table.timeouts.get(_line_keys(teacher_view.log)[-1]) if teacher_view.log else None
         last_text = made.heading(last_text, TEACHER) if made is not None else last_text
         empty = self.empty_seats(table)
         seats: list[JSONValue] = []
@@ -583,34 +583,33 @@ def line_heading(line: Line, scenario: Scenario) -> str:
     return line.title
 
 
-def _seat_view(
-    view: View, scenario: Scenario, timeouts: dict[tuple[str, str, str, str], TimedOut], seat: str
-) -> dict[str, object]:
+def _seat_view(view: View, scenario: Scenario, timeouts: dict[Key, TimedOut], seat: str) -> dict[str, object]:
     """A seat's view for JSON, its dates in words and each log line's title saying who did what (and
     where the clock moved for a seat, that time ran out: ``timeouts``); the other fields as the view
     holds them (``to_json`` or ``jsonview.plain`` convert them)."""
     shown: dict[str, object] = {field.name: getattr(view, field.name) for field in dataclasses.fields(view)}
     shown["date"] = _date_words(view.date)
+    keys = _line_keys(view.log) if timeouts else [None] * len(view.log)
     shown["log"] = [
         {
             "date": _date_words(line.date),
-            "title": _heading(line, scenario, timeouts, seat),
+            "title": _heading(line, scenario, timeouts.get(key) if key else None, seat),
             "text": line.text,
             "kind": line.kind,
         }
-        for line in view.log
+        for line, key in zip(view.log, keys, strict=True)
     ]
     return shown
 
 
-def _heading(line: Line, scenario: Scenario, timeouts: dict[tuple[str, str, str, str], TimedOut], seat: str) -> str:
-    made = timeouts.get(_line_key(line)) if timeouts else None
+def _heading(line: Line, scenario: Scenario, made: TimedOut | None, seat: str) -> str:
+    """The line's heading; for a move the clock made (``made``), saying that time ran out."""
     heading = line_heading(line, scenario)
     return made.heading(heading, seat) if made is not None else heading
 
 
-def _line_key(line: Line) -> tuple[str, str, str, str]:
-    return line.kind, line.date.isoformat(), line.title, line.actor
+def _line_keys(log: tuple[Line, ...]) -> list[Key]:
+    return line_keys((line.kind, line.date.isoformat(), line.title, line.actor) for line in log)
 
 
 _date_words = functools.lru_cache(maxsize=1024)(long_date)  # a class reads the same few dates after every move

@@ -3,6 +3,7 @@ line of a move the clock made, as its seat and the rest of the table read it."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from ..classroom.pace import COMPUTER
@@ -10,6 +11,8 @@ from ..engine.model import Scenario
 from ..engine.rules import Happening
 
 MOVE_KINDS = ("decision", "offer", "answer", "sealed")  # the log lines of a seat's own move
+Base = tuple[str, str, str, str]  # a log line's kind, date (ISO), title and actor
+Key = tuple[str, str, str, str, int]  # and how many lines alike came before it: one line of the log
 
 # (for the seat, for everyone else), by what the clock did
 WORDS: dict[str, tuple[str, str]] = {
@@ -22,9 +25,9 @@ WORDS: dict[str, tuple[str, str]] = {
 
 @dataclass(frozen=True)
 class TimedOut:
-    """A log line the clock made for ``seat``: found again in a view by ``key`` (kind, date, title, actor)."""
+    """A log line the clock made for ``seat``: found again in a view by ``key`` (``line_keys``)."""
 
-    key: tuple[str, str, str, str]
+    key: Key
     seat: str
     title: str
     how: str  # a key of WORDS
@@ -39,15 +42,30 @@ class TimedOut:
         return f"Time ran out: “{self.title}” ({WORDS[self.how][0]})."
 
 
-def line_key(scenario: Scenario, kind: str, day: int, title: str, actor: str) -> tuple[str, str, str, str]:
-    return kind, scenario.date_of(day).isoformat(), title, actor
+def line_keys(bases: Iterable[Base]) -> list[Key]:
+    """Each line's key: its kind, date, title and actor, and how many lines alike came before it (a
+    seat may pass twice in a day, once for itself and once when time ran out)."""
+    seen: dict[Base, int] = {}
+    keys = []
+    for base in bases:
+        keys.append((*base, seen.get(base, 0)))
+        seen[base] = seen.get(base, 0) + 1
+    return keys
 
 
-def timed_out(scenario: Scenario, happened: list[Happening], seat: str, turn: str, rule: str) -> TimedOut | None:
-    """The clock's move for ``seat`` among ``happened``; ``turn`` is what was due: ``decision`` (the
-    class's ``rule`` chose), ``answer``, ``propose`` or ``seal`` (the status quo)."""
+def happening_keys(scenario: Scenario, log: list[Happening]) -> list[Key]:
+    return line_keys((h.kind, scenario.date_of(h.day).isoformat(), h.title, h.actor) for h in log)
+
+
+def timed_out(
+    scenario: Scenario, log: list[Happening], happened: list[Happening], seat: str, turn: str, rule: str
+) -> TimedOut | None:
+    """The clock's move for ``seat`` among ``happened`` (the latest lines of the game's ``log``);
+    ``turn`` is what was due: ``decision`` (the class's ``rule`` chose), ``answer``, ``propose`` or
+    ``seal`` (the status quo)."""
     made = next((h for h in happened if h.actor == seat and h.kind in MOVE_KINDS), None)
-    if made is None:
+    index = next((i for i, h in enumerate(log) if h is made), None)
+    if made is None or index is None:
         return None
     how = "computer" if turn == "decision" and rule == COMPUTER else turn if turn in ("answer", "propose") else "kept"
-    return TimedOut(line_key(scenario, made.kind, made.day, made.title, seat), seat, made.title, how)
+    return TimedOut(happening_keys(scenario, log)[index], seat, made.title, how)

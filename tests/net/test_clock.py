@@ -173,6 +173,18 @@ def test_the_seat_and_the_table_read_that_time_ran_out(timed: Room, time_: FakeT
     assert not any(t.startswith("Dunmore delegation makes no offer") for t in log_titles(mine) + log_titles(theirs))
 
 
+def test_a_move_the_seat_makes_itself_after_an_undo_reads_as_its_own(timed: Room, time_: FakeTime) -> None:
+    seat_both(timed)
+    time_.now += 61
+    assert timed.expire_clocks() == (1,)
+    timed.teacher(TeacherAction("undo", table=1))  # takes back the pass the clock made
+    assert timed.seat_state(1, "dunmore")["notice"] == ""
+    cy = next(m for m in timed.members.values() if m.seat == "dunmore")
+    timed.act(cy, Act("answer", answer="pass"))  # the same line, on the same day: Dunmore's own this time
+    titles = log_titles(timed.seat_state(1, "dunmore"))
+    assert "Dunmore delegation makes no offer" in titles and not any("Time ran out" in t for t in titles)
+
+
 def test_a_seat_whose_sealed_choice_the_clock_made_reads_it_was_kept_for_them(timed: Room, time_: FakeTime) -> None:
     seat_both(timed)
     play_to_the_night(timed)
