@@ -292,6 +292,12 @@ def test_a_students_page_says_when_the_clock_waits_and_what_it_did_for_them(brow
     try:
         ann = student(browser, served, room, "Ann", phone=True)  # Kestra; Dunmore opens, and nobody holds it
         ann.locator("#clock").get_by_text("1:00 left (clock stopped)").wait_for()
+        teacher = new_page(browser, 1280, 900)
+        teacher.goto(f"{served.address}teacher#{room.row.teacher_token}")
+        teacher.get_by_text("Clock: 1:00 left, stopped (starts when every seat is taken, or with Start)").wait_for()
+        teacher.get_by_role("button", name="Start table 1's clock").click()  # started, yet Dunmore's seat is empty
+        teacher.get_by_text("Clock: 1:00 left, stopped (a seat it waits for has nobody connected)").wait_for()
+        assert not teacher.get_by_role("button", name="Start table 1's clock").count()
         time_.now += 3600
         cy = student(browser, served, room, "Cy")  # every seat taken: Dunmore's clock runs
         cy.locator("#clock").get_by_text(re.compile(r"^\d:\d\d left$")).wait_for()
