@@ -1,4 +1,5 @@
-"""A table's turn clock: minutes for each turn, stopped while the table is paused, extendable."""
+"""A table's turn clock: minutes for each turn, extendable, and stopped for as long as anything stops
+it (the teacher's pause, a seat it waits for that nobody connected holds, the class not yet going)."""
 
 from __future__ import annotations
 
@@ -6,30 +7,55 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+PAUSED = "paused"  # the teacher paused the table
+SEATS = "seats"  # a seat the turn waits for is empty or its students are disconnected, or the class is not going yet
+
 
 @dataclass
 class Clock:
     minutes: int  # for each turn; 0: no clock
     now: Callable[[], float] = field(default=time.time)
-    deadline: float | None = None
-    frozen: float | None = None  # seconds left while paused
+    deadline: float | None = None  # while it runs: when this turn's time is up
+    frozen: float | None = None  # while it is stopped: the seconds left
+    stops: set[str] = field(default_factory=lambda: {SEATS})  # why it is stopped; a new clock waits for its seats
 
-    def restart(self) -> None:
-        """A new turn: the full time again (kept frozen if paused)."""
-        if self.minutes:
-            if self.frozen is not None:
+    def __post_init__(self) -> None:
+        if self.minutes and self.deadline is None and self.frozen is None:
+            if self.stops:
                 self.frozen = self.minutes * 60.0
             else:
                 self.deadline = self.now() + self.minutes * 60.0
 
+    @property
+    def running(self) -> bool:
+        return bool(self.minutes) and not self.stops
+
+    def restart(self) -> None:
+        """A new turn: the full time again (kept stopped if stopped)."""
+        if self.minutes:
+            if self.stops:
+                self.frozen = self.minutes * 60.0
+            else:
+                self.deadline = self.now() + self.minutes * 60.0
+
+    def stop(self, why: str) -> None:
+        """Stop the clock for ``why`` (``PAUSED``, ``SEATS``) until ``go(why)``."""
+        if self.minutes and not self.stops:
+            self.frozen = self.left()
+        self.stops.add(why)
+
+    def go(self, why: str) -> None:
+        """``why`` no longer stops the clock; it runs on from where it stood once nothing else does."""
+        self.stops.discard(why)
+        if self.minutes and not self.stops and self.frozen is not None:
+            self.deadline = self.now() + self.frozen
+            self.frozen = None
+
     def pause(self) -> None:
-        if self.frozen is None:
-            self.frozen = self.left() if self.deadline is not None else -1.0
+        self.stop(PAUSED)
 
     def resume(self) -> None:
-        if self.frozen is not None:
-            self.deadline = None if self.frozen < 0 else self.now() + self.frozen
-            self.frozen = None
+        self.go(PAUSED)
 
     def extend(self, minutes: int) -> None:
         """More time for this turn; a table without a clock stays without one (an extension must
@@ -43,6 +69,8 @@ class Clock:
 
     def left(self) -> float | None:
         """Seconds left for this turn (never below 0), or None without a clock."""
+        if not self.minutes:
+            return None
         if self.frozen is not None:
-            return None if self.frozen < 0 else self.frozen
+            return self.frozen
         return None if self.deadline is None else max(0.0, self.deadline - self.now())

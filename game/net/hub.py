@@ -83,6 +83,23 @@ class Hub:
     def drop(self, connection: Connection) -> None:
         self.connections.discard(connection)
 
+    def place(self, connection: Connection, token: str = "", teacher: bool = False, projector: bool = False) -> None:
+        """Say who ``connection`` is; the room counts the members connected (their seats' clocks run)."""
+        if connection.token:
+            self.room.leave(connection.token)
+        connection.token, connection.teacher, connection.projector = token, teacher, projector
+        if token:
+            self.room.arrive(token)
+
+    async def gone(self, connection: Connection) -> None:
+        """A connection closed: forgotten, and if it was the last of its seat's, its table is told
+        (the turn's clock stops while the seat it waits for has nobody connected)."""
+        self.drop(connection)
+        member = self.room.member(connection.token) if connection.token else None
+        self.place(connection)
+        if member is not None:
+            await self.publish((member.table_no,))
+
     async def send(self, connection: Connection, message: JSONObject) -> None:
         """Send one message (a reply, an error) whatever was sent before."""
         await self._send(connection, json.dumps(message, ensure_ascii=False))

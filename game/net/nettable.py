@@ -21,6 +21,7 @@ from ..engine.policies import controller_named
 from ..engine.table import Action, Table
 from .clock import Clock
 from .store import ClassStore, SqliteJournal
+from .timeouts import Key, TimedOut, happening_keys, timed_out
 
 log = logging.getLogger("parley.net")
 
@@ -37,6 +38,9 @@ class NetTable:
     clock: Clock
     rule: TimeoutRule = COMPUTER  # what the clock does at a decision when time runs out
     paused: bool = False
+    started: bool = False  # the class is going here: every person seat taken once, or the teacher started it
+    timeouts: dict[Key, TimedOut] = field(default_factory=dict)  # the log lines the clock made
+    notices: dict[str, TimedOut] = field(default_factory=dict)  # by seat: the clock's latest move for it, until it acts
     problem: str = ""  # why the stored game did not replay in full, for the teacher
     pending: list[Future[None]] = field(default_factory=list)  # writes of moves not yet known to be on disk
 
@@ -48,7 +52,7 @@ class NetTable:
     def start(
         cls, store: ClassStore, class_id: str, number: int, game: Game, reasons: str, clock: Clock, rule: TimeoutRule
     ) -> NetTable:
-        """A new table; its clock starts when its first student sits down (``Room.join``)."""
+        """A new table; its clock waits for its students (``Room`` starts it)."""
         journal = SqliteJournal(store, class_id, number)
         journal.begin(_header(game))
         net = cls(number, Table(game, reasons), journal, clock, rule)
@@ -68,7 +72,7 @@ class NetTable:
         clock: Clock,
         rule: TimeoutRule,
     ) -> NetTable:
-        """A stored table replayed; its clock starts again in full when the room has seated its students."""
+        """A stored table replayed; its clock waits for its students to connect again (``Room``)."""
         journal = SqliteJournal(store, class_id, number)
         header, moves = journal.load()
         settings = Settings.from_dict(header.get("settings"))
@@ -138,6 +142,7 @@ class NetTable:
             self._reload()
             raise TableError("this table hit a problem and your move was not taken; please try again") from None
         self._store_from(stored)
+        self.notices.pop(seat, None)
         if self.table.waiting_for() != waiting:
             self.clock.restart()
 
@@ -145,7 +150,7 @@ class NetTable:
         """If this turn's time has run out, take every waiting person's move as the hot-seat class
         does (``resolve_turn_timeout``: by the class's rule at a decision, a lapse, a pass or the status
         quo at the table; each ``by="proxy"``), then the computer's replies; True if it acted."""
-        if self.paused or self.game.ended or self.clock.left() != 0.0:
+        if self.paused or self.game.ended or not self.clock.running or self.clock.left() != 0.0:
             return False
         waiting = self.table.waiting_for()
         if not waiting:
@@ -153,8 +158,12 @@ class NetTable:
         stored = len(self.game.moves)
         try:
             for actor in waiting:
-                if any(t.actor == actor for t in self.game.turns):  # a sealed reveal may have moved on
-                    resolve_turn_timeout(self.game, self.rule, actor)
+                turn = next((t for t in self.game.turns if t.actor == actor), None)
+                if turn is not None:  # a sealed reveal may have moved on
+                    how = "decision" if self.game.decision is not None else turn.kind
+                    happened = resolve_turn_timeout(self.game, self.rule, actor)
+                    made = timed_out(self.game.scenario, self.game.log, happened, actor, how, self.rule)
+                    self._note_timeout(actor, made)
             self.table.advance()
         except Exception:
             log.exception("table %s failed when its clock ran out", self.number)
@@ -164,6 +173,11 @@ class NetTable:
         self._store_from(stored)
         self.clock.restart()
         return True
+
+    def _note_timeout(self, seat: str, made: TimedOut | None) -> None:
+        if made is not None:
+            self.timeouts[made.key] = made
+            self.notices[seat] = made
 
     def hand_to_computer(self, seat: str, store: ClassStore, class_id: str) -> Future[None]:
         """The computer plays ``seat`` from now on; the future resolves once the new controllers are on
@@ -196,6 +210,9 @@ class NetTable:
             if last.in_persons_seat and not game.computer_to_move:
                 break
         self.pending.append(self.journal.truncate_later(len(game.moves)))  # settled as a move is
+        self.notices.clear()
+        kept = set(happening_keys(game.scenario, game.log))  # a line taken back is not the clock's any more
+        self.timeouts = {key: made for key, made in self.timeouts.items() if key in kept}
         self.clock.restart()
         return before - len(game.moves)
 

@@ -29,11 +29,11 @@ from ..engine.game import Game
 from ..engine.jsonread import JSONObject, JSONValue
 from ..engine.loader import load_scenario
 from ..engine.model import Scenario
-from ..engine.narrate import TEACHER
+from ..engine.narrate import PUBLIC, TEACHER
 from ..engine.table import Action
 from ..engine.views import Line, View
 from ..engine.wording import draw_words, long_date
-from .clock import Clock
+from .clock import SEATS, Clock
 from .endings import ending_moves
 from .jsonview import plain, to_json
 from .nettable import NetTable, TableError
@@ -41,6 +41,7 @@ from .package_worth import package_worths
 from .protocol import Act, Say, TeacherAction
 from .report import ClassResults, class_results
 from .store import ClassRow, ClassStore, MemberRow, MessageRow, data_folder
+from .timeouts import Key, TimedOut, line_keys
 
 log = logging.getLogger("parley.net")
 CODE_LETTERS = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O or 1/I to misread
@@ -151,6 +152,9 @@ class Room:
         self.results: ClassResults | None = None
         self.changes = dict.fromkeys(tables, 0)  # per table: changes to what its seats are shown
         self.writes: list[Write] = []  # changes handed to the store, not yet known to be on disk
+        self.online: dict[str, int] = {}  # by member's token: their open connections (``arrive``, ``leave``)
+        for table in tables.values():
+            self._time(table)
         if self.ended:
             self._build_results()
 
@@ -213,11 +217,7 @@ class Room:
             n: NetTable.resume(store, row.id, n, scenario, options.reasons, Clock(options.minutes, now), rule)
             for n in range(1, options.tables + 1)
         }
-        room = cls(store, row, scenario, tables)
-        seated = {m.table_no for m in room.members.values() if not m.removed}
-        for number in seated & set(tables):
-            tables[number].clock.restart()
-        return room
+        return cls(store, row, scenario, tables)
 
     async def settle(self, tables: tuple[int, ...], strict: bool = False) -> None:
         """Wait until every move and every other change shown at ``tables`` is on disk (the event loop
@@ -304,6 +304,42 @@ class Room:
     def _changed(self, numbers: Iterable[int]) -> None:
         for number in numbers:
             self.changes[number] = self.changes.get(number, 0) + 1
+            if number in self.tables:
+                self._time(self.tables[number])
+
+    def _time(self, table: NetTable) -> None:
+        """Run ``table``'s turn clock only while the class is going there (every person seat taken
+        once, or the teacher started it) and every seat the turn waits for has a student connected;
+        else stop it where it stands. A finished game or class has no clock at all."""
+        if not table.started and not self.empty_seats(table):
+            table.started = True
+        connected = {m.seat for token in self.online if (m := self.member(token)) and m.table_no == table.number}
+        runs = table.started and not self.ended and not table.game.ended
+        if runs and all(seat in connected for seat in table.table.waiting_for()):
+            table.clock.go(SEATS)
+        else:
+            table.clock.stop(SEATS)
+
+    def clock(self, table: NetTable) -> float | None:
+        """The seconds ``table``'s players have left for this turn: None for no clock, a finished game
+        or an ended class."""
+        return None if self.ended or table.game.ended else table.clock.left()
+
+    def arrive(self, token: str) -> None:
+        """A connection now speaks for the member holding ``token`` (their seat may hold the clock up no more)."""
+        member = self.member(token)
+        if member is not None:
+            self.online[token] = self.online.get(token, 0) + 1
+            self._changed((member.table_no,))
+
+    def leave(self, token: str) -> None:
+        """A connection for ``token`` closed: with none left, their seat stops its table's clock when due."""
+        count = self.online.pop(token, 0) - 1
+        if count > 0:
+            self.online[token] = count
+        member = self.members.get(token)
+        if member is not None:
+            self._changed((member.table_no,))
 
     # -- students -------------------------------------------------------------------------------
 
@@ -331,7 +367,6 @@ class Room:
         order = {actor: i for i, actor in enumerate(self.scenario.actors)}
         table_no, seat = min(counts, key=lambda k: (counts[k], order[k[1]], k[0]))
         member = MemberRow(secrets.token_urlsafe(24), table_no, seat, name, len(self.members) + 1, False)
-        first = not any(m.table_no == table_no for m in self.members.values())
         self.members[member.token] = member
         write = self._write(
             self.store.add_member_later(self.row.id, member),
@@ -339,9 +374,7 @@ class Room:
             "joining the class",
             functools.partial(self._unjoin, member.token),
         )
-        if first:  # the table's turn clock runs from its first student on
-            self.tables[table_no].clock.restart()
-        self._changed((table_no,))
+        self._changed((table_no,))  # the table's clock may start: ``_time``
         return member, write
 
     def _unjoin(self, token: str) -> None:
@@ -453,6 +486,7 @@ class Room:
                 table.paused = do == "pause"
                 (table.clock.pause if do == "pause" else table.clock.resume)()
                 if do == "resume":
+                    table.started = True  # "Start" on a table still waiting for students starts its clock
                     table.advance()
             paused: JSONValue = [t.number for t in self.tables.values() if t.paused]
             writes.append(self._keep("paused", paused, "pausing or resuming", lambda: self._pause_as(before)))
@@ -490,10 +524,21 @@ class Room:
             )
             return (member.table_no,)
         if do == "undo":
-            self._table(request.table).undo()
+            self._undo(self._table(request.table))
             return (request.table,)
         writes.extend(self._end_later())
         return every
+
+    def _undo(self, table: NetTable) -> None:
+        """Take back the table's last move by a person and tell its students what was taken back (in
+        the public words of its log line), as a note from the teacher to the table."""
+        before = table.table.view(PUBLIC).log
+        table.undo()
+        after = table.table.view(PUBLIC).log
+        taken = before[len(after)] if len(before) > len(after) else None
+        words = f": {line_words(taken, self.scenario)}" if taken is not None else ""
+        note = f"The teacher took back the last move{words}. It is to be made again."
+        self._add_message(MessageRow(table.number, TEACHER, CLASS_WIDE, note, _now()))
 
     def empty_seats(self, table: NetTable) -> tuple[str, ...]:
         """The seats people should play at ``table`` that no present student holds: they stall it."""
@@ -603,12 +648,14 @@ class Room:
             "members": members,
             "delegations": [{"id": a.id, "name": a.name} for a in self.scenario.actors.values() if a.id != seat],
             "moves": len(table.game.moves),
-            "view": _seat_view(view, self.scenario),
+            "view": _seat_view(view, self.scenario, table.timeouts, seat),
+            "notice": notice.notice() if (notice := table.notices.get(seat)) is not None else "",
             "issues": self.issues,
             "package": package_worths(table.game, seat),
             "endings": ending_moves(table.game, view),
             "messages": messages,
-            "clock": table.clock.left(),
+            "clock": self.clock(table),
+            "clock_running": table.clock.running,
             "paused": table.paused,
             "ended": self.ended,
             "stopped": self._stopped(table),
@@ -646,6 +693,8 @@ class Room:
         game, scenario = table.game, self.scenario
         teacher_view = table.table.view(TEACHER)
         last_text = line_words(teacher_view.log[-1], scenario) if teacher_view.log else ""
+        made = table.timeouts.get(_line_keys(teacher_view.log)[-1]) if teacher_view.log else None
+        last_text = made.heading(last_text, TEACHER) if made is not None else last_text
         empty = self.empty_seats(table)
         seats: list[JSONValue] = []
         for actor in scenario.actors.values():
@@ -663,7 +712,9 @@ class Room:
                 scenario.actors[a].name + (" (no one seated)" if a in empty else "") for a in table.table.waiting_for()
             ],
             "empty": list[JSONValue](empty),
-            "clock": table.clock.left(),
+            "clock": self.clock(table),
+            "clock_running": table.clock.running,
+            "started": table.started,
             "paused": table.paused,
             "last_move": last_text,
             "moves": len(game.moves),
@@ -696,16 +747,33 @@ def line_heading(line: Line, scenario: Scenario) -> str:
     return line.title
 
 
-def _seat_view(view: View, scenario: Scenario) -> dict[str, object]:
-    """A seat's view for JSON, its dates in words and each log line's title saying who did what;
-    the other fields as the view holds them (``to_json`` or ``jsonview.plain`` convert them)."""
+def _seat_view(view: View, scenario: Scenario, timeouts: dict[Key, TimedOut], seat: str) -> dict[str, object]:
+    """A seat's view for JSON, its dates in words and each log line's title saying who did what (and
+    where the clock moved for a seat, that time ran out: ``timeouts``); the other fields as the view
+    holds them (``to_json`` or ``jsonview.plain`` convert them)."""
     shown: dict[str, object] = {field.name: getattr(view, field.name) for field in dataclasses.fields(view)}
     shown["date"] = _date_words(view.date)
+    keys = _line_keys(view.log) if timeouts else [None] * len(view.log)
     shown["log"] = [
-        {"date": _date_words(line.date), "title": line_heading(line, scenario), "text": line.text, "kind": line.kind}
-        for line in view.log
+        {
+            "date": _date_words(line.date),
+            "title": _heading(line, scenario, timeouts.get(key) if key else None, seat),
+            "text": line.text,
+            "kind": line.kind,
+        }
+        for line, key in zip(view.log, keys, strict=True)
     ]
     return shown
+
+
+def _heading(line: Line, scenario: Scenario, made: TimedOut | None, seat: str) -> str:
+    """The line's heading; for a move the clock made (``made``), saying that time ran out."""
+    heading = line_heading(line, scenario)
+    return made.heading(heading, seat) if made is not None else heading
+
+
+def _line_keys(log: tuple[Line, ...]) -> list[Key]:
+    return line_keys((line.kind, line.date.isoformat(), line.title, line.actor) for line in log)
 
 
 _date_words = functools.lru_cache(maxsize=1024)(long_date)  # a class reads the same few dates after every move

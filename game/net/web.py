@@ -102,7 +102,7 @@ def make_app(room: Room, join_address: str, tick: float = 1.0) -> Starlette:
         except WebSocketDisconnect:
             pass
         finally:
-            hub.drop(connection)
+            await hub.gone(connection)
 
     routes = [
         Route("/", student),
@@ -142,19 +142,19 @@ async def _carry_out(hub: Hub, connection: Connection, request: Message) -> None
     if isinstance(request, Join):
         joined, write = room.join_later(request.code, request.name)
         await room.stored((write,))  # on disk before the student is told, the loop serving others meanwhile
-        connection.token, connection.teacher, connection.projector = joined.token, False, False
+        hub.place(connection, joined.token)
         await hub.send(connection, {"type": "joined", "token": joined.token})
         await hub.publish((joined.table_no,))
         return
     if isinstance(request, Watch):
         if not room.may_watch(request.token):
             raise RoomError("this projector link is out of date: open the projector address on the teacher's board")
-        connection.token, connection.teacher, connection.projector = "", False, True
+        hub.place(connection, projector=True)
         await hub.greet(connection)
         return
     if isinstance(request, Hello):
         if room.is_teacher(request.token):
-            connection.token, connection.teacher, connection.projector = "", True, False
+            hub.place(connection, teacher=True)
             await hub.greet(connection)
             return
         known = room.member(request.token)
@@ -162,7 +162,7 @@ async def _carry_out(hub: Hub, connection: Connection, request: Message) -> None
             words = "this page's seat is from another class, or you were removed from it: join again with today's code"
             await hub.send(connection, {"type": "error", "code": "unknown-seat", "message": words})
             return
-        connection.token, connection.teacher, connection.projector = known.token, False, False
+        hub.place(connection, known.token)
         await hub.greet(connection)
         return
     if isinstance(request, TeacherAction):

@@ -52,7 +52,7 @@ def clock_words(table: JSONObject) -> str:
         return "no clock"
     return (
         f"clock stopped at {clock_text(float(left))}"
-        if table.get("paused") is True
+        if table.get("paused") is True or table.get("clock_running") is False
         else f"{clock_text(float(left))} left"
     )
 

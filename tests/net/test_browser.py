@@ -13,8 +13,11 @@ from pathlib import Path
 
 import pytest
 
-from game.net.room import Room
+from game.net.room import ClassOptions, Room
 from game.net.running import BackgroundServer
+from game.net.store import ClassStore
+
+from .conftest import TUTORIAL
 
 CHROMIUM = "/usr/bin/chromium"
 SHOTS_ENV = "PARLEY_SCREENSHOTS"  # a folder to keep the pages' screenshots in (default: the test's tmp folder)
@@ -124,7 +127,13 @@ def test_a_class_plays_in_browsers(browser: object, served: BackgroundServer, ro
     shots.mkdir(parents=True, exist_ok=True)
     FAILED.clear()
     teacher = new_page(browser, 1280, 900)
-    teacher.on("dialog", lambda dialog: dialog.accept())
+    teacher_asked: list[str] = []  # what the dashboard asked before acting; each answered yes
+
+    def agree(dialog: object) -> None:
+        teacher_asked.append(dialog.message)  # type: ignore[attr-defined]
+        dialog.accept()  # type: ignore[attr-defined]
+
+    teacher.on("dialog", agree)
     teacher.goto(f"{served.address}teacher#{room.row.teacher_token}")
     teacher.get_by_text(room.row.code, exact=True).wait_for()
     # Headless pages never fetch their icon, so fetch it as a browser's tab would: a page's link, and
@@ -225,6 +234,16 @@ def test_a_class_plays_in_browsers(browser: object, served: BackgroundServer, ro
     assert "Table 1 · Kestra delegation" in ann.locator("#who").inner_text()
     assert ann.locator("#join").is_hidden()
 
+    # Ann rejects the offer; the teacher takes it back, asked first. Ann's page says what was taken
+    # back, and no "You rejected" is left above the form she answers again.
+    ann.locator("#turn-body").get_by_role("button", name="Reject", exact=True).click()
+    ann.locator("#confirm").get_by_text("You rejected the offer.").wait_for()
+    teacher.locator("#table-1").locator("xpath=..").get_by_role("button", name="Undo last move").click()
+    ann.locator("#announcement").get_by_text("The teacher took back the last move: Kestra delegation").wait_for()
+    assert teacher_asked[-1] == "Take back the last move at table 1? Its students are told."
+    assert not ann.locator("#confirm").count()
+    assert ann.locator("#turn-body").get_by_role("button", name="Reject", exact=True).is_visible()
+
     legends: set[str] = set()
     confirmed = ""
     asked = ""
@@ -292,3 +311,47 @@ def test_a_page_with_a_seat_from_another_class_offers_to_join_again(
     page.get_by_label("Your name").fill("Dee")  # type: ignore[attr-defined]
     page.get_by_role("button", name="Join").click()  # type: ignore[attr-defined]
     page.locator("#seat").wait_for(state="visible")  # type: ignore[attr-defined]
+
+
+class ClockTime:
+    """The host's clock for the turn clocks, moved on by the test (never a wait)."""
+
+    def __init__(self) -> None:
+        self.now = 1_000.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+def test_a_students_page_says_when_the_clock_waits_and_what_it_did_for_them(browser: object, store: ClassStore) -> None:
+    time_ = ClockTime()
+    room = Room.create(store, TUTORIAL, ClassOptions(1, ("kestra", "dunmore"), minutes=1), "timed", now=time_)
+    served = BackgroundServer(room, tick=0.05).start()
+    try:
+        ann = student(browser, served, room, "Ann", phone=True)  # Kestra; Dunmore opens, and nobody holds it
+        ann.locator("#clock").get_by_text("1:00 left (clock stopped)").wait_for()
+        teacher = new_page(browser, 1280, 900)
+        teacher.goto(f"{served.address}teacher#{room.row.teacher_token}")
+        teacher.get_by_text("Clock: 1:00 left, stopped (starts when every seat is taken, or with Start)").wait_for()
+        teacher.get_by_role("button", name="Start table 1's clock").click()  # started, yet Dunmore's seat is empty
+        teacher.get_by_text("Clock: 1:00 left, stopped (a seat it waits for has nobody connected)").wait_for()
+        assert not teacher.get_by_role("button", name="Start table 1's clock").count()
+        time_.now += 3600
+        cy = student(browser, served, room, "Cy")  # every seat taken: Dunmore's clock runs
+        cy.locator("#clock").get_by_text(re.compile(r"^\d:\d\d left$")).wait_for()
+        time_.now += 61
+        notice = cy.locator("#timed-out")
+        notice.wait_for()
+        assert notice.inner_text() == (
+            "Time ran out: “Dunmore delegation makes no offer” (no offer was made for you: the turn passed)."
+        )
+        assert (
+            "Time ran out: Dunmore delegation makes no offer (no offer was made for you"
+            in cy.locator("#log").inner_text()
+        )
+        ann.locator("#log").get_by_text(
+            "Time ran out: Dunmore delegation makes no offer (no offer was made:"
+        ).wait_for()
+        assert not ann.locator("#timed-out").count()
+    finally:
+        served.stop()

@@ -82,6 +82,20 @@ def test_the_teachers_undo_takes_back_the_last_persons_move_in_the_store_too(roo
     assert table.table.waiting_for() == ("dunmore",)
 
 
+def test_the_teachers_undo_tells_that_tables_students_what_was_taken_back(room: Room) -> None:
+    room.tables[1].act("dunmore", Action("propose", package=OFFER))
+    room.teacher(TeacherAction("undo", table=1))
+    told = [m for m in room.seat_state(1, "kestra")["messages"] if isinstance(m, dict) and m["from"] == "*teacher"]
+    assert [m["text"] for m in told] == [
+        "The teacher took back the last move: Dunmore delegation proposes: Summer flow for Dunmore: Half the flow;"
+        " Height of the weir: Middle; Keys to the gates: A joint board of both states. It is to be made again."
+    ]
+    assert told == [
+        m for m in room.seat_state(1, "dunmore")["messages"] if isinstance(m, dict) and m["from"] == "*teacher"
+    ]
+    assert not any(isinstance(m, dict) and m["from"] == "*teacher" for m in room.seat_state(2, "kestra")["messages"])
+
+
 def test_joining_is_refused_with_a_wrong_code_when_locked_and_when_ended(room: Room) -> None:
     with pytest.raises(RoomError, match="join code"):
         room.join("WRONG1", "A")

@@ -6,7 +6,8 @@ let state = null;
 let turnKey = "";
 let keptTurn = "";  // the turn whose form is on screen, so a redraw can keep what the student has entered
 let sent = ""; // what the seat just did, confirmed once the host's next state arrives
-let confirmation = ""; // "You chose …": shown at the top of the turn card until the seat acts again
+let confirmation = ""; // "You chose …": shown at the top of the turn card until the table moves on (or back)
+let confirmedAt = -1; // the table's moves when it was confirmed
 let clockLeft = null;
 
 const link = new Link(receive, () => {
@@ -81,9 +82,16 @@ function replyTo(sender) {
 }
 
 setInterval(() => {
-  if (clockLeft !== null && !(state && state.paused)) clockLeft = Math.max(0, clockLeft - 1);
-  show("clock", state && state.paused ? "Paused" : clockText(clockLeft));
+  if (clockLeft !== null && state && state.clock_running && !state.paused) clockLeft = Math.max(0, clockLeft - 1);
+  show("clock", clockWords());
 }, 1000);
+
+function clockWords() {
+  // A stopped clock says so (the table waits for a seat, or for the class to start): it is no countdown.
+  if (!state || clockLeft === null) return "";
+  if (state.paused) return "Paused";
+  return state.clock_running ? clockText(clockLeft) : `${clockText(clockLeft)} (clock stopped)`;
+}
 
 function receive(message) {
   if (message.type === "joined") {
@@ -91,7 +99,8 @@ function receive(message) {
   } else if (message.type === "seat") {
     state = message;
     const done = sent;
-    if (done) [confirmation, sent, turnKey] = [done, "", ""];
+    if (done) [confirmation, sent, turnKey, confirmedAt] = [done, "", "", message.moves];
+    else if (confirmation && message.moves !== confirmedAt) confirmation = "";  // another move, or the teacher's undo
     draw();
     if (done) document.getElementById("turn-h").focus();
   } else if (message.type === "error") {
@@ -123,6 +132,7 @@ function draw() {
   show("title", state.title);
   show("who", `Table ${state.table} · ${state.seat_name} · ${state.members.join(", ")}`);
   clockLeft = state.clock;
+  show("clock", clockWords());
   show("date", [view.date, view.node_title].filter(Boolean).join(" · "));
   fill("narration", paragraphs(view.narration));
   fill("log", view.log.slice().reverse().slice(0, 30).map(logItem));
@@ -208,7 +218,7 @@ function drawMessages() {
 
 function drawTurn() {
   const view = state.view;
-  const key = JSON.stringify([view.turn, view.table && view.table.offer, view.table && view.table.round, state.paused, view.ended, state.ended, view.log.length]);
+  const key = JSON.stringify([view.turn, view.table && view.table.offer, view.table && view.table.round, state.paused, view.ended, state.ended, view.log.length, state.notice]);
   if (key === turnKey) return;
   turnKey = key;
   document.getElementById("turn").hidden = view.ended || state.ended;
@@ -227,6 +237,7 @@ function drawTurn() {
   }
   document.getElementById("turn-h").textContent = view.turn && !view.ended ? "Your move" : "At the table";
   if (confirmation) body.unshift(el("p", { id: "confirm", class: "confirm", role: "status", text: confirmation }));
+  if (state.notice) body.unshift(el("p", { id: "timed-out", class: "paused", role: "status", text: state.notice }));
   const kept = view.turn && JSON.stringify(view.turn) === keptTurn ? unsentInput() : null;
   keptTurn = view.turn ? JSON.stringify(view.turn) : "";
   fill("turn-body", body);

@@ -60,6 +60,14 @@ function draw() {
   document.getElementById("tables").replaceChildren(...board.tables.map(tableCard));
 }
 
+function clockWords(t) {
+  // A clock waiting for the class to start, for a seat, or for the teacher says it is stopped and why.
+  if (t.clock === null) return "none";
+  if (t.clock_running) return clockText(t.clock);
+  const why = t.paused ? "paused" : !t.started ? "starts when every seat is taken, or with Start" : "a seat it waits for has nobody connected";
+  return `${clockText(t.clock)}, stopped (${why})`;
+}
+
 function tableCard(t) {
   const n = t.number;
   const state = t.outcome ? `Ended: ${t.outcome}` : t.waiting.length ? `Waiting for ${t.waiting.join(", ")}` : "The computer is moving";
@@ -80,13 +88,15 @@ function tableCard(t) {
     el("p", { class: "date", text: [t.date, t.node].filter(Boolean).join(" · ") }),
     t.paused ? el("p", { class: "paused", text: "Paused" }) : "",
     el("p", { text: state }),
-    el("p", { class: "meta", text: `Clock: ${clockText(t.clock) || "none"} · ${t.moves} ${t.moves === 1 ? "move" : "moves"} · last: ${t.last_move || "—"}` }),
+    el("p", { class: "meta", text: `Clock: ${clockWords(t)} · ${t.moves} ${t.moves === 1 ? "move" : "moves"} · last: ${t.last_move || "—"}` }),
     t.problem ? el("p", { class: "error", text: t.problem }) : "",
     el("ul", { class: "seats" }, seats),
     el("div", { class: "actions" },
       el("button", { type: "button", onclick: () => teacher({ do: t.paused ? "resume" : "pause", table: n }), text: t.paused ? `Resume table ${n}` : `Pause table ${n}` }),
+      t.clock !== null && !t.started && !t.paused ? el("button", { type: "button", onclick: () => teacher({ do: "resume", table: n }), text: `Start table ${n}'s clock` }) : "",
       t.clock === null ? "" : el("button", { type: "button", class: "secondary", onclick: () => teacher({ do: "extend", table: n, minutes: 5 }), text: "+5 minutes" }),
-      el("button", { type: "button", class: "secondary", onclick: () => teacher({ do: "undo", table: n }), text: "Undo last move" }),
+      el("button", { type: "button", class: "secondary", onclick: () => confirm(`Take back the last move at table ${n}? Its students are told.`)
+        && teacher({ do: "undo", table: n }), text: "Undo last move" }),
       t.empty.length && !t.outcome ? el("button", { type: "button", class: "secondary", "aria-label": `Computer takes every empty seat at table ${n}`,
         onclick: () => teacher({ do: "fill", table: n }), text: "Computer takes every empty seat" }) : ""),
     el("h3", { text: "Messages" }),
