@@ -394,7 +394,12 @@ class Room:
     def _build_results(self) -> None:
         games = {n: t.game for n, t in self.tables.items()}
         said = {n: [self._table_message(m) for m in self.messages if m.table_no in (0, n)] for n in self.tables}
-        self.results = class_results(games, data_folder() / self.row.id, self.row.scenario, said)
+        seated: dict[int, dict[str, list[str]]] = {}
+        for m in sorted(self.members.values(), key=lambda m: m.joined):  # the removed too: they played
+            names = seated.setdefault(m.table_no, {}).setdefault(m.seat, [])
+            if m.name not in names:
+                names.append(m.name)
+        self.results = class_results(games, data_folder() / self.row.id, self.row.scenario, said, seated)
 
     def _table_message(self, message: MessageRow) -> TableMessage:
         shown = _message_json(message, self.scenario)

@@ -3,6 +3,8 @@ a sealed reveal, and ``forget`` removes names."""
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 from pathlib import Path
 
@@ -129,10 +131,12 @@ def test_forget_also_takes_the_messages_out_of_the_written_results(
     assert room.results is not None
     folder = room.results.folder
     assert "a private word" in (folder / "table-1.json").read_text()
+    assert "Ann Example" in (folder / "table-1.html").read_text(), "the transcript names who played"
     room.flush()
     assert main(["forget", room.row.id]) == 0
     assert "Deleted" in capsys.readouterr().out
     assert "a private word" not in (folder / "table-1.json").read_text()
+    assert "Ann Example" not in (folder / "table-1.json").read_text()
     assert not list(folder.glob("table-*.html")) and (folder / "report.html").exists()
 
 
@@ -280,3 +284,16 @@ def test_too_many_packages_to_list_leave_the_form_each_issues_best_option(
     assert help is not None and help["worths"] == {}
     values = table.table.view(seat).values
     assert help["best"] == {issue: max(points, key=points.__getitem__) for issue, points in values.items()}
+
+
+def test_a_seat_the_computer_took_over_late_is_reported_as_played_by_both(room: Room) -> None:
+    for name in ("Ana", "Ben", "Cara"):  # table 1 Kestra, table 2 Kestra, table 1 Dunmore
+        room.join(room.row.code, name)
+    play_to_the_night(room)
+    room.teacher(TeacherAction("takeover", table=1, seat="dunmore"))
+    room.end()
+    assert room.results is not None
+    rows = list(csv.DictReader(io.StringIO(room.results.csv)))
+    played = {(r["group"], r["role"]): r["played_by"] for r in rows}
+    assert played[("table-1", "dunmore")] == "both" and played[("table-1", "kestra")] == "students"
+    assert "Cara (" in room.results.transcripts[1] and "then the computer (1)" in room.results.transcripts[1]
