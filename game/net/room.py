@@ -348,6 +348,14 @@ class Room:
             table = self._table(request.table)
             table.hand_to_computer(request.seat, self.store, self.row.id)
             return (table.number,)
+        if do == "giveback":
+            if request.seat not in self.options.people:
+                raise RoomError(
+                    "the computer plays that delegation in this class: there is no student's seat to give back"
+                )
+            table = self._table(request.table)
+            table.give_back(request.seat, self.store, self.row.id)
+            return (table.number,)
         if do == "fill":
             return tuple(t.number for t in chosen if self._fill_empty(t))
         if do == "remove":
@@ -443,6 +451,7 @@ class Room:
             "seat": seat,
             "seat_name": self.scenario.actors[seat].name,
             "members": members,
+            "computer": table.game.controller(seat) != "human",  # the teacher handed the seat to the computer
             "delegations": [{"id": a.id, "name": a.name} for a in self.scenario.actors.values() if a.id != seat],
             "moves": len(table.game.moves),
             "view": _seat_view(view, self.scenario),
@@ -495,7 +504,15 @@ class Room:
                 for m in self.members.values()
                 if not m.removed and (m.table_no, m.seat) == (table.number, actor.id)
             ]
-            seats.append({"id": actor.id, "name": actor.name, "player": game.controller(actor.id), "members": members})
+            seats.append(
+                {
+                    "id": actor.id,
+                    "name": actor.name,
+                    "player": game.controller(actor.id),
+                    "students": actor.id in self.options.people,  # a seat of this class's students
+                    "members": members,
+                }
+            )
         return {
             "number": table.number,
             "date": long_date(game.date),

@@ -187,6 +187,21 @@ def test_a_class_plays_in_browsers(browser: object, served: BackgroundServer, ro
     projector.screenshot(path=str(shots / "projector.png"))
     assert projector.locator(".log").first.evaluate(MARKERS_FIT)
 
+    # Ben steps out: paused, his seat goes to the computer, and the dashboard, his page and the
+    # projector all say so; then the teacher gives it back.
+    teacher.get_by_role("button", name="Pause table 2").click()
+    teacher.get_by_role("button", name="Hand Kestra delegation at table 2 to the computer").click()
+    card_2 = teacher.locator("#table-2").locator("xpath=..")
+    card_2.get_by_text("Kestra delegation: the computer (Ben stepped out)").wait_for()
+    ben.locator("#handed").get_by_text("The computer is playing your delegation").wait_for()
+    assert "played by the computer" in ben.locator("#who").inner_text()
+    seats_2 = projector.get_by_role("list", name="Who sits at table 2")
+    seats_2.get_by_text("Kestra delegation: the computer").wait_for()
+    card_2.get_by_role("button", name="Give Kestra delegation at table 2 back to the students").click()
+    ben.locator("#handed").wait_for(state="detached")
+    card_2.get_by_role("button", name="Hand Kestra delegation at table 2 to the computer").wait_for()
+    teacher.get_by_role("button", name="Resume table 2").click()
+
     # The teacher pauses table 1 while Ann is typing her reasons: moves are refused until it resumes,
     # and what she typed is still there when it does.
     ann.locator("#turn-body #reason").fill("The gauges say the river will not wait.")

@@ -297,3 +297,23 @@ def test_a_seat_the_computer_took_over_late_is_reported_as_played_by_both(room: 
     played = {(r["group"], r["role"]): r["played_by"] for r in rows}
     assert played[("table-1", "dunmore")] == "both" and played[("table-1", "kestra")] == "students"
     assert "Cara (" in room.results.transcripts[1] and "then the computer (1)" in room.results.transcripts[1]
+
+
+def test_a_seat_handed_to_the_computer_says_so_everywhere_and_can_be_given_back(room: Room, store: ClassStore) -> None:
+    room.join(room.row.code, "Cara")  # table 1, Kestra
+    assert room.seat_state(1, "kestra")["computer"] is False
+    room.teacher(TeacherAction("takeover", table=1, seat="kestra"))
+    assert room.seat_state(1, "kestra")["computer"] is True
+    seats = {s["id"]: s for s in room.dashboard()["tables"][0]["seats"]}
+    assert seats["kestra"]["player"] != "human" and seats["kestra"]["students"]
+    assert [m["name"] for m in seats["kestra"]["members"]] == ["Cara"]
+    assert not seats["ferrand"]["students"], "the computer's own seat has nothing to give back"
+    with pytest.raises(RoomError, match="no student's seat"):
+        room.teacher(TeacherAction("giveback", table=1, seat="ferrand"))
+    with pytest.raises(TableError, match="not playing"):
+        room.teacher(TeacherAction("giveback", table=1, seat="dunmore"))
+    room.teacher(TeacherAction("giveback", table=1, seat="kestra"))
+    assert room.tables[1].game.controller("kestra") == "human"
+    assert room.seat_state(1, "kestra")["computer"] is False
+    assert Room.resume(ClassStore(store.path), room.row.id).tables[1].game.controller("kestra") == "human"
+    assert parse(json.dumps({"type": "teacher", "do": "giveback", "table": 1, "seat": "kestra"}))
