@@ -265,6 +265,21 @@ def test_a_class_plays_in_browsers(browser: object, served: BackgroundServer, ro
     href = teacher.get_by_role("link", name="HTML").get_attribute("href")
     report = teacher.request.get(served.address.rstrip("/") + href)
     assert report.ok and "table-1" in report.text() and "table-2" in report.text()
+    # The report and a transcript open styled: their inline styles are allowed, and only those.
+    refused: list[str] = []
+    reader = teacher.context.new_page()
+    reader.on("console", lambda message: refused.append(message.text) if "Content Security" in message.text else None)
+    reader.goto(served.address.rstrip("/") + href)
+    assert "Georgia" in reader.evaluate("getComputedStyle(document.body).fontFamily")
+    assert reader.evaluate("getComputedStyle(document.querySelector('td')).borderBottomStyle") == "solid"
+    reader.goto(
+        served.address.rstrip("/") + teacher.get_by_role("link", name="Transcript of table 1").get_attribute("href")
+    )
+    assert reader.evaluate("getComputedStyle(document.querySelector('h2')).borderBottomStyle") == "solid"
+    swatch = "getComputedStyle(document.querySelector('.swatch')).backgroundColor"
+    assert reader.evaluate(swatch) not in ("rgba(0, 0, 0, 0)", "transparent"), "a delegation's colour (style attribute)"
+    assert not refused, refused
+    reader.close()
     ben.get_by_text("Your teacher has ended the class").wait_for()  # table 2 was cut short mid-game
     assert ben.locator("#turn").is_hidden() and "Scores so far" in ben.locator("#debrief").inner_text()
     assert room.ended and room.results is not None

@@ -3,6 +3,8 @@ reads another delegation's data, or does the teacher's work, and bad input gets 
 
 from __future__ import annotations
 
+import base64
+import hashlib
 import json
 import sqlite3
 from collections.abc import Iterator
@@ -196,6 +198,10 @@ def test_the_teacher_pauses_ends_and_gets_the_report(client: Client, room: Room)
         assert board["ended"] and board["report"]
     html = client.get("/report.html", params={"token": room.row.teacher_token})
     assert html.status_code == 200 and "Kestra" in html.text
+    css = html.text.partition("<style>")[2].partition("</style>")[0]  # the page's own styles, and only they, apply
+    allowed = base64.b64encode(hashlib.sha256(css.encode()).digest()).decode()
+    policy = html.headers["content-security-policy"]
+    assert css and f"style-src 'sha256-{allowed}'" in policy and "default-src 'none'" in policy
     csv = client.get("/report.csv", params={"token": room.row.teacher_token}).text
     assert csv.startswith("scenario,group") and "table-2" in csv
 
