@@ -260,6 +260,18 @@ class Room:
         worked back from it (so it may be typed on a shared computer by the projector)."""
         return hashlib.sha256(f"projector:{self.row.teacher_token}".encode()).hexdigest()[:32]
 
+    @property
+    def report_token(self) -> str:
+        """The key in the addresses of the class report and the transcripts: it reads them and
+        nothing else (a report shown to the room must not give it the dashboard), and the teacher's
+        key cannot be worked back from it."""
+        return hashlib.sha256(f"report:{self.row.teacher_token}".encode()).hexdigest()[:32]
+
+    def may_read_report(self, token: str) -> bool:
+        """Only the report's key opens the report and the transcripts (the teacher's key is kept out
+        of addresses that are shown)."""
+        return hmac.compare_digest(token.encode(), self.report_token.encode())
+
     def may_watch(self, token: str) -> bool:
         """The projector's key or the teacher's opens the projector page."""
         return self.is_teacher(token) or hmac.compare_digest(token.encode(), self.projector_token.encode())
@@ -489,6 +501,7 @@ class Room:
             "locked": self.locked,
             "ended": self.ended,
             "report": self.results is not None,
+            "report_key": self.report_token,
             "tables": [self._table_summary(t) for t in self.tables.values()],
         }
 

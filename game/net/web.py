@@ -91,8 +91,8 @@ def make_app(room: Room, join_address: str, tick: float = 1.0) -> Starlette:
         return Response(json.dumps(body), media_type="application/json", headers=HEADERS)
 
     async def report(request: Request) -> Response:
-        if not room.is_teacher(request.query_params.get("token", "")):
-            return PlainTextResponse("Only the teacher may read the class report.", status_code=403)
+        if not room.may_read_report(request.query_params.get("token", "")):
+            return PlainTextResponse("Open the class report from the teacher's dashboard.", status_code=403)
         if room.results is None:
             return PlainTextResponse("The report is ready when the class has ended.", status_code=404)
         if request.path_params["kind"] == "csv":
@@ -101,8 +101,8 @@ def make_app(room: Room, join_address: str, tick: float = 1.0) -> Starlette:
         return Response(room.results.html, media_type="text/html", headers=document_headers(room.results.html))
 
     async def transcript(request: Request) -> Response:
-        if not room.is_teacher(request.query_params.get("token", "")):
-            return PlainTextResponse("Only the teacher may read the transcripts.", status_code=403)
+        if not room.may_read_report(request.query_params.get("token", "")):
+            return PlainTextResponse("Open the transcripts from the teacher's dashboard.", status_code=403)
         page = room.results.transcripts.get(request.path_params["table"]) if room.results else None
         if page is None:
             return PlainTextResponse("A table's transcript is ready when the class has ended.", status_code=404)

@@ -263,6 +263,7 @@ def test_a_class_plays_in_browsers(browser: object, served: BackgroundServer, ro
     teacher.get_by_role("button", name="End the class").click()
     teacher.get_by_role("link", name="CSV of scores by role").wait_for()
     href = teacher.get_by_role("link", name="HTML").get_attribute("href")
+    assert room.row.teacher_token not in href and room.report_token in href  # shown to the room, it opens no dashboard
     report = teacher.request.get(served.address.rstrip("/") + href)
     assert report.ok and "table-1" in report.text() and "table-2" in report.text()
     # The report and a transcript open styled: their inline styles are allowed, and only those.

@@ -53,7 +53,7 @@ function draw() {
   document.getElementById("lock").textContent = board.locked ? "Open joining" : "Lock joining";
   const report = document.getElementById("report");
   report.hidden = !board.report;
-  const q = `?token=${encodeURIComponent(token)}`;
+  const q = `?token=${encodeURIComponent(board.report_key)}`;  // a key that reads the report, never the dashboard
   document.getElementById("report-html").href = `/report.html${q}`;
   document.getElementById("report-csv").href = `/report.csv${q}`;
   document.getElementById("projector-link").href = `/projector#${encodeURIComponent(board.projector)}`;
@@ -87,7 +87,7 @@ function tableCard(t) {
         onclick: () => teacher({ do: "giveback", table: n, seat: s.id }), text: "Give back to the students" }) : ""));
   const messages = t.messages.slice(-8).map((m) => el("li", { class: m.to === "*class" ? "announce" : m.private ? "private" : "" },
     el("span", { class: "meta", text: `${m.from_name} to ${m.to_name}${m.private ? " (private)" : ""}: ` }), m.text));
-  const transcript = board.report ? el("p", {}, el("a", { href: `/transcript/${n}.html?token=${encodeURIComponent(token)}`,
+  const transcript = board.report ? el("p", {}, el("a", { href: `/transcript/${n}.html?token=${encodeURIComponent(board.report_key)}`,
     text: `Transcript of table ${n}` })) : "";
   return el("section", { class: "card", "aria-labelledby": `table-${n}` },
     el("h2", { id: `table-${n}`, text: `Table ${n}` }), transcript,
