@@ -297,8 +297,8 @@ def _score_table(r: ScenarioResults) -> list[str]:
         "",
         "### Scores by role",
         "",
-        f"Each delegation's score from its objectives (secret ones included); {BY_COMPUTER} the computer played "
-        "that delegation; — the game was not finished. The mean is over the finished games.",
+        f"Each delegation's score from its objectives (secret ones included); {BY_COMPUTER} the computer took most "
+        "of that delegation's decisions; — the game was not finished. The mean is over the finished games.",
         "",
         "| Group | Outcome | " + " | ".join(f"{cell(role.name)} (of {role.possible})" for role in r.roles) + " |",
         "|---|---|" + "---|" * len(r.roles),

@@ -29,6 +29,7 @@ from ..engine.scoring import scores
 from . import history
 from .chart import Bar, Chart
 from .loading import ClassroomError, LoadedSave, ScenarioFinder, natural_key, replay_save
+from .played import Played, played
 from .transcript import tally
 
 UNFINISHED = "Not finished"
@@ -44,7 +45,12 @@ class RoleResult:
     possible: int
     met: tuple[str, ...]  # objective ids
     missed: tuple[str, ...]
-    by_people: bool  # played by the class, not the computer
+    played: Played  # who played the delegation, from its moves
+
+    @property
+    def by_people(self) -> bool:
+        """The class took most of the delegation's decisions: the score is theirs."""
+        return self.played.mostly_students
 
 
 @dataclass(frozen=True)
@@ -75,6 +81,7 @@ class GroupResult:
     saved_as: str = ""  # the name stored inside the save, when it differs from the file's name
     by_class: int = 0  # decisions taken by people (the rest by the computer or the clock)
     scores: Mapping[str, RoleResult] = field(default_factory=dict)  # actor -> score; empty while unfinished
+    played: Mapping[str, Played] = field(default_factory=dict)  # actor -> who played it, finished or not
 
 
 @dataclass(frozen=True)
@@ -180,6 +187,7 @@ class _Tally:
                 loaded.data.name if loaded.data.name != name else "",
                 count.by_class,
                 self._scores(game),
+                {actor: played(game, actor) for actor in self.scenario.actors},
             )
         )
 
@@ -191,7 +199,7 @@ class _Tally:
         for actor, score in scores(game.scenario, game.state).items():
             met = tuple(r.objective.id for r in score.results if r.met)
             missed = tuple(r.objective.id for r in score.results if not r.met)
-            out[actor] = RoleResult(score.total, score.possible, met, missed, game.controller(actor) == "human")
+            out[actor] = RoleResult(score.total, score.possible, met, missed, played(game, actor))
         return out
 
     def _roles(self) -> list[Role]:
@@ -279,11 +287,12 @@ class _Tally:
         return lens_ids, rows
 
 
-BY_COMPUTER = "†"  # marks a score a computer delegation earned, in the score tables
+BY_COMPUTER = "†"  # marks a score the computer earned (it took most of the delegation's decisions)
 
 
 def score_text(group: GroupResult, actor: str) -> str:
-    """A group's score for a role: '12', '12 †' when the computer played it, '—' when unfinished."""
+    """A group's score for a role: '12', '12 †' when the computer took most of its decisions, '—' when
+    unfinished. A seat the computer took over late stays the students' score."""
     result = group.scores.get(actor)
     if result is None:
         return "—"

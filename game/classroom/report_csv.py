@@ -3,6 +3,10 @@
 The class report's score table is for reading; this is for sorting, filtering and charting. Every
 scored delegation of every group is a row, finished or not (an unfinished game's score is empty), so
 no group silently drops out. Scenarios without objectives (format 1) have no rows.
+
+``played_by`` says who took the delegation's decisions, counted from its moves: "students" (all of
+them, time-outs in their seat included), "computer" (all of them), or "both" (a seat handed to the
+computer part-way, or given back), whether or not the game was finished.
 """
 
 from __future__ import annotations
@@ -42,6 +46,7 @@ def report_csv(report: ClassReport) -> str:
         for group in section.groups:
             for role in section.roles:
                 result = group.scores.get(role.actor)
+                who = group.played.get(role.actor)
                 writer.writerow(
                     [
                         section.scenario_id,
@@ -51,7 +56,7 @@ def report_csv(report: ClassReport) -> str:
                         group.outcome,
                         role.actor,
                         role.name,
-                        ("students" if result.by_people else "computer") if result else "",
+                        who.kind if who else "",
                         result.total if result else "",
                         role.possible,
                         "; ".join(result.met) if result else "",

@@ -76,8 +76,8 @@ def _scores(r: ScenarioResults) -> str:
     means = "".join(f'<td class="num">{e(mean_text(role))}</td>' for role in r.roles)
     return (
         f'<h3>Scores by role</h3><p class="meta">Each delegation\'s score from its objectives (secret ones included); '
-        f"{e(BY_COMPUTER)} the computer played that delegation; — the game was not finished. The mean is over the "
-        "finished games.</p>"
+        f"{e(BY_COMPUTER)} the computer took most of that delegation's decisions; — the game was not finished. "
+        "The mean is over the finished games.</p>"
         f"<table><thead><tr><th>Group</th><th>Outcome</th>{head}</tr></thead>"
         f'<tbody>{rows}<tr class="total"><th colspan="2">Mean</th>{means}</tr></tbody></table>'
     )

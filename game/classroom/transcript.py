@@ -26,6 +26,7 @@ from . import history
 from . import messages as table_messages
 from .messages import TableMessage
 from .pace import COMPUTER, RULE_NAMES
+from .played import computer_words, played
 from .settings import ClassroomSettings
 
 ENDINGS: tuple[EndingKind, ...] = ("outcome", "deadline", "stuck")
@@ -38,7 +39,7 @@ class Role:
     name: str
     colour: str
     seat: str
-    played_by: str  # "students" or "computer (as history, then in character)" etc.
+    played_by: str  # "students", "computer (as history, then in character)", "Cara (4 moves), then the computer (1)"...
 
 
 @dataclass(frozen=True)
@@ -201,17 +202,9 @@ class Transcript:
         return [e for e in self.entries if e.kind == "decision"]
 
 
-COMPUTER_WORDS = {
-    "historical": "computer (as history, then its aims)",
-    "disposition": "computer (as history, then in character)",
-    "goals": "computer (by its aims)",
-    "random": "computer (at random)",
-}
-
-
 def played_by(controller: str) -> str:
-    """Who played a delegation, in the players' words (never a policy's bare name)."""
-    return "students" if controller == "human" else COMPUTER_WORDS.get(controller, f"computer ({controller})")
+    """Who plays as ``controller``, in the players' words (never a policy's bare name)."""
+    return "students" if controller == "human" else computer_words(controller)
 
 
 def chosen_by(by: str, rule: str = COMPUTER, at_table: bool = False) -> str:
@@ -461,7 +454,7 @@ def build_transcript(game: Game) -> Transcript:
     lens = scenario.lenses.get(settings.lens)
     if lens:
         sources.cite(lens.source)
-    roles = [Role(a.id, a.name, a.colour, a.seat, played_by(game.controller(a.id))) for a in scenario.actors.values()]
+    roles = [Role(a.id, a.name, a.colour, a.seat, played(game, a.id).words()) for a in scenario.actors.values()]
     entries, ending = _entries(game, sources)
     past = played_history(scenario, settings.lens, settings.seed)
     history_end = next((i for i in past.log if i.kind in ENDINGS), None)

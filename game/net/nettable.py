@@ -192,6 +192,16 @@ class NetTable:
         self._store_from(stored)
         return written
 
+    def give_back(self, seat: str, store: ClassStore, class_id: str) -> None:
+        """The students play ``seat`` again (after ``hand_to_computer``); if it must act now, its turn
+        clock starts afresh."""
+        if seat not in self.game.scenario.actors or seat in self.table.seats:
+            raise TableError(f"the computer is not playing {seat!r} at table {self.number}")
+        self.game.settings.controllers[seat] = "human"
+        store.set_controllers(class_id, self.number, dict(self.game.settings.controllers))
+        if seat in self.table.waiting_for():
+            self.clock.restart()
+
     def advance(self) -> None:
         stored = len(self.game.moves)
         self.table.advance()

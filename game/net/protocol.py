@@ -26,6 +26,7 @@ TEACHER_ACTIONS = (
     "extend",
     "announce",
     "takeover",
+    "giveback",  # a seat the computer took over goes back to its students
     "fill",  # the computer takes every seat nobody holds (at one table, or every table)
     "lock",
     "unlock",

@@ -8,7 +8,7 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..classroom import messages
+from ..classroom import messages, played
 from ..classroom.loading import ScenarioFinder
 from ..classroom.messages import TableMessage
 from ..classroom.report import build_report
@@ -30,15 +30,20 @@ class ClassResults:
 
 
 def class_results(
-    games: dict[int, Game], folder: Path, scenario_path: str, said: dict[int, list[TableMessage]]
+    games: dict[int, Game],
+    folder: Path,
+    scenario_path: str,
+    said: dict[int, list[TableMessage]],
+    members: dict[int, dict[str, list[str]]] | None = None,
 ) -> ClassResults:
-    """Write each table's game with its messages as ``table-N.json`` in ``folder``, its transcript as
-    ``table-N.html``, and the class report built from the saves."""
+    """Write each table's game with its messages and its seats' members' names as ``table-N.json`` in
+    ``folder``, its transcript as ``table-N.html``, and the class report built from the saves."""
     folder.mkdir(parents=True, exist_ok=True)
     transcripts: dict[int, str] = {}
     paths = []
     for number, game in sorted(games.items()):
         messages.store(game, said.get(number, []))
+        played.store(game, (members or {}).get(number, {}))
         paths.append(save_game(game, folder, f"table-{number}"))
         transcripts[number] = transcript_html(build_transcript(game))
         (folder / f"table-{number}.html").write_text(transcripts[number], encoding="utf-8")
@@ -50,8 +55,8 @@ def class_results(
 
 
 def forget_messages(folder: Path) -> None:
-    """Remove the messages from a class's written results: each table's transcript is deleted and
-    its save rewritten without them (``forget``). A file that cannot be read is left as it is."""
+    """Remove the messages and names from a class's written results: each table's transcript is
+    deleted and its save rewritten without them (``forget``). A file that cannot be read is left as it is."""
     for page in folder.glob("table-*.html"):
         page.unlink()
     for path in folder.glob("table-*.json"):
@@ -61,5 +66,8 @@ def forget_messages(folder: Path) -> None:
             continue
         settings = data.get("settings") if isinstance(data, dict) else None
         extras = settings.get("extras") if isinstance(settings, dict) else None
-        if isinstance(extras, dict) and extras.pop(messages.KEY, None) is not None:
+        if not isinstance(extras, dict):
+            continue
+        removed = [extras.pop(key) for key in (messages.KEY, played.KEY) if key in extras]
+        if removed:
             safefile.write_atomic(path, json.dumps(data, ensure_ascii=False, indent=1))

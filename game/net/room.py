@@ -394,6 +394,18 @@ class Room:
         worked back from it (so it may be typed on a shared computer by the projector)."""
         return hashlib.sha256(f"projector:{self.row.teacher_token}".encode()).hexdigest()[:32]
 
+    @property
+    def report_token(self) -> str:
+        """The key in the addresses of the class report and the transcripts: it reads them and
+        nothing else (a report shown to the room must not give it the dashboard), and the teacher's
+        key cannot be worked back from it."""
+        return hashlib.sha256(f"report:{self.row.teacher_token}".encode()).hexdigest()[:32]
+
+    def may_read_report(self, token: str) -> bool:
+        """Only the report's key opens the report and the transcripts (the teacher's key is kept out
+        of addresses that are shown)."""
+        return hmac.compare_digest(token.encode(), self.report_token.encode())
+
     def may_watch(self, token: str) -> bool:
         """The projector's key or the teacher's opens the projector page."""
         return self.is_teacher(token) or hmac.compare_digest(token.encode(), self.projector_token.encode())
@@ -511,6 +523,14 @@ class Room:
             table = self._table(request.table)
             writes.append(self._hand_over(table, request.seat))
             return (table.number,)
+        if do == "giveback":
+            if request.seat not in self.options.people:
+                raise RoomError(
+                    "the computer plays that delegation in this class: there is no student's seat to give back"
+                )
+            table = self._table(request.table)
+            table.give_back(request.seat, self.store, self.row.id)
+            return (table.number,)
         if do == "fill":
             return tuple(t.number for t in chosen if self._fill_empty(t, writes))
         if do == "remove":
@@ -602,7 +622,12 @@ class Room:
     def _build_results(self) -> None:
         games = {n: t.game for n, t in self.tables.items()}
         said = {n: [self._table_message(m) for m in self.messages if m.table_no in (0, n)] for n in self.tables}
-        self.results = class_results(games, data_folder() / self.row.id, self.row.scenario, said)
+        seated: dict[int, dict[str, list[str]]] = {}
+        for m in sorted(self.members.values(), key=lambda m: m.joined):  # the removed too: they played
+            names = seated.setdefault(m.table_no, {}).setdefault(m.seat, [])
+            if m.name not in names:
+                names.append(m.name)
+        self.results = class_results(games, data_folder() / self.row.id, self.row.scenario, said, seated)
 
     def _table_message(self, message: MessageRow) -> TableMessage:
         shown = _message_json(message, self.scenario)
@@ -646,6 +671,7 @@ class Room:
             "seat": seat,
             "seat_name": self.scenario.actors[seat].name,
             "members": members,
+            "computer": table.game.controller(seat) != "human",  # the teacher handed the seat to the computer
             "delegations": [{"id": a.id, "name": a.name} for a in self.scenario.actors.values() if a.id != seat],
             "moves": len(table.game.moves),
             "view": _seat_view(view, self.scenario, table.timeouts, seat),
@@ -686,6 +712,7 @@ class Room:
             "locked": self.locked,
             "ended": self.ended,
             "report": self.results is not None,
+            "report_key": self.report_token,
             "tables": [self._table_summary(t) for t in self.tables.values()],
         }
 
@@ -703,7 +730,15 @@ class Room:
                 for m in self.members.values()
                 if not m.removed and (m.table_no, m.seat) == (table.number, actor.id)
             ]
-            seats.append({"id": actor.id, "name": actor.name, "player": game.controller(actor.id), "members": members})
+            seats.append(
+                {
+                    "id": actor.id,
+                    "name": actor.name,
+                    "player": game.controller(actor.id),
+                    "students": actor.id in self.options.people,  # a seat of this class's students
+                    "members": members,
+                }
+            )
         return {
             "number": table.number,
             "date": long_date(game.date),

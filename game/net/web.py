@@ -3,9 +3,12 @@ that reads each message through ``protocol`` and hands it to the ``Room``."""
 
 from __future__ import annotations
 
+import base64
+import hashlib
 import io
 import json
 import logging
+import re
 from importlib import resources
 from pathlib import Path
 
@@ -32,6 +35,25 @@ HEADERS = {
     "X-Content-Type-Options": "nosniff",
     "Referrer-Policy": "no-referrer",
 }
+
+_STYLE_BLOCK = re.compile(r"<style>(.*?)</style>", re.DOTALL)
+_STYLE_ATTRIBUTE = re.compile(r'\sstyle="([^"]*)"')
+
+
+def document_headers(html: str) -> dict[str, str]:
+    """Headers for a written document (the class report, a transcript): it runs no script and its
+    styles are inline so that the saved file stands alone, so its policy allows exactly those styles
+    (by their hashes) and nothing else; the pages' ``default-src 'self'`` would leave it unstyled."""
+    blocks = " ".join(_hash(css) for css in dict.fromkeys(_STYLE_BLOCK.findall(html)))
+    attributes = " ".join(_hash(css) for css in dict.fromkeys(_STYLE_ATTRIBUTE.findall(html)))
+    styles = f"{blocks} 'unsafe-hashes' {attributes}" if attributes else blocks
+    styles = styles or "'none'"
+    policy = f"default-src 'none'; style-src {styles}; img-src 'self' data:; base-uri 'none'; form-action 'none'"
+    return {**HEADERS, "Content-Security-Policy": policy}
+
+
+def _hash(css: str) -> str:
+    return "'sha256-" + base64.b64encode(hashlib.sha256(css.encode("utf-8")).digest()).decode("ascii") + "'"
 
 
 def qr_svg(address: str) -> str:
@@ -69,22 +91,22 @@ def make_app(room: Room, join_address: str, tick: float = 1.0) -> Starlette:
         return Response(json.dumps(body), media_type="application/json", headers=HEADERS)
 
     async def report(request: Request) -> Response:
-        if not room.is_teacher(request.query_params.get("token", "")):
-            return PlainTextResponse("Only the teacher may read the class report.", status_code=403)
+        if not room.may_read_report(request.query_params.get("token", "")):
+            return PlainTextResponse("Open the class report from the teacher's dashboard.", status_code=403)
         if room.results is None:
             return PlainTextResponse("The report is ready when the class has ended.", status_code=404)
         if request.path_params["kind"] == "csv":
             headers = {**HEADERS, "Content-Disposition": f'attachment; filename="{room.row.id}.csv"'}
             return Response(room.results.csv, media_type="text/csv", headers=headers)
-        return Response(room.results.html, media_type="text/html", headers=HEADERS)
+        return Response(room.results.html, media_type="text/html", headers=document_headers(room.results.html))
 
     async def transcript(request: Request) -> Response:
-        if not room.is_teacher(request.query_params.get("token", "")):
-            return PlainTextResponse("Only the teacher may read the transcripts.", status_code=403)
+        if not room.may_read_report(request.query_params.get("token", "")):
+            return PlainTextResponse("Open the transcripts from the teacher's dashboard.", status_code=403)
         page = room.results.transcripts.get(request.path_params["table"]) if room.results else None
         if page is None:
             return PlainTextResponse("A table's transcript is ready when the class has ended.", status_code=404)
-        return Response(page, media_type="text/html", headers=HEADERS)
+        return Response(page, media_type="text/html", headers=document_headers(page))
 
     async def socket(websocket: WebSocket) -> None:
         await websocket.accept()

@@ -210,6 +210,21 @@ def test_a_class_plays_in_browsers(browser: object, served: BackgroundServer, ro
     projector.screenshot(path=str(shots / "projector.png"))
     assert projector.locator(".log").first.evaluate(MARKERS_FIT)
 
+    # Ben steps out: paused, his seat goes to the computer, and the dashboard, his page and the
+    # projector all say so; then the teacher gives it back.
+    teacher.get_by_role("button", name="Pause table 2").click()
+    teacher.get_by_role("button", name="Hand Kestra delegation at table 2 to the computer").click()
+    card_2 = teacher.locator("#table-2").locator("xpath=..")
+    card_2.get_by_text("Kestra delegation: the computer (Ben stepped out)").wait_for()
+    ben.locator("#handed").get_by_text("The computer is playing your delegation").wait_for()
+    assert "played by the computer" in ben.locator("#who").inner_text()
+    seats_2 = projector.get_by_role("list", name="Who sits at table 2")
+    seats_2.get_by_text("Kestra delegation: the computer").wait_for()
+    card_2.get_by_role("button", name="Give Kestra delegation at table 2 back to the students").click()
+    ben.locator("#handed").wait_for(state="detached")
+    card_2.get_by_role("button", name="Hand Kestra delegation at table 2 to the computer").wait_for()
+    teacher.get_by_role("button", name="Resume table 2").click()
+
     # The teacher pauses table 1 while Ann is typing her reasons: moves are refused until it resumes,
     # and what she typed is still there when it does.
     ann.locator("#turn-body #reason").fill("The gauges say the river will not wait.")
@@ -288,8 +303,24 @@ def test_a_class_plays_in_browsers(browser: object, served: BackgroundServer, ro
     teacher.get_by_role("button", name="End the class").click()
     teacher.get_by_role("link", name="CSV of scores by role").wait_for()
     href = teacher.get_by_role("link", name="HTML").get_attribute("href")
+    assert room.row.teacher_token not in href and room.report_token in href  # shown to the room, it opens no dashboard
     report = teacher.request.get(served.address.rstrip("/") + href)
     assert report.ok and "table-1" in report.text() and "table-2" in report.text()
+    # The report and a transcript open styled: their inline styles are allowed, and only those.
+    refused: list[str] = []
+    reader = teacher.context.new_page()
+    reader.on("console", lambda message: refused.append(message.text) if "Content Security" in message.text else None)
+    reader.goto(served.address.rstrip("/") + href)
+    assert "Georgia" in reader.evaluate("getComputedStyle(document.body).fontFamily")
+    assert reader.evaluate("getComputedStyle(document.querySelector('td')).borderBottomStyle") == "solid"
+    reader.goto(
+        served.address.rstrip("/") + teacher.get_by_role("link", name="Transcript of table 1").get_attribute("href")
+    )
+    assert reader.evaluate("getComputedStyle(document.querySelector('h2')).borderBottomStyle") == "solid"
+    swatch = "getComputedStyle(document.querySelector('.swatch')).backgroundColor"
+    assert reader.evaluate(swatch) not in ("rgba(0, 0, 0, 0)", "transparent"), "a delegation's colour (style attribute)"
+    assert not refused, refused
+    reader.close()
     ben.get_by_text("Your teacher has ended the class").wait_for()  # table 2 was cut short mid-game
     assert ben.locator("#turn").is_hidden() and "Scores so far" in ben.locator("#debrief").inner_text()
     assert room.ended and room.results is not None

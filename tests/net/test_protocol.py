@@ -3,6 +3,8 @@ reads another delegation's data, or does the teacher's work, and bad input gets 
 
 from __future__ import annotations
 
+import base64
+import hashlib
 import json
 import sqlite3
 from collections.abc import Iterator
@@ -194,9 +196,13 @@ def test_the_teacher_pauses_ends_and_gets_the_report(client: Client, room: Room)
         send(t, type="teacher", do="resume")
         board = send(t, type="teacher", do="end")
         assert board["ended"] and board["report"]
-    html = client.get("/report.html", params={"token": room.row.teacher_token})
+    html = client.get("/report.html", params={"token": room.report_token})
     assert html.status_code == 200 and "Kestra" in html.text
-    csv = client.get("/report.csv", params={"token": room.row.teacher_token}).text
+    css = html.text.partition("<style>")[2].partition("</style>")[0]  # the page's own styles, and only they, apply
+    allowed = base64.b64encode(hashlib.sha256(css.encode()).digest()).decode()
+    policy = html.headers["content-security-policy"]
+    assert css and f"style-src 'sha256-{allowed}'" in policy and "default-src 'none'" in policy
+    csv = client.get("/report.csv", params={"token": room.report_token}).text
     assert csv.startswith("scenario,group") and "table-2" in csv
 
 
@@ -254,13 +260,13 @@ def test_each_tables_transcript_holds_its_messages_for_the_teacher_only(client: 
         send(t, type="hello", token=room.row.teacher_token)
         assert send(t, type="teacher", do="end")["report"]
     assert client.get("/transcript/1.html", params={"token": "guess"}).status_code == 403
-    first = client.get("/transcript/1.html", params={"token": room.row.teacher_token})
+    first = client.get("/transcript/1.html", params={"token": room.report_token})
     assert first.status_code == 200
     assert "From Kestra delegation to the whole table (to be read by all)" in first.text
     assert "Good morning, delegates." in first.text
     assert "From Kestra delegation to Dunmore delegation (private)" in first.text
     assert "Meet us by the sluice." in first.text and "Table two speaking." not in first.text
-    second = client.get("/transcript/2.html", params={"token": room.row.teacher_token}).text
+    second = client.get("/transcript/2.html", params={"token": room.report_token}).text
     assert "Table two speaking." in second and "sluice" not in second
     assert (room.results is not None) and (room.results.folder / "table-1.html").read_text() == first.text
 
@@ -331,3 +337,18 @@ def test_a_message_waiting_for_the_disk_holds_up_nobody_else_and_is_told_once_st
         assert a.receive_json()["messages"][-1]["text"] == "Held by the disk"
         assert c.receive_json()["messages"][-1]["text"] == "Held by the disk"
     assert [m.text for m in store.messages(room.row.id)] == ["Held by the disk"]
+
+
+def test_the_reports_key_reads_the_report_and_cannot_act_as_the_teacher(client: Client, room: Room) -> None:
+    with client.ws() as t, client.ws() as r:
+        board = send(t, type="hello", token=room.row.teacher_token)
+        send(t, type="teacher", do="end")
+        key = board["report_key"]
+        assert key == room.report_token and room.row.teacher_token not in key
+        reply = send(r, type="hello", token=key)  # the report's address, projected, gives no dashboard
+        assert reply["type"] == "error" and "dashboard" not in json.dumps(reply)
+        assert send(r, type="teacher", do="unlock")["message"] == "only the teacher may do that"
+        assert send(r, type="watch", token=key)["type"] == "error"
+    for path in ("/report.html", "/report.csv", "/transcript/1.html"):
+        assert client.get(path, params={"token": key}).status_code == 200
+        assert client.get(path, params={"token": room.row.teacher_token}).status_code == 403, "no teacher's key in it"

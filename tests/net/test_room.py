@@ -3,6 +3,8 @@ a sealed reveal, and ``forget`` removes names."""
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 from pathlib import Path
 from typing import Any
@@ -175,10 +177,12 @@ def test_forget_also_takes_the_messages_out_of_the_written_results(
     assert room.results is not None
     folder = room.results.folder
     assert "a private word" in (folder / "table-1.json").read_text()
+    assert "Ann Example" in (folder / "table-1.html").read_text(), "the transcript names who played"
     room.flush()
     assert main(["forget", room.row.id]) == 0
     assert "Deleted" in capsys.readouterr().out
     assert "a private word" not in (folder / "table-1.json").read_text()
+    assert "Ann Example" not in (folder / "table-1.json").read_text()
     assert not list(folder.glob("table-*.html")) and (folder / "report.html").exists()
 
 
@@ -326,3 +330,36 @@ def test_too_many_packages_to_list_leave_the_form_each_issues_best_option(
     assert help is not None and help["worths"] == {}
     values = table.table.view(seat).values
     assert help["best"] == {issue: max(points, key=points.__getitem__) for issue, points in values.items()}
+
+
+def test_a_seat_the_computer_took_over_late_is_reported_as_played_by_both(room: Room) -> None:
+    for name in ("Ana", "Ben", "Cara"):  # table 1 Kestra, table 2 Kestra, table 1 Dunmore
+        room.join(room.row.code, name)
+    play_to_the_night(room)
+    room.teacher(TeacherAction("takeover", table=1, seat="dunmore"))
+    room.end()
+    assert room.results is not None
+    rows = list(csv.DictReader(io.StringIO(room.results.csv)))
+    played = {(r["group"], r["role"]): r["played_by"] for r in rows}
+    assert played[("table-1", "dunmore")] == "both" and played[("table-1", "kestra")] == "students"
+    assert "Cara (" in room.results.transcripts[1] and "then the computer (1)" in room.results.transcripts[1]
+
+
+def test_a_seat_handed_to_the_computer_says_so_everywhere_and_can_be_given_back(room: Room, store: ClassStore) -> None:
+    room.join(room.row.code, "Cara")  # table 1, Kestra
+    assert room.seat_state(1, "kestra")["computer"] is False
+    room.teacher(TeacherAction("takeover", table=1, seat="kestra"))
+    assert room.seat_state(1, "kestra")["computer"] is True
+    seats = {s["id"]: s for s in room.dashboard()["tables"][0]["seats"]}
+    assert seats["kestra"]["player"] != "human" and seats["kestra"]["students"]
+    assert [m["name"] for m in seats["kestra"]["members"]] == ["Cara"]
+    assert not seats["ferrand"]["students"], "the computer's own seat has nothing to give back"
+    with pytest.raises(RoomError, match="no student's seat"):
+        room.teacher(TeacherAction("giveback", table=1, seat="ferrand"))
+    with pytest.raises(TableError, match="not playing"):
+        room.teacher(TeacherAction("giveback", table=1, seat="dunmore"))
+    room.teacher(TeacherAction("giveback", table=1, seat="kestra"))
+    assert room.tables[1].game.controller("kestra") == "human"
+    assert room.seat_state(1, "kestra")["computer"] is False
+    assert Room.resume(ClassStore(store.path), room.row.id).tables[1].game.controller("kestra") == "human"
+    assert parse(json.dumps({"type": "teacher", "do": "giveback", "table": 1, "seat": "kestra"}))

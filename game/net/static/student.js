@@ -130,7 +130,7 @@ function draw() {
   document.getElementById("seat").hidden = false;
   document.title = `Parley — ${state.seat_name}`;
   show("title", state.title);
-  show("who", `Table ${state.table} · ${state.seat_name} · ${state.members.join(", ")}`);
+  show("who", `Table ${state.table} · ${state.seat_name} · ${state.computer ? "played by the computer" : state.members.join(", ")}`);
   clockLeft = state.clock;
   show("clock", clockWords());
   show("date", [view.date, view.node_title].filter(Boolean).join(" · "));
@@ -218,16 +218,20 @@ function drawMessages() {
 
 function drawTurn() {
   const view = state.view;
-  const key = JSON.stringify([view.turn, view.table && view.table.offer, view.table && view.table.round, state.paused, view.ended, state.ended, view.log.length, state.notice]);
+  const key = JSON.stringify([view.turn, view.table && view.table.offer, view.table && view.table.round, state.paused, view.ended, state.ended, view.log.length, state.notice, state.computer]);
   if (key === turnKey) return;
   turnKey = key;
   document.getElementById("turn").hidden = view.ended || state.ended;
   const body = [];
   if (state.paused) body.push(el("p", { class: "paused", text: "The teacher has paused this table." }));
+  if (state.computer && !view.ended) {
+    body.push(el("p", { id: "handed", class: "notice", role: "status", text: "The computer is playing your delegation: "
+      + "your teacher handed it over. You can still follow the table and send messages; ask your teacher to give it back." }));
+  }
   if (view.table) body.push(...offerBlock(view.table));
   if (view.ended) {
     body.push(el("p", { text: "The game has ended: see the debrief." }));
-  } else if (!view.turn) {
+  } else if (!view.turn || state.computer) {
     const waiting = view.waiting_for.map(actorName).join(", ");
     body.push(el("p", { text: waiting ? `Waiting for ${waiting}.` : "Waiting…" }));
   } else if (view.turn.kind === "choose" || view.turn.kind === "seal") {
@@ -235,7 +239,7 @@ function drawTurn() {
   } else {
     body.push(tableForm(view));
   }
-  document.getElementById("turn-h").textContent = view.turn && !view.ended ? "Your move" : "At the table";
+  document.getElementById("turn-h").textContent = view.turn && !view.ended && !state.computer ? "Your move" : "At the table";
   if (confirmation) body.unshift(el("p", { id: "confirm", class: "confirm", role: "status", text: confirmation }));
   if (state.notice) body.unshift(el("p", { id: "timed-out", class: "paused", role: "status", text: state.notice }));
   const kept = view.turn && JSON.stringify(view.turn) === keptTurn ? unsentInput() : null;

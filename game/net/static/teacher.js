@@ -53,7 +53,7 @@ function draw() {
   document.getElementById("lock").textContent = board.locked ? "Open joining" : "Lock joining";
   const report = document.getElementById("report");
   report.hidden = !board.report;
-  const q = `?token=${encodeURIComponent(token)}`;
+  const q = `?token=${encodeURIComponent(board.report_key)}`;  // a key that reads the report, never the dashboard
   document.getElementById("report-html").href = `/report.html${q}`;
   document.getElementById("report-csv").href = `/report.csv${q}`;
   document.getElementById("projector-link").href = `/projector#${encodeURIComponent(board.projector)}`;
@@ -68,20 +68,34 @@ function clockWords(t) {
   return `${clockText(t.clock)}, stopped (${why})`;
 }
 
+function removeButton(m, text) {
+  return el("button", { type: "button", class: "secondary remove", "aria-label": `Remove ${m.name} from the class`,
+    onclick: () => confirm(`Remove ${m.name} from the class? Their page closes and their key opens nothing.`)
+      && teacher({ do: "remove", member: m.id }), text });
+}
+
+function seatPlayers(s) {
+  // Who plays a seat: its students, or the computer (saying which students stepped out when it took their seat over).
+  if (s.player !== "human") {
+    const names = s.members.map((m) => m.name || "(name forgotten)");
+    const who = names.length ? `the computer (${names.join(", ")} stepped out)` : "the computer";
+    return [el("span", { class: "computer", text: who }), ...s.members.map((m) => removeButton(m, `Remove ${m.name}`))];
+  }
+  if (!s.members.length) return ["nobody yet"];
+  return s.members.map((m) => el("span", { class: "member" }, m.name || "(name forgotten)", removeButton(m, "Remove")));
+}
+
 function tableCard(t) {
   const n = t.number;
   const state = t.outcome ? `Ended: ${t.outcome}` : t.waiting.length ? `Waiting for ${t.waiting.join(", ")}` : "The computer is moving";
-  const seats = t.seats.map((s) => el("li", {},
-    el("strong", { text: s.name }), ": ",
-    s.members.length ? s.members.map((m) => el("span", { class: "member" }, m.name || "(name forgotten)",
-      el("button", { type: "button", class: "secondary remove", "aria-label": `Remove ${m.name} from the class`,
-        onclick: () => confirm(`Remove ${m.name} from the class? Their page closes and their key opens nothing.`)
-          && teacher({ do: "remove", member: m.id }), text: "Remove" }))) : s.player === "human" ? "nobody yet" : "the computer",
+  const seats = t.seats.map((s) => el("li", {}, el("strong", { text: s.name }), ": ", ...seatPlayers(s),
     s.player === "human" ? el("button", { type: "button", class: "secondary", "aria-label": `Hand ${s.name} at table ${n} to the computer`,
-      onclick: () => teacher({ do: "takeover", table: n, seat: s.id }), text: "Computer takes over" }) : ""));
+      onclick: () => teacher({ do: "takeover", table: n, seat: s.id }), text: "Computer takes over" })
+      : s.students ? el("button", { type: "button", class: "secondary", "aria-label": `Give ${s.name} at table ${n} back to the students`,
+        onclick: () => teacher({ do: "giveback", table: n, seat: s.id }), text: "Give back to the students" }) : ""));
   const messages = t.messages.slice(-8).map((m) => el("li", { class: m.to === "*class" ? "announce" : m.private ? "private" : "" },
     el("span", { class: "meta", text: `${m.from_name} to ${m.to_name}${m.private ? " (private)" : ""}: ` }), m.text));
-  const transcript = board.report ? el("p", {}, el("a", { href: `/transcript/${n}.html?token=${encodeURIComponent(token)}`,
+  const transcript = board.report ? el("p", {}, el("a", { href: `/transcript/${n}.html?token=${encodeURIComponent(board.report_key)}`,
     text: `Transcript of table ${n}` })) : "";
   return el("section", { class: "card", "aria-labelledby": `table-${n}` },
     el("h2", { id: `table-${n}`, text: `Table ${n}` }), transcript,
