@@ -241,7 +241,12 @@ def autosave(game: Game, folder: str | Path) -> Path:
             safefile.clean_stale_temps(path.parent)
             try:
                 before = _existing(path)
+                apart = before is not None and not _goes_on_from(before.moves, game.moves)
             except OverwriteRefused:
+                before, apart = None, True
+            if apart:
+                # Unreadable, or further on than this game (a named save of it loaded, or an undo
+                # before a reload): that autosave keeps its game, and this one gets its own beside it.
                 game.settings.extras.pop(_AUTOSAVE_KEY, None)
                 path = autosave_path(game, folder)
                 before = None
@@ -282,6 +287,12 @@ def _let_old_autosaves_go(current: Path, scenario_id: str) -> None:
             old.unlink()
         except (SaveError, OSError):
             continue
+
+
+def _goes_on_from(kept: list[Move], moves: list[Move]) -> bool:
+    """Whether ``moves`` is the game ``kept`` records, as far or further: taking it up again never
+    takes back a move the file holds."""
+    return len(kept) <= len(moves) and _common_prefix(kept, moves) == len(kept)
 
 
 def _common_prefix(kept: list[Move], moves: list[Move]) -> int:

@@ -214,3 +214,20 @@ def test_autosaves_of_one_scenario_do_not_pile_up(tiny, flagship, tmp_path: Path
     assert len([p for p in tiny_saves if p != paths[0]]) == saves.AUTOSAVES_KEPT
     assert set(tiny_saves) - {paths[0]} == {last, *paths[-4:]}  # the newest
     assert theirs.exists()
+
+
+def test_loading_an_earlier_save_of_a_game_never_cuts_its_autosave_short(tiny, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """A game saved by name midway, then played on to its end: loading the named save goes on in an
+    autosave of its own, so the finished game's autosave (its ending, its debrief) is kept whole."""
+    game = Game.new(tiny, seed=4, controllers={a: "human" for a in tiny.actors})
+    game.choose("warm")
+    named = save_game(game, tmp_path, "midway")
+    game.choose("ask_powers")
+    finished = autosave(game, tmp_path)
+    played_out = len(game.moves)
+    assert len(read_save(finished).moves) == played_out > len(read_save(named).moves)
+    loaded = restore(read_save(named), tiny).game
+    branch = autosave(loaded, tmp_path)
+    assert branch != finished and len(read_save(finished).moves) == played_out  # the whole game is still there
+    continued = restore(read_save(finished), tiny).game  # Continue of the finished one goes on in it
+    assert autosave(continued, tmp_path) == finished
