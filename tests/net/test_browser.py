@@ -302,6 +302,8 @@ def test_a_class_plays_in_browsers(browser: object, served: BackgroundServer, ro
 
     teacher.get_by_role("button", name="End the class").click()
     teacher.get_by_role("link", name="CSV of scores by role").wait_for()
+    for steering in ("Pause table 1", "Undo last move", "Announce", "End the class", "Pause all"):  # the record alone
+        assert not teacher.get_by_role("button", name=steering).count(), steering
     href = teacher.get_by_role("link", name="HTML").get_attribute("href")
     assert room.row.teacher_token not in href and room.report_token in href  # shown to the room, it opens no dashboard
     report = teacher.request.get(served.address.rstrip("/") + href)

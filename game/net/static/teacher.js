@@ -51,6 +51,8 @@ function draw() {
   const joined = board.tables.reduce((n, t) => n + t.seats.reduce((m, s) => m + s.members.length, 0), 0);
   show("class-state", `${board.class} · ${joined} joined · ${board.locked ? "joining locked" : "joining open"}${board.ended ? " · ended" : ""}`);
   document.getElementById("lock").textContent = board.locked ? "Open joining" : "Lock joining";
+  document.getElementById("class-actions").hidden = Boolean(board.ended);
+  document.getElementById("announce-form").hidden = Boolean(board.ended);
   const report = document.getElementById("report");
   report.hidden = !board.report;
   const q = `?token=${encodeURIComponent(board.report_key)}`;  // a key that reads the report, never the dashboard
@@ -88,8 +90,9 @@ function seatPlayers(s) {
 function tableCard(t) {
   const n = t.number;
   const state = t.outcome ? `Ended: ${t.outcome}` : t.waiting.length ? `Waiting for ${t.waiting.join(", ")}` : "The computer is moving";
+  const live = !board.ended;  // once the class has ended there is nothing left to steer: the record alone
   const seats = t.seats.map((s) => el("li", {}, el("strong", { text: s.name }), ": ", ...seatPlayers(s),
-    s.player === "human" ? el("button", { type: "button", class: "secondary", "aria-label": `Hand ${s.name} at table ${n} to the computer`,
+    !live ? "" : s.player === "human" ? el("button", { type: "button", class: "secondary", "aria-label": `Hand ${s.name} at table ${n} to the computer`,
       onclick: () => teacher({ do: "takeover", table: n, seat: s.id }), text: "Computer takes over" })
       : s.students ? el("button", { type: "button", class: "secondary", "aria-label": `Give ${s.name} at table ${n} back to the students`,
         onclick: () => teacher({ do: "giveback", table: n, seat: s.id }), text: "Give back to the students" }) : ""));
@@ -105,7 +108,7 @@ function tableCard(t) {
     el("p", { class: "meta", text: `Clock: ${clockWords(t)} · ${t.moves} ${t.moves === 1 ? "move" : "moves"} · last: ${t.last_move || "—"}` }),
     t.problem ? el("p", { class: "error", text: t.problem }) : "",
     el("ul", { class: "seats" }, seats),
-    el("div", { class: "actions" },
+    !live ? "" : el("div", { class: "actions" },
       el("button", { type: "button", onclick: () => teacher({ do: t.paused ? "resume" : "pause", table: n }), text: t.paused ? `Resume table ${n}` : `Pause table ${n}` }),
       t.clock !== null && !t.started && !t.paused ? el("button", { type: "button", onclick: () => teacher({ do: "resume", table: n }), text: `Start table ${n}'s clock` }) : "",
       t.clock === null ? "" : el("button", { type: "button", class: "secondary", onclick: () => teacher({ do: "extend", table: n, minutes: 5 }), text: "+5 minutes" }),
