@@ -89,6 +89,8 @@ class IssueLine:
     id: str
     title: str
     options: tuple[tuple[str, str], ...]  # (option id, label)
+    description: str = ""  # what the issue is about, in the scenario's words
+    explained: Mapping[str, str] = field(default_factory=dict)  # option id -> what it means, where said
 
 
 @dataclass(frozen=True)
@@ -320,7 +322,13 @@ def _table(game: Game, viewer: str) -> TableView | None:
     return TableView(
         node.id,
         tuple(
-            IssueLine(i, scenario.issues[i].title, tuple((o.id, o.label) for o in scenario.issues[i].options))
+            IssueLine(
+                i,
+                scenario.issues[i].title,
+                tuple((o.id, o.label) for o in scenario.issues[i].options),
+                scenario.issues[i].description,
+                {o.id: o.text for o in scenario.issues[i].options if o.text},
+            )
             for i in negotiation.issues
         ),
         negotiation.parties,

@@ -168,6 +168,11 @@ def test_a_class_plays_in_browsers(browser: object, served: BackgroundServer, ro
     best = worth.inner_text()
     cy.get_by_label("Summer flow for Dunmore").select_option("kestra_decides")
     assert worth.inner_text() != best
+    # The issue is explained, and the option chosen is said in full with what it means (a phone cuts it).
+    assert "How much of the river's summer flow" in cy.locator("#issue-summer_flow-about").inner_text()
+    assert cy.locator("#issue-summer_flow-meaning").inner_text() == (
+        "No fixed share: Kestra decides: Kestra lets through what it judges it can spare."
+    )
     cy.get_by_label("Summer flow for Dunmore").select_option("two_thirds")
     cy.locator("#turn-body").get_by_role("button", name="Propose", exact=True).click()
     ann.locator(".offer").wait_for()

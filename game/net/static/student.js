@@ -354,7 +354,19 @@ function tableForm(view) {
         const points = (values[issue.id] || {})[option];
         return el("option", { value: option, selected: option === current }, points === undefined ? label : `${label} (${points > 0 ? "+" : ""}${points})`);
       }));
-    picks.append(el("div", { class: "issue" }, el("label", { for: id, text: issue.title }), select));
+    // What the issue is about, and the chosen option in full words with what it means: a phone's
+    // closed list cuts a long option, and 'Refer home' or 'indirect aggression' need saying.
+    const about = el("p", { id: `${id}-about`, class: "meta", text: issue.description || "" });
+    const meaning = el("p", { id: `${id}-meaning`, class: "meaning", "aria-live": "polite" });
+    const explain = () => {
+      const label = (issue.options.find(([option]) => option === select.value) || ["", ""])[1];
+      const text = (issue.explained || {})[select.value];
+      meaning.textContent = text ? `${label}: ${text}` : label.length > 24 ? label : "";  // a short label shows whole
+    };
+    select.setAttribute("aria-describedby", `${id}-about ${id}-meaning`);
+    select.addEventListener("change", explain);
+    explain();
+    picks.append(el("div", { class: "issue" }, el("label", { for: id, text: issue.title }), issue.description ? about : "", select, meaning));
   }
   const worthLine = el("p", { id: "package-worth", class: "worth", "aria-live": "polite" });
   form.append(picks, worthLine, ...reasonBox("reason"));
