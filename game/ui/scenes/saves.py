@@ -232,7 +232,7 @@ class SavesScene(Scene):
         """Save under ``name``; a save already there is replaced only after the player says so."""
         app = self.app
         self.slot_name = name
-        if app.game is None:
+        if app.game is None or app.replaying_history():  # history replaying is nobody's game to save
             return
         try:
             existing = slot_path(saves_folder(), name)
