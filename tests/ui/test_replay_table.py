@@ -141,3 +141,28 @@ def test_the_pause_menu_saves_a_game_being_played(make_pilot: MakePilot) -> None
     assert app.overlay is not None and app.overlay.buttons["save"].is_enabled
     pilot.click("save")
     assert app.scene.name == "saves"
+
+
+def test_back_in_a_replay_says_where_it_stepped_back_to(make_pilot: MakePilot) -> None:
+    """Item 5 of the second play-test: '◀ Back' in a replay said 'Undone.' (nothing was undone)."""
+    from game.ui.settings import UISettings
+    from game.ui.story import long_date
+
+    pilot = make_pilot(TUTORIAL, settings=UISettings(computer_pause=0.4, replay_step=30.0))
+    pilot.press(pygame.K_r)
+    scene = play_scene(pilot)
+    pilot.press(pygame.K_RIGHT)
+    pilot.press(pygame.K_RIGHT)
+    game = replayed(pilot)
+    assert len(game.moves) == 2
+    pilot.click("back")
+    assert len(game.moves) == 1
+    scene = play_scene(pilot)
+    assert game.node is not None
+    assert scene.notice == f"Stepped back to {long_date(game.date)}: {game.node.title}."
+    assert "Undone" not in scene.narration_html() and "Stepped back to" in scene.narration_html()
+    pilot.snapshot("/tmp/replay-back.png")
+    pilot.click("back")
+    assert play_scene(pilot).notice.startswith("Stepped back to") and not game.moves
+    pilot.press(pygame.K_LEFT)  # at the start: nothing before it
+    assert "history starts" in play_scene(pilot).notice

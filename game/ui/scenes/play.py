@@ -1382,11 +1382,19 @@ class PlayScene(Scene):
 
             self._ask_if_ending(leads_to_ending(self.game.scenario, broken), action.label, take)
 
+    def _back_words(self, done: bool) -> str:
+        """What a step back in the replay came to: the day and the moment it shows again."""
+        game = self.game
+        if not done:
+            return "This is where history starts: there is nothing before it."
+        node = game.node
+        return f"Stepped back to {long_date(game.date)}" + (f": {node.title}." if node is not None else ".")
+
     def undo(self) -> None:
         game = self.game
         done = game.undo() if self.history else game.undo_to_human()
         self._begin_ledgers(len(game.log))
-        self.notice = "Undone." if done else "There is nothing to undo."
+        self.notice = self._back_words(done) if self.history else ("Undone." if done else "There is nothing to undo.")
         if done and not self.history:
             self.app.autosave()
         self.focus_key = None
