@@ -1394,7 +1394,10 @@ class PlayScene(Scene):
         game = self.game
         done = game.undo() if self.history else game.undo_to_human()
         self._begin_ledgers(len(game.log))
-        self.notice = self._back_words(done) if self.history else ("Undone." if done else "There is nothing to undo.")
+        if self.history:
+            self.notice = self._back_words(bool(done))
+        else:
+            self.notice = "Undone." if done else "There is nothing to undo."
         if done and not self.history:
             self.app.autosave()
         self.focus_key = None
