@@ -50,8 +50,8 @@ class UISettings:
     # The scenario file last played or chosen: the title opens on it again after a restart, so
     # Continue resumes the game the person left ('' or a file gone: the default scenario).
     last_scenario: str = ""
-    # Per scenario id, the delegation the person played last time: the setup screen offers it again.
-    last_roles: dict[str, str] = field(default_factory=dict)
+    # Per scenario id, the delegations people played last time: the setup screen offers them again.
+    last_roles: dict[str, list[str]] = field(default_factory=dict)
 
     @property
     def text_scale(self) -> float:
@@ -78,7 +78,9 @@ class UISettings:
         self.fullscreen = bool(self.fullscreen)
         self.last_scenario = self.last_scenario if isinstance(self.last_scenario, str) else ""
         roles = self.last_roles if isinstance(self.last_roles, dict) else {}
-        self.last_roles = {k: v for k, v in roles.items() if isinstance(k, str) and isinstance(v, str)}
+        self.last_roles = {
+            k: [a for a in v if isinstance(a, str)] for k, v in roles.items() if isinstance(k, str) and isinstance(v, list)
+        }
         return self
 
     @classmethod
