@@ -78,9 +78,8 @@ class UISettings:
         self.fullscreen = bool(self.fullscreen)
         self.last_scenario = self.last_scenario if isinstance(self.last_scenario, str) else ""
         roles = self.last_roles if isinstance(self.last_roles, dict) else {}
-        self.last_roles = {
-            k: [a for a in v if isinstance(a, str)] for k, v in roles.items() if isinstance(k, str) and isinstance(v, list)
-        }
+        kept = {k: v for k, v in roles.items() if isinstance(k, str) and isinstance(v, list)}
+        self.last_roles = {k: [a for a in v if isinstance(a, str)] for k, v in kept.items()}
         return self
 
     @classmethod

@@ -102,3 +102,17 @@ def test_the_setup_screen_offers_the_delegation_played_last_time(make_pilot) -> 
     other.press(pygame.K_n)  # another scenario: its own default
     players = other.app.scene.players
     assert [a for a, p in players.items() if p == "human"] == [other.app.scenario.first_at_table]
+
+
+def test_a_hand_edited_memory_of_roles_never_stops_the_game(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    import json
+    import os
+    from pathlib import Path
+
+    from game.ui.settings import UISettings
+
+    Path(os.environ["PARLEY_SETTINGS"]).write_text(
+        json.dumps({"text_size": 2, "last_scenario": 7, "last_roles": {"moscow": ["france", 3], "x": "y"}})
+    )
+    loaded = UISettings.load()
+    assert loaded.text_size == 2 and loaded.last_scenario == "" and loaded.last_roles == {"moscow": ["france"]}
