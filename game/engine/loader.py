@@ -438,7 +438,15 @@ class _Builder(Format2Parts):
             issues=issues,
             knowledge=self.knowledge(self.ids("actors")),
             renames=self.renames(),
+            map_features=_map_features(meta.get("map")),
         )
+
+
+def _map_features(named: object) -> tuple[str, ...]:
+    """The feature ids ``meta.map`` names, kind by kind, in file order (the schema checked them)."""
+    if not isinstance(named, dict):
+        return ()
+    return tuple(f for ids in named.values() if isinstance(ids, list) for f in ids if isinstance(f, str))
 
 
 def _hash(data: bytes) -> str:

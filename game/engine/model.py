@@ -408,6 +408,8 @@ class Scenario:
     issues: Mapping[str, Issue] = field(default_factory=dict)
     knowledge: tuple[Knowledge, ...] = ()
     renames: Mapping[str, Mapping[str, str]] = field(default_factory=dict)  # kind -> earlier id -> id
+    # The map features ``meta.map`` names (regions, routes…): none for a scenario that uses no map.
+    map_features: tuple[str, ...] = ()
 
     def renamed(self, kind: str, old: str, scope: str = "") -> str:
         """Today's id for an id a save may hold from before a rename (itself when not renamed)."""

@@ -83,7 +83,7 @@ class App:
         self.scale = 0.0
         self.manager: pygame_gui.UIManager = None  # type: ignore[assignment]
         self._configure()
-        self.slot = self._load_slot(Path(scenario) if scenario else default_scenario())
+        self.slot = self._load_slot(Path(scenario)) if scenario else self._starting_slot()
         self.game: Game | None = None
         self.stack: list[Scene] = []
         self.overlay: Scene | None = None
@@ -200,6 +200,25 @@ class App:
             slot.known[entry.scenario.id] = entry.scenario
         return slot
 
+    def _starting_slot(self) -> ScenarioSlot:
+        """With no scenario named: the one played last (remembered in the settings), so Continue
+        resumes the game the person left; the default when there is none or it no longer loads."""
+        remembered = self.settings.last_scenario
+        if remembered and Path(remembered).is_file():
+            slot = self._load_slot(Path(remembered))
+            if slot.scenario is not None:
+                return slot
+        return self._load_slot(default_scenario())
+
+    def _remember_scenario(self) -> None:
+        """Note the chosen scenario in the settings (written at once: a window closed any way keeps it)."""
+        if self.slot.scenario is None:
+            return
+        chosen = str(self.slot.path.resolve())
+        if chosen != self.settings.last_scenario:
+            self.settings.last_scenario = chosen
+            self.save_settings()
+
     @property
     def scenario(self) -> Scenario | None:
         return self.slot.scenario
@@ -210,6 +229,7 @@ class App:
         self.slot.known.update({k: v for k, v in known.items() if k not in self.slot.known})
         if self.slot.scenario:
             self.slot.known[self.slot.scenario.id] = self.slot.scenario
+        self._remember_scenario()
 
     def find_scenario(self, scenario_id: str) -> Scenario | None:
         """A scenario by id: the current one, one seen before, or one in ``scenarios/``."""
@@ -266,9 +286,10 @@ class App:
         just set up (not a save), which opens on the person's briefing and the introduction."""
         self.game = game
         scenario = game.scenario
-        if scenario.path and scenario.id not in self.slot.known:
-            self.use_scenario(Path(scenario.path), scenario)
+        if scenario.path and (self.scenario is None or self.scenario.id != scenario.id):
+            self.use_scenario(Path(scenario.path), scenario)  # the title behind the game is the game's
         self.slot.known[scenario.id] = scenario
+        self._remember_scenario()
         if game.ended:
             self.replace_all(self.make("debrief", game))
         else:

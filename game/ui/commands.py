@@ -83,7 +83,7 @@ def run_window(args: argparse.Namespace) -> int:
     from ..paths import resolve_scenario
     from .app import App
 
-    app = App(resolve_scenario(args.scenario), size=size)
+    app = App(resolve_scenario(args.scenario) if args.scenario else None, size=size)  # None: the last played
     if args.host_class:
         app.open("hosting", request=HostRequest.from_json(json.loads(args.host_class)))
     return app.run()

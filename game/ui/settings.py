@@ -7,7 +7,7 @@ unknown keys are ignored, so an old or hand-edited file never stops the game fro
 from __future__ import annotations
 
 import json
-from dataclasses import asdict, dataclass, fields
+from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
@@ -47,6 +47,11 @@ class UISettings:
     computer_pause: float = 2.5  # seconds before a computer-played actor moves: long enough to read its move
     replay_step: float = 3.0  # seconds between steps when history replays by itself
     reasons: str = "numbers"  # how much of the computer's reasons a new class game shows (REASONS)
+    # The scenario file last played or chosen: the title opens on it again after a restart, so
+    # Continue resumes the game the person left ('' or a file gone: the default scenario).
+    last_scenario: str = ""
+    # Per scenario id, the delegations people played last time: the setup screen offers them again.
+    last_roles: dict[str, list[str]] = field(default_factory=dict)
 
     @property
     def text_scale(self) -> float:
@@ -71,6 +76,10 @@ class UISettings:
         self.computer_pause = min(max(0.0, float(self.computer_pause)), 10.0)
         self.replay_step = min(max(0.5, float(self.replay_step)), 30.0)
         self.fullscreen = bool(self.fullscreen)
+        self.last_scenario = self.last_scenario if isinstance(self.last_scenario, str) else ""
+        roles = self.last_roles if isinstance(self.last_roles, dict) else {}
+        kept = {k: v for k, v in roles.items() if isinstance(k, str) and isinstance(v, list)}
+        self.last_roles = {k: [a for a in v if isinstance(a, str)] for k, v in kept.items()}
         return self
 
     @classmethod

@@ -17,7 +17,7 @@ from ..engine.expr import Value
 from ..engine.views import View
 from ..engine.wording import value_words
 from .story import plain
-from .table_turn import Change, lines_since, measure_changes
+from .table_turn import Change, join_sentences, lines_since, measure_changes
 
 QUIET = ("outcome", "deadline", "stuck")  # the end of the game is not a line of the summary
 
@@ -42,7 +42,7 @@ class Since:
         the measures it shows changed."""
         start = len(log) - happened
         lines = lines_since(view, log, start)
-        cause = "; ".join(plain(scenario, line) for line in lines if line.kind not in QUIET)
+        cause = join_sentences([plain(scenario, line) for line in lines if line.kind not in QUIET])
         if own:
             self.start = start
 

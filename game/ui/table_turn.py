@@ -327,6 +327,17 @@ def choice_detail(line: ChoiceLine | None, shown: set[str]) -> str:
     return " · ".join(parts)
 
 
+def join_sentences(parts: Sequence[str]) -> str:
+    """Sentences one after the other, each ending in its own stop ('… figures. The French …'):
+    joining them with '; ' gave '.;' wherever a sentence already ended."""
+    out = []
+    for part in parts:
+        part = part.strip().rstrip(";,")
+        if part:
+            out.append(part if part.endswith((".", "!", "?", "…")) else f"{part}.")
+    return " ".join(out)
+
+
 @dataclass(frozen=True)
 class Change:
     """A measure changed since the person's last move: from what, to what, and the moves that did it."""
@@ -350,7 +361,7 @@ class Change:
         step = f"{self.before_words or show_value(self.before)} → {self.after_words or show_value(self.after)}"
         if self.delta != "new":
             step += f" ({self.delta})"
-        cause = "; ".join(self.causes)
+        cause = join_sentences(self.causes)
         return f"{self.label} {step}" + (f": {cause}" if cause else "")
 
 

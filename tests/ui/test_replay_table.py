@@ -104,3 +104,65 @@ def test_a_person_takes_over_a_seat_at_the_flagships_sealed_move(make_pilot: Mak
     if app.overlay is not None and app.overlay.name == "confirm":
         pilot.click("yes")
     assert any(m.actor == seat and m.by == "human" and m.node == "first_orders" for m in game.moves)
+
+
+def test_the_pause_menu_saves_no_replay_and_says_why(make_pilot: MakePilot) -> None:
+    """Item 3 of the second play-test: the top bar's Save was greyed out while history replayed,
+    but the pause menu's 'Save game' saved it (a save that loads as an all-computer game)."""
+    from game.engine.saves import list_saves
+    from game.paths import saves_folder
+    from game.ui.settings import UISettings
+
+    pilot = make_pilot(TUTORIAL, settings=UISettings(computer_pause=0.4, replay_step=30.0))
+    app = pilot.app
+    pilot.press(pygame.K_r)
+    assert play_scene(pilot).history
+    assert not play_scene(pilot).buttons["save"].is_enabled
+    pilot.press(pygame.K_ESCAPE)
+    assert app.overlay is not None and app.overlay.name == "pause"
+    save = app.overlay.buttons["save"]
+    assert "Take over here" in (save.tool_tip_text or "")
+    pilot.hover("save")
+    assert "History is replaying" in pilot.tooltip_text()  # the reason, on hover
+    pilot.snapshot("/tmp/pause-replay.png")
+    pilot.click("save")
+    assert app.scene.name == "play" and app.overlay is not None and app.overlay.name == "pause"  # no saves screen
+    app.focus("save")
+    pilot.press(pygame.K_RETURN)  # nor by the keyboard
+    assert app.scene.name == "play" and list_saves(saves_folder()) == []
+
+
+def test_the_pause_menu_saves_a_game_being_played(make_pilot: MakePilot) -> None:
+    pilot = make_pilot(TUTORIAL)
+    app = pilot.app
+    app.play(Game.new(app.scenario, seed=2, controllers={"kestra": "human"}))
+    pilot.wait()
+    pilot.press(pygame.K_ESCAPE)
+    assert app.overlay is not None and app.overlay.buttons["save"].is_enabled
+    pilot.click("save")
+    assert app.scene.name == "saves"
+
+
+def test_back_in_a_replay_says_where_it_stepped_back_to(make_pilot: MakePilot) -> None:
+    """Item 5 of the second play-test: '◀ Back' in a replay said 'Undone.' (nothing was undone)."""
+    from game.ui.settings import UISettings
+    from game.ui.story import long_date
+
+    pilot = make_pilot(TUTORIAL, settings=UISettings(computer_pause=0.4, replay_step=30.0))
+    pilot.press(pygame.K_r)
+    scene = play_scene(pilot)
+    pilot.press(pygame.K_RIGHT)
+    pilot.press(pygame.K_RIGHT)
+    game = replayed(pilot)
+    assert len(game.moves) == 2
+    pilot.click("back")
+    assert len(game.moves) == 1
+    scene = play_scene(pilot)
+    assert game.node is not None
+    assert scene.notice == f"Stepped back to {long_date(game.date)}: {game.node.title}."
+    assert "Undone" not in scene.narration_html() and "Stepped back to" in scene.narration_html()
+    pilot.snapshot("/tmp/replay-back.png")
+    pilot.click("back")
+    assert play_scene(pilot).notice.startswith("Stepped back to") and not game.moves
+    pilot.press(pygame.K_LEFT)  # at the start: nothing before it
+    assert "history starts" in play_scene(pilot).notice

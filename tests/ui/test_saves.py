@@ -255,3 +255,55 @@ def test_taking_over_history_never_overwrites_another_games_autosave(make_pilot)
     assert mine is not None and mine != theirs
     assert mine.name.rsplit(" ", 1)[0] != theirs.name.rsplit(" ", 1)[0]  # a game of its own
     assert theirs.read_bytes() == before
+
+
+def test_continue_after_a_restart_resumes_the_scenario_last_played() -> None:
+    """Item 2 of the second play-test: quit a tutorial game, start the window again (no scenario
+    named, as a person starts it), and Continue must resume that tutorial game, not a Moscow one."""
+    from game.paths import default_scenario
+    from game.ui.app import App
+    from game.ui.pilot import Pilot
+
+    tutorial = ROOT / "scenarios" / "tutorial-negotiation.yaml"
+    first = Pilot(App(None, settings=UISettings.load(), persist=True))
+    app = first.app
+    try:
+        assert app.slot.path.resolve() == default_scenario().resolve() != tutorial.resolve()
+        first.press(pygame.K_s)
+        entry = next(i for i, e in enumerate(app.scene.entries) if e.path.resolve() == tutorial.resolve())
+        app.scene.page = entry  # its card first on the page
+        app.rebuild()
+        first.click(f"scenario_{entry}")
+        assert app.scene.name == "title" and app.scenario is not None and app.scenario.id == "weir_tutorial"
+        app.play(Game.new(app.scenario, seed=5, controllers={"kestra": "human"}))
+        first.wait()
+        before = state_of(app.game)
+        pygame.event.post(pygame.event.Event(pygame.QUIT))
+        first.wait()
+        assert app.overlay is not None and app.overlay.name == "confirm"  # a game in progress: asked first
+        first.click("yes")
+        assert not app.running
+    finally:
+        app.running = False
+    remembered = json.loads(Path(os.environ["PARLEY_SETTINGS"]).read_text())["last_scenario"]
+    assert Path(remembered).resolve() == tutorial.resolve()
+    second = Pilot(App(None, settings=UISettings.load(), persist=True))
+    try:
+        assert second.app.scene.name == "title" and second.app.slot.path.resolve() == tutorial.resolve()
+        second.press(pygame.K_c)
+        assert second.app.scene.name == "play" and second.app.game is not None
+        assert second.app.game.scenario.id == "weir_tutorial" and state_of(second.app.game) == before
+    finally:
+        second.app.running = False
+
+
+def test_a_remembered_scenario_that_is_gone_opens_the_default(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from game.paths import default_scenario
+    from game.ui.app import App
+
+    UISettings(last_scenario=str(tmp_path / "deleted.yaml")).save()
+    app = App(None, settings=UISettings.load(), persist=False)
+    try:
+        assert app.scenario is not None and app.slot.path.resolve() == default_scenario().resolve()
+    finally:
+        app.running = False

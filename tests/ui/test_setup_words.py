@@ -71,3 +71,48 @@ def test_the_title_counts_roles_without_contradicting_the_summary(make_pilot) ->
     assert words in pilot.all_text()
     tutorial = make_pilot(CURRENT_FLAGSHIP.parent / "tutorial-negotiation.yaml")
     assert roles_words(tutorial.app.scenario) == "3 delegations at the table"
+
+
+def test_the_setup_screen_offers_the_delegation_played_last_time(make_pilot) -> None:  # type: ignore[no-untyped-def]
+    """Item 5 of the second play-test: the setup screen forgot which delegation the person played.
+    It is remembered per scenario in the settings (like the text size), across a restart."""
+    from game.ui.settings import UISettings
+
+    from .conftest import ROOT
+
+    first = make_pilot(CURRENT_FLAGSHIP, settings=UISettings.load(), persist=True)
+    first.press(pygame.K_n)
+    scene = first.app.scene
+    default = [a for a, p in scene.players.items() if p == "human"]
+    assert default and "france" not in default
+    for actor in default:
+        first.click(f"player_{actor}")  # the one offered first goes to the computer
+    first.click("player_france")
+    first.click("start")
+    assert first.app.game is not None and first.app.game.controller("france") == "human"
+    first.app.running = False
+    second = make_pilot(CURRENT_FLAGSHIP, settings=UISettings.load(), persist=True)  # the window started again
+    second.press(pygame.K_n)
+    again = second.app.scene
+    assert again.name == "setup"
+    assert [a for a, p in again.players.items() if p == "human"] == ["france"]
+    assert second.element("player_france").text == "Person"
+    second.snapshot("/tmp/setup-remembered.png")
+    other = make_pilot(ROOT / "scenarios" / "tutorial-negotiation.yaml", settings=UISettings.load())
+    other.press(pygame.K_n)  # another scenario: its own default
+    players = other.app.scene.players
+    assert [a for a, p in players.items() if p == "human"] == [other.app.scenario.first_at_table]
+
+
+def test_a_hand_edited_memory_of_roles_never_stops_the_game(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    import json
+    import os
+    from pathlib import Path
+
+    from game.ui.settings import UISettings
+
+    Path(os.environ["PARLEY_SETTINGS"]).write_text(
+        json.dumps({"text_size": 2, "last_scenario": 7, "last_roles": {"moscow": ["france", 3], "x": "y"}})
+    )
+    loaded = UISettings.load()
+    assert loaded.text_size == 2 and loaded.last_scenario == "" and loaded.last_roles == {"moscow": ["france"]}

@@ -43,3 +43,42 @@ def test_a_line_cut_to_fit_shows_whole_on_hover(make_pilot) -> None:  # type: ig
     wide = make_pilot(CURRENT_FLAGSHIP, size=(1920, 1080))
     assert "whole_tagline" not in wide.app.scene.buttons and list(wide.app.scene.drawn).count("keys_0") == 1
     assert "keys_1" not in wide.app.scene.drawn  # one line where there is room
+
+
+def test_a_scenario_that_names_no_map_gets_no_map(make_pilot) -> None:  # type: ignore[no-untyped-def]
+    """Item 4 of the second play-test: the tutorial (an invented river case, no ``meta.map``) showed
+    1939 Europe, captioned with its own date, on its Map tab and behind its title."""
+    from game.engine import Game
+
+    from .conftest import ROOT
+
+    tutorial = ROOT / "scenarios" / "tutorial-negotiation.yaml"
+    pilot = make_pilot(tutorial)
+    app = pilot.app
+    assert app.scenario is not None and not app.scenario.map_features
+    scene = app.scene
+    backdrop = scene.backdrop
+    bg = colour("standard", "bg")
+    # beside the menu, where the flagship's map shows (see the test above), the background is plain
+    right = pygame.Rect(scene.buttons["new"].rect.right + 2, 0, 4, backdrop.get_height()).clip(backdrop.get_rect())
+    assert pygame.mask.from_threshold(backdrop.subsurface(right), bg, (2, 2, 2, 255)).count() == right.w * right.h
+    pilot.snapshot("/tmp/tutorial-title.png")
+    app.play(Game.new(app.scenario, seed=2, controllers={"kestra": "human"}))
+    pilot.wait()
+    scene = app.scene
+    assert "tab_story" in scene.buttons and "tab_log" in scene.buttons and "tab_map" not in scene.buttons
+    scene.show_tab("map")  # asked for anyway: nothing happens
+    assert scene.tab == "story" and not scene.layout.map.h
+    pilot.snapshot("/tmp/tutorial-play.png")
+
+
+def test_a_scenario_that_names_map_features_keeps_its_map(make_pilot) -> None:  # type: ignore[no-untyped-def]
+    from game.engine import Game
+
+    pilot = make_pilot(CURRENT_FLAGSHIP)
+    app = pilot.app
+    assert app.scenario is not None and "poland" in app.scenario.map_features
+    app.play(Game.new(app.scenario, seed=2, controllers={"britain": "human"}))
+    pilot.wait()
+    pilot.click("tab_map")
+    assert app.scene.tab == "map" and app.scene.layout.map.h > 0

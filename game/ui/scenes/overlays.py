@@ -298,6 +298,12 @@ class ConfirmOverlay(Overlay):
             self.on_yes()
 
 
+NO_SAVE_IN_REPLAY = (
+    "History is replaying: it is not a game of yours to save. "
+    "Press <b>Take over here</b> (P) to play on from this point; that game can be saved."
+)
+
+
 class PauseOverlay(Overlay):
     name = "pause"
     ITEMS = (
@@ -334,7 +340,11 @@ class PauseOverlay(Overlay):
             "@plain",
         )
         rects = column(pygame.Rect(inner.x, inner.y + title_h, inner.w, 0), [button_h] * len(items), gap)
+        replaying = self.app.replaying_history()
         for (key, label), rect in zip(items, rects, strict=True):
+            if key == "save" and replaying:  # as the play screen's own Save: a replay is not a game to save
+                self.add_button(key, rect, label, "@menu_blocked", tooltip=NO_SAVE_IN_REPLAY)  # its tip says why
+                continue
             self.add_button(key, rect, label, "@primary" if key == "resume" else "@menu")
 
     def on_button(self, key: str) -> None:
@@ -344,7 +354,7 @@ class PauseOverlay(Overlay):
         elif key == "tree":
             if app.scene.holds_game:
                 app.scene.on_button("tree")  # the game's own tree button: its tree, with its path
-        elif key == "save":
+        elif key == "save" and not app.replaying_history():
             app.open("saves", saving=True)
         elif key == "load":
             app.open("saves", saving=False)

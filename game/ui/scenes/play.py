@@ -62,7 +62,7 @@ from ..table_turn import (
 from ..theme import actor_colours, actor_text_colours
 from ..widgets import countdown, draw
 from ..widgets.cards import draw_card
-from ..widgets.map_view import map_as_of, render_map
+from ..widgets.map_view import map_as_of, render_map, uses_map
 from ..widgets.meters import meter_cells, meter_words, render_meters
 from ..widgets.offer_panel import CHECK, draw_panel, panel_height, panel_layout
 from ..widgets.scroll import scroll_into_view
@@ -289,9 +289,14 @@ class PlayScene(Scene):
         movers = [t.actor for t in game.turns if game.controller(t.actor) != "human"] or [t.actor for t in game.turns]
         return decision.actor.id if decision else (self.acting() or (movers[0] if movers else ""))
 
+    def tabs(self) -> tuple[tuple[str, str], ...]:
+        """The tabs of this game: no Map tab for a scenario that names no map features."""
+        has_map = uses_map(self.game.scenario)
+        return tuple((key, label) for key, label in TABS if key != "map" or has_map)
+
     def tab_labels(self) -> list[str]:
         labels = []
-        for key, label in TABS:
+        for key, label in self.tabs():
             if key == "measures" and self.changes:
                 label = f"{label} · {len(self.changes)} changed"
             labels.append(label)
@@ -373,7 +378,7 @@ class PlayScene(Scene):
 
     def _build_tabs(self, lay: PlayLayout) -> None:
         """The row of tabs: the one shown is highlighted; Measures says how many changed."""
-        for (key, _), label, rect in zip(TABS, self.tab_labels(), lay.tabs, strict=True):
+        for (key, _), label, rect in zip(self.tabs(), self.tab_labels(), lay.tabs, strict=True):
             style = "@small_primary" if key == lay.tab else "@small"
             self.add_button(f"tab_{key}", rect, label, style, tooltip=TAB_TIPS[key])
 
@@ -1377,11 +1382,22 @@ class PlayScene(Scene):
 
             self._ask_if_ending(leads_to_ending(self.game.scenario, broken), action.label, take)
 
+    def _back_words(self, done: bool) -> str:
+        """What a step back in the replay came to: the day and the moment it shows again."""
+        game = self.game
+        if not done:
+            return "This is where history starts: there is nothing before it."
+        node = game.node
+        return f"Stepped back to {long_date(game.date)}" + (f": {node.title}." if node is not None else ".")
+
     def undo(self) -> None:
         game = self.game
         done = game.undo() if self.history else game.undo_to_human()
         self._begin_ledgers(len(game.log))
-        self.notice = "Undone." if done else "There is nothing to undo."
+        if self.history:
+            self.notice = self._back_words(bool(done))
+        else:
+            self.notice = "Undone." if done else "There is nothing to undo."
         if done and not self.history:
             self.app.autosave()
         self.focus_key = None
@@ -1516,7 +1532,7 @@ class PlayScene(Scene):
     # -- input --------------------------------------------------------------------------------
 
     def show_tab(self, tab: str) -> None:
-        if tab != self.tab and tab in dict(TABS):
+        if tab != self.tab and tab in dict(self.tabs()):
             self.tab = tab
             self.focus_key = f"tab_{tab}"
             self.app.rebuild()

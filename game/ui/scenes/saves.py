@@ -12,7 +12,7 @@ import pygame
 from ...engine.saves import AUTOSAVE, SaveError, SaveInfo, list_saves, read_save, save_game, slot_path
 from ...paths import saves_folder
 from ..host import SceneHost
-from ..layout import ChoiceSpec, button_width, card_geometry, row
+from ..layout import CardGeometry, ChoiceSpec, button_width, card_geometry, row
 from ..story import esc
 from ..widgets import draw
 from ..widgets.cards import draw_card
@@ -52,6 +52,21 @@ def _first(lines: list[str], count: int) -> list[str]:
     kept = lines[:count]
     kept[-1] = kept[-1].rstrip(" ,;:·") + "…"
     return kept
+
+
+def paginate(heights: list[int], room: int, spacing: int) -> list[list[int]]:
+    """The cards' indexes page by page, as many to a page as fit in ``room`` one below the other
+    (at least one, however tall): every card is on exactly one page, in order; one empty page
+    when there are none."""
+    pages: list[list[int]] = [[]]
+    used = 0
+    for index, height in enumerate(heights):
+        if pages[-1] and used + height > room:
+            pages.append([])
+            used = 0
+        pages[-1].append(index)
+        used += height + spacing
+    return pages
 
 
 class SavesScene(Scene):
@@ -116,21 +131,16 @@ class SavesScene(Scene):
         footer = pygame.Rect(margin, h - margin - sp.button_h, w - 2 * margin, sp.button_h)
         area = pygame.Rect(margin, y, w - 2 * margin, footer.y - g - y)
         specs = [describe(info) for info in self.saves]
-        probe = card_geometry(pygame.Rect(area.x, 0, area.w, 0), ChoiceSpec("x", "y"), sp).rect.h
-        per_page = max(1, area.h // (probe + g // 2 + 2))
-        pages = max(1, -(-len(specs) // per_page))
+        cards = [self._card(pygame.Rect(area.x, 0, area.w, 0), spec) for spec in specs]
+        spacing = g // 2 + 2
+        page_list = paginate([geo.rect.h for geo, _ in cards], area.h, spacing)
+        pages = len(page_list)
         self.page = min(self.page, pages - 1)
-        shown = list(enumerate(specs))[self.page * per_page : (self.page + 1) * per_page]
         yy = area.y
-        for index, spec in shown:
-            geo = card_geometry(pygame.Rect(area.x, yy, area.w, 0), spec, sp)
-            keep = 2 if spec.blocked else 1
-            cut = len(geo.label_lines) > 1 or len(geo.detail_lines) > keep
-            geo.label_lines = _first(geo.label_lines, 1)
-            geo.detail_lines = _first(geo.detail_lines, keep)
-            geo.rect.h = min(geo.rect.h, area.bottom - yy)
-            if geo.rect.h < probe // 2:
-                break
+        for index in page_list[self.page]:
+            spec = specs[index]
+            geo, cut = self._card(pygame.Rect(area.x, yy, area.w, 0), spec)
+            geo.rect.h = min(geo.rect.h, area.bottom - yy)  # a card taller than the whole list
             draw_card(
                 backdrop,
                 geo,
@@ -143,7 +153,7 @@ class SavesScene(Scene):
             if spec.blocked:
                 tip = f"<b>This save is damaged</b><br>{esc(self.saves[index].damaged)}"
             self.add_button(f"slot_{index}", geo.rect, "", "@card_blocked" if spec.blocked else "@card", tooltip=tip)
-            yy = geo.rect.bottom + g // 2 + 2
+            yy = geo.rect.bottom + spacing
         if not specs:
             draw.text(backdrop, "There are no saves yet.", (area.x, area.y + g), t.body, self.c("muted"), "italic")
         labels = []
@@ -164,6 +174,20 @@ class SavesScene(Scene):
             enabled = not ((key == "prev" and self.page == 0) or (key == "next" and self.page >= pages - 1))
             self.add_button(key, rect, label, enabled=enabled)
         self.backdrop = backdrop
+
+    def _card(self, rect: pygame.Rect, spec: ChoiceSpec) -> tuple[CardGeometry, bool]:
+        """A save's card at ``rect``: its name on one line, its detail on one (a damaged save's
+        reason on two), as tall as those lines; and whether anything was cut."""
+        sp = self.sp
+        geo = card_geometry(rect, spec, sp)
+        keep = 2 if spec.blocked else 1
+        label, detail = _first(geo.label_lines, 1), _first(geo.detail_lines, keep)
+        cut = len(label) < len(geo.label_lines) or len(detail) < len(geo.detail_lines)
+        dropped = (len(geo.label_lines) - len(label)) * sp.line
+        dropped += (len(geo.detail_lines) - len(detail)) * sp.small_line
+        geo.rect.h -= dropped
+        geo.label_lines, geo.detail_lines = label, detail
+        return geo, cut
 
     def shown(self) -> None:
         """The suggested name is selected, caret at its end: typing replaces it, End keeps it."""
@@ -208,7 +232,7 @@ class SavesScene(Scene):
         """Save under ``name``; a save already there is replaced only after the player says so."""
         app = self.app
         self.slot_name = name
-        if app.game is None:
+        if app.game is None or app.replaying_history():  # history replaying is nobody's game to save
             return
         try:
             existing = slot_path(saves_folder(), name)

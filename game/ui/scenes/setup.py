@@ -108,8 +108,11 @@ class SetupScene(Scene):
         super().__init__(app)
         self.scenario = scenario
         self.lens = scenario.default_lens or next(iter(scenario.lenses), "")
-        first = scenario.first_at_table
-        self.players = {a: ("human" if a == first else "disposition") for a in scenario.actors}
+        # the delegations people played last time in this scenario (none: the first at the table)
+        remembered = app.settings.last_roles.get(scenario.id)
+        if remembered is None or not set(remembered) <= set(scenario.actors):
+            remembered = [scenario.first_at_table]
+        self.players = {a: ("human" if a in remembered else "disposition") for a in scenario.actors}
         self.kinds = {a: "disposition" for a in scenario.actors}  # the computer's kind, kept while a person plays
         self.seed = random.SystemRandom().randrange(1, 1_000_000)
         self.error = ""
@@ -549,6 +552,8 @@ class SetupScene(Scene):
         ClassroomSettings.chosen(self.time_limit, self.timeout_rule, self.projector, self.app.settings.reasons).store(
             game
         )
+        self.app.settings.last_roles[self.scenario.id] = [a for a, player in self.players.items() if player == "human"]
+        self.app.save_settings()  # offered again next time, like the text size
         self.app.play(game, opening=True)
 
     def on_key(self, event: pygame.event.Event) -> bool:

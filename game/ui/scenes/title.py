@@ -12,7 +12,7 @@ from ..layout import column, fit_column, fit_size, wrap, wrap_at
 from ..story import esc, long_date
 from ..theme import actor_colours
 from ..widgets import draw
-from ..widgets.map_view import map_as_of, render_map
+from ..widgets.map_view import map_as_of, render_map, uses_map
 from .base import Scene
 
 MENU = (
@@ -58,12 +58,13 @@ class TitleScene(Scene):
             tints = actor_colours(
                 list(scenario.actors), {a.id: a.colour for a in scenario.actors.values()}, self.palette
             )
-        when = scenario.start if scenario else LATEST_MAP
-        key = ("title", app.size, self.palette, app.scale, tuple(sorted(tints)), when)
-        world = app.map_surface(
-            key, lambda: render_map(app.size, frozenset(), tints, self.palette, app.scale, data=map_as_of(when))
-        )
-        backdrop.blit(world, (0, 0))
+        if scenario is None or uses_map(scenario):  # a case set nowhere on the map: a plain background
+            when = scenario.start if scenario else LATEST_MAP
+            key = ("title", app.size, self.palette, app.scale, tuple(sorted(tints)), when)
+            world = app.map_surface(
+                key, lambda: render_map(app.size, frozenset(), tints, self.palette, app.scale, data=map_as_of(when))
+            )
+            backdrop.blit(world, (0, 0))
         shade = pygame.Surface(app.size, pygame.SRCALPHA)
         shade.fill((*self.c("bg")[:3], 222))
         backdrop.blit(shade, (0, 0))

@@ -20,6 +20,7 @@ from pathlib import Path
 
 import pygame
 
+from ...engine import Scenario
 from ...paths import ASSETS
 from ..theme import Type, colour, readable_on
 from . import draw
@@ -111,6 +112,12 @@ def load_map(path: Path = MAP_FILE) -> MapData:
         labels,
         (float(core["west"]), float(core["east"]), float(core["south"]), float(core["north"])) if core else None,
     )
+
+
+def uses_map(scenario: Scenario) -> bool:
+    """Whether a scenario is played on the map: it names map features (``meta.map`` or a node's
+    ``map``). An invented case that names none is not set in 1939 Europe: no map is shown for it."""
+    return bool(scenario.map_features) or any(node.map for node in scenario.nodes.values())
 
 
 def map_title(day: dt.date) -> str:
