@@ -72,13 +72,15 @@ def test_a_scenario_that_names_no_map_gets_no_map(make_pilot) -> None:  # type: 
     pilot.snapshot("/tmp/tutorial-play.png")
 
 
-def test_a_scenario_that_names_map_features_keeps_its_map(make_pilot) -> None:  # type: ignore[no-untyped-def]
+@pytest.mark.parametrize("name,region", [("moscow-1939.yaml", "poland"), ("munich-1938.yaml", "czechoslovakia")])
+def test_a_scenario_that_names_map_features_keeps_its_map(make_pilot, name: str, region: str) -> None:  # type: ignore[no-untyped-def]
     from game.engine import Game
 
-    pilot = make_pilot(CURRENT_FLAGSHIP)
+    pilot = make_pilot(CURRENT_FLAGSHIP.parent / name)
     app = pilot.app
-    assert app.scenario is not None and "poland" in app.scenario.map_features
-    app.play(Game.new(app.scenario, seed=2, controllers={"britain": "human"}))
+    assert app.scenario is not None and region in app.scenario.map_features
+    person = next(iter(app.scenario.actors))
+    app.play(Game.new(app.scenario, seed=2, controllers={person: "human"}))
     pilot.wait()
     pilot.click("tab_map")
     assert app.scene.tab == "map" and app.scene.layout.map.h > 0
