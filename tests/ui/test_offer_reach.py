@@ -1,0 +1,94 @@
+"""The offer panel at the flagship's table, by mouse alone: the moves stay in reach under the
+scrolling options, the wheel and the scroll bar scroll the options, and a click on an option keeps
+the place scrolled to."""
+
+from __future__ import annotations
+
+import pygame
+import pytest
+from pygame_gui.elements import UIScrollingContainer
+
+from game.ui.pilot import Pilot
+from game.ui.settings import TEXT_SIZES, UISettings
+
+from .conftest import CURRENT_FLAGSHIP
+from .seating import sit_down, wait_until
+
+LARGEST = len(TEXT_SIZES) - 1
+NOTCH = {"x": 0, "y": -1, "flipped": False, "precise_x": 0.0, "precise_y": -1.0}
+
+
+def at_the_soviet_offer(pilot: Pilot):  # type: ignore[no-untyped-def]
+    """Britain, a person, to answer the Soviet offer of 15 August."""
+    game = sit_down(pilot, {"britain": "human"}, start="cardinal_question")
+    wait_until(pilot, lambda: not game.computer_to_move, 20.0)
+    assert pilot.app.scene.panel is not None, "no offer panel at the Soviet offer"
+    return game
+
+
+def panel_box(pilot: Pilot) -> UIScrollingContainer:
+    box = pilot.app.scene.panel_box
+    assert box is not None, "the offer panel should scroll at this size"
+    return box
+
+
+def scrolled_px(box: UIScrollingContainer) -> int:
+    return box.rect.y - box.get_container().get_rect().y
+
+
+@pytest.mark.parametrize("text_size", [1, LARGEST], ids=["normal", "projector"])
+def test_the_moves_stay_in_reach_and_the_wheel_scrolls_the_options(make_pilot, shots, text_size) -> None:  # type: ignore[no-untyped-def]
+    pilot = make_pilot(CURRENT_FLAGSHIP, settings=UISettings(computer_pause=0.0, text_size=text_size))
+    app = pilot.app
+    at_the_soviet_offer(pilot)
+    box = panel_box(pilot)
+    window = pygame.Rect((0, 0), app.size)
+    moves = [b for k, b in app.scene.buttons.items() if k.startswith("act_")]
+    assert len(moves) == 4
+    for button in moves:
+        assert window.contains(button.rect), f"{button.text} is off the window: {button.rect}"
+        assert not box.rect.colliderect(button.rect), f"{button.text} lies in the scrolling part"
+    assert box.get_container().get_rect().h > box.rect.h, "the options should need scrolling at this size"
+    pilot.move((box.rect.centerx, box.rect.centery))
+    for _ in range(30):
+        pygame.event.post(pygame.event.Event(pygame.MOUSEWHEEL, **NOTCH))
+        pilot.wait(0.1)
+    pilot.wait(0.3)
+    assert scrolled_px(box) > 0, "the wheel does not scroll the offer panel"
+    assert box.get_container().get_rect().bottom <= box.rect.bottom + 8, "the wheel does not reach the panel's end"
+    pilot.snapshot(shots / f"offer-reach-{'normal' if text_size == 1 else 'projector'}.png")
+    before = scrolled_px(box)
+    key, last = next(
+        (k, b)
+        for k, b in reversed(app.scene.buttons.items())
+        if k.startswith("opt_") and box.rect.contains(b.rect) and not b.text.startswith("✓")
+    )
+    pilot.click_at(last.rect.center)
+    pilot.wait(0.3)
+    box = panel_box(pilot)
+    assert app.scene.buttons[key].text.startswith("✓"), "the click did not select the option"
+    assert abs(scrolled_px(box) - before) <= 2, "a click on an option jumps the panel back to the top"
+    walk = app.scene.buttons["act_walk"]
+    assert walk.rect.collidepoint(walk.rect.center) and window.contains(walk.rect)
+
+
+def test_dragging_the_scroll_bar_scrolls_the_options(make_pilot) -> None:  # type: ignore[no-untyped-def]
+    pilot = make_pilot(CURRENT_FLAGSHIP, settings=UISettings(computer_pause=0.0))
+    at_the_soviet_offer(pilot)
+    box = panel_box(pilot)
+    bar = box.vert_scroll_bar
+    assert bar is not None and bar.sliding_button is not None
+    start = bar.sliding_button.rect.center
+    end = (start[0], box.rect.bottom - 2)
+    pilot.move(start)
+    pygame.event.post(pygame.event.Event(pygame.MOUSEBUTTONDOWN, pos=start, button=1, touch=False))
+    pilot.wait(0.1)
+    for step in range(1, 6):
+        pos = (start[0], start[1] + (end[1] - start[1]) * step // 5)
+        pygame.mouse.set_pos(pos)
+        pygame.event.post(pygame.event.Event(pygame.MOUSEMOTION, pos=pos, rel=(0, 10), buttons=(1, 0, 0)))
+        pilot.wait(0.1)
+    pygame.event.post(pygame.event.Event(pygame.MOUSEBUTTONUP, pos=end, button=1, touch=False))
+    pilot.wait(0.3)
+    assert scrolled_px(box) > 0, "dragging the scroll bar does not scroll the offer panel"
+
