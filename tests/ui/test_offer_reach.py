@@ -92,3 +92,32 @@ def test_dragging_the_scroll_bar_scrolls_the_options(make_pilot) -> None:  # typ
     pilot.wait(0.3)
     assert scrolled_px(box) > 0, "dragging the scroll bar does not scroll the offer panel"
 
+
+def double_click(pilot: Pilot, pos: tuple[int, int]) -> None:
+    """Two presses and releases a frame apart, as a quick double click arrives."""
+    pilot.move(pos)
+    for _ in range(2):
+        pygame.event.post(pygame.event.Event(pygame.MOUSEBUTTONDOWN, pos=pos, button=1, touch=False))
+        pilot.wait()
+        pygame.event.post(pygame.event.Event(pygame.MOUSEBUTTONUP, pos=pos, button=1, touch=False))
+        pilot.wait()
+
+
+def test_a_double_click_on_a_dialogs_ok_never_reaches_the_table_beneath(make_pilot) -> None:  # type: ignore[no-untyped-def]
+    """The briefing's OK lies over Walk away: the second click of a double click on it is ignored;
+    a click elsewhere straight after, and one on the same place a moment later, are not."""
+    pilot = make_pilot(CURRENT_FLAGSHIP, settings=UISettings(computer_pause=0.0))
+    app = pilot.app
+    game = at_the_soviet_offer(pilot)
+    walk = pygame.Rect(app.scene.buttons["act_walk"].rect)
+    pilot.click("briefing")
+    assert app.overlay is not None and app.overlay.name == "message"
+    both = app.overlay.buttons["ok"].rect.clip(walk)
+    assert both.w > 4 and both.h > 4, "the briefing's OK should lie over Walk away at this size"
+    moves = len(game.moves)
+    double_click(pilot, both.center)
+    assert app.overlay is None, "OK did not close the briefing"
+    assert len(game.moves) == moves, "the second click of a double click on OK made a move on the table"
+    pilot.wait(0.5)
+    pilot.click_at(both.center)
+    assert app.overlay is not None or len(game.moves) > moves, "a later click on Walk away was lost"
