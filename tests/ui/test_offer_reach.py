@@ -11,10 +11,11 @@ from pygame_gui.elements import UIScrollingContainer
 from game.ui.pilot import Pilot
 from game.ui.settings import TEXT_SIZES, UISettings
 
-from .conftest import CURRENT_FLAGSHIP
+from .conftest import CURRENT_FLAGSHIP, ROOT
 from .seating import sit_down, wait_until
 
 LARGEST = len(TEXT_SIZES) - 1
+TUTORIAL = ROOT / "scenarios" / "tutorial-negotiation.yaml"
 NOTCH = {"x": 0, "y": -1, "flipped": False, "precise_x": 0.0, "precise_y": -1.0}
 
 
@@ -121,3 +122,29 @@ def test_a_double_click_on_a_dialogs_ok_never_reaches_the_table_beneath(make_pil
     pilot.wait(0.5)
     pilot.click_at(both.center)
     assert app.overlay is not None or len(game.moves) > moves, "a later click on Walk away was lost"
+
+
+def test_the_hand_over_button_takes_the_first_click_after_the_mouse_rested(make_pilot) -> None:  # type: ignore[no-untyped-def]
+    """A hot seat's hand-over, after a move on the offer panel: the mouse rests on its button until
+    the window sleeps, then one click (press and release arriving together, as a quick hand's do)
+    seats the delegation and opens its briefing."""
+    pilot = make_pilot(TUTORIAL, settings=UISettings(computer_pause=0.0))
+    app = pilot.app
+    actors = list(app.scenario.actors)
+    sit_down(pilot, {a: "human" for a in actors})
+    pilot.click("ready")
+    pilot.click("ok")
+    assert app.top.name == "play" and app.scene.panel is not None
+    pilot.click("act_pass")
+    assert app.top.name == "handover", "the next delegation should be handed the computer"
+    button = app.top.buttons["ready"]
+    pilot.move(button.rect.center)
+    pilot.wait(2.0)
+    assert not app.busy() and not app.dirty, "the window should be asleep after the mouse rested"
+    pos = button.rect.center
+    pygame.event.post(pygame.event.Event(pygame.MOUSEBUTTONDOWN, pos=pos, button=1, touch=False))
+    pygame.event.post(pygame.event.Event(pygame.MOUSEBUTTONUP, pos=pos, button=1, touch=False))
+    app.idle()  # the click wakes the sleeping window, as in App.run
+    app.step(1 / 30)
+    app.step(1 / 30)
+    assert app.top.name == "message" and app.scene.name == "play", "the first click on the hand-over was lost"
