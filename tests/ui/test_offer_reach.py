@@ -148,3 +148,39 @@ def test_the_hand_over_button_takes_the_first_click_after_the_mouse_rested(make_
     app.step(1 / 30)
     app.step(1 / 30)
     assert app.top.name == "message" and app.scene.name == "play", "the first click on the hand-over was lost"
+
+
+def test_a_counter_the_envoy_may_not_propose_is_shown_unavailable_before_the_click(make_pilot, shots) -> None:  # type: ignore[no-untyped-def]
+    """Drax may not propose passage through Poland nor the Soviet figures: a counter keeping them
+    shows Counter unavailable with the reason and marks those terms; changing them opens it."""
+    pilot = make_pilot(CURRENT_FLAGSHIP, settings=UISettings(computer_pause=0.0))
+    app = pilot.app
+    game = at_the_soviet_offer(pilot)
+
+    def option(issue: str, choice: str) -> str:
+        panel = app.scene.panel
+        assert panel is not None
+        return next(o.key for row in panel.issues for o in row.options if (o.issue, o.option) == (issue, choice))
+
+    pilot.click(option("signing", "refer_home"))
+    panel = app.scene.panel
+    counter = panel.action("act_counter")
+    assert counter is not None and not counter.enabled and not counter.primary, "a forbidden counter is shown as ready"
+    assert "may not propose" in counter.tip and "London" in counter.tip
+    assert "may not propose" in app.scene.buttons["act_counter"].tool_tip_text
+    blamed = {o.issue for row in panel.issues for o in row.options if o.refused}
+    assert blamed == {"passage", "forces"}, blamed
+    assert "You may not propose this term" in app.scene.buttons[option("passage", "corridors")].tool_tip_text
+    assert any("may not propose" in line for line in panel.lines)
+    pilot.snapshot(shots / "offer-counter-refused.png")
+    moves = len(game.moves)
+    pilot.click("act_counter")
+    assert len(game.moves) == moves
+    pilot.click(option("passage", "romania_only"))
+    pilot.click(option("forces", "general"))
+    panel = app.scene.panel
+    counter = panel.action("act_counter")
+    assert counter is not None and counter.enabled and counter.primary
+    assert not any(o.refused for row in panel.issues for o in row.options)
+    pilot.click("act_counter")
+    assert len(game.moves) > moves and game.moves[moves].step == "counter"

@@ -57,6 +57,7 @@ from ..table_turn import (
     lines_since,
     panel_spec,
     seat_appraiser,
+    seat_vetter,
     viewer_of,
 )
 from ..theme import actor_colours, actor_text_colours
@@ -324,7 +325,8 @@ class PlayScene(Scene):
         view = self.seat_view()
         names = {a: actor.name for a, actor in self.game.scenario.actors.items()}
         appraise = seat_appraiser(self.game, view.viewer) if view else None
-        panel = self.panel = panel_spec(view, self.draft, names, self.projector(), appraise) if view else None
+        vet = seat_vetter(self.game, view.viewer) if view else None
+        panel = self.panel = panel_spec(view, self.draft, names, self.projector(), appraise, vet) if view else None
         chips = self.chips()
         recap = self.recap_lines()
         lay = play_layout(
@@ -748,8 +750,13 @@ class PlayScene(Scene):
                         option.key,
                         geo.options[option.key],
                         (CHECK if option.selected else "") + option.label,
-                        "@small_primary" if option.selected else "@small",
-                        tooltip=esc(option.tip),
+                        "@small_refused" if option.refused else "@small_primary" if option.selected else "@small",
+                        tooltip=esc(option.tip)
+                        + (
+                            f"<br><b>You may not propose this term now</b><br>{esc(option.refused)}"
+                            if option.refused
+                            else ""
+                        ),
                     )
         finally:
             self.container = None
