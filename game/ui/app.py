@@ -307,6 +307,7 @@ class App:
         return self.overlay or self.stack[-1]
 
     def push(self, scene: Scene) -> None:
+        self._new_screen()
         self.close_overlay(rebuild=False)
         if self.stack:
             self.scene.covered()
@@ -324,6 +325,7 @@ class App:
 
     def replace_all(self, scene: Scene) -> None:
         """Go to ``scene`` with the title screen underneath (Esc and 'back' lead to the title)."""
+        self._new_screen()
         self.close_overlay(rebuild=False)
         title = self.stack[0] if self.stack and self.stack[0].name == "title" else self.make("title")
         self.stack = [title, scene] if scene.name != "title" else [scene]
@@ -336,6 +338,7 @@ class App:
         self.rebuild()
 
     def open_overlay(self, overlay: Scene) -> None:
+        self._new_screen()
         if self.overlay is not None:
             self.overlay.teardown()
         elif self.stack:
@@ -357,11 +360,17 @@ class App:
         self.scene.uncovered()
         self.dirty = True
 
+    def _new_screen(self) -> None:
+        """A screen or dialog opens later than the closing that set the guard (a key, not the same
+        click): what it shows is new, and its buttons take clicks at once."""
+        if self._guard is not None and self.now > self._guard[0] - CLICK_GUARD:
+            self._guard = None
+
     def _guard_clicks(self) -> None:
         """A dialog or screen closes: when a click closed it, a second click on the same place in the
         next moment (a double click, a press repeated while the screen changes) is ignored, so it
         never lands on the button that lay under the closing one (OK over Walk away)."""
-        if self._pressed_at is not None and self.now - self._pressed_at[0] <= CLICK_GUARD:
+        if self._pressed_at is not None and self._pressed_at[0] == self.now:  # a click of this frame closed it
             self._guard = (self.now + CLICK_GUARD, self._pressed_at[1])
 
     def _guarded(self, event: pygame.event.Event) -> bool:
