@@ -35,6 +35,8 @@ from .settings import UISettings
 from .theme import Type, colour, effective_scale, gui_font_name, theme_dict
 
 ACTIVE_AFTER_INPUT = 1.6  # seconds of full-rate drawing after input (hover fades, tool tips)
+CLICK_GUARD = 0.4  # seconds a click where a closed dialog's button was is ignored (a double click's second)
+CLICK_GUARD_MARGIN = 12  # pixels around that button the guard covers (a hand shakes)
 FPS = 60
 MIN_SIZE = (800, 500)
 
@@ -77,6 +79,9 @@ class App:
         self.dirty = True
         self._swallow_text = False  # drop the text of the key that just focused an entry
         self._woken: list[pygame.event.Event] = []  # the event that ended an idle wait, handled first
+        self._pressed_at: tuple[float, pygame.Rect] | None = None  # the last click's time and place
+        self._guard: tuple[float, pygame.Rect] | None = None  # until when, and where, clicks are ignored
+        self._swallow_release = False  # the button-up of an ignored click is ignored too
         self.focus_tip = FocusTip()  # the keyboard highlight's tool tip (pygame_gui's are the mouse's)
         self.frames: list[Frame] = []
         self.record_frames = False
@@ -323,6 +328,7 @@ class App:
         return self.overlay or self.stack[-1]
 
     def push(self, scene: Scene) -> None:
+        self._new_screen()
         self.close_overlay(rebuild=False)
         if self.stack:
             self.scene.covered()
@@ -333,12 +339,14 @@ class App:
     def pop(self) -> None:
         if len(self.stack) > 1:
             self.close_overlay(rebuild=False)
+            self._guard_clicks()
             self.stack.pop()
             self.rebuild()
             self.scene.shown()
 
     def replace_all(self, scene: Scene) -> None:
         """Go to ``scene`` with the title screen underneath (Esc and 'back' lead to the title)."""
+        self._new_screen()
         self.close_overlay(rebuild=False)
         title = self.stack[0] if self.stack and self.stack[0].name == "title" else self.make("title")
         self.stack = [title, scene] if scene.name != "title" else [scene]
@@ -351,6 +359,7 @@ class App:
         self.rebuild()
 
     def open_overlay(self, overlay: Scene) -> None:
+        self._new_screen()
         if self.overlay is not None:
             self.overlay.teardown()
         elif self.stack:
@@ -365,11 +374,41 @@ class App:
         if self.overlay is None:
             return
         self.focus_tip.hide()
+        self._guard_clicks()
         self.overlay.teardown()
         self.overlay = None
         self._refocus(self.scene)
         self.scene.uncovered()
         self.dirty = True
+
+    def _new_screen(self) -> None:
+        """A screen or dialog opens later than the closing that set the guard (a key, not the same
+        click): what it shows is new, and its buttons take clicks at once."""
+        if self._guard is not None and self.now > self._guard[0] - CLICK_GUARD:
+            self._guard = None
+
+    def _guard_clicks(self) -> None:
+        """A dialog or screen closes: when a click closed it, a second click on the same place in the
+        next moment (a double click, a press repeated while the screen changes) is ignored, so it
+        never lands on the button that lay under the closing one (OK over Walk away)."""
+        if self._pressed_at is not None and self._pressed_at[0] == self.now:  # a click of this frame closed it
+            self._guard = (self.now + CLICK_GUARD, self._pressed_at[1])
+
+    def _guarded(self, event: pygame.event.Event) -> bool:
+        """True for a click (and its release) the guard drops."""
+        if event.type == pygame.MOUSEBUTTONUP and self._swallow_release:
+            self._swallow_release = False
+            return True
+        if event.type != pygame.MOUSEBUTTONDOWN or self._guard is None:
+            return False
+        until, place = self._guard
+        if self.now > until:
+            self._guard = None
+            return False
+        if not place.collidepoint(event.pos):
+            return False
+        self._swallow_release = True
+        return True
 
     def rebuild(self) -> None:
         """Rebuild the top screen (and any overlay) from scratch."""
@@ -504,6 +543,8 @@ class App:
             return
         if event.type == pygame.KEYDOWN:
             self._swallow_text = False
+        if self._guarded(event):
+            return
         if event.type == pygame.MOUSEBUTTONDOWN:
             self.hide_tooltips()  # a tool tip never takes a click meant for a button under it
         typing = self.typing()
@@ -538,6 +579,9 @@ class App:
     def _pressed(self, element: object) -> None:
         scene = self.top
         key = scene.key_of(element)
+        face = getattr(element, "rect", None)
+        if isinstance(face, pygame.Rect):  # the button clicked: a dialog it closes guards its place
+            self._pressed_at = (self.now, face.inflate(CLICK_GUARD_MARGIN * 2, CLICK_GUARD_MARGIN * 2))
         if key is not None:
             scene.on_button(key)
 

@@ -11,8 +11,9 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
+from itertools import combinations, product
 
-from ..engine import Game, Happening, bargain
+from ..engine import Game, Happening, bargain, talks
 from ..engine.expr import Value
 from ..engine.narrate import PUBLIC
 from ..engine.table import Table
@@ -104,6 +105,7 @@ class OptionButton:
     label: str
     selected: bool
     tip: str
+    refused: str = ""  # why this selected term keeps the seat from proposing the package ('' when it does not)
 
 
 @dataclass(frozen=True)
@@ -143,6 +145,7 @@ def points(value: int) -> str:
 
 
 Appraise = Callable[[Mapping[str, str]], bargain.Appraisal]
+Vet = Callable[[Mapping[str, str]], tuple[str, ...]]  # why the seat may not propose a package (none: it may)
 
 
 def seat_appraiser(game: Game, seat: str) -> Appraise | None:
@@ -156,16 +159,61 @@ def seat_appraiser(game: Game, seat: str) -> Appraise | None:
     return lambda package: bargain.appraise(scenario, actor, package, values)
 
 
+def seat_vetter(game: Game, seat: str) -> Vet | None:
+    """Why ``seat`` may not propose (or counter with) a package now, by the table's term rules
+    (``talks.term_blockers``, the check the engine makes when the move is sent): each reason in
+    players' words; None away from a negotiation."""
+    node = game.node
+    if node is None or node.negotiation is None:
+        return None
+    scenario, negotiation, state = game.scenario, node.negotiation, game.state
+
+    def vet(package: Mapping[str, str]) -> tuple[str, ...]:
+        blockers = talks.term_blockers(scenario, negotiation, "propose", seat, dict(package), state)
+        return tuple(f"{c.title}: {c.explanation}" for c in blockers)
+
+    return vet
+
+
+def refusing_terms(package: Mapping[str, str], table: TableView, vet: Vet, most: int = 3) -> dict[str, str]:
+    """The selected terms that keep the package from being proposed, each with the reasons: those
+    the nearest package the seat may propose changes (the fewest terms changed, up to ``most``;
+    a rule forbidding either of two terms blames both)."""
+    refused = vet(package)
+    if not refused:
+        return {}
+    why = "; ".join(refused)
+    issues = [i for i in table.issues if i.id in package]
+    for size in range(1, min(most, len(issues)) + 1):
+        for chosen in combinations(issues, size):
+            others = [[o for o, _ in i.options if o != package[i.id]] for i in chosen]
+            for picks in product(*others):
+                if not vet({**package, **{i.id: o for i, o in zip(chosen, picks, strict=True)}}):
+                    return {i.id: why for i in chosen}
+    return {}
+
+
 def panel_spec(
-    view: View, draft: Draft, names: Mapping[str, str], public: bool = False, appraise: Appraise | None = None
+    view: View,
+    draft: Draft,
+    names: Mapping[str, str],
+    public: bool = False,
+    appraise: Appraise | None = None,
+    vet: Vet | None = None,
 ) -> PanelSpec | None:
     """The offer panel for ``view``'s seat, when it is the seat's turn at a negotiation. On a
     ``public`` screen (a projector) the seat's confidential points are left out. ``appraise`` says
-    what the package being put together is worth to the seat, as the picks change."""
+    what the package being put together is worth to the seat, as the picks change; ``vet`` why the
+    seat may not propose it, so Propose and Counter say so (and the terms to blame are marked)
+    before the click, as a blocked Accept does."""
     table, turn = view.table, view.turn
     if table is None or turn is None or turn.kind not in ("propose", "answer"):
         return None
     draft.follow(view.viewer, table)
+    package = draft.package(table)
+    reasons = vet(package) if vet is not None and package is not None else ()
+    blame = refusing_terms(package, table, vet) if vet is not None and package is not None and reasons else {}
+    vetoed = f"You may not propose these terms — {'; '.join(r.rstrip('.') for r in reasons)}" if reasons else ""
     rows = []
     for index, issue in enumerate(table.issues):
         worth = {} if public else view.values.get(issue.id, {})
@@ -177,12 +225,16 @@ def panel_spec(
                 f"{label}  {points(worth[oid])}" if oid in worth else label,
                 draft.picks.get(issue.id) == oid,
                 f"{issue.title}: {label}" + (f" is worth {points(worth[oid])} to you" if oid in worth else ""),
+                blame.get(issue.id, "") if draft.picks.get(issue.id) == oid and not public else "",
             )
             for n, (oid, label) in enumerate(issue.options)
         )
         rows.append(IssueRow(issue.title, options))
     lines = _lines(view, names, public, "" if public else _draft_worth(view, draft, appraise))
-    return PanelSpec(_heading(table, turn.kind, names), tuple(rows), lines, _actions(view, draft))
+    if vetoed and (turn.kind == "propose" or dict(package or {}) != dict(table.offer)):
+        marked = "the marked term" if len(blame) == 1 else "the marked terms" if blame else "a term"
+        lines = (f"{vetoed}. Change {marked} to make an offer.", *lines)
+    return PanelSpec(_heading(table, turn.kind, names), tuple(rows), lines, _actions(view, draft, vetoed))
 
 
 def _draft_worth(view: View, draft: Draft, appraise: Appraise | None) -> str:
@@ -246,13 +298,15 @@ def answers_line(table: TableView, viewer: str, names: Mapping[str, str]) -> str
     return " · ".join(parts)
 
 
-def _actions(view: View, draft: Draft) -> tuple[ActionButton, ...]:
+def _actions(view: View, draft: Draft, vetoed: str = "") -> tuple[ActionButton, ...]:
+    """The moves, each enabled or with the reason it is not: ``vetoed`` says why the seat may not
+    propose the selected terms (the table's term rules), before a click is refused."""
     table, turn = view.table, view.turn
     assert table is not None and turn is not None
     package = draft.package(table)
     missing = "Select one option for each issue first."
     if turn.kind == "propose":
-        refused = draft.refusal("propose", package) if package else ""
+        refused = (draft.refusal("propose", package) or vetoed) if package else ""
         return (
             ActionButton(
                 "act_propose",
@@ -268,7 +322,7 @@ def _actions(view: View, draft: Draft) -> tuple[ActionButton, ...]:
         )
     same = package is not None and dict(package) == dict(table.offer)
     changed = package is not None and not same  # the person changed the terms away from the offer
-    refused = draft.refusal("counter", package) if package else ""
+    refused = (draft.refusal("counter", package) or ("" if same else vetoed)) if package else ""
     counter_tip = missing if package is None else refused or "Offer these terms instead"
     if same and not refused:
         counter_tip = "Your selection is the offer on the table: change a term to counter."

@@ -283,11 +283,12 @@ def test_a_refusal_of_the_terms_clears_when_the_picks_change(make_pilot, tmp_pat
     game = sit_down(pilot, {"red": "human"})
     scene = pilot.app.scene
     select(pilot, passage="closed", signing="later")
+    assert not scene.panel.action("act_propose").enabled  # refused before the click, with the reason
     pilot.click("act_propose")
-    assert not game.moves and scene.notice.startswith("That move is not allowed")
-    assert "That move is not allowed" in screen_text(pilot)
+    assert not game.moves and "may not propose these terms" in scene.notice
+    assert "may not propose these terms" in screen_text(pilot)
     select(pilot, passage="narrow")  # the person fixes the terms: the refusal of the old ones goes
-    assert scene.notice == "" and "That move is not allowed" not in screen_text(pilot)
+    assert scene.notice == "" and "may not propose" not in screen_text(pilot)
     pilot.click("act_propose")
     assert game.moves[0].terms == {"passage": "narrow", "signing": "later"}
 

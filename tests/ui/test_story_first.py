@@ -313,8 +313,9 @@ def test_a_time_out_is_told_on_the_hand_over_as_the_leaving_delegations(make_pil
 
 
 def test_the_keyboard_highlight_scrolls_the_offers_into_view(make_pilot) -> None:  # type: ignore[no-untyped-def]
-    """Projector type on 1024×600: the flagship's offer panel scrolls; Tab walks its buttons and
-    the panel follows, so the highlighted move is always in sight."""
+    """Projector type on 1024×600: the flagship's offer panel scrolls; Tab walks its options and
+    the panel follows, so the highlighted option is always in sight; the moves stay in sight in
+    the panel's fixed footer."""
     pilot = make_pilot(CURRENT_FLAGSHIP, size=(1024, 600), settings=UISettings(text_size=PROJECTOR))
     app = pilot.app
     game = sit_down(pilot, {"britain": "human"}, start="cardinal_question")
@@ -322,15 +323,22 @@ def test_the_keyboard_highlight_scrolls_the_offers_into_view(make_pilot) -> None
     scene = app.scene
     assert scene.layout.scroll_h > scene.layout.choices.h  # the panel is taller than its place
     box = next(e for e in scene.elements if e.__class__.__name__ == "UIScrollingContainer")
-    walk = scene.buttons["act_walk"]
-    assert not box.rect.contains(walk.rect)
+    window = pygame.Rect((0, 0), app.size)
+    last = max((k for k in scene.buttons if k.startswith("opt_")), key=lambda k: scene.buttons[k].rect.bottom)
+    assert not box.rect.contains(scene.buttons[last].rect)
+    seen = set()
     for _ in range(40):
-        if scene.focus_key == "act_walk":
-            break
         pilot.press(pygame.K_TAB)
-    assert scene.focus_key == "act_walk"
-    pilot.wait(0.5)
-    assert box.rect.contains(walk.rect), "the highlighted move is out of sight"
+        pilot.wait(0.2)
+        key = scene.focus_key or ""
+        if key.startswith("opt_"):
+            seen.add(key)
+            assert box.rect.contains(scene.buttons[key].rect), f"the highlighted {key} is out of sight"
+        if key.startswith("act_"):
+            assert window.contains(scene.buttons[key].rect) and not box.rect.colliderect(scene.buttons[key].rect)
+        if key == "act_walk":
+            break
+    assert last in seen and scene.focus_key == "act_walk"
 
 
 def test_a_changed_issue_reads_in_its_options_labels_since_the_last_turn() -> None:

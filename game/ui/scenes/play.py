@@ -57,6 +57,7 @@ from ..table_turn import (
     lines_since,
     panel_spec,
     seat_appraiser,
+    seat_vetter,
     viewer_of,
 )
 from ..theme import actor_colours, actor_text_colours
@@ -64,7 +65,7 @@ from ..widgets import countdown, draw
 from ..widgets.cards import draw_card
 from ..widgets.map_view import map_as_of, render_map, uses_map
 from ..widgets.meters import meter_cells, meter_words, render_meters
-from ..widgets.offer_panel import CHECK, draw_panel, panel_height, panel_layout
+from ..widgets.offer_panel import CHECK, PanelGeometry, draw_panel, panel_height, panel_layout
 from ..widgets.scroll import scroll_into_view
 from ..widgets.table import chip_words, render_table
 from ..widgets.timeline import Mark, render_timeline
@@ -129,6 +130,9 @@ class PlayScene(Scene):
         self.draft = Draft()  # the package a seat is putting together at a negotiation
         self.panel_notice = ""  # a notice about the offer panel's terms, cleared when the picks change
         self.panel: PanelSpec | None = None  # the offer panel of this build, when a seat is at the table
+        self.panel_box: UIScrollingContainer | None = None  # where the panel's options scroll, when they do
+        self.panel_scroll: tuple[object, float] | None = None  # (the turn's draft, pixels scrolled), across rebuilds
+        self.followed: str | None = None  # the highlighted key the offer panel last scrolled to
         self.tab = "story"  # the tab shown in the body: the story first, always at a person's turn
         self.changed_at = -FLASH_SECONDS  # when a move last changed a measure (they glow a moment)
         self.timed_out = ""  # whose clock ran out last ("the Soviet delegation"), until the next hand-over
@@ -320,12 +324,14 @@ class PlayScene(Scene):
 
     def build(self) -> None:
         """Lay the screen out, then draw and add each part of the tab shown, then set the keyboard order."""
+        self.remember_panel_scroll()
         specs = self.choice_specs()
         variables = self.visible_variables()
         view = self.seat_view()
         names = {a: actor.name for a, actor in self.game.scenario.actors.items()}
         appraise = seat_appraiser(self.game, view.viewer) if view else None
-        panel = self.panel = panel_spec(view, self.draft, names, self.projector(), appraise) if view else None
+        vet = seat_vetter(self.game, view.viewer) if view else None
+        panel = self.panel = panel_spec(view, self.draft, names, self.projector(), appraise, vet) if view else None
         chips = self.chips()
         recap = self.recap_lines()
         lay = play_layout(
@@ -704,27 +710,40 @@ class PlayScene(Scene):
     def _build_panel(self, backdrop: pygame.Surface, lay: PlayLayout) -> None:
         """The offer panel in the cards' place: the issues' options to select, the offer on the
         table, the answers so far and the moves (a forbidden one says why on hover). When it is
-        taller than its place (large type on a small window) it scrolls there, face and buttons
-        together, and the wheel moves it three lines and a half a notch."""
+        taller than its place (large type on a small window) the options and notes scroll there,
+        the wheel moving them three lines and a half a notch, while the moves stay in a fixed footer
+        under them, always in reach; a rebuild (a click on an option) keeps the place scrolled to."""
         panel = self.panel
         if panel is None:
             return
         sp = self.sp
+        footer_shift = 0  # how far the moves move down from their place in the panel's layout
         if lay.scroll_h:
             bar_w = max(20, sp.pad * 2)
+            geo = panel_layout(panel, pygame.Rect(0, 0, lay.choices.w - bar_w, 0), sp)
+            foot = panel_layout(panel, pygame.Rect(0, 0, lay.choices.w, 0), sp)  # the moves take the bar's width too
+            footer_h = foot.rect.bottom - foot.footer_top
+            view = pygame.Rect(lay.choices.x, lay.choices.y, lay.choices.w, max(sp.line, lay.choices.h - footer_h))
             box = UIScrollingContainer(
-                lay.choices, self.manager, object_id=ObjectID(object_id="#offer_scroll"), allow_scroll_x=False
+                view, self.manager, object_id=ObjectID(object_id="#offer_scroll"), allow_scroll_x=False
             )
             self.elements.append(box)
-            geo = panel_layout(panel, pygame.Rect(0, 0, lay.choices.w - bar_w, 0), sp)
-            box.set_scrollable_area_dimensions((geo.rect.w, geo.rect.h))
-            face = pygame.Surface(geo.rect.size, pygame.SRCALPHA)
-            draw_panel(face, geo, sp, self.palette)
-            self.elements.append(UIImage(geo.rect, face, self.manager, container=box))
+            content = pygame.Rect(0, 0, geo.rect.w, geo.footer_top)
+            box.set_scrollable_area_dimensions(content.size)
+            face = pygame.Surface(content.size, pygame.SRCALPHA)
+            draw_panel(face, PanelGeometry(content, geo.lines), sp, self.palette)
+            self.elements.append(UIImage(content, face, self.manager, container=box))
+            footer = pygame.Rect(lay.choices.x, view.bottom, lay.choices.w, lay.choices.bottom - view.bottom)
+            draw_panel(backdrop, PanelGeometry(footer), sp, self.palette)
+            footer_shift = footer.y - foot.footer_top
+            geo.actions = foot.actions
             if box.vert_scroll_bar is not None:
                 box.vert_scroll_bar.scroll_wheel_speed = sp.line * 3.5
+                self._restore_panel_scroll(box, content.h)
+            self.panel_box = box
             self.container = box
         else:
+            self.panel_box = None
             geo = panel_layout(panel, lay.choices, sp)
             draw_panel(backdrop, geo, sp, self.palette)
             for index, line in enumerate(geo.lines):
@@ -736,19 +755,41 @@ class PlayScene(Scene):
                         option.key,
                         geo.options[option.key],
                         (CHECK if option.selected else "") + option.label,
-                        "@small_primary" if option.selected else "@small",
-                        tooltip=esc(option.tip),
+                        "@small_refused" if option.refused else "@small_primary" if option.selected else "@small",
+                        tooltip=esc(option.tip)
+                        + (
+                            f"<br><b>You may not propose this term now</b><br>{esc(option.refused)}"
+                            if option.refused
+                            else ""
+                        ),
                     )
-            for action in panel.actions:
-                self.add_button(
-                    action.key,
-                    geo.actions[action.key],
-                    action.label,
-                    ("@primary" if action.primary else "") if action.enabled else "@blocked",
-                    esc(action.tip),
-                )
         finally:
             self.container = None
+        for action in panel.actions:
+            self.add_button(
+                action.key,
+                geo.actions[action.key].move(lay.choices.x if footer_shift else 0, footer_shift),
+                action.label,
+                ("@primary" if action.primary else "") if action.enabled else "@blocked",
+                esc(action.tip),
+            )
+
+    def _restore_panel_scroll(self, box: UIScrollingContainer, content_h: int) -> None:
+        """Scroll a rebuilt offer panel to where the one before it was, while it is the same turn's."""
+        bar = box.vert_scroll_bar
+        if bar is None or self.panel_scroll is None or self.panel_scroll[0] != self.draft.belongs:
+            return
+        top = self.panel_scroll[1]
+        bar.set_scroll_from_start_percentage(min(max(top / content_h, 0.0), 1.0 - box.rect.h / content_h))
+        box.update(0.0)  # the container follows its bar now, before anything is drawn or clicked
+
+    def remember_panel_scroll(self) -> None:
+        """Note how far the offer panel is scrolled (in pixels), for the next build of the same turn."""
+        box = self.panel_box
+        bar = box.vert_scroll_bar if box is not None else None
+        if bar is not None and box is not None:
+            content_h = box.get_container().get_rect().height
+            self.panel_scroll = (self.draft.belongs, bar.start_percentage * content_h)
 
     def _blocked_tip(self, view: ChoiceView) -> str:
         """Every constraint that blocks the choice, with its explanation and source."""
@@ -1101,7 +1142,11 @@ class PlayScene(Scene):
         return bool(self.changes) and now - self.changed_at < FLASH_SECONDS
 
     def _follow_focus(self) -> bool:
-        """Scroll the offer panel to the button the keyboard highlights, when it is out of view."""
+        """Scroll the offer panel to the button the keyboard highlights, when the highlight has moved
+        there out of view (once: the wheel and the scroll bar may then scroll it away)."""
+        if self.focus_key == self.followed:
+            return False
+        self.followed = self.focus_key
         focused = self.buttons.get(self.focus_key or "")
         boxes = [e for e in self.elements if isinstance(e, UIScrollingContainer)]
         return focused is not None and any(scroll_into_view(box, focused) for box in boxes)

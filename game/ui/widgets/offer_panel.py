@@ -34,6 +34,7 @@ class PanelGeometry:
     lines: list[Line] = field(default_factory=list)
     options: dict[str, Rect] = field(default_factory=dict)
     actions: dict[str, Rect] = field(default_factory=dict)
+    footer_top: int = 0  # where the moves begin: a scrolling panel keeps them in a fixed footer from here
 
 
 CHECK = "✓ "  # marks the selected option (room for it is kept on every option's button)
@@ -88,6 +89,7 @@ def panel_layout(spec: PanelSpec, area: Rect, sp: Spacing, width: WidthFn = font
         y += opt_h + gap
     for note in spec.lines:
         text_lines(note, "regular", "note")
+    geo.footer_top = y
     y += gap
     x = inner_x
     for action in spec.actions:
