@@ -21,7 +21,7 @@ from ..engine import Game, Happening, Move, Scenario
 from ..engine.history import aligned_history, played_history, turning_point
 from ..engine.rules import EndingKind, HappeningKind
 from ..engine.scoring import scores
-from ..engine.wording import cite, describe_effects, show_value, value_words
+from ..engine.wording import cite, describe_effects, drawn_range, show_value, value_words
 from . import history
 from . import messages as table_messages
 from .messages import TableMessage
@@ -413,14 +413,11 @@ def _draws(game: Game) -> list[Draw]:
     if not game.ended:
         return []
     scenario = game.scenario
-    lens = scenario.lenses.get(game.settings.lens)
     out = []
     for variable in scenario.variables.values():
         if not variable.drawn:
             continue
-        low, high = variable.type.minimum, variable.type.maximum
-        if lens is not None and variable.id in lens.draws:
-            low, high = lens.draws[variable.id]
+        low, high = drawn_range(scenario, game.settings.lens, variable)
         value = show_value(game.state.values.get(variable.id))
         out.append(Draw(variable.label or variable.id, value, low, high))
     return out

@@ -11,7 +11,7 @@ import datetime as dt
 from collections.abc import Collection, Mapping
 
 from .expr import split_effect
-from .model import Issue, Scenario
+from .model import Issue, Scenario, Variable
 
 
 def long_date(date: dt.date) -> str:
@@ -66,19 +66,22 @@ def show_value(value: object) -> str:
     return str(value).replace("_", " ")
 
 
-def draw_words(scenario: Scenario, lens: str | None, values: Mapping[str, object]) -> tuple[str, ...]:
-    """Each hidden draw revealed in words: 'How serious Moscow is: 9 (drawn from 6 to 10)', the range
-    being the lens's where it sets one."""
+def drawn_range(scenario: Scenario, lens: str | None, variable: Variable) -> tuple[int, int]:
+    """The range a hidden draw was drawn from: the lens's where it sets one, else the variable's bounds."""
     chosen = scenario.lenses.get(lens or "")
+    if chosen is not None and variable.id in chosen.draws:
+        return chosen.draws[variable.id]
+    return variable.type.minimum, variable.type.maximum
+
+
+def draw_words(scenario: Scenario, lens: str | None, values: Mapping[str, object]) -> tuple[str, ...]:
+    """Each hidden draw revealed in words: 'How serious Moscow is: 9 (drawn from 6 to 10)'."""
     out = []
     for variable in scenario.variables.values():
-        if not variable.drawn:
-            continue
-        low, high = variable.type.minimum, variable.type.maximum
-        if chosen is not None and variable.id in chosen.draws:
-            low, high = chosen.draws[variable.id]
-        value = show_value(values.get(variable.id))
-        out.append(f"{variable.label or variable.id}: {value} (drawn from {low} to {high})")
+        if variable.drawn:
+            low, high = drawn_range(scenario, lens, variable)
+            value = show_value(values.get(variable.id))
+            out.append(f"{variable.label or variable.id}: {value} (drawn from {low} to {high})")
     return tuple(out)
 
 
