@@ -490,8 +490,12 @@ class Room:
 
     def _teacher(self, request: TeacherAction, writes: list[Write]) -> tuple[int, ...]:
         every = tuple(self.tables)
-        chosen = (self._table(request.table),) if request.table else tuple(self.tables.values())
         do = request.do
+        chosen = (self._table(request.table),) if request.table else tuple(self.tables.values())
+        if do in _STEERING:  # a table whose game has ended keeps its result: nothing to pause, undo or hand over
+            if request.table and chosen[0].game.ended:
+                raise RoomError(f"the game at table {request.table} has ended: its result stands")
+            chosen = tuple(t for t in chosen if not t.game.ended)
         if do in ("pause", "resume"):
             before = {t.number: t.paused for t in self.tables.values()}
             for table in chosen:
@@ -822,6 +826,10 @@ def _name(actor: str, scenario: Scenario) -> str:
     if actor == CLASS_WIDE:
         return "everyone"
     return scenario.actors[actor].name if actor in scenario.actors else actor
+
+
+# What the teacher does to a game under way (not to the class as a whole: announcing, locking, removing).
+_STEERING = frozenset({"pause", "resume", "extend", "takeover", "giveback", "undo", "fill"})
 
 
 def _message_json(message: MessageRow, scenario: Scenario) -> JSONObject:

@@ -363,3 +363,18 @@ def test_a_seat_handed_to_the_computer_says_so_everywhere_and_can_be_given_back(
     assert room.seat_state(1, "kestra")["computer"] is False
     assert Room.resume(ClassStore(store.path), room.row.id).tables[1].game.controller("kestra") == "human"
     assert parse(json.dumps({"type": "teacher", "do": "giveback", "table": 1, "seat": "kestra"}))
+
+
+def test_a_finished_tables_result_stands_against_the_teachers_steering(room: Room) -> None:
+    """A play-tester's undo on a finished game took back three moves, reopened it mid-debrief and told
+    one student: an ended game is not paused, undone or handed over; the class's pause skips it."""
+    room.teacher(TeacherAction("fill", table=1))  # the computer plays every seat of table 1 to its end
+    table = room.tables[1]
+    assert table.game.ended
+    moves = len(table.game.moves)
+    for do in ("undo", "pause", "takeover"):
+        with pytest.raises(RoomError, match="the game at table 1 has ended: its result stands"):
+            room.teacher(TeacherAction(do, table=1, seat="kestra"))
+    room.teacher(TeacherAction("pause"))  # every table: the one still playing
+    assert not table.paused and room.tables[2].paused
+    assert table.game.ended and len(table.game.moves) == moves

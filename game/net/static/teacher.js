@@ -90,7 +90,7 @@ function seatPlayers(s) {
 function tableCard(t) {
   const n = t.number;
   const state = t.outcome ? `Ended: ${t.outcome}` : t.waiting.length ? `Waiting for ${t.waiting.join(", ")}` : "The computer is moving";
-  const live = !board.ended;  // once the class has ended there is nothing left to steer: the record alone
+  const live = !board.ended && !t.outcome;  // an ended game (or class) has nothing left to steer: the record alone
   const seats = t.seats.map((s) => el("li", {}, el("strong", { text: s.name }), ": ", ...seatPlayers(s),
     !live ? "" : s.player === "human" ? el("button", { type: "button", class: "secondary", "aria-label": `Hand ${s.name} at table ${n} to the computer`,
       onclick: () => teacher({ do: "takeover", table: n, seat: s.id }), text: "Computer takes over" })
