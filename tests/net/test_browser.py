@@ -377,6 +377,11 @@ def test_a_students_page_says_when_the_clock_waits_and_what_it_did_for_them(brow
         time_.now += 3600
         cy = student(browser, served, room, "Cy")  # every seat taken: Dunmore's clock runs
         cy.locator("#clock").get_by_text(re.compile(r"^\d:\d\d left$")).wait_for()
+        running = teacher.locator("#clock-1")  # the dashboard counts down between the host's updates too
+        running.get_by_text(re.compile(r"^\d:\d\d left$")).wait_for()
+        first = running.inner_text()
+        teacher.wait_for_timeout(2200)
+        assert running.inner_text() != first
         time_.now += 61
         notice = cy.locator("#timed-out")
         notice.wait_for()

@@ -62,6 +62,18 @@ function draw() {
   document.getElementById("tables").replaceChildren(...board.tables.map(tableCard));
 }
 
+// A running clock counts down between the host's updates, as the students' pages do; only its own
+// words change, so the teacher's place on the page (and the keyboard's) is kept.
+setInterval(() => {
+  if (!board) return;
+  for (const t of board.tables) {
+    if (!t.clock_running || t.paused || t.clock === null) continue;
+    t.clock = Math.max(0, t.clock - 1);
+    const shown = document.getElementById(`clock-${t.number}`);
+    if (shown) shown.textContent = clockWords(t);
+  }
+}, 1000);
+
 function clockWords(t) {
   // A clock waiting for the class to start, for a seat, or for the teacher says it is stopped and why.
   if (t.clock === null) return "none";
@@ -105,7 +117,8 @@ function tableCard(t) {
     el("p", { class: "date", text: [t.date, t.node].filter(Boolean).join(" · ") }),
     t.paused ? el("p", { class: "paused", text: "Paused" }) : "",
     el("p", { text: state }),
-    el("p", { class: "meta", text: `Clock: ${clockWords(t)} · ${t.moves} ${t.moves === 1 ? "move" : "moves"} · last: ${t.last_move || "—"}` }),
+    el("p", { class: "meta" }, "Clock: ", el("span", { id: `clock-${n}`, text: clockWords(t) }),
+      ` · ${t.moves} ${t.moves === 1 ? "move" : "moves"} · last: ${t.last_move || "—"}`),
     t.problem ? el("p", { class: "error", text: t.problem }) : "",
     el("ul", { class: "seats" }, seats),
     !live ? "" : el("div", { class: "actions" },
