@@ -218,7 +218,7 @@ function drawMessages() {
 
 function drawTurn() {
   const view = state.view;
-  const key = JSON.stringify([view.turn, view.table && view.table.offer, view.table && view.table.round, state.paused, view.ended, state.ended, view.log.length, state.notice, state.computer]);
+  const key = JSON.stringify([view.turn, view.table && view.table.offer, view.table && view.table.round, state.paused, view.ended, state.ended, view.log.length, state.notice, state.computer, confirmation]);
   if (key === turnKey) return;
   turnKey = key;
   document.getElementById("turn").hidden = view.ended || state.ended;
