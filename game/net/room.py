@@ -429,6 +429,8 @@ class Room:
     def say_later(self, member: MemberRow, request: Say) -> tuple[MessageRow, Write]:
         """A student's message; its write is under way, ``stored`` before anyone is told."""
         self._table(member.table_no)
+        if self.ended:
+            raise RoomError("the class has ended, and its messages with it: talk it over in the room")
         if request.to and request.to not in self.scenario.actors:
             raise RoomError(f"no delegation {request.to!r} at this table")
         if request.to == member.seat:

@@ -378,3 +378,11 @@ def test_a_finished_tables_result_stands_against_the_teachers_steering(room: Roo
     room.teacher(TeacherAction("pause"))  # every table: the one still playing
     assert not table.paused and room.tables[2].paused
     assert table.game.ended and len(table.game.moves) == moves
+
+
+def test_messages_close_with_the_class(room: Room) -> None:
+    member = room.join(room.row.code, "Ann")
+    room.teacher(TeacherAction("end"))
+    with pytest.raises(RoomError, match="the class has ended, and its messages with it"):
+        room.say(member, Say("", "one more thing"))
+    assert room.messages == []

@@ -76,6 +76,12 @@ document.getElementById("dismiss-announcement").addEventListener("click", () => 
   document.getElementById("announcement-bar").hidden = true;
 });
 
+// The host's errors are phrases ("the class has ended: …"); on the page they begin as a sentence.
+function sentence(text) {
+  const words = String(text || "");
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
 function replyTo(sender) {
   document.getElementById("say-to").value = sender;
   document.getElementById("say-text").focus();
@@ -105,7 +111,7 @@ function receive(message) {
     if (done) document.getElementById("turn-h").focus();
   } else if (message.type === "error") {
     sent = "";
-    show("error", message.message);
+    show("error", sentence(message.message));
     if (!state && message.code === "unknown-seat") {
       localStorage.removeItem(KEY);
       document.getElementById("join").hidden = false;
