@@ -620,7 +620,9 @@ class App:
             self.move_focus(1)
         elif (k == pygame.K_UP or (k == pygame.K_LEFT and not typing)) and not ctrl:
             self.move_focus(-1)
-        elif k in (pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_SPACE) and not typing:
+        elif k in (pygame.K_RETURN, pygame.K_KP_ENTER) and not typing:  # never Space: it skips a pause,
+            # and pressed a few times to hurry the computers it took choices, accepted offers and
+            # answered hand-overs for the person
             scene = self.top
             if scene.focus_key and scene.focus_key in scene.buttons:
                 scene.on_button(scene.focus_key)

@@ -43,10 +43,14 @@ def test_tab_again_leaves_the_reason_and_a_click_into_it_also_keeps_keys(make_pi
     pilot.press(pygame.K_TAB, mod=pygame.KMOD_SHIFT)  # and out again, back to the choices
     assert not app.typing()
     assert app.top.focus_key == "choice_1"
-    pilot.press(pygame.K_SPACE)  # now Space takes the highlighted choice, with the reason
+    pilot.press(pygame.K_SPACE)  # Space takes nothing: it only ever skips the computer's pause
+    assert game.moves == []
+    pilot.press(pygame.K_RETURN)  # Enter takes the highlighted choice, with the reason
     assert len(game.moves) == 1
     assert game.moves[-1].reason.startswith("1 2 3 u")
     assert app.scene.name == "handover"  # the next delegation's hand-over waits for its own click
+    pilot.press(pygame.K_SPACE)  # hurrying the computer never answers a hand-over for the next delegation
+    assert app.scene.name == "handover"
 
 
 def test_a_click_under_a_tool_tip_still_presses_the_button(make_pilot) -> None:  # type: ignore[no-untyped-def]

@@ -20,7 +20,7 @@ KEYS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
             ("Esc", "pause, go back, or close a window like this one"),
             ("F11", "fullscreen on or off"),
             ("Tab / Shift+Tab, ↑ ↓", "move the highlight between buttons"),
-            ("Enter or Space", "press the highlighted button"),
+            ("Enter", "press the highlighted button (Space never does: it only skips the computer's pause)"),
         ),
     ),
     (
