@@ -697,7 +697,8 @@ class App:
         self.now += time.perf_counter() - slept
 
     def game_in_progress(self) -> bool:
-        return self.game is not None and not self.game.ended and bool(self.stack) and self.scene.holds_game
+        """A game is being played: its screen is open, perhaps under another (a hot seat's hand-over)."""
+        return self.game is not None and not self.game.ended and any(s.holds_game for s in self.stack)
 
     def confirm(self, title: str, html: str, yes: str, no: str, on_yes: Callable[[], None]) -> None:
         self.open("confirm", title, html, yes, no, on_yes)
@@ -716,7 +717,7 @@ class App:
         )
 
     def quit(self) -> None:
-        if self.game is not None and not self.game.ended and self.stack and self.scene.holds_game:
+        if self.game_in_progress():
             self.autosave()
         self.save_settings()
         self.running = False

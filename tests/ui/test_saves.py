@@ -307,3 +307,21 @@ def test_a_remembered_scenario_that_is_gone_opens_the_default(tmp_path) -> None:
         assert app.scenario is not None and app.slot.path.resolve() == default_scenario().resolve()
     finally:
         app.running = False
+
+
+def test_quitting_at_a_hot_seats_hand_over_asks_and_keeps_the_game(make_pilot) -> None:  # type: ignore[no-untyped-def]
+    """The hand-over screen lies over the game: quitting there is quitting a game in progress."""
+    from game.engine.saves import latest_autosave
+    from game.paths import saves_folder
+
+    from .conftest import human_tiny
+
+    pilot = make_pilot(TINY)
+    app = pilot.app
+    human_tiny(pilot, projector=False)
+    assert app.scene.name == "handover"
+    pygame.event.post(pygame.event.Event(pygame.QUIT))
+    pilot.wait()
+    assert app.running and app.overlay is not None and app.overlay.name == "confirm"
+    pilot.click("yes")
+    assert not app.running and latest_autosave(saves_folder(), "tiny") is not None
