@@ -557,6 +557,7 @@ class PlayScene(Scene):
             if box.vert_scroll_bar is not None:
                 box.vert_scroll_bar.scroll_wheel_speed = meter_row_height(meter_sp) * 2
         columns = meter_columns(place.w, meter_sp)
+        settled = settled_issues(self.game.scenario, self.game.log)  # read from the log once per build
         face = render_meters(
             place.size,
             variables,
@@ -567,7 +568,7 @@ class PlayScene(Scene):
             meter_sp,
             {k: c.delta for k, c in self.changes.items()},
             self.game.scenario.issues,
-            settled_issues(self.game.scenario, self.game.log),
+            settled,
         )
         if box is None:
             backdrop.blit(face, place)
@@ -577,7 +578,7 @@ class PlayScene(Scene):
         try:
             for variable, cell in zip(
                 variables,
-                meter_cells(place.size, len(variables), columns, meter_sp, self._meter_words(variables)),
+                meter_cells(place.size, len(variables), columns, meter_sp, self._meter_words(variables, settled)),
                 strict=True,
             ):
                 self.add_button(
@@ -585,7 +586,7 @@ class PlayScene(Scene):
                     cell.move(place.topleft),
                     "",
                     "@hotspot",
-                    tooltip=self._meter_tip(variable, values.get(variable.id)),
+                    tooltip=self._meter_tip(variable, values.get(variable.id), settled),
                     focusable=False,
                 )
         finally:
@@ -594,17 +595,17 @@ class PlayScene(Scene):
     def _meter_values(self) -> dict[str, object]:
         return {m.id: m.value for m in self.screen_view().meters}
 
-    def _meter_words(self, variables: list[Variable]) -> list[MeterWords]:
-        """Each measure's name, value and change, as the meters show them (the layout measures them)."""
+    def _meter_words(self, variables: list[Variable], settled: frozenset[str] | None = None) -> list[MeterWords]:
+        """Each measure's name, value and change, as the meters show them (the layout measures them);
+        ``settled``: the issues a deal has settled, when the caller has read them from the log already."""
         changes = {k: c.delta for k, c in self.changes.items()}
         scenario = self.game.scenario
-        return meter_words(
-            variables, self._meter_values(), changes, scenario.issues, settled_issues(scenario, self.game.log)
-        )
+        if settled is None:
+            settled = settled_issues(scenario, self.game.log)
+        return meter_words(variables, self._meter_values(), changes, scenario.issues, settled)
 
-    def _meter_tip(self, variable: Variable, value: object) -> str:
+    def _meter_tip(self, variable: Variable, value: object, settled: frozenset[str]) -> str:
         scenario = self.game.scenario
-        settled = settled_issues(scenario, self.game.log)
         words = value_words(scenario.issues, variable.id, value, settled)
         tip = f"<b>{esc(variable.label or variable.id)}</b>: {esc(words)}"
         if NOT_AGREED in words:
