@@ -704,7 +704,6 @@ class Room:
             "date": long_date(game.date),
             "node_title": game.node.title if game.node is not None else "",
             "scores": {a: s.total for a, s in scoring.scores(self.scenario, game.state).items()},
-            "revealed": {v.id: to_json(game.state.values[v.id]) for v in self.scenario.variables.values() if v.drawn},
             "revealed_words": list(draw_words(self.scenario, game.settings.lens, game.state.values)),
         }
 
