@@ -44,9 +44,10 @@ ICON_LOADS = """async () => {
 }"""
 
 
-def new_page(browser: object, width: int, height: int) -> object:
-    """A page in a context of its own, noting any request of it the server failed in FAILED."""
-    page = browser.new_context(viewport={"width": width, "height": height}).new_page()  # type: ignore[attr-defined]
+def new_page(browser: object, width: int, height: int, storage: dict[str, object] | None = None) -> object:
+    """A page in a context of its own (starting with `storage`), noting any request the server failed in FAILED."""
+    viewport = {"width": width, "height": height}
+    page = browser.new_context(viewport=viewport, storage_state=storage).new_page()  # type: ignore[attr-defined]
     page.on("response", lambda response: FAILED.append(response.url) if response.status >= 400 else None)
     return page
 
@@ -338,10 +339,11 @@ def test_a_page_with_a_seat_from_another_class_offers_to_join_again(
     browser: object, served: BackgroundServer, room: Room
 ) -> None:
     """A school laptop kept last lesson's seat: the page says so in words and shows the join form."""
-    page = new_page(browser, 1100, 900)
-    page.goto(served.address)  # type: ignore[attr-defined]
-    page.evaluate("localStorage.setItem('parley-seat-token', 'from-last-week')")  # type: ignore[attr-defined]
-    page.reload()  # type: ignore[attr-defined]
+    # The browser starts with the old seat in its storage: set from a page and reloaded, the write
+    # could still be on its way to the browser's storage when the reloaded page read it.
+    kept = {"origin": served.address.rstrip("/"), "localStorage": [{"name": "parley-seat-token", "value": "last-week"}]}
+    page = new_page(browser, 1100, 900, {"cookies": [], "origins": [kept]})
+    page.goto(served.address)
     page.get_by_text("this page's seat is from another class").wait_for()  # type: ignore[attr-defined]
     assert page.locator("#join").is_visible() and page.locator("#seat").is_hidden()  # type: ignore[attr-defined]
     assert page.evaluate("localStorage.getItem('parley-seat-token')") is None  # type: ignore[attr-defined]
