@@ -14,14 +14,14 @@ from concurrent.futures import Future, wait
 from dataclasses import dataclass, field
 
 from ..classroom.pace import COMPUTER, TimeoutRule, resolve_turn_timeout
-from ..engine.game import Game, GameError, Settings
+from ..engine.game import Game, GameError, Move, Settings
 from ..engine.jsonread import JSONObject
 from ..engine.model import Scenario
 from ..engine.policies import controller_named
 from ..engine.table import Action, Table
 from .clock import Clock
 from .store import ClassStore, SqliteJournal
-from .timeouts import Key, TimedOut, happening_keys, timed_out
+from .timeouts import Key, TimedOut, clock_marks
 
 log = logging.getLogger("parley.net")
 
@@ -39,10 +39,29 @@ class NetTable:
     rule: TimeoutRule = COMPUTER  # what the clock does at a decision when time runs out
     paused: bool = False
     started: bool = False  # the class is going here: every person seat taken once, or the teacher started it
-    timeouts: dict[Key, TimedOut] = field(default_factory=dict)  # the log lines the clock made
-    notices: dict[str, TimedOut] = field(default_factory=dict)  # by seat: the clock's latest move for it, until it acts
+    notice_floor: int = 0  # moves before this index give no seat a notice (the teacher's undo clears them)
     problem: str = ""  # why the stored game did not replay in full, for the teacher
     pending: list[Future[None]] = field(default_factory=list)  # writes of moves not yet known to be on disk
+    _marks: tuple[Game, list[Move], dict[Key, TimedOut]] | None = None  # ``timeouts`` for a game's moves
+
+    @property
+    def timeouts(self) -> dict[Key, TimedOut]:
+        """The log lines the clock made, read from the moves (``timeouts.clock_marks``): what a host
+        restarted from the stored moves reads too. Worked out again only when the moves change."""
+        game = self.game
+        if self._marks is None or self._marks[0] is not game or self._marks[1] != game.moves:
+            self._marks = (game, list(game.moves), clock_marks(game.scenario, game.log, game.moves, self.rule))
+        return self._marks[2]
+
+    def notice(self, seat: str) -> TimedOut | None:
+        """What the clock last did for ``seat``, while that is the seat's latest move: its page says so
+        until the seat acts (or the teacher takes a move back)."""
+        moves = self.game.moves
+        own = [i for i, move in enumerate(moves) if move.actor == seat and move.by != "chance"]
+        index = own[-1] if own else -1
+        if index < self.notice_floor or moves[index].by != "proxy":
+            return None
+        return next((made for made in self.timeouts.values() if made.move == index), None)
 
     @property
     def game(self) -> Game:
@@ -142,7 +161,6 @@ class NetTable:
             self._reload()
             raise TableError("this table hit a problem and your move was not taken; please try again") from None
         self._store_from(stored)
-        self.notices.pop(seat, None)
         if self.table.waiting_for() != waiting:
             self.clock.restart()
 
@@ -160,10 +178,7 @@ class NetTable:
             for actor in waiting:
                 turn = next((t for t in self.game.turns if t.actor == actor), None)
                 if turn is not None:  # a sealed reveal may have moved on
-                    how = "decision" if self.game.decision is not None else turn.kind
-                    happened = resolve_turn_timeout(self.game, self.rule, actor)
-                    made = timed_out(self.game.scenario, self.game.log, happened, actor, how, self.rule)
-                    self._note_timeout(actor, made)
+                    resolve_turn_timeout(self.game, self.rule, actor)
             self.table.advance()
         except Exception:
             log.exception("table %s failed when its clock ran out", self.number)
@@ -173,11 +188,6 @@ class NetTable:
         self._store_from(stored)
         self.clock.restart()
         return True
-
-    def _note_timeout(self, seat: str, made: TimedOut | None) -> None:
-        if made is not None:
-            self.timeouts[made.key] = made
-            self.notices[seat] = made
 
     def hand_to_computer(self, seat: str, store: ClassStore, class_id: str) -> Future[None]:
         """The computer plays ``seat`` from now on; the future resolves once the new controllers are on
@@ -220,9 +230,7 @@ class NetTable:
             if last.in_persons_seat and not game.computer_to_move:
                 break
         self.pending.append(self.journal.truncate_later(len(game.moves)))  # settled as a move is
-        self.notices.clear()
-        kept = set(happening_keys(game.scenario, game.log))  # a line taken back is not the clock's any more
-        self.timeouts = {key: made for key, made in self.timeouts.items() if key in kept}
+        self.notice_floor = len(game.moves)
         self.clock.restart()
         return before - len(game.moves)
 

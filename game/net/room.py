@@ -681,7 +681,7 @@ class Room:
             "delegations": [{"id": a.id, "name": a.name} for a in self.scenario.actors.values() if a.id != seat],
             "moves": len(table.game.moves),
             "view": _seat_view(view, self.scenario, table.timeouts, seat),
-            "notice": notice.notice() if (notice := table.notices.get(seat)) is not None else "",
+            "notice": notice.notice() if (notice := table.notice(seat)) is not None else "",
             "issues": self.issues,
             "package": package_worths(table.game, seat),
             "endings": ending_moves(table.game, view),

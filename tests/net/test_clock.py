@@ -20,7 +20,7 @@ from game.net.running import BackgroundServer
 from game.net.store import ClassStore
 
 from .conftest import TUTORIAL
-from .test_room import play_to_the_night
+from .test_room import last_move, play_to_the_night
 
 
 class FakeTime:
@@ -293,3 +293,43 @@ def test_a_finished_game_and_an_ended_class_have_no_clock(store: ClassStore, tim
     assert room.seat_state(2, "kestra")["clock"] is None
     board = room.dashboard()["tables"]
     assert isinstance(board, list) and [t["clock"] for t in board if isinstance(t, dict)] == [None, None]
+
+
+def test_what_the_clock_did_reads_the_same_after_the_host_restarts(
+    timed: Room, time_: FakeTime, store: ClassStore
+) -> None:
+    seat_both(timed)
+    time_.now += 61
+    assert timed.expire_clocks() == (1,)  # Dunmore's opening offer: the turn passes
+    play_to_the_night(timed)
+    time_.now += 61
+    assert timed.expire_clocks() == (1,)  # the night letters: both seats' status quo kept
+    timed.flush()
+    seats = ("kestra", "dunmore")
+    before = {seat: timed.seat_state(1, seat) for seat in seats}
+    assert all(str(before[s]["notice"]).startswith("Time ran out: “") for s in seats)
+    assert sum("Time ran out" in t for t in log_titles(before["kestra"])) == 3
+
+    again = Room.resume(ClassStore(store.path), timed.row.id, now=time_)
+    for seat in seats:
+        after = again.seat_state(1, seat)
+        assert log_titles(after) == log_titles(before[seat])
+        assert after["notice"] == before[seat]["notice"]
+
+    timed.teacher(TeacherAction("end"))
+    ended = Room.resume(ClassStore(store.path), timed.row.id, now=time_)
+    assert timed.results is not None and ended.results is not None
+    assert ended.results.transcripts == timed.results.transcripts
+    assert ended.results.html == timed.results.html
+
+
+def test_the_dashboard_reads_that_time_ran_out_after_the_host_restarts(store: ClassStore, time_: FakeTime) -> None:
+    room = Room.create(store, TUTORIAL, ClassOptions(1, minutes=1), "clock-board", now=time_)  # students at every seat
+    for name in ("Ann", "Cy", "Di"):
+        room.arrive(room.join(room.row.code, name).token)
+    time_.now += 61
+    assert room.expire_clocks() == (1,)  # Dunmore opens and passes; the commission's students are to propose
+    told = "Time ran out: Dunmore delegation makes no offer (no offer was made: the turn passed)"
+    assert last_move(room, 1) == told
+    room.flush()
+    assert last_move(Room.resume(ClassStore(store.path), room.row.id, now=time_), 1) == told
