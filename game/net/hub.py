@@ -1,7 +1,8 @@
 """Who is connected where, and telling them: each seat its own state, the teacher the dashboard.
 
 Each seat's state is built and written as JSON once per change, however many members share the
-seat, and a connection is sent a state only when it differs from the last one it was sent. The
+seat, and a connection is sent a state only when it differs from the last one it was sent. A new
+message is no such change: it is sent on its own to those who may read it (``tell_message``). The
 teacher's dashboard and the projector show the whole class, so they are not rebuilt after every move
 of every table: a change asks for them, and they are built and sent at most once every
 ``BOARD_INTERVAL`` (the latest then, with every change since), after the seats' own states. Before
@@ -22,7 +23,8 @@ from starlette.websockets import WebSocket
 from ..engine.jsonread import JSONObject
 from .projector import projector_state
 from .protocol import TeacherAction
-from .room import Room
+from .room import Room, may_read
+from .store import MessageRow
 
 log = logging.getLogger("parley.net")
 BOARD_INTERVAL = 0.1  # seconds: the dashboard and the projector are sent at most this often
@@ -157,6 +159,18 @@ class Hub:
             sends.append(self.send_state(connection, texts[key]))
         await asyncio.gather(*sends)
         self.board_changed()
+
+    async def tell_message(self, message: MessageRow) -> None:
+        """A new message, once stored, sent on its own to every connection that may read it (the
+        members of its delegations, or of its table, or the class; and the teacher): no seat's state
+        is rebuilt for it. A page connecting later has it among its state's messages."""
+        text = self.room.message_text(message)
+        sends = []
+        for connection in list(self.connections):
+            member = self.room.member(connection.token) if connection.token else None
+            if connection.teacher or (member is not None and may_read(message, member.table_no, member.seat)):
+                sends.append(self._send(connection, text))
+        await asyncio.gather(*sends)
 
     def board_changed(self) -> None:
         """The dashboard and the projector are out of date: send them at once if the last sending

@@ -137,7 +137,8 @@ class Room:
         self.options = ClassOptions.from_json(row.options)
         self.tables = tables
         self.members: dict[str, MemberRow] = {m.token: m for m in store.members(row.id)}
-        self.messages: list[MessageRow] = store.messages(row.id)
+        self.messages = [dataclasses.replace(m, number=n) for n, m in enumerate(store.messages(row.id), 1)]
+        self.numbered = len(self.messages)  # messages numbered so far: a page adds each once, however it hears of it
         self.locked = bool(row.options.get("locked", False))
         paused = row.options.get("paused", [])
         for number in paused if isinstance(paused, list) else []:
@@ -438,6 +439,8 @@ class Room:
         return self._add_message(MessageRow(member.table_no, member.seat, request.to, request.text, _now()))
 
     def _add_message(self, message: MessageRow) -> tuple[MessageRow, Write]:
+        self.numbered += 1
+        message = dataclasses.replace(message, number=self.numbered)
         self.messages.append(message)
         tables = tuple(self.tables) if message.table_no == 0 else (message.table_no,)
         write = self._write(
@@ -662,12 +665,7 @@ class Room:
     def _seat_parts(self, table_no: int, seat: str) -> dict[str, object]:
         """A seat's state before conversion: JSON values and the engine's view dataclasses."""
         table = self._table(table_no)
-        messages = [
-            _message_json(m, self.scenario)
-            for m in self.messages
-            if (m.recipient == CLASS_WIDE and m.table_no in (0, table_no))
-            or (m.table_no == table_no and (m.recipient in ("", seat) or m.sender == seat))
-        ]
+        messages = [_message_json(m, self.scenario) for m in self.messages if may_read(m, table_no, seat)]
         members = [m.name for m in self.members.values() if not m.removed and (m.table_no, m.seat) == (table_no, seat)]
         view = table.table.view(seat)
         return {
@@ -692,6 +690,11 @@ class Room:
             "ended": self.ended,
             "stopped": self._stopped(table),
         }
+
+    def message_text(self, message: MessageRow) -> str:
+        """One new message as the JSON text sent on its own to those who may read it (``may_read``,
+        and the teacher): their pages add it to the messages they hold, nothing else rebuilt."""
+        return json.dumps({"type": "message", "message": _message_json(message, self.scenario)}, ensure_ascii=False)
 
     def _stopped(self, table: NetTable) -> JSONValue:
         """A table whose game the class's end cut short: its debrief as far as the game went (scores
@@ -766,6 +769,14 @@ class Room:
             ],
             "teacher_view": to_json(teacher_view.narration),
         }
+
+
+def may_read(message: MessageRow, table_no: int, seat: str) -> bool:
+    """Whether ``seat`` at ``table_no`` may read ``message``: an announcement to its table or the whole
+    class, a note to its whole table, or a private one it sent or was sent."""
+    if message.recipient == CLASS_WIDE:
+        return message.table_no in (0, table_no)
+    return message.table_no == table_no and (message.recipient in ("", seat) or message.sender == seat)
 
 
 def line_words(line: Line, scenario: Scenario) -> str:
@@ -843,6 +854,7 @@ def _message_json(message: MessageRow, scenario: Scenario) -> JSONObject:
         "text": message.text,
         "sent": message.sent,
         "private": message.recipient not in ("", CLASS_WIDE),
+        "number": message.number,
     }
 
 

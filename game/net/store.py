@@ -84,6 +84,7 @@ class MessageRow:
     recipient: str  # a delegation's id, "" for the whole table, "*class" for an announcement
     text: str
     sent: str
+    number: int = 0  # its place among the class's messages while the host runs (``Room``), not stored
 
 
 @dataclass(frozen=True)

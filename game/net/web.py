@@ -203,4 +203,4 @@ async def _carry_out(hub: Hub, connection: Connection, request: Message) -> None
     elif isinstance(request, Say):
         message, write = room.say_later(member, request)
         await room.stored((write,))  # a message that cannot be stored is its sender's error, shown to nobody
-        await hub.publish((message.table_no,))
+        await hub.tell_message(message)

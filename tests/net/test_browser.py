@@ -254,6 +254,7 @@ def test_a_class_plays_in_browsers(browser: object, served: BackgroundServer, ro
     ann.locator("#seat").wait_for(state="visible")
     assert "Table 1 · Kestra delegation" in ann.locator("#who").inner_text()
     assert ann.locator("#join").is_hidden()
+    assert "Meet us by the sluice" in ann.locator("#messages").inner_text()  # the notes came on their own: all there
 
     # Ann rejects the offer; the teacher takes it back, asked first. Ann's page says what was taken
     # back, and no "You rejected" is left above the form she answers again.

@@ -179,6 +179,42 @@ def test_states_built_while_a_move_is_stored_are_sent_only_if_the_table_is_uncha
     asyncio.run(play())
 
 
+def test_a_message_goes_on_its_own_to_every_connection_that_may_read_it_and_no_seat_is_rebuilt(
+    room: Room, monkeypatch: Any
+) -> None:
+    async def play() -> None:
+        hub = Hub(room, "http://class.example/", board_interval=0.0)
+        room.tables[1].game.settings.controllers["ferrand"] = "human"  # a third delegation at table 1
+        joined = [room.join(room.row.code, name) for name in ("A", "B", "C", "D", "E", "F")]
+        names = {m.token: f"{m.table_no} {m.seat} {m.name}" for m in joined}
+        assert sorted(names.values())[:4] == ["1 dunmore C", "1 ferrand E", "1 kestra A", "1 kestra F"]
+        sockets = {names[m.token]: connect(hub, names[m.token], [], token=m.token) for m in joined}
+        sockets["teacher"] = connect(hub, "teacher", [], teacher=True)
+        sockets["projector"] = connect(hub, "projector", [], projector=True)
+        built: list[tuple[int, str]] = []
+        monkeypatch.setattr(room, "seat_text", lambda table_no, seat: built.append((table_no, seat)) or "")
+
+        def told() -> list[str]:
+            heard = sorted(name for name, socket in sockets.items() if socket.texts)
+            for socket in sockets.values():
+                socket.texts.clear()
+            return heard
+
+        note = room.say(joined[2], Say("kestra", "for Kestra alone"))  # Dunmore's C, privately
+        await hub.tell_message(note)
+        sent = json.loads(sockets["1 kestra A"].texts[0])
+        assert sent == {"type": "message", "message": room.seat_state(1, "kestra")["messages"][-1]}
+        assert told() == ["1 dunmore C", "1 kestra A", "1 kestra F", "teacher"]  # both of Kestra's members
+        await hub.tell_message(room.say(joined[4], Say("", "to the whole table")))
+        assert told() == ["1 dunmore C", "1 ferrand E", "1 kestra A", "1 kestra F", "teacher"]
+        room.teacher(TeacherAction("announce", text="to the class"))
+        await hub.tell_message(room.messages[-1])
+        assert told() == sorted(names.values()) + ["teacher"]
+        assert built == [] and hub.board_due is None  # no seat's state, no dashboard built for them
+
+    asyncio.run(play())
+
+
 OFFER = {"summer_flow": "half", "weir_crest": "middle", "gate_keys": "joint_board"}
 
 

@@ -148,17 +148,31 @@ def test_the_parser_names_what_is_wrong() -> None:
 
 def test_private_messages_reach_only_their_delegation_and_the_teacher(client: Client, room: Room) -> None:
     room.tables[1].game.settings.controllers["ferrand"] = "human"  # a third seat to leave out
-    with client.ws() as a, client.ws() as b, client.ws() as t:
-        join(a, room, "Ann")  # table 1, Kestra
+    with client.ws() as a, client.ws() as b, client.ws() as c, client.ws() as d, client.ws() as f, client.ws() as t:
+        ann, _ = join(a, room, "Ann")  # table 1, Kestra
         join(b, room, "Ben")  # table 2, Kestra
+        join(c, room, "Cy")  # table 1, Dunmore
+        join(d, room, "Dan")  # table 2, Dunmore
+        assert join(f, room, "Fay")[1]["seat"] == "ferrand"  # table 1: a third delegation
         send(t, type="hello", token=room.row.teacher_token)
-        state = send(a, type="say", to="dunmore", text="Meet me after the sitting.")
-        assert state["messages"][-1]["private"] is True
-        board = t.receive_json()
-        assert board["tables"][0]["messages"][-1]["text"] == "Meet me after the sitting."
-    assert room.seat_state(1, "dunmore")["messages"]
-    assert not room.seat_state(1, "ferrand")["messages"]
-    assert not room.seat_state(2, "dunmore")["messages"]
+        note = send(a, type="say", to="dunmore", text="Meet me after the sitting.")
+        # The note comes on its own, to the sender, its delegation and the teacher: no seat's state is sent.
+        assert note["type"] == "message" and note["message"]["private"] is True
+        assert c.receive_json() == note
+        assert t.receive_json() == note
+        public = send(c, type="say", to="", text="Good morning, all.")  # sent after the note was told
+        assert public["message"]["text"] == "Good morning, all."
+        assert f.receive_json() == public  # the third delegation's next news: the public note, never the private one
+        assert a.receive_json() == public and t.receive_json() == public
+        send(t, type="teacher", do="announce", table=2, text="Table two, to your places.")
+        for other in (b, d):  # table 2's next news: the teacher's announcement, in its seats' states
+            told = other.receive_json()
+            assert told["type"] == "seat" and [m["text"] for m in told["messages"]] == ["Table two, to your places."]
+        # A page that connects again has every message it may read, and no other.
+        with client.ws() as again:
+            held = send(again, type="hello", token=ann)["messages"]
+        assert [m["text"] for m in held] == ["Meet me after the sitting.", "Good morning, all."]
+    assert [m["text"] for m in room.seat_state(1, "ferrand")["messages"]] == ["Good morning, all."]
 
 
 def test_one_tables_failure_does_not_stop_the_others(client: Client, room: Room, monkeypatch: Any) -> None:
@@ -291,11 +305,11 @@ def test_a_message_that_cannot_be_stored_is_its_senders_error_and_reaches_nobody
         reply = send(a, type="say", to="", text="LOST words")
         assert reply["type"] == "error" and "could not store your message" in reply["message"]
         assert room.messages == [] and store.messages(room.row.id) == []
-        assert send(a, type="say", to="", text="KEPT words")["messages"][-1]["text"] == "KEPT words"
+        assert send(a, type="say", to="", text="KEPT words")["message"]["text"] == "KEPT words"
         told = c.receive_json()  # the table's next news is the stored message, never the lost one
-        assert [m["text"] for m in told["messages"]] == ["KEPT words"]
-        board = t.receive_json()
-        assert [m["text"] for m in board["tables"][0]["messages"]] == ["KEPT words"]
+        assert told["message"]["text"] == "KEPT words"
+        assert t.receive_json()["message"]["text"] == "KEPT words"
+        assert [m["text"] for m in room.seat_state(1, "dunmore")["messages"]] == ["KEPT words"]
     assert [m.text for m in store.messages(room.row.id)] == ["KEPT words"]
 
 
@@ -334,8 +348,8 @@ def test_a_message_waiting_for_the_disk_holds_up_nobody_else_and_is_told_once_st
                 seat.connection.recv(timeout=0.3)
         assert blocker.execute("SELECT count(*) FROM messages").fetchone()[0] == 0
         blocker.execute("COMMIT")
-        assert a.receive_json()["messages"][-1]["text"] == "Held by the disk"
-        assert c.receive_json()["messages"][-1]["text"] == "Held by the disk"
+        assert a.receive_json()["message"]["text"] == "Held by the disk"
+        assert c.receive_json()["message"]["text"] == "Held by the disk"
     assert [m.text for m in store.messages(room.row.id)] == ["Held by the disk"]
 
 

@@ -109,6 +109,8 @@ function receive(message) {
     else if (confirmation && message.moves !== confirmedAt) confirmation = "";  // another move, or the teacher's undo
     draw();
     if (done) document.getElementById("turn-h").focus();
+  } else if (message.type === "message") {
+    if (state) addMessage(message.message);
   } else if (message.type === "error") {
     sent = "";
     show("error", sentence(message.message));
@@ -123,6 +125,15 @@ function receive(message) {
     show("status", "");  // no "Connected." beside being removed
     show("error", message.message);
   }
+}
+
+// A new message comes on its own, not with a new state: added once (a state sent meanwhile may hold
+// it already) in the order sent, and only the messages drawn again.
+function addMessage(m) {
+  if (state.messages.some((k) => k.number === m.number)) return;
+  state.messages.push(m);
+  state.messages.sort((a, b) => a.number - b.number);
+  drawMessages();
 }
 
 function actorName(id) {

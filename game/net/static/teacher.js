@@ -40,6 +40,8 @@ function receive(message) {
   if (message.type === "dashboard") {
     board = message;
     draw();
+  } else if (message.type === "message") {
+    if (board) addMessage(message.message);
   } else if (message.type === "error") {
     show("error", message.message);
   }
@@ -82,6 +84,23 @@ function clockWords(t) {
   return `${clockText(t.clock)}, stopped (${why})`;
 }
 
+// A new message comes on its own: added to its table's list (or every table's, for the class), the
+// rest of the page left as it is.
+function addMessage(m) {
+  for (const t of board.tables) {
+    if ((m.table !== 0 && m.table !== t.number) || t.messages.some((k) => k.number === m.number)) continue;
+    t.messages.push(m);
+    t.messages.sort((a, b) => a.number - b.number);
+    const list = document.getElementById(`messages-${t.number}`);
+    if (list) list.replaceChildren(...messageItems(t));
+  }
+}
+
+function messageItems(t) {
+  return t.messages.slice(-8).map((m) => el("li", { class: m.to === "*class" ? "announce" : m.private ? "private" : "" },
+    el("span", { class: "meta", text: `${m.from_name} to ${m.to_name}${m.private ? " (private)" : ""}: ` }), m.text));
+}
+
 function removeButton(m, text) {
   return el("button", { type: "button", class: "secondary remove", "aria-label": `Remove ${m.name} from the class`,
     onclick: () => confirm(`Remove ${m.name} from the class? Their page closes and their key opens nothing.`)
@@ -108,8 +127,6 @@ function tableCard(t) {
       onclick: () => teacher({ do: "takeover", table: n, seat: s.id }), text: "Computer takes over" })
       : s.students ? el("button", { type: "button", class: "secondary", "aria-label": `Give ${s.name} at table ${n} back to the students`,
         onclick: () => teacher({ do: "giveback", table: n, seat: s.id }), text: "Give back to the students" }) : ""));
-  const messages = t.messages.slice(-8).map((m) => el("li", { class: m.to === "*class" ? "announce" : m.private ? "private" : "" },
-    el("span", { class: "meta", text: `${m.from_name} to ${m.to_name}${m.private ? " (private)" : ""}: ` }), m.text));
   const transcript = board.report ? el("p", {}, el("a", { href: `/transcript/${n}.html?token=${encodeURIComponent(board.report_key)}`,
     text: `Transcript of table ${n}` })) : "";
   return el("section", { class: "card", "aria-labelledby": `table-${n}` },
@@ -130,5 +147,5 @@ function tableCard(t) {
       t.empty.length && !t.outcome ? el("button", { type: "button", class: "secondary", "aria-label": `Computer takes every empty seat at table ${n}`,
         onclick: () => teacher({ do: "fill", table: n }), text: "Computer takes every empty seat" }) : ""),
     el("h3", { text: "Messages" }),
-    el("ol", { class: "messages" }, messages));
+    el("ol", { class: "messages", id: `messages-${n}` }, messageItems(t)));
 }
