@@ -86,12 +86,16 @@ class Hub:
         self.connections.discard(connection)
 
     def place(self, connection: Connection, token: str = "", teacher: bool = False, projector: bool = False) -> None:
-        """Say who ``connection`` is; the room counts the members connected (their seats' clocks run)."""
-        if connection.token:
-            self.room.leave(connection.token)
+        """Say who ``connection`` is; the room counts the members connected (their seats' clocks run),
+        and the dashboard, which shows who is connected, is out of date when a member came or went."""
+        left = connection.token
+        if left:
+            self.room.leave(left)
         connection.token, connection.teacher, connection.projector = token, teacher, projector
         if token:
             self.room.arrive(token)
+        if left or token:
+            self.board_changed()
 
     async def gone(self, connection: Connection) -> None:
         """A connection closed: forgotten, and if it was the last of its seat's, its table is told

@@ -733,8 +733,8 @@ class Room:
         empty = self.empty_seats(table)
         seats: list[JSONValue] = []
         for actor in scenario.actors.values():
-            members: list[JSONValue] = [
-                {"id": public_id(m.token), "name": m.name}
+            members: list[JSONValue] = [  # each with whether a page of theirs is connected now
+                {"id": public_id(m.token), "name": m.name, "connected": m.token in self.online}
                 for m in self.members.values()
                 if not m.removed and (m.table_no, m.seat) == (table.number, actor.id)
             ]

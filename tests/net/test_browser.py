@@ -230,6 +230,15 @@ def test_a_class_plays_in_browsers(browser: object, served: BackgroundServer, ro
     ben.locator("#handed").wait_for(state="detached")
     card_2.get_by_role("button", name="Hand Kestra delegation at table 2 to the computer").wait_for()
     teacher.get_by_role("button", name="Resume table 2").click()
+    # Ben's laptop lid closes: the dashboard says in words that he has dropped, and that he is back
+    # when his page opens again.
+    card_2.get_by_text("Ben (connected)").wait_for()
+    context = ben.context
+    ben.close()
+    card_2.get_by_text("Ben (disconnected)").wait_for()
+    ben = context.new_page()
+    ben.goto(served.address)
+    card_2.get_by_text("Ben (connected)").wait_for()
 
     # The teacher pauses table 1 while Ann is typing her reasons: moves are refused until it resumes,
     # and what she typed is still there when it does.

@@ -215,6 +215,35 @@ def test_a_message_goes_on_its_own_to_every_connection_that_may_read_it_and_no_s
     asyncio.run(play())
 
 
+def test_the_teachers_dashboard_is_told_when_a_students_page_drops_and_comes_back(room: Room) -> None:
+    async def play() -> None:
+        hub = Hub(room, "http://class.example/", board_interval=0.0)
+        teacher = connect(hub, "teacher", [], teacher=True)
+        ann = room.join(room.row.code, "Ann")
+
+        async def shown() -> bool:
+            """Ann's state on the latest dashboard sent, once the sending asked for has gone out."""
+            for _ in range(500):
+                if hub.board_due is None and hub.board_sending is None:
+                    break
+                await asyncio.sleep(0.01)
+            board = json.loads(teacher.texts[-1])
+            return next(m["connected"] for t in board["tables"] for s in t["seats"] for m in s["members"])
+
+        page = Connection(cast(WebSocket, Recorder("ann", [])))
+        hub.connections.add(page)
+        hub.place(page, ann.token)  # her page says hello
+        assert await shown() is True
+        await hub.gone(page)  # the laptop's lid closes
+        assert await shown() is False
+        again = Connection(cast(WebSocket, Recorder("ann", [])))
+        hub.connections.add(again)
+        hub.place(again, ann.token)  # back, on a new connection
+        assert await shown() is True
+
+    asyncio.run(play())
+
+
 OFFER = {"summer_flow": "half", "weir_crest": "middle", "gate_keys": "joint_board"}
 
 

@@ -386,3 +386,31 @@ def test_messages_close_with_the_class(room: Room) -> None:
     with pytest.raises(RoomError, match="the class has ended, and its messages with it"):
         room.say(member, Say("", "one more thing"))
     assert room.messages == []
+
+
+def connected(room: Room) -> dict[str, bool]:
+    """Each student on the dashboard, by name: whether a page of theirs is connected."""
+    tables = room.dashboard()["tables"]
+    assert isinstance(tables, list)
+    shown: dict[str, bool] = {}
+    for table in tables:
+        assert isinstance(table, dict) and isinstance(table["seats"], list)
+        for seat in table["seats"]:
+            assert isinstance(seat, dict) and isinstance(seat["members"], list)
+            shown.update((str(m["name"]), m["connected"] is True) for m in seat["members"] if isinstance(m, dict))
+    return shown
+
+
+def test_the_dashboard_says_which_students_are_connected_and_who_has_dropped(room: Room) -> None:
+    ann, _, cy = (room.join(room.row.code, name) for name in ("Ann", "Ben", "Cy"))  # Ben: table 2, never connected
+    assert connected(room) == {"Ann": False, "Ben": False, "Cy": False}  # joined, no page open yet
+    for token in (ann.token, ann.token, cy.token):  # Ann on her phone and her laptop
+        room.arrive(token)
+    assert connected(room) == {"Ann": True, "Ben": False, "Cy": True}
+    room.leave(ann.token)  # her laptop's lid closes: the phone still holds the seat
+    room.leave(cy.token)
+    assert connected(room) == {"Ann": True, "Ben": False, "Cy": False}
+    room.leave(ann.token)
+    assert connected(room) == {"Ann": False, "Ben": False, "Cy": False}
+    room.arrive(cy.token)  # back
+    assert connected(room) == {"Ann": False, "Ben": False, "Cy": True}

@@ -115,7 +115,9 @@ function seatPlayers(s) {
     return [el("span", { class: "computer", text: who }), ...s.members.map((m) => removeButton(m, `Remove ${m.name}`))];
   }
   if (!s.members.length) return ["nobody yet"];
-  return s.members.map((m) => el("span", { class: "member" }, m.name || "(name forgotten)", removeButton(m, "Remove")));
+  // Whether each student's page is connected, in words (a closed laptop lid, a phone out of Wi-Fi).
+  return s.members.map((m) => el("span", { class: m.connected ? "member" : "member away" },
+    `${m.name || "(name forgotten)"} (${m.connected ? "connected" : "disconnected"})`, removeButton(m, "Remove")));
 }
 
 function tableCard(t) {
