@@ -74,7 +74,8 @@ def test_the_teacher_reads_every_message_adds_time_and_announces(
     with a_class_with_a_student(make_pilot, tmp_path, monkeypatch) as (pilot, scene, room, student, _):
         student.send(json.dumps({"type": "say", "to": "", "text": "Half the flow is fair."}))
         student.send(json.dumps({"type": "say", "to": "kestra", "text": "Between us: the gates."}))
-        receive_until(student, lambda m: m.get("type") == "seat" and len(m["messages"]) == 2)
+        told = receive_until(student, lambda m: m.get("type") == "message" and m["message"]["to"] == "kestra")
+        assert told["message"]["text"] == "Between us: the gates."  # each message comes on its own, in order
 
         pilot.click("page")  # table 1 in detail: every message, the private one marked
         assert scene.picked.page == "table" and scene.picked.table == 1
