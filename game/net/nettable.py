@@ -42,7 +42,8 @@ class NetTable:
     notice_floor: int = 0  # moves before this index give no seat a notice (the teacher's undo clears them)
     problem: str = ""  # why the stored game did not replay in full, for the teacher
     pending: list[Future[None]] = field(default_factory=list)  # writes of moves not yet known to be on disk
-    _marks: tuple[Game, list[Move], dict[Key, TimedOut]] | None = None  # ``timeouts`` for a game's moves
+    # ``timeouts`` as worked out last, with the game and the moves they were worked out from
+    _marks: tuple[Game, list[Move], dict[Key, TimedOut]] | None = field(default=None, repr=False, compare=False)
 
     @property
     def timeouts(self) -> dict[Key, TimedOut]:
