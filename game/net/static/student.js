@@ -10,7 +10,11 @@ let confirmation = ""; // "You chose …": shown at the top of the turn card unt
 let confirmedAt = -1; // the table's moves when it was confirmed
 let clockLeft = null;
 
+// The first state on a new connection holds every message the seat may read; a later one may have
+// been built just before a message that came on its own, so that message is kept (``laterMessages``).
+let fresh = true;
 const link = new Link(receive, () => {
+  fresh = true;
   const token = localStorage.getItem(KEY);
   return token ? { type: "hello", token } : null;
 });
@@ -103,6 +107,8 @@ function receive(message) {
   if (message.type === "joined") {
     localStorage.setItem(KEY, message.token);
   } else if (message.type === "seat") {
+    if (state && !fresh) message.messages.push(...laterMessages(state.messages, message.messages));
+    fresh = false;
     state = message;
     const done = sent;
     if (done) [confirmation, sent, turnKey, confirmedAt] = [done, "", "", message.moves];
@@ -134,6 +140,12 @@ function addMessage(m) {
   state.messages.push(m);
   state.messages.sort((a, b) => a.number - b.number);
   drawMessages();
+}
+
+// The messages held that came after every one in a state: told on their own after it was built.
+function laterMessages(held, incoming) {
+  const newest = incoming.reduce((most, m) => Math.max(most, m.number), 0);
+  return held.filter((m) => m.number > newest);
 }
 
 function actorName(id) {

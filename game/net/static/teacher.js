@@ -9,7 +9,13 @@ if (location.hash.length > 1) {
 const token = localStorage.getItem(KEY) || "";
 let board = null;
 
-const link = new Link(receive, () => (token ? { type: "hello", token } : null));
+// The first dashboard on a new connection holds every message; a later one may have been built just
+// before a message that came on its own, so that message is kept (as on the students' pages).
+let fresh = true;
+const link = new Link(receive, () => {
+  fresh = true;
+  return token ? { type: "hello", token } : null;
+});
 if (!token) show("error", "Open the dashboard with the address 'host' printed (it holds the teacher's key).");
 
 fetch("/info").then((r) => r.json()).then((info) => {
@@ -38,6 +44,8 @@ document.getElementById("announce-form").addEventListener("submit", (event) => {
 
 function receive(message) {
   if (message.type === "dashboard") {
+    if (board && !fresh) keepLaterMessages(board, message);
+    fresh = false;
     board = message;
     draw();
   } else if (message.type === "message") {
@@ -93,6 +101,14 @@ function addMessage(m) {
     t.messages.sort((a, b) => a.number - b.number);
     const list = document.getElementById(`messages-${t.number}`);
     if (list) list.replaceChildren(...messageItems(t));
+  }
+}
+
+function keepLaterMessages(held, incoming) {
+  for (const t of incoming.tables) {
+    const before = held.tables.find((h) => h.number === t.number);
+    const newest = t.messages.reduce((most, m) => Math.max(most, m.number), 0);
+    if (before) t.messages.push(...before.messages.filter((m) => m.number > newest));
   }
 }
 
