@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 
 from ..engine import Game, Happening, Move, Scenario
 from ..engine.history import aligned_history, played_history, turning_point
+from ..engine.pairing import move_lines
 from ..engine.rules import EndingKind, HappeningKind
 from ..engine.scoring import scores
 from ..engine.wording import cite, describe_effects, drawn_range, show_value, value_words
@@ -248,50 +249,6 @@ def _ending(scenario: Scenario, item: Happening, sources: _Sources) -> Ending:
     )
 
 
-class _Pairing:
-    """Pairs the log's lines with the moves that made them.
-
-    Moves are read in order. A decision's line takes the next move (as format 1 always did); an offer
-    or an answer takes the next move when it is that delegation's talk move; a sealed choice is kept
-    until the reveal, where each seat's revealed choice finds its own move. Lines no move made (a
-    deal, a note that terms cannot hold) take none."""
-
-    def __init__(self, game: Game) -> None:
-        self.moves = [m for m in game.moves if m.by != "chance"]
-        self.position = 0
-        self.hidden: dict[tuple[str, str], Move] = {}  # (node, actor) -> a sealed move awaiting its reveal
-
-    def _next(self, item: Happening, moves: tuple[str, ...] = ()) -> Move | None:
-        if self.position >= len(self.moves):
-            return None
-        move = self.moves[self.position]
-        if (move.node, move.actor) != (item.node, item.actor) or (moves and move.step not in moves):
-            return None
-        self.position += 1
-        return move
-
-    def decision(self) -> Move | None:
-        move = self.moves[self.position] if self.position < len(self.moves) else None
-        self.position += 1
-        return move
-
-    def table(self, item: Happening) -> Move | None:
-        if item.kind in ("offer", "answer"):
-            # A line a move made names the move in ``step``; a note (a counter-offer now on the table,
-            # terms that cannot hold) names none and takes no move.
-            return self._next(item, (item.step,)) if item.step else None
-        if item.kind == "sealed":
-            move = self._next(item)
-            if move is not None:
-                self.hidden[(item.node, item.actor)] = move
-            return move
-        return None
-
-    def revealed(self, item: Happening) -> Move | None:
-        """The sealed move behind a seat's revealed choice (the last seat's own move comes at the reveal)."""
-        return self.hidden.pop((item.node, item.actor), None) or self._next(item)
-
-
 TABLE_KINDS = ("offer", "answer", "deal", "no_deal", "sealed", "reveal")
 
 
@@ -329,11 +286,12 @@ def _table_entry(game: Game, item: Happening, move: Move | None, refs: tuple[int
 def _entries(game: Game, sources: _Sources) -> tuple[list[Entry], Ending | None]:
     scenario = game.scenario
     rule = ClassroomSettings.of(game).timeout_rule
-    pairing = _Pairing(game)
+    made = move_lines(scenario, game.log, game.moves)  # a line's index -> the move that made it
     entries: list[Entry] = []
     ending = None
     number = 0
-    for item in game.log:
+    for index, item in enumerate(game.log):
+        made_by = game.moves[made[index]] if index in made else None
         date = scenario.date_of(item.day)
         node = scenario.nodes.get(item.node)
         if item.kind in ENDINGS:
@@ -344,7 +302,7 @@ def _entries(game: Game, sources: _Sources) -> tuple[list[Entry], Ending | None]
             continue
         refs = sources.cite(item.source, *(node.sources if node else ()))
         if item.kind in TABLE_KINDS:
-            entries.append(_table_entry(game, item, pairing.table(item), refs))
+            entries.append(_table_entry(game, item, made_by, refs))
             continue
         effects = describe_effects(scenario, item.effects)
         if item.kind != "decision":
@@ -364,7 +322,7 @@ def _entries(game: Game, sources: _Sources) -> tuple[list[Entry], Ending | None]
             continue
         number += 1
         sealed = bool(node and node.sealed)
-        move = pairing.revealed(item) if sealed else pairing.decision()
+        move = made_by
         if move is not None and move.node == item.node:
             date = scenario.date_of(move.day)  # the day it was decided, before the time it took
         actor = scenario.actors.get(item.actor)

@@ -3,15 +3,15 @@ line of a move the clock made, as its seat and the rest of the table read it."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from ..classroom.pace import COMPUTER
 from ..engine.game import Move
 from ..engine.model import Scenario
+from ..engine.pairing import move_lines
 from ..engine.rules import Happening
 
-MOVE_KINDS = ("decision", "offer", "answer", "sealed")  # the log lines of a seat's own move
 Base = tuple[str, str, str, str]  # a log line's kind, date (ISO), title and actor
 Key = tuple[str, str, str, str, int]  # and how many lines alike came before it: one line of the log
 
@@ -67,9 +67,11 @@ def clock_marks(scenario: Scenario, log: list[Happening], moves: list[Move], rul
         return {}
     keys = happening_keys(scenario, log)
     marks: dict[Key, TimedOut] = {}
-    for index, number in _own_lines(scenario, log, moves):
+    marked: set[int] = set()
+    for index, number in move_lines(scenario, log, moves).items():
         move = moves[number]
-        if move.by == "proxy":
+        if move.by == "proxy" and number not in marked:  # a sealed move's line, not its reveal too
+            marked.add(number)
             marks[keys[index]] = TimedOut(keys[index], move.actor, log[index].title, _how(scenario, move, rule), number)
     return marks
 
@@ -83,35 +85,3 @@ def _how(scenario: Scenario, move: Move, rule: str) -> str:
     if node.kind == "negotiation":
         return "propose" if move.step == "pass" else "answer"
     return "kept"
-
-
-def _own_lines(scenario: Scenario, log: list[Happening], moves: list[Move]) -> Iterator[tuple[int, int]]:
-    """Each move's own line in ``log``: the line's index and the move's, paired as the transcripts
-    pair them. A decision's line takes the next move; an offer or answer the next move when it is
-    that delegation's talk move named in the line; a sealed choice its ``has chosen`` line, or for the
-    last seat to choose, its revealed choice. Lines no move made (a deal, a counter-offer put on the
-    table, terms that cannot hold), and a revealed choice paired already, take none."""
-    made = [(number, m) for number, m in enumerate(moves) if m.by != "chance"]
-    position = 0
-    hidden: set[tuple[str, str]] = set()  # (node, actor): a sealed choice paired, awaiting its reveal
-    for index, line in enumerate(log):
-        node = scenario.nodes.get(line.node)
-        sealed = node is not None and node.kind == "sealed"
-        if line.kind == "decision" and sealed and (line.node, line.actor) in hidden:
-            hidden.discard((line.node, line.actor))
-            continue
-        if line.kind not in MOVE_KINDS or position >= len(made):
-            continue
-        number, move = made[position]
-        if line.kind == "decision" and not sealed:
-            position += 1
-            yield index, number
-            continue
-        if (move.node, move.actor) != (line.node, line.actor):
-            continue
-        if line.kind in ("offer", "answer") and (not line.step or move.step != line.step):
-            continue
-        position += 1
-        if line.kind == "sealed":
-            hidden.add((line.node, line.actor))
-        yield index, number
