@@ -58,18 +58,24 @@ def clock_words(table: JSONObject) -> str:
 
 
 def seats_words(table: JSONObject) -> str:
-    """Who sits where: each delegation's students, the computer, or nobody yet."""
+    """Who sits where: each delegation's students (a student whose page has dropped marked so, as a
+    closed laptop lid would leave a seat the clock waits for), the computer, or nobody yet."""
     parts = []
     for seat in _objects(table.get("seats")):
-        names = [str(m.get("name", "")) for m in _objects(seat.get("members"))]
+        names = [_member_words(m) for m in _objects(seat.get("members"))]
         if seat.get("player") != "human":
             who = "<i>the computer</i>"
         elif names:
-            who = esc(", ".join(names))
+            who = ", ".join(names)
         else:
             who = "<i>nobody yet</i>"
         parts.append(f"{esc(str(seat.get('name', '')))}: {who}")
     return " · ".join(parts)
+
+
+def _member_words(member: JSONObject) -> str:
+    name = esc(str(member.get("name", "")))
+    return f"{name} <i>(disconnected)</i>" if member.get("connected") is False else name
 
 
 def _state_html(table: JSONObject) -> str:

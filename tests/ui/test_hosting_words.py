@@ -44,6 +44,9 @@ def test_a_table_reads_as_the_teacher_needs_it() -> None:
     assert "Table 2" in words and "12 August 1939" in words and "Waiting for Britain, France" in words
     assert "1:36 left" in words and "Last move: Britain: Propose talks" in words
     assert "Britain: Ann &lt;b&gt;" in words  # a student's name is never markup
+    dropped = {"name": "Italy", "player": "human", "members": [{"id": "b", "name": "Ben", "connected": False}]}
+    marked = table_html(table(seats=[*table()["seats"], dropped]))
+    assert "Italy: Ben <i>(disconnected)</i>" in marked and "Ann &lt;b&gt; <i>" not in marked  # only the dropped
     assert "France: <i>nobody yet</i>" in words and "Poland: <i>the computer</i>" in words
     paused = table_html(table(paused=True))
     assert "Paused — waiting for Britain" in paused and "clock stopped at 1:36" in paused
