@@ -85,6 +85,15 @@ def test_each_role_sheet_has_its_own_private_data(pack_of: tuple[Scenario, dict[
                 assert html.escape(scenario.issues[issue_id].title, quote=True) in section
 
 
+def test_confidential_values_say_they_are_the_designers_rule(pack_of: tuple[Scenario, dict[str, str]]) -> None:
+    """The points and walk-aways are a device of the game: the sheet must not pass them off as history."""
+    scenario, pages = pack_of
+    for actor in scenario.actors.values():
+        section = plain(_values_section(pages[role_file(actor.id)]))
+        if section:
+            assert "designer's rule" in section and "no historical record gives them" in section, actor.id
+
+
 def test_no_role_sheet_holds_another_roles_private_data(pack_of: tuple[Scenario, dict[str, str]]) -> None:
     scenario, pages = pack_of
     checked = 0
