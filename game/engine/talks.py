@@ -126,7 +126,7 @@ def propose(scenario: Scenario, state: GameState, actor: str, package: Package, 
     talks.answers, talks.counters = {}, {}
     state.turn += 1
     if not _follows_history(negotiation, talks, actor, "propose", package):
-        state.off_history = True
+        state.leave_history()
     if log is not None:
         _log(
             log,
@@ -176,7 +176,7 @@ def answer(
     talks.answers[actor] = kind
     state.turn += 1
     if not _follows_history(negotiation, talks, actor, kind, package or {}):
-        state.off_history = True
+        state.leave_history()
     if log is not None:
         words = {
             "accept": "accepts",
@@ -303,7 +303,7 @@ def seal(scenario: Scenario, state: GameState, actor: str, step: Step, log: Log)
     state.picks[actor] = step.id
     state.turn += 1
     if not step.historical:
-        state.off_history = True
+        state.leave_history()
     if waiting(node, state):
         if log is not None:
             log.append(
