@@ -198,6 +198,30 @@ def test_the_teachers_sources_page_says_what_the_game_takes_for_after_play() -> 
     assert not any(p in page for p in private)
 
 
+def test_the_teachers_sources_page_lists_only_historical_scenes_as_the_historical_path() -> None:
+    """Scenes only a departure reaches (a convention initialled, Warsaw and the convention, Stalin's
+    signature) have their own heading: they are not the historical path."""
+    from game.engine.history import played_history
+
+    scenario = load(FLAGSHIP)
+    pack = build_pack(scenario)
+    visited = {m.node for m in played_history(scenario).moves} | {scenario.start_node}
+    branches = {n.title for n in scenario.nodes.values() if n.id not in visited}
+    assert {"Warsaw and the convention", "Stalin's signature", "Bucharest's answer"} <= branches
+    listed = [(p.kind, p.where) for source in pack.sources for p in source.passages]
+    for title in branches:
+        kinds = {kind for kind, where in listed if title in where}
+        assert kinds and kinds <= {"branch"}, (title, kinds)
+    for node in scenario.nodes.values():
+        if node.id in visited:
+            assert not any(kind == "branch" and node.title in where for kind, where in listed), node.title
+    page = pack_pages(pack, "")[TEACHER_SOURCES]
+    blocks = re.findall(r'<p class="label">The historical path</p><ul class="passages">(.*?)</ul>', page, flags=re.S)
+    assert blocks
+    assert not any(title in plain(block) for block in blocks for title in branches)
+    assert "Branches the game imagines, off the historical path" in plain(page)
+
+
 def test_debrief_has_questions_for_every_ending(pack_of: tuple[Scenario, dict[str, str]]) -> None:
     scenario, pages = pack_of
     page = pages["debrief.html"]
