@@ -159,6 +159,13 @@ def test_the_timeline_is_the_record_and_names_who_acted() -> None:
     assert "the talks are adjourned" in fifteenth and "The talks end without agreement" not in text
 
 
+def test_the_background_timeline_gives_the_soviet_figures_of_15_august() -> None:
+    """telegraph2008: the plan's figures, reported as 'a million troops', belong on everyone's timeline."""
+    page = plain(pack_pages(build_pack(load(FLAGSHIP)), "")["background.html"])
+    fifteenth = page.split("15 Aug 1939", 1)[1][:1500]
+    assert "120 infantry" in fifteenth and "a million troops" in fifteenth
+
+
 def test_the_ending_starts_a_new_printed_page_and_what_followed_is_told() -> None:
     page = pack_pages(build_pack(load(FLAGSHIP)), "")["background.html"]
     before, after = page.split('<section class="after-play"', 1)

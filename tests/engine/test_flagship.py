@@ -150,6 +150,7 @@ def test_doumenc_sees_voroshilov_on_22_august_after_the_adjournment(flagship) ->
     game = _history(flagship)
     offer = _move(game, "session_21", "france")
     assert offer.step == "propose" and offer.terms["consent_form"] == "west_answers_for"
+    assert offer.terms["forces"] != "sixteen"  # France cannot commit Britain's divisions
     assert flagship.date_of(offer.day).isoformat() == "1939-08-22"
     assert game.moves.index(_move(game, "paris_21", "paris")) < game.moves.index(offer)
     reply = _move(game, "session_21", "ussr")
