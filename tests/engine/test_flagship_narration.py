@@ -96,6 +96,11 @@ def test_dated_glosses_are_shown_only_on_the_historical_path(moscow: Scenario) -
         if node != "cardinal_question":  # the Kremlin departs after the 15th
             assert gloss not in _said(departed, node), node
             assert _said(departed, node), node  # the step itself is still told
+    assert departed.outcome is not None and departed.outcome.id == "pact"
+    aftermath = "On 25 August Britain signs its mutual assistance agreement"
+    assert aftermath in view(history, PUBLIC).epilogue
+    told = view(departed, PUBLIC).epilogue
+    assert aftermath not in told and "Your game left the record" in told
 
 
 def test_chance_drawn_signals_say_they_are_the_games_signal(moscow: Scenario) -> None:
