@@ -158,6 +158,24 @@ def test_replay_of_the_fixture_ends_historically() -> None:
     assert "Source: An invented source for tests." in result.stdout
 
 
+def test_replay_tells_each_scene_once_not_before_every_move_at_it() -> None:
+    """The opening (a sealed move of five governments) and the tables are told once, then their moves."""
+    import io
+
+    from game.engine import load_scenario
+    from game.terminal.replay import print_history
+
+    out = io.StringIO()
+    game = print_history(load_scenario(str(FLAGSHIP)), out)
+    text = out.getvalue()
+    headers = [line for line in text.splitlines() if line.startswith("--- ")]
+    assert len(headers) == len(set(headers)), [h for h in headers if headers.count(h) > 1]
+    assert text.count("How the summer came to this.") == 1
+    assert text.count("On 14 August Voroshilov asks his cardinal question") == 1
+    at_table = [m for m in game.moves if m.node == "cardinal_question"]
+    assert len(at_table) >= 5 and all(f"[15 Aug] {game.scenario.actors[m.actor].name}" in text for m in at_table)
+
+
 def test_replay_of_the_flagship_ends_in_the_pact() -> None:
     if not FLAGSHIP.exists():
         pytest.skip("the flagship scenario is not written yet")

@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from ..engine.budget import Budget
-from ..engine.expr import Compiled, Effect, Value
+from ..engine.expr import FOLLOWS_HISTORY, Compiled, Effect, Value
 from ..engine.model import Node, Outlet, Scenario, Step
 from .liveness import effect_parts, reads
 from .tables import seat_key
@@ -316,6 +316,7 @@ def possible(scenario: Scenario, lenses: list[str] | None = None, budget: Budget
         start.update({name: start[name] | drawn for name, drawn in _draws(scenario, lens).items()})
     sets: Sets = {k: frozenset(v) for k, v in start.items()}
     sets[DAY] = frozenset((0,))
+    sets[FOLLOWS_HISTORY] = frozenset((True, False))  # any step may leave history
     analysis.enter(scenario.start_node, sets)
     while analysis.queue:
         nid = analysis.queue.pop(0)

@@ -41,6 +41,7 @@ class Passage:
 PASSAGE_KINDS = {
     "reading": "Readings of the evidence",
     "path": "The historical path",
+    "branch": "Branches the game imagines, off the historical path",
     "event": "Events",
     "issue": "What is negotiated",
     "rule": "The game's rules drawn from it",
@@ -156,6 +157,7 @@ def _passages(scenario: Scenario) -> dict[str, list[Passage]]:
     """The scenario's public words that cite each source: lenses, historical steps, public events,
     issues, rules and the historical ending (never a private paragraph, nor knowledge known to some only)."""
     found: dict[str, list[Passage]] = {sid: [] for sid in scenario.sources}
+    on_path = _historical_nodes(scenario)
 
     def add(source: str, kind: str, where: str, text: str) -> None:
         excerpt = Passage(kind, where, " ".join(text.split()))
@@ -166,19 +168,20 @@ def _passages(scenario: Scenario) -> dict[str, list[Passage]]:
         add(lens.source, "reading", lens.name, lens.text)
     for node in scenario.nodes.values():
         when = f"{node.date.day} {node.date:%B}, {node.title}"
+        path = "path" if node.id in on_path else "branch"
         for sid in node.sources:
-            add(sid, "path", when, " ".join(always_shown(scenario, node.text, node.text_parts, PUBLIC)))
+            add(sid, path, when, " ".join(always_shown(scenario, node.text, node.text_parts, PUBLIC)))
         steps = [(node.actor, s) for s in node.steps] + [(seat.actor, s) for seat in node.sealed for s in seat.choices]
         for actor_id, step in steps:
             if step.historical and step.source:
                 actor = scenario.actors.get(actor_id)
                 who = f"{when} ({actor.name})" if actor else when
-                add(step.source, "path", who, " ".join(t for t in (step.label + ".", step.text) if t.strip()))
+                add(step.source, path, who, " ".join(t for t in (step.label + ".", step.text) if t.strip()))
         if node.negotiation is not None:
             for move in node.negotiation.history:
                 actor = scenario.actors.get(move.actor)
                 if move.source and move.text:
-                    add(move.source, "path", f"{when} ({actor.name if actor else move.actor})", move.text)
+                    add(move.source, path, f"{when} ({actor.name if actor else move.actor})", move.text)
     for event in scenario.events:
         if not event.known_to and event.source:
             text = " ".join(always_shown(scenario, event.text, event.text_parts, PUBLIC))
@@ -198,6 +201,13 @@ def _passages(scenario: Scenario) -> dict[str, list[Passage]]:
             for sid in outcome.sources:
                 add(sid, "ending", outcome.title, epilogue[0] if epilogue else "")
     return found
+
+
+def _historical_nodes(scenario: Scenario) -> frozenset[str]:
+    """The scenes the historical path passes through: a scene only a departure reaches (a convention
+    initialled, a counterfactual ending's road) is a branch, never listed as the historical path."""
+    game = played_history(scenario)
+    return frozenset({scenario.start_node} | {m.node for m in game.moves} | {h.node for h in game.log if h.node})
 
 
 def cited_sources(scenario: Scenario) -> tuple[Cited, ...]:

@@ -100,7 +100,9 @@ def _values(pack: Pack, sheet: RoleSheet) -> str:
     parts = [
         f'<section class="values" data-actor="{e(sheet.actor)}"><h2>Your confidential values</h2>'
         "<p>What each term of a deal is worth to your delegation, in points. Add up the terms of an offer "
-        f"and compare the total with what no deal is worth to you.{_lens_note(pack)}</p>"
+        f"and compare the total with what no deal is worth to you.{_lens_note(pack)} "
+        "These points and the walk-away are the designer's rule, a device of the game: no historical "
+        "record gives them.</p>"
     ]
     for issue in sheet.values:
         rows = "".join(f"<tr><td>{e(label)}</td>{_worth(w)}</tr>" for label, w in issue.options)

@@ -25,8 +25,11 @@ MAX_DEPTH = 40
 MAX_TREE_DEPTH = 120  # operations chained one inside another, brackets or not
 MAX_NUMBER = 1_000_000_000
 
-# Built-in names the engine supplies in every ``values`` mapping.
-BUILTINS = ("day", "days_left")
+# Built-in names the engine supplies in every ``values`` mapping. ``follows_history`` is true while every
+# step so far is what really happened, so narration can give a dated gloss only on the historical path;
+# a mapping without it (values before play starts) reads as following history.
+BUILTINS = ("day", "days_left", "follows_history")
+FOLLOWS_HISTORY = "follows_history"
 
 
 class ExprError(ValueError):
@@ -443,6 +446,8 @@ class Checker:
 
     def _compile_var(self, node: Node) -> tuple[_T, Compiled]:
         name = str(node.value)
+        if name == FOLLOWS_HISTORY:
+            return BOOL, lambda v: bool(v.get(name, True))
         if name in BUILTINS:
             return INT, lambda v: v[name]
         if name not in self.variables:

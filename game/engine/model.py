@@ -194,7 +194,7 @@ class Issue:
         return next((o for o in self.options if o.id == option_id), None)
 
 
-ANSWERS = ("accept", "reject", "counter", "walk", "pass")  # "pass": the proposer offers nothing this round
+ANSWERS = ("accept", "reject", "counter", "walk", "pass")  # "pass": no offer this round, or no answer to one
 TALK_MOVES = ("propose", *ANSWERS)
 RULE_MOMENTS = ("propose", "accept", "deal")
 

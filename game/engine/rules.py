@@ -224,7 +224,7 @@ def take(scenario: Scenario, state: GameState, step: Step, log: Log, actor: str 
         set_day(scenario, state, state.day + step.days)
     state.turn += 1
     if not step.historical:
-        state.off_history = True
+        state.leave_history()
     if log is not None:
         node = scenario.nodes[state.node]
         log.append(

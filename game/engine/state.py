@@ -10,7 +10,7 @@ import functools
 import hashlib
 from dataclasses import dataclass, field, replace
 
-from .expr import Value
+from .expr import FOLLOWS_HISTORY, Value
 from .jsonread import DamagedError, Fields, JSONObject, JSONValue
 
 _MASK = (1 << 64) - 1
@@ -105,7 +105,7 @@ class GameState:
     fired: list[str] = field(default_factory=list)
     turn: int = 0
     outcome: str = ""
-    off_history: bool = False  # some step taken so far is not what really happened
+    off_history: bool = False  # some step taken so far is not what really happened: see leave_history
     talks: TalksState | None = None  # at a negotiation node
     picks: dict[str, str] = field(default_factory=dict)  # at a sealed move: actor -> choice, unrevealed
 
@@ -121,6 +121,12 @@ class GameState:
     @property
     def ended(self) -> bool:
         return bool(self.outcome)
+
+    def leave_history(self) -> None:
+        """Mark the game as having left what really happened, in the flag and in the values, where
+        conditions read it as ``follows_history`` (narration shows dated glosses only on history)."""
+        self.off_history = True
+        self.values[FOLLOWS_HISTORY] = False
 
     def to_dict(self) -> JSONObject:
         return {
@@ -145,7 +151,7 @@ class GameState:
             if not isinstance(value, (bool, int, str)):
                 raise DamagedError(f"the game state: the value of {name!r} should be a number, text or true/false")
             values[name] = value
-        return cls(
+        state = cls(
             fields.text("node"),
             fields.integer("day"),
             values,
@@ -157,3 +163,6 @@ class GameState:
             TalksState.from_dict(talks) if isinstance(talks := fields.json("talks"), dict) else None,
             fields.text_map("picks"),
         )
+        if state.off_history:  # a state written before the flag was kept among the values
+            state.leave_history()
+        return state

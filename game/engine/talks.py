@@ -126,7 +126,7 @@ def propose(scenario: Scenario, state: GameState, actor: str, package: Package, 
     talks.answers, talks.counters = {}, {}
     state.turn += 1
     if not _follows_history(negotiation, talks, actor, "propose", package):
-        state.off_history = True
+        state.leave_history()
     if log is not None:
         _log(
             log,
@@ -150,15 +150,15 @@ def answer(
     package: Package | None = None,
     text: str = "",
 ) -> None:
-    """Answer the offer on the table: accept, reject, counter (with ``package``) or walk away."""
+    """Answer the offer on the table: accept, reject, counter (with ``package``) or walk away; or
+    pass: to a proposer, make no offer; to an offer, make no answer (refer it home, as history records
+    of envoys without powers), which leaves it unaccepted like a rejection."""
     node = scenario.nodes[state.node]
     negotiation, talks = _talks(node, state)
     if actor not in waiting(node, state):
         raise TalksError(f"it is not {scenario.actors[actor].name}'s turn at the table")
     if not talks.offer and kind not in ("walk", "pass"):
         raise TalksError(f"{scenario.actors[actor].name} is to propose: there is no offer to {kind}")
-    if talks.offer and kind == "pass":
-        raise TalksError("only the party whose turn it is to propose may pass")
     if kind == "accept":
         blocked = term_blockers(scenario, negotiation, "accept", actor, talks.offer, state)
         if blocked:
@@ -176,14 +176,14 @@ def answer(
     talks.answers[actor] = kind
     state.turn += 1
     if not _follows_history(negotiation, talks, actor, kind, package or {}):
-        state.off_history = True
+        state.leave_history()
     if log is not None:
         words = {
             "accept": "accepts",
             "reject": "rejects the offer",
             "counter": "counters",
             "walk": "walks away",
-            "pass": "makes no offer",
+            "pass": "makes no answer" if talks.offer else "makes no offer",
         }[kind]
         detail = describe(scenario, package) if kind == "counter" and package else ""
         _log(log, "answer", state, f"{scenario.actors[actor].name} {words}", detail, actor, node, text, kind)
@@ -199,12 +199,15 @@ def historical_move(negotiation: Negotiation, talks: TalksState, actor: str) -> 
 
 
 def _follows_history(negotiation: Negotiation, talks: TalksState, actor: str, kind: str, package: Package) -> bool:
-    """Whether this move is the one history records next for the party; counts the move made."""
+    """Whether this move is the one history records next for the party; counts the move made. To an
+    offer, rejecting and making no answer are the same move (neither accepts nor counters): a person
+    who rejects where the record says the envoy referred the offer home has not left history."""
     expected = historical_move(negotiation, talks, actor)
     talks.made[actor] = talks.made.get(actor, 0) + 1
-    return (
-        expected is not None and expected.move == kind and (not expected.terms or dict(expected.terms) == dict(package))
-    )
+    if expected is None:
+        return False
+    same = expected.move == kind or (bool(talks.offer) and {expected.move, kind} == {"reject", "pass"})
+    return same and (not expected.terms or dict(expected.terms) == dict(package))
 
 
 def deal_reached(scenario: Scenario, negotiation: Negotiation, talks: TalksState, state: GameState) -> bool:
@@ -303,7 +306,7 @@ def seal(scenario: Scenario, state: GameState, actor: str, step: Step, log: Log)
     state.picks[actor] = step.id
     state.turn += 1
     if not step.historical:
-        state.off_history = True
+        state.leave_history()
     if waiting(node, state):
         if log is not None:
             log.append(

@@ -95,7 +95,8 @@ def historical_table_move(scenario: Scenario, state: GameState, turn: Turn) -> T
     node = scenario.nodes[turn.node]
     if node.negotiation is not None and state.talks is not None:
         recorded = talks.historical_move(node.negotiation, state.talks, turn.actor)
-        allowed = ("propose", "walk", "pass") if turn.kind == "propose" else ("accept", "reject", "counter", "walk")
+        answers = ("accept", "reject", "counter", "walk", "pass")  # pass: no answer, the offer referred home
+        allowed = ("propose", "walk", "pass") if turn.kind == "propose" else answers
         if recorded is None or recorded.move not in allowed:
             return None
         if recorded.move == "accept":

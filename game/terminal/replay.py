@@ -30,13 +30,16 @@ def print_history(scenario: Scenario, out: TextIO | None = None, lens: str | Non
     for item in game.log:
         say(happening_lines(scenario, item, show_effects=False))
         show_sources([item.source])
+    shown = ""  # the scene whose text was printed last: a table or a sealed move is told once, not per move
     while not game.ended:
         node = game.node  # a decision, a negotiation or a sealed move
         assert node is not None
-        say("")
-        say(f"--- {long_date(game.date)} — {node.title} ---")
-        say(wrap(render(node.text, node.text_parts, game.state.values, PUBLIC)))
-        show_sources(node.sources)
+        if node.id != shown:
+            shown = node.id
+            say("")
+            say(f"--- {long_date(game.date)} — {node.title} ---")
+            say(wrap(render(node.text, node.text_parts, game.state.values, PUBLIC)))
+            show_sources(node.sources)
         for item in game.play_computer():
             say(happening_lines(scenario, item, show_effects=False))
             if item.kind != "outcome":

@@ -85,6 +85,15 @@ def test_each_role_sheet_has_its_own_private_data(pack_of: tuple[Scenario, dict[
                 assert html.escape(scenario.issues[issue_id].title, quote=True) in section
 
 
+def test_confidential_values_say_they_are_the_designers_rule(pack_of: tuple[Scenario, dict[str, str]]) -> None:
+    """The points and walk-aways are a device of the game: the sheet must not pass them off as history."""
+    scenario, pages = pack_of
+    for actor in scenario.actors.values():
+        section = plain(_values_section(pages[role_file(actor.id)]))
+        if section:
+            assert "designer's rule" in section and "no historical record gives them" in section, actor.id
+
+
 def test_no_role_sheet_holds_another_roles_private_data(pack_of: tuple[Scenario, dict[str, str]]) -> None:
     scenario, pages = pack_of
     checked = 0
@@ -150,6 +159,13 @@ def test_the_timeline_is_the_record_and_names_who_acted() -> None:
     assert "the talks are adjourned" in fifteenth and "The talks end without agreement" not in text
 
 
+def test_the_background_timeline_gives_the_soviet_figures_of_15_august() -> None:
+    """telegraph2008: the plan's figures, reported as 'a million troops', belong on everyone's timeline."""
+    page = plain(pack_pages(build_pack(load(FLAGSHIP)), "")["background.html"])
+    fifteenth = page.split("15 Aug 1939", 1)[1][:1500]
+    assert "120 infantry" in fifteenth and "a million troops" in fifteenth
+
+
 def test_the_ending_starts_a_new_printed_page_and_what_followed_is_told() -> None:
     page = pack_pages(build_pack(load(FLAGSHIP)), "")["background.html"]
     before, after = page.split('<section class="after-play"', 1)
@@ -187,6 +203,30 @@ def test_the_teachers_sources_page_says_what_the_game_takes_for_after_play() -> 
     assert "The Nazi-Soviet Pact. The Nazi-Soviet Pact" not in page
     private = [words(k.text) for k in scenario.knowledge if k.known_to]
     assert not any(p in page for p in private)
+
+
+def test_the_teachers_sources_page_lists_only_historical_scenes_as_the_historical_path() -> None:
+    """Scenes only a departure reaches (a convention initialled, Warsaw and the convention, Stalin's
+    signature) have their own heading: they are not the historical path."""
+    from game.engine.history import played_history
+
+    scenario = load(FLAGSHIP)
+    pack = build_pack(scenario)
+    visited = {m.node for m in played_history(scenario).moves} | {scenario.start_node}
+    branches = {n.title for n in scenario.nodes.values() if n.id not in visited}
+    assert {"Warsaw and the convention", "Stalin's signature", "Bucharest's answer"} <= branches
+    listed = [(p.kind, p.where) for source in pack.sources for p in source.passages]
+    for title in branches:
+        kinds = {kind for kind, where in listed if title in where}
+        assert kinds and kinds <= {"branch"}, (title, kinds)
+    for node in scenario.nodes.values():
+        if node.id in visited:
+            assert not any(kind == "branch" and node.title in where for kind, where in listed), node.title
+    page = pack_pages(pack, "")[TEACHER_SOURCES]
+    blocks = re.findall(r'<p class="label">The historical path</p><ul class="passages">(.*?)</ul>', page, flags=re.S)
+    assert blocks
+    assert not any(title in plain(block) for block in blocks for title in branches)
+    assert "Branches the game imagines, off the historical path" in plain(page)
 
 
 def test_debrief_has_questions_for_every_ending(pack_of: tuple[Scenario, dict[str, str]]) -> None:

@@ -15,6 +15,8 @@ from game.engine import Game
 from game.engine.autoplay import play_out
 from game.engine.game import GameError
 from game.engine.history import historical_game
+from game.engine.narrate import PUBLIC
+from game.engine.views import view
 from tests.conftest import ROOT
 
 ROLES = {"kremlin", "ussr", "london", "britain", "paris", "france", "poland", "germany"}
@@ -94,7 +96,9 @@ def test_the_offer_of_15_august_goes_unanswered(flagship) -> None:  # type: igno
     assert flagship.date_of(offer.day).isoformat() == "1939-08-15"
     assert offer.terms["forces"] == "soviet_plan" and offer.terms["passage"] == "corridors"
     western = [m.step for m in game.moves if m.node == "cardinal_question" and m.actor in ("britain", "france")]
-    assert "accept" not in western and "counter" not in western and "pass" in western
+    assert western and set(western) == {"pass"}  # no answer, no rejection: referred home (werth1964 too)
+    answers = [h.title for h in game.log if h.node == "cardinal_question" and h.kind == "answer"]
+    assert answers and not any("rejects" in t for t in answers) and any("makes no answer" in t for t in answers)
     assert game.value("west_answered") is False
 
 
@@ -126,14 +130,43 @@ def test_drax_written_powers_arrive_late_and_do_not_allow_signing(flagship) -> N
     assert arrived and flagship.date_of(arrived[0].day).isoformat() == "1939-08-21"
 
 
-def test_the_french_move_of_21_august(flagship) -> None:  # type: ignore[no-untyped-def]
-    """telegraph2008, werth1964: Paris lets Doumenc sign; Voroshilov asks for proof of consent."""
+def test_the_session_of_21_august_ends_in_adjournment(flagship) -> None:  # type: ignore[no-untyped-def]
+    """shirer1960, werth1964: on 21 August Drax, with no answer from London, asks for delay, and
+    Voroshilov adjourns the talks indefinitely; Daladier's telegram comes only after, late that day."""
     game = _history(flagship)
-    assert _move(game, "paris_21", "paris").step == "authorise_doumenc"
+    delay = _move(game, "london_21", "london")
+    assert delay.step == "still_no_answer" and flagship.date_of(delay.day).isoformat() == "1939-08-21"
+    told = next(h for h in game.log if h.node == "london_21" and h.kind == "decision")
+    assert "adjourns the talks indefinitely" in told.text and "21 August" in told.text
+    paris = _move(game, "paris_21", "paris")
+    assert paris.step == "authorise_doumenc" and flagship.date_of(paris.day).isoformat() == "1939-08-21"
+    assert game.moves.index(delay) < game.moves.index(paris)
+    assert flagship.nodes["paris_21"].steps[0].source == "werth1964"  # Daladier's words are in Werth
+
+
+def test_doumenc_sees_voroshilov_on_22_august_after_the_adjournment(flagship) -> None:  # type: ignore[no-untyped-def]
+    """werth1964: on 22 August Doumenc, with his powers, sees Voroshilov, who asks for proof that
+    Poland and Romania consent ('we have wasted eleven days'); Drax takes no part and rejects nothing."""
+    game = _history(flagship)
     offer = _move(game, "session_21", "france")
     assert offer.step == "propose" and offer.terms["consent_form"] == "west_answers_for"
-    assert flagship.date_of(offer.day).isoformat() == "1939-08-21"
-    assert _move(game, "session_21", "ussr").step == "reject"
+    assert offer.terms["forces"] != "sixteen"  # France cannot commit Britain's divisions
+    assert flagship.date_of(offer.day).isoformat() == "1939-08-22"
+    assert game.moves.index(_move(game, "paris_21", "paris")) < game.moves.index(offer)
+    reply = _move(game, "session_21", "ussr")
+    assert reply.step == "reject" and flagship.date_of(reply.day).isoformat() == "1939-08-22"
+    eleven = next(h for h in game.log if h.node == "session_21" and h.actor == "ussr" and h.kind == "answer")
+    assert "eleven days" in eleven.text
+    assert {m.step for m in game.moves if m.node == "session_21" and m.actor == "britain"} == {"pass"}
+
+
+def test_ribbentrops_journey_was_announced_on_the_night_of_21_22_august(flagship) -> None:  # type: ignore[no-untyped-def]
+    """shirer1960, kershaw2000: announced in Berlin late on 21 August, in the Soviet press on the 22nd."""
+    game = historical_game(flagship, "serious")
+    while game.node is not None and game.node.id != "beck_23":
+        game.play_computer()
+    said = view(game, PUBLIC).narration
+    assert "late on 21 August" in said and "the 22nd" in said and "is announced" not in said
 
 
 def test_the_figures_the_sources_stress_are_in_the_game(flagship) -> None:  # type: ignore[no-untyped-def]

@@ -48,3 +48,65 @@ def test_london_is_not_asked_again_for_an_answer_it_gave(moscow: Scenario) -> No
     answered = narration(moscow, "london_21", london_line="answer_offer", drax_powers="sign")
     assert "once more for an answer" in asked
     assert "once more for an answer" not in answered and "powers to sign" in answered
+
+
+def _kremlin_keeps_berlin_away(scenario: Scenario) -> Game:
+    """A game that leaves history on 17 August: the Kremlin keeps Berlin at arm's length; every other
+    role plays history as far as it can, then by its goals."""
+    controllers = {a: "historical" for a in scenario.actors}
+    controllers["kremlin"] = "human"
+    game = Game.new(scenario, "stalling", 11, controllers, follow_history=True)
+    game.play_until_human()
+    while not game.ended:
+        decision = game.decision_for("kremlin")
+        assert decision is not None
+        node = game.node
+        assert node is not None
+        wanted = "wait_for_west" if node.id == "answer_offer" else ""
+        choice = wanted or next(c.step.id for c in decision.choices if c.step.historical and c.available)
+        if node.sealed:
+            game.seal("kremlin", choice)
+        else:
+            game.choose(choice)
+        game.play_until_human()
+    return game
+
+
+def _said(game: Game, node: str) -> str:
+    return "\n".join(f"{h.title}\n{h.text}" for h in game.log if h.node == node)
+
+
+def test_dated_glosses_are_shown_only_on_the_historical_path(moscow: Scenario) -> None:
+    """A game that left the record does not print history's dates as its own (the refusal reported on
+    the 20th, the trade agreement made public on the 21st, the formula too late on the 23rd)."""
+    from game.engine.history import historical_game
+
+    history = historical_game(moscow, "stalling")
+    history.play_until_human()
+    assert not history.state.off_history
+    departed = _kremlin_keeps_berlin_away(moscow)
+    assert departed.state.off_history
+    glosses = {
+        "beck_answers": "formal refusal was reported on the 20th",
+        "berlin_19": "made public on the 21st",
+        "cardinal_question": "the Soviet offer of 15 August was never answered",
+    }
+    for node, gloss in glosses.items():
+        assert gloss in _said(history, node), node
+        if node != "cardinal_question":  # the Kremlin departs after the 15th
+            assert gloss not in _said(departed, node), node
+            assert _said(departed, node), node  # the step itself is still told
+    assert departed.outcome is not None and departed.outcome.id == "pact"
+    aftermath = "On 25 August Britain signs its mutual assistance agreement"
+    assert aftermath in view(history, PUBLIC).epilogue
+    told = view(departed, PUBLIC).epilogue
+    assert aftermath not in told and "Your game left the record" in told
+
+
+def test_chance_drawn_signals_say_they_are_the_games_signal(moscow: Scenario) -> None:
+    """How the Soviet hosts seem is drawn by chance (moscow_warmth): never printed as the record."""
+    for node_id in ("opening_session", "cardinal_question", "berlin_19"):
+        parts = [p for p in moscow.nodes[node_id].text_parts if "moscow_warmth" in p.condition_text]
+        assert len(parts) == 2, node_id
+        for part in parts:
+            assert part.text.startswith("The game's signal, drawn by chance, not the record"), part.text

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from game.engine import Game, Move, load_scenario, turns
+from game.engine.expr import ExprError, compile_effect
 from game.engine.history import aligned_history, historical_game, played_history, turning_point
 
 
@@ -111,3 +114,22 @@ def test_a_person_making_historys_moves_in_the_tutorial_has_not_left_history() -
     past = played_history(scenario, game.settings.lens or None, game.settings.seed)
     assert [m.actor for m in game.moves] != [m.actor for m in past.moves]  # the order differs...
     assert not game.state.off_history and turning_point(game.moves, past.moves, finished=True) is None  # ...no more
+
+
+def test_conditions_read_whether_the_game_still_follows_history(tiny) -> None:  # type: ignore[no-untyped-def]
+    """``follows_history`` lets narration give a dated gloss only while every step so far is the record."""
+    from game.engine.expr import VarType, compile_expr
+    from game.engine.state import GameState
+
+    on_record = compile_expr("follows_history and not false", {}, "bool")
+    assert on_record({}) is True  # values before play starts read as history
+    game = Game.new(tiny, "hopeful", 3, {"red": "human", "blue": "historical"})
+    assert on_record(game.state.values) is True
+    game.choose("leave")
+    assert game.state.off_history and on_record(game.state.values) is False
+    saved = game.state.to_dict()
+    saved["values"] = {k: v for k, v in game.state.values.items() if k != "follows_history"}  # an older save
+    assert on_record(GameState.from_dict(saved).values) is False
+    with pytest.raises(ExprError) as refused:
+        compile_effect("follows_history = true", {"trust": VarType("int")})
+    assert "kept by the engine" in refused.value.hint

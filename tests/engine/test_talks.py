@@ -308,9 +308,30 @@ def test_a_proposer_may_pass_and_the_next_party_proposes(table: Scenario, act: A
     assert [(t.actor, t.kind) for t in game.turns] == [("blue", "propose")]
     assert game.state.talks is not None and game.state.talks.round == 2
     assert game.log[-1].step == "pass" and "makes no offer" in game.log[-1].title
-    with pytest.raises(GameError, match="only the party whose turn it is to propose may pass"):
-        game.propose("blue", NARROW_LATER)
-        game.answer("red", "pass")
+
+
+def test_an_offer_may_go_unanswered_and_is_then_not_accepted(table: Scenario, act: Act) -> None:
+    """An envoy without powers refers the offer home: no answer, which accepts nothing."""
+    game = Game.new(table, seed=3, controllers=everyone(table))
+    game = act(game, lambda g: g.propose("red", WIDE_NOW))
+    game = act(game, lambda g: g.answer("blue", "pass"))
+    assert game.log[-1].step == "pass" and game.log[-1].title.endswith("makes no answer")
+    game = act(game, lambda g: g.answer("green", "accept"))
+    assert game.state.talks is not None and game.state.talks.round == 2  # blue's acceptance was needed
+    assert game.value("passage") != "wide"
+
+
+def test_rejecting_where_the_record_has_no_answer_stays_on_history(table: Scenario) -> None:
+    """To an offer, reject and pass are the same move for history: neither accepts nor counters."""
+    for answer in ("reject", "pass"):
+        game = Game.new(table, seed=3, controllers=everyone(table))
+        game.propose("red", WIDE_NOW)
+        game.answer("blue", answer)
+        assert not game.state.off_history, answer
+    game = Game.new(table, seed=3, controllers=everyone(table))
+    game.propose("red", WIDE_NOW)
+    game.answer("blue", "counter", NARROW_LATER)
+    assert game.state.off_history
 
 
 def test_log_lines_name_their_move_and_a_counter_offer_is_announced(table: Scenario) -> None:
