@@ -6,6 +6,8 @@ from pathlib import Path
 
 from game.classroom.loading import ScenarioFinder
 from game.engine import load_scenario
+from game.engine.history import historical_game
+from game.engine.saves import read_save, restore, save_game
 from game.paths import SCENARIOS, archived_scenario_files
 from game.savefiles import find_scenario
 from tests.conftest import TINY
@@ -62,3 +64,22 @@ def test_the_format_1_munich_crisis_is_archived_under_its_id() -> None:
     assert finder.find("munich_1938", "scenarios/munich-1938.yaml").content_hash == current.content_hash
     by_save = find_scenario("munich_1938", "scenarios/munich-1938.yaml", old.content_hash)
     assert by_save is not None and by_save.format == 1 and by_save.content_hash == old.content_hash
+
+
+def test_a_save_of_the_first_format_2_moscow_talks_replays_whole_on_its_archived_file(tmp_path: Path) -> None:
+    """The corrections reordered 21–22 August: a save played past them finds the version it was made on."""
+    archived = [p for p in archived_scenario_files() if p.name == "moscow-1939-v2.yaml"]
+    assert archived, "scenarios/archive/moscow-1939-v2.yaml is missing"
+    old = load_scenario(str(archived[0]))
+    current = load_scenario(str(SCENARIOS / "moscow-1939.yaml"))
+    assert old.id == current.id and old.format == current.format == 2 and old.content_hash != current.content_hash
+    played = historical_game(old)
+    played.play_until_human()
+    path = save_game(played, tmp_path, "last week")
+    data = read_save(path)
+    on_file = find_scenario(data.scenario_id, data.scenario_path, data.scenario_hash)
+    assert on_file is not None and on_file.content_hash == old.content_hash
+    restored = restore(data, on_file)
+    assert restored.report.complete and restored.game.ended and not restored.notice()
+    # On today's file the same save stops where the record was corrected, and says so.
+    assert not restore(data, current).report.complete
