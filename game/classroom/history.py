@@ -24,7 +24,7 @@ TALK_WORDS = {
     "reject": "rejects the offer",
     "counter": "counters",
     "walk": "walks away",
-    "pass": "makes no offer",
+    "pass": "passes",  # no offer, or no answer to one: the move alone does not say which
 }
 
 

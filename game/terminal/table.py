@@ -19,7 +19,7 @@ ANSWER_WORDS = {
     "reject": "rejects",
     "counter": "counters",
     "walk": "walks away",
-    "pass": "makes no offer",
+    "pass": "makes no answer",  # an answer that refers the offer home
 }
 
 

@@ -25,7 +25,7 @@ ANSWER_WORDS = {
     "reject": "rejected",
     "counter": "countered",
     "walk": "walked away",
-    "pass": "made no offer",
+    "pass": "made no answer",  # an answer that refers the offer home
 }
 
 
