@@ -11,6 +11,7 @@ from .handouts import Pack
 from .html_page import e, page, paragraphs, refs, swatch
 from .map_svg import map_svg
 from .markdown_text import SPECULATIVE
+from .play_length import CLOCKS, HANDOVER_SECONDS, hot_seat_minutes, networked_minutes
 from .role_sheets import Decision, Paragraph, RoleSheet, Worth
 
 KINDS = {"decision": "Decision", "sealed": "Secret choice", "negotiation": "At the table"}
@@ -522,6 +523,40 @@ def debrief_page(pack: Pack) -> str:
     return page(f"{pack.title}: debrief", head + endings)
 
 
+def _play_length(pack: Pack) -> str:
+    """The teacher's timing table, counted from the historical path (see ``play_length``)."""
+    length = pack.length
+    if not length.moves:
+        return ""
+    secret = (
+        f" ({length.sealed} of them secret choices, in {length.sealed_rounds} "
+        f"{'round' if length.sealed_rounds == 1 else 'rounds'})"
+        if length.sealed
+        else ""
+    )
+    table = f" and {length.table} moves at the table" if length.table else ""
+    head = "".join(f'<th class="num">{clock}-second clock</th>' for clock in CLOCKS)
+    hot = "".join(f'<td class="num">{hot_seat_minutes(length, clock)} min</td>' for clock in CLOCKS)
+    rows = (
+        f"<tr><td>One computer (hot seat), every role: {length.moves} moves in turn, each after a hand-over "
+        f"(about {HANDOVER_SECONDS} s)</td>{hot}</tr>"
+    )
+    if length.sealed:
+        net = "".join(f'<td class="num">{networked_minutes(length, clock)} min</td>' for clock in CLOCKS)
+        rows += (
+            f"<tr><td>Every group on its own device (<code>host</code>), every role: {length.turns} turns, each "
+            f"round of secret choices made at once</td>{net}</tr>"
+        )
+    return (
+        f"<h2>How long play takes</h2><p>On the historical path people make {length.moves} moves: "
+        f"{length.decisions} decisions{secret}{table}. The clock is a ceiling, not the time a move takes, so "
+        "these are the most play takes on that path, without pauses:</p>"
+        f"<table><thead><tr><th>How the class plays</th>{head}</tr></thead><tbody>{rows}</tbody></table>"
+        '<p class="meta">A game that leaves history can take longer: a sitting at the table may run to several '
+        "rounds of offers and answers. Add the reading of the role sheets and any pauses you call.</p>"
+    )
+
+
 def index_page(pack: Pack, pdf_note: str) -> str:
     roles = "".join(
         f'<tr><td>{swatch(r.colour)}{e(r.name)}</td><td><a href="{e(role_file(r.actor))}">role sheet</a></td>'
@@ -551,7 +586,8 @@ def index_page(pack: Pack, pdf_note: str) -> str:
         '<li><a href="debrief.html">Debrief questions for each ending</a> (after play)</li>'
         f'<li><a href="{TEACHER_SOURCES}">What the game takes from its sources</a> (after play: it tells the '
         "historical path)</li></ul>"
-        f'<p class="note">Print each page from a browser (A4 or Letter). {e(pdf_note)}</p>'
+        + _play_length(pack)
+        + f'<p class="note">Print each page from a browser (A4 or Letter). {e(pdf_note)}</p>'
     )
     return page(f"{pack.title}: classroom pack", body)
 
