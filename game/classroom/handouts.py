@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from ..engine.model import Scenario
 from .handout_debrief import EndingDebrief, endings
 from .handout_record import (
+    Before,
     Cited,
     Dated,
     Numbers,
@@ -19,6 +20,7 @@ from .handout_record import (
     history_ending,
     history_epilogue,
     opening_story,
+    road_to_start,
     timeline,
 )
 from .play_length import NO_MOVES, PlayLength, play_length
@@ -55,6 +57,7 @@ class Pack:
     history_epilogue: tuple[str, ...] = ()  # what followed the historical ending, in the scenario's words
     opening: tuple[str, str, tuple[str, ...]] = ("", "", ())  # the first scene: title, date, public paragraphs
     length: PlayLength = NO_MOVES  # the moves people make on the historical path
+    road: tuple[Before, ...] = ()  # the dated road to the start, read before play
 
 
 def build_pack(scenario: Scenario, lens: str | None = None) -> Pack:
@@ -89,4 +92,5 @@ def build_pack(scenario: Scenario, lens: str | None = None) -> Pack:
         history_epilogue(scenario),
         opening_story(scenario),
         play_length(scenario),
+        road_to_start(scenario, numbers),
     )

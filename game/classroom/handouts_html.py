@@ -3,10 +3,13 @@ page shell (``html_page``: inline styles with print rules, every text escaped)."
 
 from __future__ import annotations
 
+import datetime as dt
+
+from ..engine.model import Excerpt
 from ..engine.wording import signed
 from .condition_words import listing, role_in_sentence
 from .handout_debrief import EndingDebrief
-from .handout_record import PASSAGE_KINDS, Cited, Dated
+from .handout_record import PASSAGE_KINDS, Before, Cited, Dated
 from .handouts import Pack
 from .html_page import e, page, paragraphs, refs, swatch
 from .map_svg import map_svg
@@ -240,6 +243,17 @@ def _timeline(entries: tuple[Dated, ...]) -> str:
     return "".join(rows)
 
 
+def _road(road: tuple[Before, ...], start: dt.date) -> str:
+    """The timeline before play: dated, sourced, and stopping before the game's first day."""
+    rows = "".join(f'<tr><td class="date">{e(d.when)}</td><td>{e(d.text)}{refs(d.sources)}</td></tr>' for d in road)
+    return (
+        f"<h2>Timeline: the road to {start.day} {start:%B %Y}</h2><p>What had happened before the game begins "
+        "(sources in brackets, as on the sources page). What happens next is for your game to find out.</p>"
+        f'<table class="road"><thead><tr><th>When</th><th>What happened</th></tr></thead><tbody>{rows}</tbody>'
+        "</table>"
+    )
+
+
 def background_page(pack: Pack) -> str:
     roles = "".join(
         f"<li>{swatch(r.colour)}<b>{e(r.name)}</b>"
@@ -252,10 +266,12 @@ def background_page(pack: Pack) -> str:
         f'<p class="meta">The game runs from {pack.start.day} {pack.start:%B %Y} to {pack.end.day} '
         f"{pack.end:%B %Y}.</p>",
     ]
-    title, when, story = pack.opening
+    _, when, story = pack.opening
     if story:
-        parts.append(f'<h2>How it begins: {e(title)}</h2><p class="meta">{e(when)}</p>')
+        parts.append(f'<h2>How it begins</h2><p class="meta">{e(when)}: the game\'s first scene</p>')
         parts.append("".join(paragraphs(p) for p in story))
+    if pack.road:
+        parts.append(_road(pack.road, pack.start))
     parts.append(f'<h2>The roles</h2><ul class="roles">{roles}</ul>')
     if pack.issues:
         items = "".join(
@@ -297,6 +313,7 @@ def background_page(pack: Pack) -> str:
     if pack.history_epilogue:
         after.append("<h2>What followed</h2>" + "".join(paragraphs(p) for p in pack.history_epilogue))
     cited = {n for d in pack.timeline for n in d.sources} | {n for lens in pack.lenses for n in lens.sources}
+    cited |= {n for d in pack.road for n in d.sources}
     after.append(_source_list(pack.sources, cited) + "</section>")
     parts.extend(after)
     return page(f"{pack.title}: background", "\n".join(parts))
@@ -312,17 +329,40 @@ def _citation(s: Cited) -> str:
     return f"<b>{e(' '.join(s.citation.split()))}</b>{link}"
 
 
+def _excerpt(x: Excerpt) -> str:
+    """A quotation in quotation marks with whose words they are, or a summary marked as the game's words."""
+    where = f' <span class="meta">({e(x.where)})</span>' if x.where else ""
+    if x.quote:
+        who = f" — {e(x.who)}" if x.who else ""
+        return f"<li>“{e(x.text)}”{who}{where}</li>"
+    whose = f", of {e(x.who)}" if x.who else ""
+    return f'<li><span class="meta">In summary{whose} (the game\'s words):</span> {e(x.text)}{where}</li>'
+
+
 def sources_page(pack: Pack) -> str:
-    """The students' list: numbered full citations, each with the scenario's short summary of the work."""
+    """The students' list: numbered full citations, each with the scenario's short summary of the work
+    and its excerpts: short quotations, attributed, and summaries in the game's words."""
     items = "".join(
         f'<li id="source-{s.number}" value="{s.number}">{_citation(s)}'
         + (f"<br>{e(' '.join(s.note.split()))}" if s.note else "")
+        + (
+            f'<p class="label">Excerpts</p><ul class="passages">{"".join(_excerpt(x) for x in s.excerpts)}</ul>'
+            if s.excerpts
+            else ""
+        )
         + "</li>"
         for s in pack.sources
     )
+    excerpts = any(s.excerpts for s in pack.sources)
     lead = (
         "The works this game draws on. The numbers are the ones in brackets on the background sheet. Each "
         "summary is the game's own, not a quotation: read the works themselves for the exact words."
+        + (
+            " Under some works, short excerpts: words in quotation marks are the source's own, with whose "
+            "words they are; the others are summaries in the game's words."
+            if excerpts
+            else ""
+        )
     )
     return page(
         f"{pack.title}: sources",
