@@ -7,7 +7,8 @@ Damaged saves are skipped and listed with the reason, so one bad file never sink
 A group is named by its file (``group3.json`` is "group3"), not by the name stored inside it: a
 copy of ``autosave.json`` renamed for each group still says "autosave" inside. Two files holding
 exactly the same game (scenario, settings and moves) are one game: it is counted once and the
-copy is listed in ``duplicates``.
+copy is listed in ``duplicates``. A file a group named is preferred to an autosave of the same game
+(``autosave-<scenario>-<hash>.json``), so "group 3" names the game, not a hash.
 
 Scenarios whose delegations have objectives (format 2) also get a score table: each group's score
 for each role, and each role's mean over the finished games, so a class can compare its tables
@@ -24,7 +25,7 @@ from pathlib import Path
 
 from ..engine import Game, Scenario
 from ..engine.history import played_history, turning_point
-from ..engine.saves import SaveData, SaveError, read_save
+from ..engine.saves import AUTOSAVE, SaveData, SaveError, read_save
 from ..engine.scoring import scores
 from . import history
 from .chart import Bar, Chart
@@ -313,6 +314,12 @@ def fingerprint(data: SaveData) -> str:
     )
 
 
+def is_autosave_file(path: Path) -> bool:
+    """Whether the file's name is an autosave's (``autosave.json``, ``autosave-<scenario>-<hash>.json``),
+    not a name a group chose."""
+    return path.stem == AUTOSAVE or path.stem.startswith(f"{AUTOSAVE}-")
+
+
 def build_report(paths: list[Path], finder: ScenarioFinder | None = None) -> ClassReport:
     """Read every save in ``paths``; damaged or unplayable ones go to ``skipped`` with the reason,
     and copies of a game already counted go to ``duplicates``."""
@@ -321,7 +328,7 @@ def build_report(paths: list[Path], finder: ScenarioFinder | None = None) -> Cla
     skipped: list[tuple[str, str]] = []
     duplicates: list[tuple[str, str]] = []
     counted: dict[str, Path] = {}  # fingerprint -> the file counted for it
-    for path in paths:
+    for path in sorted(paths, key=is_autosave_file):  # named saves first; otherwise in the order given
         try:
             data = read_save(path)
             mark = fingerprint(data)
