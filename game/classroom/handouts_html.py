@@ -76,16 +76,23 @@ def _objectives(sheet: RoleSheet) -> str:
         f'<td class="meta">{e(o.how)}</td><td class="num">{o.points}</td></tr>'
         for o in sheet.objectives
     )
-    total = sum(o.points for o in sheet.objectives)
+    total = all_points(sheet)
     return (
         "<h2>Your objectives</h2><p>At the end of the game your delegation scores the points of every "
         "objective that holds. Secret objectives are yours alone: no other delegation sees them until the "
         "debrief.</p>"
         "<table><thead><tr><th>Objective</th><th>Scored if, when the game ends</th>"
         '<th class="num">Points</th></tr></thead>'
-        f'<tbody>{rows}<tr class="total"><th colspan="2">Possible</th><td class="num">{total}</td></tr>'
-        "</tbody></table>"
+        f'<tbody>{rows}<tr class="total"><th colspan="2">{e(most_words(sheet.best, total))}</th>'
+        f'<td class="num">{sheet.best}</td></tr></tbody></table>'
     )
+
+
+def most_words(best: int, total: int) -> str:
+    """The total row: the most one game can give, and why it is less than the points added up."""
+    if best >= total:
+        return "The most you can score"
+    return f"The most you can score ({total} if every objective were met, but some exclude each other)"
 
 
 def _lens_note(pack: Pack) -> str:
@@ -504,11 +511,17 @@ RUBRIC = (
 )
 
 
+def all_points(sheet: RoleSheet) -> int:
+    return sum(o.points for o in sheet.objectives if o.points > 0)
+
+
 def rubric_page(pack: Pack) -> str:
     head = "".join(f"<th>{e(level)}</th>" for level in ("Criterion", "Beginning", "Developing", "Secure", "Excellent"))
     rows = "".join("<tr>" + "".join(f"<td>{e(cell)}</td>" for cell in row) + "</tr>" for row in RUBRIC)
     scores = "".join(
-        f'<tr><td>{swatch(r.colour)}{e(r.name)}</td><td class="num">{sum(o.points for o in r.objectives)}</td></tr>'
+        f'<tr><td>{swatch(r.colour)}{e(r.name)}</td><td class="num">{r.best}</td><td class="meta">'
+        + (f"{all_points(r)} if every objective were met; some exclude each other" if r.best < all_points(r) else "")
+        + "</td></tr>"
         for r in pack.roles
         if r.objectives
     )
@@ -517,7 +530,7 @@ def rubric_page(pack: Pack) -> str:
         "is shown at the end of the game and in the class report. It says how the delegation fared, not "
         "how well its members understood the history: a delegation that loses with good reasons can earn "
         "the top level in every criterion. Use the score as evidence for <i>Negotiates</i> at most.</p>"
-        '<table><thead><tr><th>Role</th><th class="num">Possible score</th></tr></thead>'
+        '<table><thead><tr><th>Role</th><th class="num">The most it can score</th><th></th></tr></thead>'
         f"<tbody>{scores}</tbody></table>"
         if scores
         else ""

@@ -26,7 +26,7 @@ from pathlib import Path
 from ..engine import Game, Scenario
 from ..engine.history import played_history, turning_point
 from ..engine.saves import AUTOSAVE, SaveData, SaveError, read_save
-from ..engine.scoring import scores
+from ..engine.scoring import best_total, scores
 from . import history
 from .chart import Bar, Chart
 from .loading import ClassroomError, LoadedSave, ScenarioFinder, natural_key, replay_save
@@ -43,7 +43,7 @@ class RoleResult:
     """One delegation's score in one group's finished game, and which objectives earned it."""
 
     total: int
-    possible: int
+    possible: int  # the most it can score at one ending (``scoring.best_total``)
     met: tuple[str, ...]  # objective ids
     missed: tuple[str, ...]
     played: Played  # who played the delegation, from its moves
@@ -60,7 +60,7 @@ class Role:
 
     actor: str
     name: str
-    possible: int
+    possible: int  # the most it can score at one ending (``scoring.best_total``)
     mean: float | None  # over the finished games; None when no game finished
     games: int  # finished games counted in the mean
 
@@ -200,7 +200,8 @@ class _Tally:
         for actor, score in scores(game.scenario, game.state).items():
             met = tuple(r.objective.id for r in score.results if r.met)
             missed = tuple(r.objective.id for r in score.results if not r.met)
-            out[actor] = RoleResult(score.total, score.possible, met, missed, played(game, actor))
+            best = best_total(game.scenario, actor)
+            out[actor] = RoleResult(score.total, best, met, missed, played(game, actor))
         return out
 
     def _roles(self) -> list[Role]:
@@ -209,7 +210,7 @@ class _Tally:
             if not actor.objectives:
                 continue
             totals = [g.scores[actor.id].total for g in self.groups if actor.id in g.scores]
-            possible = sum(o.points for o in actor.objectives if o.points > 0)
+            possible = best_total(self.scenario, actor.id)  # at one ending: objectives may exclude each other
             mean = sum(totals) / len(totals) if totals else None
             roles.append(Role(actor.id, actor.name, possible, mean, len(totals)))
         return roles

@@ -21,6 +21,7 @@ from ..engine.expr import Compiled, Value
 from ..engine.history import historical_game
 from ..engine.model import Actor, Lens, Node, Scenario, TextPart, Variable
 from ..engine.narrate import may_know
+from ..engine.scoring import best_total
 from ..engine.wording import show_value
 from .condition_words import condition_words
 
@@ -100,6 +101,7 @@ class RoleSheet:
     decisions: tuple[Decision, ...]
     limits: tuple[tuple[str, str], ...] = ()  # rules that bind the role at the table: (title, explanation)
     needed: bool = False  # whether a deal at the table needs this role's acceptance
+    best: int = 0  # the most it can score at any one ending (less than the sum when objectives exclude each other)
 
 
 def _known(scenario: Scenario, text: str, actor: str) -> bool:
@@ -310,6 +312,7 @@ def role_sheet(scenario: Scenario, actor: Actor, start: Mapping[str, Value], len
         _decisions(scenario, actor.id),
         _limits(scenario, actor.id),
         any(n.negotiation is not None and actor.id in n.negotiation.needs for n in scenario.nodes.values()),
+        best_total(scenario, actor.id),
     )
 
 
