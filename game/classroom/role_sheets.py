@@ -20,7 +20,7 @@ from ..engine.disclosure import names_read
 from ..engine.expr import Compiled, Value
 from ..engine.history import historical_game
 from ..engine.model import Actor, Lens, Node, Scenario, TextPart, Variable
-from ..engine.narrate import may_know
+from ..engine.narrate import PUBLIC, may_know
 from ..engine.scoring import best_total
 from ..engine.wording import show_value
 from .condition_words import condition_words
@@ -269,6 +269,9 @@ def _options(scenario: Scenario, node: Node, actor: str) -> tuple[str, ...]:
     return tuple(step.label for step in (seat.choices if seat else node.choices))
 
 
+OPENING_ON_BACKGROUND = "The game's first scene: read it on the background sheet, under How it begins."
+
+
 def _decisions(scenario: Scenario, actor: str) -> tuple[Decision, ...]:
     """Every moment ``actor`` may act, by date: its decisions, its secret choices, its negotiations."""
     out = []
@@ -282,6 +285,11 @@ def _decisions(scenario: Scenario, actor: str) -> tuple[Decision, ...]:
         else:
             continue
         situation = always_shown(scenario, node.text, node.text_parts, actor)
+        if node.id == scenario.start_node:  # the opening everyone reads on the background: not again here
+            public = set(always_shown(scenario, node.text, node.text_parts, PUBLIC))
+            own = tuple(text for text in situation if text not in public)
+            if len(own) < len(situation):
+                situation = (OPENING_ON_BACKGROUND, *own)
         out.append(Decision(node.date, node.title, kind, situation, _options(scenario, node, actor)))
     out.sort(key=lambda d: d.date)  # stable: nodes of one day stay in file order
     return tuple(out)

@@ -12,6 +12,7 @@ import pytest
 from game.classroom.condition_words import condition_words
 from game.classroom.handouts import build_pack
 from game.classroom.handouts_html import NO_MAP, TEACHER_SOURCES, pack_pages, reasons_file, role_file
+from game.classroom.role_sheets import OPENING_ON_BACKGROUND
 from game.cli import main
 from game.engine import Scenario, validate_file
 from game.engine.narrate import may_know
@@ -429,3 +430,37 @@ def test_the_background_tells_the_road_to_the_crisis_for_everyone(pack_of: tuple
                     assert secret not in words(text), (owner, secret)
     if scenario.id == "moscow_1939":
         assert "1920" in text and "purged the Red Army" in words(text)
+
+
+def test_role_sheets_send_to_the_background_for_the_opening_and_keep_their_own_paragraphs() -> None:
+    """The opening everyone reads on the background is not printed again under a role's first date;
+    what only that role reads of the first scene stays."""
+    scenario = load(FLAGSHIP)
+    pages = pack_pages(build_pack(scenario), "")
+    first = scenario.nodes[scenario.start_node]
+    public = [words(p.text) for p in first.text_parts if p.text and not p.known_to and not p.condition_text]
+    assert public
+    for actor in scenario.actors:
+        text = plain(pages[role_file(actor)])
+        assert not any(p in text for p in public), actor
+        own = [p for p in first.text_parts if p.text and p.known_to and actor in p.known_to and not p.condition_text]
+        assert all(words(p.text) in text for p in own), actor
+        if first.seat(actor) is not None or first.actor == actor:
+            assert OPENING_ON_BACKGROUND in text
+
+
+def test_the_guide_gives_the_lengths_the_pack_has() -> None:
+    """Reading times in the guide follow the pages: every role sheet within the word range it gives,
+    the background's first part near the figure it gives (the timeline may grow it a little)."""
+    scenario = load(FLAGSHIP)
+    pages = pack_pages(build_pack(scenario), "")
+    guide = " ".join((ROOT / "docs" / "teaching.md").read_text(encoding="utf-8").split())
+    found = re.search(r"A role sheet is 3–5 printed pages \(([\d,]+)–([\d,]+) words", guide)
+    assert found
+    low, high = (int(n.replace(",", "")) for n in found.groups())
+    for actor in scenario.actors:
+        assert low <= len(plain(pages[role_file(actor)]).split()) <= high, actor
+    background = pages["background.html"]
+    first_part = len(plain(background[: background.index('id="what-really-happened"')]).split())
+    stated = re.search(r"background's first part \(about ([\d,]+) words", guide)
+    assert stated and abs(first_part - int(stated.group(1).replace(",", ""))) <= 0.3 * first_part
