@@ -58,6 +58,7 @@ class Pack:
     opening: tuple[str, str, tuple[str, ...]] = ("", "", ())  # the first scene: title, date, public paragraphs
     length: PlayLength = NO_MOVES  # the moves people make on the historical path
     road: tuple[Before, ...] = ()  # the dated road to the start, read before play
+    invented: bool = False  # an invented case: its "historical" path is only the course it is written to take
 
 
 def build_pack(scenario: Scenario, lens: str | None = None) -> Pack:
@@ -93,4 +94,5 @@ def build_pack(scenario: Scenario, lens: str | None = None) -> Pack:
         opening_story(scenario),
         play_length(scenario),
         road_to_start(scenario, numbers),
+        scenario.invented,
     )

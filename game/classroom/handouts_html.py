@@ -261,6 +261,11 @@ def _road(road: tuple[Before, ...], start: dt.date) -> str:
     )
 
 
+def record_heading(pack: Pack) -> str:
+    """The heading of the background's last part: an invented case has no real story to tell."""
+    return "As the case is written" if pack.invented else "What really happened"
+
+
 def background_page(pack: Pack) -> str:
     roles = "".join(
         f"<li>{swatch(r.colour)}<b>{e(r.name)}</b>"
@@ -308,11 +313,16 @@ def background_page(pack: Pack) -> str:
             "<h2>Readings of the evidence (lenses)</h2><p>Historians read the evidence differently. The teacher "
             f"chooses one reading for each game; it changes what is likely, not the facts.</p><ul>{items}</ul>"
         )
+    story, path = (
+        ("how the case is written to go, and so how it ends", "The case's written course")
+        if pack.invented
+        else ("how the story really went, and so how it ended", "The historical path")
+    )
     after = [
         '<section class="after-play" id="what-really-happened"><p class="note"><b>From here on, the '
-        "background tells how the story really went, and so how it ended.</b> Before play, print only the pages "
+        f"background tells {story}.</b> Before play, print only the pages "
         "before this one if the class should discover it.</p>",
-        "<h2>What really happened</h2><p>The historical path through the game, day by day: who acted, what they "
+        f"<h2>{record_heading(pack)}</h2><p>{path} through the game, day by day: who acted, what they "
         "did, and the sources (numbers in brackets).</p>" + _timeline(pack.timeline),
     ]
     if pack.history_ending:
@@ -547,10 +557,10 @@ def rubric_page(pack: Pack) -> str:
     )
 
 
-def _ending(end: EndingDebrief) -> str:
+def _ending(end: EndingDebrief, invented: bool = False) -> str:
     date = f" · {end.date.day} {end.date:%B %Y}" if end.date else ""
     tag = (
-        '<span class="tag hist">what really happened</span>'
+        f'<span class="tag hist">{"as the case is written" if invented else "what really happened"}</span>'
         if end.historical
         else f'<span class="tag other">{e(SPECULATIVE.get(end.speculative, end.speculative))}</span>'
     )
@@ -571,7 +581,7 @@ def debrief_page(pack: Pack) -> str:
         "reveal the hidden draws and the secret objectives, then work through the questions with the "
         "reasons worksheets on the table."
     )
-    endings = "".join(_ending(end) for end in pack.endings)
+    endings = "".join(_ending(end, pack.invented) for end in pack.endings)
     head = _head(pack, "debrief", "Debrief questions for each ending", e(lead))
     return page(f"{pack.title}: debrief", head + endings)
 
@@ -627,7 +637,7 @@ def index_page(pack: Pack, pdf_note: str) -> str:
         + reading
         + "<h2>Before play, for everyone</h2><ul>"
         '<li><a href="background.html">Background</a>: the roles, what is negotiated, the readings of the '
-        "evidence and the map. Its last part, <i>What really happened</i>, starts on a new page and tells the "
+        f"evidence and the map. Its last part, <i>{record_heading(pack)}</i>, starts on a new page and tells the "
         "ending: print only the pages before it for a class that should discover the ending, and hand out the "
         "rest in the debrief.</li>"
         '<li><a href="sources.html">Sources</a>: the numbered citations, with the game\'s summary of each.</li></ul>'

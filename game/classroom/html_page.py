@@ -110,7 +110,7 @@ table.worths td:first-child { width: 50%; }
 table.worths td.num, table.worths th.num { width: 12%; }
 table.rubric td { width: 20%; font-size: .88rem; }
 table.rubric td:first-child { font-weight: bold; }
-@page { size: A4; margin: 16mm 14mm; }
+@page { margin: 16mm 14mm; }  /* no size: the paper chosen in the Print dialogue, A4 or Letter */
 @media print {
   body { margin: 0; max-width: none; padding: 0; font-size: 10.5pt; }
   h2 { break-after: avoid; }

@@ -464,3 +464,24 @@ def test_the_guide_gives_the_lengths_the_pack_has() -> None:
     first_part = len(plain(background[: background.index('id="what-really-happened"')]).split())
     stated = re.search(r"background's first part \(about ([\d,]+) words", guide)
     assert stated and abs(first_part - int(stated.group(1).replace(",", ""))) <= 0.3 * first_part
+
+
+def test_pages_print_on_the_paper_the_teacher_chooses(pack_of: tuple[Scenario, dict[str, str]]) -> None:
+    """The index says A4 or Letter: no page forces a paper size."""
+    _, pages = pack_of
+    assert "A4 or Letter" in pages["index.html"]
+    for name, page in pages.items():
+        rule = re.search(r"@page \{[^}]*\}", page)
+        assert rule and "size" not in rule.group(0), name
+
+
+def test_an_invented_case_is_not_told_as_what_really_happened() -> None:
+    tutorial = load(SCENARIOS / "tutorial-negotiation.yaml")
+    assert tutorial.invented
+    pages = pack_pages(build_pack(tutorial), "")
+    for name in ("background.html", "index.html", "debrief.html"):
+        text = plain(pages[name])
+        assert "really" not in text and "in reality" not in text and "as history did" not in text, name
+    assert "As the case is written" in plain(pages["background.html"])
+    flagship = pack_pages(build_pack(load(FLAGSHIP)), "")
+    assert "What really happened" in plain(flagship["background.html"])
