@@ -262,7 +262,8 @@ def test_the_command_refuses_a_folder_with_files(tmp_path: Path, capsys: pytest.
 @pytest.mark.parametrize(
     "args, message",
     [
-        (["no-such-scenario"], "no scenario 'no-such-scenario'"),
+        (["no-such-scenario"], "no scenario is called 'no-such-scenario'"),
+        (["moscow1939"], "Did you mean moscow_1939 (moscow-1939.yaml)?"),
         ([str(TABLE)], "does not exist; make it first"),
     ],
 )
