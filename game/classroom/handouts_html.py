@@ -107,6 +107,12 @@ def _lens_note(pack: Pack) -> str:
 
 def _values(pack: Pack, sheet: RoleSheet) -> str:
     if not sheet.values and sheet.walk_away is None:
+        if pack.issues and not sheet.at_table:  # say why the section other sheets have is missing here
+            return (
+                '<h2>Your confidential values</h2><p class="meta">None: you do not sit at the table, so you never '
+                "weigh an offer term by term and have no points for its terms. You act through your decisions; "
+                "what you are scored on is your objectives above.</p>"
+            )
         return ""
     parts = [
         f'<section class="values" data-actor="{e(sheet.actor)}"><h2>Your confidential values</h2>'

@@ -486,3 +486,13 @@ def test_an_invented_case_is_not_told_as_what_really_happened() -> None:
     assert "As the case is written" in plain(pages["background.html"])
     flagship = pack_pages(build_pack(load(FLAGSHIP)), "")
     assert "What really happened" in plain(flagship["background.html"])
+
+
+def test_a_role_away_from_the_table_is_told_why_it_has_no_values() -> None:
+    scenario = load(FLAGSHIP)
+    pages = pack_pages(build_pack(scenario), "")
+    for actor in scenario.actors.values():
+        text = plain(pages[role_file(actor.id)])
+        away = actor.seat != "table" and not actor.valuation.points and actor.valuation.walk_away is None
+        assert ("None: you do not sit at the table" in text) == away, actor.id
+    assert "None: you do not sit at the table" in plain(pages[role_file("poland")])
