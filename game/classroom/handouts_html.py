@@ -137,13 +137,18 @@ def _values(pack: Pack, sheet: RoleSheet) -> str:
     return "".join(parts)
 
 
+def _only_some(d: Decision) -> str:
+    """The mark of a moment the historical path never reaches: only some games come to it."""
+    return "" if d.on_history else ' <span class="tag other">only in some games</span>'
+
+
 def _decision(d: Decision) -> str:
     options = "".join(f"<li>{e(o)}</li>" for o in d.options)
     listing = "Issues on the table" if d.kind == "negotiation" else "Your options"
     return (
         f'<section class="entry decision"><div class="date"><b>{d.date.day} {d.date:%b}</b>'
         f'<span>{d.date:%Y}</span><span class="kind">{e(KINDS[d.kind])}</span></div><div>'
-        f'<div class="head"><b>{e(d.title)}</b></div>{"".join(paragraphs(s) for s in d.situation)}'
+        f'<div class="head"><b>{e(d.title)}</b>{_only_some(d)}</div>{"".join(paragraphs(s) for s in d.situation)}'
         f'<dl><dt>{listing}</dt><dd><ul class="options">{options}</ul></dd></dl></div></section>'
     )
 
@@ -450,7 +455,7 @@ def _exit_question(pack: Pack) -> str:
 def reasons_page(pack: Pack, sheet: RoleSheet) -> str:
     rows = "".join(
         f'<section class="worksheet"><h3>{d.date.day} {d.date:%B} · {e(d.title)} '
-        f'<span class="tag">{e(KINDS[d.kind])}</span></h3>'
+        f'<span class="tag">{e(KINDS[d.kind])}</span>{_only_some(d)}</h3>'
         + (_offers_table(f"{d.date.day} {d.date:%B}") if d.kind == "negotiation" else "")
         + _write("What we chose" if d.kind != "negotiation" else "Where the talks ended, and what we gave up")
         + _write("Why")

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 from ..engine.disclosure import names_read
 from ..engine.expr import Compiled, Value
-from ..engine.history import historical_game
+from ..engine.history import historical_game, played_history
 from ..engine.model import Actor, Lens, Node, Scenario, TextPart, Variable
 from ..engine.narrate import PUBLIC, may_know
 from ..engine.scoring import best_total
@@ -81,6 +81,7 @@ class Decision:
     kind: str  # "decision" | "sealed" | "negotiation"
     situation: tuple[str, ...]
     options: tuple[str, ...]
+    on_history: bool = True  # the historical path comes to it; otherwise only some games do
 
 
 @dataclass(frozen=True)
@@ -275,6 +276,7 @@ OPENING_ON_BACKGROUND = "The game's first scene: read it on the background sheet
 def _decisions(scenario: Scenario, actor: str) -> tuple[Decision, ...]:
     """Every moment ``actor`` may act, by date: its decisions, its secret choices, its negotiations."""
     out = []
+    on_history = {move.node for move in played_history(scenario).moves}
     for node in scenario.nodes.values():
         if node.negotiation is not None and actor in node.negotiation.parties:
             kind = "negotiation"
@@ -290,7 +292,8 @@ def _decisions(scenario: Scenario, actor: str) -> tuple[Decision, ...]:
             own = tuple(text for text in situation if text not in public)
             if len(own) < len(situation):
                 situation = (OPENING_ON_BACKGROUND, *own)
-        out.append(Decision(node.date, node.title, kind, situation, _options(scenario, node, actor)))
+        options = _options(scenario, node, actor)
+        out.append(Decision(node.date, node.title, kind, situation, options, node.id in on_history))
     out.sort(key=lambda d: d.date)  # stable: nodes of one day stay in file order
     return tuple(out)
 

@@ -15,6 +15,7 @@ from game.classroom.handouts_html import NO_MAP, TEACHER_SOURCES, pack_pages, re
 from game.classroom.role_sheets import OPENING_ON_BACKGROUND
 from game.cli import main
 from game.engine import Scenario, validate_file
+from game.engine.history import played_history
 from game.engine.narrate import may_know
 from game.paths import ROOT, SCENARIOS
 
@@ -496,3 +497,20 @@ def test_a_role_away_from_the_table_is_told_why_it_has_no_values() -> None:
         away = actor.seat != "table" and not actor.valuation.points and actor.valuation.walk_away is None
         assert ("None: you do not sit at the table" in text) == away, actor.id
     assert "None: you do not sit at the table" in plain(pages[role_file("poland")])
+
+
+def test_moments_only_some_games_reach_are_marked_on_sheet_and_worksheet() -> None:
+    scenario = load(FLAGSHIP)
+    pack = build_pack(scenario)
+    pages = pack_pages(pack, "")
+    on_history = {m.node for m in played_history(scenario).moves}
+    kremlin = next(s for s in pack.roles if s.actor == "kremlin")
+    off = [d for d in kremlin.decisions if not d.on_history]
+    assert off and all(
+        d.on_history for d in kremlin.decisions if d.title in {scenario.nodes[n].title for n in on_history}
+    )
+    worksheet = pages[reasons_file("kremlin")]
+    for d in kremlin.decisions:
+        head = re.search(rf"<h3>{d.date.day} {d.date:%B} · {re.escape(html.escape(d.title))} .*?</h3>", worksheet)
+        assert head and ("only in some games" in head.group(0)) == (not d.on_history), d.title
+    assert plain(pages[role_file("kremlin")]).count("only in some games") >= len(off)
