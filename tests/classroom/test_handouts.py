@@ -514,3 +514,9 @@ def test_moments_only_some_games_reach_are_marked_on_sheet_and_worksheet() -> No
         head = re.search(rf"<h3>{d.date.day} {d.date:%B} · {re.escape(html.escape(d.title))} .*?</h3>", worksheet)
         assert head and ("only in some games" in head.group(0)) == (not d.on_history), d.title
     assert plain(pages[role_file("kremlin")]).count("only in some games") >= len(off)
+
+
+def test_the_map_names_danzig_the_corridor_and_east_prussia() -> None:
+    page = pack_pages(build_pack(load(FLAGSHIP)), "")["background.html"]
+    svg = re.search(r"<svg.*?</svg>", page, flags=re.S)
+    assert svg and all(f">{name}</text>" in svg.group(0) for name in ("Danzig", "Corridor", "East Prussia"))
