@@ -651,7 +651,8 @@ def index_page(pack: Pack, pdf_note: str) -> str:
         f"evidence and the map. Its last part, <i>{record_heading(pack)}</i>, starts on a new page and tells the "
         "ending: print only the pages before it for a class that should discover the ending, and hand out the "
         "rest in the debrief.</li>"
-        '<li><a href="sources.html">Sources</a>: the numbered citations, with the game\'s summary of each.</li></ul>'
+        '<li><a href="sources.html">Sources</a>: the numbered citations, with the game\'s summary of each '
+        "and any short excerpts the scenario gives.</li></ul>"
         "<h2>Before play, for each delegation (confidential)</h2>"
         "<table><thead><tr><th>Role</th><th>Sheet</th><th>Worksheet</th></tr></thead>"
         f"<tbody>{roles}</tbody></table>"
