@@ -292,7 +292,8 @@ def run_handouts(args: argparse.Namespace) -> int:
     made = "made the folder and " if make else ""
     print(
         f"Wrote the classroom pack for {scenario.title} to {folder} ({made}{len(pages)} pages: {roles} role "
-        f"sheets, {roles} reasons worksheets, background, sources, rubric, debrief, the teacher's sources). Open "
+        f"sheets, {roles} reasons worksheets, each group's two in one, background, sources, rubric, debrief, the "
+        "teacher's sources). Open "
         f"{folder / 'index.html'} to print them. {PDF_NOTE}"
     )
     return 0

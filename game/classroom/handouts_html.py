@@ -34,6 +34,10 @@ def reasons_file(actor: str) -> str:
     return f"reasons-{actor}.html"
 
 
+def group_file(actor: str) -> str:
+    return f"group-{actor}.html"
+
+
 def _head(pack: Pack, kind: str, title: str, lead: str = "") -> str:
     return (
         f'<header><div class="meta">Parley · {e(pack.title)} · {e(kind)}</div><h1>{e(title)}</h1>'
@@ -196,6 +200,10 @@ def _measures_heading(sheet: RoleSheet) -> str:
 
 
 def role_page(pack: Pack, sheet: RoleSheet) -> str:
+    return page(f"{sheet.name}: role sheet", _role_body(pack, sheet))
+
+
+def _role_body(pack: Pack, sheet: RoleSheet) -> str:
     leaders = f"<p><b>Led by:</b> {e(', '.join(sheet.leaders))}</p>" if sheet.leaders else ""
     seat = (
         "You sit at the negotiating table."
@@ -229,7 +237,7 @@ def role_page(pack: Pack, sheet: RoleSheet) -> str:
             "<h2>Your decisions, by date</h2><p>The moments your delegation may act, if the game gets there; "
             "what others do may close some options or add others.</p>" + "".join(_decision(d) for d in sheet.decisions)
         )
-    return page(f"{sheet.name}: role sheet", "\n".join(p for p in parts if p))
+    return "\n".join(p for p in parts if p)
 
 
 def _source_list(sources: tuple[Cited, ...], numbers: set[int] | None = None) -> str:
@@ -453,6 +461,19 @@ def _exit_question(pack: Pack) -> str:
 
 
 def reasons_page(pack: Pack, sheet: RoleSheet) -> str:
+    return page(f"{sheet.name}: reasons worksheet", _reasons_body(pack, sheet))
+
+
+def group_page(pack: Pack, sheet: RoleSheet) -> str:
+    """One group's papers as one print job: its role sheet, then its reasons worksheet from a new page
+    (nothing of any other role, as on each page alone)."""
+    return page(
+        f"{sheet.name}: role sheet and reasons worksheet",
+        _role_body(pack, sheet) + f'<div class="new-page">{_reasons_body(pack, sheet)}</div>',
+    )
+
+
+def _reasons_body(pack: Pack, sheet: RoleSheet) -> str:
     rows = "".join(
         f'<section class="worksheet"><h3>{d.date.day} {d.date:%B} · {e(d.title)} '
         f'<span class="tag">{e(KINDS[d.kind])}</span>{_only_some(d)}</h3>'
@@ -487,10 +508,7 @@ def reasons_page(pack: Pack, sheet: RoleSheet) -> str:
         "short notes are enough; they are your evidence in the debrief."
     )
     names = '<p class="meta">Names: ____________________________________________ Group: ________</p>'
-    return page(
-        f"{sheet.name}: reasons worksheet",
-        _head(pack, "reasons worksheet", f"Reasons: {sheet.name}", e(lead)) + names + aim + rows + after,
-    )
+    return _head(pack, "reasons worksheet", f"Reasons: {sheet.name}", e(lead)) + names + aim + rows + after
 
 
 RUBRIC = (
@@ -634,7 +652,8 @@ def _play_length(pack: Pack) -> str:
 def index_page(pack: Pack, pdf_note: str) -> str:
     roles = "".join(
         f'<tr><td>{swatch(r.colour)}{e(r.name)}</td><td><a href="{e(role_file(r.actor))}">role sheet</a></td>'
-        f'<td><a href="{e(reasons_file(r.actor))}">reasons worksheet</a></td></tr>'
+        f'<td><a href="{e(reasons_file(r.actor))}">reasons worksheet</a></td>'
+        f'<td><a href="{e(group_file(r.actor))}">both</a></td></tr>'
         for r in pack.roles
     )
     reading = (
@@ -654,7 +673,8 @@ def index_page(pack: Pack, pdf_note: str) -> str:
         '<li><a href="sources.html">Sources</a>: the numbered citations, with the game\'s summary of each '
         "and any short excerpts the scenario gives.</li></ul>"
         "<h2>Before play, for each delegation (confidential)</h2>"
-        "<table><thead><tr><th>Role</th><th>Sheet</th><th>Worksheet</th></tr></thead>"
+        "<p>Print <i>both</i> to give a group its sheet and its worksheet in one print job, once per member.</p>"
+        "<table><thead><tr><th>Role</th><th>Sheet</th><th>Worksheet</th><th>One print job</th></tr></thead>"
         f"<tbody>{roles}</tbody></table>"
         "<h2>For the teacher</h2><ul>"
         '<li><a href="rubric.html">Assessment rubric</a></li>'
@@ -675,6 +695,7 @@ def pack_pages(pack: Pack, pdf_note: str) -> dict[str, str]:
     for sheet in pack.roles:
         pages[role_file(sheet.actor)] = role_page(pack, sheet)
         pages[reasons_file(sheet.actor)] = reasons_page(pack, sheet)
+        pages[group_file(sheet.actor)] = group_page(pack, sheet)
     pages["rubric.html"] = rubric_page(pack)
     pages["debrief.html"] = debrief_page(pack)
     return pages

@@ -117,6 +117,7 @@ table.rubric td:first-child { font-weight: bold; }
   h3 { break-after: avoid; }
   tr, .entry, figure { break-inside: avoid; }
   .after-play { break-before: page; border-top: none; margin-top: 0; }
+  .new-page { break-before: page; }
   a { color: inherit; text-decoration: none; }
   a[href^="http"]::after { content: " <" attr(href) ">"; font-size: .8em; color: var(--muted); }
   .entry.event, .entry.chance { background: none; border-left: 3px solid var(--rule); }

@@ -11,7 +11,7 @@ import pytest
 
 from game.classroom.condition_words import condition_words
 from game.classroom.handouts import build_pack
-from game.classroom.handouts_html import NO_MAP, TEACHER_SOURCES, pack_pages, reasons_file, role_file
+from game.classroom.handouts_html import NO_MAP, TEACHER_SOURCES, group_file, pack_pages, reasons_file, role_file
 from game.classroom.role_sheets import OPENING_ON_BACKGROUND
 from game.cli import main
 from game.engine import Scenario, validate_file
@@ -90,14 +90,15 @@ def test_each_role_sheet_has_its_own_private_data(pack_of: tuple[Scenario, dict[
 def test_no_role_sheet_holds_another_roles_private_data(pack_of: tuple[Scenario, dict[str, str]]) -> None:
     scenario, pages = pack_of
     checked = 0
-    for reader in scenario.actors:
-        page = pages[role_file(reader)]
+    readers = [(reader, name(reader)) for reader in scenario.actors for name in (role_file, group_file)]
+    for reader, file in readers:  # each sheet alone, and in its group's print job with the worksheet
+        page = pages[file]
         text = plain(page)
         for owner in scenario.actors:
             if owner == reader:
                 continue
             for secret in private_strings(scenario, owner, reader):
-                assert secret not in text, f"{reader}'s sheet shows {owner}'s private {secret!r}"
+                assert secret not in text, f"{file} shows {owner}'s private {secret!r}"
                 checked += 1
             theirs = _values_section(pages[role_file(owner)])
             if theirs:
@@ -242,6 +243,7 @@ def test_the_command_writes_every_page(tmp_path: Path, capsys: pytest.CaptureFix
     scenario = load(FLAGSHIP)
     expected = {"index.html", "background.html", "sources.html", TEACHER_SOURCES, "rubric.html", "debrief.html"}
     expected |= {role_file(a) for a in scenario.actors} | {reasons_file(a) for a in scenario.actors}
+    expected |= {group_file(a) for a in scenario.actors}
     assert {p.name for p in out.iterdir()} == expected
     index = (out / "index.html").read_text(encoding="utf-8")
     assert all(f'href="{name}"' in index for name in expected - {"index.html"})
@@ -520,3 +522,14 @@ def test_the_map_names_danzig_the_corridor_and_east_prussia() -> None:
     page = pack_pages(build_pack(load(FLAGSHIP)), "")["background.html"]
     svg = re.search(r"<svg.*?</svg>", page, flags=re.S)
     assert svg and all(f">{name}</text>" in svg.group(0) for name in ("Danzig", "Corridor", "East Prussia"))
+
+
+def test_a_groups_print_job_is_its_sheet_then_its_worksheet_on_a_new_page() -> None:
+    pages = pack_pages(build_pack(load(FLAGSHIP)), "")
+    bundle = pages[group_file("poland")]
+    sheet = plain(pages[role_file("poland")])
+    text = plain(bundle)
+    body = re.sub(r"^.*?</header>", "", pages[reasons_file("poland")], count=1, flags=re.S)
+    assert '<div class="new-page">' in bundle and ".new-page { break-before: page; }" in bundle
+    assert text.index("Your briefing") < text.index("Our aim in one sentence")
+    assert plain(body)[:200] in text and sheet.split("Your briefing")[1][:200] in text
