@@ -97,7 +97,11 @@ footer { margin-top: 3rem; color: var(--muted); font-size: .8rem; border-top: 1p
 .label { font-size: .85rem; color: var(--muted); }
 ul.options, ul.passages { margin: .2rem 0; padding-left: 1.2rem; }
 ul.passages li { margin-bottom: .3rem; font-size: .9rem; }
-.worksheet { break-inside: avoid; border-top: 1px solid var(--rule); padding-top: .2rem; }
+/* a date's boxes may run on to the next page, each box whole and never apart from its heading, so
+   pages are not left half empty */
+.worksheet { border-top: 1px solid var(--rule); padding-top: .2rem; }
+.worksheet h3, .worksheet .label { break-after: avoid; }
+.write, table.offers { break-inside: avoid; }
 .write { border: 1px solid var(--rule); border-radius: 3px; min-height: 4.2rem; padding: .2rem .5rem;
   margin: .35rem 0; }
 .write.tall { min-height: 9rem; }
