@@ -16,7 +16,7 @@ from .expr import Compiled, Effect, Value, VarType
 
 @dataclass(frozen=True)
 class Excerpt:
-    """A short passage of a source for students (format 2): the source's own words when ``quote``,
+    """A short extract of a source for students (format 2): the source's own words when ``quote``,
     else a summary in the designers' words; ``who`` says whose words, ``where`` where in the work."""
 
     text: str

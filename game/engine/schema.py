@@ -776,7 +776,7 @@ EXCERPT = Record(
         Field("who", Text("whose words or view: e.g. 'Maj. Gen. Lev Sotskov'")),
         Field("where", Text("where in the work: page, chapter or date")),
     ],
-    "a short passage of a source, for students before play (format 2)",
+    "a short extract of a source, for students before play (format 2)",
 )
 
 SOURCE = Record(
@@ -786,7 +786,7 @@ SOURCE = Record(
         Field("citation", Text("full reference: author, title, publication, date"), True),
         Field("url", Text("where to read it")),
         Field("note", Text("how far to trust it")),
-        Field("excerpts", ListOf(EXCERPT, "short passages for students (format 2)")),
+        Field("excerpts", ListOf(EXCERPT, "short extracts for students (format 2)")),
     ],
     "a work that text in the scenario cites",
 )
