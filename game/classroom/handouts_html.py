@@ -332,14 +332,14 @@ def background_page(pack: Pack) -> str:
             "<h2>Readings of the evidence (lenses)</h2><p>Historians read the evidence differently. The teacher "
             f"chooses one reading for each game; it changes what is likely, not the facts.</p><ul>{items}</ul>"
         )
-    story, path = (
+    told, path = (
         ("how the case is written to go, and so how it ends", "The case's written course")
         if pack.invented
         else ("how the story really went, and so how it ended", "The historical path")
     )
     after = [
         '<section class="after-play" id="what-really-happened"><p class="note"><b>From here on, the '
-        f"background tells {story}.</b> Before play, print only the pages "
+        f"background tells {told}.</b> Before play, print only the pages "
         "before this one if the class should discover it.</p>",
         f"<h2>{record_heading(pack)}</h2><p>{path} through the game, day by day: who acted, what they "
         "did, and the sources (numbers in brackets).</p>" + _timeline(pack.timeline),
