@@ -257,14 +257,13 @@ def _pack_folder(folder: Path, force: bool) -> tuple[str, bool]:
 
 def run_handouts(args: argparse.Namespace) -> int:
     from ..engine import GameError, validate_file
-    from ..engine.safefile import exists
-    from ..paths import resolve_scenario
+    from ..scenario_names import find_scenario_file, unknown_scenario
     from .handouts import build_pack
     from .handouts_html import pack_pages
 
-    path = resolve_scenario(args.scenario)
-    if not exists(path):
-        return fail(f"no scenario {args.scenario!r}: not a file, nor the name of one in scenarios/", 1)
+    path = find_scenario_file(args.scenario)
+    if path is None:
+        return fail(unknown_scenario(args.scenario or ""), 1)
     scenario, findings = validate_file(str(path))
     if scenario is None:
         first = next((f.format() for f in findings if f.severity == "error"), "it has errors")
@@ -293,7 +292,8 @@ def run_handouts(args: argparse.Namespace) -> int:
     made = "made the folder and " if make else ""
     print(
         f"Wrote the classroom pack for {scenario.title} to {folder} ({made}{len(pages)} pages: {roles} role "
-        f"sheets, {roles} reasons worksheets, background, sources, rubric, debrief, the teacher's sources). Open "
+        f"sheets, {roles} reasons worksheets, each group's two in one, background, sources, rubric, debrief, the "
+        "teacher's sources). Open "
         f"{folder / 'index.html'} to print them. {PDF_NOTE}"
     )
     return 0

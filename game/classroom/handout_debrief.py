@@ -39,16 +39,19 @@ def _general(scenario: Scenario, outcome_id: str) -> tuple[str, ...]:
     questions = []
     if outcome.historical:
         questions.append(
-            "Your game ended as history did. Which decision in your game came closest to changing the "
-            "ending, and why did it not?"
+            f"Your game ended {'as the case is written' if scenario.invented else 'as history did'}. Which decision "
+            "in your game came closest to changing the ending, and why did it not?"
         )
     else:
         level = SPECULATIVE.get(outcome.speculative, "speculative")
         if outcome.speculative == "none":
             level = "close to what did"
         questions.append(
-            f"This ending did not happen; it is {level}. Which step on the way to it is the least likely to have "
-            "happened in reality, and why?"
+            "This ending is not the course the case is written to take. Which step on the way to it would be the "
+            "least likely in such a case, and why?"
+            if scenario.invented
+            else f"This ending did not happen; it is {level}. Which step on the way to it is the least likely to "
+            "have happened in reality, and why?"
         )
     roles = [
         role_in_sentence(a.name)

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 
 from ..engine.history import played_history
-from ..engine.model import Node, Scenario
+from ..engine.model import Excerpt, Node, Scenario
 from ..engine.narrate import PUBLIC, render
 from ..engine.wording import long_date
 from .role_sheets import always_shown
@@ -27,6 +27,7 @@ class Cited:
     url: str
     note: str
     passages: tuple[Passage, ...]  # what the scenario takes from it, for the teacher's page
+    excerpts: tuple[Excerpt, ...] = ()  # short passages for students, before play
 
 
 @dataclass(frozen=True)
@@ -51,8 +52,18 @@ PASSAGE_KINDS = {
 
 
 @dataclass(frozen=True)
+class Before:
+    """An event on the road to the start, on the background's timeline before play."""
+
+    date: dt.date
+    when: str  # the date in words, as the scenario gives it or as the pack writes it
+    text: str
+    sources: tuple[int, ...]
+
+
+@dataclass(frozen=True)
 class Dated:
-    """One step of the historical path on the background's timeline."""
+    """One step of the historical path on the background's "What really happened"."""
 
     date: dt.date
     heading: str
@@ -213,8 +224,15 @@ def _historical_nodes(scenario: Scenario) -> frozenset[str]:
 def cited_sources(scenario: Scenario) -> tuple[Cited, ...]:
     passages = _passages(scenario)
     return tuple(
-        Cited(n, s.id, s.citation, s.url, s.note, tuple(passages[s.id]))
+        Cited(n, s.id, s.citation, s.url, s.note, tuple(passages[s.id]), s.excerpts)
         for n, s in enumerate(scenario.sources.values(), 1)
+    )
+
+
+def road_to_start(scenario: Scenario, numbers: Numbers) -> tuple[Before, ...]:
+    """The scenario's timeline before play (format 2; none otherwise), its sources numbered."""
+    return tuple(
+        Before(d.date, d.when or f"{d.date.day} {d.date:%B %Y}", d.text, numbers(*d.sources)) for d in scenario.timeline
     )
 
 

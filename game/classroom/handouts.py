@@ -1,6 +1,6 @@
 """The classroom pack as data, built from a scenario alone: a sheet per role (``role_sheets``), the
-background every student reads and the sources (``handout_record``), and the debrief questions for
-each ending (``handout_debrief``). ``handouts_html`` makes the pages.
+background every student reads and the sources (``handout_record``), the debrief questions for
+each ending (``handout_debrief``), and how long play takes (``play_length``). ``handouts_html`` makes the pages.
 """
 
 from __future__ import annotations
@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from ..engine.model import Scenario
 from .handout_debrief import EndingDebrief, endings
 from .handout_record import (
+    Before,
     Cited,
     Dated,
     Numbers,
@@ -19,8 +20,10 @@ from .handout_record import (
     history_ending,
     history_epilogue,
     opening_story,
+    road_to_start,
     timeline,
 )
+from .play_length import NO_MOVES, PlayLength, play_length
 from .role_sheets import RoleSheet, role_sheet, start_values
 
 
@@ -53,6 +56,9 @@ class Pack:
     lens_is_default: bool  # whether it is the scenario's default reading
     history_epilogue: tuple[str, ...] = ()  # what followed the historical ending, in the scenario's words
     opening: tuple[str, str, tuple[str, ...]] = ("", "", ())  # the first scene: title, date, public paragraphs
+    length: PlayLength = NO_MOVES  # the moves people make on the historical path
+    road: tuple[Before, ...] = ()  # the dated road to the start, read before play
+    invented: bool = False  # an invented case: its "historical" path is only the course it is written to take
 
 
 def build_pack(scenario: Scenario, lens: str | None = None) -> Pack:
@@ -86,4 +92,7 @@ def build_pack(scenario: Scenario, lens: str | None = None) -> Pack:
         chosen is not None and chosen.id == scenario.default_lens,
         history_epilogue(scenario),
         opening_story(scenario),
+        play_length(scenario),
+        road_to_start(scenario, numbers),
+        scenario.invented,
     )

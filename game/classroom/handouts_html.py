@@ -3,14 +3,18 @@ page shell (``html_page``: inline styles with print rules, every text escaped)."
 
 from __future__ import annotations
 
+import datetime as dt
+
+from ..engine.model import Excerpt
 from ..engine.wording import signed
 from .condition_words import listing, role_in_sentence
 from .handout_debrief import EndingDebrief
-from .handout_record import PASSAGE_KINDS, Cited, Dated
+from .handout_record import PASSAGE_KINDS, Before, Cited, Dated
 from .handouts import Pack
 from .html_page import e, page, paragraphs, refs, swatch
 from .map_svg import map_svg
 from .markdown_text import SPECULATIVE
+from .play_length import CLOCKS, HANDOVER_SECONDS, hot_seat_minutes, networked_minutes
 from .role_sheets import Decision, Paragraph, RoleSheet, Worth
 
 KINDS = {"decision": "Decision", "sealed": "Secret choice", "negotiation": "At the table"}
@@ -28,6 +32,10 @@ def role_file(actor: str) -> str:
 
 def reasons_file(actor: str) -> str:
     return f"reasons-{actor}.html"
+
+
+def group_file(actor: str) -> str:
+    return f"group-{actor}.html"
 
 
 def _head(pack: Pack, kind: str, title: str, lead: str = "") -> str:
@@ -72,16 +80,23 @@ def _objectives(sheet: RoleSheet) -> str:
         f'<td class="meta">{e(o.how)}</td><td class="num">{o.points}</td></tr>'
         for o in sheet.objectives
     )
-    total = sum(o.points for o in sheet.objectives)
+    total = all_points(sheet)
     return (
         "<h2>Your objectives</h2><p>At the end of the game your delegation scores the points of every "
         "objective that holds. Secret objectives are yours alone: no other delegation sees them until the "
         "debrief.</p>"
         "<table><thead><tr><th>Objective</th><th>Scored if, when the game ends</th>"
         '<th class="num">Points</th></tr></thead>'
-        f'<tbody>{rows}<tr class="total"><th colspan="2">Possible</th><td class="num">{total}</td></tr>'
-        "</tbody></table>"
+        f'<tbody>{rows}<tr class="total"><th colspan="2">{e(most_words(sheet.best, total))}</th>'
+        f'<td class="num">{sheet.best}</td></tr></tbody></table>'
     )
+
+
+def most_words(best: int, total: int) -> str:
+    """The total row: the most one game can give, and why it is less than the points added up."""
+    if best >= total:
+        return "The most you can score"
+    return f"The most you can score ({total} if every objective were met, but some exclude each other)"
 
 
 def _lens_note(pack: Pack) -> str:
@@ -96,6 +111,12 @@ def _lens_note(pack: Pack) -> str:
 
 def _values(pack: Pack, sheet: RoleSheet) -> str:
     if not sheet.values and sheet.walk_away is None:
+        if pack.issues and not sheet.at_table:  # say why the section other sheets have is missing here
+            return (
+                '<h2>Your confidential values</h2><p class="meta">None: you do not sit at the table, so you never '
+                "weigh an offer term by term and have no points for its terms. You act through your decisions; "
+                "what you are scored on is your objectives above.</p>"
+            )
         return ""
     parts = [
         f'<section class="values" data-actor="{e(sheet.actor)}"><h2>Your confidential values</h2>'
@@ -122,13 +143,18 @@ def _values(pack: Pack, sheet: RoleSheet) -> str:
     return "".join(parts)
 
 
+def _only_some(d: Decision) -> str:
+    """The mark of a moment the historical path never reaches: only some games come to it."""
+    return "" if d.on_history else ' <span class="tag other">only in some games</span>'
+
+
 def _decision(d: Decision) -> str:
     options = "".join(f"<li>{e(o)}</li>" for o in d.options)
     listing = "Issues on the table" if d.kind == "negotiation" else "Your options"
     return (
         f'<section class="entry decision"><div class="date"><b>{d.date.day} {d.date:%b}</b>'
         f'<span>{d.date:%Y}</span><span class="kind">{e(KINDS[d.kind])}</span></div><div>'
-        f'<div class="head"><b>{e(d.title)}</b></div>{"".join(paragraphs(s) for s in d.situation)}'
+        f'<div class="head"><b>{e(d.title)}</b>{_only_some(d)}</div>{"".join(paragraphs(s) for s in d.situation)}'
         f'<dl><dt>{listing}</dt><dd><ul class="options">{options}</ul></dd></dl></div></section>'
     )
 
@@ -176,6 +202,10 @@ def _measures_heading(sheet: RoleSheet) -> str:
 
 
 def role_page(pack: Pack, sheet: RoleSheet) -> str:
+    return page(f"{sheet.name}: role sheet", _role_body(pack, sheet))
+
+
+def _role_body(pack: Pack, sheet: RoleSheet) -> str:
     leaders = f"<p><b>Led by:</b> {e(', '.join(sheet.leaders))}</p>" if sheet.leaders else ""
     seat = (
         "You sit at the negotiating table."
@@ -209,7 +239,7 @@ def role_page(pack: Pack, sheet: RoleSheet) -> str:
             "<h2>Your decisions, by date</h2><p>The moments your delegation may act, if the game gets there; "
             "what others do may close some options or add others.</p>" + "".join(_decision(d) for d in sheet.decisions)
         )
-    return page(f"{sheet.name}: role sheet", "\n".join(p for p in parts if p))
+    return "\n".join(p for p in parts if p)
 
 
 def _source_list(sources: tuple[Cited, ...], numbers: set[int] | None = None) -> str:
@@ -241,6 +271,22 @@ def _timeline(entries: tuple[Dated, ...]) -> str:
     return "".join(rows)
 
 
+def _road(road: tuple[Before, ...], start: dt.date) -> str:
+    """The timeline before play: dated, sourced, and stopping before the game's first day."""
+    rows = "".join(f'<tr><td class="date">{e(d.when)}</td><td>{e(d.text)}{refs(d.sources)}</td></tr>' for d in road)
+    return (
+        f"<h2>Timeline: the road to {start.day} {start:%B %Y}</h2><p>What had happened before the game begins "
+        "(sources in brackets, as on the sources page). What happens next is for your game to find out.</p>"
+        f'<table class="road"><thead><tr><th>When</th><th>What happened</th></tr></thead><tbody>{rows}</tbody>'
+        "</table>"
+    )
+
+
+def record_heading(pack: Pack) -> str:
+    """The heading of the background's last part: an invented case has no real story to tell."""
+    return "As the case is written" if pack.invented else "What really happened"
+
+
 def background_page(pack: Pack) -> str:
     roles = "".join(
         f"<li>{swatch(r.colour)}<b>{e(r.name)}</b>"
@@ -253,10 +299,12 @@ def background_page(pack: Pack) -> str:
         f'<p class="meta">The game runs from {pack.start.day} {pack.start:%B %Y} to {pack.end.day} '
         f"{pack.end:%B %Y}.</p>",
     ]
-    title, when, story = pack.opening
+    _, when, story = pack.opening
     if story:
-        parts.append(f'<h2>How it begins: {e(title)}</h2><p class="meta">{e(when)}</p>')
+        parts.append(f'<h2>How it begins</h2><p class="meta">{e(when)}: the game\'s first scene</p>')
         parts.append("".join(paragraphs(p) for p in story))
+    if pack.road:
+        parts.append(_road(pack.road, pack.start))
     parts.append(f'<h2>The roles</h2><ul class="roles">{roles}</ul>')
     if pack.issues:
         items = "".join(
@@ -286,11 +334,16 @@ def background_page(pack: Pack) -> str:
             "<h2>Readings of the evidence (lenses)</h2><p>Historians read the evidence differently. The teacher "
             f"chooses one reading for each game; it changes what is likely, not the facts.</p><ul>{items}</ul>"
         )
+    told, path = (
+        ("how the case is written to go, and so how it ends", "The case's written course")
+        if pack.invented
+        else ("how the story really went, and so how it ended", "The historical path")
+    )
     after = [
         '<section class="after-play" id="what-really-happened"><p class="note"><b>From here on, the '
-        "background tells how the story really went, and so how it ended.</b> Before play, print only the pages "
+        f"background tells {told}.</b> Before play, print only the pages "
         "before this one if the class should discover it.</p>",
-        "<h2>What really happened</h2><p>The historical path through the game, day by day: who acted, what they "
+        f"<h2>{record_heading(pack)}</h2><p>{path} through the game, day by day: who acted, what they "
         "did, and the sources (numbers in brackets).</p>" + _timeline(pack.timeline),
     ]
     if pack.history_ending:
@@ -298,6 +351,7 @@ def background_page(pack: Pack) -> str:
     if pack.history_epilogue:
         after.append("<h2>What followed</h2>" + "".join(paragraphs(p) for p in pack.history_epilogue))
     cited = {n for d in pack.timeline for n in d.sources} | {n for lens in pack.lenses for n in lens.sources}
+    cited |= {n for d in pack.road for n in d.sources}
     after.append(_source_list(pack.sources, cited) + "</section>")
     parts.extend(after)
     return page(f"{pack.title}: background", "\n".join(parts))
@@ -313,17 +367,40 @@ def _citation(s: Cited) -> str:
     return f"<b>{e(' '.join(s.citation.split()))}</b>{link}"
 
 
+def _excerpt(x: Excerpt) -> str:
+    """A quotation in quotation marks with whose words they are, or a summary marked as the game's words."""
+    where = f' <span class="meta">({e(x.where)})</span>' if x.where else ""
+    if x.quote:
+        who = f" — {e(x.who)}" if x.who else ""
+        return f"<li>“{e(x.text)}”{who}{where}</li>"
+    whose = f", of {e(x.who)}" if x.who else ""
+    return f'<li><span class="meta">In summary{whose} (the game\'s words):</span> {e(x.text)}{where}</li>'
+
+
 def sources_page(pack: Pack) -> str:
-    """The students' list: numbered full citations, each with the scenario's short summary of the work."""
+    """The students' list: numbered full citations, each with the scenario's short summary of the work
+    and its excerpts: short quotations, attributed, and summaries in the game's words."""
     items = "".join(
         f'<li id="source-{s.number}" value="{s.number}">{_citation(s)}'
         + (f"<br>{e(' '.join(s.note.split()))}" if s.note else "")
+        + (
+            f'<p class="label">Excerpts</p><ul class="passages">{"".join(_excerpt(x) for x in s.excerpts)}</ul>'
+            if s.excerpts
+            else ""
+        )
         + "</li>"
         for s in pack.sources
     )
+    excerpts = any(s.excerpts for s in pack.sources)
     lead = (
         "The works this game draws on. The numbers are the ones in brackets on the background sheet. Each "
         "summary is the game's own, not a quotation: read the works themselves for the exact words."
+        + (
+            " Under some works, short excerpts: words in quotation marks are the source's own, with whose "
+            "words they are; the others are summaries in the game's words."
+            if excerpts
+            else ""
+        )
     )
     return page(
         f"{pack.title}: sources",
@@ -386,9 +463,22 @@ def _exit_question(pack: Pack) -> str:
 
 
 def reasons_page(pack: Pack, sheet: RoleSheet) -> str:
+    return page(f"{sheet.name}: reasons worksheet", _reasons_body(pack, sheet))
+
+
+def group_page(pack: Pack, sheet: RoleSheet) -> str:
+    """One group's papers as one print job: its role sheet, then its reasons worksheet from a new page
+    (nothing of any other role, as on each page alone)."""
+    return page(
+        f"{sheet.name}: role sheet and reasons worksheet",
+        _role_body(pack, sheet) + f'<div class="new-page">{_reasons_body(pack, sheet)}</div>',
+    )
+
+
+def _reasons_body(pack: Pack, sheet: RoleSheet) -> str:
     rows = "".join(
         f'<section class="worksheet"><h3>{d.date.day} {d.date:%B} · {e(d.title)} '
-        f'<span class="tag">{e(KINDS[d.kind])}</span></h3>'
+        f'<span class="tag">{e(KINDS[d.kind])}</span>{_only_some(d)}</h3>'
         + (_offers_table(f"{d.date.day} {d.date:%B}") if d.kind == "negotiation" else "")
         + _write("What we chose" if d.kind != "negotiation" else "Where the talks ended, and what we gave up")
         + _write("Why")
@@ -420,10 +510,7 @@ def reasons_page(pack: Pack, sheet: RoleSheet) -> str:
         "short notes are enough; they are your evidence in the debrief."
     )
     names = '<p class="meta">Names: ____________________________________________ Group: ________</p>'
-    return page(
-        f"{sheet.name}: reasons worksheet",
-        _head(pack, "reasons worksheet", f"Reasons: {sheet.name}", e(lead)) + names + aim + rows + after,
-    )
+    return _head(pack, "reasons worksheet", f"Reasons: {sheet.name}", e(lead)) + names + aim + rows + after
 
 
 RUBRIC = (
@@ -465,11 +552,17 @@ RUBRIC = (
 )
 
 
+def all_points(sheet: RoleSheet) -> int:
+    return sum(o.points for o in sheet.objectives if o.points > 0)
+
+
 def rubric_page(pack: Pack) -> str:
     head = "".join(f"<th>{e(level)}</th>" for level in ("Criterion", "Beginning", "Developing", "Secure", "Excellent"))
     rows = "".join("<tr>" + "".join(f"<td>{e(cell)}</td>" for cell in row) + "</tr>" for row in RUBRIC)
     scores = "".join(
-        f'<tr><td>{swatch(r.colour)}{e(r.name)}</td><td class="num">{sum(o.points for o in r.objectives)}</td></tr>'
+        f'<tr><td>{swatch(r.colour)}{e(r.name)}</td><td class="num">{r.best}</td><td class="meta">'
+        + (f"{all_points(r)} if every objective were met; some exclude each other" if r.best < all_points(r) else "")
+        + "</td></tr>"
         for r in pack.roles
         if r.objectives
     )
@@ -478,7 +571,7 @@ def rubric_page(pack: Pack) -> str:
         "is shown at the end of the game and in the class report. It says how the delegation fared, not "
         "how well its members understood the history: a delegation that loses with good reasons can earn "
         "the top level in every criterion. Use the score as evidence for <i>Negotiates</i> at most.</p>"
-        '<table><thead><tr><th>Role</th><th class="num">Possible score</th></tr></thead>'
+        '<table><thead><tr><th>Role</th><th class="num">The most it can score</th><th></th></tr></thead>'
         f"<tbody>{scores}</tbody></table>"
         if scores
         else ""
@@ -495,10 +588,10 @@ def rubric_page(pack: Pack) -> str:
     )
 
 
-def _ending(end: EndingDebrief) -> str:
+def _ending(end: EndingDebrief, invented: bool = False) -> str:
     date = f" · {end.date.day} {end.date:%B %Y}" if end.date else ""
     tag = (
-        '<span class="tag hist">what really happened</span>'
+        f'<span class="tag hist">{"as the case is written" if invented else "what really happened"}</span>'
         if end.historical
         else f'<span class="tag other">{e(SPECULATIVE.get(end.speculative, end.speculative))}</span>'
     )
@@ -519,15 +612,50 @@ def debrief_page(pack: Pack) -> str:
         "reveal the hidden draws and the secret objectives, then work through the questions with the "
         "reasons worksheets on the table."
     )
-    endings = "".join(_ending(end) for end in pack.endings)
+    endings = "".join(_ending(end, pack.invented) for end in pack.endings)
     head = _head(pack, "debrief", "Debrief questions for each ending", e(lead))
     return page(f"{pack.title}: debrief", head + endings)
+
+
+def _play_length(pack: Pack) -> str:
+    """The teacher's timing table, counted from the historical path (see ``play_length``)."""
+    length = pack.length
+    if not length.moves:
+        return ""
+    secret = (
+        f" ({length.sealed} of them secret choices, in {length.sealed_rounds} "
+        f"{'round' if length.sealed_rounds == 1 else 'rounds'})"
+        if length.sealed
+        else ""
+    )
+    table = f" and {length.table} moves at the table" if length.table else ""
+    head = "".join(f'<th class="num">{clock}-second clock</th>' for clock in CLOCKS)
+    hot = "".join(f'<td class="num">{hot_seat_minutes(length, clock)} min</td>' for clock in CLOCKS)
+    rows = (
+        f"<tr><td>One computer (hot seat), every role: {length.moves} moves in turn, each after a hand-over "
+        f"(about {HANDOVER_SECONDS} s)</td>{hot}</tr>"
+    )
+    if length.sealed:
+        net = "".join(f'<td class="num">{networked_minutes(length, clock)} min</td>' for clock in CLOCKS)
+        rows += (
+            f"<tr><td>Every group on its own device (<code>host</code>), every role: {length.turns} turns, each "
+            f"round of secret choices made at once</td>{net}</tr>"
+        )
+    return (
+        f"<h2>How long play takes</h2><p>On the historical path people make {length.moves} moves: "
+        f"{length.decisions} decisions{secret}{table}. The clock is a ceiling, not the time a move takes, so "
+        "these are the most play takes on that path, without pauses:</p>"
+        f"<table><thead><tr><th>How the class plays</th>{head}</tr></thead><tbody>{rows}</tbody></table>"
+        '<p class="meta">A game that leaves history can take longer: a sitting at the table may run to several '
+        "rounds of offers and answers. Add the reading of the role sheets and any pauses you call.</p>"
+    )
 
 
 def index_page(pack: Pack, pdf_note: str) -> str:
     roles = "".join(
         f'<tr><td>{swatch(r.colour)}{e(r.name)}</td><td><a href="{e(role_file(r.actor))}">role sheet</a></td>'
-        f'<td><a href="{e(reasons_file(r.actor))}">reasons worksheet</a></td></tr>'
+        f'<td><a href="{e(reasons_file(r.actor))}">reasons worksheet</a></td>'
+        f'<td><a href="{e(group_file(r.actor))}">both</a></td></tr>'
         for r in pack.roles
     )
     reading = (
@@ -541,19 +669,22 @@ def index_page(pack: Pack, pdf_note: str) -> str:
         + reading
         + "<h2>Before play, for everyone</h2><ul>"
         '<li><a href="background.html">Background</a>: the roles, what is negotiated, the readings of the '
-        "evidence and the map. Its last part, <i>What really happened</i>, starts on a new page and tells the "
+        f"evidence and the map. Its last part, <i>{record_heading(pack)}</i>, starts on a new page and tells the "
         "ending: print only the pages before it for a class that should discover the ending, and hand out the "
         "rest in the debrief.</li>"
-        '<li><a href="sources.html">Sources</a>: the numbered citations, with the game\'s summary of each.</li></ul>'
+        '<li><a href="sources.html">Sources</a>: the numbered citations, with the game\'s summary of each '
+        "and any short excerpts the scenario gives.</li></ul>"
         "<h2>Before play, for each delegation (confidential)</h2>"
-        "<table><thead><tr><th>Role</th><th>Sheet</th><th>Worksheet</th></tr></thead>"
+        "<p>Print <i>both</i> to give a group its sheet and its worksheet in one print job, once per member.</p>"
+        "<table><thead><tr><th>Role</th><th>Sheet</th><th>Worksheet</th><th>One print job</th></tr></thead>"
         f"<tbody>{roles}</tbody></table>"
         "<h2>For the teacher</h2><ul>"
         '<li><a href="rubric.html">Assessment rubric</a></li>'
         '<li><a href="debrief.html">Debrief questions for each ending</a> (after play)</li>'
         f'<li><a href="{TEACHER_SOURCES}">What the game takes from its sources</a> (after play: it tells the '
         "historical path)</li></ul>"
-        f'<p class="note">Print each page from a browser (A4 or Letter). {e(pdf_note)}</p>'
+        + _play_length(pack)
+        + f'<p class="note">Print each page from a browser (A4 or Letter). {e(pdf_note)}</p>'
     )
     return page(f"{pack.title}: classroom pack", body)
 
@@ -566,6 +697,7 @@ def pack_pages(pack: Pack, pdf_note: str) -> dict[str, str]:
     for sheet in pack.roles:
         pages[role_file(sheet.actor)] = role_page(pack, sheet)
         pages[reasons_file(sheet.actor)] = reasons_page(pack, sheet)
+        pages[group_file(sheet.actor)] = group_page(pack, sheet)
     pages["rubric.html"] = rubric_page(pack)
     pages["debrief.html"] = debrief_page(pack)
     return pages

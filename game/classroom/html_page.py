@@ -97,7 +97,11 @@ footer { margin-top: 3rem; color: var(--muted); font-size: .8rem; border-top: 1p
 .label { font-size: .85rem; color: var(--muted); }
 ul.options, ul.passages { margin: .2rem 0; padding-left: 1.2rem; }
 ul.passages li { margin-bottom: .3rem; font-size: .9rem; }
-.worksheet { break-inside: avoid; border-top: 1px solid var(--rule); padding-top: .2rem; }
+/* a date's boxes may run on to the next page, each box whole and never apart from its heading, so
+   pages are not left half empty */
+.worksheet { border-top: 1px solid var(--rule); padding-top: .2rem; }
+.worksheet h3, .worksheet .label { break-after: avoid; }
+.write, table.offers { break-inside: avoid; }
 .write { border: 1px solid var(--rule); border-radius: 3px; min-height: 4.2rem; padding: .2rem .5rem;
   margin: .35rem 0; }
 .write.tall { min-height: 9rem; }
@@ -110,13 +114,14 @@ table.worths td:first-child { width: 50%; }
 table.worths td.num, table.worths th.num { width: 12%; }
 table.rubric td { width: 20%; font-size: .88rem; }
 table.rubric td:first-child { font-weight: bold; }
-@page { size: A4; margin: 16mm 14mm; }
+@page { margin: 16mm 14mm; }  /* no size: the paper chosen in the Print dialogue, A4 or Letter */
 @media print {
   body { margin: 0; max-width: none; padding: 0; font-size: 10.5pt; }
   h2 { break-after: avoid; }
   h3 { break-after: avoid; }
   tr, .entry, figure { break-inside: avoid; }
   .after-play { break-before: page; border-top: none; margin-top: 0; }
+  .new-page { break-before: page; }
   a { color: inherit; text-decoration: none; }
   a[href^="http"]::after { content: " <" attr(href) ">"; font-size: .8em; color: var(--muted); }
   .entry.event, .entry.chance { background: none; border-left: 3px solid var(--rule); }

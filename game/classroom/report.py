@@ -7,7 +7,8 @@ Damaged saves are skipped and listed with the reason, so one bad file never sink
 A group is named by its file (``group3.json`` is "group3"), not by the name stored inside it: a
 copy of ``autosave.json`` renamed for each group still says "autosave" inside. Two files holding
 exactly the same game (scenario, settings and moves) are one game: it is counted once and the
-copy is listed in ``duplicates``.
+copy is listed in ``duplicates``. A file a group named is preferred to an autosave of the same game
+(``autosave-<scenario>-<hash>.json``), so "group 3" names the game, not a hash.
 
 Scenarios whose delegations have objectives (format 2) also get a score table: each group's score
 for each role, and each role's mean over the finished games, so a class can compare its tables
@@ -24,8 +25,8 @@ from pathlib import Path
 
 from ..engine import Game, Scenario
 from ..engine.history import played_history, turning_point
-from ..engine.saves import SaveData, SaveError, read_save
-from ..engine.scoring import scores
+from ..engine.saves import AUTOSAVE, SaveData, SaveError, read_save
+from ..engine.scoring import best_total, scores
 from . import history
 from .chart import Bar, Chart
 from .loading import ClassroomError, LoadedSave, ScenarioFinder, natural_key, replay_save
@@ -42,7 +43,7 @@ class RoleResult:
     """One delegation's score in one group's finished game, and which objectives earned it."""
 
     total: int
-    possible: int
+    possible: int  # the most it can score at one ending (``scoring.best_total``)
     met: tuple[str, ...]  # objective ids
     missed: tuple[str, ...]
     played: Played  # who played the delegation, from its moves
@@ -59,7 +60,7 @@ class Role:
 
     actor: str
     name: str
-    possible: int
+    possible: int  # the most it can score at one ending (``scoring.best_total``)
     mean: float | None  # over the finished games; None when no game finished
     games: int  # finished games counted in the mean
 
@@ -199,7 +200,8 @@ class _Tally:
         for actor, score in scores(game.scenario, game.state).items():
             met = tuple(r.objective.id for r in score.results if r.met)
             missed = tuple(r.objective.id for r in score.results if not r.met)
-            out[actor] = RoleResult(score.total, score.possible, met, missed, played(game, actor))
+            best = best_total(game.scenario, actor)
+            out[actor] = RoleResult(score.total, best, met, missed, played(game, actor))
         return out
 
     def _roles(self) -> list[Role]:
@@ -208,7 +210,7 @@ class _Tally:
             if not actor.objectives:
                 continue
             totals = [g.scores[actor.id].total for g in self.groups if actor.id in g.scores]
-            possible = sum(o.points for o in actor.objectives if o.points > 0)
+            possible = best_total(self.scenario, actor.id)  # at one ending: objectives may exclude each other
             mean = sum(totals) / len(totals) if totals else None
             roles.append(Role(actor.id, actor.name, possible, mean, len(totals)))
         return roles
@@ -313,6 +315,12 @@ def fingerprint(data: SaveData) -> str:
     )
 
 
+def is_autosave_file(path: Path) -> bool:
+    """Whether the file's name is an autosave's (``autosave.json``, ``autosave-<scenario>-<hash>.json``),
+    not a name a group chose."""
+    return path.stem == AUTOSAVE or path.stem.startswith(f"{AUTOSAVE}-")
+
+
 def build_report(paths: list[Path], finder: ScenarioFinder | None = None) -> ClassReport:
     """Read every save in ``paths``; damaged or unplayable ones go to ``skipped`` with the reason,
     and copies of a game already counted go to ``duplicates``."""
@@ -321,7 +329,7 @@ def build_report(paths: list[Path], finder: ScenarioFinder | None = None) -> Cla
     skipped: list[tuple[str, str]] = []
     duplicates: list[tuple[str, str]] = []
     counted: dict[str, Path] = {}  # fingerprint -> the file counted for it
-    for path in paths:
+    for path in sorted(paths, key=is_autosave_file):  # named saves first; otherwise in the order given
         try:
             data = read_save(path)
             mark = fingerprint(data)

@@ -18,9 +18,10 @@ from dataclasses import dataclass
 
 from ..engine.disclosure import names_read
 from ..engine.expr import Compiled, Value
-from ..engine.history import historical_game
+from ..engine.history import historical_game, played_history
 from ..engine.model import Actor, Lens, Node, Scenario, TextPart, Variable
-from ..engine.narrate import may_know
+from ..engine.narrate import PUBLIC, may_know
+from ..engine.scoring import best_total
 from ..engine.wording import show_value
 from .condition_words import condition_words
 
@@ -80,6 +81,7 @@ class Decision:
     kind: str  # "decision" | "sealed" | "negotiation"
     situation: tuple[str, ...]
     options: tuple[str, ...]
+    on_history: bool = True  # the historical path comes to it; otherwise only some games do
 
 
 @dataclass(frozen=True)
@@ -100,6 +102,7 @@ class RoleSheet:
     decisions: tuple[Decision, ...]
     limits: tuple[tuple[str, str], ...] = ()  # rules that bind the role at the table: (title, explanation)
     needed: bool = False  # whether a deal at the table needs this role's acceptance
+    best: int = 0  # the most it can score at any one ending (less than the sum when objectives exclude each other)
 
 
 def _known(scenario: Scenario, text: str, actor: str) -> bool:
@@ -267,9 +270,13 @@ def _options(scenario: Scenario, node: Node, actor: str) -> tuple[str, ...]:
     return tuple(step.label for step in (seat.choices if seat else node.choices))
 
 
+OPENING_ON_BACKGROUND = "The game's first scene: read it on the background sheet, under How it begins."
+
+
 def _decisions(scenario: Scenario, actor: str) -> tuple[Decision, ...]:
     """Every moment ``actor`` may act, by date: its decisions, its secret choices, its negotiations."""
     out = []
+    on_history = {move.node for move in played_history(scenario).moves}
     for node in scenario.nodes.values():
         if node.negotiation is not None and actor in node.negotiation.parties:
             kind = "negotiation"
@@ -280,7 +287,13 @@ def _decisions(scenario: Scenario, actor: str) -> tuple[Decision, ...]:
         else:
             continue
         situation = always_shown(scenario, node.text, node.text_parts, actor)
-        out.append(Decision(node.date, node.title, kind, situation, _options(scenario, node, actor)))
+        if node.id == scenario.start_node:  # the opening everyone reads on the background: not again here
+            public = set(always_shown(scenario, node.text, node.text_parts, PUBLIC))
+            own = tuple(text for text in situation if text not in public)
+            if len(own) < len(situation):
+                situation = (OPENING_ON_BACKGROUND, *own)
+        options = _options(scenario, node, actor)
+        out.append(Decision(node.date, node.title, kind, situation, options, node.id in on_history))
     out.sort(key=lambda d: d.date)  # stable: nodes of one day stay in file order
     return tuple(out)
 
@@ -310,6 +323,7 @@ def role_sheet(scenario: Scenario, actor: Actor, start: Mapping[str, Value], len
         _decisions(scenario, actor.id),
         _limits(scenario, actor.id),
         any(n.negotiation is not None and actor.id in n.negotiation.needs for n in scenario.nodes.values()),
+        best_total(scenario, actor.id),
     )
 
 

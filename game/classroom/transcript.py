@@ -21,7 +21,7 @@ from ..engine import Game, Happening, Move, Scenario
 from ..engine.history import aligned_history, played_history, turning_point
 from ..engine.pairing import move_lines
 from ..engine.rules import EndingKind, HappeningKind
-from ..engine.scoring import scores
+from ..engine.scoring import best_total, scores
 from ..engine.wording import cite, describe_effects, drawn_range, show_value, value_words
 from . import history
 from . import messages as table_messages
@@ -362,7 +362,8 @@ def score_cards(game: Game) -> list[ScoreCard]:
         lines = tuple(
             ObjectiveLine(r.objective.text, r.objective.points, r.met, r.objective.secret) for r in score.results
         )
-        cards.append(ScoreCard(actor_id, actor.name, actor.colour, score.total, score.possible, lines))
+        best = best_total(scenario, actor_id)  # at one ending, as the role sheet says
+        cards.append(ScoreCard(actor_id, actor.name, actor.colour, score.total, best, lines))
     return cards
 
 

@@ -1,5 +1,6 @@
 """Building the format-2 parts of a scenario: issues, confidential values, objectives, dispositions,
-negotiation and sealed-move nodes, private knowledge and text that varies.
+negotiation and sealed-move nodes, private knowledge, text that varies, and what the classroom pack
+prints before play (sources' excerpts, the timeline to the start).
 
 Every method reports problems as findings through ``BuilderBase`` and returns what it could build,
 so one mistake never hides the rest.
@@ -7,6 +8,7 @@ so one mistake never hides the rest.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Mapping
 from typing import Any
 
@@ -14,7 +16,9 @@ from .build_base import BuilderBase
 from .expr import VarType
 from .model import (
     Bonus,
+    Dated,
     Disposition,
+    Excerpt,
     HistoricalMove,
     Issue,
     IssueOption,
@@ -33,7 +37,8 @@ from .schema import Path
 
 # Keys only format 2 understands, by the section they appear in (checked in format-1 files).
 FORMAT2_KEYS: Mapping[str, tuple[str, ...]] = {
-    "": ("issues", "knowledge"),
+    "": ("issues", "knowledge", "timeline"),
+    "sources": ("excerpts",),
     "actors": ("values", "bonuses", "walk_away", "objectives", "disposition"),
     "variables": ("known_to", "drawn"),
     "lenses": ("draws",),
@@ -42,6 +47,7 @@ FORMAT2_KEYS: Mapping[str, tuple[str, ...]] = {
     "outcomes": ("debrief_questions",),
 }
 OUTCOME_NAME = "outcome"  # the ending's id, readable by objectives
+QUOTE_WORDS = 60  # the longest quotation an excerpt may hold: a short one, attributed; summarise the rest
 
 
 class Format2Parts(BuilderBase):
@@ -443,3 +449,45 @@ class Format2Parts(BuilderBase):
                     )
                 )
         return tuple(out)
+
+    # -- before play: excerpts and the timeline ---------------------------------------------------
+
+    def excerpts(self, raw: dict[str, Any], path: Path) -> tuple[Excerpt, ...]:
+        """A source's excerpts; a quotation longer than ``QUOTE_WORDS`` is an error (summarise instead)."""
+        out = []
+        for index, item in enumerate(raw.get("excerpts", [])):
+            if not isinstance(item, dict) or "text" not in item:
+                continue
+            text = " ".join(str(item["text"]).split())
+            if item.get("quote") and len(text.split()) > QUOTE_WORDS:
+                self.error(
+                    "long-quotation",
+                    path + ("excerpts", index, "text"),
+                    f"a quotation of {len(text.split())} words: an excerpt quotes at most {QUOTE_WORDS}",
+                    "quote the key sentence and summarise the rest in another excerpt (without 'quote: true')",
+                )
+            out.append(Excerpt(text, item.get("quote") is True, item.get("who", ""), item.get("where", "")))
+        return tuple(out)
+
+    def timeline(self, start: dt.date) -> tuple[Dated, ...]:
+        """The dated road to the start, sorted by date. An event on or after the start is an error: the
+        background is read before play, and the game's own days are for the game to tell."""
+        out = []
+        for index, raw in enumerate(self.data.get("timeline", [])):
+            path: Path = ("timeline", index)
+            sources = raw.get("sources", [])
+            for si, source in enumerate(sources):
+                self.ref(source, self.ids("sources"), path + ("sources", si), "source")
+            date = raw.get("date")
+            if not isinstance(date, dt.date) or "text" not in raw:
+                continue
+            if date >= start:
+                self.error(
+                    "timeline-after-start",
+                    path + ("date",),
+                    f"the timeline's {date} is not before the start ({start}): it is read before play",
+                    "keep the game's own days for the game; end the timeline before meta.start",
+                )
+                continue
+            out.append(Dated(date, " ".join(str(raw["text"]).split()), tuple(sources), raw.get("when", "")))
+        return tuple(sorted(out, key=lambda d: d.date))

@@ -107,8 +107,10 @@ class _Builder(Format2Parts):
 
     def sources(self) -> dict[str, Source]:
         return {
-            s["id"]: Source(s["id"], s.get("citation", ""), s.get("url", ""), s.get("note", ""))
-            for s in self.data.get("sources", [])
+            s["id"]: Source(
+                s["id"], s.get("citation", ""), s.get("url", ""), s.get("note", ""), self.excerpts(s, ("sources", i))
+            )
+            for i, s in enumerate(self.data.get("sources", []))
             if "id" in s
         }
 
@@ -439,6 +441,7 @@ class _Builder(Format2Parts):
             knowledge=self.knowledge(self.ids("actors")),
             renames=self.renames(),
             map_features=_map_features(meta.get("map")),
+            timeline=self.timeline(start),
         )
 
 

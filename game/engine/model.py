@@ -15,11 +15,34 @@ from .expr import Compiled, Effect, Value, VarType
 
 
 @dataclass(frozen=True)
+class Excerpt:
+    """A short extract of a source for students (format 2): the source's own words when ``quote``,
+    else a summary in the designers' words; ``who`` says whose words, ``where`` where in the work."""
+
+    text: str
+    quote: bool = False
+    who: str = ""
+    where: str = ""
+
+
+@dataclass(frozen=True)
 class Source:
     id: str
     citation: str
     url: str = ""
     note: str = ""
+    excerpts: tuple[Excerpt, ...] = ()
+
+
+@dataclass(frozen=True)
+class Dated:
+    """A dated event before play (format 2): the background's timeline, which stops before the game
+    starts so that it cannot tell what happens in it. ``when`` is shown instead of the date if given."""
+
+    date: dt.date
+    text: str
+    sources: tuple[str, ...] = ()
+    when: str = ""
 
 
 @dataclass(frozen=True)
@@ -410,6 +433,7 @@ class Scenario:
     renames: Mapping[str, Mapping[str, str]] = field(default_factory=dict)  # kind -> earlier id -> id
     # The map features ``meta.map`` names (regions, routes…): none for a scenario that uses no map.
     map_features: tuple[str, ...] = ()
+    timeline: tuple[Dated, ...] = ()  # the road to the start, in date order (format 2)
 
     def renamed(self, kind: str, old: str, scope: str = "") -> str:
         """Today's id for an id a save may hold from before a rename (itself when not renamed)."""

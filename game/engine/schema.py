@@ -768,6 +768,17 @@ def rich_text(doc: str) -> ByKind:
     )
 
 
+EXCERPT = Record(
+    "excerpt",
+    [
+        Field("text", Text("a short quotation, or a summary in the designers' words"), True),
+        Field("quote", Boolean("true: the text is the source's own words, quoted (at most 60 words)")),
+        Field("who", Text("whose words or view: e.g. 'Maj. Gen. Lev Sotskov'")),
+        Field("where", Text("where in the work: page, chapter or date")),
+    ],
+    "a short extract of a source, for students before play (format 2)",
+)
+
 SOURCE = Record(
     "source",
     [
@@ -775,8 +786,20 @@ SOURCE = Record(
         Field("citation", Text("full reference: author, title, publication, date"), True),
         Field("url", Text("where to read it")),
         Field("note", Text("how far to trust it")),
+        Field("excerpts", ListOf(EXCERPT, "short extracts for students (format 2)")),
     ],
     "a work that text in the scenario cites",
+)
+
+DATED = Record(
+    "dated event",
+    [
+        Field("date", Date("when it happened (before meta.start)"), True),
+        Field("text", Text("what happened, in a sentence or two"), True),
+        Field("when", Text("shown instead of the date, e.g. '29-30 September 1938' or 'May 1939'")),
+        Field("sources", ListOf(Ident("a source id", "source"), "its sources")),
+    ],
+    "an event on the road to the start, for the background's timeline (format 2)",
 )
 
 GOAL = Record(
@@ -1175,6 +1198,7 @@ SCENARIO = Record(
         Field("constraints", ListOf(CONSTRAINT, "named rules", unique_ids=True)),
         Field("issues", ListOf(ISSUE, "what is bargained over (format 2)", unique_ids=True)),
         Field("knowledge", ListOf(KNOWLEDGE, "private knowledge (format 2)", unique_ids=True)),
+        Field("timeline", ListOf(DATED, "dated events before play, for the background (format 2)")),
         Field("nodes", ListOf(NODE, "the decision tree", min_items=1, unique_ids=True), True),
         Field("events", ListOf(EVENT, "scheduled happenings", unique_ids=True)),
         Field("outcomes", ListOf(OUTCOME, "the endings", min_items=1, unique_ids=True), True),

@@ -13,7 +13,7 @@ SEATS = "seats"  # a seat the turn waits for is empty or its students are discon
 
 @dataclass
 class Clock:
-    minutes: int  # for each turn; 0: no clock
+    minutes: float  # for each turn (0.75: 45 seconds); 0: no clock
     now: Callable[[], float] = field(default=time.time)
     deadline: float | None = None  # while it runs: when this turn's time is up
     frozen: float | None = None  # while it is stopped: the seconds left

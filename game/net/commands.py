@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import math
 import shlex
 import time
 
@@ -48,7 +49,7 @@ def register(sub: argparse._SubParsersAction) -> None:
         help=option_help.SAME_GAME,
     )
     host.add_argument("--lens", default="", help=option_help.LENS)
-    host.add_argument("--minutes", type=int, default=0, help=option_help.MINUTES)
+    host.add_argument("--minutes", type=turn_minutes, default=0.0, help=option_help.MINUTES)
     host.add_argument(
         "--when-time-runs-out",
         dest="rule",
@@ -73,6 +74,24 @@ def register(sub: argparse._SubParsersAction) -> None:
     forget.set_defaults(run=run_forget)
 
 
+def turn_minutes(text: str) -> float:
+    """``--minutes``: a turn's clock in minutes, fractions allowed so the short clocks a lesson plan
+    needs can be set (0.75 is 45 seconds, 1.5 is 90), as long as they come to whole seconds."""
+    try:
+        minutes = float(text)
+    except ValueError:
+        minutes = math.nan
+    if not (math.isfinite(minutes) and 0 <= minutes <= 60):
+        raise argparse.ArgumentTypeError(
+            f"{text!r} is not from 0 (no clock) to 60 minutes, e.g. 1, or 0.75 for 45 seconds"
+        )
+    if abs(minutes * 60 - round(minutes * 60)) > 1e-6:
+        raise argparse.ArgumentTypeError(
+            f"{text!r} minutes is not a whole number of seconds: try 0.75 (45 s) or 1.5 (90 s)"
+        )
+    return round(minutes * 60) / 60
+
+
 def run_host(args: argparse.Namespace) -> int:
     from ..engine.findings import ScenarioError
     from ..engine.loader import load_scenario
@@ -86,8 +105,6 @@ def run_host(args: argparse.Namespace) -> int:
         return fail("--tables is from 1 to 100")
     if not 0 <= args.students <= 1000:
         return fail("--students is from 1 to 1000 (or 0: use --tables)")
-    if not 0 <= args.minutes <= 60:
-        return fail("--minutes is from 0 (no clock) to 60")
     people = tuple(p.strip() for p in args.people.split(",") if p.strip())
     path = str(resolve_scenario(args.scenario))
     tables = args.tables

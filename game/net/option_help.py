@@ -14,7 +14,7 @@ PEOPLE: Final = "comma-separated delegations played by students (default: all; t
 SEED: Final = "the first table's seed (each next table adds one)"
 SAME_GAME: Final = "every table plays the same game (the same seed), so the tables can be compared move by move"
 LENS: Final = "the lens every table plays"
-MINUTES: Final = "minutes for each turn (default: no clock)"
+MINUTES: Final = "minutes for each turn, e.g. 1, or 0.75 for 45 seconds and 1.5 for 90 (default: no clock)"
 RULE: Final = (
     "at a decision, who decides when a turn's time runs out (at the table an answer lapses, "
     "a proposer passes and a sealed seat keeps the status quo)"

@@ -81,7 +81,7 @@ class ClassOptions:
     people: tuple[str, ...] = ()  # delegations played by students; () for all
     seed: int = 1
     lens: str = ""
-    minutes: int = 0  # for each turn; 0: no clock
+    minutes: float = 0  # for each turn (0.75: 45 seconds); 0: no clock
     reasons: str = "numbers"
     rule: str = COMPUTER  # at a decision when time runs out: "computer" or "status_quo" (pace.RULES)
     same_game: bool = False  # every table plays the same game (one seed); else each table's seed adds one
@@ -109,7 +109,7 @@ class ClassOptions:
             tuple(str(p) for p in people) if isinstance(people, list) else (),
             int(str(data.get("seed", 1))),
             str(data.get("lens", "")),
-            int(str(data.get("minutes", 0))),
+            float(str(data.get("minutes", 0))),
             str(data.get("reasons", "numbers")),
             str(data.get("rule", COMPUTER)),
             data.get("same_game") is True,
@@ -199,7 +199,7 @@ class Room:
                 {actor: "human" for actor in people},
             )
             rule = check_rule(options.rule)
-            limit = min(options.minutes * 60, MAX_TIME_LIMIT)  # kept in the save, for transcripts and reports
+            limit = min(round(options.minutes * 60), MAX_TIME_LIMIT)  # kept in the save, for transcripts and reports
             ClassroomSettings.chosen(limit, rule, False, options.reasons).store(game)
             clock = Clock(options.minutes, now)
             tables[number] = NetTable.start(store, row.id, number, game, options.reasons, clock, rule)

@@ -16,7 +16,7 @@ from pathlib import Path
 from ..authoring.explore import Departure, smallest_counterfactuals
 from ..classroom.handover import Briefing
 from ..classroom.markdown_text import transcript_markdown
-from ..classroom.pace import COMPUTER, RULE_NAMES, RULES, clock_text
+from ..classroom.pace import COMPUTER, RULE_NAMES, RULES
 from ..classroom.transcript import build_transcript
 from ..classroom.transcript_html import transcript_html
 from ..engine import Game, Scenario
@@ -26,15 +26,16 @@ from ..engine.wording import long_date, the_actor
 from . import background
 from .story import actor_name, esc
 
-TIME_LIMITS: tuple[int, ...] = (0, 60, 120, 180, 300)  # seconds per decision the setup offers (0: off)
+TIME_LIMITS: tuple[int, ...] = (0, 45, 60, 90, 120, 180, 300)  # seconds per decision the setup offers (0: off)
 
 
 def time_limit_name(seconds: int) -> str:
-    """'Off', '1 minute', '2 minutes'... for the setup's button."""
+    """'Off', '45 seconds', '1 minute', '90 seconds', '2 minutes'... for the setup's button: the lesson
+    plans name their clocks the same way."""
     if seconds <= 0:
         return "Off"
     if seconds % 60:
-        return clock_text(seconds)
+        return f"{seconds} seconds"
     minutes = seconds // 60
     return f"{minutes} minute" + ("" if minutes == 1 else "s")
 

@@ -16,12 +16,12 @@ from ..engine import Scenario
 from ..net import option_help
 from ..net.room import ClassOptions, tables_for
 from ..net.running import HostRequest
-from .classroom import rule_button
+from .classroom import rule_button, time_limit_name
 from .story import esc
 
 TABLE_COUNTS = tuple(range(1, 13))
 CLASS_SIZES = (10, 15, 20, 25, 30, 35)  # students, for a class dealt out evenly
-MINUTES = (0, 2, 4, 6, 10)  # for each turn; 0: no clock
+MINUTES = (0, 0.75, 1, 1.5, 2, 4, 6, 10)  # for each turn (0.75: 45 seconds); 0: no clock
 TableChoice = tuple[int, int]  # (tables, 0) or (0, students)
 TABLE_CHOICES: tuple[TableChoice, ...] = tuple((n, 0) for n in TABLE_COUNTS) + tuple((0, s) for s in CLASS_SIZES)
 
@@ -41,7 +41,7 @@ class ClassSetup:
     students: int = 0  # more than 0: deal this many students out evenly instead of ``tables``
     same_game: bool = False
     lens: str = ""  # '' for the scenario's own default
-    minutes: int = 0
+    minutes: float = 0
     rule: str = COMPUTER
     computer: set[str] = field(default_factory=set)  # the delegations the computer plays
     seed: int = field(default_factory=lambda: random.SystemRandom().randrange(1, 1_000_000))
@@ -143,7 +143,7 @@ class ClassSetup:
         return "The same game at every table" if self.same_game else "A different game at each table"
 
     def minutes_label(self) -> str:
-        return f"Minutes per turn: {self.minutes or 'no clock'}"
+        return f"Clock per turn: {time_limit_name(round(self.minutes * 60)).lower() if self.minutes else 'none'}"
 
     def rule_label(self) -> str:
         return f"Time runs out: {rule_button(self.rule)}"

@@ -11,9 +11,11 @@ import pytest
 
 from game.classroom.condition_words import condition_words
 from game.classroom.handouts import build_pack
-from game.classroom.handouts_html import NO_MAP, TEACHER_SOURCES, pack_pages, reasons_file, role_file
+from game.classroom.handouts_html import NO_MAP, TEACHER_SOURCES, group_file, pack_pages, reasons_file, role_file
+from game.classroom.role_sheets import OPENING_ON_BACKGROUND
 from game.cli import main
 from game.engine import Scenario, validate_file
+from game.engine.history import played_history
 from game.engine.narrate import may_know
 from game.paths import ROOT, SCENARIOS
 
@@ -97,14 +99,15 @@ def test_confidential_values_say_they_are_the_designers_rule(pack_of: tuple[Scen
 def test_no_role_sheet_holds_another_roles_private_data(pack_of: tuple[Scenario, dict[str, str]]) -> None:
     scenario, pages = pack_of
     checked = 0
-    for reader in scenario.actors:
-        page = pages[role_file(reader)]
+    readers = [(reader, name(reader)) for reader in scenario.actors for name in (role_file, group_file)]
+    for reader, file in readers:  # each sheet alone, and in its group's print job with the worksheet
+        page = pages[file]
         text = plain(page)
         for owner in scenario.actors:
             if owner == reader:
                 continue
             for secret in private_strings(scenario, owner, reader):
-                assert secret not in text, f"{reader}'s sheet shows {owner}'s private {secret!r}"
+                assert secret not in text, f"{file} shows {owner}'s private {secret!r}"
                 checked += 1
             theirs = _values_section(pages[role_file(owner)])
             if theirs:
@@ -280,6 +283,7 @@ def test_the_command_writes_every_page(tmp_path: Path, capsys: pytest.CaptureFix
     scenario = load(FLAGSHIP)
     expected = {"index.html", "background.html", "sources.html", TEACHER_SOURCES, "rubric.html", "debrief.html"}
     expected |= {role_file(a) for a in scenario.actors} | {reasons_file(a) for a in scenario.actors}
+    expected |= {group_file(a) for a in scenario.actors}
     assert {p.name for p in out.iterdir()} == expected
     index = (out / "index.html").read_text(encoding="utf-8")
     assert all(f'href="{name}"' in index for name in expected - {"index.html"})
@@ -301,7 +305,8 @@ def test_the_command_refuses_a_folder_with_files(tmp_path: Path, capsys: pytest.
 @pytest.mark.parametrize(
     "args, message",
     [
-        (["no-such-scenario"], "no scenario 'no-such-scenario'"),
+        (["no-such-scenario"], "no scenario is called 'no-such-scenario'"),
+        (["moscow1939"], "Did you mean moscow_1939 (moscow-1939.yaml)?"),
         ([str(TABLE)], "does not exist; make it first"),
     ],
 )
@@ -457,7 +462,8 @@ def test_the_background_tells_the_road_to_the_crisis_for_everyone(pack_of: tuple
     scenario, pages = pack_of
     text = plain(pages["background.html"])
     first = scenario.nodes[scenario.start_node]
-    assert f"How it begins: {first.title}" in text
+    assert "How it begins" in text and f"How it begins: {first.title}" not in text  # not "How it begins: Instructions"
+    assert "the game's first scene" in text
     for part in first.text_parts:
         if part.text and not part.known_to and not part.condition_text:
             assert words(part.text) in words(text)
@@ -468,3 +474,102 @@ def test_the_background_tells_the_road_to_the_crisis_for_everyone(pack_of: tuple
                     assert secret not in words(text), (owner, secret)
     if scenario.id == "moscow_1939":
         assert "1920" in text and "purged the Red Army" in words(text)
+
+
+def test_role_sheets_send_to_the_background_for_the_opening_and_keep_their_own_paragraphs() -> None:
+    """The opening everyone reads on the background is not printed again under a role's first date;
+    what only that role reads of the first scene stays."""
+    scenario = load(FLAGSHIP)
+    pages = pack_pages(build_pack(scenario), "")
+    first = scenario.nodes[scenario.start_node]
+    public = [words(p.text) for p in first.text_parts if p.text and not p.known_to and not p.condition_text]
+    assert public
+    for actor in scenario.actors:
+        text = plain(pages[role_file(actor)])
+        assert not any(p in text for p in public), actor
+        own = [p for p in first.text_parts if p.text and p.known_to and actor in p.known_to and not p.condition_text]
+        assert all(words(p.text) in text for p in own), actor
+        if first.seat(actor) is not None or first.actor == actor:
+            assert OPENING_ON_BACKGROUND in text
+
+
+def test_the_guide_gives_the_lengths_the_pack_has() -> None:
+    """Reading times in the guide follow the pages: every role sheet within the word range it gives,
+    the background's first part near the figure it gives (the timeline may grow it a little)."""
+    scenario = load(FLAGSHIP)
+    pages = pack_pages(build_pack(scenario), "")
+    guide = " ".join((ROOT / "docs" / "teaching.md").read_text(encoding="utf-8").split())
+    found = re.search(r"A role sheet is 3–5 printed pages \(([\d,]+)–([\d,]+) words", guide)
+    assert found
+    low, high = (int(n.replace(",", "")) for n in found.groups())
+    for actor in scenario.actors:
+        assert low <= len(plain(pages[role_file(actor)]).split()) <= high, actor
+    background = pages["background.html"]
+    first_part = len(plain(background[: background.index('id="what-really-happened"')]).split())
+    stated = re.search(r"background's first part \(about ([\d,]+) words", guide)
+    assert stated and abs(first_part - int(stated.group(1).replace(",", ""))) <= 0.3 * first_part
+
+
+def test_pages_print_on_the_paper_the_teacher_chooses(pack_of: tuple[Scenario, dict[str, str]]) -> None:
+    """The index says A4 or Letter: no page forces a paper size."""
+    _, pages = pack_of
+    assert "A4 or Letter" in pages["index.html"]
+    for name, page in pages.items():
+        rule = re.search(r"@page \{[^}]*\}", page)
+        assert rule and "size" not in rule.group(0), name
+
+
+def test_an_invented_case_is_not_told_as_what_really_happened() -> None:
+    tutorial = load(SCENARIOS / "tutorial-negotiation.yaml")
+    assert tutorial.invented
+    pages = pack_pages(build_pack(tutorial), "")
+    for name in ("background.html", "index.html", "debrief.html"):
+        text = plain(pages[name])
+        assert "really" not in text and "in reality" not in text and "as history did" not in text, name
+    assert "As the case is written" in plain(pages["background.html"])
+    flagship = pack_pages(build_pack(load(FLAGSHIP)), "")
+    assert "What really happened" in plain(flagship["background.html"])
+
+
+def test_a_role_away_from_the_table_is_told_why_it_has_no_values() -> None:
+    scenario = load(FLAGSHIP)
+    pages = pack_pages(build_pack(scenario), "")
+    for actor in scenario.actors.values():
+        text = plain(pages[role_file(actor.id)])
+        away = actor.seat != "table" and not actor.valuation.points and actor.valuation.walk_away is None
+        assert ("None: you do not sit at the table" in text) == away, actor.id
+    assert "None: you do not sit at the table" in plain(pages[role_file("poland")])
+
+
+def test_moments_only_some_games_reach_are_marked_on_sheet_and_worksheet() -> None:
+    scenario = load(FLAGSHIP)
+    pack = build_pack(scenario)
+    pages = pack_pages(pack, "")
+    on_history = {m.node for m in played_history(scenario).moves}
+    kremlin = next(s for s in pack.roles if s.actor == "kremlin")
+    off = [d for d in kremlin.decisions if not d.on_history]
+    assert off and all(
+        d.on_history for d in kremlin.decisions if d.title in {scenario.nodes[n].title for n in on_history}
+    )
+    worksheet = pages[reasons_file("kremlin")]
+    for d in kremlin.decisions:
+        head = re.search(rf"<h3>{d.date.day} {d.date:%B} · {re.escape(html.escape(d.title))} .*?</h3>", worksheet)
+        assert head and ("only in some games" in head.group(0)) == (not d.on_history), d.title
+    assert plain(pages[role_file("kremlin")]).count("only in some games") >= len(off)
+
+
+def test_the_map_names_danzig_the_corridor_and_east_prussia() -> None:
+    page = pack_pages(build_pack(load(FLAGSHIP)), "")["background.html"]
+    svg = re.search(r"<svg.*?</svg>", page, flags=re.S)
+    assert svg and all(f">{name}</text>" in svg.group(0) for name in ("Danzig", "Corridor", "East Prussia"))
+
+
+def test_a_groups_print_job_is_its_sheet_then_its_worksheet_on_a_new_page() -> None:
+    pages = pack_pages(build_pack(load(FLAGSHIP)), "")
+    bundle = pages[group_file("poland")]
+    sheet = plain(pages[role_file("poland")])
+    text = plain(bundle)
+    body = re.sub(r"^.*?</header>", "", pages[reasons_file("poland")], count=1, flags=re.S)
+    assert '<div class="new-page">' in bundle and ".new-page { break-before: page; }" in bundle
+    assert text.index("Your briefing") < text.index("Our aim in one sentence")
+    assert plain(body)[:200] in text and sheet.split("Your briefing")[1][:200] in text

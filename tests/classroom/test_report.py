@@ -11,7 +11,7 @@ from game.classroom.markdown_text import report_markdown
 from game.classroom.report import UNFINISHED, ClassReport, build_report, natural_key
 from game.classroom.report_html import report_html
 from game.engine import Game
-from game.engine.saves import save_game
+from game.engine.saves import autosave, save_game
 from tests.classroom.conftest import in_order, play_class
 from tests.conftest import TINY
 
@@ -227,3 +227,20 @@ def test_decisions_by_the_class(tiny, tmp_path: Path) -> None:  # type: ignore[n
     people = sum(1 for m in game.moves if m.by == "human")
     assert group.by_class == people >= 1
     assert group.decisions == sum(1 for m in game.moves if m.by != "chance") > people
+
+
+def test_a_named_save_is_preferred_to_the_autosave_of_the_same_game(tiny, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """A saves folder copied from a computer holds a group's named save and the autosave of the same
+    game (``autosave-<scenario>-<hash>.json``): the report counts the game once, under the group's name,
+    whichever file comes first."""
+    folder = tmp_path / "class"
+    game = _leave(tiny, "hopeful", 1)
+    automatic = autosave(game, folder)
+    named = save_game(game, folder, "group 3")
+    assert automatic.name.startswith("autosave-") and automatic.name < named.name  # the autosave is listed first
+    report = build_report([automatic, named], ScenarioFinder(TINY))
+    (section,) = report.sections
+    assert [g.name for g in section.groups] == ["group 3"]
+    assert [(Path(copy).name, Path(kept).name) for copy, kept in report.duplicates] == [
+        (automatic.name, "group 3.json")
+    ]

@@ -3,12 +3,17 @@ works when pasted, quotes and all."""
 
 from __future__ import annotations
 
+import argparse
 import os
 import shlex
 import socket
 import subprocess
 import sys
 from pathlib import Path
+
+import pytest
+
+from game.net.commands import turn_minutes
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -39,3 +44,21 @@ def test_the_printed_lines_name_the_class_once_and_resume_it_as_pasted(tmp_path:
     assert f"Stored in {tmp_path}" in printed
     resume = lines[-1].partition("resume with: ")[2]
     assert shlex.split(resume)[-2:] == ["--resume", "Class 3B weir"]  # one argument when pasted
+
+
+def test_minutes_take_fractions_that_come_to_whole_seconds() -> None:
+    """The 45- and 90-second clocks the lesson plans prescribe can be set; a value that is not a
+    number, out of range or not whole seconds is refused with a message that shows what to type."""
+    assert [turn_minutes(text) for text in ("0", "0.75", "1", "1.5", "60")] == [0.0, 0.75, 1.0, 1.5, 60.0]
+    for bad in ("abc", "-1", "61", "0.01", "nan", "inf"):
+        with pytest.raises(argparse.ArgumentTypeError, match=r"0\.75"):
+            turn_minutes(bad)
+
+
+def test_a_bad_minutes_value_is_a_clear_usage_error(tmp_path: Path) -> None:
+    env = {**os.environ, "PARLEY_CLASS_DATA": str(tmp_path)}
+    command = [sys.executable, "main.py", "host", "--headless", "--local", "--minutes", "0.75s"]
+    done = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True, timeout=60)
+    assert done.returncode == 2
+    assert "argument --minutes: '0.75s' is not from 0 (no clock) to 60 minutes" in done.stderr
+    assert not any(tmp_path.iterdir())  # no class was stored

@@ -11,6 +11,7 @@ from typing import Any
 
 import pytest
 
+from game.classroom.settings import ClassroomSettings
 from game.cli import main
 from game.engine import Game
 from game.engine.bargain import appraise
@@ -24,7 +25,7 @@ from game.net import package_worth
 from game.net.endings import ENDS, MAY_END, ending_moves, reach
 from game.net.nettable import TableError
 from game.net.protocol import Act, Say, TeacherAction, parse
-from game.net.room import Room, RoomError, public_id
+from game.net.room import ClassOptions, Room, RoomError, public_id
 from game.net.store import ClassStore
 
 from .conftest import TUTORIAL
@@ -414,3 +415,15 @@ def test_the_dashboard_says_which_students_are_connected_and_who_has_dropped(roo
     assert connected(room) == {"Ann": False, "Ben": False, "Cy": False}
     room.arrive(cy.token)  # back
     assert connected(room) == {"Ann": False, "Ben": False, "Cy": True}
+
+
+def test_a_45_second_clock_is_kept_in_the_save_and_through_a_restart(store: ClassStore) -> None:
+    """The lesson plans' short clocks: 0.75 minutes is a 45-second turn, stored as such in each table's
+    save (for transcripts and reports) and still 45 seconds once the host has restarted."""
+    room = Room.create(store, TUTORIAL, ClassOptions(1, ("kestra", "dunmore"), minutes=0.75), "short-clock")
+    table = room.tables[1]
+    assert ClassroomSettings.of(table.game).time_limit == 45
+    assert table.clock.left() == pytest.approx(45.0)
+    room.flush()
+    again = Room.resume(ClassStore(store.path), room.row.id)
+    assert again.options.minutes == 0.75 and again.tables[1].clock.left() == pytest.approx(45.0)

@@ -21,12 +21,13 @@ from game.ui.classroom import (
 
 
 def test_setup_choices_go_round() -> None:
-    assert [time_limit_name(s) for s in (0, 60, 120, 300, 90)] == ["Off", "1 minute", "2 minutes", "5 minutes", "1:30"]
+    names = [time_limit_name(s) for s in (0, 45, 60, 90, 120, 300)]
+    assert names == ["Off", "45 seconds", "1 minute", "90 seconds", "2 minutes", "5 minutes"]
     seen, value = [], 0
-    for _ in range(5):
+    for _ in range(7):
         value = next_time_limit(value)
         seen.append(value)
-    assert seen == [60, 120, 180, 300, 0]
+    assert seen == [45, 60, 90, 120, 180, 300, 0]  # the lesson plans' 45- and 90-second clocks among them
     assert next_rule("") == "status_quo" and next_rule("status_quo") == "computer"
     assert rule_button("computer") == "Computer decides" and rule_button("status_quo") == "Status quo holds"
 

@@ -35,7 +35,9 @@ def test_setup_offers_class_play_and_the_game_keeps_it(make_pilot) -> None:  # t
     assert app.scene.players["britain"] == "human"
     assert not app.scene.buttons["timeout_rule"].is_enabled  # no rule to choose without a time limit
     pilot.click("time_limit")
-    pilot.click("time_limit")
+    assert app.scene.buttons["time_limit"].text == "45 seconds"  # the lesson plans' short clock
+    for _ in range(3):  # 1 minute, 90 seconds, 2 minutes
+        pilot.click("time_limit")
     assert app.scene.buttons["time_limit"].text == "2 minutes"
     pilot.click("timeout_rule")
     assert app.scene.buttons["timeout_rule"].text == "Status quo holds"

@@ -155,9 +155,11 @@ def test_the_teacher_sets_up_the_tables_before_hosting(
         pilot.click("tables")
     assert "Deal out 10 students: 3 tables" in pilot.all_text()  # three delegations: three full sets
     pilot.click("minutes")
-    pilot.click("minutes")
+    assert "Clock per turn: 45 seconds" in pilot.all_text()  # the lesson plans' short clock
+    for _ in range(4):
+        pilot.click("minutes")
     pilot.click("rule")
-    assert "Minutes per turn: 4" in pilot.all_text() and "Time runs out: Status quo holds" in pilot.all_text()
+    assert "Clock per turn: 4 minutes" in pilot.all_text() and "Time runs out: Status quo holds" in pilot.all_text()
     pilot.click("seat_dunmore")
     pilot.click("seat_ferrand")
     assert "Dunmore delegation: computer" in pilot.all_text() and setup.people == ("kestra",)

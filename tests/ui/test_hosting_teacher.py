@@ -42,7 +42,8 @@ def a_class_with_a_student(
     pilot.press(pygame.K_h)
     pilot.click("seat_kestra")
     pilot.click("seat_ferrand")
-    pilot.click("minutes")  # two minutes a turn
+    for _ in range(4):  # 45 seconds, 1 minute, 90 seconds: two minutes a turn
+        pilot.click("minutes")
     pilot.click("start")
     scene = pilot.scene
     assert isinstance(scene, HostingScene) and scene.hosting is not None

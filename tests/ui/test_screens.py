@@ -236,8 +236,8 @@ def visit_class_screens(pilot: Pilot, tour: Tour, scenario: Scenario) -> None:
     pilot.press(pygame.K_n)
     for _ in range(3):
         pilot.click("player_britain")
-    pilot.click("time_limit")
-    pilot.click("time_limit")
+    for _ in range(4):  # 45 seconds, 1 minute, 90 seconds, 2 minutes
+        pilot.click("time_limit")
     tour("20-setup-class-play", "setup")
     pilot.click("start")
     tour("21-hand-over", "handover")
