@@ -237,6 +237,34 @@ def panel_spec(
     return PanelSpec(_heading(table, turn.kind, names), tuple(rows), lines, _actions(view, draft, vetoed))
 
 
+def onlooker_panel(view: View, names: Mapping[str, str]) -> PanelSpec | None:
+    """The offer panel as someone watching the table sees it (history replaying): the terms on the
+    table marked among each issue's options, who offered them and every party's answer so far, as
+    a seat's panel shows them, but nobody's points and no moves; None away from a negotiation."""
+    table = view.table
+    if table is None:
+        return None
+    rows = []
+    for index, issue in enumerate(table.issues):
+        offered = table.offer.get(issue.id)
+        options = tuple(
+            OptionButton(
+                f"opt_{index}_{n}",
+                issue.id,
+                oid,
+                label,
+                offered == oid,
+                f"{issue.title}: {label}" + (" — on the table" if offered == oid else ""),
+            )
+            for n, (oid, label) in enumerate(issue.options)
+        )
+        rows.append(IssueRow(issue.title, options))
+    proposer = names.get(table.proposer, table.proposer)
+    doing = f"{proposer}'s offer is on the table" if table.offer else f"nothing on the table yet; {proposer} to propose"
+    heading = f"{table.round_words} · {doing}"
+    return PanelSpec(heading, tuple(rows), _lines(view, names, public=True), ())
+
+
 def _draft_worth(view: View, draft: Draft, appraise: Appraise | None) -> str:
     """'Your selection is worth +3 to you (without a deal: +2).' — the package being put together,
     once it differs from the offer on the table (whose own line says what that is worth)."""

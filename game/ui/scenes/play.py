@@ -55,6 +55,7 @@ from ..table_turn import (
     choice_detail,
     is_table_node,
     lines_since,
+    onlooker_panel,
     panel_spec,
     seat_appraiser,
     seat_vetter,
@@ -331,7 +332,11 @@ class PlayScene(Scene):
         names = {a: actor.name for a, actor in self.game.scenario.actors.items()}
         appraise = seat_appraiser(self.game, view.viewer) if view else None
         vet = seat_vetter(self.game, view.viewer) if view else None
-        panel = self.panel = panel_spec(view, self.draft, names, self.projector(), appraise, vet) if view else None
+        if view is not None:
+            panel = panel_spec(view, self.draft, names, self.projector(), appraise, vet)
+        else:  # history replaying at the table shows the offer there, as a seat's panel would
+            panel = onlooker_panel(self.screen_view(), names) if self.history else None
+        self.panel = panel
         chips = self.chips()
         recap = self.recap_lines()
         lay = play_layout(
@@ -763,6 +768,7 @@ class PlayScene(Scene):
                             if option.refused
                             else ""
                         ),
+                        focusable=not self.history,  # replaying, the terms are shown, not chosen
                     )
         finally:
             self.container = None
@@ -809,7 +815,7 @@ class PlayScene(Scene):
         last = [k for k in self.order if k in TOP_KEYS or k.startswith("tab_")]
         self.order = [k for k in self.order if k not in last] + last
         self.default_focus = "next" if self.history else ("skip" if self.reading else "")
-        if self.focus_key is None and self.panel is not None and not waiting:
+        if self.focus_key is None and self.panel is not None and not waiting and not self.history:
             opening = [o.key for row in self.panel.issues for o in row.options]
             self.focus_key = next((a.key for a in self.panel.actions if a.kind == "accept" and a.enabled), None) or (
                 opening[0] if opening else None
