@@ -184,3 +184,33 @@ def test_a_counter_the_envoy_may_not_propose_is_shown_unavailable_before_the_cli
     assert not any(o.refused for row in panel.issues for o in row.options)
     pilot.click("act_counter")
     assert len(game.moves) > moves and game.moves[moves].step == "counter"
+
+
+@pytest.mark.parametrize("text_size", [1, LARGEST], ids=["normal", "projector"])
+def test_a_click_on_a_half_hidden_option_selects_it_and_keeps_the_place(make_pilot, text_size) -> None:  # type: ignore[no-untyped-def]
+    """Item 4 of the third play-test: an option half hidden at the top of the scrolled panel, when
+    clicked, scrolled the panel (or made it jump) rather than being selected. The click selects it
+    and the panel stays where it was scrolled to."""
+    pilot = make_pilot(CURRENT_FLAGSHIP, settings=UISettings(computer_pause=0.0, text_size=text_size))
+    app = pilot.app
+    at_the_soviet_offer(pilot)
+    box = panel_box(pilot)
+    content = box.get_container().get_rect().h
+    options = [(k, b) for k, b in app.scene.buttons.items() if k.startswith("opt_") and not b.text.startswith("✓")]
+    reach = content - box.rect.h  # how far the panel scrolls
+    key, button = [(k, b) for k, b in options if b.relative_rect.y + b.rect.h // 2 <= reach][-1]  # the lowest
+    top = button.relative_rect.y + button.rect.h // 2  # scrolled so half of it is above the view
+    bar = box.vert_scroll_bar
+    assert bar is not None
+    pilot.move((box.rect.centerx, box.rect.bottom - 4))
+    bar.set_scroll_from_start_percentage(top / content)
+    pilot.wait(0.2)
+    button = app.scene.buttons[key]
+    assert button.rect.top < box.rect.top < button.rect.bottom, "the option should be half hidden at the top"
+    before = scrolled_px(box)
+    seen = pygame.Rect(button.rect).clip(box.rect)
+    pilot.click_at((seen.centerx, seen.centery))
+    pilot.wait(0.5)
+    box = panel_box(pilot)
+    assert app.scene.buttons[key].text.startswith("✓"), "the click did not select the half-hidden option"
+    assert abs(scrolled_px(box) - before) <= 2, f"the panel moved from {before} to {scrolled_px(box)} px"

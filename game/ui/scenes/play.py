@@ -1404,7 +1404,9 @@ class PlayScene(Scene):
             self.draft.pick(option.issue, option.option)
             if self.notice and self.notice == self.panel_notice:  # the refusal was of the terms before
                 self.notice = self.panel_notice = ""
-            self.focus_key = key
+            # The option clicked (or reached by the keyboard, which scrolled to it then) is where
+            # the person looks: the panel keeps its place, even with the option half out of view.
+            self.focus_key = self.followed = key
             self.app.rebuild()
             return
         action = panel.action(key)
