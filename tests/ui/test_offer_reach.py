@@ -181,7 +181,7 @@ def test_a_counter_the_envoy_may_not_propose_is_shown_unavailable_before_the_cli
     panel = app.scene.panel
     counter = panel.action("act_counter")
     assert counter is not None and counter.enabled and counter.primary
-    assert not any(o.refused for row in panel.issues for o in row.options)
+    assert not any(o.refused for row in panel.issues for o in row.options if o.selected)  # (the forbidden stay marked)
     pilot.click("act_counter")
     assert len(game.moves) > moves and game.moves[moves].step == "counter"
 
@@ -214,3 +214,40 @@ def test_a_click_on_a_half_hidden_option_selects_it_and_keeps_the_place(make_pil
     box = panel_box(pilot)
     assert app.scene.buttons[key].text.startswith("✓"), "the click did not select the half-hidden option"
     assert abs(scrolled_px(box) - before) <= 2, f"the panel moved from {before} to {scrolled_px(box)} px"
+
+
+def test_a_term_the_envoy_may_never_propose_is_marked_before_it_is_selected(make_pilot) -> None:  # type: ignore[no-untyped-def]
+    """Item 5 of the third play-test: a term the seat may not propose was marked only once
+    selected. Every option no package the seat may propose holds is marked (its border and its
+    tool tip say so) before the click; an option only forbidden beside another is not."""
+    from game.ui.theme import colour
+
+    from .checks import near
+
+    pilot = make_pilot(CURRENT_FLAGSHIP, settings=UISettings(computer_pause=0.0))
+    app = pilot.app
+    at_the_soviet_offer(pilot)
+
+    def option(issue: str, choice: str) -> str:
+        panel = app.scene.panel
+        assert panel is not None
+        return next(o.key for row in panel.issues for o in row.options if (o.issue, o.option) == (issue, choice))
+
+    pilot.click(option("passage", "romania_only"))  # away from the terms London forbids Drax to propose
+    pilot.click(option("forces", "general"))
+    panel = app.scene.panel
+    assert panel is not None
+    marked = {(o.issue, o.option) for row in panel.issues for o in row.options if o.refused}
+    assert marked == {("passage", "corridors"), ("forces", "soviet_plan")}, marked
+    assert not any(o.selected for row in panel.issues for o in row.options if o.refused)  # none is selected
+    app.draw()
+    bad, plain = colour(app.settings.palette, "bad"), colour(app.settings.palette, "border")
+    for row in panel.issues:
+        for item in row.options:
+            button = app.scene.buttons[item.key]
+            edge = app.screen.get_at((button.rect.centerx, button.rect.y))  # the border's top edge
+            assert near(edge, bad, 12) == bool(item.refused), f"{item.label}: border {edge} (plain {plain})"
+    pilot.hover(option("passage", "corridors"))
+    assert "You may not propose this term now" in pilot.tooltip_text() and "London" in pilot.tooltip_text()
+    pilot.hover(option("passage", "romania_only"))
+    assert "may not propose" not in pilot.tooltip_text()
