@@ -426,25 +426,26 @@ class PlayScene(Scene):
 
     def _draw_date_and_day(self, backdrop: pygame.Surface, lay: PlayLayout, buttons_x: int) -> None:
         """The date, the history badge while replaying, and 'Day n of N · title' in the room left
-        of the buttons (from ``buttons_x``); the badge shortens, then goes, rather than run under them."""
+        of the buttons (from ``buttons_x``). Where 'Day n of N' would not fit beside the date
+        written out ('15 September 1938' at a large text size), the month is shortened first; the
+        badge shortens, then goes, rather than run under the buttons."""
         sp, t = self.sp, self.app.type
         game = self.game
         x = sp.gap * 2
+        day = self._day_line(10**6).split(" · ")[0]
+        day_w = draw.fonts.font(t.body, "semibold").size(day)[0]
+        badge_font = draw.fonts.font(t.small, "bold")
+        least = day_w + (badge_font.size(" REPLAY ")[0] + 6 + sp.gap if self.history else 0)
+        heading = draw.fonts.font(t.heading, "bold")
+        dates = (long_date(game.date), f"{game.date.day} {game.date:%b %Y}")
+        when = next((d for d in dates if x + heading.size(d)[0] + sp.gap * 4 + least <= buttons_x), dates[-1])
         date_rect = draw.text(
-            backdrop,
-            long_date(game.date),
-            (x, lay.top_bar.centery),
-            t.heading,
-            self.c("text"),
-            "bold",
-            anchor="midleft",
+            backdrop, when, (x, lay.top_bar.centery), t.heading, self.c("text"), "bold", anchor="midleft"
         )
         x = date_rect.right + sp.gap * 2
         room = buttons_x - x - sp.gap * 2
         if self.history:
-            font = draw.fonts.font(t.small, "bold")
-            day = self._day_line(10**6).split(" · ")[0]
-            day_w = draw.fonts.font(t.body, "semibold").size(day)[0]
+            font = badge_font
             words = next(
                 (w for w in (" REPLAYING HISTORY ", " REPLAY ") if font.size(w)[0] + 6 + sp.gap + day_w <= room),
                 next((w for w in (" REPLAYING HISTORY ", " REPLAY ") if font.size(w)[0] + 6 <= room), ""),
@@ -469,14 +470,14 @@ class PlayScene(Scene):
 
     def _day_line(self, room: int) -> str:
         """'Day n of N · title' when it fits ``room``; else without the title (it is on the title
-        screen; the day matters here), else 'Day n'; '' when not even that fits (it would run
-        under the top bar's buttons)."""
+        screen; the day matters here); '' when not even that fits (it would run under the top
+        bar's buttons). Never a bare 'Day n': every scenario reads the same, with its length."""
         game = self.game
         scenario = game.scenario
         day = (game.date - scenario.start).days + 1
         total = scenario.last_day + 1
         font = draw.fonts.font(self.app.type.body, "semibold")
-        for info in (f"Day {day} of {total} · {scenario.title}", f"Day {day} of {total}", f"Day {day}"):
+        for info in (f"Day {day} of {total} · {scenario.title}", f"Day {day} of {total}"):
             if font.size(info)[0] <= room:
                 return info
         return ""
