@@ -434,6 +434,9 @@ def _arrange_story(
                     _place_narration(lay, Rect(area.x, area.y, narration_w, area.h), recap_h, sp)
                     if with_meters:
                         lay.meters = Rect(column.x, lay.controls.bottom + g, column.w, below - g)
+                    elif meters:  # not all of them: as many rows as the room under the controls holds
+                        room = Rect(column.x, lay.controls.bottom + g, column.w, area.bottom - lay.controls.bottom - g)
+                        _scrolling_meters(lay, room, meters, sp, meter_words, width)
                     lay.fits = True
                     return
     for with_strip in (True, False) if strip is not None else (False,):
@@ -460,6 +463,26 @@ def _arrange_story(
     _place_narration(lay, Rect(area.x, area.y, area.w - decision_w - g, area.h), recap_h, sp)
     lay.scroll_h = needed if needed > room else 0
     lay.fits = panel is not None
+
+
+def _scrolling_meters(
+    lay: PlayLayout, room: Rect, meters: int, sp: Spacing, words: Sequence[MeterWords], width: WidthFn
+) -> None:
+    """The measures in ``room`` when not all of them fit there: they scroll in a place of whole
+    rows (none cut until scrolled to); left out when ``room`` holds fewer than two rows."""
+    inner = room.w - scroll_bar_width(sp)
+    edge = sp.pad // 2 + 2  # above the first row (see ``widgets.meters.meter_cells``)
+    shown = edge
+    rows = 0
+    for row_h in meter_row_heights(meters, inner, sp, words, width):
+        if shown + row_h > room.h:
+            break
+        shown += row_h
+        rows += 1
+    if rows < 2:
+        return
+    lay.meters = Rect(room.x, room.y, room.w, shown)
+    lay.meters_scroll_h = meters_height(meters, inner, sp, words, width)
 
 
 def _place_decision(

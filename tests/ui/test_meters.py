@@ -47,3 +47,40 @@ def test_every_measure_shows_its_value_whole_beside_or_under_its_name(make_pilot
     long = max(variables, key=lambda v: fonts.font(small, "semibold").size(v.label or v.id)[0])
     pilot.hover(f"meter_{long.id}")
     assert (long.label or long.id) in pilot.tooltip_text()  # a name, cut to its cell or not, shows whole on hover
+
+
+def test_a_decision_shows_the_measures_under_its_choices_where_there_is_room(make_pilot) -> None:  # type: ignore[no-untyped-def]
+    """The third play-test: on the flagship's decisions the column under Briefing stood empty at
+    1280×720, the measures being too many to fit there whole. As many rows as the room holds show
+    there; the wheel scrolls them to the rest, and each explains itself on hover."""
+    import pygame
+
+    from game.ui.theme import colour
+
+    from .checks import check_layout, ink
+
+    pilot = make_pilot(CURRENT_FLAGSHIP, size=(1280, 720), settings=UISettings(computer_pause=30.0, text_size=1))
+    app = pilot.app
+    game = sit_down(pilot, {"britain": "human"}, start="drax_answers")
+    scene = app.top
+    assert game.decision is not None and scene.tab == "story" and scene.persons_turn()
+    lay = scene.layout
+    assert lay.meters.h > 0 and lay.meters_scroll_h > lay.meters.h, "the measures should scroll under the choices"
+    assert lay.meters.top > scene.buttons["briefing"].rect.bottom and lay.meters.x == lay.choices.x
+    check_layout(app, "a flagship decision")
+    app.draw()
+    drawn = ink(app.screen, lay.meters, colour(app.settings.palette, "bg"))
+    assert drawn.h > lay.meters.h * 3 // 4, "the measures' place is empty"
+    box = next(e for e in scene.elements if getattr(e, "most_specific_combined_id", "").endswith("meters_scroll"))
+    top = box.get_container().get_rect().y
+    pilot.move(lay.meters.center)
+    for _ in range(6):
+        pygame.event.post(
+            pygame.event.Event(pygame.MOUSEWHEEL, x=0, y=-1, flipped=False, precise_x=0.0, precise_y=-1.0)
+        )
+        pilot.wait(0.1)
+    assert box.get_container().get_rect().y < top, "the wheel does not scroll the measures"
+    seen = next(k for k, b in scene.buttons.items() if k.startswith("meter_") and lay.meters.contains(b.rect))
+    pilot.hover(seen)
+    variable = game.scenario.variables[seen.removeprefix("meter_")]
+    assert (variable.label or variable.id) in pilot.tooltip_text()
