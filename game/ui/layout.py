@@ -435,8 +435,8 @@ def _arrange_story(
                     if with_meters:
                         lay.meters = Rect(column.x, lay.controls.bottom + g, column.w, below - g)
                     elif meters:  # not all of them: as many rows as the room under the controls holds
-                        room = Rect(column.x, lay.controls.bottom + g, column.w, area.bottom - lay.controls.bottom - g)
-                        _scrolling_meters(lay, room, meters, sp, meter_words, width)
+                        under = Rect(column.x, lay.controls.bottom + g, column.w, area.bottom - lay.controls.bottom - g)
+                        _scrolling_meters(lay, under, meters, sp, meter_words, width)
                     lay.fits = True
                     return
     for with_strip in (True, False) if strip is not None else (False,):
