@@ -729,7 +729,7 @@ class PlayScene(Scene):
             bar_w = max(20, sp.pad * 2)
             geo = panel_layout(panel, pygame.Rect(0, 0, lay.choices.w - bar_w, 0), sp)
             foot = panel_layout(panel, pygame.Rect(0, 0, lay.choices.w, 0), sp)  # the moves take the bar's width too
-            footer_h = foot.rect.bottom - foot.footer_top
+            footer_h = foot.rect.bottom - foot.footer_top if panel.actions else 0  # an onlooker has no moves
             view = pygame.Rect(lay.choices.x, lay.choices.y, lay.choices.w, max(sp.line, lay.choices.h - footer_h))
             box = UIScrollingContainer(
                 view, self.manager, object_id=ObjectID(object_id="#offer_scroll"), allow_scroll_x=False
@@ -741,7 +741,8 @@ class PlayScene(Scene):
             draw_panel(face, PanelGeometry(content, geo.lines), sp, self.palette)
             self.elements.append(UIImage(content, face, self.manager, container=box))
             footer = pygame.Rect(lay.choices.x, view.bottom, lay.choices.w, lay.choices.bottom - view.bottom)
-            draw_panel(backdrop, PanelGeometry(footer), sp, self.palette)
+            if panel.actions:
+                draw_panel(backdrop, PanelGeometry(footer), sp, self.palette)
             footer_shift = footer.y - foot.footer_top
             geo.actions = foot.actions
             if box.vert_scroll_bar is not None:
