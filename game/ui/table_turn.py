@@ -260,7 +260,14 @@ def panel_spec(
         rows.append(IssueRow(issue.title, options))
     lines = _lines(view, names, public, "" if public else _draft_worth(view, draft, appraise))
     if vetoed and (turn.kind == "propose" or dict(package or {}) != dict(table.offer)):
-        marked = "the marked term" if len(blame) == 1 else "the marked terms" if blame else "a term"
+        # (terms the seat may never propose are marked too, selected or not: the ones to change are selected)
+        marked = (
+            "the marked term you selected"
+            if len(blame) == 1
+            else "the marked terms you selected"
+            if blame
+            else "a term"
+        )
         lines = (f"{vetoed}. Change {marked} to make an offer.", *lines)
     return PanelSpec(_heading(table, turn.kind, names), tuple(rows), lines, _actions(view, draft, vetoed))
 
