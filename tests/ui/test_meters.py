@@ -51,10 +51,9 @@ def test_every_measure_shows_its_value_whole_beside_or_under_its_name(make_pilot
 
 def test_a_decision_shows_the_measures_under_its_choices_where_there_is_room(make_pilot) -> None:  # type: ignore[no-untyped-def]
     """The third play-test: on the flagship's decisions the column under Briefing stood empty at
-    1280×720, the measures being too many to fit there whole. As many rows as the room holds show
-    there; the wheel scrolls them to the rest, and each explains itself on hover."""
-    import pygame
-
+    1280×720, the measures being too many to fit there whole. The first of them show there, as
+    many whole rows as the room holds, each explaining itself on hover, over a line that says how
+    many show and opens them all on the Measures tab."""
     from game.ui.theme import colour
 
     from .checks import check_layout, ink
@@ -65,22 +64,20 @@ def test_a_decision_shows_the_measures_under_its_choices_where_there_is_room(mak
     scene = app.top
     assert game.decision is not None and scene.tab == "story" and scene.persons_turn()
     lay = scene.layout
-    assert lay.meters.h > 0 and lay.meters_scroll_h > lay.meters.h, "the measures should scroll under the choices"
+    variables = scene.visible_variables()
+    assert lay.meters.h > 0 and 4 <= lay.meters_count < len(variables), "some measures should show under the choices"
     assert lay.meters.top > scene.buttons["briefing"].rect.bottom and lay.meters.x == lay.choices.x
+    shown = [k for k in scene.buttons if k.startswith("meter_")]
+    assert shown == [f"meter_{v.id}" for v in variables[: lay.meters_count]]  # the first ones, in their order
+    assert all(lay.meters.contains(scene.buttons[k].rect) for k in shown)  # whole rows: none cut
     check_layout(app, "a flagship decision")
     app.draw()
     drawn = ink(app.screen, lay.meters, colour(app.settings.palette, "bg"))
     assert drawn.h > lay.meters.h * 3 // 4, "the measures' place is empty"
-    box = next(e for e in scene.elements if getattr(e, "most_specific_combined_id", "").endswith("meters_scroll"))
-    top = box.get_container().get_rect().y
-    pilot.move(lay.meters.center)
-    for _ in range(6):
-        pygame.event.post(
-            pygame.event.Event(pygame.MOUSEWHEEL, x=0, y=-1, flipped=False, precise_x=0.0, precise_y=-1.0)
-        )
-        pilot.wait(0.1)
-    assert box.get_container().get_rect().y < top, "the wheel does not scroll the measures"
-    seen = next(k for k, b in scene.buttons.items() if k.startswith("meter_") and lay.meters.contains(b.rect))
-    pilot.hover(seen)
-    variable = game.scenario.variables[seen.removeprefix("meter_")]
+    more = scene.buttons["more_measures"]
+    assert f"{lay.meters_count} of {len(variables)} measures" in more.text
+    pilot.hover(shown[-1])
+    variable = game.scenario.variables[shown[-1].removeprefix("meter_")]
     assert (variable.label or variable.id) in pilot.tooltip_text()
+    pilot.click("more_measures")
+    assert app.top.tab == "measures" and all(f"meter_{v.id}" in app.top.buttons for v in variables)

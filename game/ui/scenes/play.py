@@ -365,7 +365,9 @@ class PlayScene(Scene):
         if lay.map.h:
             self._draw_map(backdrop, lay, colours)
         if lay.meters.h:
-            self._build_meters(backdrop, lay, variables)
+            self._build_meters(backdrop, lay, variables[: lay.meters_count] if lay.meters_count else variables)
+        if lay.meters_more.h:
+            self._build_more_measures(lay, len(variables))
         if lay.timeline.h:
             self._build_timeline(backdrop, lay)
         if lay.narration.h:
@@ -597,6 +599,23 @@ class PlayScene(Scene):
                 )
         finally:
             self.container = None
+
+    def _build_more_measures(self, lay: PlayLayout, total: int) -> None:
+        """The line under the first measures that says how many show and opens them all."""
+        shown = lay.meters_count
+        changed = sum(1 for v in self.visible_variables()[shown:] if v.id in self.changes)
+        also = f" · {changed} more changed" if changed else ""
+        font = draw.fonts.font(self.app.type.small, "bold")
+        room = lay.meters_more.w - self.sp.pad * 3
+        words = next(
+            (
+                w
+                for w in (f"{shown} of {total} measures{also} · all on the Measures tab", f"All {total} measures{also}")
+                if font.size(w)[0] <= room
+            ),
+            f"All {total} measures",
+        )
+        self.add_button("more_measures", lay.meters_more, words, "@small", tooltip="Every measure: the Measures tab")
 
     def _meter_values(self) -> dict[str, object]:
         return {m.id: m.value for m in self.screen_view().meters}
@@ -1598,6 +1617,8 @@ class PlayScene(Scene):
             self.show_tab(key.split("_", 1)[1])
         elif key == "recap":
             self.show_tab("log")
+        elif key == "more_measures":
+            self.show_tab("measures")
         elif key.startswith("choice_"):
             self.choose(int(key.split("_", 1)[1]))
         elif key.startswith(("opt_", "act_")):
