@@ -201,7 +201,7 @@ def forbidden_terms(
     """Each option the seat may not propose whatever the other terms, with the reasons: no package
     holding it passes ``vet`` (a rule against two terms together marks neither, since changing the
     other term clears it). Tried first with the other terms as selected, then every other package
-    until one passes; a table of more than ``most`` packages an option is not searched (not marked)."""
+    until one passes; an option found in more than ``most`` packages is not searched (nor marked)."""
     out = {}
     issues = list(table.issues)
     base = {i.id: picks.get(i.id) or table.offer.get(i.id) or i.options[0][0] for i in issues}
@@ -261,13 +261,9 @@ def panel_spec(
     lines = _lines(view, names, public, "" if public else _draft_worth(view, draft, appraise))
     if vetoed and (turn.kind == "propose" or dict(package or {}) != dict(table.offer)):
         # (terms the seat may never propose are marked too, selected or not: the ones to change are selected)
-        marked = (
-            "the marked term you selected"
-            if len(blame) == 1
-            else "the marked terms you selected"
-            if blame
-            else "a term"
-        )
+        marked = "a term"
+        if blame:
+            marked = "the marked term you selected" if len(blame) == 1 else "the marked terms you selected"
         lines = (f"{vetoed}. Change {marked} to make an offer.", *lines)
     return PanelSpec(_heading(table, turn.kind, names), tuple(rows), lines, _actions(view, draft, vetoed))
 
