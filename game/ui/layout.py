@@ -161,6 +161,8 @@ class PlayLayout:
     scroll_h: int = 0  # the offer panel's full height when it scrolls inside ``choices`` (0: it fits)
     recap_strip: bool = False  # "since your last turn" folded to one line (the story needs the room)
     meters_scroll_h: int = 0  # the meters' full height when they scroll inside ``meters`` (0: they fit)
+    meters_count: int = 0  # how many measures (the first) ``meters`` shows when not all fit (0: all)
+    meters_more: Rect = field(default_factory=Rect)  # the line under them that opens the rest (the measures tab)
 
 
 TABS: tuple[tuple[str, str], ...] = (("story", "Story"), ("measures", "Measures"), ("map", "Map"), ("log", "Log"))
@@ -434,6 +436,9 @@ def _arrange_story(
                     _place_narration(lay, Rect(area.x, area.y, narration_w, area.h), recap_h, sp)
                     if with_meters:
                         lay.meters = Rect(column.x, lay.controls.bottom + g, column.w, below - g)
+                    elif meters:  # not all of them: as many rows as the room under the controls holds
+                        under = Rect(column.x, lay.controls.bottom + g, column.w, area.bottom - lay.controls.bottom - g)
+                        _some_meters(lay, under, meters, sp, meter_words, width)
                     lay.fits = True
                     return
     for with_strip in (True, False) if strip is not None else (False,):
@@ -460,6 +465,27 @@ def _arrange_story(
     _place_narration(lay, Rect(area.x, area.y, area.w - decision_w - g, area.h), recap_h, sp)
     lay.scroll_h = needed if needed > room else 0
     lay.fits = panel is not None
+
+
+def _some_meters(
+    lay: PlayLayout, room: Rect, meters: int, sp: Spacing, words: Sequence[MeterWords], width: WidthFn
+) -> None:
+    """The first measures, as many whole rows as ``room`` holds over a line saying where the rest
+    are (the measures tab); none when it holds fewer than two rows. Drawn once on the backdrop:
+    a scrolling box of them costs every frame and every rebuild of the screen."""
+    more_h = small_button_height(sp)
+    columns = meter_columns(room.w, sp)
+    used = rows = 0
+    for row_h in meter_row_heights(meters, room.w, sp, words, width):
+        if used + row_h + sp.pad + sp.gap // 2 + more_h > room.h:  # (the panel's edges: see ``meters_height``)
+            break
+        used += row_h
+        rows += 1
+    if rows < 2:
+        return
+    lay.meters = Rect(room.x, room.y, room.w, used + sp.pad)
+    lay.meters_count = min(meters, rows * columns)
+    lay.meters_more = Rect(room.x, lay.meters.bottom + sp.gap // 2, room.w, more_h)
 
 
 def _place_decision(

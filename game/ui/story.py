@@ -91,13 +91,13 @@ def check_file(path: Path) -> CatalogueEntry:
 
 
 def catalogue(extra: list[Path] | None = None) -> list[CatalogueEntry]:
-    """Every scenario file in ``scenarios/`` (and any ``extra`` path), valid ones first."""
+    """Every scenario file in ``scenarios/`` (and any ``extra`` path), valid ones first, by title."""
     paths = list(scenario_files())
     for path in extra or []:
         if path.resolve() not in {p.resolve() for p in paths}:
             paths.append(path)
     entries = [check_file(p) for p in paths]
-    return sorted(entries, key=lambda e: (not e.valid, e.path.name))
+    return sorted(entries, key=lambda e: (not e.valid, e.scenario.title.casefold() if e.scenario else "", e.path.name))
 
 
 @dataclass

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from itertools import combinations, product
+from math import prod
 
 from ..engine import Game, Happening, bargain, talks
 from ..engine.expr import Value
@@ -105,7 +106,8 @@ class OptionButton:
     label: str
     selected: bool
     tip: str
-    refused: str = ""  # why this selected term keeps the seat from proposing the package ('' when it does not)
+    # why the seat may not propose this term: selected, in this package; selected or not, in any package ('' if it may)
+    refused: str = ""
 
 
 @dataclass(frozen=True)
@@ -193,6 +195,30 @@ def refusing_terms(package: Mapping[str, str], table: TableView, vet: Vet, most:
     return {}
 
 
+def forbidden_terms(
+    picks: Mapping[str, str], table: TableView, vet: Vet, most: int = 1024
+) -> dict[tuple[str, str], str]:
+    """Each option the seat may not propose whatever the other terms, with the reasons: no package
+    holding it passes ``vet`` (a rule against two terms together marks neither, since changing the
+    other term clears it). Tried first with the other terms as selected, then every other package
+    until one passes; an option found in more than ``most`` packages is not searched (nor marked)."""
+    out = {}
+    issues = list(table.issues)
+    base = {i.id: picks.get(i.id) or table.offer.get(i.id) or i.options[0][0] for i in issues}
+    for issue in issues:
+        names = [i.id for i in issues if i.id != issue.id]
+        others = [[o for o, _ in i.options] for i in issues if i.id != issue.id]
+        if prod(len(o) for o in others) > most:
+            continue
+        for option, _ in issue.options:
+            first = vet({**base, issue.id: option})
+            if first and all(
+                vet({**dict(zip(names, rest, strict=True)), issue.id: option}) for rest in product(*others)
+            ):
+                out[(issue.id, option)] = "; ".join(first)
+    return out
+
+
 def panel_spec(
     view: View,
     draft: Draft,
@@ -214,6 +240,7 @@ def panel_spec(
     reasons = vet(package) if vet is not None and package is not None else ()
     blame = refusing_terms(package, table, vet) if vet is not None and package is not None and reasons else {}
     vetoed = f"You may not propose these terms — {'; '.join(r.rstrip('.') for r in reasons)}" if reasons else ""
+    barred = forbidden_terms(draft.picks, table, vet) if vet is not None and not public else {}
     rows = []
     for index, issue in enumerate(table.issues):
         worth = {} if public else view.values.get(issue.id, {})
@@ -225,16 +252,48 @@ def panel_spec(
                 f"{label}  {points(worth[oid])}" if oid in worth else label,
                 draft.picks.get(issue.id) == oid,
                 f"{issue.title}: {label}" + (f" is worth {points(worth[oid])} to you" if oid in worth else ""),
-                blame.get(issue.id, "") if draft.picks.get(issue.id) == oid and not public else "",
+                (blame.get(issue.id, "") if draft.picks.get(issue.id) == oid and not public else "")
+                or barred.get((issue.id, oid), ""),
             )
             for n, (oid, label) in enumerate(issue.options)
         )
         rows.append(IssueRow(issue.title, options))
     lines = _lines(view, names, public, "" if public else _draft_worth(view, draft, appraise))
     if vetoed and (turn.kind == "propose" or dict(package or {}) != dict(table.offer)):
-        marked = "the marked term" if len(blame) == 1 else "the marked terms" if blame else "a term"
+        # (terms the seat may never propose are marked too, selected or not: the ones to change are selected)
+        marked = "a term"
+        if blame:
+            marked = "the marked term you selected" if len(blame) == 1 else "the marked terms you selected"
         lines = (f"{vetoed}. Change {marked} to make an offer.", *lines)
     return PanelSpec(_heading(table, turn.kind, names), tuple(rows), lines, _actions(view, draft, vetoed))
+
+
+def onlooker_panel(view: View, names: Mapping[str, str]) -> PanelSpec | None:
+    """The offer panel as someone watching the table sees it (history replaying): the terms on the
+    table marked among each issue's options, who offered them and every party's answer so far, as
+    a seat's panel shows them, but nobody's points and no moves; None away from a negotiation."""
+    table = view.table
+    if table is None:
+        return None
+    rows = []
+    for index, issue in enumerate(table.issues):
+        offered = table.offer.get(issue.id)
+        options = tuple(
+            OptionButton(
+                f"opt_{index}_{n}",
+                issue.id,
+                oid,
+                label,
+                offered == oid,
+                f"{issue.title}: {label}" + (" — on the table" if offered == oid else ""),
+            )
+            for n, (oid, label) in enumerate(issue.options)
+        )
+        rows.append(IssueRow(issue.title, options))
+    proposer = names.get(table.proposer, table.proposer)
+    doing = f"{proposer}'s offer is on the table" if table.offer else f"nothing on the table yet; {proposer} to propose"
+    heading = f"{table.round_words} · {doing}"
+    return PanelSpec(heading, tuple(rows), _lines(view, names, public=True), ())
 
 
 def _draft_worth(view: View, draft: Draft, appraise: Appraise | None) -> str:

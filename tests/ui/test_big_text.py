@@ -171,3 +171,37 @@ def test_replay_waiting_title_and_settings_keep_their_words_at_projector_size(ma
     days = f"Day 1 of {app.scenario.last_day + 1}"  # the day is not crowded out by the badge
     assert "info" in scene.drawn and scene.drawn["info"].w >= font_width(days, app.type.body, "semibold") - 2
     pilot.snapshot(shots / f"{tag}-replay.png")
+
+
+@pytest.mark.parametrize("size", SIZES, ids=[f"{w}x{h}" for w, h in SIZES])
+@pytest.mark.parametrize("name", ["munich-1938", "moscow-1939", "tutorial-negotiation"])
+def test_every_scenario_says_which_day_of_how_many(make_pilot, size, name) -> None:  # type: ignore[no-untyped-def]
+    """Item 6 of the third play-test: Munich's top bar said 'Day 1' where the others said 'Day 1
+    of N'. Its dates ('15 September 1938') are the longest written out, so at Projector size the
+    day lost its length (or went). The date shortens its month first; the day always reads 'of N'."""
+    from game.ui.theme import colour
+
+    from .checks import ink
+    from .conftest import ROOT
+    from .seating import sit_down
+
+    path = ROOT / "scenarios" / f"{name}.yaml"
+    pilot = make_pilot(path, size=size, settings=UISettings(computer_pause=30.0, text_size=LARGEST))
+    app = pilot.app
+    assert app.scenario is not None
+    days = f"Day 1 of {app.scenario.last_day + 1}"
+    pilot.press(pygame.K_r)  # history replaying: the badge shares the bar
+    person = next(iter(app.scenario.actors))
+    for what in ("replay", "play"):
+        if what == "play":
+            sit_down(pilot, {person: "human"})
+        scene = app.top
+        assert scene.name == "play" and scene.history == (what == "replay")
+        check_layout(app, f"{name} {what}")
+        app.draw()
+        info = scene.drawn.get("info")
+        assert info is not None, f"{name} {what}: no day in the top bar"
+        assert info.w >= font_width(days, app.type.body, "semibold") - 2, f"{name} {what}: the day is cut short"
+        shown = ink(app.screen, info, colour(app.settings.palette, "panel"))
+        assert shown.w >= info.w - 4, f"{name} {what}: the day is not drawn whole"
+        assert scene.drawn["date"].right < info.x

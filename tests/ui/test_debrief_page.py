@@ -178,3 +178,36 @@ def test_the_tutorial_debrief_ends_with_its_content_and_shows_what_changed(make_
     assert "Dunmore's powers to sign: no, yes" in text  # a yes/no measure, charted as one
     assert "Height of the weir: High at the start, Middle from" in text  # the terms, told in words
     assert "[1, 1]" not in text and "SOURCES" in text.splitlines()[-2]
+
+
+def test_the_endings_header_fits_the_window_at_projector_size(make_pilot) -> None:  # type: ignore[no-untyped-def]
+    """Item 3 of the third play-test: at the Projector text size the header ('How speculative: …
+    medium — Speculative: historians disagree whether this could have happened.') ran off the
+    window's right edge at 1280×720 and 1024×600. Its words wrap inside the margin now."""
+    from game.engine import load_scenario
+    from game.ui.theme import colour
+
+    from .checks import ink
+
+    scenario = load_scenario(str(CURRENT_FLAGSHIP))
+    game = Game.new(scenario, seed=2, controllers={a: "random" for a in scenario.actors})
+    while not game.ended:
+        game.play_computer()
+    assert game.outcome is not None and game.outcome.speculative == "medium"  # the longest words
+    projector = len(TEXT_SIZES) - 1
+    pilot = make_pilot(CURRENT_FLAGSHIP, settings=UISettings(text_size=projector, computer_pause=0.4))
+    app = pilot.app
+    app.play(game)
+    pilot.wait()
+    for size in ((1280, 720), (1024, 600)):
+        pilot.resize(size)  # the window is resized as a person would
+        scene = app.scene
+        assert scene.name == "debrief" and app.size == size
+        check_layout(app, f"debrief at {size}")
+        margin = scene.sp.gap * 2
+        header = pygame.Rect(0, 0, size[0], scene.drawn["page"].y - scene.sp.gap)
+        app.draw()
+        drawn = ink(app.screen, header, colour(app.settings.palette, "bg"))
+        assert drawn.right <= size[0] - margin, f"{size}: the header's words reach x={drawn.right}"
+        assert "speculative_1" in scene.drawn  # the words took a second line rather than the edge
+        assert all(r.right <= size[0] - margin for k, r in scene.drawn.items() if k.startswith(("ending", "spec")))

@@ -47,3 +47,37 @@ def test_every_measure_shows_its_value_whole_beside_or_under_its_name(make_pilot
     long = max(variables, key=lambda v: fonts.font(small, "semibold").size(v.label or v.id)[0])
     pilot.hover(f"meter_{long.id}")
     assert (long.label or long.id) in pilot.tooltip_text()  # a name, cut to its cell or not, shows whole on hover
+
+
+def test_a_decision_shows_the_measures_under_its_choices_where_there_is_room(make_pilot) -> None:  # type: ignore[no-untyped-def]
+    """The third play-test: on the flagship's decisions the column under Briefing stood empty at
+    1280×720, the measures being too many to fit there whole. The first of them show there, as
+    many whole rows as the room holds, each explaining itself on hover, over a line that says how
+    many show and opens them all on the Measures tab."""
+    from game.ui.theme import colour
+
+    from .checks import check_layout, ink
+
+    pilot = make_pilot(CURRENT_FLAGSHIP, size=(1280, 720), settings=UISettings(computer_pause=30.0, text_size=1))
+    app = pilot.app
+    game = sit_down(pilot, {"britain": "human"}, start="drax_answers")
+    scene = app.top
+    assert game.decision is not None and scene.tab == "story" and scene.persons_turn()
+    lay = scene.layout
+    variables = scene.visible_variables()
+    assert lay.meters.h > 0 and 4 <= lay.meters_count < len(variables), "some measures should show under the choices"
+    assert lay.meters.top > scene.buttons["briefing"].rect.bottom and lay.meters.x == lay.choices.x
+    shown = [k for k in scene.buttons if k.startswith("meter_")]
+    assert shown == [f"meter_{v.id}" for v in variables[: lay.meters_count]]  # the first ones, in their order
+    assert all(lay.meters.contains(scene.buttons[k].rect) for k in shown)  # whole rows: none cut
+    check_layout(app, "a flagship decision")
+    app.draw()
+    drawn = ink(app.screen, lay.meters, colour(app.settings.palette, "bg"))
+    assert drawn.h > lay.meters.h * 3 // 4, "the measures' place is empty"
+    more = scene.buttons["more_measures"]
+    assert f"{lay.meters_count} of {len(variables)} measures" in more.text
+    pilot.hover(shown[-1])
+    variable = game.scenario.variables[shown[-1].removeprefix("meter_")]
+    assert (variable.label or variable.id) in pilot.tooltip_text()
+    pilot.click("more_measures")
+    assert app.top.tab == "measures" and all(f"meter_{v.id}" in app.top.buttons for v in variables)

@@ -288,7 +288,9 @@ def test_a_refusal_of_the_terms_clears_when_the_picks_change(make_pilot, tmp_pat
     assert not game.moves and "may not propose these terms" in scene.notice
     assert "may not propose these terms" in screen_text(pilot)
     select(pilot, passage="narrow")  # the person fixes the terms: the refusal of the old ones goes
-    assert scene.notice == "" and "may not propose" not in screen_text(pilot)
+    assert scene.notice == "" and "may not propose these terms" not in screen_text(pilot)
+    closed = next(o for row in scene.panel.issues for o in row.options if o.option == "closed")
+    assert closed.refused and not closed.selected  # the term itself stays marked: Red may never propose it
     pilot.click("act_propose")
     assert game.moves[0].terms == {"passage": "narrow", "signing": "later"}
 

@@ -181,6 +181,73 @@ def test_a_counter_the_envoy_may_not_propose_is_shown_unavailable_before_the_cli
     panel = app.scene.panel
     counter = panel.action("act_counter")
     assert counter is not None and counter.enabled and counter.primary
-    assert not any(o.refused for row in panel.issues for o in row.options)
+    assert not any(o.refused for row in panel.issues for o in row.options if o.selected)  # (the forbidden stay marked)
     pilot.click("act_counter")
     assert len(game.moves) > moves and game.moves[moves].step == "counter"
+
+
+@pytest.mark.parametrize("text_size", [1, LARGEST], ids=["normal", "projector"])
+def test_a_click_on_a_half_hidden_option_selects_it_and_keeps_the_place(make_pilot, text_size) -> None:  # type: ignore[no-untyped-def]
+    """Item 4 of the third play-test: an option half hidden at the top of the scrolled panel, when
+    clicked, scrolled the panel (or made it jump) rather than being selected. The click selects it
+    and the panel stays where it was scrolled to."""
+    pilot = make_pilot(CURRENT_FLAGSHIP, settings=UISettings(computer_pause=0.0, text_size=text_size))
+    app = pilot.app
+    at_the_soviet_offer(pilot)
+    box = panel_box(pilot)
+    content = box.get_container().get_rect().h
+    options = [(k, b) for k, b in app.scene.buttons.items() if k.startswith("opt_") and not b.text.startswith("✓")]
+    reach = content - box.rect.h  # how far the panel scrolls
+    key, button = [(k, b) for k, b in options if b.relative_rect.y + b.rect.h // 2 <= reach][-1]  # the lowest
+    top = button.relative_rect.y + button.rect.h // 2  # scrolled so half of it is above the view
+    bar = box.vert_scroll_bar
+    assert bar is not None
+    pilot.move((box.rect.centerx, box.rect.bottom - 4))
+    bar.set_scroll_from_start_percentage(top / content)
+    pilot.wait(0.2)
+    button = app.scene.buttons[key]
+    assert button.rect.top < box.rect.top < button.rect.bottom, "the option should be half hidden at the top"
+    before = scrolled_px(box)
+    seen = pygame.Rect(button.rect).clip(box.rect)
+    pilot.click_at((seen.centerx, seen.centery))
+    pilot.wait(0.5)
+    box = panel_box(pilot)
+    assert app.scene.buttons[key].text.startswith("✓"), "the click did not select the half-hidden option"
+    assert abs(scrolled_px(box) - before) <= 2, f"the panel moved from {before} to {scrolled_px(box)} px"
+
+
+def test_a_term_the_envoy_may_never_propose_is_marked_before_it_is_selected(make_pilot) -> None:  # type: ignore[no-untyped-def]
+    """Item 5 of the third play-test: a term the seat may not propose was marked only once
+    selected. Every option no package the seat may propose holds is marked (its border and its
+    tool tip say so) before the click; an option only forbidden beside another is not."""
+    from game.ui.theme import colour
+
+    from .checks import near
+
+    pilot = make_pilot(CURRENT_FLAGSHIP, settings=UISettings(computer_pause=0.0))
+    app = pilot.app
+    at_the_soviet_offer(pilot)
+
+    def option(issue: str, choice: str) -> str:
+        panel = app.scene.panel
+        assert panel is not None
+        return next(o.key for row in panel.issues for o in row.options if (o.issue, o.option) == (issue, choice))
+
+    pilot.click(option("passage", "romania_only"))  # away from the terms London forbids Drax to propose
+    pilot.click(option("forces", "general"))
+    panel = app.scene.panel
+    assert panel is not None
+    marked = {(o.issue, o.option) for row in panel.issues for o in row.options if o.refused}
+    assert marked == {("passage", "corridors"), ("forces", "soviet_plan")}, marked
+    assert not any(o.selected for row in panel.issues for o in row.options if o.refused)  # none is selected
+    app.draw()
+    bad, plain = colour(app.settings.palette, "bad"), colour(app.settings.palette, "border")
+    for row in panel.issues:
+        for item in row.options:
+            button = app.scene.buttons[item.key]
+            edge = app.screen.get_at((button.rect.centerx, button.rect.y))  # the border's top edge
+            assert near(edge, bad, 12) == bool(item.refused), f"{item.label}: border {edge} (plain {plain})"
+    pilot.hover(option("passage", "corridors"))
+    assert "You may not propose this term now" in pilot.tooltip_text() and "London" in pilot.tooltip_text()
+    pilot.hover(option("passage", "romania_only"))
+    assert "may not propose" not in pilot.tooltip_text()

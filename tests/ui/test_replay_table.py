@@ -166,3 +166,49 @@ def test_back_in_a_replay_says_where_it_stepped_back_to(make_pilot: MakePilot) -
     assert play_scene(pilot).notice.startswith("Stepped back to") and not game.moves
     pilot.press(pygame.K_LEFT)  # at the start: nothing before it
     assert "history starts" in play_scene(pilot).notice
+
+
+def test_replay_at_the_table_shows_the_offer_on_the_table(make_pilot: MakePilot) -> None:
+    """Item 1 of the third play-test: replaying a negotiation, the offer on the table was nowhere
+    on screen. It shows as a seat's panel shows it: the terms marked among the options, who
+    offered them, every answer so far; no moves, and a click on a term changes nothing."""
+    from game.ui.settings import UISettings
+    from game.ui.theme import colour
+    from game.ui.widgets.offer_panel import panel_layout
+
+    from .checks import ink, near
+
+    pilot = make_pilot(TUTORIAL, settings=UISettings(computer_pause=0.4, replay_step=30.0))
+    app = pilot.app
+    pilot.press(pygame.K_r)
+    scene = play_scene(pilot)
+    game = replayed(pilot)
+    assert kind(game) == "negotiation" and scene.panel is not None  # nothing offered yet
+    assert not any(o.selected for row in scene.panel.issues for o in row.options)
+    for _ in range(3):  # Dunmore proposes, Kestra counters, the commission rejects: Kestra's terms
+        pilot.press(pygame.K_RIGHT)
+    talks = game.state.talks
+    assert talks is not None and talks.offer and talks.round == 2
+    scene = play_scene(pilot)
+    panel = scene.panel
+    assert panel is not None and not panel.actions
+    assert {o.issue: o.option for row in panel.issues for o in row.options if o.selected} == dict(talks.offer)
+    app.draw()
+    accent = colour(app.settings.palette, "accent")
+    for row in panel.issues:
+        for option in row.options:
+            button = scene.buttons[option.key]
+            fill = app.screen.get_at((button.rect.x + 4, button.rect.centery))
+            assert near(fill, accent, 12) == option.selected, f"{option.label} is drawn {fill}"
+            assert option.key not in scene.order  # the keyboard walks Next and the rest, not the terms
+    assert scene.layout is not None
+    geo = panel_layout(panel, scene.layout.choices, scene.sp)
+    said = {line.text: line.rect for line in geo.lines}
+    offer = next(text for text in said if text.startswith("On the table, from Kestra delegation:"))
+    answers = next(text for text in said if text.startswith("Answers:"))
+    background = colour(app.settings.palette, "panel")
+    for text in (offer, answers, geo.lines[0].text):
+        assert ink(app.screen, said[text], background).w > said[text].w // 2, f"{text!r} is not drawn"
+    other = next(o for row in panel.issues for o in row.options if not o.selected)
+    pilot.click(other.key)
+    assert dict(talks.offer) == dict(game.state.talks.offer) and len(game.moves) == 3

@@ -21,7 +21,7 @@ from game.ui.pilot import Pilot
 from game.ui.settings import UISettings
 
 from .checks import check_colours, check_drawn_text, check_layout, check_text_sizes
-from .conftest import TINY, MakePilot
+from .conftest import ROOT, TINY, MakePilot
 
 
 class Tour:
@@ -322,3 +322,59 @@ def test_the_setup_footer_names_delegations_as_the_game_does(make_pilot, monkeyp
         assert whole in big.tooltip_text()
     else:
         assert whole in drawn
+
+
+def test_scenario_chooser_shows_titles_and_a_file_only_to_tell_two_apart(make_pilot, tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """Item 7 of the third play-test: the scenario list showed each file's name ('munich-1938.yaml').
+    Players know scenarios by title: a card shows the title, the dates and the summary, and a file
+    name only where two files bear the same title (a player's own copy beside the shipped one)."""
+    import game.paths
+    from game.engine.wording import long_date
+    from game.ui.layout import ChoiceSpec, card_geometry
+    from game.ui.theme import colour
+    from game.ui.widgets.cards import draw_card
+
+    shipped = ROOT / "scenarios"
+    folder = tmp_path / "scenarios"
+    folder.mkdir()
+    for name in ("munich-1938.yaml", "tutorial-negotiation.yaml", "moscow-1939.yaml"):
+        (folder / name).write_text((shipped / name).read_text(encoding="utf-8"), encoding="utf-8")
+    (folder / "my-weir.yaml").write_text((shipped / "tutorial-negotiation.yaml").read_text(encoding="utf-8"), "utf-8")
+    monkeypatch.setattr(game.paths, "SCENARIOS", folder)
+    pilot = make_pilot(folder / "moscow-1939.yaml")
+    app = pilot.app
+    pilot.press(pygame.K_s)
+    scene = app.scene
+    assert scene.name == "scenarios"
+    titles = [e.scenario.title for e in scene.entries if e.scenario is not None]
+    assert titles == sorted(titles, key=str.casefold)  # in the order of their titles, not their files
+    for index, entry in enumerate(scene.entries):
+        spec = scene.specs[f"scenario_{index}"]
+        assert entry.scenario is not None and spec.label == entry.scenario.title
+        twin = entry.path.name in ("my-weir.yaml", "tutorial-negotiation.yaml")
+        assert (entry.path.name in spec.detail) == twin, spec.detail
+        assert ".yaml" not in spec.label and (".yaml" in spec.detail) == twin
+    app.draw()
+    sp, palette = scene.sp, app.settings.palette
+    for index, entry in enumerate(scene.entries):  # the cards drawn are those words, not the file names
+        s = entry.scenario
+        assert s is not None
+        if entry.path.name in ("my-weir.yaml", "tutorial-negotiation.yaml"):
+            continue
+        card = scene.buttons[f"scenario_{index}"].rect
+        words = ChoiceSpec(s.title, f"{long_date(s.start)} – {long_date(s.end)} · {s.summary}")
+        geo = card_geometry(pygame.Rect(card.x, card.y, card.w, 0), words, sp)
+        geo.detail_lines = geo.detail_lines[:2]
+        geo.rect.h = card.h
+        expected = pygame.Surface(app.size)
+        expected.fill(colour(palette, "bg"))
+        draw_card(expected, geo, sp, palette, chosen=entry.path.resolve() == app.slot.path.resolve())
+        inner = card.inflate(-16, -12)
+        differ = sum(
+            expected.get_at((x, y))[:3] != app.screen.get_at((x, y))[:3]
+            for x in range(inner.x, inner.right, 3)
+            for y in range(inner.y, inner.bottom, 3)
+        )
+        assert differ == 0, f"{entry.path.name}: {differ} points of its card differ from its title and summary"
+    pilot.click("scenario_0")
+    assert app.scene.name == "title" and app.scenario is not None and app.scenario.title == titles[0]

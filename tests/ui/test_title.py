@@ -6,6 +6,7 @@ from __future__ import annotations
 import pygame
 import pytest
 
+from game.ui.scenes.title import MENU
 from game.ui.settings import PALETTES, UISettings
 from game.ui.theme import colour
 
@@ -84,3 +85,35 @@ def test_a_scenario_that_names_map_features_keeps_its_map(make_pilot, name: str,
     pilot.wait()
     pilot.click("tab_map")
     assert app.scene.tab == "map" and app.scene.layout.map.h > 0
+
+
+@pytest.mark.parametrize("size", [(1024, 600), (1280, 720)], ids=lambda s: f"{s[0]}x{s[1]}")
+@pytest.mark.parametrize("text_size", [2, 3])
+def test_the_menu_stays_in_place_when_the_autosave_line_appears(make_pilot, size, text_size) -> None:  # type: ignore[no-untyped-def]
+    """Item 2 of the third play-test: at the larger text sizes the menu's buttons moved when the
+    line 'Autosave: …' appeared under the summary. They stay, so a hand that knows where Continue
+    is finds it there, and the line is drawn above the keys."""
+    from game.engine import Game, load_scenario
+    from game.engine.saves import autosave
+    from game.paths import saves_folder
+
+    from .checks import ink
+
+    settings = UISettings(text_size=text_size, computer_pause=0.4)
+    before = make_pilot(CURRENT_FLAGSHIP, size=size, settings=settings)
+    assert not before.app.scene.autosave_line and not before.app.scene.buttons["continue"].is_enabled
+    places = {key: pygame.Rect(button.rect) for key, button in before.app.scene.buttons.items()}
+    scenario = load_scenario(str(CURRENT_FLAGSHIP))
+    autosave(Game.new(scenario, seed=3), saves_folder())
+    pilot = make_pilot(CURRENT_FLAGSHIP, size=size, settings=UISettings(text_size=text_size, computer_pause=0.4))
+    app = pilot.app
+    scene = app.scene
+    assert scene.autosave_line.startswith("Autosave:")
+    for key, _, _ in MENU:
+        assert scene.buttons[key].rect == places[key], f"{key} moved from {places[key]} to {scene.buttons[key].rect}"
+    app.draw()
+    line = scene.drawn.get("autosave_0") or scene.buttons["whole_autosave_0"].rect
+    assert ink(app.screen, line, colour("standard", "bg")).w > line.w // 2  # the line is drawn
+    assert line.bottom <= scene.drawn["keys_0"].top
+    pilot.click_at(places["continue"].center)  # where Continue always was
+    assert app.scene.name in ("play", "handover") and app.game is not None and app.game.scenario.id == scenario.id

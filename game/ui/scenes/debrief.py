@@ -143,28 +143,51 @@ class DebriefScene(Scene):
             self.change_work.start()  # only now: the worker would slow the screen's first build
 
     def build(self) -> None:
-        app, sp, t = self.app, self.sp, self.app.type
-        game = self.game
-        outcome = game.outcome
-        assert outcome is not None
+        app, sp = self.app, self.sp
         w, h = app.size
         g = sp.gap
         margin = g * 2
         backdrop = self.new_backdrop()
-        y = margin
-        kicker = draw.text(backdrop, "THE ENDING", (margin, y), t.small, self.c("accent"), "bold")
-        title = draw.text(backdrop, outcome.title, (margin, kicker.bottom), t.heading, self.c("text"), "bold")
-        date = outcome.date or game.date
-        draw.text(
-            backdrop,
-            long_date(date),
-            (title.right + g * 2, title.centery),
-            t.large,
-            self.c("muted"),
-            "semibold",
-            anchor="midleft",
-        )
-        y = title.bottom + g // 2
+        y = self._draw_header(backdrop, margin)
+        rows, small = footer_rows(w - 2 * margin, sp)
+        footer_h = len(rows) * sp.button_h + (len(rows) - 1) * g
+        footer = pygame.Rect(margin, h - margin - footer_h, w - 2 * margin, footer_h)
+        self.area = self.mark("page", pygame.Rect(margin, y, w - 2 * margin, footer.y - g - y))
+        pygame.draw.line(backdrop, self.c("border"), (0, self.area.y - g // 2), (w, self.area.y - g // 2), 1)
+        pygame.draw.line(backdrop, self.c("border"), (0, footer.y - g // 2), (w, footer.y - g // 2), 1)
+        self.page = self.compose(self.area.w - SCROLLBAR - g)
+        self.scroll = min(self.scroll, self.max_scroll)
+        self._build_footer(footer, rows, small)
+        if self.focus_key is None:
+            self.focus_key = "new"
+        self.backdrop = backdrop
+
+    def _draw_header(self, backdrop: pygame.Surface, margin: int) -> int:
+        """The ending's title with its date beside it (or under it, when the two do not share a
+        line), then how speculative it is: the words wrap beside the meter rather than run off the
+        window's edge at a large text size. Returns where the page starts."""
+        sp, t = self.sp, self.app.type
+        game = self.game
+        outcome = game.outcome
+        assert outcome is not None
+        g = sp.gap
+        right = self.app.size[0] - margin
+        kicker = draw.text(backdrop, "THE ENDING", (margin, margin), t.small, self.c("accent"), "bold")
+        y = kicker.bottom
+        title = pygame.Rect(margin, y, 0, 0)
+        for index, words in enumerate(wrap(outcome.title, right - margin, t.heading, "bold")):
+            title = draw.text(backdrop, words, (margin, y), t.heading, self.c("text"), "bold")
+            self.mark(f"ending_{index}", title)
+            y = title.bottom
+        when = long_date(outcome.date or game.date)
+        when_w = draw.fonts.font(t.large, "semibold").size(when)[0]
+        if title.right + g * 2 + when_w <= right:
+            spot, anchor = (title.right + g * 2, title.centery), "midleft"
+        else:
+            spot, anchor = (margin, y), "topleft"
+        dated = draw.text(backdrop, when, spot, t.large, self.c("muted"), "semibold", anchor=anchor)
+        self.mark("ending_date", dated)
+        y = max(y, dated.bottom) + g // 2
         level = outcome.speculative if outcome.speculative in LEVELS else "high"
         meter_x = margin
         draw.text(backdrop, "How speculative:", (meter_x, y), t.body, self.c("muted"), "bold")
@@ -182,20 +205,13 @@ class DebriefScene(Scene):
                 if game.scenario.invented
                 else "Not speculative: history ended here too, though by another road."
             )
-        draw.text(backdrop, f"{level} — {words}", (meter_x + 3 * (cell + 4) + g, y), t.body, self.c("text"), "semibold")
-        y += sp.line + g
-        rows, small = footer_rows(w - 2 * margin, sp)
-        footer_h = len(rows) * sp.button_h + (len(rows) - 1) * g
-        footer = pygame.Rect(margin, h - margin - footer_h, w - 2 * margin, footer_h)
-        self.area = self.mark("page", pygame.Rect(margin, y, w - 2 * margin, footer.y - g - y))
-        pygame.draw.line(backdrop, self.c("border"), (0, self.area.y - g // 2), (w, self.area.y - g // 2), 1)
-        pygame.draw.line(backdrop, self.c("border"), (0, footer.y - g // 2), (w, footer.y - g // 2), 1)
-        self.page = self.compose(self.area.w - SCROLLBAR - g)
-        self.scroll = min(self.scroll, self.max_scroll)
-        self._build_footer(footer, rows, small)
-        if self.focus_key is None:
-            self.focus_key = "new"
-        self.backdrop = backdrop
+        words_x = meter_x + 3 * (cell + 4) + g
+        for index, part in enumerate(wrap(f"{level} — {words}", right - words_x, t.body, "semibold")):
+            self.mark(
+                f"speculative_{index}", draw.text(backdrop, part, (words_x, y), t.body, self.c("text"), "semibold")
+            )
+            y += sp.line
+        return y + g
 
     def _build_footer(self, footer: pygame.Rect, rows: list[list[tuple[str, str, int]]], small: bool) -> None:
         sp, g = self.sp, self.sp.gap

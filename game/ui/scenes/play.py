@@ -55,6 +55,7 @@ from ..table_turn import (
     choice_detail,
     is_table_node,
     lines_since,
+    onlooker_panel,
     panel_spec,
     seat_appraiser,
     seat_vetter,
@@ -331,7 +332,11 @@ class PlayScene(Scene):
         names = {a: actor.name for a, actor in self.game.scenario.actors.items()}
         appraise = seat_appraiser(self.game, view.viewer) if view else None
         vet = seat_vetter(self.game, view.viewer) if view else None
-        panel = self.panel = panel_spec(view, self.draft, names, self.projector(), appraise, vet) if view else None
+        if view is not None:
+            panel = panel_spec(view, self.draft, names, self.projector(), appraise, vet)
+        else:  # history replaying at the table shows the offer there, as a seat's panel would
+            panel = onlooker_panel(self.screen_view(), names) if self.history else None
+        self.panel = panel
         chips = self.chips()
         recap = self.recap_lines()
         lay = play_layout(
@@ -360,7 +365,9 @@ class PlayScene(Scene):
         if lay.map.h:
             self._draw_map(backdrop, lay, colours)
         if lay.meters.h:
-            self._build_meters(backdrop, lay, variables)
+            self._build_meters(backdrop, lay, variables[: lay.meters_count] if lay.meters_count else variables)
+        if lay.meters_more.h:
+            self._build_more_measures(lay, len(variables))
         if lay.timeline.h:
             self._build_timeline(backdrop, lay)
         if lay.narration.h:
@@ -421,25 +428,26 @@ class PlayScene(Scene):
 
     def _draw_date_and_day(self, backdrop: pygame.Surface, lay: PlayLayout, buttons_x: int) -> None:
         """The date, the history badge while replaying, and 'Day n of N · title' in the room left
-        of the buttons (from ``buttons_x``); the badge shortens, then goes, rather than run under them."""
+        of the buttons (from ``buttons_x``). Where 'Day n of N' would not fit beside the date
+        written out ('15 September 1938' at a large text size), the month is shortened first; the
+        badge shortens, then goes, rather than run under the buttons."""
         sp, t = self.sp, self.app.type
         game = self.game
         x = sp.gap * 2
+        day = self._day_line(10**6).split(" · ")[0]
+        day_w = draw.fonts.font(t.body, "semibold").size(day)[0]
+        badge_font = draw.fonts.font(t.small, "bold")
+        least = day_w + (badge_font.size(" REPLAY ")[0] + 6 + sp.gap if self.history else 0)
+        heading = draw.fonts.font(t.heading, "bold")
+        dates = (long_date(game.date), f"{game.date.day} {game.date:%b %Y}")
+        when = next((d for d in dates if x + heading.size(d)[0] + sp.gap * 4 + least <= buttons_x), dates[-1])
         date_rect = draw.text(
-            backdrop,
-            long_date(game.date),
-            (x, lay.top_bar.centery),
-            t.heading,
-            self.c("text"),
-            "bold",
-            anchor="midleft",
+            backdrop, when, (x, lay.top_bar.centery), t.heading, self.c("text"), "bold", anchor="midleft"
         )
         x = date_rect.right + sp.gap * 2
         room = buttons_x - x - sp.gap * 2
         if self.history:
-            font = draw.fonts.font(t.small, "bold")
-            day = self._day_line(10**6).split(" · ")[0]
-            day_w = draw.fonts.font(t.body, "semibold").size(day)[0]
+            font = badge_font
             words = next(
                 (w for w in (" REPLAYING HISTORY ", " REPLAY ") if font.size(w)[0] + 6 + sp.gap + day_w <= room),
                 next((w for w in (" REPLAYING HISTORY ", " REPLAY ") if font.size(w)[0] + 6 <= room), ""),
@@ -464,14 +472,14 @@ class PlayScene(Scene):
 
     def _day_line(self, room: int) -> str:
         """'Day n of N · title' when it fits ``room``; else without the title (it is on the title
-        screen; the day matters here), else 'Day n'; '' when not even that fits (it would run
-        under the top bar's buttons)."""
+        screen; the day matters here); '' when not even that fits (it would run under the top
+        bar's buttons). Never a bare 'Day n': every scenario reads the same, with its length."""
         game = self.game
         scenario = game.scenario
         day = (game.date - scenario.start).days + 1
         total = scenario.last_day + 1
         font = draw.fonts.font(self.app.type.body, "semibold")
-        for info in (f"Day {day} of {total} · {scenario.title}", f"Day {day} of {total}", f"Day {day}"):
+        for info in (f"Day {day} of {total} · {scenario.title}", f"Day {day} of {total}"):
             if font.size(info)[0] <= room:
                 return info
         return ""
@@ -591,6 +599,23 @@ class PlayScene(Scene):
                 )
         finally:
             self.container = None
+
+    def _build_more_measures(self, lay: PlayLayout, total: int) -> None:
+        """The line under the first measures that says how many show and opens them all."""
+        shown = lay.meters_count
+        changed = sum(1 for v in self.visible_variables()[shown:] if v.id in self.changes)
+        also = f" · {changed} more changed" if changed else ""
+        font = draw.fonts.font(self.app.type.small, "bold")
+        room = lay.meters_more.w - self.sp.pad * 3
+        words = next(
+            (
+                w
+                for w in (f"{shown} of {total} measures{also} · all on the Measures tab", f"All {total} measures{also}")
+                if font.size(w)[0] <= room
+            ),
+            f"All {total} measures",
+        )
+        self.add_button("more_measures", lay.meters_more, words, "@small", tooltip="Every measure: the Measures tab")
 
     def _meter_values(self) -> dict[str, object]:
         return {m.id: m.value for m in self.screen_view().meters}
@@ -723,7 +748,7 @@ class PlayScene(Scene):
             bar_w = max(20, sp.pad * 2)
             geo = panel_layout(panel, pygame.Rect(0, 0, lay.choices.w - bar_w, 0), sp)
             foot = panel_layout(panel, pygame.Rect(0, 0, lay.choices.w, 0), sp)  # the moves take the bar's width too
-            footer_h = foot.rect.bottom - foot.footer_top
+            footer_h = foot.rect.bottom - foot.footer_top if panel.actions else 0  # an onlooker has no moves
             view = pygame.Rect(lay.choices.x, lay.choices.y, lay.choices.w, max(sp.line, lay.choices.h - footer_h))
             box = UIScrollingContainer(
                 view, self.manager, object_id=ObjectID(object_id="#offer_scroll"), allow_scroll_x=False
@@ -735,7 +760,8 @@ class PlayScene(Scene):
             draw_panel(face, PanelGeometry(content, geo.lines), sp, self.palette)
             self.elements.append(UIImage(content, face, self.manager, container=box))
             footer = pygame.Rect(lay.choices.x, view.bottom, lay.choices.w, lay.choices.bottom - view.bottom)
-            draw_panel(backdrop, PanelGeometry(footer), sp, self.palette)
+            if panel.actions:
+                draw_panel(backdrop, PanelGeometry(footer), sp, self.palette)
             footer_shift = footer.y - foot.footer_top
             geo.actions = foot.actions
             if box.vert_scroll_bar is not None:
@@ -763,6 +789,7 @@ class PlayScene(Scene):
                             if option.refused
                             else ""
                         ),
+                        focusable=not self.history,  # replaying, the terms are shown, not chosen
                     )
         finally:
             self.container = None
@@ -809,7 +836,7 @@ class PlayScene(Scene):
         last = [k for k in self.order if k in TOP_KEYS or k.startswith("tab_")]
         self.order = [k for k in self.order if k not in last] + last
         self.default_focus = "next" if self.history else ("skip" if self.reading else "")
-        if self.focus_key is None and self.panel is not None and not waiting:
+        if self.focus_key is None and self.panel is not None and not waiting and not self.history:
             opening = [o.key for row in self.panel.issues for o in row.options]
             self.focus_key = next((a.key for a in self.panel.actions if a.kind == "accept" and a.enabled), None) or (
                 opening[0] if opening else None
@@ -1398,7 +1425,9 @@ class PlayScene(Scene):
             self.draft.pick(option.issue, option.option)
             if self.notice and self.notice == self.panel_notice:  # the refusal was of the terms before
                 self.notice = self.panel_notice = ""
-            self.focus_key = key
+            # The option clicked (or reached by the keyboard, which scrolled to it then) is where
+            # the person looks: the panel keeps its place, even with the option half out of view.
+            self.focus_key = self.followed = key
             self.app.rebuild()
             return
         action = panel.action(key)
@@ -1588,6 +1617,8 @@ class PlayScene(Scene):
             self.show_tab(key.split("_", 1)[1])
         elif key == "recap":
             self.show_tab("log")
+        elif key == "more_measures":
+            self.show_tab("measures")
         elif key.startswith("choice_"):
             self.choose(int(key.split("_", 1)[1]))
         elif key.startswith(("opt_", "act_")):

@@ -1,7 +1,10 @@
-"""Choosing a scenario: every file in ``scenarios/``; the invalid ones are listed with their
-first error (file:line), so an author sees at once what to fix."""
+"""Choosing a scenario: every file in ``scenarios/``, by title (players know scenarios by their
+titles, not their files); the invalid ones are listed with their first error (file:line), so an
+author sees at once what to fix."""
 
 from __future__ import annotations
+
+from collections import Counter
 
 import pygame
 
@@ -13,6 +16,23 @@ from ..widgets.cards import draw_card
 from .base import Scene
 
 
+def clashing_titles(entries: list[CatalogueEntry]) -> set[str]:
+    """The titles more than one playable file bears (a player's own copy of a shipped scenario)."""
+    titles = Counter(e.scenario.title for e in entries if e.scenario is not None)
+    return {title for title, count in titles.items() if count > 1}
+
+
+def card_spec(entry: CatalogueEntry, clashing: set[str]) -> ChoiceSpec:
+    """A scenario's card: its title, then its dates and summary; its file only when another
+    file bears the same title (to tell them apart), or when it cannot be read for a title."""
+    s = entry.scenario
+    if s is None:
+        return ChoiceSpec(f"{entry.path.name} — cannot be played", entry.first_error, True)
+    dates = f"{long_date(s.start)} – {long_date(s.end)}"
+    where = f" · file {entry.path.name}" if s.title in clashing else ""
+    return ChoiceSpec(s.title, f"{dates}{where} · {s.summary}")
+
+
 class ScenarioScene(Scene):
     name = "scenarios"
 
@@ -20,6 +40,7 @@ class ScenarioScene(Scene):
         super().__init__(app)
         self.entries: list[CatalogueEntry] = catalogue()
         self.page = 0
+        self.specs: dict[str, ChoiceSpec] = {}  # each card's words, by its button's key (for tests)
 
     def build(self) -> None:
         app, sp, t = self.app, self.sp, self.app.type
@@ -33,14 +54,10 @@ class ScenarioScene(Scene):
         current = app.slot.path.resolve()
         yy = area.y
         shown = 0
+        clashing = clashing_titles(self.entries)
+        self.specs = {}
         for index, entry in enumerate(self.entries[self.page :], start=self.page):
-            if entry.scenario is not None:
-                s = entry.scenario
-                spec = ChoiceSpec(
-                    s.title, f"{long_date(s.start)} – {long_date(s.end)} · {entry.path.name} · {s.summary}"
-                )
-            else:
-                spec = ChoiceSpec(f"{entry.path.name} — cannot be played", entry.first_error, True)
+            spec = card_spec(entry, clashing)
             geo = card_geometry(pygame.Rect(area.x, yy, area.w, 0), spec, sp)
             geo.detail_lines = geo.detail_lines[:2]
             geo.rect.h = len(geo.label_lines) * sp.line + len(geo.detail_lines) * sp.small_line + sp.pad * 2
@@ -51,6 +68,7 @@ class ScenarioScene(Scene):
             if not entry.valid:
                 tip = f"<b>First error</b><br>{esc(entry.first_error)}"
             self.add_button(f"scenario_{index}", geo.rect, "", "@card" if entry.valid else "@card_blocked", tooltip=tip)
+            self.specs[f"scenario_{index}"] = spec
             yy = geo.rect.bottom + g // 2 + 2
             shown += 1
         if not self.entries:

@@ -29,6 +29,7 @@ MENU = (
 
 KEYS = "Keys: N new · C continue · L load · R replay · S scenarios · H host · O settings · Q quit · F1 help"
 LATEST_MAP = dt.date(1939, 9, 1)  # the map's own date, when no scenario is loaded
+SAVED_LINES = 2  # the footer's room for the autosave line, kept when there is none
 
 
 def roles_words(scenario: Scenario) -> str:
@@ -74,10 +75,11 @@ class TitleScene(Scene):
         full = w - menu_w - 3 * margin  # the footer stays on the plain side, clear of the map
         # The footer (autosave line, keys) under the summary, wrapped to as many lines as it needs.
         saved = wrap(self.autosave_line, full, t.small, "italic") if self.autosave_line else []
-        if len(saved) > 2:  # two lines at most: the second is cut, its whole text on hover
+        if len(saved) > SAVED_LINES:  # two lines at most: the second is cut, its whole text on hover
             saved = [saved[0], " ".join(saved[1:])]
         keys = wrap_at(KEYS, " · ", full, t.small, "semibold")
-        footer_h = (len(saved) + len(keys)) * sp.small_line + sp.gap
+        # The autosave line's room is kept whether it shows or not: the menu stays in its place.
+        footer_h = (SAVED_LINES + len(keys)) * sp.small_line + sp.gap
         footer_y = h - margin - footer_h + sp.gap
         room = footer_y - sp.gap - margin
         button_h, gap = fit_column(len(MENU), room, sp.button_h, sp.gap, draw.fonts.line_height(t.large, "bold") + 6)
@@ -112,7 +114,7 @@ class TitleScene(Scene):
             )
         summary = pygame.Rect(left.x, y, left.w, left.bottom - y)
         self.add_text("summary", summary, body, "@plain")
-        y = footer_y
+        y = footer_y + (SAVED_LINES - len(saved)) * sp.small_line  # the lines sit on the keys
         for index, words in enumerate(saved):
             self.line(backdrop, f"autosave_{index}", words, (left.x, y), full, t.small, self.c("muted"), "italic")
             y += sp.small_line

@@ -98,7 +98,7 @@ def panel_layout(spec: PanelSpec, area: Rect, sp: Spacing, width: WidthFn = font
             x, y = inner_x, y + sp.button_h + gap
         geo.actions[action.key] = Rect(x, y, bw, sp.button_h)
         x += bw + gap
-    y += sp.button_h + pad // 2 + 2
+    y += (sp.button_h if spec.actions else 0) + pad // 2 + 2  # an onlooker's panel has no moves
     geo.rect = Rect(area.x, area.y, area.w, y - area.y)
     return geo
 
