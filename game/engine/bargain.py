@@ -175,17 +175,23 @@ class _Table:
         """The most the party's bonuses can add to any package."""
         return sum(max(0, b.points) for b in self.bonuses[party])
 
+    def within_reach(self, bases: Mapping[str, Sequence[int]]) -> list[int]:
+        """For each package (``bases``: each needed party's ``base`` of each), how many of the parties
+        whose acceptance counts could accept it, with the most their bonuses could add."""
+        lowest = {p: self.walk[p] + self.margin[p] - self.most_bonus(p) for p in self.needs}  # the base it takes
+        willing = [[base >= lowest[p] for base in bases[p]] for p in self.needs]
+        if not willing:
+            return [0] * len(next(iter(bases.values())))
+        return [sum(flags) for flags in zip(*willing, strict=True)]
+
     def could_be_deals(self, actor: str, bases: Mapping[str, Sequence[int]]) -> list[bool]:
         """For each package (``bases``: each party's ``base`` of each), whether it could be proposed
         by ``actor`` as a deal, judged by bounds alone: enough for ``actor`` and for enough of the
-        parties needed, with the most their bonuses could add."""
-        lowest = {p: self.walk[p] + self.margin[p] - self.most_bonus(p) for p in bases}  # the base it takes
-        willing = [[base >= lowest[p] for base in bases[p]] for p in self.needs if p != actor]
-        counted = [sum(flags) for flags in zip(*willing, strict=True)] if willing else [0] * len(bases[actor])
-        extra = 1 if actor in self.needs else 0
+        parties needed, with the most their bonuses could add (``actor`` counts itself if needed)."""
+        lowest = self.walk[actor] + self.margin[actor] - self.most_bonus(actor)
         return [
-            base >= lowest[actor] and count + extra >= self.needs_count
-            for base, count in zip(bases[actor], counted, strict=True)
+            base >= lowest and count >= self.needs_count
+            for base, count in zip(bases[actor], self.within_reach(bases), strict=True)
         ]
 
 
@@ -314,3 +320,13 @@ def acceptance(scenario: Scenario, state: GameState, negotiation: Negotiation) -
 def would_accept(scenario: Scenario, state: GameState, negotiation: Negotiation, package: Package) -> dict[str, bool]:
     """Whether each party's computer player would accept ``package`` now (for analysis)."""
     return acceptance(scenario, state, negotiation)(package)
+
+
+def maybe_acceptable(scenario: Scenario, state: GameState, negotiation: Negotiation) -> list[bool]:
+    """For every package, in file order (at most ``MAX_PACKAGES``), whether enough of the parties whose
+    acceptance counts could accept it at the most their bonuses add: the packages it rules out need
+    not be judged one by one (for analysis)."""
+    table = _Table(scenario, negotiation, state)
+    packages = table.packages()
+    reach = table.within_reach({p: table.bases(p, packages) for p in negotiation.needs})
+    return [count >= negotiation.needs_count for count in reach]
