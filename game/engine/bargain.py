@@ -175,13 +175,13 @@ class _Table:
         """The most the party's bonuses can add to any package."""
         return sum(max(0, b.points) for b in self.bonuses[party])
 
-    def within_reach(self, bases: Mapping[str, Sequence[int]]) -> list[int]:
-        """For each package (``bases``: each needed party's ``base`` of each), how many of the parties
-        whose acceptance counts could accept it, with the most their bonuses could add."""
+    def within_reach(self, bases: Mapping[str, Sequence[int]], count: int) -> list[int]:
+        """For each of ``count`` packages (``bases``: each needed party's ``base`` of each), how many of
+        the parties whose acceptance counts could accept it, with the most their bonuses could add."""
         lowest = {p: self.walk[p] + self.margin[p] - self.most_bonus(p) for p in self.needs}  # the base it takes
         willing = [[base >= lowest[p] for base in bases[p]] for p in self.needs]
         if not willing:
-            return [0] * len(next(iter(bases.values())))
+            return [0] * count
         return [sum(flags) for flags in zip(*willing, strict=True)]
 
     def could_be_deals(self, actor: str, bases: Mapping[str, Sequence[int]]) -> list[bool]:
@@ -191,7 +191,7 @@ class _Table:
         lowest = self.walk[actor] + self.margin[actor] - self.most_bonus(actor)
         return [
             base >= lowest and count >= self.needs_count
-            for base, count in zip(bases[actor], self.within_reach(bases), strict=True)
+            for base, count in zip(bases[actor], self.within_reach(bases, len(bases[actor])), strict=True)
         ]
 
 
@@ -328,5 +328,5 @@ def maybe_acceptable(scenario: Scenario, state: GameState, negotiation: Negotiat
     not be judged one by one (for analysis)."""
     table = _Table(scenario, negotiation, state)
     packages = table.packages()
-    reach = table.within_reach({p: table.bases(p, packages) for p in negotiation.needs})
+    reach = table.within_reach({p: table.bases(p, packages) for p in negotiation.needs}, len(packages))
     return [count >= negotiation.needs_count for count in reach]
