@@ -4,8 +4,12 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
+
+if TYPE_CHECKING:
+    from game.authoring.check import CheckReport
 
 os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
 os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
@@ -16,6 +20,7 @@ TINY = FIXTURES / "tiny.yaml"
 FLAGSHIP = ROOT / "scenarios" / "moscow-1939.yaml"
 # The format-1 flagship, archived: tests of decision-tree play (one actor decides at a time) use it.
 FLAGSHIP_V1 = ROOT / "scenarios" / "archive" / "moscow-1939-v1.yaml"
+MUNICH = ROOT / "scenarios" / "munich-1938.yaml"
 
 
 @pytest.fixture(autouse=True)
@@ -49,3 +54,13 @@ def flagship_v1():
     from game.engine import load_scenario
 
     return load_scenario(str(FLAGSHIP_V1))
+
+
+@pytest.fixture(scope="session")
+def munich_check() -> CheckReport:
+    """``check`` of the Munich scenario under its default lens, made once: several tests read the
+    report (a report is never changed by reading it), and each check takes seconds."""
+    from game.authoring.check import check_scenario
+    from game.engine import load_scenario
+
+    return check_scenario(load_scenario(str(MUNICH)))

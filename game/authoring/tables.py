@@ -121,8 +121,9 @@ def deals(scenario: Scenario, state: GameState, node: Node, search: bargain.Best
     if package_count(scenario, negotiation) <= MAX_SCAN:
         found = False
         covered: set[tuple[str, str]] = set()
-        for package in all_packages(scenario, negotiation):
-            if acceptable(scenario, state, negotiation, package, judge):
+        maybe = bargain.maybe_acceptable(scenario, state, negotiation)  # ruled out by bounds: not weighed
+        for package, possible in zip(all_packages(scenario, negotiation), maybe, strict=True):
+            if possible and acceptable(scenario, state, negotiation, package, judge):
                 found = True
                 if not set(package.items()) <= covered:
                     candidates.append(package)

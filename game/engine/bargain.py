@@ -17,6 +17,7 @@ machine.
 
 from __future__ import annotations
 
+import functools
 import itertools
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
@@ -112,6 +113,8 @@ class _Table:
         values = state.values
         self.scenario = scenario
         self.issues = negotiation.issues
+        self.needs = negotiation.needs
+        self.needs_count = negotiation.needs_count
         self.options = [tuple(o.id for o in scenario.issues[i].options) for i in self.issues]
         self.points = {
             p: [
@@ -148,9 +151,6 @@ class _Table:
             sums = [before + points for before in sums for points in row]  # the last issue varies fastest
         return sums
 
-    def package(self, choice: Sequence[int]) -> dict[str, str]:
-        return {i: self.options[n][c] for n, (i, c) in enumerate(zip(self.issues, choice, strict=True))}
-
     def base(self, party: str, choice: Sequence[int]) -> int:
         table = self.points[party]
         return sum(table[n][c] for n, c in enumerate(choice))
@@ -171,6 +171,32 @@ class _Table:
     def accepts(self, party: str, worth: int) -> bool:
         return worth >= self.walk[party] + self.margin[party]
 
+    def most_bonus(self, party: str) -> int:
+        """The most the party's bonuses can add to any package."""
+        return sum(max(0, b.points) for b in self.bonuses[party])
+
+    def within_reach(self, bases: Mapping[str, Sequence[int]], count: int) -> list[int]:
+        """For each of ``count`` packages (``bases``: each needed party's ``base`` of each), how many of
+        the parties whose acceptance counts could accept it, with the most their bonuses could add."""
+        lowest = {p: self.walk[p] + self.margin[p] - self.most_bonus(p) for p in self.needs}  # the base it takes
+        willing = [[base >= lowest[p] for base in bases[p]] for p in self.needs]
+        if not willing:
+            return [0] * count
+        return [sum(flags) for flags in zip(*willing, strict=True)]
+
+    def could_be_deals(self, actor: str, bases: Mapping[str, Sequence[int]]) -> list[bool]:
+        """For each package (``bases``: each party's ``base`` of each), whether it could be proposed
+        by ``actor`` as a deal, judged by bounds alone: enough for ``actor`` and for enough of the
+        parties needed, with the most their bonuses could add (``actor`` counts itself if needed)."""
+        lowest = self.walk[actor] + self.margin[actor] - self.most_bonus(actor)
+        return [
+            base >= lowest and count >= self.needs_count
+            for base, count in zip(bases[actor], self.within_reach(bases, len(bases[actor])), strict=True)
+        ]
+
+
+# -- the search ---------------------------------------------------------------------------------
+
 
 def best_package(
     scenario: Scenario, state: GameState, negotiation: Negotiation, actor: str
@@ -178,28 +204,38 @@ def best_package(
     """The package best for ``actor`` among those it may propose and judges enough parties would
     accept (ties to the one the others like best, then to file order); with none, its best of all.
     Returns (package, judged acceptable). Packages are weighed from the best for ``actor`` down, and
-    the search stops once no package left could beat the one found."""
+    the search stops once no package left could beat the one found: nor, while none is acceptable,
+    reach ``actor``'s own threshold or beat its best of all. The others' worth is summed only for a
+    package that could still be chosen."""
     table = _Table(scenario, negotiation, state)
     work = table.work
     others = [p for p in negotiation.parties if p != actor]
-    most_bonus = sum(max(0, b.points) for b in table.bonuses[actor])
     packages = table.packages()
+    terms = _terms(tuple(table.issues), tuple(table.options))
     bases = {p: table.bases(p, packages) for p in negotiation.parties}
-    mine_base = bases[actor]
-    ranked = sorted(range(len(packages)), key=lambda n: -mine_base[n])  # stable: ties stay in file order
+    mine_base, most_bonus = bases[actor], table.most_bonus(actor)
+    ranked = sorted(range(len(packages)), key=mine_base.__getitem__, reverse=True)  # stable: ties in file order
+    possible = table.could_be_deals(actor, bases)
+    last_hope = max((place for place, number in enumerate(ranked) if possible[number]), default=-1)
     best: tuple[int, int] | None = None
     best_any: tuple[int, int] | None = None
-    chosen: dict[str, str] = {}
-    fallback: dict[str, str] = {}
-    for number in ranked:
+    chosen: Package = {}
+    fallback: Package = {}
+    for place, number in enumerate(ranked):
         base = mine_base[number]
-        if best is not None and base + most_bonus < best[0]:
-            break  # nothing further down can beat an acceptable package already found
-        package = table.package(packages[number])
+        if best is not None:
+            if base + most_bonus < best[0]:
+                break  # nothing further down can beat an acceptable package already found
+        elif place > last_hope and best_any is not None and base + most_bonus < best_any[0]:
+            break  # nothing further down can be a deal, nor beat our best of all
+        package = terms[number]
         work.update(package)
         if table.forbids("propose", actor):
             continue
         mine = base + table.bonus(actor)
+        could_be_chosen = place <= last_hope and table.accepts(actor, mine) and (best is None or mine >= best[0])
+        if not could_be_chosen and best_any is not None and mine < best_any[0]:
+            continue  # neither a possible deal better than ours, nor our best of all: skip the others' sums
         theirs = {p: bases[p][number] + table.bonus(p) for p in others}
         key = (mine, sum(theirs.values()))
         if best_any is None or key > best_any:
@@ -216,8 +252,16 @@ def best_package(
         if len(accepted) >= negotiation.needs_count and not table.forbids("deal", actor):
             best, chosen = key, package
     if best is not None:
-        return chosen, True
-    return fallback, False
+        return dict(chosen), True
+    return dict(fallback), False
+
+
+@functools.lru_cache(maxsize=64)
+def _terms(issues: tuple[str, ...], options: tuple[tuple[str, ...], ...]) -> tuple[Package, ...]:
+    """Every package of these issues' options as terms, in ``_Table.packages`` order: made once per
+    negotiation, not per package weighed (shared: never changed by a reader)."""
+    combos = itertools.islice(itertools.product(*options), MAX_PACKAGES)
+    return tuple(dict(zip(issues, combo, strict=True)) for combo in combos)
 
 
 BestPackage = Callable[[Scenario, GameState, Negotiation, str], tuple[dict[str, str], bool]]
@@ -276,3 +320,13 @@ def acceptance(scenario: Scenario, state: GameState, negotiation: Negotiation) -
 def would_accept(scenario: Scenario, state: GameState, negotiation: Negotiation, package: Package) -> dict[str, bool]:
     """Whether each party's computer player would accept ``package`` now (for analysis)."""
     return acceptance(scenario, state, negotiation)(package)
+
+
+def maybe_acceptable(scenario: Scenario, state: GameState, negotiation: Negotiation) -> list[bool]:
+    """For every package, in file order (at most ``MAX_PACKAGES``), whether enough of the parties whose
+    acceptance counts could accept it at the most their bonuses add: the packages it rules out need
+    not be judged one by one (for analysis)."""
+    table = _Table(scenario, negotiation, state)
+    packages = table.packages()
+    reach = table.within_reach({p: table.bases(p, packages) for p in negotiation.needs}, len(packages))
+    return [count >= negotiation.needs_count for count in reach]

@@ -297,6 +297,9 @@ def _goes_on_from(kept: list[Move], moves: list[Move]) -> bool:
 
 def _common_prefix(kept: list[Move], moves: list[Move]) -> int:
     """How many moves at the start the two lists share (moves only grow or shrink at the end)."""
+    shorter = min(len(kept), len(moves))
+    if kept[:shorter] == moves[:shorter]:  # the usual case, one comparison of the lists: moves appended
+        return shorter
     count = 0
     for old, new in zip(kept, moves, strict=False):
         if old is not new and old != new:

@@ -7,7 +7,7 @@ import json
 import pytest
 
 from game.authoring.absint import possible
-from game.authoring.check import check_scenario
+from game.authoring.check import CheckReport, check_scenario
 from game.authoring.explore import explore, smallest_counterfactuals
 from game.authoring.synthetic import synthetic_scenario
 from game.engine import load_scenario, load_text
@@ -58,8 +58,8 @@ def test_loop_and_toothless_constraint() -> None:
     assert found["never-bites"].line == 8
 
 
-def test_munich_checks_clean_with_every_ending_reachable(munich) -> None:
-    report = check_scenario(munich)
+def test_munich_checks_clean_with_every_ending_reachable(munich, munich_check: CheckReport) -> None:
+    report = munich_check
     assert report.findings == []
     assert set(report.shortest) == set(munich.outcomes)
     assert sum(1 for o in munich.outcomes if o in report.counterfactual) >= 4
@@ -109,8 +109,8 @@ def test_text_report_names_endings_and_departures() -> None:
     assert "history itself leads here" in out and "instead of" in out
 
 
-def test_debrief_counterfactuals_agree_with_the_full_check(munich) -> None:
-    report = check_scenario(munich)
+def test_debrief_counterfactuals_agree_with_the_full_check(munich, munich_check: CheckReport) -> None:
+    report = munich_check
     for lens in munich.lenses:
         smallest = smallest_counterfactuals(munich, lens)
         full = check_scenario(munich, lens).counterfactual

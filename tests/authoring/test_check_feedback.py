@@ -40,8 +40,8 @@ def test_ties_among_smallest_counterfactuals_are_shown() -> None:
     assert _outcome(report, "walkout")["ties"]
 
 
-def test_steps_off_historys_path_are_counted_and_listed(munich: Scenario) -> None:
-    report = check_scenario(munich)
+def test_steps_off_historys_path_are_counted_and_listed(munich_check: CheckReport) -> None:
+    report = munich_check
     counted = {oid: report.off_history(path) for oid, path in report.counterfactual.items()}
     oid, further = max(counted.items(), key=lambda item: len(item[1]))
     assert further, "some ending of Munich needs steps at places history never reached"

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from game.authoring.check import check_scenario
+from game.authoring.check import CheckReport
 from game.engine import ERROR, load_scenario, schema, validate_file
 from game.engine.graphcheck import historical_path
 from game.engine.model import Scenario
@@ -50,13 +50,13 @@ def _history_sources(scenario: Scenario, nid: str) -> list[str]:
     return [step.source if step else ""]
 
 
-def test_munich_is_complete(munich) -> None:
+def test_munich_is_complete(munich, munich_check: CheckReport) -> None:
     assert len(munich.actors) >= 4 and any(a.seat == "offstage" for a in munich.actors.values())
     assert munich.constraints and munich.lenses and len(munich.sources) >= 5
     path, end = historical_path(munich)
     assert end == "munich_agreement" and munich.outcomes[end].historical
     assert all(all(_history_sources(munich, n)) for n in path)
-    report = check_scenario(munich)
+    report = munich_check
     assert len(report.shortest) >= 4 and report.findings == []
     _, findings = validate_file(str(MUNICH))
     assert findings == []

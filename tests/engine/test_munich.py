@@ -12,7 +12,7 @@ from collections import Counter
 
 import pytest
 
-from game.authoring.check import check_scenario
+from game.authoring.check import CheckReport
 from game.engine import Game, Scenario, load_scenario
 from game.engine.autoplay import play_out
 from game.engine.game import GameError, Move
@@ -62,8 +62,8 @@ def test_six_roles_with_moscow_and_prague_offstage(munich: Scenario) -> None:
     assert {"parker1993", "ragsdale2004", "haslam1984", "cato1940", "charmley1989", "designer"} <= set(munich.sources)
 
 
-def test_every_role_makes_real_decisions_on_the_historical_path(munich: Scenario) -> None:
-    report = check_scenario(munich)
+def test_every_role_makes_real_decisions_on_the_historical_path(munich_check: CheckReport) -> None:
+    report = munich_check
     assert all(report.decisions[a].historical >= 3 for a in ROLES), report.decisions
 
 
@@ -357,8 +357,8 @@ def test_computer_players_bargain_once_history_is_left(munich: Scenario) -> None
 # -- every ending ------------------------------------------------------------------------------------
 
 
-def test_every_ending_is_reachable_and_check_is_clean(munich: Scenario) -> None:
-    report = check_scenario(munich)
+def test_every_ending_is_reachable_and_check_is_clean(munich: Scenario, munich_check: CheckReport) -> None:
+    report = munich_check
     assert report.findings == [] and not report.truncated
     assert set(report.shortest) == set(munich.outcomes)
     assert report.counterfactual["munich_agreement"] and not any(

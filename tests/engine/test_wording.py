@@ -36,8 +36,9 @@ def defined_functions(path: Path) -> set[str]:
 
 
 def test_dates_and_citations_have_one_home() -> None:
+    defined = {p: defined_functions(p) for p in GAME.rglob("*.py")}  # each file parsed once
     homes = {
-        name: sorted(str(p.relative_to(GAME)) for p in GAME.rglob("*.py") if name in defined_functions(p))
+        name: sorted(str(p.relative_to(GAME)) for p, names in defined.items() if name in names)
         for name in ("long_date", "short_date", "cite")
     }
     # The transcript's numbered notes keep a ``cite`` method of their own; its text comes from wording.cite.

@@ -28,12 +28,22 @@ sync_api = pytest.importorskip("playwright.sync_api")
 PlaywrightTimeout = sync_api.TimeoutError
 
 
-@pytest.fixture
-def browser() -> Iterator[object]:
+@pytest.fixture(scope="module")
+def chromium() -> Iterator[object]:
+    """One Chromium for the module's tests: starting it is a second or two each time."""
     with sync_api.sync_playwright() as playwright:
         launched = playwright.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
         yield launched
         launched.close()
+
+
+@pytest.fixture
+def browser(chromium: object) -> Iterator[object]:
+    """The shared Chromium; every page a test opens is in a context of its own, all closed after it,
+    so no test sees another's pages, cookies or storage."""
+    yield chromium
+    for context in list(chromium.contexts):  # type: ignore[attr-defined]
+        context.close()
 
 
 FAILED: list[str] = []  # every request a page made that the server answered with an error (a missing icon too)
