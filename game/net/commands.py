@@ -6,6 +6,7 @@ from __future__ import annotations
 import argparse
 import json
 import math
+import os
 import shlex
 import time
 
@@ -28,7 +29,9 @@ def register(sub: argparse._SubParsersAction) -> None:
         action="store_true",
         help="no window: print the addresses and serve (without it the window opens as the projector's screen)",
     )
-    host.add_argument("--port", type=int, default=8765, help="the port to listen on (default 8765)")
+    host.add_argument(
+        "--port", type=int, default=option_help.PORT, help=f"the port to listen on (default {option_help.PORT})"
+    )
     host.add_argument("--tables", type=int, default=1, help=option_help.TABLES)
     host.add_argument(
         "--students",
@@ -144,11 +147,24 @@ def run_host(args: argparse.Namespace) -> int:
     print(f"Join code:       {room.row.code}")
     print(f"Teacher's board: {join}teacher#{room.row.teacher_token}")
     print(f"Projector:       {join}projector#{room.projector_token}")
-    print("Stop with Ctrl+C; resume with: python main.py host --resume " + shlex.quote(room.row.id))
+    print("Stop with Ctrl+C; resume with: " + resume_line(args, room.row.id))
     tune_for_serving()
     server(room, bind, args.port, join).run()
     store.close()
     return 0
+
+
+def resume_line(args: argparse.Namespace, class_id: str) -> str:
+    """The command that resumes this class as it is served now, to paste after a restart: in the same
+    class folder (a school's, named by the environment), headless, on the same port and network."""
+    from .store import DATA_ENV
+
+    folder = os.environ.get(DATA_ENV, "")
+    words = [f"{DATA_ENV}={shlex.quote(folder)}"] if folder else []
+    words += ["python", "main.py", "host", "--headless"]
+    words += ["--local"] if args.local else []
+    words += ["--port", str(args.port)] if args.port != option_help.PORT else []
+    return " ".join([*words, "--resume", shlex.quote(class_id)])
 
 
 def run_forget(args: argparse.Namespace) -> int:

@@ -11,7 +11,6 @@ import uvicorn
 from .room import Room
 from .web import make_app
 
-PORT = 8765  # the port a class is hosted on unless told otherwise
 MAX_FRAME = 64 * 1024  # bytes in one WebSocket frame; the protocol's own limit is lower
 SWITCH_INTERVAL = 0.0005  # seconds a busy thread keeps the interpreter while another waits for it
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import Final
 
+PORT: Final = 8765  # the port a class is hosted on unless told otherwise
 TABLES: Final = "how many tables (games) the class plays at once"
 STUDENTS: Final = (
     "deal a class of this many students out evenly: as many tables as there are full sets of "

@@ -14,8 +14,9 @@ from typing import Any, TypeVar
 from starlette.applications import Starlette
 
 from ..engine.jsonread import JSONObject
-from .hosting import PORT, lan_address, server, tune_for_serving
+from .hosting import lan_address, server, tune_for_serving
 from .hub import Hub
+from .option_help import PORT
 from .protocol import TeacherAction
 from .room import ClassOptions, Room
 from .store import ClassStore

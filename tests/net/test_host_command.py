@@ -26,7 +26,8 @@ def free_port() -> int:
 
 def test_the_printed_lines_name_the_class_once_and_resume_it_as_pasted(tmp_path: Path) -> None:
     env = {**os.environ, "PARLEY_CLASS_DATA": str(tmp_path), "PARLEY_SAVES": str(tmp_path / "saves")}
-    command = [sys.executable, "main.py", "host", "--headless", "--local", "--port", str(free_port())]
+    port = free_port()
+    command = [sys.executable, "main.py", "host", "--headless", "--local", "--port", str(port)]
     command += ["--name", "Class 3B weir", "scenarios/tutorial-negotiation.yaml"]
     host = subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     lines: list[str] = []
@@ -42,8 +43,11 @@ def test_the_printed_lines_name_the_class_once_and_resume_it_as_pasted(tmp_path:
     printed = "\n".join(lines)
     assert "Class 3B weir: The Weir at Tessen Ford" in printed and "Class Class" not in printed
     assert f"Stored in {tmp_path}" in printed
-    resume = lines[-1].partition("resume with: ")[2]
-    assert shlex.split(resume)[-2:] == ["--resume", "Class 3B weir"]  # one argument when pasted
+    resume = shlex.split(lines[-1].partition("resume with: ")[2])
+    assert resume[-2:] == ["--resume", "Class 3B weir"]  # one argument when pasted
+    # Pasted after a restart it finds the class where it is stored, serves it the same way, headless.
+    assert resume[0] == f"PARLEY_CLASS_DATA={tmp_path}" and resume[1:5] == ["python", "main.py", "host", "--headless"]
+    assert "--local" in resume and resume[resume.index("--port") + 1] == str(port)
 
 
 def test_minutes_take_fractions_that_come_to_whole_seconds() -> None:
