@@ -13,6 +13,7 @@ import pytest
 from websockets.sync.client import ClientConnection, connect
 
 from game.classroom.pace import NO_OFFER_PASSES, table_timeout
+from game.engine.jsonread import JSONObject
 from game.net.clock import Clock
 from game.net.protocol import Act, TeacherAction
 from game.net.room import ClassOptions, Room, public_id
@@ -274,6 +275,21 @@ def test_a_closed_page_stops_its_seats_clock_through_the_real_protocol(
         with connect(address) as cy:
             cy.send(json.dumps({"type": "hello", "token": token}))
             wait_for(lambda: table.clock.running)  # back: the clock runs on
+            # Ann's page was told the clock ran, then stopped, and is told it runs again (not left showing
+            # it stopped until she reloads).
+            seat_states(ann, until=lambda state: state["clock_running"])  # Cy joined
+            seat_states(ann, until=lambda state: not state["clock_running"])  # Cy's page closed
+            seat_states(ann, until=lambda state: state["clock_running"])  # Cy is back
+
+
+def seat_states(socket: ClientConnection, until: Callable[[JSONObject], object]) -> list[JSONObject]:
+    """The seat states a page receives, in order, up to the first for which ``until`` holds."""
+    states: list[JSONObject] = []
+    while not states or not until(states[-1]):
+        message = json.loads(socket.recv(timeout=10))
+        if message.get("type") == "seat":
+            states.append(message)
+    return states
 
 
 def test_a_finished_game_and_an_ended_class_have_no_clock(store: ClassStore, time_: FakeTime) -> None:

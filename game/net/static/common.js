@@ -59,6 +59,11 @@ export class Link {
     else this.queue.push(message);
   }
 
+  get connected() {
+    // While the host is out of reach its clocks are not known: a page does not count down on its own.
+    return this.socket.readyState === WebSocket.OPEN;
+  }
+
   stop() {
     this.closed = true;
     this.socket.close();

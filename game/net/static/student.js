@@ -92,7 +92,7 @@ function replyTo(sender) {
 }
 
 setInterval(() => {
-  if (clockLeft !== null && state && state.clock_running && !state.paused) clockLeft = Math.max(0, clockLeft - 1);
+  if (clockLeft !== null && state && state.clock_running && !state.paused && link.connected) clockLeft = Math.max(0, clockLeft - 1);
   show("clock", clockWords());
 }, 1000);
 
@@ -107,6 +107,7 @@ function receive(message) {
   if (message.type === "joined") {
     localStorage.setItem(KEY, message.token);
   } else if (message.type === "seat") {
+    if (!state || message.moves !== state.moves) turnError("");  // the table moved on: the refusal is old
     if (state && !fresh) message.messages.push(...laterMessages(state.messages, message.messages));
     fresh = false;
     state = message;
@@ -118,8 +119,10 @@ function receive(message) {
   } else if (message.type === "message") {
     if (state) addMessage(message.message);
   } else if (message.type === "error") {
+    const acting = sent;
     sent = "";
     show("error", sentence(message.message));
+    if (acting) turnError(sentence(message.message));  // where the student pressed, not a phone's screens away
     if (!state && message.code === "unknown-seat") {
       localStorage.removeItem(KEY);
       document.getElementById("join").hidden = false;
@@ -298,7 +301,7 @@ function restoreInput(kept) {
   if (focused) focused.focus();
 }
 
-const ANSWERED = { accept: "accepted", reject: "rejected", counter: "countered", walk: "walked away", pass: "passed" };
+const ANSWERED = { accept: "accepted", reject: "rejected", counter: "countered", walk: "walked away", pass: "made no answer" };
 
 function offerBlock(table) {
   const out = [el("p", { class: "meta", text: table.round_words })];
@@ -344,7 +347,7 @@ function choiceForm(turn) {
   form.addEventListener("submit", (event) => {
     event.preventDefault();
     const picked = form.querySelector("input[name=choice]:checked");
-    if (!picked) return show("error", "Pick a choice first.");
+    if (!picked) return turnError("Pick a choice first.");
     const label = turn.choices.find((c) => c.id === picked.value).label;
     const ending = state.endings.choices[picked.value];
     if (ending && !confirm(`“${label}” ${ending === "ends" ? "ends the game" : "may end the game"}. Are you sure?`)) return;
@@ -359,7 +362,17 @@ const DONE = {
   counter: "You made a counter-offer.", walk: "You walked away from the talks.", pass: "You passed.",
 };
 
+// A move the host refused is said under the turn's buttons too: on a phone the page's error line is
+// screens above where the student pressed.
+function turnError(text) {
+  const near = document.getElementById("turn-error");
+  near.textContent = text;
+  near.hidden = !text;
+  if (text) near.scrollIntoView({ block: "center" });
+}
+
 function sendAct(words, message) {
+  turnError("");
   confirmation = "";
   sent = words;
   link.send(message);
