@@ -365,7 +365,9 @@ class Room:
                 counts[(m.table_no, m.seat)] += 1
         if not counts:
             raise RoomError("no seat is left for a person: the computer plays every delegation")
-        order = {actor: i for i, actor in enumerate(self.scenario.actors)}
+        # The delegations at the table first (the negotiation itself, and the most decisions), then the
+        # governments in the scenario's order: two students in the Moscow talks sit across the table.
+        order = {id_: (a.seat != "table", i) for i, (id_, a) in enumerate(self.scenario.actors.items())}
         table_no, seat = min(counts, key=lambda k: (counts[k], order[k[1]], k[0]))
         member = MemberRow(secrets.token_urlsafe(24), table_no, seat, name, len(self.members) + 1, False)
         self.members[member.token] = member

@@ -427,3 +427,12 @@ def test_a_45_second_clock_is_kept_in_the_save_and_through_a_restart(store: Clas
     room.flush()
     again = Room.resume(ClassStore(store.path), room.row.id)
     assert again.options.minutes == 0.75 and again.tables[1].clock.left() == pytest.approx(45.0)
+
+
+def test_the_first_students_sit_at_the_table_before_the_governments(store: ClassStore) -> None:
+    """With few students in the Moscow talks, they take the delegations that negotiate (where the
+    Soviet offer is put and answered), not the Kremlin and the Soviet delegation by the file's order."""
+    flagship = str(Path(TUTORIAL).parent / "moscow-1939.yaml")
+    room = Room.create(store, flagship, ClassOptions(1), "few-students")
+    seats = [room.join(room.row.code, name).seat for name in ("Ann", "Ben", "Cy", "Di")]
+    assert seats == ["ussr", "britain", "france", "kremlin"]
