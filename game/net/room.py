@@ -807,16 +807,22 @@ def _seat_view(view: View, scenario: Scenario, timeouts: dict[Key, TimedOut], se
     shown: dict[str, object] = {field.name: getattr(view, field.name) for field in dataclasses.fields(view)}
     shown["date"] = _date_words(view.date)
     keys = _line_keys(view.log) if timeouts else [None] * len(view.log)
+    marks = [timeouts.get(key) if key else None for key in keys]
     shown["log"] = [
         {
             "date": _date_words(line.date),
-            "title": _heading(line, scenario, timeouts.get(key) if key else None, seat),
-            "text": line.text,
+            "title": _heading(line, scenario, made, seat),
+            "text": _said_once(line.text) if made else line.text,
             "kind": line.kind,
         }
-        for line, key in zip(view.log, keys, strict=True)
+        for line, made in zip(view.log, marks, strict=True)
     ]
     return shown
+
+
+def _said_once(text: str) -> str:
+    """A clock-made line's text without the clock's own reason: its heading says time ran out already."""
+    return "\n".join(part for part in text.split("\n") if not part.startswith("Time ran out"))
 
 
 def _heading(line: Line, scenario: Scenario, made: TimedOut | None, seat: str) -> str:

@@ -172,6 +172,8 @@ def test_the_seat_and_the_table_read_that_time_ran_out(timed: Room, time_: FakeT
     )
     assert "Time ran out: Dunmore delegation makes no offer (no offer was made: the turn passed)" in log_titles(theirs)
     assert not any(t.startswith("Dunmore delegation makes no offer") for t in log_titles(mine) + log_titles(theirs))
+    marked = [line for line in mine["view"]["log"] + theirs["view"]["log"] if line["title"].startswith("Time ran out")]
+    assert marked and not any("Time ran out" in line["text"] for line in marked)  # said once, in the heading
 
 
 def test_a_move_the_seat_makes_itself_after_an_undo_reads_as_its_own(timed: Room, time_: FakeTime) -> None:
