@@ -70,6 +70,7 @@ function draw() {
   document.getElementById("report-csv").href = `/report.csv${q}`;
   document.getElementById("projector-link").href = `/projector#${encodeURIComponent(board.projector)}`;
   document.getElementById("tables").replaceChildren(...board.tables.map(tableCard));
+  for (const list of document.querySelectorAll("#tables ol.messages")) showNewest(list);
 }
 
 // A running clock counts down between the host's updates, as the students' pages do; only its own
@@ -100,8 +101,16 @@ function addMessage(m) {
     t.messages.push(m);
     t.messages.sort((a, b) => a.number - b.number);
     const list = document.getElementById(`messages-${t.number}`);
-    if (list) list.replaceChildren(...messageItems(t));
+    if (list) {
+      list.replaceChildren(...messageItems(t));
+      showNewest(list);
+    }
   }
+}
+
+// A table's messages scroll in a small box, newest last: the box shows its end, not the oldest.
+function showNewest(list) {
+  list.scrollTop = list.scrollHeight;
 }
 
 function keepLaterMessages(held, incoming) {
