@@ -269,8 +269,10 @@ def test_a_class_plays_in_browsers(browser: object, served: BackgroundServer, ro
     assert "Ten minutes left in this sitting." in ann.locator("#messages").inner_text()
 
     # Ann reloads mid-game and is back in her seat.
+    unread_before = ann.title().partition("Parley")[0]  # "(1) " or "": what she has not read yet
     ann.reload()
     ann.locator("#seat").wait_for(state="visible")
+    assert ann.title().partition("Parley")[0] == unread_before  # notes she read are not new again
     assert "Table 1 · Kestra delegation" in ann.locator("#who").inner_text()
     assert ann.locator("#join").is_hidden()
     assert "Meet us by the sluice" in ann.locator("#messages").inner_text()  # the notes came on their own: all there

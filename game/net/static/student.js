@@ -59,7 +59,23 @@ document.addEventListener("visibilitychange", () => { if (messagesInView && !doc
 
 function markMessagesSeen() {
   seenMessages = state ? state.messages.length : 0;
+  keepSeen();
   showUnread();
+}
+
+// How many messages the seat has seen is kept with the seat's token, so a reload does not count the
+// notes already read as new again.
+const SEEN_KEY = "parley-seen-messages";
+function keepSeen() {
+  localStorage.setItem(SEEN_KEY, JSON.stringify({ token: localStorage.getItem(KEY), seen: seenMessages }));
+}
+function seenBefore() {
+  try {
+    const kept = JSON.parse(localStorage.getItem(SEEN_KEY) || "{}");
+    return kept.token && kept.token === localStorage.getItem(KEY) ? Number(kept.seen) || 0 : 0;
+  } catch {
+    return 0;
+  }
 }
 
 function showUnread() {
@@ -107,6 +123,7 @@ function receive(message) {
   if (message.type === "joined") {
     localStorage.setItem(KEY, message.token);
   } else if (message.type === "seat") {
+    if (!state) seenMessages = seenBefore();  // this page's first state: what was read before a reload
     if (!state || message.moves !== state.moves) turnError("");  // the table moved on: the refusal is old
     if (state && !fresh) message.messages.push(...laterMessages(state.messages, message.messages));
     fresh = false;
@@ -238,7 +255,10 @@ function drawMessages() {
     ...(m.private && m.from !== state.seat && known.has(m.from)
       ? [" ", el("button", { type: "button", class: "link", onclick: () => replyTo(m.from), text: "Reply privately" })]
       : []))));
-  if (messagesInView && !document.hidden) seenMessages = state.messages.length;
+  if (messagesInView && !document.hidden) {
+    seenMessages = state.messages.length;
+    keepSeen();
+  }
   showUnread();
   const announced = state.messages.filter((m) => m.to === "*class").pop();  // the teacher's latest, under the header
   const shown = announced && announced.sent + announced.text !== dismissed ? announced : null;
