@@ -84,8 +84,8 @@ MARKERS_FIT = """(list) => {
 }"""  # every numbered line's marker fits inside its list, not cut off at the card's edge
 
 LEGEND_AND_TOPS = """() => {
-  const legend = document.querySelector("#turn-body legend");
-  if (!legend) return null;
+  const legend = [...document.querySelectorAll("#turn-body legend")].find((shown) => shown.checkVisibility());
+  if (!legend) return null;  // no heading in sight (an answer's counter-offer terms are folded away)
   const top = (part) => document.querySelector(`#turn ${part}`).getBoundingClientRect().top;
   const tops = ["#date", "#narration", "#turn-body"].map(top);
   return { legend: legend.innerText, tops };
@@ -189,6 +189,18 @@ def test_a_class_plays_in_browsers(browser: object, served: BackgroundServer, ro
     ann.locator(".offer").wait_for()
     assert re.search(r"Two thirds of the flow\s+[−-]\d", ann.locator(".offer").inner_text())  # Kestra's own points
     assert "On the table, from Dunmore delegation" in ann.locator(".offer").inner_text()
+    # On her phone the answer's buttons come straight after the offer; the counter-offer's terms are folded.
+    answer_layout = """() => {
+      const top = (selector) => document.querySelector(selector).getBoundingClientRect().top;
+      const reject = [...document.querySelectorAll('#turn-body button')].find((b) => b.textContent === 'Reject');
+      return { reject: reject.getBoundingClientRect().top, fold: top('#counter-terms'),
+               terms: document.querySelector('#issue-summer_flow').checkVisibility() };
+    }"""
+    folded = ann.evaluate(answer_layout)
+    assert folded["reject"] < folded["fold"] and not folded["terms"]
+    ann.get_by_text("Make a counter-offer: change the terms").click()
+    assert ann.evaluate(answer_layout)["terms"]  # opened, the terms are there to change
+    ann.get_by_text("Make a counter-offer: change the terms").click()
     ann.get_by_label("Send to").select_option("dunmore")
     ann.get_by_label("Message", exact=True).fill("Meet us by the sluice after the sitting.")
     ann.get_by_role("button", name="Send").click()

@@ -306,10 +306,15 @@ function unsentInput() {
   const root = document.getElementById("turn-body");
   const fields = [...root.querySelectorAll("input, select, textarea")].filter((f) => f.id);
   const values = fields.map((f) => [f.id, f.type === "radio" || f.type === "checkbox" ? f.checked : f.value]);
-  return { values, focus: root.contains(document.activeElement) ? document.activeElement.id : "" };
+  const opened = [...root.querySelectorAll("details[open]")].map((d) => d.id).filter(Boolean);
+  return { values, opened, focus: root.contains(document.activeElement) ? document.activeElement.id : "" };
 }
 
 function restoreInput(kept) {
+  for (const id of kept.opened) {
+    const folded = document.getElementById(id);
+    if (folded) folded.open = true;
+  }
   for (const [id, value] of kept.values) {
     const field = document.getElementById(id);
     if (!field || field.disabled) continue;
@@ -431,8 +436,13 @@ function tableForm(view) {
     picks.append(el("div", { class: "issue" }, el("label", { for: id, text: issue.title }), issue.description ? about : "", select, meaning));
   }
   const worthLine = el("p", { id: "package-worth", class: "worth", "aria-live": "polite" });
-  form.append(picks, worthLine, ...reasonBox("reason"));
-  const package_ = () => Object.fromEntries(table.issues.map((i) => [i.id, form.querySelector(`#issue-${i.id}`).value]));
+  // An answer puts its buttons first and folds the counter-offer's terms away: on a phone the whole
+  // form stood between the offer and Accept or Reject, screens of scrolling under a turn clock.
+  const counter = el("details", { id: "counter-terms", class: "counter" },
+    el("summary", { text: "Make a counter-offer: change the terms" }), picks, worthLine);
+  if (kind === "propose") form.append(picks, worthLine, ...reasonBox("reason"));
+  else form.append(...reasonBox("reason"));
+  const package_ = () => Object.fromEntries(table.issues.map((i) => [i.id, picks.querySelector(`#issue-${i.id}`).value]));
   const showWorth = () => {
     const chosen = package_();
     const key = table.issues.map((i) => chosen[i.id]).join("|");
@@ -456,9 +466,10 @@ function tableForm(view) {
       button("Walk away", act("walk", false), "danger"));
   } else {
     form.append(button("Accept", act("accept", false), "", !table.may_accept, table.accept_blocked),
-      button("Reject", act("reject", false), "secondary"), button("Counter-offer", act("counter", true), "secondary"),
-      button("Walk away", act("walk", false), "danger"));
+      button("Reject", act("reject", false), "secondary"), button("Walk away", act("walk", false), "danger"));
     if (!table.may_accept && table.accept_blocked) form.append(el("p", { class: "meta", text: table.accept_blocked }));
+    counter.append(button("Counter-offer", act("counter", true), "secondary"));
+    form.append(counter);
   }
   form.addEventListener("submit", (event) => event.preventDefault());
   return form;
