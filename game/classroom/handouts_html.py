@@ -172,7 +172,7 @@ def _how_turns_work(sheet: RoleSheet) -> str:
         items.append(
             "<li><b>Secret choice.</b> Several governments choose at the same moment, each in secret. Decide "
             "without showing the other groups and enter your choice when it is your turn; the choices are "
-            "revealed together and cannot be changed afterwards.</li>"
+            "revealed together, each to those it concerns, and cannot be changed afterwards.</li>"
         )
     if "negotiation" in kinds:
         walk = (

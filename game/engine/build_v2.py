@@ -367,7 +367,8 @@ class Format2Parts(BuilderBase):
                 step = self.step(choice, spath + ("choices", ci), targets, False, sealed=True)
                 if step is not None:
                     steps.append(step)
-            seats.append(SealedSeat(actor, tuple(steps)))
+            known = self.actor_list(seat.get("known_to", []), spath + ("known_to",), actor_ids)
+            seats.append(SealedSeat(actor, tuple(steps), tuple(known)))
         return tuple(seats)
 
     def resolve(

@@ -292,6 +292,7 @@ class SealedSeat:
 
     actor: str
     choices: tuple[Step, ...]
+    known_to: tuple[str, ...] = ()  # who reads the choice once revealed, besides the actor (empty: everyone)
 
 
 @dataclass(frozen=True)

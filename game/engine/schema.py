@@ -1043,6 +1043,7 @@ SEALED_SEAT = Record(
     [
         Field("actor", Ident("who chooses", "actor"), True),
         Field("choices", ListOf(SEALED_CHOICE, "its options", min_items=1, unique_ids=True), True),
+        Field("known_to", _actor_ids("who reads its choice once revealed, besides itself (default: everyone)")),
     ],
     "one actor's options in a sealed move",
 )

@@ -244,11 +244,22 @@ def _event_known(scenario: Scenario, item: Happening, viewer: str) -> bool:
     return event is None or may_know(event.known_to, viewer)
 
 
+def _revealed_to(game: Game, item: Happening, viewer: str) -> bool:
+    """A sealed choice, once revealed, is read by the seats its ``known_to`` names (and the actor
+    itself) while the game goes on: a government's instructions to its own envoy are not the room's.
+    Everyone reads every choice once the game has ended."""
+    if item.kind != "decision" or game.ended:
+        return True
+    node = game.scenario.nodes.get(item.node)
+    seat = node.seat(item.actor) if node is not None and node.sealed else None
+    return seat is None or may_know((*seat.known_to, seat.actor) if seat.known_to else (), viewer)
+
+
 def _log(game: Game, viewer: str, reasons: str) -> tuple[Line, ...]:
     scenario = game.scenario
     out = []
     for item in game.log:
-        if not _event_known(scenario, item, viewer):
+        if not _event_known(scenario, item, viewer) or not _revealed_to(game, item, viewer):
             continue
         text = item.text
         if item.kind in ("offer", "answer") and item.actor and item.actor != viewer and viewer != TEACHER:

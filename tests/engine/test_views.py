@@ -228,3 +228,25 @@ def test_the_hidden_draws_are_revealed_in_words_with_their_range(table: Scenario
     words = Table(game).view("red").revealed_words
     variable = table.variables["resolve"]
     assert len(words) == 1 and words[0].startswith(f"{variable.label}: {game.value('resolve')} (drawn from ")
+
+
+def test_a_revealed_sealed_choice_is_read_only_by_those_it_concerns(flagship: Scenario) -> None:
+    """London's instructions of 10 August reach its allies and their envoys, not Moscow; Berlin's
+    courtship is read in Moscow, not in the West; the projector reads none; the game's end shows all."""
+    from game.engine.history import historical_game
+    from game.engine.views import view
+
+    game = historical_game(flagship)
+    while not any(h.kind == "decision" and h.actor == "germany" for h in game.log):
+        game.play_computer()
+
+    def lines(viewer: str, actor: str) -> list[str]:
+        return [line.title for line in view(game, viewer).log if line.kind == "decision" and line.actor == actor]
+
+    assert lines("britain", "london") and lines("france", "london") and not lines("ussr", "london")
+    assert lines("kremlin", "germany") and lines("ussr", "germany") and not lines("britain", "germany")
+    assert lines("germany", "germany") and not lines(PUBLIC, "germany") and lines(TEACHER, "germany")
+    chosen = [line.title for line in view(game, "britain").log if line.kind == "sealed"]
+    assert any("German government" in title for title in chosen)  # that Berlin chose is no secret
+    game.play_until_human()
+    assert game.ended and lines("britain", "germany") and lines(PUBLIC, "kremlin")
