@@ -48,6 +48,7 @@ from ..layout import (
 from ..since import Since
 from ..story import cite, esc, long_date, plain, said_html, short_date
 from ..table_turn import (
+    WALK_WORDS,
     Change,
     Draft,
     PanelSpec,
@@ -1455,7 +1456,16 @@ class PlayScene(Scene):
             def take() -> None:
                 self._table_act(seat, move)
 
-            self._ask_if_ending(leads_to_ending(self.game.scenario, broken), action.label, take)
+            self._ask_before_walking(leads_to_ending(self.game.scenario, broken), take)
+
+    def _ask_before_walking(self, ends: str | None, take: Callable[[], None]) -> None:
+        """Walking away cannot be taken back: it ends the talks at least, so the screen always asks
+        first, in the browser page's words, with staying at the table as the answer Enter gives."""
+        body = WALK_WORDS.get(ends or "", WALK_WORDS[""])
+        title = {"yes": "This ends the game", "may": "This may end the game"}.get(
+            ends or "", "Walk away from the talks?"
+        )
+        self.app.confirm(title, f"{body} Are you sure?", "Walk away", "Stay at the table", take)
 
     def _back_words(self, done: bool) -> str:
         """What a step back in the replay came to: the day and the moment it shows again."""
