@@ -46,7 +46,7 @@ from ..layout import (
     scroll_bar_width,
 )
 from ..since import Since
-from ..story import cite, esc, long_date, plain, said_html, short_date
+from ..story import cite, counted, esc, long_date, plain, said_html, short_date
 from ..table_turn import (
     WALK_WORDS,
     Change,
@@ -611,10 +611,13 @@ class PlayScene(Scene):
         words = next(
             (
                 w
-                for w in (f"{shown} of {total} measures{also} · all on the Measures tab", f"All {total} measures{also}")
+                for w in (
+                    f"{shown} of {counted(total, 'measure')}{also} · all on the Measures tab",
+                    f"All {counted(total, 'measure')}{also}",
+                )
                 if font.size(w)[0] <= room
             ),
-            f"All {total} measures",
+            f"All {counted(total, 'measure')}",
         )
         self.add_button("more_measures", lay.meters_more, words, "@small", tooltip="Every measure: the Measures tab")
 
