@@ -56,9 +56,10 @@ def next_rule(rule: str) -> str:
     return RULES[(RULES.index(rule) + 1) % len(RULES)] if rule in RULES else COMPUTER
 
 
-def we_are(name: str) -> str:
-    """The hand-over button: 'We are the British military mission — show our briefing'."""
-    return f"We are {the_actor(name)} — show our briefing"
+def we_are(name: str, briefs: bool = True) -> str:
+    """The hand-over button: 'We are the British military mission — show our briefing' (at the
+    delegation's first turn; '— continue' at later ones, whose briefing does not open by itself)."""
+    return f"We are {the_actor(name)} — " + ("show our briefing" if briefs else "continue")
 
 
 def timeout_notice(rule: str, label: str, name: str = "") -> str:

@@ -122,6 +122,9 @@ class PlayScene(Scene):
         self.layout: PlayLayout | None = None
         self.viewer: str | None = None  # the delegation at the computer (hot seat: seated by the hand-over)
         self.brief_when_seated = False  # show the briefing once the hand-over is done
+        # The delegations whose briefing has opened by itself: only a delegation's first turn opens
+        # it (at every hand-over it had to be closed again); the Briefing button (B) keeps it near.
+        self.briefed: set[str] = set()
         self.reason = ""  # what the player typed in "Why?", kept across rebuilds
         self.kept_notice = ""  # the notice that belongs to the last move (kept while the computer moves)
         self.before_reason: str | None = None  # the button highlighted before Tab went to "Why?"
@@ -1053,6 +1056,7 @@ class PlayScene(Scene):
         seats = self.table().seats
         if len(seats) == 1 and not self.projector() and self.app.top is self:
             self.viewer = seats[0]
+            self.briefed.add(seats[0])
             self._show_briefing((self._own_briefing(seats[0]),))
 
     def covered(self) -> None:
@@ -1124,14 +1128,15 @@ class PlayScene(Scene):
         if self.timed_out:
             self.notice = self.kept_notice = ""
             self.timed_out = ""
-        self.app.open("handover", self, card, note=note)
+        self.app.open("handover", self, card, note=note, briefs=card.actor not in self.briefed)
 
     def take_seat(self, actor: str) -> None:
         """The hand-over screen was answered: ``actor``'s players are at the computer now."""
         self.viewer = actor
         self.reason = ""
         self.focus_key = None  # the seat's first choice or term is highlighted, not what was before
-        self.brief_when_seated = True
+        self.brief_when_seated = actor not in self.briefed
+        self.briefed.add(actor)
 
     def deadline_due(self) -> bool:
         return self.persons_turn() and ClassroomSettings.of(self.game).time_limit > 0
