@@ -673,6 +673,8 @@ class App:
         if self.overlay is not None:
             self.overlay.draw(self.screen)
         self.manager.draw_ui(self.screen)
+        if self.overlay is None:
+            self.scene.draw_over(self.screen)
         pygame.display.flip()
 
     def run(self) -> int:

@@ -66,7 +66,7 @@ from ..theme import actor_colours, actor_text_colours
 from ..widgets import countdown, draw
 from ..widgets.cards import draw_card
 from ..widgets.map_view import map_as_of, render_map, uses_map
-from ..widgets.meters import meter_cells, meter_words, render_meters
+from ..widgets.meters import highlight_box, meter_cells, meter_words, render_meters
 from ..widgets.offer_panel import CHECK, PanelGeometry, draw_panel, panel_height, panel_layout
 from ..widgets.scroll import scroll_into_view
 from ..widgets.table import chip_words, render_table
@@ -76,6 +76,7 @@ from .base import Scene
 
 TOP_KEYS = ("tree", "undo", "save", "help", "menu")  # the keys of TOP_BUTTONS' buttons
 FLASH_SECONDS = 2.5  # how long a changed measure glows after the move that changed it
+FLASH_RING = 2  # the width of the ring around a changed measure
 TAB_TIPS = {
     "story": "The story, the question and your choices",
     "measures": "Every measure with its scale, the delegations and the timeline",
@@ -1220,7 +1221,6 @@ class PlayScene(Scene):
 
     def draw(self, surface: pygame.Surface) -> None:
         super().draw(surface)
-        self._draw_flash(surface)
         shown = self._clock_face(self.app.now)
         if shown is not None and self.clock_rect is not None:
             countdown.render(surface, self.clock_rect, shown, self.sp, self.palette)
@@ -1233,8 +1233,15 @@ class PlayScene(Scene):
             pygame.draw.rect(surface, self.c("panel_hi"), rect, border_radius=2)
             pygame.draw.rect(surface, self.c("accent"), (rect.x, rect.y, round(rect.w * done), rect.h), border_radius=2)
 
+    def draw_over(self, surface: pygame.Surface) -> None:
+        """The glow goes over the interface: measures that scroll are an image the interface draws,
+        which hid a glow drawn beneath it."""
+        self._draw_flash(surface)
+
     def _draw_flash(self, surface: pygame.Surface) -> None:
-        """A changed measure's cell glows in the accent colour, fading out over FLASH_SECONDS."""
+        """A changed measure is ringed in the accent colour, fading out over FLASH_SECONDS. The ring
+        lies around its cell, never on it: drawn on the cell's edge it cut the letters there
+        ('negotiat|e', the D of 'Drax'), and a tint over the cell dimmed its words."""
         now = self.app.now
         if not self.flashing(now):
             return
@@ -1245,11 +1252,12 @@ class PlayScene(Scene):
             button = self.buttons.get(f"meter_{key}")
             if button is None:
                 continue
-            glow = pygame.Surface(button.rect.size, pygame.SRCALPHA)
-            glow.fill((accent.r, accent.g, accent.b, round(90 * fade)))
+            box = highlight_box(button.rect, FLASH_RING)
+            ring = pygame.Surface(box.size, pygame.SRCALPHA)
+            alpha = round(255 * min(1.0, 0.35 + fade))
+            pygame.draw.rect(ring, (accent.r, accent.g, accent.b, alpha), ring.get_rect(), FLASH_RING, border_radius=4)
             surface.set_clip(shown)  # a meter scrolled out of its place does not glow over the timeline
-            surface.blit(glow, button.rect)
-            pygame.draw.rect(surface, accent, button.rect, 2, border_radius=4)
+            surface.blit(ring, box)
             surface.set_clip(None)
 
     # -- acting -------------------------------------------------------------------------------
