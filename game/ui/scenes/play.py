@@ -865,13 +865,14 @@ class PlayScene(Scene):
         area = lay.controls
         if self.history:
             labels, widths = self._replay_buttons()
+            # (their bar of their own, at the foot: Next stays in one place at every step)
             if sum(widths) + sp.gap * 3 <= area.w or area.h < sp.button_h * 2:
                 scale = min(1.0, (area.w - sp.gap * 3) / sum(widths))
-                rects = row(area, [int(w * scale) for w in widths], sp.gap, "left")
+                rects = row(area, [int(w * scale) for w in widths], sp.gap, "right")
             else:  # two rows (the layout gave the room): the steps, then taking over
                 first = pygame.Rect(area.x, area.y, area.w, sp.button_h)
                 second = pygame.Rect(area.x, area.bottom - sp.button_h, area.w, sp.button_h)
-                rects = row(first, widths[:3], sp.gap, "left") + row(second, [min(widths[3], area.w)], sp.gap, "left")
+                rects = row(first, widths[:3], sp.gap, "right") + row(second, [min(widths[3], area.w)], sp.gap, "right")
             for (key, label), rect in zip(labels, rects, strict=True):
                 enabled = not (key == "back" and not game.can_undo)
                 self.add_button(key, rect, label, "@primary" if key in ("next", "takeover") else "", enabled=enabled)
