@@ -83,6 +83,9 @@ class App:
         self._guard: tuple[float, pygame.Rect] | None = None  # until when, and where, clicks are ignored
         self._swallow_release = False  # the button-up of an ignored click is ignored too
         self.focus_tip = FocusTip()  # the keyboard highlight's tool tip (pygame_gui's are the mouse's)
+        # Where the mouse rested when the screen last changed: what lies under it there shows no tool
+        # tip until the mouse has left it (a tip over setup's first choices, just after New game).
+        self._tips_rest: tuple[int, int] | None = None
         self.frames: list[Frame] = []
         self.record_frames = False
         self.scale = 0.0
@@ -329,6 +332,7 @@ class App:
 
     def push(self, scene: Scene) -> None:
         self._new_screen()
+        self._rest_tips()
         self.close_overlay(rebuild=False)
         if self.stack:
             self.scene.covered()
@@ -340,6 +344,7 @@ class App:
         if len(self.stack) > 1:
             self.close_overlay(rebuild=False)
             self._guard_clicks()
+            self._rest_tips()
             self.stack.pop()
             self.rebuild()
             self.scene.shown()
@@ -347,6 +352,7 @@ class App:
     def replace_all(self, scene: Scene) -> None:
         """Go to ``scene`` with the title screen underneath (Esc and 'back' lead to the title)."""
         self._new_screen()
+        self._rest_tips()
         self.close_overlay(rebuild=False)
         title = self.stack[0] if self.stack and self.stack[0].name == "title" else self.make("title")
         self.stack = [title, scene] if scene.name != "title" else [scene]
@@ -354,12 +360,14 @@ class App:
         scene.shown()
 
     def to_title(self) -> None:
+        self._rest_tips()
         self.close_overlay(rebuild=False)
         self.stack = [self.make("title")]
         self.rebuild()
 
     def open_overlay(self, overlay: Scene) -> None:
         self._new_screen()
+        self._rest_tips()
         if self.overlay is not None:
             self.overlay.teardown()
         elif self.stack:
@@ -375,11 +383,40 @@ class App:
             return
         self.focus_tip.hide()
         self._guard_clicks()
+        self._rest_tips()
         self.overlay.teardown()
         self.overlay = None
         self._refocus(self.scene)
         self.scene.uncovered()
         self.dirty = True
+
+    def _rest_tips(self) -> None:
+        """A screen changes under the mouse: remember where it rests (see ``_hold_resting_tips``)."""
+        x, y = self.manager.get_mouse_position()
+        self._tips_rest = (int(x), int(y))
+
+    def _hold_resting_tips(self) -> None:
+        """No tool tip for what merely lies under the resting mouse on a screen just built: a tip
+        comes only once the mouse has moved onto an element. While the mouse stays on what lay
+        under it, that element's hover time is kept from reaching the tip's delay."""
+        if self._tips_rest is None:
+            return
+        here = self.manager.get_mouse_position()
+        held = [
+            e
+            for e in self.top.buttons.values()
+            if getattr(e, "tool_tip_text", None) and e.rect.collidepoint(self._tips_rest) and e.rect.collidepoint(here)
+        ]
+        if not held:
+            self._tips_rest = None  # the mouse has left it: tips as usual
+            return
+        for element in held:
+            tip = getattr(element, "tool_tip", None)
+            if tip is not None:
+                tip.kill()
+                setattr(element, "tool_tip", None)  # noqa: B010 - only buttons carry tool tips
+                self.dirty = True
+            setattr(element, "hover_time", 0.0)  # noqa: B010
 
     def _new_screen(self) -> None:
         """A screen or dialog opens later than the closing that set the guard (a key, not the same
@@ -658,6 +695,7 @@ class App:
         if self.focus_tip.update(self.manager, self.now, pygame.Rect((0, 0), self.size)):
             self.dirty = True
         self.manager.update(dt)
+        self._hold_resting_tips()
         drew = False
         if self.dirty or self.now - self.last_input < ACTIVE_AFTER_INPUT or self.typing():
             self.draw()
@@ -673,6 +711,8 @@ class App:
         if self.overlay is not None:
             self.overlay.draw(self.screen)
         self.manager.draw_ui(self.screen)
+        if self.overlay is None:
+            self.scene.draw_over(self.screen)
         pygame.display.flip()
 
     def run(self) -> int:

@@ -24,7 +24,7 @@ from ..engine.saves import write_atomic
 from ..engine.views import ObjectiveLine
 from ..engine.wording import long_date, the_actor
 from . import background
-from .story import actor_name, esc
+from .story import actor_name, counted, esc
 
 TIME_LIMITS: tuple[int, ...] = (0, 45, 60, 90, 120, 180, 300)  # seconds per decision the setup offers (0: off)
 
@@ -35,9 +35,8 @@ def time_limit_name(seconds: int) -> str:
     if seconds <= 0:
         return "Off"
     if seconds % 60:
-        return f"{seconds} seconds"
-    minutes = seconds // 60
-    return f"{minutes} minute" + ("" if minutes == 1 else "s")
+        return counted(seconds, "second")
+    return counted(seconds // 60, "minute")
 
 
 def next_time_limit(seconds: int) -> int:
@@ -57,9 +56,10 @@ def next_rule(rule: str) -> str:
     return RULES[(RULES.index(rule) + 1) % len(RULES)] if rule in RULES else COMPUTER
 
 
-def we_are(name: str) -> str:
-    """The hand-over button: 'We are the British military mission — show our briefing'."""
-    return f"We are {the_actor(name)} — show our briefing"
+def we_are(name: str, briefs: bool = True) -> str:
+    """The hand-over button: 'We are the British military mission — show our briefing' (at the
+    delegation's first turn; '— continue' at later ones, whose briefing does not open by itself)."""
+    return f"We are {the_actor(name)} — " + ("show our briefing" if briefs else "continue")
 
 
 def timeout_notice(rule: str, label: str, name: str = "") -> str:

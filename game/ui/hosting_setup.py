@@ -17,7 +17,7 @@ from ..net import option_help
 from ..net.room import ClassOptions, tables_for
 from ..net.running import HostRequest
 from .classroom import rule_button, time_limit_name
-from .story import esc
+from .story import counted, esc
 
 TABLE_COUNTS = tuple(range(1, 13))
 CLASS_SIZES = (10, 15, 20, 25, 30, 35)  # students, for a class dealt out evenly
@@ -132,7 +132,7 @@ class ClassSetup:
     def tables_label(self) -> str:
         if self.students:
             count = self.table_count
-            return f"Deal out {self.students} students: {count} {'table' if count == 1 else 'tables'}"
+            return f"Deal out {counted(self.students, 'student')}: {counted(count, 'table')}"
         return f"Tables: {self.tables}"
 
     def lens_label(self) -> str:

@@ -260,8 +260,9 @@ def play_layout(
     it, and the measures get a third column when there is room. When the choices do not fit beside
     the narration, they go under it across the full width. Nothing shrinks the type: what does not
     fit moves to another tab (the delegations to the measures tab when they need more than a row).
-    ``controls_w`` is the width the row of controls under the choices needs (replay's four
-    buttons): where the column is narrower, they take two rows rather than being squeezed.
+    ``controls_w`` is the width replay's four buttons need on a row: they take a bar of their own
+    at the foot of the window, the same place at every step (narration, decision or table), so a
+    second click where Next was never lands on a choice; two rows where the window is narrower.
     ``meter_words`` (each measure's name, value and change) lets a measure whose name and value
     do not share a line take two (see ``meter_lines``).
     """
@@ -293,13 +294,40 @@ def play_layout(
         meters=Rect(empty), timeline=Rect(empty), log=Rect(empty), narration=Rect(empty),
         choices=Rect(empty), controls=Rect(empty), card_spacing=sp, meter_spacing=sp, tab=tab, tabs=tabs,
     )  # fmt: skip
+    if not controls_w:
+        _arrange_tab(lay, body, sp, choices, meters, width, reason, panel, tab, chips, recap_lines, meter_words)
+        return lay
+    bar_h = sp.button_h if controls_w <= body.w else sp.button_h * 2 + g
+    bar = Rect(body.x, body.bottom - bar_h, body.w, bar_h)
+    body.h -= bar_h + g // 2
+    _arrange_tab(lay, body, sp, choices, meters, width, reason, panel, tab, chips, recap_lines, meter_words, False)
+    lay.controls = bar
+    return lay
+
+
+def _arrange_tab(
+    lay: PlayLayout,
+    body: Rect,
+    sp: Spacing,
+    choices: Sequence[ChoiceSpec],
+    meters: int,
+    width: WidthFn,
+    reason: bool,
+    panel: PanelHeight | None,
+    tab: str,
+    chips: Sequence[tuple[str, str]],
+    recap_lines: int,
+    meter_words: Sequence[MeterWords],
+    controls: bool = True,
+) -> PlayLayout:
+    """The body of the play screen for the tab ``tab`` (see ``play_layout``); without ``controls``
+    the story leaves no row for them under the choices (replay has its own bar)."""
+    g = sp.gap
     chip_rects, strip_h = chip_rows(body.w, chips, sp, width)
     one_row = strip_h <= chip_size("M", "M", sp, width)[1] + 2 * max(4, g // 2)
     if tab == "story":
         strip = (chip_rects, strip_h) if chips and one_row else None
-        _arrange_story(
-            lay, body, sp, choices, meters, width, reason, panel, recap_lines, strip, controls_w, meter_words
-        )
+        _arrange_story(lay, body, sp, choices, meters, width, reason, panel, recap_lines, strip, meter_words, controls)
         return lay
     if tab == "measures":
         if chips:
@@ -384,8 +412,8 @@ def _arrange_story(
     panel: PanelHeight | None,
     recap_lines: int,
     strip: tuple[list[Rect], int] | None,
-    controls_w: int = 0,
     meter_words: Sequence[MeterWords] = (),
+    controls: bool = True,
 ) -> None:
     """The story tab: the first arrangement, roomiest first, in which the choices fit whole. Tried
     in turn: with the delegations' strip, then without it (it is on the measures tab too); the
@@ -400,8 +428,8 @@ def _arrange_story(
     stacked_min = story_least(sp, OFFER_STORY_LINES) if panel is not None else narration_min
 
     def buttons_h(column_w: int) -> int:
-        """The controls' height: a row, or two when their buttons need more than the column."""
-        return sp.button_h * 2 + g if controls_w > column_w else sp.button_h
+        """The controls' row under the choices (none when they have a bar of their own)."""
+        return sp.button_h if controls else 0
 
     def decision_h(column_w: int) -> tuple[int, list[CardGeometry]]:
         if panel is not None:
@@ -496,10 +524,11 @@ def _place_decision(
     sp: Spacing,
     reason: bool,
     own_row: bool,
-    controls_h: int = 0,
+    controls_h: int | None = None,
 ) -> None:
     """The choices at the top of ``column`` (the question is read first), then the "Why?" row
-    (or, without ``own_row``, the "Why?" entry in the controls row) and the controls."""
+    (or, without ``own_row``, the "Why?" entry in the controls row) and the controls (``controls_h``
+    0: none there)."""
     g = sp.gap
     lay.choices = Rect(column.x, column.y, column.w, needed)
     for card in cards:
@@ -513,7 +542,7 @@ def _place_decision(
     if reason and own_row:
         lay.reason = Rect(column.x, y, column.w, sp.button_h)
         y += sp.button_h + g
-    lay.controls = Rect(column.x, y, column.w, controls_h or sp.button_h)
+    lay.controls = Rect(column.x, y, column.w, sp.button_h if controls_h is None else controls_h)
     if reason and not own_row:
         lay.reason = Rect(lay.controls)  # the entry takes the place of the hint in the controls row
     elif not reason:

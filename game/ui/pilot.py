@@ -88,8 +88,13 @@ class Pilot:
         self.wait()
 
     def hover(self, key: str, seconds: float = 0.8) -> None:
-        """Rest the mouse on an element long enough for its tool tip."""
-        self.move(self.element(key).rect.center)
+        """Move the mouse onto an element and rest it there long enough for its tool tip. A hand comes
+        onto it from elsewhere: a mouse already resting on it moves off first (what merely lies under
+        the resting mouse when a screen is built shows no tip: ``App._hold_resting_tips``)."""
+        rect = self.element(key).rect
+        if rect.collidepoint(self.app.manager.get_mouse_position()):
+            self.move((0, 0) if not rect.collidepoint(0, 0) else (self.app.size[0] - 1, self.app.size[1] - 1))
+        self.move(rect.center)
         self.wait(seconds)
 
     def click_at(self, pos: tuple[int, int]) -> None:

@@ -19,6 +19,12 @@ from ..engine.wording import short_date as short_date
 from ..paths import scenario_files
 
 
+def counted(number: int, thing: str, things: str = "") -> str:
+    """'1 decision', '3 decisions': a count with its noun agreeing ('1 decisions' read as a slip).
+    ``things`` for a plural not made with -s ('people')."""
+    return f"{number} {thing if number == 1 else things or thing + 's'}"
+
+
 def esc(text: str) -> str:
     """Text made safe for pygame_gui's HTML subset."""
     return html.escape(text or "", quote=False).replace("\n\n", "<br><br>").replace("\n", " ")

@@ -29,6 +29,14 @@ ANSWER_WORDS = {
     "pass": "made no answer",  # an answer that refers the offer home
 }
 
+# What walking away does, by the engine's ending rule for where a talks' breakdown leads
+# (``preview.leads_to_ending``): in the student page's words, so every front end warns alike.
+WALK_WORDS = {
+    "yes": "Walking away ends the game.",
+    "may": "Walking away may end the game.",
+    "": "Walking away ends these talks without a deal.",
+}
+
 
 def is_table_node(game: Game) -> bool:
     """The game waits at a negotiation or a sealed move (not at a decision)."""

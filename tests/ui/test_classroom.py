@@ -92,6 +92,32 @@ def test_hand_over_hides_the_table_and_every_briefing(make_pilot) -> None:  # ty
     assert game.decision is not None and game.decision.actor.id == "blue"
 
 
+def test_a_delegations_briefing_opens_by_itself_only_at_its_first_turn(make_pilot) -> None:  # type: ignore[no-untyped-def]
+    """In a hot seat the briefing opened at every hand-over and had to be closed each time: it opens
+    by itself at a delegation's first turn only, and the hand-over says so; B still shows it."""
+    pilot = make_pilot(TINY)
+    app = pilot.app
+    game = hot_seat_tiny(pilot)
+    pilot.press(pygame.K_RETURN)  # Red's first turn: its briefing opens
+    assert app.overlay is not None and RED_SECRET in pilot.all_text()
+    pilot.press(pygame.K_ESCAPE)
+    pilot.press(pygame.K_1)  # Red is warm
+    pilot.press(pygame.K_RETURN)  # Blue's first turn: its briefing opens
+    assert app.overlay is not None and BLUE_SECRET in pilot.all_text()
+    pilot.press(pygame.K_ESCAPE)
+    pilot.press(pygame.K_3)  # Blue stalls: Red decides again
+    assert app.scene.name == "handover" and app.scene.card.actor == "red"
+    shown = pilot.all_text() + app.scene.card.instruction
+    assert "We are the Red delegation — continue" in shown and "show our briefing" not in shown
+    assert "briefing comes next" not in shown and "under Briefing (B)" in shown
+    pilot.press(pygame.K_RETURN)
+    assert app.scene.name == "play" and app.overlay is None  # Red's second turn: no briefing to close
+    assert game.decision is not None and game.decision.actor.id == "red"
+    assert "choice_1" in app.scene.buttons and RED_SECRET not in pilot.all_text()
+    pilot.press(pygame.K_b)  # still one key away
+    assert app.overlay is not None and RED_SECRET in pilot.all_text() and BLUE_SECRET not in pilot.all_text()
+
+
 def test_projector_mode_skips_hand_overs_and_shows_every_briefing(make_pilot) -> None:  # type: ignore[no-untyped-def]
     pilot = make_pilot(TINY)
     app = pilot.app
@@ -251,7 +277,8 @@ def test_in_a_hot_seat_each_delegation_reads_what_happened_since_its_own_last_mo
     def sit(seat: str) -> str:
         assert app.scene.name == "handover" and app.scene.card.actor == seat
         pilot.press(pygame.K_RETURN)
-        pilot.press(pygame.K_ESCAPE)  # the briefing shown on sitting down
+        if app.overlay is not None:
+            pilot.press(pygame.K_ESCAPE)  # the briefing shown on sitting down (the delegation's first turn)
         assert app.scene.name == "play" and app.overlay is None
         box = app.scene.texts.get("recap")  # none on the first turn: nothing has happened yet
         return box.html_text if box is not None else ""

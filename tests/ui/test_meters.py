@@ -81,3 +81,54 @@ def test_a_decision_shows_the_measures_under_its_choices_where_there_is_room(mak
     assert (variable.label or variable.id) in pilot.tooltip_text()
     pilot.click("more_measures")
     assert app.top.tab == "measures" and all(f"meter_{v.id}" in app.top.buttons for v in variables)
+
+
+@pytest.mark.parametrize(("text_size", "size"), [(1, (1280, 720)), (3, (1280, 720))], ids=["normal", "projector"])
+def test_a_changed_measures_ring_never_covers_its_words(make_pilot, shots, text_size, size) -> None:  # type: ignore[no-untyped-def]
+    """The glow round a changed measure was drawn on its cell's edge and over it, cutting the letters
+    there ('negotiat|e', '3 of 6', the D of 'Drax'): between the frame with the glow and the same
+    frame once it has faded, no pixel of the changed measure's cell differs, nor any pixel of another
+    measure's words or bar; and the glow is there, round its measure, where the measures scroll too
+    (at Projector size: they hid the glow drawn beneath them)."""
+    import pygame
+
+    pilot = make_pilot(CURRENT_FLAGSHIP, size=size, settings=UISettings(computer_pause=30.0, text_size=text_size))
+    app = pilot.app
+    sit_down(pilot, {"london": "human"}, start="london_cable")
+    pilot.press(pygame.K_3)  # "Send nothing": Soviet patience 5 -> 4
+    scene = app.top
+    if "meter_soviet_patience" not in scene.buttons:
+        pilot.click("tab_measures")
+        scene = app.top
+    assert scene.flashing(app.now) and "soviet_patience" in scene.changes
+    area = scene.layout.meters
+    assert bool(scene.layout.meters_scroll_h) == (text_size == 3)
+    if scene.layout.meters_scroll_h:  # scroll the changed measure into view, by the wheel
+        pilot.move(scene.layout.meters.center)
+        for _ in range(10):
+            if area.contains(scene.buttons["meter_soviet_patience"].rect):
+                break
+            pygame.event.post(
+                pygame.event.Event(pygame.MOUSEWHEEL, x=0, y=-1, flipped=False, precise_x=0.0, precise_y=-1.0)
+            )
+            pilot.wait()
+        assert area.contains(scene.buttons["meter_soviet_patience"].rect)
+        pilot.move((2, area.centery))  # off the measures: no tool tip comes between the two frames
+        pilot.wait(0.6)  # the scrolling comes to rest
+        assert scene.flashing(app.now)
+    app.draw()
+    glowing = app.screen.subsurface(area).copy()
+    pilot.snapshot(shots / f"meters-ring-{text_size}.png")
+    pilot.wait(3.0)
+    assert not app.top.flashing(app.now) and app.top is scene
+    app.draw()
+    faded = app.screen.subsurface(area).copy()
+    cells = [b.rect.move(-area.x, -area.y) for k, b in scene.buttons.items() if k.startswith("meter_")]
+    changed = scene.buttons["meter_soviet_patience"].rect.move(-area.x, -area.y)
+    differ = [(x, y) for x in range(area.w) for y in range(area.h) if glowing.get_at((x, y)) != faded.get_at((x, y))]
+    assert len(differ) > 2 * changed.w, "the changed measure did not glow"
+    assert all(changed.inflate(12, 12).collidepoint(p) for p in differ), "the glow strayed from its measure"
+    assert not [p for p in differ if changed.collidepoint(p)], "the glow drew over the changed measure"
+    blank = scene.c("panel")
+    covered = [p for p in differ if any(c.collidepoint(p) for c in cells) and faded.get_at(p) != blank]
+    assert not covered, f"the glow drew over another measure's words or bar at {covered[:5]}"

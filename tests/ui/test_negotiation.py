@@ -78,6 +78,8 @@ def test_walking_away_breaks_the_talks_down(make_pilot, shots) -> None:  # type:
     assert panel is not None and any("On the table, from Blue delegation" in line for line in panel.lines)
     pilot.snapshot(shots / "negotiation-answer.png")
     pilot.click("act_walk")
+    assert pilot.app.overlay is not None and pilot.app.overlay.name == "confirm"
+    pilot.click("yes")
     assert game.state.talks is None and game.state.node == "evening"
     assert game.state.values["treaty_signed"] is False
     assert "The talks break down" in screen_text(pilot)
@@ -209,7 +211,46 @@ def test_a_proposer_may_pass_or_walk_away_from_the_panel(make_pilot) -> None:  #
     assert "Red delegation makes no offer" in screen_text(pilot)
     game = sit_down(pilot, {"red": "human"})
     pilot.click("act_walk")
+    pilot.click("yes")
     assert game.moves[0].step == "walk" and game.state.node != "talks"
+
+
+def test_walking_away_asks_first_and_enter_stays_at_the_table(make_pilot, shots) -> None:  # type: ignore[no-untyped-def]
+    """One click on Walk away ended the talks: the window now asks, in the browser page's words for
+    where a breakdown leads (here to more of the game, so the talks end without a deal), and Enter
+    or Esc gives the safe answer."""
+    pilot = make_pilot(TABLE)
+    game = sit_down(pilot, {"red": "human"})
+    app = pilot.app
+    pilot.click("act_walk")
+    assert app.overlay is not None and app.overlay.name == "confirm"
+    assert not game.moves and game.state.node == "talks"  # nothing happened yet
+    asked = pilot.element("confirm_text").html_text
+    assert "Walking away ends these talks without a deal. Are you sure?" in asked
+    assert pilot.element("no").text == "Stay at the table" and pilot.element("yes").text == "Walk away"
+    pilot.snapshot(shots / "negotiation-walk-ask.png")
+    pilot.press(pygame.K_RETURN)  # the safe answer has the focus
+    assert app.overlay is None and not game.moves and game.state.node == "talks"
+    pilot.click("act_walk")
+    pilot.press(pygame.K_ESCAPE)
+    assert app.overlay is None and not game.moves
+    pilot.click("act_walk")
+    pilot.click("yes")
+    assert game.moves[0].step == "walk" and game.state.node != "talks"
+
+
+def test_walking_away_into_an_ending_says_it_ends_the_game(make_pilot, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    text = TABLE.read_text(encoding="utf-8")
+    broken = "      no_deal:\n        next: evening\n"
+    assert broken in text
+    scenario = tmp_path / "table-ends.yaml"
+    scenario.write_text(text.replace(broken, "      no_deal:\n        next: treaty\n"), encoding="utf-8")
+    pilot = make_pilot(scenario)  # a breakdown of these talks ends the game
+    game = sit_down(pilot, {"red": "human"})
+    pilot.click("act_walk")
+    assert "Walking away ends the game. Are you sure?" in pilot.element("confirm_text").html_text
+    pilot.press(pygame.K_RETURN)
+    assert not game.moves
 
 
 def test_the_class_clock_runs_at_the_table_and_an_answer_lapses(make_pilot) -> None:  # type: ignore[no-untyped-def]

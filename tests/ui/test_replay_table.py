@@ -7,11 +7,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import pygame
+import pytest
 
 from game.engine import Game, load_scenario
 from game.engine.history import historical_game
 from game.ui.pilot import Pilot
 from game.ui.scenes.play import PlayScene
+from game.ui.settings import UISettings
 
 from .conftest import CURRENT_FLAGSHIP, ROOT, MakePilot
 from .seating import wait_until
@@ -212,3 +214,26 @@ def test_replay_at_the_table_shows_the_offer_on_the_table(make_pilot: MakePilot)
     other = next(o for row in panel.issues for o in row.options if not o.selected)
     pilot.click(other.key)
     assert dict(talks.offer) == dict(game.state.talks.offer) and len(game.moves) == 3
+
+
+@pytest.mark.parametrize(("size", "text_size"), [((1280, 720), 1), ((1024, 600), 3)], ids=["normal", "projector"])
+def test_next_stays_in_one_place_at_every_kind_of_step(make_pilot: MakePilot, size, text_size) -> None:  # type: ignore[no-untyped-def]
+    """Next moved with the step (under the choices, at the table's foot, top right), so a second
+    click where it had been hit a choice: clicked at one same place, it steps through sealed
+    moves, decisions and the table alike, and is always there."""
+    pilot = make_pilot(CURRENT_FLAGSHIP, size=size, settings=UISettings(computer_pause=0.0, text_size=text_size))
+    pilot.press(pygame.K_r)
+    scene = play_scene(pilot)
+    spot = scene.buttons["next"].rect.center
+    kinds = set()
+    for _ in range(16):
+        scene = play_scene(pilot)
+        game = replayed(pilot)
+        kinds.add(kind(game))
+        assert scene.buttons["next"].rect.collidepoint(spot), f"Next moved at a {kind(game)} step"
+        assert pygame.Rect((0, 0), size).contains(scene.buttons["next"].rect)
+        before = len(game.log)
+        pilot.click_at(spot)
+        assert "Take over here" not in play_scene(pilot).notice, "the click at Next's place hit a choice"
+        assert len(replayed(pilot).log) > before or replayed(pilot).ended
+    assert {"decision", "sealed", "negotiation"} <= kinds

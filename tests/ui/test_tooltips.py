@@ -107,3 +107,25 @@ def test_a_click_after_a_tip_showed_presses_the_button(make_pilot) -> None:  # t
     pilot.wait()
     assert app.top.tab == "log"
     assert pilot.tooltip_text() == ""
+
+
+def test_no_tip_for_what_merely_lies_under_the_resting_mouse_on_a_new_screen(make_pilot) -> None:  # type: ignore[no-untyped-def]
+    """New game opens setup with the mouse resting where New game was: the setup button now under it
+    showed its tip over the first choices. It shows none while the mouse rests; once the mouse has
+    moved off and back onto the button, it does."""
+    pilot = make_pilot(CURRENT_FLAGSHIP)
+    app = pilot.app
+    pilot.click("new")
+    assert app.top.name == "setup"
+    spot = app.manager.get_mouse_position()
+    under = [k for k, b in app.top.buttons.items() if getattr(b, "tool_tip_text", None) and b.rect.collidepoint(spot)]
+    assert under, "the test needs a setup button with a tip under the mouse"
+    pilot.wait(2.0)  # far longer than a tip's delay
+    assert pilot.tooltip_text() == "", "a tip showed for what merely lay under the resting mouse"
+    pilot.move((2, app.size[1] - 2))  # away, and back onto it
+    pilot.hover(under[0])
+    assert pilot.tooltip_text() != "", "moved onto, the button should show its tip"
+    pilot.press(pygame.K_ESCAPE)  # back to the title: the tip under the mouse waits again
+    assert app.top.name == "title"
+    pilot.wait(2.0)
+    assert pilot.tooltip_text() == ""

@@ -177,6 +177,10 @@ class Scene:
         if self.backdrop is not None:
             surface.blit(self.backdrop, (0, 0))
 
+    def draw_over(self, surface: pygame.Surface) -> None:
+        """Drawn over the screen's interface elements (a glow round a scrolled image), when no
+        dialog is open."""
+
     def on_button(self, key: str) -> None:
         """A button was clicked or activated from the keyboard."""
 

@@ -24,7 +24,7 @@ from ..classroom import SmallestChange, briefings_html, export_transcript, small
 from ..debrief_page import Notes, PathRow, aligned_paths, change_words, measures, note_lines, turning_words
 from ..layout import Spacing, button_width, font_width, row, wrap
 from ..render.line_chart import chart_height, draw_chart
-from ..story import SPECULATION_WORDS, esc
+from ..story import SPECULATION_WORDS, counted, esc
 from ..theme import actor_text_colours
 from ..widgets import draw
 from ..widgets.writer import Writer
@@ -296,7 +296,8 @@ class DebriefScene(Scene):
         people = [a.name for a in scenario.actors.values() if game.controller(a.id) == "human"]
         decided = sum(1 for m in game.moves if m.by == "human")
         played = ", ".join(people) or "nobody"
-        left.para(f"You played {played}; {decided} decisions were yours.", t.small, "regular", "muted")
+        were = "was" if decided == 1 else "were"
+        left.para(f"You played {played}; {counted(decided, 'decision')} {were} yours.", t.small, "regular", "muted")
         right.heading("Scores, and what earned them", t.small)
         cards = score_cards(game)
         if not cards:
@@ -306,7 +307,10 @@ class DebriefScene(Scene):
         )
         for card in cards:
             right.para(
-                f"{card.name} — {card.total} of {card.possible} points", t.body, "bold", colour=colours.get(card.actor)
+                f"{card.name} — {card.total} of {counted(card.possible, 'point')}",
+                t.body,
+                "bold",
+                colour=colours.get(card.actor),
             )
             for objective in card.objectives:
                 points = f"+{objective.points}" if objective.met else f"0 of {objective.points}"

@@ -1,11 +1,13 @@
 """The hand-over screen of a hot-seat game: it names the delegation whose turn it is, in its colour,
 and nothing else, so the players leaving the computer see neither the next decision nor anyone's
 briefing. The words come from ``game.classroom.handover``; Enter (or the button) seats the named
-delegation and the play screen shows its briefing.
+delegation and the play screen shows its briefing the first time that delegation plays (later, it is
+one click away, under Briefing).
 """
 
 from __future__ import annotations
 
+import dataclasses
 from typing import Protocol
 
 import pygame
@@ -30,14 +32,26 @@ class Seating(Protocol):
     def take_seat(self, actor: str) -> None: ...
 
 
+def later_card(card: Handover) -> Handover:
+    """The hand-over's words at a delegation's later turns, whose briefing does not open by itself:
+    the promise that it comes next is replaced by where to find it."""
+    first = "their private briefing comes next."
+    if not card.instruction.endswith(first):
+        return card
+    return dataclasses.replace(
+        card, instruction=card.instruction.removesuffix(first) + "their private briefing is under Briefing (B)."
+    )
+
+
 class HandoverScene(Scene):
     name = "handover"
     default_focus = "ready"
 
-    def __init__(self, app: SceneHost, play: Seating, card: Handover, note: str = "") -> None:
+    def __init__(self, app: SceneHost, play: Seating, card: Handover, note: str = "", briefs: bool = True) -> None:
         super().__init__(app)
         self.play = play
-        self.card = card
+        self.card = later_card(card) if not briefs else card
+        self.briefs = briefs  # the briefing opens once the delegation is seated (its first turn only)
         self.note = note  # about the delegation leaving (its clock ran out), said to the room
 
     def actor_colour(self) -> pygame.Color:
@@ -93,9 +107,9 @@ class HandoverScene(Scene):
             draw.text(backdrop, line, (w // 2, y), t.large, self.c("text"), anchor="midtop")
             y += sp.large_line
         y += g * 2
-        label = we_are(self.card.name)
+        label = we_are(self.card.name, self.briefs)
         if button_width(label, sp, t.large) > w - 4 * g:
-            label = "We are here — show our briefing"
+            label = "We are here — show our briefing" if self.briefs else "We are here — continue"
         bw = min(w - 4 * g, button_width(label, sp, t.large))
         self.add_button(
             "ready",

@@ -46,8 +46,9 @@ from ..layout import (
     scroll_bar_width,
 )
 from ..since import Since
-from ..story import cite, esc, long_date, plain, said_html, short_date
+from ..story import cite, counted, esc, long_date, plain, said_html, short_date
 from ..table_turn import (
+    WALK_WORDS,
     Change,
     Draft,
     PanelSpec,
@@ -65,7 +66,7 @@ from ..theme import actor_colours, actor_text_colours
 from ..widgets import countdown, draw
 from ..widgets.cards import draw_card
 from ..widgets.map_view import map_as_of, render_map, uses_map
-from ..widgets.meters import meter_cells, meter_words, render_meters
+from ..widgets.meters import highlight_box, meter_cells, meter_words, render_meters
 from ..widgets.offer_panel import CHECK, PanelGeometry, draw_panel, panel_height, panel_layout
 from ..widgets.scroll import scroll_into_view
 from ..widgets.table import chip_words, render_table
@@ -75,6 +76,7 @@ from .base import Scene
 
 TOP_KEYS = ("tree", "undo", "save", "help", "menu")  # the keys of TOP_BUTTONS' buttons
 FLASH_SECONDS = 2.5  # how long a changed measure glows after the move that changed it
+FLASH_RING = 2  # the width of the ring around a changed measure
 TAB_TIPS = {
     "story": "The story, the question and your choices",
     "measures": "Every measure with its scale, the delegations and the timeline",
@@ -121,6 +123,9 @@ class PlayScene(Scene):
         self.layout: PlayLayout | None = None
         self.viewer: str | None = None  # the delegation at the computer (hot seat: seated by the hand-over)
         self.brief_when_seated = False  # show the briefing once the hand-over is done
+        # The delegations whose briefing has opened by itself: only a delegation's first turn opens
+        # it (at every hand-over it had to be closed again); the Briefing button (B) keeps it near.
+        self.briefed: set[str] = set()
         self.reason = ""  # what the player typed in "Why?", kept across rebuilds
         self.kept_notice = ""  # the notice that belongs to the last move (kept while the computer moves)
         self.before_reason: str | None = None  # the button highlighted before Tab went to "Why?"
@@ -610,10 +615,13 @@ class PlayScene(Scene):
         words = next(
             (
                 w
-                for w in (f"{shown} of {total} measures{also} · all on the Measures tab", f"All {total} measures{also}")
+                for w in (
+                    f"{shown} of {counted(total, 'measure')}{also} · all on the Measures tab",
+                    f"All {counted(total, 'measure')}{also}",
+                )
                 if font.size(w)[0] <= room
             ),
-            f"All {total} measures",
+            f"All {counted(total, 'measure')}",
         )
         self.add_button("more_measures", lay.meters_more, words, "@small", tooltip="Every measure: the Measures tab")
 
@@ -857,13 +865,14 @@ class PlayScene(Scene):
         area = lay.controls
         if self.history:
             labels, widths = self._replay_buttons()
+            # (their bar of their own, at the foot: Next stays in one place at every step)
             if sum(widths) + sp.gap * 3 <= area.w or area.h < sp.button_h * 2:
                 scale = min(1.0, (area.w - sp.gap * 3) / sum(widths))
-                rects = row(area, [int(w * scale) for w in widths], sp.gap, "left")
+                rects = row(area, [int(w * scale) for w in widths], sp.gap, "right")
             else:  # two rows (the layout gave the room): the steps, then taking over
                 first = pygame.Rect(area.x, area.y, area.w, sp.button_h)
                 second = pygame.Rect(area.x, area.bottom - sp.button_h, area.w, sp.button_h)
-                rects = row(first, widths[:3], sp.gap, "left") + row(second, [min(widths[3], area.w)], sp.gap, "left")
+                rects = row(first, widths[:3], sp.gap, "right") + row(second, [min(widths[3], area.w)], sp.gap, "right")
             for (key, label), rect in zip(labels, rects, strict=True):
                 enabled = not (key == "back" and not game.can_undo)
                 self.add_button(key, rect, label, "@primary" if key in ("next", "takeover") else "", enabled=enabled)
@@ -1049,6 +1058,7 @@ class PlayScene(Scene):
         seats = self.table().seats
         if len(seats) == 1 and not self.projector() and self.app.top is self:
             self.viewer = seats[0]
+            self.briefed.add(seats[0])
             self._show_briefing((self._own_briefing(seats[0]),))
 
     def covered(self) -> None:
@@ -1120,14 +1130,15 @@ class PlayScene(Scene):
         if self.timed_out:
             self.notice = self.kept_notice = ""
             self.timed_out = ""
-        self.app.open("handover", self, card, note=note)
+        self.app.open("handover", self, card, note=note, briefs=card.actor not in self.briefed)
 
     def take_seat(self, actor: str) -> None:
         """The hand-over screen was answered: ``actor``'s players are at the computer now."""
         self.viewer = actor
         self.reason = ""
         self.focus_key = None  # the seat's first choice or term is highlighted, not what was before
-        self.brief_when_seated = True
+        self.brief_when_seated = actor not in self.briefed
+        self.briefed.add(actor)
 
     def deadline_due(self) -> bool:
         return self.persons_turn() and ClassroomSettings.of(self.game).time_limit > 0
@@ -1211,7 +1222,6 @@ class PlayScene(Scene):
 
     def draw(self, surface: pygame.Surface) -> None:
         super().draw(surface)
-        self._draw_flash(surface)
         shown = self._clock_face(self.app.now)
         if shown is not None and self.clock_rect is not None:
             countdown.render(surface, self.clock_rect, shown, self.sp, self.palette)
@@ -1224,8 +1234,15 @@ class PlayScene(Scene):
             pygame.draw.rect(surface, self.c("panel_hi"), rect, border_radius=2)
             pygame.draw.rect(surface, self.c("accent"), (rect.x, rect.y, round(rect.w * done), rect.h), border_radius=2)
 
+    def draw_over(self, surface: pygame.Surface) -> None:
+        """The glow goes over the interface: measures that scroll are an image the interface draws,
+        which hid a glow drawn beneath it."""
+        self._draw_flash(surface)
+
     def _draw_flash(self, surface: pygame.Surface) -> None:
-        """A changed measure's cell glows in the accent colour, fading out over FLASH_SECONDS."""
+        """A changed measure is ringed in the accent colour, fading out over FLASH_SECONDS. The ring
+        lies around its cell, never on it: drawn on the cell's edge it cut the letters there
+        ('negotiat|e', the D of 'Drax'), and a tint over the cell dimmed its words."""
         now = self.app.now
         if not self.flashing(now):
             return
@@ -1236,11 +1253,12 @@ class PlayScene(Scene):
             button = self.buttons.get(f"meter_{key}")
             if button is None:
                 continue
-            glow = pygame.Surface(button.rect.size, pygame.SRCALPHA)
-            glow.fill((accent.r, accent.g, accent.b, round(90 * fade)))
+            box = highlight_box(button.rect, FLASH_RING)
+            ring = pygame.Surface(box.size, pygame.SRCALPHA)
+            alpha = round(255 * min(1.0, 0.35 + fade))
+            pygame.draw.rect(ring, (accent.r, accent.g, accent.b, alpha), ring.get_rect(), FLASH_RING, border_radius=4)
             surface.set_clip(shown)  # a meter scrolled out of its place does not glow over the timeline
-            surface.blit(glow, button.rect)
-            pygame.draw.rect(surface, accent, button.rect, 2, border_radius=4)
+            surface.blit(ring, box)
             surface.set_clip(None)
 
     # -- acting -------------------------------------------------------------------------------
@@ -1455,7 +1473,16 @@ class PlayScene(Scene):
             def take() -> None:
                 self._table_act(seat, move)
 
-            self._ask_if_ending(leads_to_ending(self.game.scenario, broken), action.label, take)
+            self._ask_before_walking(leads_to_ending(self.game.scenario, broken), take)
+
+    def _ask_before_walking(self, ends: str | None, take: Callable[[], None]) -> None:
+        """Walking away cannot be taken back: it ends the talks at least, so the screen always asks
+        first, in the browser page's words, with staying at the table as the answer Enter gives."""
+        body = WALK_WORDS.get(ends or "", WALK_WORDS[""])
+        title = {"yes": "This ends the game", "may": "This may end the game"}.get(
+            ends or "", "Walk away from the talks?"
+        )
+        self.app.confirm(title, f"{body} Are you sure?", "Walk away", "Stay at the table", take)
 
     def _back_words(self, done: bool) -> str:
         """What a step back in the replay came to: the day and the moment it shows again."""

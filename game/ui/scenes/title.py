@@ -9,7 +9,7 @@ import pygame
 from ...engine import Scenario
 from ...engine.saves import SaveError, read_save
 from ..layout import column, fit_column, fit_size, wrap, wrap_at
-from ..story import esc, long_date
+from ..story import counted, esc, long_date
 from ..theme import actor_colours
 from ..widgets import draw
 from ..widgets.map_view import map_as_of, render_map, uses_map
@@ -38,10 +38,10 @@ def roles_words(scenario: Scenario) -> str:
     roles = len(scenario.actors)
     seated = sum(1 for a in scenario.actors.values() if a.seat == "table")
     if seated == roles:
-        return f"{roles} delegations at the table"
+        return f"{counted(roles, 'delegation')} at the table"
     if not seated:
-        return f"{roles} roles" if roles != 1 else "1 role"
-    return f"{roles} roles; {seated} delegations sit at the table"
+        return counted(roles, "role")
+    return f"{counted(roles, 'role')}; {counted(seated, 'delegation')} {'sits' if seated == 1 else 'sit'} at the table"
 
 
 class TitleScene(Scene):

@@ -41,6 +41,15 @@ def meter_cells(
     ]
 
 
+def highlight_box(cell: pygame.Rect, ring: int) -> pygame.Rect:
+    """Where a ring ``ring`` pixels wide goes around a meter's cell without touching what the cell
+    holds: a pixel clear of it on the left, right and top, where the grid leaves at least half the
+    pad (3 px) free; at the foot just under the cell, in the 2 px between rows (the cell ends a few
+    pixels below its bar: see ``layout.meter_row_height``)."""
+    out = ring + 1
+    return pygame.Rect(cell.x - out, cell.y - out, cell.w + 2 * out, cell.h + out + ring)
+
+
 def meter_words(
     variables: list[Variable],
     values: Mapping[str, object],
