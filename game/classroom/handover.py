@@ -92,15 +92,17 @@ def handover(game: Game) -> Handover | None:
     return handover_for(game, turn.actor) if turn is not None else None
 
 
-def handover_for(game: Game, actor_id: str) -> Handover:
-    """The hand-over screen's words before ``actor_id``'s players act (its turn, whatever the kind)."""
+def handover_for(game: Game, actor_id: str, briefed: bool = False) -> Handover:
+    """The hand-over screen's words before ``actor_id``'s players act (its turn, whatever the kind);
+    ``briefed``: they have read their briefing at an earlier turn, and it does not open again."""
     actor = game.scenario.actors[actor_id]
     turn = next((t for t in game.turns if t.actor == actor_id), None)
-    then = (
-        "their choice is secret until every seat has chosen."
-        if turn is not None and turn.kind == "seal"
-        else "their private briefing comes next."
-    )
+    if turn is not None and turn.kind == "seal":
+        then = "their choice is secret until every seat has chosen."
+    elif briefed:
+        then = "their private briefing is under Briefing (B)."
+    else:
+        then = "their private briefing comes next."
     return Handover(
         actor.id,
         actor.name,

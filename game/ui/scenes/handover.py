@@ -7,7 +7,6 @@ one click away, under Briefing).
 
 from __future__ import annotations
 
-import dataclasses
 from typing import Protocol
 
 import pygame
@@ -32,17 +31,6 @@ class Seating(Protocol):
     def take_seat(self, actor: str) -> None: ...
 
 
-def later_card(card: Handover) -> Handover:
-    """The hand-over's words at a delegation's later turns, whose briefing does not open by itself:
-    the promise that it comes next is replaced by where to find it."""
-    first = "their private briefing comes next."
-    if not card.instruction.endswith(first):
-        return card
-    return dataclasses.replace(
-        card, instruction=card.instruction.removesuffix(first) + "their private briefing is under Briefing (B)."
-    )
-
-
 class HandoverScene(Scene):
     name = "handover"
     default_focus = "ready"
@@ -50,7 +38,7 @@ class HandoverScene(Scene):
     def __init__(self, app: SceneHost, play: Seating, card: Handover, note: str = "", briefs: bool = True) -> None:
         super().__init__(app)
         self.play = play
-        self.card = later_card(card) if not briefs else card
+        self.card = card
         self.briefs = briefs  # the briefing opens once the delegation is seated (its first turn only)
         self.note = note  # about the delegation leaving (its clock ran out), said to the room
 

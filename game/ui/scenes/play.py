@@ -1130,7 +1130,9 @@ class PlayScene(Scene):
         if self.timed_out:
             self.notice = self.kept_notice = ""
             self.timed_out = ""
-        self.app.open("handover", self, card, note=note, briefs=card.actor not in self.briefed)
+        briefed = card.actor in self.briefed
+        card = handover_for(self.game, card.actor, briefed=briefed)  # later turns: where the briefing is
+        self.app.open("handover", self, card, note=note, briefs=not briefed)
 
     def take_seat(self, actor: str) -> None:
         """The hand-over screen was answered: ``actor``'s players are at the computer now."""
