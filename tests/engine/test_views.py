@@ -246,6 +246,10 @@ def test_a_revealed_sealed_choice_is_read_only_by_those_it_concerns(flagship: Sc
     assert lines("britain", "london") and lines("france", "london") and not lines("ussr", "london")
     assert lines("kremlin", "germany") and lines("ussr", "germany") and not lines("britain", "germany")
     assert lines("germany", "germany") and not lines(PUBLIC, "germany") and lines(TEACHER, "germany")
+    # Nor do the measures such a choice moves tell it: the Kremlin's line, the pressure on Warsaw.
+    meters = {viewer: {m.id for m in view(game, viewer).meters} for viewer in ("britain", "ussr", "poland", PUBLIC)}
+    assert "kremlin_line" in meters["ussr"] and not {"kremlin_line"} & (meters["britain"] | meters[PUBLIC])
+    assert "warsaw_pressure" in meters["poland"] and "warsaw_pressure" not in meters["ussr"] | meters[PUBLIC]
     chosen = [line.title for line in view(game, "britain").log if line.kind == "sealed"]
     assert any("German government" in title for title in chosen)  # that Berlin chose is no secret
     game.play_until_human()
