@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import warnings
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -37,3 +38,20 @@ def served(room: Room) -> Iterator[BackgroundServer]:
     running = BackgroundServer(room).start()
     yield running
     running.stop()
+
+
+def fail_writes(
+    store: ClassStore, monkeypatch: pytest.MonkeyPatch, fails: Callable[[str], bool], once: bool = False
+) -> None:
+    """From now on the store's writes for which ``fails(sql)`` holds fail, as a full disk would (only
+    the first of them, with ``once``); the others are written."""
+    real_submit = store.submit
+
+    def submit(sql: str, rows: Any) -> Any:
+        if fails(sql):
+            if once:
+                monkeypatch.setattr(store, "submit", real_submit)
+            return real_submit("INSERT INTO no_such_table VALUES (?)", [(1,)])
+        return real_submit(sql, rows)
+
+    monkeypatch.setattr(store, "submit", submit)

@@ -20,6 +20,8 @@ from game.net.room import Room
 from game.net.running import BackgroundServer
 from game.net.store import ClassStore
 
+from .conftest import fail_writes
+
 
 class Socket:
     """A browser's WebSocket, as a test drives it."""
@@ -241,19 +243,11 @@ def test_nobody_is_told_of_a_move_before_it_is_on_disk(client: Client, room: Roo
 def test_a_move_that_cannot_be_stored_is_refused_and_the_table_goes_back(
     client: Client, room: Room, store: ClassStore, monkeypatch: Any
 ) -> None:
-    real_submit = store.submit
-
-    def failing(sql: str, rows: Any) -> Any:
-        if sql.startswith("INSERT INTO moves"):
-            monkeypatch.setattr(store, "submit", real_submit)  # only this once
-            return real_submit("INSERT INTO no_such_table VALUES (?)", [(1,)])
-        return real_submit(sql, rows)
-
     with client.ws() as a, client.ws() as b, client.ws() as c:
         join(a, room, "Ann")
         join(b, room, "Ben")
         _, before = join(c, room, "Cy")  # table 1, Dunmore
-        monkeypatch.setattr(store, "submit", failing)
+        fail_writes(store, monkeypatch, lambda sql: sql.startswith("INSERT INTO moves"), once=True)
         reply = send(c, type="act", kind="propose", package=OFFER)
         assert reply["type"] == "error" and "not taken" in reply["message"]
         assert len(room.tables[1].game.moves) == before["moves"]
@@ -288,20 +282,12 @@ def test_each_tables_transcript_holds_its_messages_for_the_teacher_only(client: 
 def test_a_message_that_cannot_be_stored_is_its_senders_error_and_reaches_nobody(
     client: Client, room: Room, store: ClassStore, monkeypatch: Any
 ) -> None:
-    real_submit = store.submit
-
-    def failing(sql: str, rows: Any) -> Any:
-        if sql.startswith("INSERT INTO messages"):
-            monkeypatch.setattr(store, "submit", real_submit)  # only this once
-            return real_submit("INSERT INTO no_such_table VALUES (?)", [(1,)])
-        return real_submit(sql, rows)
-
     with client.ws() as a, client.ws() as b, client.ws() as c, client.ws() as t:
         join(a, room, "Ann")  # table 1, Kestra
         join(b, room, "Ben")  # table 2, Kestra
         join(c, room, "Cy")  # table 1, Dunmore
         send(t, type="hello", token=room.row.teacher_token)
-        monkeypatch.setattr(store, "submit", failing)
+        fail_writes(store, monkeypatch, lambda sql: sql.startswith("INSERT INTO messages"), once=True)
         reply = send(a, type="say", to="", text="LOST words")
         assert reply["type"] == "error" and "could not store your message" in reply["message"]
         assert room.messages == [] and store.messages(room.row.id) == []
@@ -316,14 +302,7 @@ def test_a_message_that_cannot_be_stored_is_its_senders_error_and_reaches_nobody
 def test_a_join_that_cannot_be_stored_seats_nobody(
     client: Client, room: Room, store: ClassStore, monkeypatch: Any
 ) -> None:
-    real_submit = store.submit
-
-    def failing(sql: str, rows: Any) -> Any:
-        if sql.startswith("INSERT INTO members"):
-            return real_submit("INSERT INTO no_such_table VALUES (?)", [(1,)])
-        return real_submit(sql, rows)
-
-    monkeypatch.setattr(store, "submit", failing)
+    fail_writes(store, monkeypatch, lambda sql: sql.startswith("INSERT INTO members"))
     with client.ws() as a:
         reply = send(a, type="join", code=room.row.code, name="Ann")
         assert reply["type"] == "error" and "could not store joining" in reply["message"]

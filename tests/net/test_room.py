@@ -7,7 +7,6 @@ import csv
 import io
 import json
 from pathlib import Path
-from typing import Any
 
 import pytest
 
@@ -28,7 +27,7 @@ from game.net.protocol import Act, Say, TeacherAction, parse
 from game.net.room import ClassOptions, Room, RoomError, public_id
 from game.net.store import ClassStore
 
-from .conftest import TUTORIAL
+from .conftest import TUTORIAL, fail_writes
 
 OFFER = {"summer_flow": "half", "weir_crest": "middle", "gate_keys": "joint_board"}
 
@@ -143,13 +142,7 @@ def test_a_teachers_action_that_cannot_be_stored_is_refused_and_taken_back(
 ) -> None:
     ann = room.join(room.row.code, "A")  # table 1, Kestra
     real_submit = store.submit
-
-    def failing(sql: str, rows: Any) -> Any:
-        if not sql.startswith("INSERT INTO moves"):
-            return real_submit("INSERT INTO no_such_table VALUES (?)", [(1,)])
-        return real_submit(sql, rows)
-
-    monkeypatch.setattr(store, "submit", failing)
+    fail_writes(store, monkeypatch, lambda sql: not sql.startswith("INSERT INTO moves"))
     for action in (
         TeacherAction("pause", table=1),
         TeacherAction("lock"),
