@@ -134,9 +134,8 @@ class Hub:
             await self.send_state(connection, json.dumps(self.room.dashboard(), ensure_ascii=False))
             return
         member = self.room.member(connection.token)
-        if member is not None:
-            await self.room.settle((member.table_no,))
-            await self.send_state(connection, self.room.seat_text(member.table_no, member.seat))
+        if member is not None:  # its table's other pages too: a seat back may start the clock they show
+            await self.publish((member.table_no,))
 
     def prepare(self, table_no: int) -> Prepared:
         """The states of the seats with someone connected at ``table_no``, built now: after a move,

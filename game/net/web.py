@@ -186,7 +186,6 @@ async def _carry_out(hub: Hub, connection: Connection, request: Message) -> None
             return
         hub.place(connection, known.token)
         await hub.greet(connection)
-        await hub.publish((known.table_no,))  # a seat back may start the clock the others' pages show
         return
     if isinstance(request, TeacherAction):
         if not connection.teacher:
