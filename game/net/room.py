@@ -730,7 +730,7 @@ class Room:
         game, scenario = table.game, self.scenario
         teacher_view = table.table.view(TEACHER)
         last_text = line_words(teacher_view.log[-1], scenario) if teacher_view.log else ""
-        made = table.timeouts.get(_line_keys(teacher_view.log)[-1]) if teacher_view.log else None
+        made = table.timeouts.get(_line_keys(teacher_view.log)[-1]) if teacher_view.log and table.timeouts else None
         last_text = made.heading(last_text, TEACHER) if made is not None else last_text
         empty = self.empty_seats(table)
         seats: list[JSONValue] = []
